@@ -1,0 +1,50 @@
+/**
+ * Dates, numbers and plurals through Intl, so that French reads "30 juin 2027" and "45 %" and
+ * English "June 30, 2027" and "45%", without shipping locale data.
+ */
+import type { DateString, DateTimeString } from '../feed/types.ts';
+import type { Lang } from './lang.ts';
+
+/** How long a date is written: `long` "30 juin 2027", `medium` "30 juin 2027" abbreviated, `short` "30/06/2027". */
+export type DateStyle = 'long' | 'medium' | 'short';
+
+/** Writes a `YYYY-MM-DD` date for readers of `lang`; the date is a calendar day, never shifted by a time zone. */
+export function formatDate(date: DateString, lang: Lang, style: DateStyle = 'long'): string {
+  const ms = Date.UTC(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+  );
+  if (Number.isNaN(ms)) return date;
+  return new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }).format(ms);
+}
+
+/** Writes an RFC 3339 date-time as a date and time in the reader's time zone (or `timeZone`). */
+export function formatDateTime(value: DateTimeString, lang: Lang, timeZone?: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return value;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
+    ms,
+  );
+}
+
+/** Writes a number for readers of `lang` (`1 234,5` in French). */
+export function formatNumber(n: number, lang: Lang, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(lang, options).format(n);
+}
+
+/** Writes a progress of 0–100 as a whole percentage (`45 %` in French, `45%` in English). */
+export function formatPercent(progress: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(
+    progress / 100,
+  );
+}
+
+/**
+ * Picks the singular or plural form for `n` by the language's rules (French treats 0 and 1 as
+ * singular) and replaces `{n}` in it with the formatted number.
+ */
+export function plural(lang: Lang, n: number, forms: { one: string; other: string }): string {
+  const form = new Intl.PluralRules(lang).select(n) === 'one' ? forms.one : forms.other;
+  return form.replaceAll('{n}', formatNumber(n, lang));
+}
