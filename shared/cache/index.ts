@@ -1,0 +1,5 @@
+export * from './feed-store.ts';
+export * from './idb-store.ts';
+export * from './refresh-feed.ts';
+export * from './load-feed.ts';
+export * from './feed-client.ts';

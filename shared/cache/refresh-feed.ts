@@ -1,0 +1,266 @@
+import { DEFAULT_LIMITS } from '../feed/limits.ts';
+import { parseFeed } from '../feed/parse-feed.ts';
+import type { FeedIssue } from '../feed/types.ts';
+import type { FeedStore, StoredFeed } from './feed-store.ts';
+import { sameJson } from './same-json.ts';
+
+/** The part of `fetch` that the cache uses; the extension and the widget pass the real one. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Everything `refreshFeed` touches, passed in so that tests can fake the network and the clock. */
+export interface RefreshDeps {
+  readonly fetch: FetchLike;
+  readonly store: FeedStore;
+  /** Milliseconds since the epoch. */
+  readonly now: () => number;
+  /** Largest body accepted, in bytes. Default `DEFAULT_LIMITS.maxBytes` (20 MiB). */
+  readonly maxBytes?: number;
+  /** Cancels the request; a cancelled refresh records no error on the stored copy. */
+  readonly signal?: AbortSignal;
+  /** Gives up on a request (headers and body) after this long. Default 30 s. */
+  readonly timeoutMs?: number;
+  /**
+   * Send `If-None-Match` / `If-Modified-Since` from the stored copy. Default true. Pass false for
+   * a cross-origin fetch from a web page: those headers force a CORS preflight that many static
+   * hosts refuse; the request then asks the browser's HTTP cache to revalidate instead.
+   */
+  readonly conditionalHeaders?: boolean;
+}
+
+/** Why a refresh failed, for choosing a message in the viewer's language. */
+export type RefreshFailure = 'network' | 'timeout' | 'aborted' | 'http' | 'too-large' | 'refused';
+
+/** A failed refresh. */
+export interface RefreshError {
+  readonly reason: RefreshFailure;
+  /** In English, naming the feed URL: for logs and the publisher. */
+  readonly message: string;
+  /** The HTTP status, when `reason` is `http`. */
+  readonly status?: number;
+  /** The parser's errors, when `reason` is `refused`. */
+  readonly errors?: readonly FeedIssue[];
+}
+
+/**
+ * The outcome of a refresh. `unchanged` means nothing a reader sees has changed (a 304, or the
+ * same content again), so callers can skip re-rendering. `failed` carries the last good copy, if
+ * any, which stays in the store.
+ */
+export type RefreshResult =
+  | { readonly kind: 'updated' | 'unchanged'; readonly entry: StoredFeed }
+  | { readonly kind: 'failed'; readonly entry?: StoredFeed; readonly error: RefreshError };
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Asks the publisher for a newer copy of the feed at `url` and stores it if it is usable. Never
+ * throws and never replaces a good copy with a refused, truncated or oversized one: on failure the
+ * stored copy is kept and only its `lastError` is set.
+ */
+export async function refreshFeed(url: string, deps: RefreshDeps): Promise<RefreshResult> {
+  const maxBytes = deps.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+  const stored = await deps.store.get(url).catch(() => undefined);
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const forwardAbort = () => controller.abort();
+  if (deps.signal?.aborted) controller.abort();
+  deps.signal?.addEventListener('abort', forwardAbort, { once: true });
+
+  const fail = async (error: RefreshError): Promise<RefreshResult> => {
+    if (!stored || error.reason === 'aborted') return { kind: 'failed', entry: stored, error };
+    const entry: StoredFeed = {
+      ...stored,
+      lastError: {
+        at: deps.now(),
+        message: error.message,
+        ...(error.errors ? { errors: error.errors } : {}),
+      },
+    };
+    await deps.store.put(entry).catch(() => undefined);
+    return { kind: 'failed', entry, error };
+  };
+  const abortError = (): RefreshError =>
+    timedOut
+      ? { reason: 'timeout', message: `Feed ${url}: no complete answer within ${seconds(deps)} s` }
+      : { reason: 'aborted', message: `Feed ${url}: cancelled` };
+
+  try {
+    let response: Response;
+    try {
+      response = await deps.fetch(url, requestInit(stored, deps, controller.signal));
+    } catch (error) {
+      if (controller.signal.aborted) return await fail(abortError());
+      return await fail({ reason: 'network', message: `Feed ${url}: ${describe(error)}` });
+    }
+
+    if (response.status === 304) {
+      void response.body?.cancel().catch(() => undefined);
+      if (!stored) {
+        return await fail({
+          reason: 'http',
+          status: 304,
+          message: `Feed ${url}: HTTP 304 Not Modified, but no copy is stored`,
+        });
+      }
+      const entry = withoutError({
+        ...stored,
+        ...validators(response, stored),
+        checkedAt: deps.now(),
+      });
+      await deps.store.put(entry).catch(() => undefined);
+      return { kind: 'unchanged', entry };
+    }
+    if (!response.ok) {
+      void response.body?.cancel().catch(() => undefined);
+      const text = response.statusText ? ` ${response.statusText}` : '';
+      return await fail({
+        reason: 'http',
+        status: response.status,
+        message: `Feed ${url}: HTTP ${response.status}${text}`,
+      });
+    }
+
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (declared > maxBytes) {
+      void response.body?.cancel().catch(() => undefined);
+      return await fail(tooLarge(url, maxBytes));
+    }
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await readCapped(response, maxBytes, controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) return await fail(abortError());
+      return await fail({ reason: 'network', message: `Feed ${url}: ${describe(error)}` });
+    }
+    if (!bytes) return await fail(tooLarge(url, maxBytes));
+
+    const parsed = parseFeed(bytes, { mode: 'tolerant', maxBytes });
+    if (!parsed.ok) {
+      const [first] = parsed.errors;
+      const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
+      return await fail({
+        reason: 'refused',
+        errors: parsed.errors,
+        message: `Feed ${url}: refused: ${first ? `${first.path}: ${first.message}` : 'invalid'}${more}`,
+      });
+    }
+
+    const now = deps.now();
+    const entry: StoredFeed = {
+      url,
+      feed: parsed.feed,
+      warnings: parsed.warnings,
+      ...validators(response),
+      fetchedAt: now,
+      checkedAt: now,
+    };
+    await deps.store.put(entry).catch(() => undefined);
+    const same =
+      stored !== undefined &&
+      sameJson(stored.feed, entry.feed) &&
+      sameJson(stored.warnings, entry.warnings);
+    return { kind: same ? 'unchanged' : 'updated', entry };
+  } finally {
+    clearTimeout(timer);
+    deps.signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+/** Headers and options of the request: public data, so no cookies. */
+function requestInit(
+  stored: StoredFeed | undefined,
+  deps: RefreshDeps,
+  signal: AbortSignal,
+): RequestInit {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (stored && deps.conditionalHeaders !== false) {
+    if (stored.etag) headers['if-none-match'] = stored.etag;
+    if (stored.lastModified) headers['if-modified-since'] = stored.lastModified;
+  }
+  const conditional = 'if-none-match' in headers || 'if-modified-since' in headers;
+  return {
+    headers,
+    signal,
+    credentials: 'omit',
+    // With our own validators, the browser cache must not turn the server's 304 into a 200.
+    cache: conditional ? 'no-store' : 'no-cache',
+  };
+}
+
+/** The response's validators, falling back to the stored ones (a 304 may omit them). */
+function validators(
+  response: Response,
+  stored?: StoredFeed,
+): Pick<StoredFeed, 'etag' | 'lastModified'> {
+  const etag = response.headers.get('etag') ?? stored?.etag;
+  const lastModified = response.headers.get('last-modified') ?? stored?.lastModified;
+  return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+}
+
+function withoutError(entry: StoredFeed): StoredFeed {
+  const { lastError: _dropped, ...rest } = entry;
+  return rest;
+}
+
+/** Reads the whole body, or returns undefined as soon as it grows past `maxBytes`. */
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<Uint8Array | undefined> {
+  if (!response.body) {
+    const whole = new Uint8Array(await response.arrayBuffer());
+    return whole.byteLength > maxBytes ? undefined : whole;
+  }
+  const reader = response.body.getReader();
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', cancel, { once: true });
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      // A cancelled reader reports `done`: never take a cut body for a whole one.
+      if (signal.aborted) throw new Error('aborted');
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        cancel();
+        return undefined;
+      }
+      chunks.push(value);
+    }
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function tooLarge(url: string, maxBytes: number): RefreshError {
+  return {
+    reason: 'too-large',
+    message: `Feed ${url}: larger than the limit of ${maxBytes} bytes`,
+  };
+}
+
+function seconds(deps: RefreshDeps): number {
+  return Math.round((deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 100) / 10;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,3 @@
+export * from './expand-template.ts';
+export * from './interpellation-link.ts';
+export * from './interpellation-stats.ts';
