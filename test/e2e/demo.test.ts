@@ -1,0 +1,197 @@
+/**
+ * The demo site as a visitor meets it, in real Chromium: every page answers and runs without a
+ * console error under its CSP, the national plan shows the bundled real commitments, feeds answer
+ * conditional requests, and the fictional city hall's demo feed names the demo's own pages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createPageIndex, parseFeed } from '../../shared/index.ts';
+import { demoFeedPath, startDemoServer, type DemoServer } from '../../widget/demo/serve.ts';
+import { launchBrowser } from './support/browser.ts';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer({ port: 0 });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What a visit to one page produced. */
+interface Visit {
+  status: number | undefined;
+  problems: string[];
+  links: string[];
+}
+
+/** Opens `path`, waits for the network to settle, and collects errors and same-origin page links. */
+async function visit(page: Page, path: string): Promise<Visit> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+  const response = await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+  // A custom element left undefined means its script did not load or did not define it.
+  const undefinedTags = await page.evaluate(() =>
+    [...new Set([...document.querySelectorAll(':not(:defined)')].map((e) => e.localName))].filter(
+      (tag) => tag.includes('-'),
+    ),
+  );
+  for (const tag of undefinedTags) problems.push(`<${tag}> was never defined`);
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+  );
+  return { status: response?.status(), problems, links };
+}
+
+describe('the demo site', () => {
+  it('serves every page it links to, each without a console error', async () => {
+    const seen = new Set<string>();
+    // The interpellation form is linked from inside the widget only: start there too.
+    const queue = ['/', '/valfleurie/participer/interpeller/?engagement=VF-05'];
+    const failures: string[] = [];
+    const context = await browser.newContext();
+    try {
+      while (queue.length > 0) {
+        const path = queue.shift()!;
+        if (seen.has(path)) continue;
+        seen.add(path);
+        const page = await context.newPage();
+        const result = await visit(page, path);
+        await page.close();
+        if (result.status !== 200) failures.push(`${path}: HTTP ${result.status}`);
+        failures.push(...result.problems.map((problem) => `${path}: ${problem}`));
+        for (const href of result.links) {
+          const url = new URL(href);
+          if (url.origin !== server.origin) continue;
+          // Feeds and scripts are not pages.
+          if (url.pathname.startsWith('/feeds/') || url.pathname.startsWith('/dist/')) continue;
+          queue.push(url.pathname);
+        }
+      }
+    } finally {
+      await context.close();
+    }
+    expect(failures).toEqual([]);
+    // The crawl reached the real plans and the fictional town's official pages.
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        '/plans/france-2021-2023.html',
+        '/plans/france-2018-2020.html',
+        '/plans/paris.html',
+        '/valfleurie/',
+        '/valfleurie/marches-publics/',
+        '/valfleurie/budget-participatif/',
+      ]),
+    );
+  });
+
+  it('shows the real 2021-2023 national plan in the widget', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.origin}/plans/france-2021-2023.html`, { waitUntil: 'networkidle' });
+      const items = page.locator('open-commitments [data-commitment-id]');
+      await expect.poll(() => items.count()).toBe(19);
+      const ids = await items.evaluateAll((nodes) =>
+        nodes.map((node) => node.getAttribute('data-commitment-id')),
+      );
+      expect(ids).toEqual(expect.arrayContaining(['FR0051', 'FR0067', 'FR0109', 'FR-2021-47']));
+      await expect
+        .poll(() => page.locator('open-commitments').innerText())
+        .toContain('Make public procurement more transparent');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('answers conditional requests on feeds with 304, readable across origins', async () => {
+    for (const feed of ['fr-2021-2023', 'fr-2018-2020', 'paris', 'valfleurie', 'valfleurie.demo']) {
+      const url = `${server.origin}/feeds/${feed}.json`;
+      const first = await fetch(url);
+      expect(first.status, url).toBe(200);
+      expect(first.headers.get('access-control-allow-origin'), url).toBe('*');
+      expect(first.headers.get('access-control-expose-headers'), url).toMatch(/ETag/i);
+      const etag = first.headers.get('etag');
+      const lastModified = first.headers.get('last-modified');
+      expect(etag, url).toBeTruthy();
+      expect(lastModified, url).toBeTruthy();
+      expect(parseFeed(await first.text()).ok, url).toBe(true);
+
+      const byTag = await fetch(url, { headers: { 'if-none-match': etag! } });
+      expect(byTag.status, url).toBe(304);
+      const byDate = await fetch(url, { headers: { 'if-modified-since': lastModified! } });
+      expect(byDate.status, url).toBe(304);
+      const changed = await fetch(url, { headers: { 'if-none-match': '"another-version"' } });
+      expect(changed.status, url).toBe(200);
+    }
+    // A page elsewhere asking with If-None-Match sends a preflight first.
+    const preflight = await fetch(`${server.origin}/feeds/paris.json`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://elsewhere.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'if-none-match',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/if-none-match/i);
+  });
+
+  it('fills the fictional interpellation form with the commitment questioned', async () => {
+    const page = await browser.newPage();
+    try {
+      const query = new URLSearchParams({ engagement: 'VF-05', titre: '<b>Délibérations</b>' });
+      await page.goto(`${server.origin}/valfleurie/participer/interpeller?${query}`);
+      await expect.poll(() => page.inputValue('#engagement')).toBe('VF-05');
+      // The title arrives from a URL: it is shown as text, never as markup.
+      expect(await page.locator('#titre').textContent()).toBe('<b>Délibérations</b>');
+      expect(await page.locator('#titre b').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("points the fictional city hall's demo feed at the demo's own pages", async () => {
+    const response = await fetch(server.origin + demoFeedPath);
+    const parsed = parseFeed(await response.text(), { mode: 'strict' });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const feed = parsed.feed;
+    const patterns = [...(feed.site ?? []), ...feed.commitments.flatMap((c) => c.pages ?? [])];
+    expect(patterns.length).toBeGreaterThan(5);
+    for (const pattern of patterns) expect(pattern).toMatch(/^http:\/\/127\.0\.0\.1\/valfleurie\//);
+    expect(feed.publisher.url).toBe(`${server.origin}/valfleurie/`);
+    expect(feed.interpellation?.url).toMatch(
+      new RegExp(`^${server.origin}/valfleurie/participer/interpeller\\?`),
+    );
+    expect(JSON.stringify(feed)).not.toContain('www.valfleurie.example');
+
+    // The official pages the demo serves are the ones the feed names, commitment by commitment.
+    const index = createPageIndex([{ feedId: 'valfleurie', feed }]);
+    const expected: Record<string, string[]> = {
+      '/valfleurie/': [],
+      '/valfleurie/marches-publics/': ['VF-01'],
+      '/valfleurie/marches-publics/2026-047-ecoles-moulin/': ['VF-01', 'VF-03'],
+      '/valfleurie/budget-participatif/': ['VF-02'],
+      '/valfleurie/conseil-municipal/': ['VF-05'],
+      '/valfleurie/commune-ouverte/engagements/marches-publics/': ['VF-01'],
+    };
+    for (const [path, ids] of Object.entries(expected)) {
+      const [match] = index.match(server.origin + path);
+      expect(match?.site, path).toBe(true);
+      expect(match?.commitmentIds.toSorted(), path).toEqual(ids);
+      const page = await (await fetch(server.origin + path)).text();
+      expect(page, path).toMatch(
+        /<link\s+rel="alternate"\s+type="application\/vnd\.open-commitments\+json"\s+href="\/feeds\/valfleurie\.demo\.json"/,
+      );
+    }
+  });
+});
