@@ -1,0 +1,305 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryFeedStore, type FeedStore } from './feed-store.ts';
+import { refreshFeed, type RefreshDeps } from './refresh-feed.ts';
+import { fakeClock, feedJson, hang, ok, scriptedFetch } from './test-support.ts';
+
+// Hostile input under test, never run.
+// eslint-disable-next-line no-script-url
+const SCRIPT = 'javascript:alert(1)';
+const URL = 'https://www.exemple.fr/engagements.json';
+const V1 = feedJson();
+const V2 = feedJson({ updated: '2026-12-10T09:00:00Z' });
+
+/** A store that already holds a good copy of V1, with validators, as of one hour ago. */
+async function storeWithV1(clock = fakeClock()): Promise<FeedStore> {
+  const store = createMemoryFeedStore();
+  const { fetch } = scriptedFetch(
+    ok(V1, { etag: '"v1"', 'last-modified': 'Mon, 30 Nov 2026 09:00:00 GMT' }),
+  );
+  const first = await refreshFeed(URL, { fetch, store, now: clock.now });
+  expect(first.kind).toBe('updated');
+  return store;
+}
+
+describe('refreshFeed', () => {
+  it('downloads and stores a feed the first time, without conditional headers or cookies', async () => {
+    const store = createMemoryFeedStore();
+    const clock = fakeClock();
+    const { fetch, calls } = scriptedFetch(ok(V1, { etag: '"v1"' }));
+    const result = await refreshFeed(URL, { fetch, store, now: clock.now });
+
+    expect(result.kind).toBe('updated');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.url).toBe(URL);
+    expect(calls[0]?.headers.has('if-none-match')).toBe(false);
+    expect(calls[0]?.headers.has('if-modified-since')).toBe(false);
+    expect(calls[0]?.init.credentials).toBe('omit');
+    const stored = await store.get(URL);
+    expect(stored).toMatchObject({
+      url: URL,
+      etag: '"v1"',
+      fetchedAt: clock.now(),
+      checkedAt: clock.now(),
+    });
+    expect(stored?.feed.commitments.map((c) => c.id)).toEqual(['E1']);
+    expect(stored?.lastModified).toBeUndefined();
+  });
+
+  it('revalidates with If-None-Match and If-Modified-Since, and takes a 304 as unchanged', async () => {
+    const clock = fakeClock();
+    const store = await storeWithV1(clock);
+    const before = await store.get(URL);
+    clock.advance(3_600_000);
+    const { fetch, calls } = scriptedFetch(() => new Response(null, { status: 304 }));
+    const result = await refreshFeed(URL, { fetch, store, now: clock.now });
+
+    expect(calls[0]?.headers.get('if-none-match')).toBe('"v1"');
+    expect(calls[0]?.headers.get('if-modified-since')).toBe('Mon, 30 Nov 2026 09:00:00 GMT');
+    expect(result.kind).toBe('unchanged');
+    const after = await store.get(URL);
+    expect(after?.checkedAt).toBe(clock.now());
+    expect(after?.fetchedAt).toBe(before?.fetchedAt);
+    expect(after?.feed).toEqual(before?.feed);
+    expect(after?.etag).toBe('"v1"');
+  });
+
+  it('can leave the validators to the browser cache, for cross-origin pages', async () => {
+    const store = await storeWithV1();
+    const { fetch, calls } = scriptedFetch(ok(V1));
+    await refreshFeed(URL, { fetch, store, now: Date.now, conditionalHeaders: false });
+    expect(calls[0]?.headers.has('if-none-match')).toBe(false);
+    expect(calls[0]?.headers.has('if-modified-since')).toBe(false);
+    expect(calls[0]?.init.cache).toBe('no-cache');
+  });
+
+  it('reports the same content served again as unchanged, keeping the new validators', async () => {
+    const store = await storeWithV1();
+    const reformatted = feedJson({}, 2);
+    const { fetch } = scriptedFetch(ok(reformatted, { etag: '"v1-gzip"' }));
+    const result = await refreshFeed(URL, { fetch, store, now: Date.now });
+    expect(result.kind).toBe('unchanged');
+    expect((await store.get(URL))?.etag).toBe('"v1-gzip"');
+  });
+
+  it('replaces the stored copy with a newer one', async () => {
+    const store = await storeWithV1();
+    const { fetch } = scriptedFetch(ok(V2, { etag: '"v2"' }));
+    const result = await refreshFeed(URL, { fetch, store, now: Date.now });
+    expect(result.kind).toBe('updated');
+    expect((await store.get(URL))?.feed.updated).toBe('2026-12-10T09:00:00Z');
+    expect((await store.get(URL))?.etag).toBe('"v2"');
+  });
+
+  it('keeps tolerant warnings with the copy', async () => {
+    const store = createMemoryFeedStore();
+    const withBadLink = feedJson({
+      commitments: [{ id: 'E1', title: 'T', status: 'limited', url: SCRIPT }],
+    });
+    const { fetch } = scriptedFetch(ok(withBadLink));
+    const result = await refreshFeed(URL, { fetch, store, now: Date.now });
+    expect(result.kind).toBe('updated');
+    expect(result.entry?.feed.commitments[0]?.url).toBeUndefined();
+    expect(result.entry?.warnings.map((w) => w.path)).toContain('commitments[0].url');
+  });
+
+  describe('on failure, keeps the last good copy and records the error', () => {
+    const failures: [string, Pick<RefreshDeps, 'fetch' | 'timeoutMs'>, RegExp, string][] = [
+      [
+        'a server error',
+        scriptedFetch(
+          () => new Response('oops', { status: 503, statusText: 'Service Unavailable' }),
+        ),
+        /HTTP 503 Service Unavailable/,
+        'http',
+      ],
+      [
+        'a network error',
+        scriptedFetch(() => Promise.reject(new TypeError('fetch failed'))),
+        /fetch failed/,
+        'network',
+      ],
+      ['invalid JSON', scriptedFetch(ok('{"format": "open-commitments/1",')), /refused/, 'refused'],
+      [
+        'a refused feed',
+        scriptedFetch(ok(feedJson({ format: 'open-commitments/2' }))),
+        /refused: format/,
+        'refused',
+      ],
+      [
+        'a feed whose commitments are not a list',
+        scriptedFetch(ok(feedJson({ commitments: {} }))),
+        /refused: commitments/,
+        'refused',
+      ],
+      [
+        'a timeout',
+        { fetch: scriptedFetch(hang).fetch, timeoutMs: 5 },
+        /no complete answer within/,
+        'timeout',
+      ],
+    ];
+    for (const [name, deps, message, reason] of failures) {
+      it(`after ${name}`, async () => {
+        const clock = fakeClock();
+        const store = await storeWithV1(clock);
+        const good = await store.get(URL);
+        clock.advance(60_000);
+        const result = await refreshFeed(URL, {
+          fetch: deps.fetch!,
+          store,
+          now: clock.now,
+          ...deps,
+        });
+
+        expect(result.kind).toBe('failed');
+        if (result.kind !== 'failed') return;
+        expect(result.error.reason).toBe(reason);
+        expect(result.error.message).toContain(URL);
+        expect(result.error.message).toMatch(message);
+        const kept = await store.get(URL);
+        expect(kept?.feed).toEqual(good?.feed);
+        expect(kept?.etag).toBe(good?.etag);
+        expect(kept?.checkedAt).toBe(good?.checkedAt);
+        expect(kept?.lastError).toMatchObject({ at: clock.now(), message: result.error.message });
+        expect(result.entry).toEqual(kept);
+      });
+    }
+  });
+
+  it('gives the parser errors of a refused feed, by path', async () => {
+    const store = await storeWithV1();
+    const { fetch } = scriptedFetch(ok(feedJson({ publisher: 'nobody' })));
+    const result = await refreshFeed(URL, { fetch, store, now: Date.now });
+    expect(result.kind === 'failed' && result.error.errors?.map((e) => e.path)).toContain(
+      'publisher',
+    );
+    expect((await store.get(URL))?.lastError?.errors?.[0]?.path).toBe('publisher');
+  });
+
+  it('clears the recorded error at the next success', async () => {
+    const store = await storeWithV1();
+    await refreshFeed(URL, {
+      fetch: scriptedFetch(() => new Response('', { status: 500 })).fetch,
+      store,
+      now: Date.now,
+    });
+    expect((await store.get(URL))?.lastError).toBeDefined();
+    await refreshFeed(URL, {
+      fetch: scriptedFetch(() => new Response(null, { status: 304 })).fetch,
+      store,
+      now: Date.now,
+    });
+    expect((await store.get(URL))?.lastError).toBeUndefined();
+  });
+
+  it('fails without storing anything when there was no copy', async () => {
+    const store = createMemoryFeedStore();
+    const { fetch } = scriptedFetch(
+      () => new Response('', { status: 404, statusText: 'Not Found' }),
+    );
+    const result = await refreshFeed(URL, { fetch, store, now: Date.now });
+    expect(result).toMatchObject({ kind: 'failed', error: { reason: 'http', status: 404 } });
+    expect(result.entry).toBeUndefined();
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('refuses a body declared larger than the limit without reading it', async () => {
+    const store = await storeWithV1();
+    let pulled = false;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull() {
+          pulled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const { fetch } = scriptedFetch(
+      () => new Response(body, { headers: { 'content-length': '5000' } }),
+    );
+    const result = await refreshFeed(URL, { fetch, store, now: Date.now, maxBytes: 4096 });
+    expect(result).toMatchObject({ kind: 'failed', error: { reason: 'too-large' } });
+    expect(result.kind === 'failed' && result.error.message).toContain(URL);
+    expect(pulled).toBe(false);
+    expect((await store.get(URL))?.feed.updated).toBe('2026-11-30T09:00:00Z');
+  });
+
+  it('stops reading a body that grows past the limit', async () => {
+    const store = await storeWithV1();
+    let chunks = 0;
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        chunks += 1;
+        controller.enqueue(new Uint8Array(1024).fill(0x20));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const { fetch } = scriptedFetch(() => new Response(endless));
+    const result = await refreshFeed(URL, { fetch, store, now: Date.now, maxBytes: 10_000 });
+    expect(result).toMatchObject({ kind: 'failed', error: { reason: 'too-large' } });
+    expect(cancelled).toBe(true);
+    expect(chunks).toBeLessThan(20);
+    expect((await store.get(URL))?.lastError?.message).toMatch(
+      /larger than the limit of 10000 bytes/,
+    );
+  });
+
+  it('accepts a body of exactly the limit', async () => {
+    const store = createMemoryFeedStore();
+    const bytes = new TextEncoder().encode(V1).byteLength;
+    const { fetch } = scriptedFetch(ok(V1));
+    const result = await refreshFeed(URL, { fetch, store, now: Date.now, maxBytes: bytes });
+    expect(result.kind).toBe('updated');
+  });
+
+  it('times out on a body that stops arriving, and never stores the cut body', async () => {
+    const store = await storeWithV1();
+    const half = new TextEncoder().encode(V2.slice(0, 40));
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(half);
+      },
+    });
+    const { fetch } = scriptedFetch(() => new Response(stalled));
+    const result = await refreshFeed(URL, { fetch, store, now: Date.now, timeoutMs: 5 });
+    expect(result).toMatchObject({ kind: 'failed', error: { reason: 'timeout' } });
+    expect((await store.get(URL))?.feed.updated).toBe('2026-11-30T09:00:00Z');
+  });
+
+  it('records nothing against the feed when the caller cancels', async () => {
+    const store = await storeWithV1();
+    const controller = new AbortController();
+    const { fetch } = scriptedFetch((init) => {
+      controller.abort();
+      return hang(init);
+    });
+    const result = await refreshFeed(URL, {
+      fetch,
+      store,
+      now: Date.now,
+      signal: controller.signal,
+    });
+    expect(result).toMatchObject({ kind: 'failed', error: { reason: 'aborted' } });
+    expect((await store.get(URL))?.lastError).toBeUndefined();
+  });
+
+  it('fails on a 304 when there is no copy to confirm', async () => {
+    const { fetch } = scriptedFetch(() => new Response(null, { status: 304 }));
+    const result = await refreshFeed(URL, { fetch, store: createMemoryFeedStore(), now: Date.now });
+    expect(result).toMatchObject({ kind: 'failed', error: { reason: 'http', status: 304 } });
+  });
+
+  it('still gives the new copy when the store cannot save it', async () => {
+    const broken: FeedStore = {
+      ...createMemoryFeedStore(),
+      put: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+    };
+    const { fetch } = scriptedFetch(ok(V1));
+    const result = await refreshFeed(URL, { fetch, store: broken, now: Date.now });
+    expect(result.kind).toBe('updated');
+    expect(result.entry?.feed.commitments).toHaveLength(1);
+  });
+});
