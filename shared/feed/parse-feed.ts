@@ -76,6 +76,11 @@ class Context {
     else add(this.warnings, path, consequence === '' ? message : `${message} (${consequence})`);
   }
 
+  /** What a tolerant reader did after an issue already reported (strict mode has the error). */
+  dropped(path: string, message: string): void {
+    if (!this.strict) add(this.warnings, path, message);
+  }
+
   /** Something allowed but worth a publisher's attention: a warning when strict, silent when tolerant. */
   notice(path: string, message: string): void {
     if (this.strict) add(this.warnings, path, message);
@@ -259,7 +264,11 @@ const text = reader<Text>(
       }
     }
     if (count > 0) return out;
-    ctx.invalid(path, 'expected at least one language with a string');
+    if (Object.keys(value).length === 0) {
+      ctx.invalid(path, 'expected at least one language with a string, got an empty object');
+    } else {
+      ctx.dropped(path, 'text dropped: no language with a usable string');
+    }
     return undefined;
   },
 );
@@ -369,9 +378,7 @@ function readFields<F extends Fields>(
     }
   }
   if (failed.length === 0) return out;
-  if (!ctx.strict) {
-    ctx.invalid(path, `${what} dropped: ${listOf(failed)} missing or invalid`, '');
-  }
+  ctx.dropped(path, `${what} dropped: ${listOf(failed)} missing or invalid`);
   return undefined;
 }
 
@@ -396,8 +403,8 @@ const publisher = objectOf(
     if (out.kind !== undefined) return out;
     if (!Object.hasOwn(raw, 'kind')) {
       ctx.invalid(at(path, 'kind'), `missing; expected ${kind.expected}`, 'read as "other"');
-    } else if (!ctx.strict) {
-      ctx.invalid(at(path, 'kind'), 'publisher kind read as "other"', '');
+    } else {
+      ctx.dropped(at(path, 'kind'), 'publisher kind read as "other"');
     }
     return { ...out, kind: 'other' as const };
   },
@@ -412,6 +419,7 @@ const period = objectOf(
       ctx.invalid(
         at(path, 'end'),
         `expected a date on or after start (${out.start}), got ${describe(out.end)}`,
+        'the period is dropped',
       );
       return undefined;
     }
@@ -425,9 +433,13 @@ const channel = objectOf(
   'an interpellation channel',
   { url: urlTemplate, email, responseDays: whole, threshold: whole, rules: url },
   [],
-  (out, path, ctx) => {
+  (out, path, ctx, raw) => {
     if (out.url !== undefined || out.email !== undefined) return out;
-    ctx.invalid(path, 'expected a url or an email (a usable one) to send interpellations to');
+    if (Object.hasOwn(raw, 'url') || Object.hasOwn(raw, 'email')) {
+      ctx.dropped(path, 'interpellation channel dropped: no usable url or email');
+    } else {
+      ctx.invalid(path, 'expected a url or an email to send interpellations to', 'dropped');
+    }
     return undefined;
   },
 );
@@ -464,9 +476,20 @@ const interpellation = objectOf(
   'an interpellation',
   { id: identifier, date, question: text, supporters: whole, status: interpellationStatus, answer },
   ['id', 'date', 'question', 'status'],
-  (out, path, ctx) => {
+  (out, path, ctx, raw) => {
     if (out.status !== 'answered' || out.answer !== undefined) return out;
-    ctx.invalid(at(path, 'answer'), 'expected an answer, required when status is "answered"');
+    if (Object.hasOwn(raw, 'answer')) {
+      ctx.dropped(
+        path,
+        'interpellation dropped: its answer is unusable and its status is "answered"',
+      );
+    } else {
+      ctx.invalid(
+        at(path, 'answer'),
+        'missing; expected an answer, required when status is "answered"',
+        'the interpellation is dropped',
+      );
+    }
     return undefined;
   },
 );
@@ -536,6 +559,8 @@ const TOP_FIELDS = [
   'statuses',
   'interpellation',
   'commitments',
+  // Lets an editor find the JSON Schema; read and ignored.
+  '$schema',
 ];
 
 /** Checks `format`; false when the feed must be refused. */

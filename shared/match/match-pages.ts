@@ -43,6 +43,9 @@ export interface PageIndex {
 /** Longest pattern accepted. */
 const MAX_PATTERN = 2048;
 
+/** A host name, optionally with a port (ignored); IPv6 literals are not supported. */
+const HOST_RE = /^[^\s@\\?#:/*[\]]+(?::\d+)?$/;
+
 const PATTERN_RE = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/;
 
 function escapeRegExp(text: string): string {
@@ -51,7 +54,7 @@ function escapeRegExp(text: string): string {
 
 /** A host in the form URLs give it: lower case, IDN in punycode, no port; null if invalid. */
 function normaliseHost(host: string): string | null {
-  if (host === '' || /[\s@\\?#]/.test(host)) return null;
+  if (!HOST_RE.test(host)) return null;
   try {
     const hostname = new URL(`http://${host}/`).hostname;
     return hostname === '' ? null : hostname;
