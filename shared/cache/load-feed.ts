@@ -53,7 +53,9 @@ export async function loadWith(
   refresh: (url: string) => Promise<RefreshResult>,
   onRevalidated?: (result: RefreshResult) => void,
 ): Promise<LoadResult> {
-  const entry = await store.get(url).catch(() => undefined);
+  const entry = await Promise.resolve()
+    .then(() => store.get(url))
+    .catch(() => undefined);
   if (!entry) return refresh(url);
   const age = now() - entry.checkedAt;
   // A clock that went backwards makes the age negative: then the copy's age is unknown.

@@ -6,7 +6,7 @@ import { fakeClock, feedJson, hang, ok, scriptedFetch } from './test-support.ts'
 // Hostile input under test, never run.
 // eslint-disable-next-line no-script-url
 const SCRIPT = 'javascript:alert(1)';
-const URL = 'https://www.exemple.fr/engagements.json';
+const FEED_URL = 'https://www.exemple.fr/engagements.json';
 const V1 = feedJson();
 const V2 = feedJson({ updated: '2026-12-10T09:00:00Z' });
 
@@ -16,7 +16,7 @@ async function storeWithV1(clock = fakeClock()): Promise<FeedStore> {
   const { fetch } = scriptedFetch(
     ok(V1, { etag: '"v1"', 'last-modified': 'Mon, 30 Nov 2026 09:00:00 GMT' }),
   );
-  const first = await refreshFeed(URL, { fetch, store, now: clock.now });
+  const first = await refreshFeed(FEED_URL, { fetch, store, now: clock.now });
   expect(first.kind).toBe('updated');
   return store;
 }
@@ -26,17 +26,17 @@ describe('refreshFeed', () => {
     const store = createMemoryFeedStore();
     const clock = fakeClock();
     const { fetch, calls } = scriptedFetch(ok(V1, { etag: '"v1"' }));
-    const result = await refreshFeed(URL, { fetch, store, now: clock.now });
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: clock.now });
 
     expect(result.kind).toBe('updated');
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.url).toBe(URL);
+    expect(calls[0]?.url).toBe(FEED_URL);
     expect(calls[0]?.headers.has('if-none-match')).toBe(false);
     expect(calls[0]?.headers.has('if-modified-since')).toBe(false);
     expect(calls[0]?.init.credentials).toBe('omit');
-    const stored = await store.get(URL);
+    const stored = await store.get(FEED_URL);
     expect(stored).toMatchObject({
-      url: URL,
+      url: FEED_URL,
       etag: '"v1"',
       fetchedAt: clock.now(),
       checkedAt: clock.now(),
@@ -48,15 +48,15 @@ describe('refreshFeed', () => {
   it('revalidates with If-None-Match and If-Modified-Since, and takes a 304 as unchanged', async () => {
     const clock = fakeClock();
     const store = await storeWithV1(clock);
-    const before = await store.get(URL);
+    const before = await store.get(FEED_URL);
     clock.advance(3_600_000);
     const { fetch, calls } = scriptedFetch(() => new Response(null, { status: 304 }));
-    const result = await refreshFeed(URL, { fetch, store, now: clock.now });
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: clock.now });
 
     expect(calls[0]?.headers.get('if-none-match')).toBe('"v1"');
     expect(calls[0]?.headers.get('if-modified-since')).toBe('Mon, 30 Nov 2026 09:00:00 GMT');
     expect(result.kind).toBe('unchanged');
-    const after = await store.get(URL);
+    const after = await store.get(FEED_URL);
     expect(after?.checkedAt).toBe(clock.now());
     expect(after?.fetchedAt).toBe(before?.fetchedAt);
     expect(after?.feed).toEqual(before?.feed);
@@ -66,7 +66,7 @@ describe('refreshFeed', () => {
   it('can leave the validators to the browser cache, for cross-origin pages', async () => {
     const store = await storeWithV1();
     const { fetch, calls } = scriptedFetch(ok(V1));
-    await refreshFeed(URL, { fetch, store, now: Date.now, conditionalHeaders: false });
+    await refreshFeed(FEED_URL, { fetch, store, now: Date.now, conditionalHeaders: false });
     expect(calls[0]?.headers.has('if-none-match')).toBe(false);
     expect(calls[0]?.headers.has('if-modified-since')).toBe(false);
     expect(calls[0]?.init.cache).toBe('no-cache');
@@ -76,18 +76,18 @@ describe('refreshFeed', () => {
     const store = await storeWithV1();
     const reformatted = feedJson({}, 2);
     const { fetch } = scriptedFetch(ok(reformatted, { etag: '"v1-gzip"' }));
-    const result = await refreshFeed(URL, { fetch, store, now: Date.now });
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now });
     expect(result.kind).toBe('unchanged');
-    expect((await store.get(URL))?.etag).toBe('"v1-gzip"');
+    expect((await store.get(FEED_URL))?.etag).toBe('"v1-gzip"');
   });
 
   it('replaces the stored copy with a newer one', async () => {
     const store = await storeWithV1();
     const { fetch } = scriptedFetch(ok(V2, { etag: '"v2"' }));
-    const result = await refreshFeed(URL, { fetch, store, now: Date.now });
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now });
     expect(result.kind).toBe('updated');
-    expect((await store.get(URL))?.feed.updated).toBe('2026-12-10T09:00:00Z');
-    expect((await store.get(URL))?.etag).toBe('"v2"');
+    expect((await store.get(FEED_URL))?.feed.updated).toBe('2026-12-10T09:00:00Z');
+    expect((await store.get(FEED_URL))?.etag).toBe('"v2"');
   });
 
   it('keeps tolerant warnings with the copy', async () => {
@@ -96,7 +96,7 @@ describe('refreshFeed', () => {
       commitments: [{ id: 'E1', title: 'T', status: 'limited', url: SCRIPT }],
     });
     const { fetch } = scriptedFetch(ok(withBadLink));
-    const result = await refreshFeed(URL, { fetch, store, now: Date.now });
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now });
     expect(result.kind).toBe('updated');
     expect(result.entry?.feed.commitments[0]?.url).toBeUndefined();
     expect(result.entry?.warnings.map((w) => w.path)).toContain('commitments[0].url');
@@ -142,21 +142,17 @@ describe('refreshFeed', () => {
       it(`after ${name}`, async () => {
         const clock = fakeClock();
         const store = await storeWithV1(clock);
-        const good = await store.get(URL);
+        const good = await store.get(FEED_URL);
         clock.advance(60_000);
-        const result = await refreshFeed(URL, {
-          fetch: deps.fetch!,
-          store,
-          now: clock.now,
-          ...deps,
-        });
+        const { fetch, timeoutMs } = deps;
+        const result = await refreshFeed(FEED_URL, { fetch, timeoutMs, store, now: clock.now });
 
         expect(result.kind).toBe('failed');
         if (result.kind !== 'failed') return;
         expect(result.error.reason).toBe(reason);
-        expect(result.error.message).toContain(URL);
+        expect(result.error.message).toContain(FEED_URL);
         expect(result.error.message).toMatch(message);
-        const kept = await store.get(URL);
+        const kept = await store.get(FEED_URL);
         expect(kept?.feed).toEqual(good?.feed);
         expect(kept?.etag).toBe(good?.etag);
         expect(kept?.checkedAt).toBe(good?.checkedAt);
@@ -169,27 +165,27 @@ describe('refreshFeed', () => {
   it('gives the parser errors of a refused feed, by path', async () => {
     const store = await storeWithV1();
     const { fetch } = scriptedFetch(ok(feedJson({ publisher: 'nobody' })));
-    const result = await refreshFeed(URL, { fetch, store, now: Date.now });
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now });
     expect(result.kind === 'failed' && result.error.errors?.map((e) => e.path)).toContain(
       'publisher',
     );
-    expect((await store.get(URL))?.lastError?.errors?.[0]?.path).toBe('publisher');
+    expect((await store.get(FEED_URL))?.lastError?.errors?.[0]?.path).toBe('publisher');
   });
 
   it('clears the recorded error at the next success', async () => {
     const store = await storeWithV1();
-    await refreshFeed(URL, {
+    await refreshFeed(FEED_URL, {
       fetch: scriptedFetch(() => new Response('', { status: 500 })).fetch,
       store,
       now: Date.now,
     });
-    expect((await store.get(URL))?.lastError).toBeDefined();
-    await refreshFeed(URL, {
+    expect((await store.get(FEED_URL))?.lastError).toBeDefined();
+    await refreshFeed(FEED_URL, {
       fetch: scriptedFetch(() => new Response(null, { status: 304 })).fetch,
       store,
       now: Date.now,
     });
-    expect((await store.get(URL))?.lastError).toBeUndefined();
+    expect((await store.get(FEED_URL))?.lastError).toBeUndefined();
   });
 
   it('fails without storing anything when there was no copy', async () => {
@@ -197,7 +193,7 @@ describe('refreshFeed', () => {
     const { fetch } = scriptedFetch(
       () => new Response('', { status: 404, statusText: 'Not Found' }),
     );
-    const result = await refreshFeed(URL, { fetch, store, now: Date.now });
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now });
     expect(result).toMatchObject({ kind: 'failed', error: { reason: 'http', status: 404 } });
     expect(result.entry).toBeUndefined();
     expect(await store.list()).toEqual([]);
@@ -217,11 +213,11 @@ describe('refreshFeed', () => {
     const { fetch } = scriptedFetch(
       () => new Response(body, { headers: { 'content-length': '5000' } }),
     );
-    const result = await refreshFeed(URL, { fetch, store, now: Date.now, maxBytes: 4096 });
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now, maxBytes: 4096 });
     expect(result).toMatchObject({ kind: 'failed', error: { reason: 'too-large' } });
-    expect(result.kind === 'failed' && result.error.message).toContain(URL);
+    expect(result.kind === 'failed' && result.error.message).toContain(FEED_URL);
     expect(pulled).toBe(false);
-    expect((await store.get(URL))?.feed.updated).toBe('2026-11-30T09:00:00Z');
+    expect((await store.get(FEED_URL))?.feed.updated).toBe('2026-11-30T09:00:00Z');
   });
 
   it('stops reading a body that grows past the limit', async () => {
@@ -238,11 +234,11 @@ describe('refreshFeed', () => {
       },
     });
     const { fetch } = scriptedFetch(() => new Response(endless));
-    const result = await refreshFeed(URL, { fetch, store, now: Date.now, maxBytes: 10_000 });
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now, maxBytes: 10_000 });
     expect(result).toMatchObject({ kind: 'failed', error: { reason: 'too-large' } });
     expect(cancelled).toBe(true);
     expect(chunks).toBeLessThan(20);
-    expect((await store.get(URL))?.lastError?.message).toMatch(
+    expect((await store.get(FEED_URL))?.lastError?.message).toMatch(
       /larger than the limit of 10000 bytes/,
     );
   });
@@ -251,7 +247,7 @@ describe('refreshFeed', () => {
     const store = createMemoryFeedStore();
     const bytes = new TextEncoder().encode(V1).byteLength;
     const { fetch } = scriptedFetch(ok(V1));
-    const result = await refreshFeed(URL, { fetch, store, now: Date.now, maxBytes: bytes });
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now, maxBytes: bytes });
     expect(result.kind).toBe('updated');
   });
 
@@ -264,9 +260,9 @@ describe('refreshFeed', () => {
       },
     });
     const { fetch } = scriptedFetch(() => new Response(stalled));
-    const result = await refreshFeed(URL, { fetch, store, now: Date.now, timeoutMs: 5 });
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now, timeoutMs: 5 });
     expect(result).toMatchObject({ kind: 'failed', error: { reason: 'timeout' } });
-    expect((await store.get(URL))?.feed.updated).toBe('2026-11-30T09:00:00Z');
+    expect((await store.get(FEED_URL))?.feed.updated).toBe('2026-11-30T09:00:00Z');
   });
 
   it('records nothing against the feed when the caller cancels', async () => {
@@ -276,19 +272,23 @@ describe('refreshFeed', () => {
       controller.abort();
       return hang(init);
     });
-    const result = await refreshFeed(URL, {
+    const result = await refreshFeed(FEED_URL, {
       fetch,
       store,
       now: Date.now,
       signal: controller.signal,
     });
     expect(result).toMatchObject({ kind: 'failed', error: { reason: 'aborted' } });
-    expect((await store.get(URL))?.lastError).toBeUndefined();
+    expect((await store.get(FEED_URL))?.lastError).toBeUndefined();
   });
 
   it('fails on a 304 when there is no copy to confirm', async () => {
     const { fetch } = scriptedFetch(() => new Response(null, { status: 304 }));
-    const result = await refreshFeed(URL, { fetch, store: createMemoryFeedStore(), now: Date.now });
+    const result = await refreshFeed(FEED_URL, {
+      fetch,
+      store: createMemoryFeedStore(),
+      now: Date.now,
+    });
     expect(result).toMatchObject({ kind: 'failed', error: { reason: 'http', status: 304 } });
   });
 
@@ -298,7 +298,7 @@ describe('refreshFeed', () => {
       put: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
     };
     const { fetch } = scriptedFetch(ok(V1));
-    const result = await refreshFeed(URL, { fetch, store: broken, now: Date.now });
+    const result = await refreshFeed(FEED_URL, { fetch, store: broken, now: Date.now });
     expect(result.kind).toBe('updated');
     expect(result.entry?.feed.commitments).toHaveLength(1);
   });

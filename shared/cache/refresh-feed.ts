@@ -59,7 +59,10 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  */
 export async function refreshFeed(url: string, deps: RefreshDeps): Promise<RefreshResult> {
   const maxBytes = deps.maxBytes ?? DEFAULT_LIMITS.maxBytes;
-  const stored = await deps.store.get(url).catch(() => undefined);
+  // A broken store (closed database, storage disabled) must not stop the download.
+  const stored = await Promise.resolve()
+    .then(() => deps.store.get(url))
+    .catch(() => undefined);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -1,0 +1,129 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Feed } from '../feed/types.ts';
+import type { StoredFeed } from './feed-store.ts';
+import { FEED_DB_VERSION, openFeedStore, openIdbFeedStore } from './idb-store.ts';
+
+const DB = 'open-commitments-test';
+
+const feed: Feed = {
+  format: 'open-commitments/1',
+  publisher: { name: "Ville d'Exemple", kind: 'municipality' },
+  updated: '2026-11-30T09:00:00Z',
+  commitments: [{ id: 'E1', title: 'Publier les marchés publics', status: 'limited' }],
+};
+
+function entry(url: string, checkedAt = 1000): StoredFeed {
+  return { url, feed, warnings: [], etag: '"a"', fetchedAt: 1000, checkedAt };
+}
+
+beforeEach(() => {
+  // A fresh, empty IndexedDB for every test.
+  vi.stubGlobal('indexedDB', new IDBFactory());
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('openIdbFeedStore', () => {
+  it('stores, lists by URL and deletes feeds, and keeps them across connections', async () => {
+    const store = await openIdbFeedStore(DB);
+    await store.put(entry('https://b.exemple.fr/feed.json'));
+    await store.put(entry('https://a.exemple.fr/feed.json'));
+    await store.put({ ...entry('https://b.exemple.fr/feed.json'), checkedAt: 2000 });
+
+    const again = await openIdbFeedStore(DB);
+    expect((await again.list()).map((e) => e.url)).toEqual([
+      'https://a.exemple.fr/feed.json',
+      'https://b.exemple.fr/feed.json',
+    ]);
+    expect(await again.get('https://b.exemple.fr/feed.json')).toEqual({
+      ...entry('https://b.exemple.fr/feed.json'),
+      checkedAt: 2000,
+    });
+    await again.delete('https://a.exemple.fr/feed.json');
+    expect(await store.get('https://a.exemple.fr/feed.json')).toBeUndefined();
+    expect(await store.get('https://nowhere.exemple.fr/')).toBeUndefined();
+  });
+
+  it('refuses a database name without the project prefix', async () => {
+    await expect(openIdbFeedStore('feeds')).rejects.toThrow(/open-commitments/);
+  });
+
+  it('upgrades a version 1 database, keeping its feeds', async () => {
+    const v1 = await openDB(DB, 1, {
+      upgrade(db) {
+        db.createObjectStore('feeds', { keyPath: 'url' });
+      },
+    });
+    await v1.put('feeds', {
+      url: 'https://www.exemple.fr/feed.json',
+      feed,
+      etag: '"v1"',
+      fetchedAt: 1234,
+    });
+    v1.close();
+
+    const store = await openIdbFeedStore(DB);
+    expect(await store.get('https://www.exemple.fr/feed.json')).toEqual({
+      url: 'https://www.exemple.fr/feed.json',
+      feed,
+      etag: '"v1"',
+      fetchedAt: 1234,
+      checkedAt: 1234,
+      warnings: [],
+    });
+    const raw = await openDB(DB);
+    expect(raw.version).toBe(FEED_DB_VERSION);
+    raw.close();
+  });
+
+  it('gives way to a newer version opened elsewhere', async () => {
+    const store = await openIdbFeedStore(DB);
+    await store.put(entry('https://www.exemple.fr/feed.json'));
+    // Another tab with a newer build upgrades the database: were this connection kept open, the
+    // upgrade would wait for ever. Afterwards this older build can no longer read it.
+    const newer = await openDB(DB, FEED_DB_VERSION + 1);
+    newer.close();
+    await expect(store.get('https://www.exemple.fr/feed.json')).rejects.toThrow();
+  });
+});
+
+describe('openFeedStore', () => {
+  it('uses IndexedDB when it works', async () => {
+    const store = await openFeedStore(DB);
+    await store.put(entry('https://www.exemple.fr/feed.json'));
+    const other = await openIdbFeedStore(DB);
+    expect(await other.get('https://www.exemple.fr/feed.json')).toBeDefined();
+  });
+
+  it('falls back to memory when indexedDB.open throws', async () => {
+    vi.stubGlobal('indexedDB', {
+      open() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+    const store = await openFeedStore(DB);
+    await store.put(entry('https://www.exemple.fr/feed.json'));
+    expect(await store.get('https://www.exemple.fr/feed.json')).toMatchObject({ etag: '"a"' });
+  });
+
+  it('falls back to memory when there is no IndexedDB at all', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const store = await openFeedStore(DB);
+    await store.put(entry('https://www.exemple.fr/feed.json'));
+    expect((await store.list()).map((e) => e.url)).toEqual(['https://www.exemple.fr/feed.json']);
+  });
+
+  it('falls back to memory when opening fails with an error event', async () => {
+    // A database left at a newer version by a later build: opening it at ours fails.
+    (await openDB(DB, FEED_DB_VERSION + 5)).close();
+    await expect(openIdbFeedStore(DB)).rejects.toThrow();
+    const store = await openFeedStore(DB);
+    await store.put(entry('https://www.exemple.fr/feed.json'));
+    expect(await store.get('https://www.exemple.fr/feed.json')).toBeDefined();
+  });
+});
