@@ -17,3 +17,6 @@ export * from './i18n/lang.ts';
 export * from './i18n/define-messages.ts';
 export * from './i18n/core-messages.ts';
 export * from './i18n/format.ts';
+export * from './cache/index.ts';
+export * from './diff/index.ts';
+export * from './interpellation/index.ts';
