@@ -72,6 +72,21 @@ describe('refreshFeed', () => {
     expect(calls[0]?.init.cache).toBe('no-cache');
   });
 
+  it('asks again without validators when the conditional request cannot be sent', async () => {
+    const store = await storeWithV1();
+    // What a browser reports when a cross-origin host refuses the CORS preflight.
+    const { fetch, calls } = scriptedFetch(
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      ok(V2),
+    );
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now });
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.headers.has('if-none-match')).toBe(false);
+    expect(calls[1]?.headers.has('if-modified-since')).toBe(false);
+    expect(result.kind).toBe('updated');
+    expect((await store.get(FEED_URL))?.feed.updated).toBe('2026-12-10T09:00:00Z');
+  });
+
   it('reports the same content served again as unchanged, keeping the new validators', async () => {
     const store = await storeWithV1();
     const reformatted = feedJson({}, 2);

@@ -22,7 +22,8 @@ export interface RefreshDeps {
   /**
    * Send `If-None-Match` / `If-Modified-Since` from the stored copy. Default true. Pass false for
    * a cross-origin fetch from a web page: those headers force a CORS preflight that many static
-   * hosts refuse; the request then asks the browser's HTTP cache to revalidate instead.
+   * hosts refuse (a refused one is retried once without them, at the cost of a failed request
+   * each time); the request then lets the browser's HTTP cache revalidate instead.
    */
   readonly conditionalHeaders?: boolean;
 }
@@ -92,12 +93,29 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
       : { reason: 'aborted', message: `Feed ${url}: cancelled` };
 
   try {
+    const conditional =
+      stored !== undefined &&
+      deps.conditionalHeaders !== false &&
+      (stored.etag !== undefined || stored.lastModified !== undefined);
     let response: Response;
     try {
-      response = await deps.fetch(url, requestInit(stored, deps, controller.signal));
+      response = await deps.fetch(
+        url,
+        requestInit(conditional ? stored : undefined, controller.signal),
+      );
     } catch (error) {
       if (controller.signal.aborted) return await fail(abortError());
-      return await fail({ reason: 'network', message: `Feed ${url}: ${describe(error)}` });
+      if (!conditional) {
+        return await fail({ reason: 'network', message: `Feed ${url}: ${describe(error)}` });
+      }
+      // A cross-origin host that refuses the CORS preflight these headers need fails like the
+      // network does: ask once more as a simple request, which the browser cache revalidates.
+      try {
+        response = await deps.fetch(url, requestInit(undefined, controller.signal));
+      } catch (retryError) {
+        if (controller.signal.aborted) return await fail(abortError());
+        return await fail({ reason: 'network', message: `Feed ${url}: ${describe(retryError)}` });
+      }
     }
 
     if (response.status === 304) {
@@ -173,24 +191,21 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
   }
 }
 
-/** Headers and options of the request: public data, so no cookies. */
-function requestInit(
-  stored: StoredFeed | undefined,
-  deps: RefreshDeps,
-  signal: AbortSignal,
-): RequestInit {
+/**
+ * Headers and options of the request, with the validators of `validatorsOf` when given. Feeds are
+ * public: no cookies.
+ */
+function requestInit(validatorsOf: StoredFeed | undefined, signal: AbortSignal): RequestInit {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (stored && deps.conditionalHeaders !== false) {
-    if (stored.etag) headers['if-none-match'] = stored.etag;
-    if (stored.lastModified) headers['if-modified-since'] = stored.lastModified;
-  }
-  const conditional = 'if-none-match' in headers || 'if-modified-since' in headers;
+  if (validatorsOf?.etag) headers['if-none-match'] = validatorsOf.etag;
+  if (validatorsOf?.lastModified) headers['if-modified-since'] = validatorsOf.lastModified;
   return {
     headers,
     signal,
     credentials: 'omit',
-    // With our own validators, the browser cache must not turn the server's 304 into a 200.
-    cache: conditional ? 'no-store' : 'no-cache',
+    // With our own validators, the browser cache must not turn the server's 304 into a 200;
+    // without, it revalidates its copy itself.
+    cache: validatorsOf ? 'no-store' : 'no-cache',
   };
 }
 
