@@ -1,0 +1,129 @@
+import { css } from 'lit';
+import { themeStyles } from '../../lib/theme.styles.ts';
+
+/** The badge's look: one line that wraps gracefully, and a popover panel below it. */
+export const styles = [
+  themeStyles,
+  css`
+    :host {
+      display: inline-block;
+      max-width: 100%;
+      vertical-align: middle;
+    }
+    .root {
+      position: relative;
+      display: inline-block;
+      max-width: 100%;
+      font-size: var(--oc-font-size, 0.95rem);
+    }
+    .line {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.35rem 0.6rem;
+      padding: 0.3rem 0.4rem 0.3rem 0.6rem;
+      background: var(--oc-color-bg);
+      border: 1px solid var(--oc-color-border);
+      border-radius: var(--oc-radius);
+    }
+    .muted {
+      color: var(--oc-color-muted);
+      font-style: italic;
+    }
+    .bar {
+      width: 4rem;
+    }
+    .progress {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.3rem;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
+    .progress.unknown {
+      font-weight: 400;
+      color: var(--oc-color-muted);
+      font-size: 0.9em;
+    }
+    .title {
+      font-weight: 600;
+      max-width: 28ch;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .toggle {
+      display: inline-grid;
+      place-items: center;
+      width: 1.75rem;
+      height: 1.75rem;
+      padding: 0;
+      border: 1px solid var(--oc-color-accent);
+      border-radius: 50%;
+      background: var(--oc-color-bg);
+      color: var(--oc-color-accent);
+      font-weight: 800;
+      font-family: Georgia, serif;
+      cursor: pointer;
+    }
+    .toggle[aria-expanded='true'] {
+      background: var(--oc-color-accent);
+      color: var(--oc-color-on-accent);
+    }
+    .popover {
+      position: absolute;
+      z-index: 10;
+      top: calc(100% + 0.4rem);
+      left: 0;
+      width: min(26rem, 90vw);
+      padding: 0.9rem 1rem;
+      background: var(--oc-color-bg);
+      border: 1px solid var(--oc-color-border);
+      border-top: 4px solid var(--c);
+      border-radius: var(--oc-radius);
+      box-shadow: 0 8px 24px rgb(0 0 0 / 18%);
+      white-space: normal;
+    }
+    p,
+    dl,
+    dd {
+      margin: 0;
+    }
+    .by {
+      font-size: 0.85em;
+      color: var(--oc-color-muted);
+    }
+    .pop-title {
+      margin: 0.2rem 0 0.4rem;
+      line-height: 1.35;
+    }
+    .prose p {
+      margin: 0.3rem 0;
+    }
+    .facts {
+      display: grid;
+      gap: 0.3rem;
+      margin: 0.5rem 0;
+      font-size: 0.92em;
+    }
+    .facts dt {
+      font-weight: 700;
+      display: inline;
+    }
+    .facts dt::after {
+      content: ' : ';
+    }
+    .facts dd {
+      display: inline;
+    }
+    .no-channel {
+      font-size: 0.9em;
+      color: var(--oc-color-muted);
+    }
+    .ask-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+  `,
+];

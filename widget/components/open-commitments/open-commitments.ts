@@ -1,0 +1,1146 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import {
+  CATEGORIES,
+  type Category,
+  type Commitment,
+  type Feed,
+} from '../../../shared/feed/types.ts';
+import { coreMessages } from '../../../shared/i18n/core-messages.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+} from '../../../shared/i18n/format.ts';
+import { pickLang, type Lang } from '../../../shared/i18n/lang.ts';
+import { interpellationLink } from '../../../shared/interpellation/interpellation-link.ts';
+import {
+  interpellationStats,
+  type InterpellationStats,
+} from '../../../shared/interpellation/interpellation-stats.ts';
+import { todayString } from '../../../shared/status/dates.ts';
+import { daysOverdue, isOverdue } from '../../../shared/status/late.ts';
+import { resolveStatus } from '../../../shared/status/resolve-status.ts';
+import {
+  summariseFeed,
+  viewCommitment,
+  type FeedSummary,
+} from '../../../shared/status/view-commitment.ts';
+import { feedSource, type FeedSource, type FeedState } from '../../lib/feed-source.ts';
+import {
+  applyFilters,
+  limitToShow,
+  NO_FILTERS,
+  PAGE_SIZE,
+  parseCategories,
+  readHash,
+  sameFilters,
+  SORT_KEYS,
+  writeHash,
+  type FilterState,
+  type Row,
+  type SortKey,
+} from '../../lib/filters.ts';
+import { widgetMessages, type WidgetMessages } from '../../lib/messages.ts';
+import {
+  askAction,
+  paragraphs,
+  progressBar,
+  safeHref,
+  show,
+  textSpan,
+} from '../../lib/render-helpers.ts';
+import { foldForSearch } from '../../lib/search.ts';
+import { styles } from './open-commitments.styles.ts';
+
+/** How often a visible dashboard asks the publisher for news. */
+const REFRESH_MS = 5 * 60 * 1000;
+
+/** Everything derived from one feed for one viewer on one day, computed once. */
+interface Model {
+  readonly feed: Feed;
+  readonly lang: Lang;
+  readonly today: string;
+  readonly rows: readonly Row[];
+  readonly byId: ReadonlyMap<string, Commitment>;
+  readonly summary: FeedSummary;
+  readonly stats: InterpellationStats;
+  readonly themes: readonly string[];
+  readonly leads: readonly string[];
+  readonly hasQuestions: boolean;
+}
+
+/**
+ * A live dashboard of a public body's open-government commitments, read from an Open Commitments
+ * feed: overall progress, a breakdown by status, every commitment with its status, progress, lead,
+ * due date, milestones, timeline and citizens' questions, and a way to formally question the
+ * publisher (droit d'interpellation).
+ *
+ * @summary Live dashboard of open-government commitments from an Open Commitments feed.
+ *
+ * @attr src - URL of the feed (JSON, `open-commitments/1`).
+ * @attr lang - Interface language, `fr` or `en`; defaults to the closest `lang` up the page.
+ * @attr theme - `default` (light), `dsfr` (French State design system look), `dark`; without it,
+ *   light or dark follows `prefers-color-scheme`.
+ * @attr commitment - Shows only the commitment with this id, opened.
+ * @attr status - Preset status filter: categories separated by commas (`limited,substantial`).
+ * @attr themes - Preset theme filter: a theme as written in the feed.
+ * @attr no-refresh - Do not ask the publisher again every 5 minutes while the page is visible.
+ * @attr today - The day to compute lateness and overdue answers for (`YYYY-MM-DD`); defaults to
+ *   the viewer's today. For previews and tests.
+ *
+ * @fires oc-load - A feed is shown (from the cache at once, then each time it changes); `detail`
+ *   is the normalised feed.
+ * @fires oc-error - Loading or refreshing the feed failed; `detail` is `{url, reason, message,
+ *   errors}` (`errors`: the parser's issues with their JSON paths, when the feed was refused).
+ * @fires oc-change - The reader changed the filters or the sort; `detail` is the filter state
+ *   (`status`, `theme`, `lead`, `late`, `questions`, `overdue`, `q`, `sort`).
+ *
+ * @csspart base - The whole dashboard (a `section`).
+ * @csspart header - Publisher, plan, figures.
+ * @csspart title - The plan's title.
+ * @csspart summary - Overall progress, breakdown by status, questions figures.
+ * @csspart filters - The search and filter form.
+ * @csspart list - The list of commitments.
+ * @csspart commitment - One commitment (carries `data-commitment-id`).
+ * @csspart status - A status label (carries `data-category`).
+ * @csspart progress - A progress bar.
+ * @csspart ask - The interpellation action.
+ * @csspart no-channel - The sentence shown when the publisher offers no interpellation channel.
+ * @csspart notice - The loading, error, empty and stale notices.
+ *
+ * @cssprop --oc-font - Font family.
+ * @cssprop --oc-font-size - Base font size (default `1rem`).
+ * @cssprop --oc-color-text - Text colour.
+ * @cssprop --oc-color-muted - Secondary text colour.
+ * @cssprop --oc-color-bg - Background of cards.
+ * @cssprop --oc-color-surface - Background of the dashboard and panels.
+ * @cssprop --oc-color-border - Borders.
+ * @cssprop --oc-color-accent - Links, buttons, overall progress.
+ * @cssprop --oc-color-on-accent - Text on accent buttons.
+ * @cssprop --oc-color-focus - Focus outline.
+ * @cssprop --oc-color-late - Late marks and overdue answers.
+ * @cssprop --oc-color-track - Empty part of progress bars.
+ * @cssprop --oc-radius - Corner radius (0 in the `dsfr` theme).
+ * @cssprop --oc-status-not-started - Colour of the "not started" category (text and bars).
+ * @cssprop --oc-status-not-started-bg - Background of its label.
+ * @cssprop --oc-status-limited - Colour of the "limited" category.
+ * @cssprop --oc-status-limited-bg - Background of its label.
+ * @cssprop --oc-status-substantial - Colour of the "substantial" category.
+ * @cssprop --oc-status-substantial-bg - Background of its label.
+ * @cssprop --oc-status-complete - Colour of the "complete" category.
+ * @cssprop --oc-status-complete-bg - Background of its label.
+ * @cssprop --oc-status-withdrawn - Colour of the "withdrawn" category.
+ * @cssprop --oc-status-withdrawn-bg - Background of its label.
+ * @cssprop --oc-status-unknown - Colour of the "unknown" category.
+ * @cssprop --oc-status-unknown-bg - Background of its label.
+ */
+export class OpenCommitments extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    src: { type: String },
+    theme: { type: String, reflect: true },
+    commitment: { type: String },
+    status: { type: String },
+    themes: { type: String },
+    noRefresh: { type: Boolean, attribute: 'no-refresh' },
+    today: { type: String },
+    feedState: { state: true, attribute: false },
+    filters: { state: true, attribute: false },
+    opened: { state: true, attribute: false },
+    asking: { state: true, attribute: false },
+    limit: { state: true, attribute: false },
+  };
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /** URL of the feed. */
+  declare src: string | undefined;
+  /** `default`, `dsfr` or `dark`; absent: follows the reader's colour scheme. */
+  declare theme: string | undefined;
+  /** Only this commitment, opened. */
+  declare commitment: string | undefined;
+  /** Preset status categories, comma-separated. */
+  declare status: string | undefined;
+  /** Preset theme. */
+  declare themes: string | undefined;
+  /** No periodic refresh. */
+  declare noRefresh: boolean;
+  /** The day lateness is computed for, `YYYY-MM-DD`; defaults to today. */
+  declare today: string | undefined;
+
+  declare private feedState: FeedState;
+  declare private filters: FilterState;
+  declare private opened: ReadonlySet<string>;
+  declare private asking: string | undefined;
+  declare private limit: number;
+
+  private source: FeedSource | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private model: Model | undefined;
+  private shownEntry: unknown;
+  private shownError: unknown;
+  private pendingScroll: string | undefined;
+  private hashRead = false;
+
+  constructor() {
+    super();
+    this.noRefresh = false;
+    this.feedState = { phase: 'loading', revision: 0 };
+    this.filters = NO_FILTERS;
+    this.opened = new Set();
+    this.limit = PAGE_SIZE;
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.subscribe();
+    this.startTimer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.stopTimer();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.isConnected) this.subscribe();
+    if (changed.has('noRefresh')) {
+      this.stopTimer();
+      this.startTimer();
+    }
+    if (!this.hashRead || changed.has('status') || changed.has('themes')) {
+      this.hashRead = true;
+      this.readLocation(false);
+    }
+  }
+
+  protected override updated(): void {
+    const id = this.pendingScroll;
+    if (id === undefined || !this.model) return;
+    const item = this.renderRoot.querySelector<HTMLElement>(
+      `[data-commitment-id="${CSS.escape(id)}"]`,
+    );
+    if (!item) return;
+    this.pendingScroll = undefined;
+    item.scrollIntoView({ block: 'start', behavior: 'auto' });
+    item.querySelector<HTMLElement>('.toggle')?.focus({ preventScroll: true });
+  }
+
+  /** The interface language: the `lang` attribute, else the closest one up the page. */
+  private get viewerLang(): Lang {
+    const tagged = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+    return pickLang(tagged || navigator.language);
+  }
+
+  private get todayDate(): string {
+    return this.today && /^\d{4}-\d{2}-\d{2}$/.test(this.today)
+      ? this.today
+      : todayString(new Date());
+  }
+
+  /** Filters preset by attributes, the base the hash is written against. */
+  private get presetFilters(): FilterState {
+    return {
+      ...NO_FILTERS,
+      status: parseCategories(this.status),
+      theme: this.themes?.trim() ?? '',
+    };
+  }
+
+  private subscribe(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.model = undefined;
+    if (!this.src) {
+      this.source = undefined;
+      return;
+    }
+    this.source = feedSource(this.src);
+    this.feedState = this.source.state;
+    this.unsubscribe = this.source.subscribe((state) => {
+      this.feedState = state;
+    });
+    this.announce();
+  }
+
+  private startTimer(): void {
+    if (this.noRefresh || this.timer !== undefined || !this.isConnected) return;
+    this.timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void this.source?.refresh();
+    }, REFRESH_MS);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private onVisibility = (): void => {
+    if (this.noRefresh || document.visibilityState !== 'visible' || !this.source) return;
+    if (Date.now() - this.source.checkedAt >= REFRESH_MS) void this.source.refresh();
+  };
+
+  private onHashChange = (): void => {
+    this.readLocation(true);
+  };
+
+  /** Applies the filters and the opened commitment that the URL hash records. */
+  private readLocation(fromNavigation: boolean): void {
+    if (this.commitment) return;
+    const state = readHash(location.hash);
+    const filters = { ...this.presetFilters, ...state.filters };
+    if (!sameFilters(filters, this.filters)) {
+      this.filters = filters;
+      this.limit = PAGE_SIZE;
+      if (fromNavigation) this.emitChange();
+    }
+    if (state.commitment !== undefined) {
+      if (!this.opened.has(state.commitment))
+        this.opened = new Set([...this.opened, state.commitment]);
+      this.pendingScroll = state.commitment;
+    }
+  }
+
+  private setFilters(next: Partial<FilterState>): void {
+    this.filters = { ...this.filters, ...next };
+    this.limit = PAGE_SIZE;
+    this.writeLocation(undefined);
+    this.emitChange();
+  }
+
+  private writeLocation(commitment: string | undefined): void {
+    if (this.commitment) return;
+    const hash = writeHash(location.hash, this.filters, commitment, this.presetFilters);
+    if (hash === location.hash || (hash === '' && location.hash === '')) return;
+    const url = `${location.pathname}${location.search}${hash}`;
+    history.replaceState(history.state, '', hash === '' ? url || location.pathname : url);
+  }
+
+  private emitChange(): void {
+    this.dispatchEvent(
+      new CustomEvent<FilterState>('oc-change', {
+        detail: this.filters,
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  /** Fires `oc-load` / `oc-error` once per new copy or failure. */
+  private announce(): void {
+    const { entry, error } = this.feedState;
+    if (entry && entry !== this.shownEntry) {
+      this.shownEntry = entry;
+      this.dispatchEvent(
+        new CustomEvent('oc-load', { detail: entry.feed, bubbles: true, composed: true }),
+      );
+    }
+    if (error && error !== this.shownError) {
+      this.shownError = error;
+      this.dispatchEvent(
+        new CustomEvent('oc-error', {
+          detail: {
+            url: this.source?.url,
+            reason: error.reason,
+            message: error.message,
+            errors: error.errors ?? [],
+          },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (changed.has('feedState')) this.announce();
+    super.update(changed);
+  }
+
+  /** Rows, figures and choices for the current feed, language and day, rebuilt only when those change. */
+  private modelFor(feed: Feed): Model {
+    const lang = this.viewerLang;
+    const today = this.todayDate;
+    const cached = this.model;
+    if (cached && cached.feed === feed && cached.lang === lang && cached.today === today)
+      return cached;
+    const channel = feed.interpellation;
+    const themes = new Set<string>();
+    const leads = new Set<string>();
+    let hasQuestions = false;
+    const rows = feed.commitments.map((commitment, index): Row => {
+      const view = viewCommitment(feed, commitment, today);
+      const title = show(commitment.title, lang, feed.languages)?.text ?? commitment.id;
+      const lead = show(commitment.lead, lang, feed.languages)?.text ?? '';
+      for (const theme of commitment.themes ?? []) themes.add(theme);
+      if (lead) leads.add(lead);
+      let openQuestions = 0;
+      let overdueAnswers = 0;
+      for (const question of commitment.interpellations ?? []) {
+        hasQuestions = true;
+        if (question.status === 'open') openQuestions += 1;
+        if (isOverdue(question, channel, today)) overdueAnswers += 1;
+      }
+      const label = view.status.label ? show(view.status.label, lang, feed.languages)?.text : '';
+      const searchKey = foldForSearch(
+        [
+          commitment.id,
+          title,
+          show(commitment.summary, lang, feed.languages)?.text ?? '',
+          lead,
+          label ?? '',
+          coreMessages[lang].category[view.status.category],
+          ...(commitment.themes ?? []),
+          ...Object.values(commitment.refs ?? {}),
+        ].join(' '),
+      );
+      return {
+        id: commitment.id,
+        index,
+        category: view.status.category,
+        ...(view.progress !== undefined ? { progress: view.progress } : {}),
+        late: view.late,
+        ...(commitment.due !== undefined ? { due: commitment.due } : {}),
+        themes: commitment.themes ?? [],
+        lead,
+        sortTitle: foldForSearch(title),
+        searchKey,
+        openQuestions,
+        overdueAnswers,
+      };
+    });
+    const collator = new Intl.Collator(lang);
+    this.model = {
+      feed,
+      lang,
+      today,
+      rows,
+      byId: new Map(feed.commitments.map((c) => [c.id, c])),
+      summary: summariseFeed(feed, today),
+      stats: interpellationStats(feed, undefined, today),
+      themes: [...themes].sort(collator.compare),
+      leads: [...leads].sort(collator.compare),
+      hasQuestions,
+    };
+    return this.model;
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.viewerLang;
+    const m = widgetMessages[lang];
+    const { phase, entry, error } = this.feedState;
+    if (!this.src)
+      return this.frame(
+        lang,
+        m,
+        this.notice('error', m.errorTitle, html`<p>${m.feedAddress} —</p>`),
+      );
+    if (phase === 'loading' || (phase === 'ready' && !entry)) return this.skeleton(lang, m);
+    if (!entry) {
+      return this.frame(lang, m, this.errorNotice(m, lang));
+    }
+    const model = this.modelFor(entry.feed);
+    return this.frame(
+      lang,
+      m,
+      html`${this.header(model, m)} ${error ? this.staleNotice(m, lang, entry.checkedAt) : nothing}
+      ${this.body(model, m)}`,
+    );
+  }
+
+  private frame(lang: Lang, _m: WidgetMessages, content: TemplateResult): TemplateResult {
+    return html`<section class="root" part="base" lang=${lang} aria-labelledby="oc-title">
+      ${content}
+    </section>`;
+  }
+
+  private skeleton(_lang: Lang, m: WidgetMessages): TemplateResult {
+    return html`<section
+      class="root skeleton"
+      part="base"
+      aria-labelledby="oc-title"
+      aria-busy="true"
+    >
+      <h2 id="oc-title" class="sr-only">${m.loading}</h2>
+      <div class="notice loading" part="notice" role="status">
+        <span class="sr-only">${m.loading}</span>
+        <div class="bone bone-title"></div>
+        <div class="bone bone-line"></div>
+        <div class="bone bone-bar"></div>
+        <div class="bone bone-card"></div>
+        <div class="bone bone-card"></div>
+        <div class="bone bone-card"></div>
+      </div>
+    </section>`;
+  }
+
+  private notice(kind: string, title: string, body: TemplateResult): TemplateResult {
+    return html`<div
+      class="notice ${kind}"
+      part="notice"
+      role=${kind === 'error' ? 'alert' : 'status'}
+    >
+      <h2 id="oc-title" class="notice-title">${title}</h2>
+      ${body}
+    </div>`;
+  }
+
+  private errorNotice(m: WidgetMessages, lang: Lang): TemplateResult {
+    const error = this.feedState.error;
+    return this.notice(
+      'error',
+      m.errorTitle,
+      html`<p>${error ? this.describeError(m, lang) : nothing}</p>
+        ${
+          error?.errors?.length
+            ? html`<ul class="issues">
+                ${error.errors.slice(0, 5).map((issue) => html`<li><code>${issue.path}</code> ${issue.message}</li>`)}
+              </ul>`
+            : nothing
+        }
+        <p>${m.feedAddress} <code class="feed-url">${this.source?.url ?? this.src}</code></p>`,
+    );
+  }
+
+  private describeError(m: WidgetMessages, lang: Lang): string {
+    const error = this.feedState.error;
+    switch (error?.reason) {
+      case 'http':
+        return m.errorHttp(formatNumber(error.status ?? 0, lang, { useGrouping: false }));
+      case 'timeout':
+        return m.errorTimeout;
+      case 'too-large':
+        return m.errorTooLarge;
+      case 'refused':
+        return m.errorRefused;
+      default:
+        return m.errorUnreachable;
+    }
+  }
+
+  private staleNotice(m: WidgetMessages, lang: Lang, checkedAt: number): TemplateResult {
+    const when = formatDateTime(new Date(checkedAt).toISOString(), lang);
+    return html`<div class="notice stale" part="notice" role="status">
+      <p class="notice-title"><strong>${m.staleTitle}</strong></p>
+      <p>${m.stale(when)} ${this.describeError(m, lang)}</p>
+    </div>`;
+  }
+
+  private header(model: Model, m: WidgetMessages): TemplateResult {
+    const { feed, lang, summary, stats } = model;
+    const core = coreMessages[lang];
+    const publisher = show(feed.publisher.name, lang, feed.languages);
+    const title = show(feed.plan?.title, lang, feed.languages) ?? publisher;
+    const logo = safeHref(feed.publisher.logo);
+    const publisherUrl = safeHref(feed.publisher.url);
+    const planUrl = safeHref(feed.plan?.url);
+    const period = feed.plan?.period;
+    const total = summary.total;
+    const counts = CATEGORIES.filter((c) => summary.byCategory[c] > 0);
+    const n = (value: number) => formatNumber(value, lang);
+    return html`<header class="header" part="header">
+      <div class="publisher">
+        ${logo ? html`<img class="logo" src=${logo} alt="" @error=${hideImage} />` : nothing}
+        <div>
+          <p class="publisher-name">
+            ${
+              publisherUrl
+                ? html`<a href=${publisherUrl} rel="noopener noreferrer">${textSpan(publisher)}</a>`
+                : textSpan(publisher)
+            }
+          </p>
+          <p class="kind">${core.publisherKind[feed.publisher.kind]}</p>
+        </div>
+      </div>
+      <h2 id="oc-title" class="title" part="title">
+        ${planUrl ? html`<a href=${planUrl} rel="noopener noreferrer">${textSpan(title)}</a>` : textSpan(title)}
+      </h2>
+      <p class="meta">
+        ${
+          period
+            ? html`<span
+                >${m.period(formatDate(period.start, lang), formatDate(period.end, lang))}</span
+              >`
+            : nothing
+        }
+        <span>${m.lastUpdated(formatDateTime(feed.updated, lang))}</span>
+      </p>
+      <div class="figures" part="summary">
+        <div class="figure overall">
+          <p class="figure-label">${m.overall}</p>
+          <p class="figure-value">
+            ${summary.progress !== undefined ? formatPercent(summary.progress, lang) : m.unknownProgress}
+          </p>
+          ${summary.progress !== undefined ? progressBar(summary.progress, lang, m.overall, '') : nothing}
+          <p class="figure-note">
+            ${core.commitments} :
+            ${n(total)}${summary.late > 0 ? html` · <span class="late">${core.late} : ${n(summary.late)}</span>` : nothing}
+          </p>
+        </div>
+        <div class="figure breakdown">
+          <p class="figure-label" id="oc-breakdown">${m.byStatus}</p>
+          <div class="stack" aria-hidden="true">
+            ${counts.map(
+              (c) =>
+                html`<span
+                  class="cat-${c}"
+                  style=${styleMap({ flexGrow: String(summary.byCategory[c]) })}
+                ></span>`,
+            )}
+          </div>
+          <p class="sr-only">
+            ${m.statusSummary(counts.map((c) => `${core.category[c]} ${n(summary.byCategory[c])}`).join(', '))}
+          </p>
+          <ul class="legend" role="list" aria-labelledby="oc-breakdown">
+            ${counts.map((c) => {
+              const pressed = this.filters.status.includes(c);
+              return html`<li>
+                <button
+                  type="button"
+                  class="chip cat-${c}"
+                  aria-pressed=${pressed ? 'true' : 'false'}
+                  data-category=${c}
+                  @click=${() => this.toggleCategory(c)}
+                >
+                  <span class="swatch" aria-hidden="true"></span>${core.category[c]}
+                  <span class="n">${n(summary.byCategory[c])}</span>
+                </button>
+              </li>`;
+            })}
+          </ul>
+        </div>
+        ${feed.interpellation || model.hasQuestions ? this.questionFigures(stats, lang, m) : nothing}
+      </div>
+    </header>`;
+  }
+
+  private questionFigures(
+    stats: InterpellationStats,
+    lang: Lang,
+    m: WidgetMessages,
+  ): TemplateResult {
+    const n = (value: number) => formatNumber(value, lang);
+    return html`<div class="figure questions">
+      <p class="figure-label">${m.questions}</p>
+      <dl class="stats">
+        <div>
+          <dt>${m.statsAsked}</dt>
+          <dd data-stat="asked">${n(stats.asked)}</dd>
+        </div>
+        <div>
+          <dt>${m.statsAnswered}</dt>
+          <dd data-stat="answered">${n(stats.answered)}</dd>
+        </div>
+        <div>
+          <dt>${m.statsRate}</dt>
+          <dd data-stat="rate">
+            ${stats.answerRate !== undefined ? formatPercent(stats.answerRate, lang) : '—'}
+          </dd>
+        </div>
+        <div>
+          <dt>${m.statsMedian}</dt>
+          <dd data-stat="median">
+            ${
+              stats.medianDaysToAnswer !== undefined
+                ? m.days(n(stats.medianDaysToAnswer), stats.medianDaysToAnswer)
+                : '—'
+            }
+          </dd>
+        </div>
+        <div class=${stats.overdue > 0 ? 'overdue' : ''}>
+          <dt>${m.statsOverdue}</dt>
+          <dd data-stat="overdue">${n(stats.overdue)}</dd>
+        </div>
+      </dl>
+    </div>`;
+  }
+
+  private toggleCategory(category: Category): void {
+    const current = this.filters.status;
+    const status = current.includes(category)
+      ? current.filter((c) => c !== category)
+      : [...current, category];
+    this.setFilters({ status: CATEGORIES.filter((c) => status.includes(c)) });
+  }
+
+  private body(model: Model, m: WidgetMessages): TemplateResult {
+    const { rows, lang } = model;
+    if (rows.length === 0) {
+      return html`<div class="notice empty" part="notice" role="status">
+        <p>${m.emptyFeed}</p>
+      </div>`;
+    }
+    if (this.commitment) {
+      const row = rows.find((r) => r.id === this.commitment);
+      if (!row) {
+        return html`<div class="notice empty" part="notice" role="status">
+          <p>${m.commitmentMissing(this.commitment)}</p>
+        </div>`;
+      }
+      return html`<ul class="list" part="list" role="list">
+        ${this.item(model, row, m, true)}
+      </ul>`;
+    }
+    const filtered = applyFilters(rows, this.filters, foldForSearch(this.filters.q));
+    const limit = limitToShow(filtered, this.pendingScroll, this.limit);
+    const visible = filtered.length > limit ? filtered.slice(0, limit) : filtered;
+    const more = Math.min(PAGE_SIZE, filtered.length - visible.length);
+    const n = (value: number) => formatNumber(value, lang);
+    const filtering = !sameFilters({ ...this.filters, sort: 'plan' }, { ...NO_FILTERS });
+    return html`${this.filterForm(model, m)}
+      <div class="count" role="status">
+        <span>${m.shown(n(visible.length), n(rows.length), visible.length)}</span>
+        ${
+          filtering
+            ? html`<button
+                type="button"
+                class="link-button"
+                @click=${() => this.setFilters({ ...NO_FILTERS, sort: this.filters.sort })}
+              >
+                ${m.clearFilters}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${
+        filtered.length === 0
+          ? html`<div class="notice empty" part="notice"><p>${m.noMatch}</p></div>`
+          : html`<ul class="list" part="list" role="list">
+              ${repeat(
+                visible,
+                (row) => row.id,
+                (row) => this.item(model, row, m, this.opened.has(row.id)),
+              )}
+            </ul>`
+      }
+      ${
+        more > 0
+          ? html`<button
+              type="button"
+              class="button more"
+              @click=${() => (this.limit = limit + PAGE_SIZE)}
+            >
+              ${m.showMore(n(more))}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  private filterForm(model: Model, m: WidgetMessages): TemplateResult {
+    const f = this.filters;
+    const select = (
+      label: string,
+      value: string,
+      options: readonly string[],
+      onChange: (value: string) => void,
+      name: string,
+    ) =>
+      html`<label class="field">
+        <span>${label}</span>
+        <select
+          name=${name}
+          @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}
+        >
+          <option value="" ?selected=${value === ''}>${m.any}</option>
+          ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${o}</option>`)}
+        </select>
+      </label>`;
+    const check = (
+      label: string,
+      checked: boolean,
+      onChange: (checked: boolean) => void,
+      name: string,
+    ) =>
+      html`<label class="check">
+        <input
+          type="checkbox"
+          name=${name}
+          .checked=${checked}
+          @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked)}
+        />
+        <span>${label}</span>
+      </label>`;
+    return html`<form
+      class="filters"
+      part="filters"
+      role="search"
+      aria-label=${m.filters}
+      @submit=${preventDefault}
+    >
+      <label class="field search">
+        <span>${m.search}</span>
+        <input
+          type="search"
+          name="q"
+          .value=${f.q}
+          placeholder=${m.searchHint}
+          autocomplete="off"
+          @input=${(e: Event) => this.setFilters({ q: (e.target as HTMLInputElement).value })}
+        />
+      </label>
+      ${model.themes.length > 0 ? select(m.theme, f.theme, model.themes, (theme) => this.setFilters({ theme }), 'theme') : nothing}
+      ${model.leads.length > 1 ? select(m.lead, f.lead, model.leads, (lead) => this.setFilters({ lead }), 'lead') : nothing}
+      <label class="field">
+        <span>${m.sort}</span>
+        <select
+          name="sort"
+          @change=${(e: Event) => this.setFilters({ sort: (e.target as HTMLSelectElement).value as SortKey })}
+        >
+          ${SORT_KEYS.map((key) => html`<option value=${key} ?selected=${key === f.sort}>${m.sortBy[key]}</option>`)}
+        </select>
+      </label>
+      <div class="checks">
+        ${check(m.lateOnly, f.late, (late) => this.setFilters({ late }), 'late')}
+        ${
+          model.hasQuestions
+            ? html`${check(m.openQuestions, f.questions, (questions) => this.setFilters({ questions }), 'questions')}
+              ${check(m.overdueAnswers, f.overdue, (overdue) => this.setFilters({ overdue }), 'overdue')}`
+            : nothing
+        }
+      </div>
+    </form>`;
+  }
+
+  private toggle(id: string): void {
+    const opened = new Set(this.opened);
+    if (opened.has(id)) {
+      opened.delete(id);
+      this.writeLocation(undefined);
+    } else {
+      opened.add(id);
+      this.writeLocation(id);
+    }
+    this.opened = opened;
+  }
+
+  private item(model: Model, row: Row, m: WidgetMessages, open: boolean): TemplateResult {
+    const { feed, lang } = model;
+    const commitment = model.byId.get(row.id)!;
+    const core = coreMessages[lang];
+    const status = resolveStatus(feed, commitment.status);
+    const label = status.label
+      ? show(status.label, lang, feed.languages)
+      : { text: core.category[row.category] };
+    const title = show(commitment.title, lang, feed.languages) ?? { text: commitment.id };
+    const lead = show(commitment.lead, lang, feed.languages);
+    const details = `d-${row.id}`;
+    const single = this.commitment !== undefined;
+    return html`<li class="item cat-${row.category}" part="commitment" data-commitment-id=${row.id}>
+      <h3 class="item-title" id=${`t-${row.id}`}>
+        ${
+          single
+            ? textSpan(title)
+            : html`<button
+                type="button"
+                class="toggle"
+                aria-expanded=${open ? 'true' : 'false'}
+                aria-controls=${details}
+                @click=${() => this.toggle(row.id)}
+              >
+                <span class="chevron" aria-hidden="true"></span>${textSpan(title)}
+              </button>`
+        }
+      </h3>
+      <div class="item-meta">
+        <span
+          class="status"
+          part="status"
+          data-category=${row.category}
+          lang=${ifDefined(label?.lang)}
+          >${label?.text}</span
+        >
+        ${row.late ? html`<span class="late" part="late">${core.late}</span>` : nothing}
+        ${progressBar(row.progress, lang, `${core.progress} : ${title.text}`, m.noProgress)}
+        ${lead ? html`<span class="lead"><span class="sr-only">${m.lead} : </span>${textSpan(lead)}</span>` : nothing}
+        ${
+          commitment.due
+            ? html`<span class="due ${row.late ? 'is-late' : ''}"
+                >${m.dueOn(formatDate(commitment.due, lang))}</span
+              >`
+            : nothing
+        }
+        ${row.openQuestions > 0 || row.overdueAnswers > 0 ? this.itemQuestionBadge(model, commitment, m) : nothing}
+      </div>
+      <div id=${details} class="details" ?hidden=${!open}>
+        ${open ? this.details(model, commitment, m) : nothing}
+      </div>
+    </li>`;
+  }
+
+  private itemQuestionBadge(
+    model: Model,
+    commitment: Commitment,
+    m: WidgetMessages,
+  ): TemplateResult {
+    const stats = interpellationStats(model.feed, [commitment], model.today);
+    const n = (value: number) => formatNumber(value, model.lang);
+    return html`<span class="q-badge ${stats.overdue > 0 ? 'overdue' : ''}">
+      ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked)}${
+        stats.overdue > 0 ? html` · ${m.statsOverdue} : ${n(stats.overdue)}` : nothing
+      }
+    </span>`;
+  }
+
+  private details(model: Model, commitment: Commitment, m: WidgetMessages): TemplateResult {
+    const { feed, lang, today } = model;
+    const summary = show(commitment.summary, lang, feed.languages);
+    const description = show(commitment.description, lang, feed.languages);
+    const own = safeHref(commitment.url);
+    const pages = (commitment.pages ?? [])
+      .map(patternToUrl)
+      .filter((u): u is string => u !== undefined);
+    const refs = Object.entries(commitment.refs ?? {});
+    return html`${summary ? html`<div class="summary">${paragraphs(summary)}</div>` : nothing}
+    ${
+      description
+        ? html`<h4>${m.description}</h4>
+            ${paragraphs(description)}`
+        : nothing
+    }
+    ${this.milestones(model, commitment, m)} ${this.timeline(model, commitment, m)}
+    ${
+      own || pages.length > 0 || refs.length > 0
+        ? html`<h4>${m.pages}</h4>
+            <ul class="links">
+              ${own ? html`<li><a href=${own} rel="noopener noreferrer">${m.ownPage}</a></li>` : nothing}
+              ${pages.map((url) => html`<li><a href=${url} rel="noopener noreferrer">${url}</a></li>`)}
+              ${refs.map(([key, value]) => {
+                const href = safeHref(value);
+                return href && href !== own
+                  ? html`<li><a href=${href} rel="noopener noreferrer">${key}</a></li>`
+                  : !href
+                    ? html`<li>${key} : ${value}</li>`
+                    : nothing;
+              })}
+            </ul>`
+        : nothing
+    }
+    ${this.questions(model, commitment, m, today)}`;
+  }
+
+  private milestones(
+    model: Model,
+    commitment: Commitment,
+    m: WidgetMessages,
+  ): TemplateResult | typeof nothing {
+    const list = commitment.milestones ?? [];
+    if (list.length === 0) return nothing;
+    const { feed, lang, today } = model;
+    return html`<h4>${m.milestones}</h4>
+      <ol class="milestones">
+        ${list.map((milestone) => {
+          const state = milestone.done
+            ? 'done'
+            : milestone.due && milestone.due < today
+              ? 'late'
+              : 'upcoming';
+          const when = milestone.done
+            ? m.milestoneDone(formatDate(milestone.done, lang))
+            : milestone.due
+              ? state === 'late'
+                ? m.milestoneLate(formatDate(milestone.due, lang))
+                : m.milestoneUpcoming(formatDate(milestone.due, lang))
+              : m.milestoneUndated;
+          return html`<li class="milestone ${state}" data-state=${state}>
+            <span class="mark" aria-hidden="true"></span>
+            <span>${textSpan(show(milestone.title, lang, feed.languages))}</span>
+            <span class="when">(${when})</span>
+          </li>`;
+        })}
+      </ol>`;
+  }
+
+  private timeline(
+    model: Model,
+    commitment: Commitment,
+    m: WidgetMessages,
+  ): TemplateResult | typeof nothing {
+    const updates = [...(commitment.updates ?? [])].sort((a, b) =>
+      a.date < b.date ? 1 : a.date > b.date ? -1 : 0,
+    );
+    if (updates.length === 0) return nothing;
+    const { feed, lang } = model;
+    const core = coreMessages[lang];
+    return html`<h4>${m.timeline}</h4>
+      <ol class="timeline">
+        ${updates.map((update) => {
+          const status = update.status ? resolveStatus(feed, update.status) : undefined;
+          const label = status
+            ? (show(status.label, lang, feed.languages) ?? { text: core.category[status.category] })
+            : undefined;
+          const evidence = (update.evidence ?? [])
+            .map(safeHref)
+            .filter((u): u is string => u !== undefined);
+          return html`<li>
+            <time datetime=${update.date}>${formatDate(update.date, lang)}</time>
+            ${
+              status && label
+                ? html`<span class="status cat-${status.category}" data-category=${status.category}
+                    >${textSpan(label)}</span
+                  >`
+                : nothing
+            }
+            ${update.progress !== undefined ? html`<span class="percent">${formatPercent(update.progress, lang)}</span>` : nothing}
+            ${update.note ? paragraphs(show(update.note, lang, feed.languages)) : nothing}
+            ${
+              evidence.length > 0
+                ? html`<p class="evidence">
+                    ${evidence.map(
+                      (href, i) =>
+                        html`<a href=${href} rel="noopener noreferrer"
+                          >${m.evidence(evidence.length > 1 ? i + 1 : 1)}</a
+                        > `,
+                    )}
+                  </p>`
+                : nothing
+            }
+          </li>`;
+        })}
+      </ol>`;
+  }
+
+  private questions(
+    model: Model,
+    commitment: Commitment,
+    m: WidgetMessages,
+    today: string,
+  ): TemplateResult {
+    const { feed, lang } = model;
+    const channel = feed.interpellation;
+    const list = commitment.interpellations ?? [];
+    const link = interpellationLink(feed, commitment, { lang, page: pageFor(commitment.id) });
+    const n = (value: number) => formatNumber(value, lang);
+    const stats = list.length > 0 ? interpellationStats(feed, [commitment], today) : undefined;
+    const core = coreMessages[lang];
+    return html`<h4>${m.questions}</h4>
+      ${
+        stats
+          ? html`<p class="q-stats">
+              ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked)}${
+                stats.answerRate !== undefined
+                  ? html` · ${m.statsRate} : ${formatPercent(stats.answerRate, lang)}`
+                  : nothing
+              }${
+                stats.medianDaysToAnswer !== undefined
+                  ? html` · ${m.statsMedian} :
+                    ${m.days(n(stats.medianDaysToAnswer), stats.medianDaysToAnswer)}`
+                  : nothing
+              }${stats.overdue > 0 ? html` · <span class="late">${m.statsOverdue} : ${n(stats.overdue)}</span>` : nothing}
+            </p>`
+          : nothing
+      }
+      ${
+        list.length > 0
+          ? html`<ul class="questions-list" role="list">
+              ${list.map((q) => {
+                const late = daysOverdue(q, channel, today);
+                const answer = q.answer;
+                const answerUrl = safeHref(answer?.url);
+                return html`<li class="question" data-interpellation-id=${q.id}>
+                  <blockquote>${paragraphs(show(q.question, lang, feed.languages))}</blockquote>
+                  <p class="q-meta">
+                    <span>${m.asked(formatDate(q.date, lang))}</span>
+                    <span class="q-status q-${q.status}"
+                      >${core.interpellationStatus[q.status]}</span
+                    >
+                    ${
+                      late > 0
+                        ? html`<span class="late" data-overdue-days=${late}
+                            >${m.overdueBy(n(late), late)}</span
+                          >`
+                        : nothing
+                    }
+                  </p>
+                  ${
+                    q.supporters !== undefined
+                      ? channel?.threshold
+                        ? html`<p class="supporters">
+                            ${progressBar(
+                              (100 * q.supporters) / channel.threshold,
+                              lang,
+                              m.supportersOf(n(q.supporters), n(channel.threshold)),
+                              '',
+                            )}
+                            <span>${m.supportersOf(n(q.supporters), n(channel.threshold))}</span>
+                          </p>`
+                        : html`<p class="supporters">
+                            ${m.supporters(n(q.supporters), q.supporters)}
+                          </p>`
+                      : nothing
+                  }
+                  ${
+                    answer
+                      ? html`<div class="answer">
+                          <p class="answer-head">
+                            <strong>${m.answeredOn(formatDate(answer.date, lang))}</strong>
+                            ${answer.by ? html` ${m.answeredBy('')}${textSpan(show(answer.by, lang, feed.languages))}` : nothing}
+                          </p>
+                          ${paragraphs(show(answer.text, lang, feed.languages))}
+                          ${answerUrl ? html`<p><a href=${answerUrl} rel="noopener noreferrer">${m.readAnswer}</a></p>` : nothing}
+                        </div>`
+                      : nothing
+                  }
+                </li>`;
+              })}
+            </ul>`
+          : nothing
+      }
+      ${askAction({
+        id: commitment.id,
+        link,
+        open: this.asking === commitment.id,
+        toggle: () => (this.asking = this.asking === commitment.id ? undefined : commitment.id),
+        lang,
+        m,
+      })}`;
+  }
+}
+
+function preventDefault(event: Event): void {
+  event.preventDefault();
+}
+
+function hideImage(event: Event): void {
+  (event.target as HTMLElement).hidden = true;
+}
+
+/** The address of this page pointing at one commitment, passed to the interpellation form. */
+function pageFor(id: string): string {
+  return `${location.origin}${location.pathname}${location.search}#commitment=${encodeURIComponent(id)}`;
+}
+
+/**
+ * A link for a commitment's `pages` pattern when it names one concrete http(s) place
+ * (`https://www.exemple.fr/marches-publics/*` -> `https://www.exemple.fr/marches-publics/`);
+ * undefined for patterns with wildcard schemes or hosts.
+ */
+export function patternToUrl(pattern: string): string | undefined {
+  const match = /^(https?):\/\/([^/*]+)(\/[^*]*)?/.exec(pattern);
+  if (!match) return undefined;
+  return safeHref(`${match[1]}://${match[2]}${match[3] ?? '/'}`);
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'oc-change': CustomEvent<FilterState>;
+  }
+}

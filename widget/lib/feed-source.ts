@@ -1,0 +1,171 @@
+/**
+ * One live copy of each feed per page, shared by every dashboard and badge showing it: ten badges
+ * and a dashboard on one page make one request (through the shared cache's feed client), and all
+ * repaint when it answers.
+ *
+ * The registry sits on `globalThis` under a `Symbol.for` key, so that the dashboard bundle and the
+ * badge bundle (two copies of this module) also share it. The last good copy is kept in IndexedDB
+ * (memory where that is unavailable) and shown at once on the next visit; the cache never
+ * replaces it with a refused one.
+ */
+import { createFeedClient, type FeedClient } from '../../shared/cache/feed-client.ts';
+import type { FeedStore, StoredFeed } from '../../shared/cache/feed-store.ts';
+import { openFeedStore } from '../../shared/cache/idb-store.ts';
+import type { CachePolicy, LoadResult } from '../../shared/cache/load-feed.ts';
+import type { RefreshError } from '../../shared/cache/refresh-feed.ts';
+
+/** The IndexedDB database of the widget (the shared cache requires the `open-commitments` prefix). */
+export const WIDGET_DB_NAME = 'open-commitments-widget';
+
+/**
+ * Show the stored copy at once, however old, and always ask the publisher behind it (a
+ * conditional request, so usually a 304).
+ */
+export const WIDGET_CACHE_POLICY: CachePolicy = { maxAge: 0, staleWhileRevalidate: Infinity };
+
+/** What a component shows for a feed URL. */
+export interface FeedState {
+  /** `loading` until a copy (stored or fresh) or a failure is known. */
+  readonly phase: 'loading' | 'ready' | 'error';
+  /** The copy shown: fresh, or the last good one. */
+  readonly entry?: StoredFeed;
+  /** The latest refresh failure; with an `entry`, the copy shown is stale. */
+  readonly error?: RefreshError;
+  /** Bumped whenever what a reader sees changes, so components skip needless renders. */
+  readonly revision: number;
+}
+
+/** Called with the new state whenever it changes. */
+export type FeedListener = (state: FeedState) => void;
+
+/** The live copy of one feed. */
+export interface FeedSource {
+  readonly url: string;
+  readonly state: FeedState;
+  /** When the publisher was last asked (ms since the epoch), 0 before. */
+  readonly checkedAt: number;
+  /** Asks the publisher now, or joins the request in flight. */
+  refresh(): Promise<void>;
+  /** Calls `listener` on every change; the first subscriber starts loading. Returns the unsubscribe. */
+  subscribe(listener: FeedListener): () => void;
+}
+
+interface Registry {
+  readonly sources: Map<string, FeedSource>;
+  client?: FeedClient;
+}
+
+const REGISTRY = Symbol.for('open-commitments.feed-sources.v1');
+
+function registry(): Registry {
+  const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
+  return (holder[REGISTRY] ??= { sources: new Map() });
+}
+
+/** The page's one store, opened on first use: IndexedDB, else memory. */
+function lazyStore(): FeedStore {
+  let opened: Promise<FeedStore> | undefined;
+  const store = () => (opened ??= openFeedStore(WIDGET_DB_NAME));
+  return {
+    get: async (url) => (await store()).get(url),
+    put: async (entry) => (await store()).put(entry),
+    delete: async (url) => (await store()).delete(url),
+    list: async () => (await store()).list(),
+  };
+}
+
+function client(): FeedClient {
+  const reg = registry();
+  return (reg.client ??= createFeedClient(
+    {
+      fetch: (url, init) => fetch(url, init),
+      store: lazyStore(),
+      now: () => Date.now(),
+      // A request to another origin with If-None-Match needs a CORS preflight that static hosts
+      // often refuse; there the browser's own HTTP cache revalidates instead.
+      conditionalHeaders: false,
+    },
+    WIDGET_CACHE_POLICY,
+  ));
+}
+
+/**
+ * The shared live copy of the feed at `url` (resolved against the page). The first subscriber
+ * reads the stored copy and asks the publisher; later ones get the same state.
+ */
+export function feedSource(url: string): FeedSource {
+  const absolute = new URL(url, document.baseURI).href;
+  const reg = registry();
+  let source = reg.sources.get(absolute);
+  if (!source) {
+    source = createSource(absolute, client());
+    reg.sources.set(absolute, source);
+  }
+  return source;
+}
+
+function createSource(url: string, feeds: FeedClient): FeedSource {
+  const listeners = new Set<FeedListener>();
+  let state: FeedState = { phase: 'loading', revision: 0 };
+  let checkedAt = 0;
+  let started = false;
+
+  const set = (next: Omit<FeedState, 'revision'>): void => {
+    state = { ...next, revision: state.revision + 1 };
+    for (const listener of [...listeners]) listener(state);
+  };
+
+  // Outcomes may arrive twice (from `load` and from the subscription): applying one is idempotent.
+  const apply = (result: LoadResult): void => {
+    if (result.kind === 'cached') {
+      if (!state.entry) set({ phase: 'ready', entry: result.entry });
+      return;
+    }
+    checkedAt = Date.now();
+    if (result.kind === 'failed') {
+      if (state.error === result.error) return;
+      const entry = result.entry ?? state.entry;
+      set(
+        entry
+          ? { phase: 'ready', entry, error: result.error }
+          : { phase: 'error', error: result.error },
+      );
+      return;
+    }
+    const nothingNew =
+      state.entry !== undefined &&
+      state.error === undefined &&
+      (result.kind === 'unchanged' || state.entry === result.entry);
+    if (!nothingNew) set({ phase: 'ready', entry: result.entry });
+  };
+
+  const start = (): void => {
+    if (started) return;
+    started = true;
+    feeds.subscribe(url, apply);
+    void feeds.load(url).then(apply, (error: unknown) => {
+      set({
+        phase: 'error',
+        error: { reason: 'network', message: `Feed ${url}: ${String(error)}` },
+      });
+    });
+  };
+
+  return {
+    url,
+    get state() {
+      return state;
+    },
+    get checkedAt() {
+      return checkedAt;
+    },
+    async refresh() {
+      apply(await feeds.refresh(url));
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      start();
+      return () => listeners.delete(listener);
+    },
+  };
+}

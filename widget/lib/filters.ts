@@ -1,0 +1,243 @@
+/**
+ * The dashboard's filter state, how it is applied to commitments, and how it lives in the URL
+ * hash (`#oc-status=limited&oc-q=budget`, `#commitment=FR0051`) so that a view can be shared and
+ * comes back on reload. Pure functions: the component owns the DOM and the history.
+ */
+import { CATEGORIES, type Category } from '../../shared/feed/types.ts';
+import { matchesQuery } from './search.ts';
+
+/** The orders a reader can choose. `plan` is the publisher's order. */
+export const SORT_KEYS = ['plan', 'due', 'progress', 'status', 'title'] as const;
+
+/** One order of the list. */
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** What the reader has narrowed the list to. Sent as the detail of `oc-change`. */
+export interface FilterState {
+  /** Categories shown; empty means all. */
+  readonly status: readonly Category[];
+  readonly theme: string;
+  readonly lead: string;
+  readonly late: boolean;
+  /** Commitments with at least one open question. */
+  readonly questions: boolean;
+  /** Commitments with at least one answer overdue. */
+  readonly overdue: boolean;
+  /** The search text, as typed. */
+  readonly q: string;
+  readonly sort: SortKey;
+}
+
+/** No filter at all, in the publisher's order. */
+export const NO_FILTERS: FilterState = {
+  status: [],
+  theme: '',
+  lead: '',
+  late: false,
+  questions: false,
+  overdue: false,
+  q: '',
+  sort: 'plan',
+};
+
+/** Everything the filters look at for one commitment, computed once per feed. */
+export interface Row {
+  readonly id: string;
+  /** Position in the feed, for the publisher's order. */
+  readonly index: number;
+  readonly category: Category;
+  readonly progress?: number;
+  readonly late: boolean;
+  readonly due?: string;
+  readonly themes: readonly string[];
+  /** The lead institution in the viewer's language, as shown. */
+  readonly lead: string;
+  /** The title folded for sorting. */
+  readonly sortTitle: string;
+  /** Every searchable text of the commitment, folded (see `foldForSearch`). */
+  readonly searchKey: string;
+  readonly openQuestions: number;
+  readonly overdueAnswers: number;
+}
+
+/** Keeps the rows that pass every filter, in the chosen order. `foldedQuery` is `foldForSearch(q)`. */
+export function applyFilters(
+  rows: readonly Row[],
+  filters: FilterState,
+  foldedQuery: string,
+): Row[] {
+  const statuses = filters.status.length > 0 ? new Set(filters.status) : undefined;
+  const kept = rows.filter(
+    (row) =>
+      (!statuses || statuses.has(row.category)) &&
+      (filters.theme === '' || row.themes.includes(filters.theme)) &&
+      (filters.lead === '' || row.lead === filters.lead) &&
+      (!filters.late || row.late) &&
+      (!filters.questions || row.openQuestions > 0) &&
+      (!filters.overdue || row.overdueAnswers > 0) &&
+      matchesQuery(row.searchKey, foldedQuery),
+  );
+  return filters.sort === 'plan' ? kept : kept.sort(comparators[filters.sort]);
+}
+
+const byIndex = (a: Row, b: Row): number => a.index - b.index;
+
+const comparators: Record<Exclude<SortKey, 'plan'>, (a: Row, b: Row) => number> = {
+  // Soonest first; no due date last.
+  due: (a, b) =>
+    a.due === b.due
+      ? byIndex(a, b)
+      : a.due === undefined
+        ? 1
+        : b.due === undefined
+          ? -1
+          : a.due < b.due
+            ? -1
+            : 1,
+  // Furthest along first; unknown progress last.
+  progress: (a, b) => (b.progress ?? -1) - (a.progress ?? -1) || byIndex(a, b),
+  // Along the completion scale, most advanced first, then withdrawn and unknown.
+  status: (a, b) => statusRank(a.category) - statusRank(b.category) || byIndex(a, b),
+  title: (a, b) => (a.sortTitle < b.sortTitle ? -1 : a.sortTitle > b.sortTitle ? 1 : byIndex(a, b)),
+};
+
+const statusOrder: readonly Category[] = [
+  'complete',
+  'substantial',
+  'limited',
+  'not-started',
+  'withdrawn',
+  'unknown',
+];
+
+function statusRank(category: Category): number {
+  return statusOrder.indexOf(category);
+}
+
+/** Hash keys owned by the dashboard; anything else in the hash belongs to the host page. */
+const PREFIX = 'oc-';
+const COMMITMENT = 'commitment';
+
+/** What the hash says: the filters it sets, and the commitment to open. */
+export interface HashState {
+  readonly filters: Partial<FilterState>;
+  readonly commitment?: string;
+}
+
+/** Reads the dashboard's part of a location hash (`#oc-status=limited&commitment=FR0051`). */
+export function readHash(hash: string): HashState {
+  const filters: { -readonly [K in keyof FilterState]?: FilterState[K] } = {};
+  let commitment: string | undefined;
+  for (const [key, value] of ownParams(hash)) {
+    switch (key) {
+      case COMMITMENT:
+        if (value !== '') commitment = value;
+        break;
+      case 'oc-status':
+        filters.status = parseCategories(value);
+        break;
+      case 'oc-theme':
+        filters.theme = value;
+        break;
+      case 'oc-lead':
+        filters.lead = value;
+        break;
+      case 'oc-q':
+        filters.q = value;
+        break;
+      case 'oc-sort':
+        if ((SORT_KEYS as readonly string[]).includes(value)) filters.sort = value as SortKey;
+        break;
+      case 'oc-late':
+        filters.late = value === '1';
+        break;
+      case 'oc-questions':
+        filters.questions = value === '1';
+        break;
+      case 'oc-overdue':
+        filters.overdue = value === '1';
+        break;
+    }
+  }
+  return commitment === undefined ? { filters } : { filters, commitment };
+}
+
+/** A comma-separated list of categories; unknown words are ignored. */
+export function parseCategories(list: string | null | undefined): Category[] {
+  if (!list) return [];
+  const wanted = new Set(list.split(',').map((s) => s.trim()));
+  return CATEGORIES.filter((c) => wanted.has(c));
+}
+
+/**
+ * The hash that records `filters` and the open `commitment`, keeping the host page's own hash
+ * parts as they were. Only what differs from `defaults` is written, so an unfiltered view has a
+ * clean URL.
+ */
+export function writeHash(
+  hash: string,
+  filters: FilterState,
+  commitment: string | undefined,
+  defaults: FilterState = NO_FILTERS,
+): string {
+  const foreign = hashParts(hash).filter((part) => !isOwn(part));
+  const own = new URLSearchParams();
+  const status = filters.status.join(',');
+  if (status !== defaults.status.join(',')) own.set('oc-status', status);
+  if (filters.theme !== defaults.theme) own.set('oc-theme', filters.theme);
+  if (filters.lead !== defaults.lead) own.set('oc-lead', filters.lead);
+  if (filters.late !== defaults.late) own.set('oc-late', filters.late ? '1' : '0');
+  if (filters.questions !== defaults.questions)
+    own.set('oc-questions', filters.questions ? '1' : '0');
+  if (filters.overdue !== defaults.overdue) own.set('oc-overdue', filters.overdue ? '1' : '0');
+  if (filters.q !== defaults.q) own.set('oc-q', filters.q);
+  if (filters.sort !== defaults.sort) own.set('oc-sort', filters.sort);
+  if (commitment !== undefined) own.set(COMMITMENT, commitment);
+  const ownText = own.toString().replace(/\+/g, '%20');
+  const all = ownText === '' ? foreign : [...foreign, ownText];
+  return all.length === 0 ? '' : `#${all.join('&')}`;
+}
+
+function hashParts(hash: string): string[] {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  return body === '' ? [] : body.split('&');
+}
+
+function isOwn(part: string): boolean {
+  const key = part.split('=', 1)[0] ?? '';
+  return key.startsWith(PREFIX) || key === COMMITMENT;
+}
+
+function ownParams(hash: string): [string, string][] {
+  return hashParts(hash)
+    .filter(isOwn)
+    .flatMap((part) => [...new URLSearchParams(part)]);
+}
+
+/** Whether two filter states show the same list. */
+export function sameFilters(a: FilterState, b: FilterState): boolean {
+  return (
+    a.status.join(',') === b.status.join(',') &&
+    a.theme === b.theme &&
+    a.lead === b.lead &&
+    a.late === b.late &&
+    a.questions === b.questions &&
+    a.overdue === b.overdue &&
+    a.q === b.q &&
+    a.sort === b.sort
+  );
+}
+
+/** How many rows to render at first and per "show more": small enough to never block a frame. */
+export const PAGE_SIZE = 50;
+
+/**
+ * How many rows to render so that `id` is among them (a shared link to the 5,000th commitment),
+ * rounded up to whole pages; `limit` when it already is or `id` is not in `rows`.
+ */
+export function limitToShow(rows: readonly Row[], id: string | undefined, limit: number): number {
+  if (id === undefined) return limit;
+  const at = rows.findIndex((row) => row.id === id);
+  if (at < limit) return limit;
+  return Math.ceil((at + 1) / PAGE_SIZE) * PAGE_SIZE;
+}

@@ -1,0 +1,37 @@
+/**
+ * Search keys: the dashboard filters thousands of commitments on every keystroke, so each text is
+ * folded once (when the feed arrives) and the query is folded the same way.
+ */
+
+const marks = /\p{M}/gu;
+const ligatures: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss' };
+const ligature = /[œæß]/g;
+const quotes = /[\u2018\u2019\u02bc]/g;
+const spaces = /\s+/g;
+
+/**
+ * Folds `text` for matching: case-insensitive, accents ignored ("Égalité" matches "egalite"),
+ * French ligatures spelled out, curly apostrophes made straight, runs of spaces made one.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(marks, '')
+    .toLowerCase()
+    .replace(ligature, (c) => ligatures[c] ?? c)
+    .replace(quotes, "'")
+    .replace(spaces, ' ')
+    .trim();
+}
+
+/**
+ * Whether every word of a folded query occurs in a folded key, in any order, so that
+ * "budget participatif paris" finds "Paris : budget participatif".
+ */
+export function matchesQuery(key: string, foldedQuery: string): boolean {
+  if (foldedQuery === '') return true;
+  for (const word of foldedQuery.split(' ')) {
+    if (!key.includes(word)) return false;
+  }
+  return true;
+}
