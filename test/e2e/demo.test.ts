@@ -106,8 +106,18 @@ describe('the demo site', () => {
       );
       expect(ids).toEqual(expect.arrayContaining(['FR0051', 'FR0067', 'FR0109', 'FR-2021-47']));
       await expect
-        .poll(() => page.locator('open-commitments').innerText())
-        .toContain('Make public procurement more transparent');
+        .poll(() => items.filter({ hasText: 'Make public procurement more transparent' }).count())
+        .toBe(1);
+      const procurement = items.filter({ hasText: 'Make public procurement more transparent' });
+      expect(await procurement.getAttribute('data-commitment-id')).toBe('FR0067');
+      // Nothing is invented: no completion level could be read, so every status is unknown.
+      expect(
+        await page
+          .locator('open-commitments [data-category]')
+          .evaluateAll((nodes) => [
+            ...new Set(nodes.map((node) => node.getAttribute('data-category'))),
+          ]),
+      ).toEqual(['unknown']);
     } finally {
       await page.close();
     }

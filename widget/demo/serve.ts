@@ -380,6 +380,7 @@ son site, et pas <code>${escaped}</code>.</p>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Page introuvable — Open Commitments (démonstration)</title>
 <link rel="stylesheet" href="/demo.css">
+<link rel="icon" href="/favicon.svg">
 </head>
 <body${inTown ? ' class="fictional"' : ''}>
 <main class="page"><h1>Page introuvable</h1>
