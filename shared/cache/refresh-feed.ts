@@ -44,8 +44,9 @@ export interface RefreshError {
 
 /**
  * The outcome of a refresh. `unchanged` means nothing a reader sees has changed (a 304, or the
- * same content again), so callers can skip re-rendering. `failed` carries the last good copy, if
- * any, which stays in the store.
+ * same content again), so callers can skip re-rendering; the copy is confirmed current, so a view
+ * marked stale after a failure can drop that mark. `failed` carries the last good copy, if any,
+ * which stays in the store.
  */
 export type RefreshResult =
   | { readonly kind: 'updated' | 'unchanged'; readonly entry: StoredFeed }
