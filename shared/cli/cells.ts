@@ -1,0 +1,166 @@
+/**
+ * Reading spreadsheet cells into feed values: dates in ISO or French order, percentages with a
+ * comma or a `%`, lists, header names in either language and with or without accents. Each reader
+ * returns the value or a message saying what was expected, for an error at that cell.
+ */
+import { CATEGORIES, type Category, type StatusDef } from '../feed/types.ts';
+import { isDate } from '../feed/formats.ts';
+import { coreMessages } from '../i18n/core-messages.ts';
+
+/** A cell's value, or why it is not one. */
+export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Lower case, no accents, single spaces: how headers and status words are compared. */
+export function normalizeWord(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim();
+}
+
+/**
+ * A date cell: `YYYY-MM-DD`, or day first as French spreadsheets write it (`31/12/2026`,
+ * `1/6/2026`, `31.12.2026`). The day must exist.
+ */
+export function readDate(cell: string): CellResult<string> {
+  const text = cell.trim();
+  let iso: string | undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) iso = text;
+  const dayFirst = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  if (dayFirst) {
+    iso = `${dayFirst[3]}-${dayFirst[2]?.padStart(2, '0')}-${dayFirst[1]?.padStart(2, '0')}`;
+  }
+  if (iso === undefined) {
+    return {
+      ok: false,
+      message: `"${text}" is not a date: write YYYY-MM-DD (2026-12-31) or DD/MM/YYYY`,
+    };
+  }
+  if (!isDate(iso)) return { ok: false, message: `"${text}" is not a real calendar date` };
+  return { ok: true, value: iso };
+}
+
+/** A percentage cell: `45`, `45 %`, `45,5`; 0 to 100. */
+export function readPercent(cell: string): CellResult<number> {
+  const text = cell.trim().replace(/\s*%$/, '').replace(',', '.');
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value)) {
+    return { ok: false, message: `"${cell.trim()}" is not a number from 0 to 100` };
+  }
+  if (value < 0 || value > 100) return { ok: false, message: `${value} is outside 0-100` };
+  return { ok: true, value };
+}
+
+/** A positive number cell (milestone weights). */
+export function readPositive(cell: string): CellResult<number> {
+  const value = Number(cell.trim().replace(',', '.'));
+  if (!Number.isFinite(value) || value <= 0) {
+    return { ok: false, message: `"${cell.trim()}" is not a number greater than 0` };
+  }
+  return { ok: true, value };
+}
+
+/** The separator of several values in one cell. */
+export const LIST_SEPARATOR = ' | ';
+
+/** A list cell: values separated by `|` or line breaks. */
+export function readList(cell: string): string[] {
+  return cell
+    .split(/[|\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** A publisher's status, as a category or one of its own statuses. */
+export interface StatusChoice {
+  readonly key: string;
+  readonly category: Category;
+}
+
+/**
+ * Finds what a status cell means: a category key (`limited`), a category's French or English
+ * label (`Limité`, `Complete`), or the key or a label of one of the publisher's own statuses.
+ * Case and accents do not matter.
+ */
+export function statusReader(defs: readonly StatusDef[]): (cell: string) => CellResult<string> {
+  const byWord = new Map<string, string>();
+  for (const def of defs) {
+    byWord.set(normalizeWord(def.key), def.key);
+    const labels = typeof def.label === 'string' ? [def.label] : Object.values(def.label);
+    for (const label of labels) byWord.set(normalizeWord(label), def.key);
+  }
+  for (const category of CATEGORIES) {
+    byWord.set(normalizeWord(category), category);
+    byWord.set(normalizeWord(category.replace('-', ' ')), category);
+    for (const lang of ['fr', 'en'] as const) {
+      const word = normalizeWord(coreMessages[lang].category[category]);
+      if (!byWord.has(word)) byWord.set(word, category);
+    }
+  }
+  const allowed = [...CATEGORIES, ...defs.map((def) => def.key)].join(', ');
+  return (cell) => {
+    const key = byWord.get(normalizeWord(cell));
+    if (key !== undefined) return { ok: true, value: key };
+    return {
+      ok: false,
+      message: `unknown status "${cell.trim()}": use one of ${allowed} (or a category's French name: ${CATEGORIES.map((c) => coreMessages.fr.category[c]).join(', ')}); declare your own statuses with --statuses`,
+    };
+  };
+}
+
+/**
+ * Reads a status map file (`--statuses`): either a list of StatusDefs, as in a feed's
+ * `statuses`, or an object from status key to a category or to `{label?, category, progress?}`.
+ */
+export function readStatusMap(
+  value: unknown,
+):
+  | { ok: true; map: Map<string, Partial<StatusDef> & { category: Category }> }
+  | { ok: false; message: string } {
+  const map = new Map<string, Partial<StatusDef> & { category: Category }>();
+  const isCategory = (v: unknown): v is Category => CATEGORIES.includes(v as Category);
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((def: unknown, index) => [
+        typeof def === 'object' &&
+        def !== null &&
+        typeof (def as { key?: unknown }).key === 'string'
+          ? (def as { key: string }).key
+          : `[${index}]`,
+        def,
+      ])
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value)
+      : [];
+  if (entries.length === 0) {
+    return {
+      ok: false,
+      message: 'expected a list of statuses or an object of status key -> category',
+    };
+  }
+  for (const [key, entry] of entries) {
+    if (isCategory(entry)) {
+      map.set(key, { key, category: entry });
+      continue;
+    }
+    if (
+      typeof entry !== 'object' ||
+      entry === null ||
+      !isCategory((entry as { category?: unknown }).category)
+    ) {
+      return {
+        ok: false,
+        message: `${key}: expected a category (${CATEGORIES.join(', ')}) or {"category": …}`,
+      };
+    }
+    const { label, progress, category } = entry as Partial<StatusDef> & { category: Category };
+    map.set(key, {
+      key,
+      category,
+      ...(label !== undefined ? { label } : {}),
+      ...(typeof progress === 'number' ? { progress } : {}),
+    });
+  }
+  return { ok: true, map };
+}

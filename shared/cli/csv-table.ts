@@ -1,0 +1,152 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
+/** A problem in a CSV file, located the way a spreadsheet shows it. */
+export interface CsvIssue {
+  /** 1-based spreadsheet row: the header is row 1. */
+  readonly row?: number;
+  /** The column's header, as written in the file. */
+  readonly column?: string;
+  /** 0-based column index, for the spreadsheet letter. */
+  readonly columnIndex?: number;
+  readonly message: string;
+}
+
+/** One data row of a CSV file with its spreadsheet row number. */
+export interface CsvRow {
+  readonly row: number;
+  readonly values: readonly string[];
+}
+
+/** A parsed CSV file: its header, its data rows and the separator it used. */
+export interface CsvTable {
+  readonly header: readonly string[];
+  readonly rows: readonly CsvRow[];
+  readonly separator: Separator;
+}
+
+/** The separators spreadsheets write: `,` (English locales), `;` (French locales), tab. */
+export type Separator = ',' | ';' | '\t';
+
+/** Spreadsheet column letters: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** `file.csv: row 3, column C (statut): message`: where a person finds the cell. */
+export function formatCsvIssue(file: string, issue: CsvIssue): string {
+  const where: string[] = [];
+  if (issue.row !== undefined) where.push(`row ${issue.row}`);
+  if (issue.columnIndex !== undefined) {
+    const name = issue.column ? ` (${issue.column})` : '';
+    where.push(`column ${columnLetter(issue.columnIndex)}${name}`);
+  } else if (issue.column) {
+    where.push(`column ${issue.column}`);
+  }
+  return `${file}: ${where.length > 0 ? `${where.join(', ')}: ` : ''}${issue.message}`;
+}
+
+/**
+ * The separator of a CSV text, read from its header line (outside quotes): the most frequent of
+ * `;`, `,` and tab; `,` when there is none.
+ */
+export function detectSeparator(text: string): Separator {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && (char === ',' || char === ';' || char === '\t')) counts[char] += 1;
+  }
+  const best = (Object.entries(counts) as [Separator, number][]).sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] > 0 ? best[0] : ',';
+}
+
+/**
+ * Parses CSV text (already decoded, without BOM) into a header and rows. Every problem is returned
+ * with its row, never thrown: an unclosed quote, a row with more values than the header.
+ */
+export function readCsv(
+  text: string,
+): { ok: true; table: CsvTable } | { ok: false; issues: CsvIssue[] } {
+  const separator = detectSeparator(text);
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter: separator,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+    }) as string[][];
+  } catch (error) {
+    return { ok: false, issues: [csvErrorIssue(error)] };
+  }
+  const [header, ...data] = records;
+  if (!header || header.every((cell) => cell.trim() === '')) {
+    return { ok: false, issues: [{ row: 1, message: 'the file is empty: expected a header row' }] };
+  }
+  const issues: CsvIssue[] = [];
+  const rows: CsvRow[] = [];
+  data.forEach((values, index) => {
+    const row = index + 2;
+    if (values.every((cell) => cell.trim() === '')) return;
+    const extra = values.findIndex((cell, i) => i >= header.length && cell.trim() !== '');
+    if (extra !== -1) {
+      issues.push({
+        row,
+        columnIndex: extra,
+        message: `this row has ${values.length} values but the header has ${header.length} columns: a separator too many, or a value that needs quotes`,
+      });
+    }
+    rows.push({ row, values });
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, table: { header: header.map((cell) => cell.trim()), rows, separator } };
+}
+
+function csvErrorIssue(error: unknown): CsvIssue {
+  if (error instanceof CsvError) {
+    const records = typeof error.records === 'number' ? error.records : undefined;
+    const row = records !== undefined ? records + 1 : undefined;
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      return {
+        ...(row !== undefined ? { row } : {}),
+        message:
+          'a quoted value is never closed: a `"` opens a value on this row and no `"` ends it (write a quote inside a value as `""`)',
+      };
+    }
+    if (error.code === 'CSV_INVALID_CLOSING_QUOTE' || error.code === 'INVALID_OPENING_QUOTE') {
+      return {
+        ...(row !== undefined ? { row } : {}),
+        message: `a quote is misplaced: quote the whole value and double the quotes inside it (${error.message})`,
+      };
+    }
+    return { ...(row !== undefined ? { row } : {}), message: error.message };
+  }
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Quotes a value when a spreadsheet would need it: separator, quote, line break, outer spaces. */
+function csvCell(value: string, separator: Separator): string {
+  return value.includes(separator) || /["\r\n]/.test(value) || value.trim() !== value
+    ? `"${value.replaceAll('"', '""')}"`
+    : value;
+}
+
+/**
+ * Writes CSV that spreadsheets open as UTF-8: a byte-order mark (Excel needs it to read UTF-8),
+ * the given separator, `\n` line ends.
+ */
+export function writeCsv(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  separator: Separator,
+): string {
+  const lines = [header, ...rows].map((cells) =>
+    cells.map((cell) => csvCell(cell, separator)).join(separator),
+  );
+  return `\uFEFF${lines.join('\n')}\n`;
+}

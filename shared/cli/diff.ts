@@ -1,0 +1,100 @@
+/** `open-commitments diff <old> <new>`: what changed between two versions of a feed. */
+import { diffFeeds, type Change } from '../diff/diff-feeds.ts';
+import type { Feed } from '../feed/types.ts';
+import { pickText } from '../text/pick-text.ts';
+import { EXIT, InputError, type CliIo } from './io.ts';
+import { loadFeed } from './output.ts';
+
+/** Options of `diff`. */
+export interface DiffOptions {
+  readonly json?: boolean;
+  readonly timeoutMs: number;
+}
+
+function titleOf(feed: Feed, id: string): string {
+  const commitment = feed.commitments.find((c) => c.id === id);
+  const lang = feed.languages?.[0] ?? 'en';
+  return commitment ? (pickText(commitment.title, lang, feed.languages)?.text ?? '') : '';
+}
+
+function percent(value: number | undefined): string {
+  return value === undefined ? 'none' : `${value}%`;
+}
+
+/** One change as a line a publisher or journalist reads. */
+export function describeChange(change: Change): string {
+  switch (change.kind) {
+    case 'status':
+      return `status: ${change.from} (${change.fromCategory}) -> ${change.to} (${change.toCategory})`;
+    case 'progress':
+      return `progress: ${percent(change.from)} -> ${percent(change.to)}`;
+    case 'due':
+      return `due: ${change.from ?? 'none'} -> ${change.to ?? 'none'}${change.explained ? '' : '  [moved with no update explaining it]'}`;
+    case 'text':
+      return `${change.field} changed`;
+    case 'update-added':
+      return `update added, dated ${change.date}`;
+    case 'interpellation-added':
+      return `interpellation added: ${change.interpellationId}`;
+    case 'answer-published':
+      return `answer published to ${change.interpellationId} on ${change.date}`;
+  }
+}
+
+async function load(source: string, io: CliIo, timeoutMs: number): Promise<Feed | undefined> {
+  const result = await loadFeed(source, io, 'tolerant', timeoutMs);
+  if (!result.ok) {
+    for (const issue of result.errors)
+      io.stderr(`error    ${source}: ${issue.path}: ${issue.message}\n`);
+    return undefined;
+  }
+  for (const warning of result.warnings)
+    io.stderr(`warning  ${source}: ${warning.path}: ${warning.message}\n`);
+  return result.feed;
+}
+
+/**
+ * Prints what changed, commitment by commitment. Like diff(1): exit 0 when nothing changed,
+ * 1 when something did, 2 when a feed cannot be read.
+ */
+export async function diffCommand(
+  oldSource: string,
+  newSource: string,
+  options: DiffOptions,
+  io: CliIo,
+): Promise<number> {
+  let before: Feed | undefined;
+  let after: Feed | undefined;
+  try {
+    before = await load(oldSource, io, options.timeoutMs);
+    after = await load(newSource, io, options.timeoutMs);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    io.stderr(`${error.message}\n`);
+    return EXIT.trouble;
+  }
+  if (!before || !after) return EXIT.trouble;
+  const diff = diffFeeds(before, after);
+  const same = diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ old: oldSource, new: newSource, ...diff }, null, 2)}\n`);
+    return same ? EXIT.ok : EXIT.invalid;
+  }
+  if (same) {
+    io.stdout('no change\n');
+    return EXIT.ok;
+  }
+  for (const id of diff.added) io.stdout(`+ ${id}  added: ${titleOf(after, id)}\n`);
+  for (const id of diff.removed) io.stdout(`- ${id}  removed: ${titleOf(before, id)}\n`);
+  for (const { id, changes } of diff.changed) {
+    io.stdout(`~ ${id}  ${titleOf(after, id)}\n`);
+    for (const change of changes) io.stdout(`    ${describeChange(change)}\n`);
+  }
+  const unexplained = diff.changed.filter(({ changes }) =>
+    changes.some((c) => c.kind === 'due' && !c.explained && c.from !== undefined),
+  );
+  io.stdout(
+    `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed${unexplained.length > 0 ? `; due dates moved without explanation: ${unexplained.map((c) => c.id).join(', ')}` : ''}\n`,
+  );
+  return EXIT.invalid;
+}

@@ -1,0 +1,145 @@
+/**
+ * What `validate` adds to strict parsing: a hint for each error, and warnings about a feed that
+ * is valid but probably out of date (a passed due date with little done, `updated` older than the
+ * newest entry, an unanswered interpellation past the promised delay).
+ */
+import { CATEGORIES, type Feed, type FeedIssue } from '../feed/types.ts';
+import { daysOverdue } from '../status/late.ts';
+import { resolveStatus } from '../status/resolve-status.ts';
+
+const DATE_FIELDS = new Set(['start', 'due', 'done', 'date']);
+const URL_FIELDS = new Set(['url', 'logo', 'rules', 'evidence']);
+
+/** The last key of a path such as `commitments[3].milestones[0].due` (`due`), without indexes. */
+function lastKey(path: string): string {
+  const keys = path.replace(/\[\d+\]/g, '').split('.');
+  return keys[keys.length - 1] ?? '';
+}
+
+/** A short hint on how to fix an error, from where it is; undefined when the message says it all. */
+export function hintFor(issue: FeedIssue): string | undefined {
+  const key = lastKey(issue.path);
+  const parent = issue.path.replace(/\[\d+\]/g, '');
+  if (issue.path === '$') return 'The file must be one JSON object, UTF-8 encoded.';
+  if (key === 'format') return 'Start the feed with "format": "open-commitments/1".';
+  if (key === 'updated')
+    return 'Write when you last changed the feed as an RFC 3339 date-time, e.g. "2026-11-30T09:00:00Z".';
+  if (DATE_FIELDS.has(key))
+    return 'Write dates as YYYY-MM-DD, and only days that exist (2023-02-30 does not).';
+  if (key === 'status' && parent.includes('interpellations'))
+    return 'An interpellation is open, answered, declined or inadmissible.';
+  if (key === 'status')
+    return `Use a category (${CATEGORIES.join(', ')}) or the key of one of your "statuses".`;
+  if (key === 'category') return `One of ${CATEGORIES.join(', ')}.`;
+  if (key === 'kind')
+    return 'One of state, region, department, municipality, intercommunality, university, agency, parliament, other.';
+  if (key === 'id' || key === 'key')
+    return 'Identifiers are 1 to 64 characters: letters, digits, ".", "_" and "-", unique where they are used.';
+  if (key === 'progress') return 'A number from 0 to 100.';
+  if (key === 'weight') return 'A number greater than 0 (1 when omitted).';
+  if (key === 'pages' || key === 'site' || parent.endsWith('.pages') || parent === 'site')
+    return 'Match patterns look like https://www.example.fr/section/* or *://*.example.fr/*; <all_urls> is refused.';
+  if (parent.startsWith('interpellation') && key === 'url')
+    return 'An absolute https URL; {id}, {title}, {plan} and {page} are the only placeholders.';
+  if (key === 'email') return 'An e-mail address such as interpellation@example.fr.';
+  if (URL_FIELDS.has(key) || parent.endsWith('evidence'))
+    return 'Links must be absolute http:// or https:// URLs.';
+  if (key === 'answer') return 'An answered interpellation needs "answer": {"date": …, "text": …}.';
+  if (
+    [
+      'title',
+      'name',
+      'summary',
+      'description',
+      'note',
+      'question',
+      'text',
+      'label',
+      'lead',
+      'by',
+    ].includes(key)
+  ) {
+    return 'Text is a string, or an object of language to string: {"fr": "…", "en": "…"}.';
+  }
+  if (key === 'commitments') return '"commitments" is a list (it may be empty).';
+  return undefined;
+}
+
+/** The latest of some dates, or undefined. */
+function latest(dates: readonly (string | undefined)[]): string | undefined {
+  return dates
+    .filter((date): date is string => date !== undefined)
+    .sort()
+    .at(-1);
+}
+
+/**
+ * Warnings about a valid feed that readers would find misleading or stale, each at its path.
+ * `today` is `YYYY-MM-DD`.
+ */
+export function publisherWarnings(feed: Feed, today: string): FeedIssue[] {
+  const warnings: FeedIssue[] = [];
+  const updatedDay = feed.updated.slice(0, 10);
+  let stale: { id: string; date: string } | undefined;
+  feed.commitments.forEach((commitment, index) => {
+    const at = `commitments[${index}]`;
+    const { category } = resolveStatus(feed, commitment.status);
+    if (
+      commitment.due !== undefined &&
+      commitment.due < today &&
+      (category === 'not-started' || category === 'limited')
+    ) {
+      warnings.push({
+        path: `${at}.due`,
+        message: `${commitment.id}: due ${commitment.due} has passed and the status is still ${category}: update the status, or move the due date with an update saying why`,
+      });
+    }
+    const newest = latest([
+      ...(commitment.updates ?? []).map((update) => update.date),
+      ...(commitment.milestones ?? []).map((milestone) => milestone.done),
+      ...(commitment.interpellations ?? []).flatMap((item) => [item.date, item.answer?.date]),
+    ]);
+    if (
+      newest !== undefined &&
+      newest > updatedDay &&
+      (stale === undefined || newest > stale.date)
+    ) {
+      stale = { id: commitment.id, date: newest };
+    }
+    (commitment.updates ?? []).forEach((update, u) => {
+      if (update.date > today) {
+        warnings.push({
+          path: `${at}.updates[${u}].date`,
+          message: `${commitment.id}: update dated in the future (${update.date})`,
+        });
+      }
+    });
+    (commitment.milestones ?? []).forEach((milestone, m) => {
+      if (milestone.done !== undefined && milestone.done > today) {
+        warnings.push({
+          path: `${at}.milestones[${m}].done`,
+          message: `${commitment.id}: milestone marked done in the future (${milestone.done})`,
+        });
+      }
+    });
+    (commitment.interpellations ?? []).forEach((item, i) => {
+      const days = daysOverdue(item, feed.interpellation, today);
+      if (days > 0) {
+        warnings.push({
+          path: `${at}.interpellations[${i}]`,
+          message: `${commitment.id}: interpellation ${item.id} asked ${item.date} is still open, ${days} days past the promised ${feed.interpellation?.responseDays} days`,
+        });
+      }
+    });
+  });
+  if (stale !== undefined) {
+    warnings.push({
+      path: 'updated',
+      message: `"updated" (${feed.updated}) is older than the newest entry (${stale.id}, ${stale.date}): set "updated" whenever you change the feed`,
+    });
+  }
+  if (updatedDay > today) {
+    warnings.push({ path: 'updated', message: `"updated" is in the future (${feed.updated})` });
+  }
+  return warnings;
+}

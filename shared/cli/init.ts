@@ -1,0 +1,121 @@
+/**
+ * `open-commitments init`: a starter feed that is valid as it stands and shows the main fields
+ * in use. JSON has no comments and strict validation refuses unknown keys, so the guidance is in
+ * the example values ("replace…") and printed on stderr, never hidden in the file.
+ */
+import type { Feed, PublisherKind } from '../feed/types.ts';
+import { addDays, todayString } from '../status/dates.ts';
+import { EXIT, type CliIo } from './io.ts';
+import { feedJson, writeOutput } from './output.ts';
+
+/** Options of `init`. */
+export interface InitOptions {
+  readonly kind: PublisherKind;
+  readonly lang: 'fr' | 'en';
+  readonly out?: string;
+  readonly force?: boolean;
+}
+
+const WORDS = {
+  fr: {
+    name: 'Nom de votre collectivité (à remplacer)',
+    plan: "Plan d'action pour un gouvernement ouvert (titre à remplacer)",
+    statusLabel: 'En cours de marché',
+    title: 'Publier les marchés publics en données ouvertes (exemple à remplacer)',
+    summary:
+      'Une phrase qui dit ce qui change pour les habitants. Remplacez cet engagement par les vôtres, un par objet de "commitments".',
+    lead: 'Direction de la commande publique',
+    milestone1: 'Cahier des charges adopté',
+    milestone2: 'Première publication',
+    note: 'Flux créé : chaque mise à jour datée apparaît dans la chronologie de l’engagement.',
+  },
+  en: {
+    name: 'Name of your public body (replace)',
+    plan: 'Open government action plan (replace this title)',
+    statusLabel: 'Tender under way',
+    title: 'Publish public contracts as open data (example: replace)',
+    summary:
+      'One sentence saying what changes for residents. Replace this commitment with yours, one object per commitment in "commitments".',
+    lead: 'Procurement department',
+    milestone1: 'Specification adopted',
+    milestone2: 'First publication',
+    note: 'Feed created: each dated update shows in the commitment’s timeline.',
+  },
+} as const;
+
+const GUIDANCE = {
+  fr: `Flux de départ créé. Étapes suivantes :
+  1. Remplacez les valeurs d'exemple (nom, adresses www.example.org, engagements).
+  2. Décrivez vos engagements ; le format est expliqué dans docs/format.md.
+  3. Vérifiez : npx open-commitments validate FICHIER
+  4. Publiez le fichier sur votre site avec l'en-tête Access-Control-Allow-Origin: *
+     (voir docs/guide/publier.md).
+`,
+  en: `Starter feed created. Next:
+  1. Replace the example values (name, www.example.org addresses, commitments).
+  2. Describe your commitments; docs/format.md explains the format.
+  3. Check it: npx open-commitments validate FILE
+  4. Publish the file on your site with the header Access-Control-Allow-Origin: *
+     (see docs/guide/publishing.md).
+`,
+} as const;
+
+/** The starter feed for a kind of publisher, in one language, dated `today`. */
+export function starterFeed(kind: PublisherKind, lang: 'fr' | 'en', now: Date): Feed {
+  const words = WORDS[lang];
+  const today = todayString(now, 'UTC');
+  return {
+    format: 'open-commitments/1',
+    publisher: { name: words.name, kind, url: 'https://www.example.org/' },
+    plan: {
+      id: `PLAN-${today.slice(0, 4)}`,
+      title: words.plan,
+      period: { start: today, end: addDays(today, 730) },
+    },
+    updated: `${today}T00:00:00Z`,
+    languages: [lang],
+    site: ['https://www.example.org/*'],
+    statuses: [
+      { key: 'en-cours-de-marche', label: words.statusLabel, category: 'limited', progress: 25 },
+    ],
+    interpellation: {
+      url: 'https://www.example.org/interpeller?engagement={id}&page={page}',
+      responseDays: 30,
+      rules: 'https://www.example.org/reglement-interpellation',
+    },
+    commitments: [
+      {
+        id: 'E1',
+        title: words.title,
+        summary: words.summary,
+        lead: words.lead,
+        themes: ['Open Contracting'],
+        status: 'en-cours-de-marche',
+        start: today,
+        due: addDays(today, 365),
+        pages: ['https://www.example.org/marches-publics/*'],
+        milestones: [
+          { id: 'E1-1', title: words.milestone1, due: addDays(today, 90) },
+          { id: 'E1-2', title: words.milestone2, due: addDays(today, 365), weight: 2 },
+        ],
+        updates: [{ date: today, status: 'en-cours-de-marche', note: words.note }],
+      },
+    ],
+  };
+}
+
+/** Writes the starter feed to `--out` (never over an existing file without --force) or stdout. */
+export async function initCommand(options: InitOptions, io: CliIo): Promise<number> {
+  await writeOutput(
+    options.out,
+    feedJson(starterFeed(options.kind, options.lang, io.now())),
+    io,
+    options.force ?? false,
+  );
+  io.stderr(
+    GUIDANCE[options.lang]
+      .replaceAll('FICHIER', options.out ?? 'feed.json')
+      .replaceAll('FILE', options.out ?? 'feed.json'),
+  );
+  return EXIT.ok;
+}

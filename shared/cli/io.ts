@@ -1,0 +1,136 @@
+/**
+ * What the commands touch outside themselves, passed in so that tests run them in-process with
+ * fakes: output streams, `fetch`, the clock and the working directory.
+ */
+import { open, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The side effects a command may use. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly fetch: typeof fetch;
+  readonly now: () => Date;
+  /** Relative paths are read and written from here. */
+  readonly cwd: string;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = {
+  /** Valid, done, or (diff) nothing changed. */
+  ok: 0,
+  /** Invalid input, or (diff) something changed. */
+  invalid: 1,
+  /** Could not read, fetch or write; or a usage error. */
+  trouble: 2,
+} as const;
+
+/** A failure to read, fetch or write: exit code 2, with a message naming the file or URL. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/** True for what `readInput` fetches rather than reads from disk. */
+export function isUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
+/** Options of `readInput`. */
+export interface ReadOptions {
+  /** Give up fetching after this many milliseconds. */
+  readonly timeoutMs: number;
+  /** Stop reading past this many bytes (the caller reports the limit). */
+  readonly maxBytes: number;
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      break;
+    }
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * The bytes of a local file or of an http(s) URL. Throws `InputError` (exit 2) when the file is
+ * missing, the server answers with an error, or nothing arrives within `timeoutMs`. At most
+ * `maxBytes + 1` bytes are read, so that the caller can report an oversized feed without
+ * holding all of it.
+ */
+export async function readInput(
+  source: string,
+  io: CliIo,
+  options: ReadOptions,
+): Promise<Uint8Array> {
+  if (isUrl(source)) {
+    let response: Response;
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    try {
+      response = await io.fetch(source, {
+        signal,
+        headers: {
+          accept: 'application/vnd.open-commitments+json, application/json;q=0.9, */*;q=0.1',
+        },
+      });
+      if (!response.ok)
+        throw new InputError(
+          `${source}: the server answered ${response.status} ${response.statusText}`.trim(),
+        );
+      return await readCapped(response, options.maxBytes);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      if (signal.aborted) {
+        throw new InputError(
+          `${source}: no complete answer within ${options.timeoutMs / 1000} s (change it with --timeout)`,
+        );
+      }
+      const cause =
+        error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      throw new InputError(
+        `${source}: could not fetch (${error instanceof Error ? error.message : String(error)}${cause})`,
+      );
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]+:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) {
+    throw new InputError(`${source}: only local files and http(s) URLs can be read`);
+  }
+  const file = path.resolve(io.cwd, source);
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new InputError(`${source}: not a file`);
+    if (info.size > options.maxBytes) {
+      // Read only the start: enough for the caller to report the size limit.
+      const handle = await open(file);
+      try {
+        const bytes = new Uint8Array(options.maxBytes + 1);
+        await handle.read(bytes, 0, bytes.byteLength, 0);
+        return bytes;
+      } finally {
+        await handle.close();
+      }
+    }
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT' ? `${source}: no such file` : `${source}: ${(error as Error).message}`,
+    );
+  }
+}

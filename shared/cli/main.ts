@@ -1,0 +1,236 @@
+/**
+ * The `open-commitments` command line for publishers: validate a feed, start one, import it from
+ * a spreadsheet or Decidim, export it back, compare two versions. `run` takes its side effects as
+ * arguments so that tests drive every command in-process; `main` wires the real process.
+ */
+import process from 'node:process';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { PUBLISHER_KINDS, type PublisherKind } from '../feed/types.ts';
+import { isDate } from '../feed/formats.ts';
+import type { Separator } from './csv-table.ts';
+import { diffCommand } from './diff.ts';
+import { exportCsvCommand } from './export-csv.ts';
+import { importCsvCommand, importDecidimCommand } from './import-commands.ts';
+import { initCommand } from './init.ts';
+import { EXIT, InputError, type CliIo } from './io.ts';
+import { validateCommand } from './validate.ts';
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError('expected a number of seconds > 0');
+  return Math.round(n * 1000);
+}
+
+function day(value: string): string {
+  if (!isDate(value)) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  return value;
+}
+
+function languages(value: string): string[] {
+  return value
+    .split(',')
+    .map((lang) => lang.trim())
+    .filter((lang) => lang !== '');
+}
+
+function separator(value: string): Separator {
+  const named: Record<string, Separator> = {
+    ';': ';',
+    ',': ',',
+    tab: '\t',
+    '\t': '\t',
+    semicolon: ';',
+    comma: ',',
+  };
+  const found = named[value];
+  if (!found) throw new InvalidArgumentError('expected ";", "," or "tab"');
+  return found;
+}
+
+const kindOption = (): Option =>
+  new Option('--kind <kind>', 'kind of publisher').choices(PUBLISHER_KINDS as unknown as string[]);
+const timeoutOption = (): Option =>
+  new Option('--timeout <seconds>', 'give up fetching a URL after this long')
+    .argParser(seconds)
+    .default(10_000, '10');
+
+/**
+ * Runs the command line with `argv` (without `node` and the script), returning the exit code:
+ * 0 done/valid, 1 invalid input (or, for diff, changes found), 2 unreadable input or bad usage.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('open-commitments')
+    .description('Check, create, import and compare Open Commitments feeds.')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+    })
+    .showHelpAfterError('(add --help for usage)');
+
+  program
+    .command('validate')
+    .description('check a feed (file or URL) in strict mode; exit 0 valid, 1 invalid, 2 unreadable')
+    .argument('<source>', 'feed file or http(s) URL')
+    .option('--json', 'print the report as JSON')
+    .addOption(timeoutOption())
+    .option('--today <date>', 'the date the warnings compare with (default: today)', day)
+    .action(
+      async (source: string, options: { json?: boolean; timeout: number; today?: string }) => {
+        code = await validateCommand(
+          source,
+          {
+            timeoutMs: options.timeout,
+            ...(options.json ? { json: true } : {}),
+            ...(options.today ? { today: options.today } : {}),
+          },
+          io,
+        );
+      },
+    );
+
+  program
+    .command('init')
+    .description('write a starter feed that validates')
+    .addOption(kindOption().default('municipality'))
+    .addOption(
+      new Option('--lang <lang>', 'language of the example texts')
+        .choices(['fr', 'en'])
+        .default('fr'),
+    )
+    .option('--out <file>', 'write here instead of stdout')
+    .option('--force', 'replace --out if it exists')
+    .action(
+      async (options: {
+        kind: PublisherKind;
+        lang: 'fr' | 'en';
+        out?: string;
+        force?: boolean;
+      }) => {
+        code = await initCommand(options, io);
+      },
+    );
+
+  const importCommand = program
+    .command('import')
+    .description('make a feed from a spreadsheet or a Decidim export');
+  importCommand
+    .command('csv')
+    .description('import the spreadsheet template (docs/guide/template-fr.csv, template-en.csv)')
+    .argument('<file>', 'commitments sheet, CSV')
+    .option('--out <file>', 'write the feed here instead of stdout')
+    .option('--milestones <file>', 'milestones sheet, CSV')
+    .option('--updates <file>', 'updates sheet, CSV')
+    .option(
+      '--base <feed>',
+      'keep publisher, plan, site, statuses, channel and interpellations from this feed',
+    )
+    .option('--publisher-name <name>', "the publisher's name")
+    .option('--publisher-url <url>', "the publisher's site")
+    .addOption(kindOption())
+    .option('--plan-title <title>', 'title of the action plan')
+    .option('--statuses <file>', 'JSON: your own statuses, each mapped to a category')
+    .option('--lang <langs>', 'languages of the feed, preferred first (e.g. fr,en)', languages)
+    .option('--updated <datetime>', 'value of "updated" (default: now)')
+    .action(async (file: string, options) => {
+      code = await importCsvCommand(file, options, io);
+    });
+  importCommand
+    .command('decidim')
+    .description("import Decidim's accountability results export (CSV or JSON)")
+    .argument('<file>', 'results export')
+    .option('--out <file>', 'write the feed here instead of stdout')
+    .option(
+      '--statuses <file>',
+      'JSON: Decidim status key -> category (or {label, category, progress})',
+    )
+    .option('--publisher-name <name>', "the publisher's name")
+    .option('--publisher-url <url>', "the publisher's site")
+    .addOption(kindOption())
+    .option('--lang <lang>', 'language to list first')
+    .option('--updated <datetime>', 'value of "updated" (default: now)')
+    .action(async (file: string, options) => {
+      code = await importDecidimCommand(file, options, io);
+    });
+
+  program
+    .command('export')
+    .description('write a feed in another form')
+    .command('csv')
+    .description('write a feed as the spreadsheet template')
+    .argument('<feed>', 'feed file or http(s) URL')
+    .option('--out <file>', 'commitments sheet (default: stdout)')
+    .option('--milestones <file>', 'also write the milestones sheet')
+    .option('--updates <file>', 'also write the updates sheet')
+    .option('--statuses <file>', "also write the feed's statuses as JSON")
+    .addOption(
+      new Option('--lang <lang>', "header language (default: the feed's first)").choices([
+        'fr',
+        'en',
+      ]),
+    )
+    .option(
+      '--separator <sep>',
+      '";", "," or "tab" (default: ";" in French, "," in English)',
+      separator,
+    )
+    .addOption(timeoutOption())
+    .action(async (feed: string, options) => {
+      code = await exportCsvCommand(feed, { ...options, timeoutMs: options.timeout }, io);
+    });
+
+  program
+    .command('diff')
+    .description(
+      'what changed between two versions of a feed; exit 0 none, 1 changes, 2 unreadable',
+    )
+    .argument('<old>', 'older feed, file or URL')
+    .argument('<new>', 'newer feed, file or URL')
+    .option('--json', 'print the changes as JSON')
+    .addOption(timeoutOption())
+    .action(
+      async (
+        oldSource: string,
+        newSource: string,
+        options: { json?: boolean; timeout: number },
+      ) => {
+        code = await diffCommand(
+          oldSource,
+          newSource,
+          { timeoutMs: options.timeout, ...(options.json ? { json: true } : {}) },
+          io,
+        );
+      },
+    );
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const helpShown =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help';
+      return helpShown ? EXIT.ok : EXIT.trouble;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT.trouble;
+    }
+    throw error;
+  }
+  return code;
+}
+
+/** Runs the command line in the current process (the `bin` entry). */
+export async function main(argv: readonly string[]): Promise<number> {
+  return run(argv, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    fetch: globalThis.fetch,
+    now: () => new Date(),
+    cwd: process.cwd(),
+  });
+}

@@ -1,0 +1,638 @@
+/**
+ * The spreadsheet template: one row per commitment (plus optional milestone and update sheets),
+ * with French or English headers, and its conversions to and from a feed. `docs/guide/` documents
+ * the columns; `template-fr.csv` and `template-en.csv` are examples of it.
+ */
+import type {
+  Commitment,
+  Feed,
+  Milestone,
+  PublisherKind,
+  StatusDef,
+  Text,
+  Update,
+} from '../feed/types.ts';
+import { FORMAT } from '../feed/types.ts';
+import { IDENTIFIER_RE, isHttpUrl } from '../feed/formats.ts';
+import { parsePattern } from '../match/match-pages.ts';
+import {
+  LIST_SEPARATOR,
+  normalizeWord,
+  readDate,
+  readList,
+  readPercent,
+  readPositive,
+  statusReader,
+  type CellResult,
+} from './cells.ts';
+import type { CsvIssue, CsvTable, Separator } from './csv-table.ts';
+
+/** The header language of a sheet. */
+export type HeaderLang = 'fr' | 'en';
+
+type CellKind =
+  'id' | 'text' | 'status' | 'percent' | 'date' | 'list' | 'url' | 'patterns' | 'ref' | 'weight';
+
+interface ColumnDef<F extends string> {
+  readonly field: F;
+  readonly en: string;
+  readonly fr: string;
+  readonly kind: CellKind;
+  readonly required?: boolean;
+  /** Other accepted headers (compared without case or accents). */
+  readonly aliases?: readonly string[];
+}
+
+type CommitmentField =
+  | 'id'
+  | 'title'
+  | 'summary'
+  | 'description'
+  | 'status'
+  | 'progress'
+  | 'start'
+  | 'due'
+  | 'lead'
+  | 'partners'
+  | 'themes'
+  | 'url'
+  | 'pages'
+  | 'ogp'
+  | 'decidim';
+
+/** The columns of the commitment sheet, in template order. */
+export const COMMITMENT_COLUMNS: readonly ColumnDef<CommitmentField>[] = [
+  { field: 'id', en: 'id', fr: 'id', kind: 'id', required: true },
+  { field: 'title', en: 'title', fr: 'titre', kind: 'text', required: true },
+  { field: 'status', en: 'status', fr: 'statut', kind: 'status', required: true },
+  { field: 'progress', en: 'progress', fr: 'avancement', kind: 'percent' },
+  { field: 'start', en: 'start', fr: 'début', kind: 'date' },
+  { field: 'due', en: 'due', fr: 'échéance', kind: 'date' },
+  { field: 'lead', en: 'lead', fr: 'pilote', kind: 'text', aliases: ['responsable'] },
+  { field: 'partners', en: 'partners', fr: 'partenaires', kind: 'list' },
+  { field: 'themes', en: 'themes', fr: 'thèmes', kind: 'list' },
+  { field: 'summary', en: 'summary', fr: 'résumé', kind: 'text' },
+  { field: 'description', en: 'description', fr: 'description', kind: 'text' },
+  { field: 'url', en: 'url', fr: 'lien', kind: 'url' },
+  { field: 'pages', en: 'pages', fr: 'pages', kind: 'patterns' },
+  { field: 'ogp', en: 'ogp', fr: 'ogp', kind: 'ref' },
+  { field: 'decidim', en: 'decidim', fr: 'decidim', kind: 'url' },
+];
+
+type MilestoneField = 'commitment' | 'id' | 'title' | 'due' | 'done' | 'weight';
+
+/** The columns of the milestone sheet (`--milestones`). */
+export const MILESTONE_COLUMNS: readonly ColumnDef<MilestoneField>[] = [
+  { field: 'commitment', en: 'commitment', fr: 'engagement', kind: 'id', required: true },
+  { field: 'id', en: 'id', fr: 'id', kind: 'id' },
+  { field: 'title', en: 'title', fr: 'titre', kind: 'text', required: true },
+  { field: 'due', en: 'due', fr: 'échéance', kind: 'date' },
+  { field: 'done', en: 'done', fr: 'réalisé', kind: 'date', aliases: ['fait'] },
+  { field: 'weight', en: 'weight', fr: 'poids', kind: 'weight' },
+];
+
+type UpdateField = 'commitment' | 'date' | 'status' | 'progress' | 'note' | 'evidence';
+
+/** The columns of the update sheet (`--updates`). */
+export const UPDATE_COLUMNS: readonly ColumnDef<UpdateField>[] = [
+  { field: 'commitment', en: 'commitment', fr: 'engagement', kind: 'id', required: true },
+  { field: 'date', en: 'date', fr: 'date', kind: 'date', required: true },
+  { field: 'status', en: 'status', fr: 'statut', kind: 'status' },
+  { field: 'progress', en: 'progress', fr: 'avancement', kind: 'percent' },
+  { field: 'note', en: 'note', fr: 'note', kind: 'text' },
+  { field: 'evidence', en: 'evidence', fr: 'preuves', kind: 'list' },
+];
+
+/** Where each column of a sheet is: field -> (language or '' for plain text) -> column index. */
+interface Layout<F extends string> {
+  readonly columns: Map<F, Map<string, number>>;
+  readonly lang: HeaderLang;
+}
+
+/** A language tag after the column name: `title_en`, `titre (fr)`, `title/en`, `title.en`. */
+const LANG_SUFFIX =
+  /^(.+?)\s*(?:[_/.:]\s*([a-z]{2,3}(?:-[a-z0-9]{2,8})?)|\(\s*([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\s*\))$/i;
+
+function findColumn<F extends string>(
+  defs: readonly ColumnDef<F>[],
+  header: string,
+): ColumnDef<F> | undefined {
+  const word = normalizeWord(header);
+  return defs.find(
+    (def) =>
+      normalizeWord(def.en) === word ||
+      normalizeWord(def.fr) === word ||
+      (def.aliases ?? []).some((alias) => normalizeWord(alias) === word),
+  );
+}
+
+function readLayout<F extends string>(
+  table: CsvTable,
+  defs: readonly ColumnDef<F>[],
+  issues: CsvIssue[],
+  warnings: CsvIssue[],
+): Layout<F> {
+  const columns = new Map<F, Map<string, number>>();
+  let frenchHits = 0;
+  let englishHits = 0;
+  table.header.forEach((header, index) => {
+    let def = findColumn(defs, header);
+    let lang = '';
+    if (!def) {
+      const suffixed = LANG_SUFFIX.exec(header);
+      const base = suffixed?.[1];
+      const candidate = base ? findColumn(defs, base) : undefined;
+      if (candidate?.kind === 'text') {
+        def = candidate;
+        lang = (suffixed?.[2] ?? suffixed?.[3] ?? '').toLowerCase();
+      }
+    }
+    if (!def) {
+      if (header !== '') {
+        warnings.push({
+          row: 1,
+          column: header,
+          columnIndex: index,
+          message: `unknown column, ignored (known columns: ${defs.map((d) => d.fr).join(', ')} or ${defs.map((d) => d.en).join(', ')})`,
+        });
+      }
+      return;
+    }
+    const base = normalizeWord(LANG_SUFFIX.exec(header)?.[1] ?? header);
+    if (normalizeWord(def.fr) !== normalizeWord(def.en)) {
+      if (base === normalizeWord(def.fr)) frenchHits += 1;
+      else if (base === normalizeWord(def.en)) englishHits += 1;
+    }
+    const byLang = columns.get(def.field) ?? new Map<string, number>();
+    if (byLang.has(lang)) {
+      issues.push({
+        row: 1,
+        column: header,
+        columnIndex: index,
+        message: 'this column appears twice',
+      });
+    }
+    byLang.set(lang, index);
+    columns.set(def.field, byLang);
+  });
+  for (const def of defs) {
+    if (def.required && !columns.has(def.field)) {
+      issues.push({
+        row: 1,
+        message: `missing column "${def.fr}" (French) or "${def.en}" (English)`,
+      });
+    }
+  }
+  return { columns, lang: frenchHits > englishHits ? 'fr' : 'en' };
+}
+
+/** Reads one row's cells by field, recording an issue per bad cell. */
+class RowReader<F extends string> {
+  constructor(
+    private readonly table: CsvTable,
+    private readonly layout: Layout<F>,
+    private readonly row: { row: number; values: readonly string[] },
+    private readonly issues: CsvIssue[],
+  ) {}
+
+  private at(index: number): string {
+    return (this.row.values[index] ?? '').trim();
+  }
+
+  /** The raw cell of a plain (not per-language) column, trimmed. */
+  cell(field: F): { text: string; index: number } | undefined {
+    const index = this.layout.columns.get(field)?.get('');
+    return index === undefined ? undefined : { text: this.at(index), index };
+  }
+
+  fail(index: number, message: string): void {
+    this.issues.push({
+      row: this.row.row,
+      column: this.table.header[index],
+      columnIndex: index,
+      message,
+    });
+  }
+
+  /** Reads a cell through `read`; an empty cell is `undefined`. */
+  value<T>(field: F, read: (cell: string) => CellResult<T>): T | undefined {
+    const cell = this.cell(field);
+    if (!cell || cell.text === '') return undefined;
+    const result = read(cell.text);
+    if (!result.ok) {
+      this.fail(cell.index, result.message);
+      return undefined;
+    }
+    return result.value;
+  }
+
+  /** A text: one string, or one string per language from `title_fr`, `title_en`… */
+  text(field: F): Text | undefined {
+    const byLang = this.layout.columns.get(field);
+    if (!byLang) return undefined;
+    const plain = byLang.has('') ? this.at(byLang.get('') ?? -1) : '';
+    const localized: Record<string, string> = {};
+    for (const [lang, index] of byLang) {
+      if (lang !== '' && this.at(index) !== '') localized[lang] = this.at(index);
+    }
+    if (Object.keys(localized).length === 0) return plain === '' ? undefined : plain;
+    if (plain !== '') localized[this.layout.lang] ??= plain;
+    return localized;
+  }
+
+  list(field: F): string[] | undefined {
+    const cell = this.cell(field);
+    const items = cell ? readList(cell.text) : [];
+    return items.length > 0 ? items : undefined;
+  }
+
+  url(field: F): string | undefined {
+    return this.value(field, (text) =>
+      isHttpUrl(text)
+        ? { ok: true, value: text }
+        : { ok: false, message: `"${text}" is not an absolute http(s) URL` },
+    );
+  }
+
+  patterns(field: F): string[] | undefined {
+    const cell = this.cell(field);
+    if (!cell) return undefined;
+    const items = readList(cell.text);
+    for (const item of items) {
+      if (!parsePattern(item)) {
+        this.fail(
+          cell.index,
+          `"${item}" is not a match pattern such as https://www.example.fr/page/*`,
+        );
+      }
+    }
+    return items.length > 0 ? items : undefined;
+  }
+
+  id(field: F, required: boolean): string | undefined {
+    const cell = this.cell(field);
+    if (!cell) return undefined;
+    if (cell.text === '') {
+      if (required) this.fail(cell.index, 'empty: every row needs an id');
+      return undefined;
+    }
+    if (!IDENTIFIER_RE.test(cell.text)) {
+      this.fail(
+        cell.index,
+        `"${cell.text}" is not an id: 1 to 64 letters, digits, ".", "_" or "-"`,
+      );
+      return undefined;
+    }
+    return cell.text;
+  }
+}
+
+/** What the importer needs besides the sheets. */
+export interface SpreadsheetOptions {
+  readonly publisherName: string;
+  readonly kind: PublisherKind;
+  readonly publisherUrl?: string;
+  readonly planTitle?: string;
+  readonly statuses?: readonly StatusDef[];
+  /** The languages of the feed, preferred first; by default the header language. */
+  readonly languages?: readonly string[];
+  /** RFC 3339 date-time for `updated`. */
+  readonly updated: string;
+}
+
+/** The sheets to import: commitments, and optionally milestones and updates. */
+export interface SpreadsheetSheets {
+  readonly commitments: CsvTable;
+  readonly milestones?: CsvTable;
+  readonly updates?: CsvTable;
+}
+
+/** The outcome of a spreadsheet import: a feed value, or every problem found, by sheet. */
+export type SpreadsheetResult =
+  | { ok: true; feed: Feed; warnings: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[] }
+  | {
+      ok: false;
+      errors: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[];
+      warnings: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[];
+    };
+
+/**
+ * Builds a feed from the spreadsheet template. Every bad cell is reported with its row and
+ * column; nothing is guessed: an unknown status or an impossible date is an error.
+ */
+export function importSpreadsheet(
+  sheets: SpreadsheetSheets,
+  options: SpreadsheetOptions,
+): SpreadsheetResult {
+  const errors: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[] = [];
+  const warnings: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[] = [];
+  const statusOf = statusReader(options.statuses ?? []);
+
+  const commitmentIssues: CsvIssue[] = [];
+  const commitmentWarnings: CsvIssue[] = [];
+  const layout = readLayout(
+    sheets.commitments,
+    COMMITMENT_COLUMNS,
+    commitmentIssues,
+    commitmentWarnings,
+  );
+  const commitments: (Commitment & { milestones?: Milestone[]; updates?: Update[] })[] = [];
+  const firstRow = new Map<string, number>();
+  if (commitmentIssues.length === 0) {
+    for (const row of sheets.commitments.rows) {
+      const read = new RowReader(sheets.commitments, layout, row, commitmentIssues);
+      const id = read.id('id', true);
+      if (id !== undefined) {
+        const seen = firstRow.get(id);
+        if (seen !== undefined) {
+          read.fail(read.cell('id')?.index ?? 0, `id "${id}" is already used on row ${seen}`);
+        } else firstRow.set(id, row.row);
+      }
+      const title = read.text('title');
+      if (title === undefined) {
+        const byLang = layout.columns.get('title');
+        read.fail([...(byLang?.values() ?? [])][0] ?? 0, 'empty: every commitment needs a title');
+      }
+      const statusCell = read.cell('status');
+      let status: string | undefined;
+      if (statusCell && statusCell.text === '') {
+        read.fail(statusCell.index, 'empty: write a status (unknown / inconnu when nobody knows)');
+      } else status = read.value('status', statusOf);
+      const start = read.value('start', readDate);
+      const due = read.value('due', readDate);
+      if (start !== undefined && due !== undefined && due < start) {
+        read.fail(read.cell('due')?.index ?? 0, `due date ${due} is before the start ${start}`);
+      }
+      const refs: Record<string, string> = {};
+      const ogp = read.cell('ogp')?.text;
+      if (ogp) refs.ogp = ogp;
+      const decidim = read.url('decidim');
+      if (decidim) refs.decidim = decidim;
+      const partners = read.list('partners');
+      const commitment = {
+        id: id ?? '',
+        title: title ?? '',
+        ...optional('summary', read.text('summary')),
+        ...optional('description', read.text('description')),
+        ...optional('themes', read.list('themes')),
+        ...optional('lead', read.text('lead')),
+        ...optional('partners', partners),
+        status: status ?? 'unknown',
+        ...optional('progress', read.value('progress', readPercent)),
+        ...optional('start', start),
+        ...optional('due', due),
+        ...optional('url', read.url('url')),
+        ...optional('pages', read.patterns('pages')),
+        ...(Object.keys(refs).length > 0 ? { refs } : {}),
+      };
+      commitments.push(commitment);
+    }
+  }
+  errors.push(...commitmentIssues.map((issue) => ({ sheet: 'commitments' as const, issue })));
+  warnings.push(...commitmentWarnings.map((issue) => ({ sheet: 'commitments' as const, issue })));
+
+  const byId = new Map(commitments.map((commitment) => [commitment.id, commitment]));
+  const attach = <F extends string>(
+    read: RowReader<F>,
+  ): (Commitment & { milestones?: Milestone[]; updates?: Update[] }) | undefined => {
+    const id = read.id('commitment' as F, true);
+    if (id === undefined) return undefined;
+    const commitment = byId.get(id);
+    if (!commitment)
+      read.fail(read.cell('commitment' as F)?.index ?? 0, `no commitment has the id "${id}"`);
+    return commitment;
+  };
+
+  if (sheets.milestones) {
+    const issues: CsvIssue[] = [];
+    const sheetWarnings: CsvIssue[] = [];
+    const milestoneLayout = readLayout(sheets.milestones, MILESTONE_COLUMNS, issues, sheetWarnings);
+    if (issues.length === 0) {
+      for (const row of sheets.milestones.rows) {
+        const read = new RowReader(sheets.milestones, milestoneLayout, row, issues);
+        const commitment = attach(read);
+        const title = read.text('title');
+        if (title === undefined) {
+          read.fail(
+            [...(milestoneLayout.columns.get('title')?.values() ?? [])][0] ?? 0,
+            'empty: every milestone needs a title',
+          );
+        }
+        const milestone: Milestone = {
+          ...optional('id', read.id('id', false)),
+          title: title ?? '',
+          ...optional('due', read.value('due', readDate)),
+          ...optional('done', read.value('done', readDate)),
+          ...optional('weight', read.value('weight', readPositive)),
+        };
+        if (commitment) (commitment.milestones ??= []).push(milestone);
+      }
+    }
+    errors.push(...issues.map((issue) => ({ sheet: 'milestones' as const, issue })));
+    warnings.push(...sheetWarnings.map((issue) => ({ sheet: 'milestones' as const, issue })));
+  }
+
+  if (sheets.updates) {
+    const issues: CsvIssue[] = [];
+    const sheetWarnings: CsvIssue[] = [];
+    const updateLayout = readLayout(sheets.updates, UPDATE_COLUMNS, issues, sheetWarnings);
+    if (issues.length === 0) {
+      for (const row of sheets.updates.rows) {
+        const read = new RowReader(sheets.updates, updateLayout, row, issues);
+        const commitment = attach(read);
+        const evidenceCell = read.cell('evidence');
+        const evidence = read.list('evidence');
+        for (const link of evidence ?? []) {
+          if (!isHttpUrl(link))
+            read.fail(evidenceCell?.index ?? 0, `"${link}" is not an absolute http(s) URL`);
+        }
+        const update: Update = {
+          date: read.value('date', readDate) ?? '',
+          ...optional('status', read.value('status', statusOf)),
+          ...optional('progress', read.value('progress', readPercent)),
+          ...optional('note', read.text('note')),
+          ...optional('evidence', evidence),
+        };
+        if (read.cell('date')?.text === '')
+          read.fail(read.cell('date')?.index ?? 0, 'empty: every update needs a date');
+        if (commitment) (commitment.updates ??= []).push(update);
+      }
+    }
+    errors.push(...issues.map((issue) => ({ sheet: 'updates' as const, issue })));
+    warnings.push(...sheetWarnings.map((issue) => ({ sheet: 'updates' as const, issue })));
+  }
+
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  for (const commitment of commitments) {
+    commitment.updates?.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+  const textLangs = new Set<string>();
+  for (const [, byLang] of layout.columns)
+    for (const lang of byLang.keys()) if (lang) textLangs.add(lang);
+  const languages = options.languages ?? (textLangs.size > 0 ? [...textLangs] : [layout.lang]);
+  const feed: Feed = {
+    format: FORMAT,
+    publisher: {
+      name: options.publisherName,
+      kind: options.kind,
+      ...optional('url', options.publisherUrl),
+    },
+    ...(options.planTitle ? { plan: { title: options.planTitle } } : {}),
+    updated: options.updated,
+    languages,
+    ...(options.statuses && options.statuses.length > 0 ? { statuses: options.statuses } : {}),
+    commitments,
+  };
+  return { ok: true, feed, warnings };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** How `exportSpreadsheet` writes the sheets. */
+export interface ExportOptions {
+  readonly lang: HeaderLang;
+  readonly separator: Separator;
+}
+
+/** The sheets of a feed, as header + rows, ready for `writeCsv`. */
+export interface ExportedSheets {
+  readonly commitments: { header: string[]; rows: string[][] };
+  readonly milestones: { header: string[]; rows: string[][] };
+  readonly updates: { header: string[]; rows: string[][] };
+  /** What the template cannot hold and was left out, for a note to the user. */
+  readonly dropped: string[];
+}
+
+/** The languages a text field uses across rows: [''] when every value is a plain string. */
+function textLangs(values: readonly (Text | undefined)[], feedLangs: readonly string[]): string[] {
+  const langs = new Set<string>();
+  let plain = false;
+  for (const value of values) {
+    if (value === undefined) continue;
+    if (typeof value === 'string') plain = true;
+    else for (const lang of Object.keys(value)) langs.add(lang);
+  }
+  if (langs.size === 0) return [''];
+  if (plain) for (const lang of feedLangs.slice(0, 1)) langs.add(lang);
+  const ordered = [
+    ...feedLangs.filter((lang) => langs.has(lang)),
+    ...[...langs].filter((lang) => !feedLangs.includes(lang)),
+  ];
+  return ordered;
+}
+
+function textCell(value: Text | undefined, lang: string, feedLangs: readonly string[]): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string')
+    return lang === '' || lang === feedLangs[0] || feedLangs.length === 0 ? value : '';
+  return lang === '' ? '' : (value[lang] ?? '');
+}
+
+function textListCell(values: readonly Text[] | undefined): string {
+  return (values ?? [])
+    .map((value) => (typeof value === 'string' ? value : (Object.values(value)[0] ?? '')))
+    .join(LIST_SEPARATOR);
+}
+
+function buildSheet<F extends string, R>(
+  defs: readonly ColumnDef<F>[],
+  records: readonly R[],
+  get: (record: R, field: F) => unknown,
+  options: ExportOptions,
+  feedLangs: readonly string[],
+): { header: string[]; rows: string[][] } {
+  const columns: { field: F; kind: CellKind; lang: string; name: string }[] = [];
+  for (const def of defs) {
+    const name = def[options.lang];
+    if (def.kind === 'text') {
+      const langs = textLangs(
+        records.map((record) => get(record, def.field) as Text | undefined),
+        feedLangs,
+      );
+      for (const lang of langs)
+        columns.push({
+          field: def.field,
+          kind: def.kind,
+          lang,
+          name: lang ? `${name}_${lang}` : name,
+        });
+    } else columns.push({ field: def.field, kind: def.kind, lang: '', name });
+  }
+  const rows = records.map((record) =>
+    columns.map((column) => {
+      const value = get(record, column.field);
+      if (value === undefined) return '';
+      if (column.kind === 'text') return textCell(value as Text, column.lang, feedLangs);
+      if (column.kind === 'list' || column.kind === 'patterns') {
+        return column.field === 'partners'
+          ? textListCell(value as Text[])
+          : (value as string[]).join(LIST_SEPARATOR);
+      }
+      return String(value);
+    }),
+  );
+  return { header: columns.map((column) => column.name), rows };
+}
+
+/**
+ * Writes a feed back to the spreadsheet template, so that a publisher can round-trip: CSV to feed
+ * to CSV gives the same sheets. What the template has no column for is listed in `dropped`.
+ */
+export function exportSpreadsheet(feed: Feed, options: ExportOptions): ExportedSheets {
+  const langs = feed.languages ?? [];
+  const commitments = buildSheet(
+    COMMITMENT_COLUMNS,
+    feed.commitments,
+    (commitment, field) =>
+      field === 'ogp' || field === 'decidim' ? commitment.refs?.[field] : commitment[field],
+    options,
+    langs,
+  );
+  const milestoneRecords = feed.commitments.flatMap((commitment) =>
+    (commitment.milestones ?? []).map((milestone) => ({ commitment: commitment.id, ...milestone })),
+  );
+  const updateRecords = feed.commitments.flatMap((commitment) =>
+    (commitment.updates ?? []).map((update) => ({ commitment: commitment.id, ...update })),
+  );
+  const milestones = buildSheet(
+    MILESTONE_COLUMNS,
+    milestoneRecords,
+    (record, field) => record[field],
+    options,
+    langs,
+  );
+  const updates = buildSheet(
+    UPDATE_COLUMNS,
+    updateRecords,
+    (record, field) => record[field],
+    options,
+    langs,
+  );
+  const dropped: string[] = [];
+  if (feed.site) dropped.push('site');
+  if (feed.interpellation) dropped.push('interpellation');
+  if (
+    feed.plan &&
+    (feed.plan.id || feed.plan.period || feed.plan.url || typeof feed.plan.title === 'object')
+  )
+    dropped.push('plan (beyond a one-language title)');
+  if (feed.commitments.some((c) => c.interpellations?.length))
+    dropped.push('commitments[].interpellations');
+  if (
+    feed.commitments.some((c) =>
+      Object.keys(c.refs ?? {}).some((key) => key !== 'ogp' && key !== 'decidim'),
+    )
+  ) {
+    dropped.push('commitments[].refs other than ogp and decidim');
+  }
+  if (
+    feed.commitments.some((c) =>
+      c.partners?.some((partner) => typeof partner === 'object' && Object.keys(partner).length > 1),
+    )
+  ) {
+    dropped.push('partners in a second language');
+  }
+  return { commitments, milestones, updates, dropped };
+}

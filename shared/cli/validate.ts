@@ -1,0 +1,88 @@
+/** `open-commitments validate <file|URL>`: the publisher's check before publishing. */
+import type { FeedIssue } from '../feed/types.ts';
+import { todayString } from '../status/dates.ts';
+import { hintFor, publisherWarnings } from './feed-checks.ts';
+import { EXIT, InputError, type CliIo } from './io.ts';
+import { loadFeed } from './output.ts';
+
+/** Options of `validate`. */
+export interface ValidateOptions {
+  readonly json?: boolean;
+  readonly timeoutMs: number;
+  /** `YYYY-MM-DD` for the date-based warnings; default: today where the command runs. */
+  readonly today?: string;
+}
+
+interface Reported extends FeedIssue {
+  readonly hint?: string;
+}
+
+/**
+ * Validates a feed in strict mode and prints every error with its path and a hint, then the
+ * warnings. Exit 0 valid (warnings allowed), 1 invalid, 2 could not read or fetch.
+ */
+export async function validateCommand(
+  source: string,
+  options: ValidateOptions,
+  io: CliIo,
+): Promise<number> {
+  let result;
+  try {
+    result = await loadFeed(source, io, 'strict', options.timeoutMs);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    if (options.json)
+      io.stdout(`${JSON.stringify({ source, valid: false, readError: error.message }, null, 2)}\n`);
+    else io.stderr(`${error.message}\n`);
+    return EXIT.trouble;
+  }
+  const today = options.today ?? todayString(io.now());
+  const errors: Reported[] = result.ok
+    ? []
+    : result.errors.map((issue) => ({ ...issue, ...withHint(hintFor(issue)) }));
+  const warnings: FeedIssue[] = [
+    ...result.warnings,
+    ...(result.ok ? publisherWarnings(result.feed, today) : []),
+  ];
+  const valid = result.ok && errors.length === 0;
+
+  if (options.json) {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          source,
+          valid,
+          ...(result.ok ? { commitments: result.feed.commitments.length } : {}),
+          errors,
+          warnings,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return valid ? EXIT.ok : EXIT.invalid;
+  }
+
+  for (const error of errors) {
+    io.stdout(`error    ${error.path}: ${error.message}\n`);
+    if (error.hint) io.stdout(`         hint: ${error.hint}\n`);
+  }
+  for (const warning of warnings) io.stdout(`warning  ${warning.path}: ${warning.message}\n`);
+  const counts = `${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`;
+  if (valid && result.ok) {
+    io.stdout(
+      `${source}: valid, ${plural(result.feed.commitments.length, 'commitment')} (${counts})\n`,
+    );
+    return EXIT.ok;
+  }
+  io.stdout(`${source}: invalid (${counts})\n`);
+  return EXIT.invalid;
+}
+
+function withHint(hint: string | undefined): { hint?: string } {
+  return hint === undefined ? {} : { hint };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
