@@ -412,9 +412,10 @@ function startMessage(origin: string): string {
     `  Firefox: about:debugging#/runtime/this-firefox -> Load Temporary Add-on… -> ${join(extension('firefox'), 'manifest.json')}`,
     '',
     'Follow the fictional city hall with the extension:',
-    `  open ${origin}${valfleurie.mount}/marches-publics/ (it announces its feed), then use the`,
-    `  extension's button to follow it, or add ${origin}${valfleurie.demoPath}`,
-    "  in the extension's options. Its official pages then show each commitment's status.",
+    `  open ${origin}${valfleurie.mount}/marches-publics/ (it announces its feed), click the`,
+    "  extension's toolbar button, then Subscribe and allow 127.0.0.1; or paste",
+    `  ${origin}${valfleurie.demoPath} in the extension's options (Feed URL).`,
+    "  Its official pages then show each commitment's status and a link to question the town.",
     '',
     'Ctrl+C stops the server.',
   ];
