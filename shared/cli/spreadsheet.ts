@@ -12,7 +12,9 @@ import type {
   Text,
   Update,
 } from '../feed/types.ts';
-import { FORMAT } from '../feed/types.ts';
+import { FORMAT, type Category } from '../feed/types.ts';
+import { coreMessages } from '../i18n/core-messages.ts';
+import { isCategory } from '../status/resolve-status.ts';
 import { IDENTIFIER_RE, isHttpUrl } from '../feed/formats.ts';
 import { parsePattern } from '../match/match-pages.ts';
 import {
@@ -565,6 +567,9 @@ function buildSheet<F extends string, R>(
       const value = get(record, column.field);
       if (value === undefined) return '';
       if (column.kind === 'text') return textCell(value as Text, column.lang, feedLangs);
+      if (column.kind === 'status' && options.lang === 'fr' && isCategory(String(value))) {
+        return coreMessages.fr.category[value as Category];
+      }
       if (column.kind === 'list' || column.kind === 'patterns') {
         return column.field === 'partners'
           ? textListCell(value as Text[])
