@@ -333,6 +333,19 @@ describe('parseFeed unknown fields', () => {
   });
 });
 
+describe('parseFeed paths', () => {
+  it('quotes keys that are not plain names, and shortens long ones', () => {
+    const long = 'k'.repeat(5000);
+    const result = parseFeed(feed({ title: { 'fr CA': 'x', [long]: 'y', fr: 'z' } }), {
+      mode: 'strict',
+    });
+    expect(paths(errors(result))).toEqual([
+      'commitments[0].title["fr CA"]',
+      `commitments[0].title["${'k'.repeat(60)}…"]`,
+    ]);
+  });
+});
+
 describe('parseFeed prototype safety', () => {
   const hostile = `{
     "__proto__": {"polluted": "top"},

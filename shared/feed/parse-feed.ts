@@ -131,7 +131,9 @@ const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** The JSON path of `key` inside `path`: `commitments[3].status`, `title["x y"]`. */
 function at(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
-  if (!SIMPLE_KEY.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  if (!SIMPLE_KEY.test(key) || key.length > 64) {
+    return `${path}[${JSON.stringify(key.length > 64 ? `${key.slice(0, 60)}…` : key)}]`;
+  }
   return path === '$' ? key : `${path}.${key}`;
 }
 
