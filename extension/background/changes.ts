@@ -1,0 +1,126 @@
+/**
+ * Turns a refreshed feed into the person's change list: what changed in the commitments they
+ * follow (status, progress, due date, a new update or answer) and answers published on the ones
+ * they asked about. The comparison is against a stored baseline, in one IndexedDB transaction with
+ * the change records: a worker stopped at any moment either recorded a change or will find it
+ * again on its next run, never both and never neither.
+ */
+import {
+  coreMessages,
+  formatDate,
+  formatPercent,
+  pickText,
+  resolveStatus,
+  type Feed,
+  type Lang,
+} from '../../shared/index.ts';
+import { diffFeeds, type Change } from '../../shared/diff/index.ts';
+import { t, uiLang } from '../i18n/messages.ts';
+import { db, type ChangeRecord } from './db.ts';
+import { feedStore } from './feeds.ts';
+import { notifyPending } from './notifications.ts';
+
+/** The kinds of change that a follower is told about. */
+export const FOLLOWED_KINDS: ReadonlySet<Change['kind']> = new Set([
+  'status',
+  'progress',
+  'due',
+  'update-added',
+  'answer-published',
+]);
+
+function statusLabel(feed: Feed, key: string, lang: Lang): string {
+  const status = resolveStatus(feed, key);
+  return (
+    pickText(status.label, lang, feed.languages)?.text ??
+    coreMessages[lang].category[status.category]
+  );
+}
+
+/** One change in the viewer's words. */
+export function describeChange(change: Change, before: Feed, after: Feed, lang: Lang): string {
+  const m = t(lang);
+  const none = m.none_value;
+  switch (change.kind) {
+    case 'status':
+      return m.changeStatus(
+        statusLabel(before, change.from, lang),
+        statusLabel(after, change.to, lang),
+      );
+    case 'progress':
+      return m.changeProgress(
+        change.from === undefined ? none : formatPercent(change.from, lang),
+        change.to === undefined ? none : formatPercent(change.to, lang),
+      );
+    case 'due':
+      return m.changeDue(
+        change.from === undefined ? none : formatDate(change.from, lang),
+        change.to === undefined ? none : formatDate(change.to, lang),
+      );
+    case 'update-added':
+      return m.changeUpdate(formatDate(change.date, lang));
+    case 'answer-published':
+      return m.changeAnswer(formatDate(change.date, lang));
+    case 'interpellation-added':
+      return m.changeInterpellation;
+    case 'text':
+      return m.changeText;
+  }
+}
+
+/**
+ * Compares the stored copy of `feedId` with its baseline, records the changes that matter to
+ * the person, moves the baseline, then shows notifications. The first copy only sets the baseline.
+ */
+export async function recordChanges(feedId: string, url: string): Promise<number> {
+  const entry = await (await feedStore()).get(url);
+  if (!entry) return 0;
+  const lang = uiLang();
+  const database = await db();
+  const tx = database.transaction(['baselines', 'changes', 'follows', 'questions'], 'readwrite');
+  const baseline = await tx.objectStore('baselines').get(feedId);
+  let recorded = 0;
+  if (baseline && baseline.fetchedAt !== entry.fetchedAt) {
+    const followed = new Set(
+      (await tx.objectStore('follows').index('byFeed').getAll(feedId)).map((f) => f.commitmentId),
+    );
+    const questions = (await tx.objectStore('questions').getAll()).filter(
+      (q) => q.feedId === feedId,
+    );
+    const asked = new Set(questions.map((q) => q.commitmentId));
+    const diff = diffFeeds(baseline.feed, entry.feed);
+    for (const { id, changes } of diff.changed) {
+      const relevant = changes.filter(
+        (c) =>
+          (followed.has(id) && FOLLOWED_KINDS.has(c.kind)) ||
+          (asked.has(id) && c.kind === 'answer-published'),
+      );
+      if (relevant.length === 0) continue;
+      const commitment = entry.feed.commitments.find((c) => c.id === id);
+      const record: ChangeRecord = {
+        feedId,
+        commitmentId: id,
+        title: pickText(commitment?.title, lang, entry.feed.languages)?.text ?? id,
+        at: Date.now(),
+        lines: relevant.map((c) => describeChange(c, baseline.feed, entry.feed, lang)),
+        notified: false,
+      };
+      await tx.objectStore('changes').add(record);
+      recorded++;
+      const answer = relevant.find((c) => c.kind === 'answer-published');
+      if (answer && answer.kind === 'answer-published') {
+        for (const q of questions) {
+          if (q.commitmentId === id && !q.answeredOn && answer.date >= q.askedOn) {
+            await tx.objectStore('questions').put({ ...q, answeredOn: answer.date });
+          }
+        }
+      }
+    }
+  }
+  if (!baseline || baseline.fetchedAt !== entry.fetchedAt) {
+    await tx.objectStore('baselines').put({ feedId, fetchedAt: entry.fetchedAt, feed: entry.feed });
+  }
+  await tx.done;
+  await notifyPending();
+  return recorded;
+}

@@ -1,0 +1,58 @@
+/**
+ * Where the background finds feeds: the core's IndexedDB feed store for downloaded copies, and
+ * the packaged snapshots of the bundled directory, parsed on demand.
+ */
+import { createPageIndex, parseFeed, type Feed, type PageIndex } from '../../shared/index.ts';
+import { openFeedStore, type FeedStore } from '../../shared/cache/index.ts';
+import { directoryEntry } from '../feeds/directory.ts';
+import { db, type Subscription } from './db.ts';
+
+/** The feed store's database name (the core's schema). */
+export const FEED_DB_NAME = 'open-commitments-feeds';
+
+let store: Promise<FeedStore> | undefined;
+
+/** The feed store (one connection per worker lifetime). */
+export function feedStore(): Promise<FeedStore> {
+  store ??= openFeedStore(FEED_DB_NAME);
+  return store;
+}
+
+const snapshots = new Map<string, Feed | null>();
+
+/** The parsed snapshot of a bundled feed; a snapshot that does not parse is skipped. */
+export function bundledFeed(feedId: string): Feed | undefined {
+  if (!snapshots.has(feedId)) {
+    const entry = directoryEntry(feedId);
+    const result = entry ? parseFeed(entry.snapshot) : undefined;
+    snapshots.set(feedId, result?.ok ? result.feed : null);
+  }
+  return snapshots.get(feedId) ?? undefined;
+}
+
+/** The best copy of a subscription's feed: its last good download, else its snapshot. */
+export async function feedOf(sub: Subscription): Promise<Feed | undefined> {
+  if (sub.url) {
+    const stored = await (await feedStore()).get(sub.url);
+    if (stored) return stored.feed;
+  }
+  return sub.bundled ? bundledFeed(sub.feedId) : undefined;
+}
+
+/** Every feed in use: subscriptions that are not paused and have a copy. */
+export async function activeFeeds(): Promise<{ feedId: string; feed: Feed }[]> {
+  const subs = await (await db()).getAll('subscriptions');
+  const out: { feedId: string; feed: Feed }[] = [];
+  for (const sub of subs) {
+    if (sub.paused) continue;
+    const feed = await feedOf(sub);
+    if (feed) out.push({ feedId: sub.feedId, feed });
+  }
+  return out;
+}
+
+/** The page index over every feed in use. */
+export async function pageIndex(): Promise<{ index: PageIndex; feeds: Map<string, Feed> }> {
+  const feeds = await activeFeeds();
+  return { index: createPageIndex(feeds), feeds: new Map(feeds.map((f) => [f.feedId, f.feed])) };
+}

@@ -1,0 +1,39 @@
+/**
+ * Commitments the person follows, and the slices of feeds the popup and dashboard show for them.
+ */
+import { db } from './db.ts';
+import { activeFeeds } from './feeds.ts';
+import { recordChanges } from './changes.ts';
+import type { FeedSlice } from '../messaging/protocol.ts';
+
+/** Follows or unfollows one commitment; a first follow also sets the feed's diff baseline. */
+export async function setFollowed(
+  feedId: string,
+  commitmentId: string,
+  follow: boolean,
+): Promise<boolean> {
+  const database = await db();
+  if (!follow) {
+    await database.delete('follows', [feedId, commitmentId]);
+    return false;
+  }
+  await database.put('follows', { feedId, commitmentId, since: Date.now() });
+  const sub = await database.get('subscriptions', feedId);
+  if (sub?.url) await recordChanges(feedId, sub.url);
+  return true;
+}
+
+/** The followed commitments, grouped by feed, as they stand in the current copies. */
+export async function followedSlices(): Promise<FeedSlice[]> {
+  const follows = await (await db()).getAll('follows');
+  const slices: FeedSlice[] = [];
+  for (const { feedId, feed } of await activeFeeds()) {
+    const ids = new Set(follows.filter((f) => f.feedId === feedId).map((f) => f.commitmentId));
+    if (ids.size === 0) continue;
+    slices.push({
+      feedId,
+      feed: { ...feed, commitments: feed.commitments.filter((c) => ids.has(c.id)) },
+    });
+  }
+  return slices;
+}

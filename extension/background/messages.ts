@@ -1,0 +1,104 @@
+/**
+ * The background's message handler: validates every request (`acceptRequest`), checks who sent
+ * it, and dispatches. The tab URL a content script or the popup sends is matched here, in the
+ * browser, and goes nowhere else.
+ */
+import { browser } from 'wxt/browser';
+import type { PageFeed, Reply, Request, Responses, Sender } from '../messaging/protocol.ts';
+import { acceptRequest } from '../messaging/protocol.ts';
+import { db } from './db.ts';
+import { pageIndex } from './feeds.ts';
+import { followedSlices, setFollowed } from './follows.ts';
+import { deleteQuestion, listQuestions, rememberQuestion } from './questions.ts';
+import { refreshDue } from './refresh.ts';
+import { syncRegistration } from './registration.ts';
+import { listSubscriptions, setPaused, subscribe, unsubscribe } from './subscriptions.ts';
+
+/** The feeds and commitments that name `url`, with what the person follows. */
+export async function pageMatches(url: string): Promise<PageFeed[]> {
+  const { index, feeds } = await pageIndex();
+  const follows = await (await db()).getAll('follows');
+  const out: PageFeed[] = [];
+  for (const match of index.match(url)) {
+    const feed = feeds.get(match.feedId);
+    if (!feed) continue;
+    const ids = new Set(match.commitmentIds);
+    out.push({
+      feedId: match.feedId,
+      feed: {
+        ...feed,
+        commitments: match.site ? feed.commitments : feed.commitments.filter((c) => ids.has(c.id)),
+      },
+      pageCommitmentIds: match.commitmentIds,
+      site: match.site,
+      followed: follows.filter((f) => f.feedId === match.feedId).map((f) => f.commitmentId),
+    });
+  }
+  return out;
+}
+
+async function dispatch(request: Request): Promise<Responses[Request['type']]> {
+  const now = Date.now();
+  switch (request.type) {
+    case 'page-matches':
+      return { feeds: await pageMatches(request.url) };
+    case 'remember-question': {
+      const page = (await pageMatches(request.url)).find((f) => f.feedId === request.feedId);
+      const commitment = page?.feed.commitments.find((c) => c.id === request.commitmentId);
+      if (!page || !commitment) throw new Error(`${request.commitmentId} is not on this page`);
+      return {
+        question: await rememberQuestion(page.feedId, page.feed, commitment, new Date(now)),
+      };
+    }
+    case 'subscribe': {
+      const result = await subscribe(request.url, now);
+      if (result.ok) await syncRegistration();
+      return result;
+    }
+    case 'unsubscribe':
+      await unsubscribe(request.feedId);
+      await syncRegistration();
+      return { done: true };
+    case 'set-paused':
+      await setPaused(request.feedId, request.paused);
+      await syncRegistration();
+      return { done: true };
+    case 'subscriptions':
+      return { subscriptions: await listSubscriptions() };
+    case 'refresh':
+      return {
+        refreshed: await refreshDue(now, {
+          force: true,
+          ...(request.feedId !== undefined ? { feedId: request.feedId } : {}),
+        }),
+      };
+    case 'sync-registration':
+      return { patterns: await syncRegistration() };
+    case 'follow':
+      return { followed: await setFollowed(request.feedId, request.commitmentId, request.follow) };
+    case 'dashboard': {
+      const changes = (await (await db()).getAll('changes'))
+        .sort((a, b) => b.at - a.at)
+        .slice(0, 100)
+        .map(({ notified: _n, ...c }) => ({ ...c, id: c.id! }));
+      return { followed: await followedSlices(), changes, questions: await listQuestions() };
+    }
+    case 'delete-question':
+      await deleteQuestion(request.id);
+      return { done: true };
+  }
+}
+
+/** Validates, authorises and answers one message. Never throws: errors become a refusal. */
+export async function handleMessage(raw: unknown, sender: Sender): Promise<Reply<unknown>> {
+  const accepted = acceptRequest(raw, sender, {
+    id: browser.runtime.id,
+    origin: browser.runtime.getURL('/'),
+  });
+  if (!accepted.ok) return { ok: false, error: accepted.error };
+  try {
+    return { ok: true, value: await dispatch(accepted.request) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Scheduled refresh of subscribed feeds: an alarm every 30 minutes, conditional requests through
+ * the core's `refreshFeed` (a 304 costs nothing), exponential backoff per feed on failure, and the
+ * last good copy kept whatever happens. Changes are then recorded by `changes.ts`.
+ */
+import { browser } from 'wxt/browser';
+import { refreshFeed } from '../../shared/cache/index.ts';
+import { db, type Subscription } from './db.ts';
+import { feedStore } from './feeds.ts';
+import { recordChanges } from './changes.ts';
+
+/** The alarm's name. */
+export const REFRESH_ALARM = 'open-commitments-refresh';
+
+/** Minutes between scheduled refreshes of a healthy feed. */
+export const REFRESH_MINUTES = 30;
+
+/** The longest wait after repeated failures. */
+export const MAX_BACKOFF_MINUTES = 24 * 60;
+
+/** Minutes to wait after `failures` consecutive failures (30, 60, 120… up to a day). */
+export function backoffMinutes(failures: number): number {
+  if (failures <= 0) return REFRESH_MINUTES;
+  return Math.min(REFRESH_MINUTES * 2 ** failures, MAX_BACKOFF_MINUTES);
+}
+
+/** Creates the periodic alarm unless it exists (alarms survive a stopped worker). */
+export async function ensureRefreshAlarm(): Promise<void> {
+  if (!(await browser.alarms.get(REFRESH_ALARM))) {
+    await browser.alarms.create(REFRESH_ALARM, {
+      delayInMinutes: 1,
+      periodInMinutes: REFRESH_MINUTES,
+    });
+  }
+}
+
+/** Refreshes one subscription, updates its backoff, records changes. */
+export async function refreshOne(sub: Subscription, now: number): Promise<void> {
+  if (!sub.url) return;
+  const result = await refreshFeed(sub.url, {
+    fetch: (input, init) => fetch(input, { ...init, credentials: 'omit', cache: 'no-cache' }),
+    store: await feedStore(),
+    now: () => Date.now(),
+  });
+  const failures = result.kind === 'failed' ? sub.failures + 1 : 0;
+  const database = await db();
+  const current = await database.get('subscriptions', sub.feedId);
+  if (current) {
+    await database.put('subscriptions', {
+      ...current,
+      failures,
+      nextRefreshAt: now + backoffMinutes(failures) * 60_000,
+    });
+  }
+  await recordChanges(sub.feedId, sub.url);
+}
+
+/**
+ * Refreshes every subscription that is due (or all, or the one named, when `force`).
+ * Returns how many were tried.
+ */
+export async function refreshDue(
+  now: number,
+  options: { force?: boolean; feedId?: string } = {},
+): Promise<number> {
+  const subs = await (await db()).getAll('subscriptions');
+  const due = subs.filter(
+    (sub) =>
+      sub.url &&
+      !sub.paused &&
+      (options.feedId === undefined || sub.feedId === options.feedId) &&
+      (options.force || sub.nextRefreshAt <= now),
+  );
+  await Promise.all(due.map((sub) => refreshOne(sub, now)));
+  return due.length;
+}

@@ -1,0 +1,50 @@
+/**
+ * Keeps the content script registered on exactly the pages that subscribed feeds name and that
+ * the person allowed: no content script is declared for all sites. Called on install, startup,
+ * update, every subscription change and every permission change; idempotent.
+ */
+import { browser } from 'wxt/browser';
+import { grantedPatterns } from '../permissions/origins.ts';
+import { pageIndex } from './feeds.ts';
+
+/** The id of the one registered content script. */
+export const CONTENT_SCRIPT_ID = 'open-commitments-overlay';
+
+/** The built content script, as WXT names it. */
+export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+
+/** The host permissions granted now (manifest and optional ones). */
+export async function grantedOrigins(): Promise<string[]> {
+  return (await browser.permissions.getAll()).origins ?? [];
+}
+
+/** Registers, updates or removes the content script; returns the patterns now registered. */
+export async function syncRegistration(): Promise<string[]> {
+  const { index } = await pageIndex();
+  const matches = grantedPatterns(index.patterns(), await grantedOrigins());
+  const existing = await browser.scripting.getRegisteredContentScripts({
+    ids: [CONTENT_SCRIPT_ID],
+  });
+  if (matches.length === 0) {
+    if (existing.length > 0) {
+      await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+    }
+    return [];
+  }
+  const script = {
+    id: CONTENT_SCRIPT_ID,
+    js: [CONTENT_SCRIPT_FILE],
+    matches,
+    runAt: 'document_idle' as const,
+    allFrames: false,
+    persistAcrossSessions: false,
+  };
+  if (existing.length > 0) {
+    const same =
+      JSON.stringify([...(existing[0]!.matches ?? [])].sort()) === JSON.stringify(matches);
+    if (!same) await browser.scripting.updateContentScripts([script]);
+  } else {
+    await browser.scripting.registerContentScripts([script]);
+  }
+  return matches;
+}

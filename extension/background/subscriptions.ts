@@ -1,0 +1,129 @@
+/**
+ * Subscriptions: the bundled directory, seeded on install, and the feeds the person adds.
+ * Adding validates the feed first: nothing that `parseFeed` refuses is ever stored.
+ */
+import { pickText } from '../../shared/index.ts';
+import { refreshFeed } from '../../shared/cache/index.ts';
+import { bundledFeedId, directory, directoryEntry } from '../feeds/directory.ts';
+import type { Responses, SubscriptionView } from '../messaging/protocol.ts';
+import { missingOrigins } from '../permissions/origins.ts';
+import { db, type Subscription } from './db.ts';
+import { feedOf, feedStore } from './feeds.ts';
+import { grantedOrigins } from './registration.ts';
+import { uiLang } from '../i18n/messages.ts';
+
+/** Adds the bundled feeds that are not there yet (a paused one stays paused). */
+export async function seedDirectory(now: number): Promise<void> {
+  const tx = (await db()).transaction('subscriptions', 'readwrite');
+  for (const entry of directory) {
+    const feedId = bundledFeedId(entry);
+    if (await tx.store.get(feedId)) continue;
+    await tx.store.put({
+      feedId,
+      ...(entry.feedUrl ? { url: entry.feedUrl } : {}),
+      bundled: entry.id,
+      paused: false,
+      addedAt: now,
+      failures: 0,
+      nextRefreshAt: now,
+    });
+  }
+  await tx.done;
+}
+
+/** Every match pattern a feed names: its site and its commitments' pages. */
+export function feedPatterns(feed: {
+  site?: readonly string[];
+  commitments: readonly { pages?: readonly string[] }[];
+}): string[] {
+  return [...(feed.site ?? []), ...feed.commitments.flatMap((c) => c.pages ?? [])];
+}
+
+/**
+ * Downloads and validates `url`; stores it and subscribes only if it is a feed. The answer names
+ * the errors with their JSON paths, and the hosts its pages need that are not granted yet.
+ */
+export async function subscribe(url: string, now: number): Promise<Responses['subscribe']> {
+  const result = await refreshFeed(url, {
+    fetch: (input, init) => fetch(input, { ...init, credentials: 'omit' }),
+    store: await feedStore(),
+    now: () => Date.now(),
+  });
+  if (result.kind === 'failed' && !result.entry) {
+    return { ok: false, message: result.error.message, errors: result.error.errors ?? [] };
+  }
+  const entry = result.entry!;
+  const database = await db();
+  const existing = await database.get('subscriptions', url);
+  await database.put('subscriptions', {
+    feedId: url,
+    url,
+    paused: false,
+    addedAt: existing?.addedAt ?? now,
+    failures: 0,
+    nextRefreshAt: now + 30 * 60_000,
+  });
+  const lang = uiLang();
+  return {
+    ok: true,
+    feedId: url,
+    name: pickText(entry.feed.publisher.name, lang, entry.feed.languages)?.text ?? url,
+    warnings: entry.warnings,
+    missingOrigins: missingOrigins(feedPatterns(entry.feed), await grantedOrigins()),
+  };
+}
+
+/** Removes a subscription and what was kept for it. A bundled feed is paused instead. */
+export async function unsubscribe(feedId: string): Promise<void> {
+  const database = await db();
+  const sub = await database.get('subscriptions', feedId);
+  if (!sub) return;
+  if (sub.bundled) {
+    await database.put('subscriptions', { ...sub, paused: true });
+    return;
+  }
+  const tx = database.transaction(['subscriptions', 'follows', 'baselines'], 'readwrite');
+  await tx.objectStore('subscriptions').delete(feedId);
+  await tx.objectStore('baselines').delete(feedId);
+  const follows = tx.objectStore('follows');
+  for (const key of await follows.index('byFeed').getAllKeys(feedId)) await follows.delete(key);
+  await tx.done;
+  if (sub.url) await (await feedStore()).delete(sub.url);
+}
+
+/** Pauses or resumes a subscription. */
+export async function setPaused(feedId: string, paused: boolean): Promise<void> {
+  const database = await db();
+  const sub = await database.get('subscriptions', feedId);
+  if (sub) await database.put('subscriptions', { ...sub, paused });
+}
+
+/** The subscriptions as the options page lists them, with their health. */
+export async function listSubscriptions(): Promise<SubscriptionView[]> {
+  const subs: Subscription[] = await (await db()).getAll('subscriptions');
+  const grants = await grantedOrigins();
+  const lang = uiLang();
+  const views: SubscriptionView[] = [];
+  for (const sub of subs) {
+    const stored = sub.url ? await (await feedStore()).get(sub.url) : undefined;
+    const feed = await feedOf(sub);
+    const entry = sub.bundled ? directoryEntry(sub.feedId) : undefined;
+    views.push({
+      feedId: sub.feedId,
+      ...(sub.url ? { url: sub.url } : {}),
+      ...(sub.bundled ? { bundled: sub.bundled } : {}),
+      ...(entry?.fictional ? { fictional: true } : {}),
+      name: entry
+        ? entry.name[lang]
+        : feed
+          ? pickText(feed.publisher.name, lang, feed.languages)?.text
+          : sub.url,
+      paused: sub.paused,
+      ...(feed ? { commitments: feed.commitments.length } : {}),
+      ...(stored ? { checkedAt: stored.checkedAt } : {}),
+      ...(stored?.lastError ? { lastError: stored.lastError } : {}),
+      missingOrigins: feed ? missingOrigins(feedPatterns(feed), grants) : [],
+    });
+  }
+  return views.sort((a, b) => Number(Boolean(a.bundled)) - Number(Boolean(b.bundled)));
+}

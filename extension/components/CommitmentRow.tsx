@@ -1,0 +1,69 @@
+import type { Lang } from '../../shared/index.ts';
+import { formatPercent } from '../../shared/index.ts';
+import { t } from '../i18n/messages.ts';
+import type { CommitmentRowData } from '../state/commitment-row.ts';
+import { Interpellate } from './Interpellate.tsx';
+import { LocalizedText } from './LocalizedText.tsx';
+import { StatusLabel } from './StatusLabel.tsx';
+
+/**
+ * One commitment: title, status, progress, due date with a late mark, last update, and the
+ * interpellation offer. Carries `data-commitment-id` so that tests and pages can find it.
+ */
+export function CommitmentRow({
+  row,
+  lang,
+  followed,
+  onFollow,
+  onRemember,
+}: {
+  row: CommitmentRowData;
+  lang: Lang;
+  followed?: boolean;
+  onFollow?: () => void;
+  onRemember?: () => Promise<void>;
+}) {
+  const m = t(lang);
+  return (
+    <li class="oc-row" data-commitment-id={row.id}>
+      <p class="oc-title">
+        {row.url ? (
+          <a href={row.url} target="_blank" rel="noopener noreferrer">
+            <LocalizedText value={row.title} lang={lang} />
+          </a>
+        ) : (
+          <LocalizedText value={row.title} lang={lang} />
+        )}
+      </p>
+      <div class="oc-meta">
+        <StatusLabel category={row.category} label={row.statusLabel} lang={lang} />
+        {row.progress !== undefined && (
+          <span class="oc-progress">
+            <progress max={100} value={row.progress} aria-label={m.progress} />
+            {formatPercent(row.progress, lang)}
+          </span>
+        )}
+        {row.due && <span>{m.due(row.due)}</span>}
+        {row.late && <span class="oc-late">{m.late}</span>}
+        {row.lastUpdate && <span>{m.lastUpdate(row.lastUpdate)}</span>}
+      </div>
+      {(onFollow || row.link) && (
+        <div class="oc-actions">
+          {onFollow && (
+            <button
+              type="button"
+              class="oc-button"
+              aria-pressed={followed ? 'true' : 'false'}
+              onClick={onFollow}
+            >
+              {m.follow}
+            </button>
+          )}
+          {row.link && (
+            <Interpellate link={row.link} lang={lang} {...(onRemember ? { onRemember } : {})} />
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect } from 'preact/hooks';
+import { formatDate, formatDateTime, todayString, type Lang } from '../../shared/index.ts';
+import { t } from '../i18n/messages.ts';
+import { commitmentRow } from '../state/commitment-row.ts';
+import { questionOverdue, type DashboardModel } from '../state/dashboard.ts';
+import { questionsToCsv, questionsToJson } from '../state/questions-export.ts';
+import { CommitmentRow } from './CommitmentRow.tsx';
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The dashboard page: followed commitments, recent changes with dates, and my questions. */
+export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lang }) {
+  const m = t(lang);
+  useEffect(() => void model.load(), [model]);
+  const today = todayString(new Date());
+  const data = model.data.value;
+  const questions = data?.questions ?? [];
+  return (
+    <main class="oc-root">
+      <h1>{m.dashboardTitle}</h1>
+      {model.error.value && <p class="oc-error">{model.error.value}</p>}
+
+      <h2>{m.followedTitle}</h2>
+      {data && data.followed.length === 0 && <p>{m.followedNone}</p>}
+      <ul class="oc-list" data-section="followed">
+        {data?.followed.flatMap((slice) =>
+          slice.feed.commitments.map((c) => (
+            <CommitmentRow
+              key={`${slice.feedId}#${c.id}`}
+              row={commitmentRow(slice.feed, c, lang, today)}
+              lang={lang}
+              followed
+              onFollow={() => void model.unfollow(slice.feedId, c.id)}
+            />
+          )),
+        )}
+      </ul>
+
+      <h2>{m.changesTitle}</h2>
+      {data && data.changes.length === 0 && <p>{m.changesNone}</p>}
+      <ul class="oc-list" data-section="changes">
+        {data?.changes.map((change) => (
+          <li key={change.id} class="oc-row" data-commitment-id={change.commitmentId}>
+            <p class="oc-title">
+              <time dateTime={new Date(change.at).toISOString()}>
+                {formatDateTime(new Date(change.at).toISOString(), lang)}
+              </time>
+              {' · '}
+              {change.title}
+            </p>
+            <ul>
+              {change.lines.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{m.questionsTitle}</h2>
+      {data && questions.length === 0 && <p>{m.questionsNone}</p>}
+      {questions.length > 0 && (
+        <>
+          <table class="oc-table" data-section="questions">
+            <tbody>
+              {questions.map((q) => {
+                const overdue = questionOverdue(q, today);
+                return (
+                  <tr
+                    key={q.id}
+                    class={overdue ? 'oc-overdue' : undefined}
+                    data-commitment-id={q.commitmentId}
+                  >
+                    <td>
+                      <strong>{q.title}</strong>
+                      <div>
+                        {m.askedOn(formatDate(q.askedOn, lang))} · {m.goesTo(q.channel.target)}
+                        {q.dueOn && <> · {m.answerDue(formatDate(q.dueOn, lang))}</>}
+                      </div>
+                      {overdue && <span class="oc-late">{m.overdue}</span>}
+                      {q.answeredOn && (
+                        <span class="oc-ok">{m.answered(formatDate(q.answeredOn, lang))}</span>
+                      )}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        class="oc-button"
+                        onClick={() => void model.deleteQuestion(q.id)}
+                      >
+                        {m.delete}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p class="oc-actions">
+            <button
+              type="button"
+              class="oc-button"
+              onClick={() => download('my-questions.csv', 'text/csv', questionsToCsv(questions))}
+            >
+              {m.exportCsv}
+            </button>
+            <button
+              type="button"
+              class="oc-button"
+              onClick={() =>
+                download('my-questions.json', 'application/json', questionsToJson(questions))
+              }
+            >
+              {m.exportJson}
+            </button>
+          </p>
+        </>
+      )}
+      <p>{m.privacy}</p>
+    </main>
+  );
+}

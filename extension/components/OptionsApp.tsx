@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatDateTime, type Lang } from '../../shared/index.ts';
+import { t } from '../i18n/messages.ts';
+import type { OptionsModel } from '../state/options.ts';
+import { IssueList } from './IssueList.tsx';
+
+/** The options page: subscribe by URL, the subscriptions and their health, hidden sites. */
+export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang }) {
+  const m = t(lang);
+  const [url, setUrl] = useState('');
+  useEffect(() => void model.load(), [model]);
+  const outcome = model.outcome.value;
+  const when = (ms: number) => formatDateTime(new Date(ms).toISOString(), lang);
+  const subs = model.subscriptions.value;
+  return (
+    <main class="oc-root">
+      <h1>{m.optionsTitle}</h1>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void model.subscribe(url);
+        }}
+      >
+        <label for="oc-feed-url">{m.feedUrl}</label>
+        <div class="oc-form-row">
+          <input
+            id="oc-feed-url"
+            type="url"
+            required
+            placeholder="https://…"
+            value={url}
+            onInput={(e) => setUrl(e.currentTarget.value)}
+          />
+          <button type="submit" class="oc-button oc-primary" disabled={outcome?.kind === 'busy'}>
+            {m.subscribe}
+          </button>
+        </div>
+      </form>
+      <div role="status" aria-live="polite">
+        {outcome?.kind === 'busy' && <p>{m.subscribing}</p>}
+        {outcome?.kind === 'denied' && <p class="oc-error">{m.permissionDenied}</p>}
+        {outcome?.kind === 'refused' && (
+          <div class="oc-error" data-outcome="refused">
+            <p>
+              {m.refused} {outcome.message}
+            </p>
+            <IssueList issues={outcome.errors} />
+          </div>
+        )}
+        {outcome?.kind === 'added' && (
+          <div data-outcome="added">
+            <p class="oc-ok">{m.subscribed(outcome.name)}</p>
+            {outcome.warnings.length > 0 && (
+              <>
+                <p>{m.warnings(outcome.warnings.length)}</p>
+                <IssueList issues={outcome.warnings} />
+              </>
+            )}
+            {outcome.missingOrigins.length > 0 && (
+              <p>
+                {m.allowSites(outcome.missingOrigins.join(', '))}{' '}
+                <button
+                  type="button"
+                  class="oc-button"
+                  onClick={() => void model.allow(outcome.missingOrigins)}
+                >
+                  {m.allow}
+                </button>
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+
+      <h2>{m.subscriptions}</h2>
+      <table class="oc-table">
+        <tbody>
+          {subs.map((s) => (
+            <tr key={s.feedId} data-feed-id={s.feedId}>
+              <td>
+                <strong>{s.name}</strong>
+                {s.fictional && <> ({m.fictional})</>}
+                {s.bundled && <> · {m.directory}</>}
+                {s.url && (
+                  <div>
+                    <code>{s.url}</code>
+                  </div>
+                )}
+                {s.checkedAt !== undefined && <div>{m.lastChecked(when(s.checkedAt))}</div>}
+                {s.lastError && (
+                  <div class="oc-error" data-feed-error="">
+                    {m.failure(when(s.lastError.at), s.lastError.message)}
+                    <IssueList issues={s.lastError.errors ?? []} />
+                  </div>
+                )}
+                {s.missingOrigins.length > 0 && (
+                  <div>
+                    {m.notAllowed}: {s.missingOrigins.join(', ')}{' '}
+                    <button
+                      type="button"
+                      class="oc-button"
+                      onClick={() => void model.allow(s.missingOrigins)}
+                    >
+                      {m.allow}
+                    </button>
+                  </div>
+                )}
+              </td>
+              <td>
+                <div class="oc-actions">
+                  <button
+                    type="button"
+                    class="oc-button"
+                    aria-pressed={s.paused ? 'true' : 'false'}
+                    onClick={() => void model.setPaused(s.feedId, !s.paused)}
+                  >
+                    {m.pause}
+                  </button>
+                  {s.url && (
+                    <button
+                      type="button"
+                      class="oc-button"
+                      onClick={() => void model.refresh(s.feedId)}
+                    >
+                      {m.refreshNow}
+                    </button>
+                  )}
+                  {!s.bundled && (
+                    <button
+                      type="button"
+                      class="oc-button"
+                      onClick={() => void model.remove(s.feedId)}
+                    >
+                      {m.remove}
+                    </button>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{m.hiddenSites}</h2>
+      {model.hidden.value.length === 0 ? (
+        <p>{m.none}</p>
+      ) : (
+        <ul>
+          {model.hidden.value.map((origin) => (
+            <li key={origin}>
+              <code>{origin}</code>{' '}
+              <button type="button" class="oc-button" onClick={() => void model.unhide(origin)}>
+                {m.showAgain}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>{m.privacy}</p>
+    </main>
+  );
+}

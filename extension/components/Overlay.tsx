@@ -1,0 +1,146 @@
+import { useMemo, useRef } from 'preact/hooks';
+import type { Lang, LocalText } from '../../shared/index.ts';
+import { t } from '../i18n/messages.ts';
+import type { CommitmentRowData } from '../state/commitment-row.ts';
+import { createPanelPosition, keyDelta } from '../state/panel-position.ts';
+import { CommitmentRow } from './CommitmentRow.tsx';
+import { LocalizedText } from './LocalizedText.tsx';
+
+/** A commitment row with the feed it comes from. */
+export interface OverlayRow {
+  readonly feedId: string;
+  readonly row: CommitmentRowData;
+}
+
+/** A plan named by the site but with no commitment on this page: a one-line summary. */
+export interface OverlaySummary {
+  readonly feedId: string;
+  readonly publisher: LocalText;
+  readonly total: number;
+  readonly late: number;
+}
+
+/**
+ * The small panel over a page: the page's commitments, movable by its handle (pointer or arrow
+ * keys), closable, and with a way never to show it on this site again.
+ */
+export function Overlay({
+  rows,
+  summaries,
+  lang,
+  onClose,
+  onHideSite,
+  onRemember,
+}: {
+  rows: readonly OverlayRow[];
+  summaries: readonly OverlaySummary[];
+  lang: Lang;
+  onClose: () => void;
+  onHideSite: () => void;
+  onRemember: (feedId: string, commitmentId: string) => Promise<void>;
+}) {
+  const m = t(lang);
+  const position = useMemo(createPanelPosition, []);
+  const panel = useRef<HTMLElement>(null);
+  const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
+
+  const onPointerDown = (event: PointerEvent) => {
+    const element = panel.current;
+    if (!element || event.button !== 0) return;
+    const handle = event.currentTarget as HTMLElement;
+    handle.setPointerCapture(event.pointerId);
+    let last = { x: event.clientX, y: event.clientY };
+    const move = (e: PointerEvent) => {
+      position.moveBy(
+        element.getBoundingClientRect(),
+        e.clientX - last.x,
+        e.clientY - last.y,
+        viewport(),
+      );
+      last = { x: e.clientX, y: e.clientY };
+    };
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+      handle.removeEventListener('pointercancel', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+    handle.addEventListener('pointercancel', up);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const delta = keyDelta(event.key, event.shiftKey);
+    if (!delta || !panel.current) return;
+    event.preventDefault();
+    position.moveBy(panel.current.getBoundingClientRect(), delta.x, delta.y, viewport());
+  };
+
+  const at = position.at.value;
+  const style = at ? { left: `${at.x}px`, top: `${at.y}px` } : { right: '16px', bottom: '16px' };
+  return (
+    <section
+      class="oc-root oc-panel"
+      ref={panel}
+      style={style}
+      aria-labelledby="oc-overlay-title"
+      lang={lang}
+    >
+      <header>
+        <button
+          type="button"
+          class="oc-handle"
+          aria-label={m.overlayMove}
+          title={m.overlayMove}
+          onPointerDown={onPointerDown}
+          onKeyDown={onKeyDown}
+        >
+          ⠿
+        </button>
+        <h2 id="oc-overlay-title">{m.overlayTitle}</h2>
+        <button
+          type="button"
+          class="oc-close"
+          aria-label={m.overlayClose}
+          title={m.overlayClose}
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </header>
+      <div class="oc-body">
+        {rows.length > 0 && (
+          <ul class="oc-list">
+            {rows.map(({ feedId, row }) => (
+              <CommitmentRow
+                key={`${feedId}#${row.id}`}
+                row={row}
+                lang={lang}
+                onRemember={() => onRemember(feedId, row.id)}
+              />
+            ))}
+          </ul>
+        )}
+        {summaries.map((s) => (
+          <p key={s.feedId} data-feed-summary="">
+            <strong>
+              <LocalizedText value={s.publisher} lang={lang} />
+            </strong>
+            {' · '}
+            {m.overlayPlan(s.total)}
+            {s.late > 0 && (
+              <>
+                {' · '}
+                <span class="oc-late">{m.overlayLate(s.late)}</span>
+              </>
+            )}
+          </p>
+        ))}
+      </div>
+      <footer>
+        <button type="button" class="oc-link-button" onClick={onHideSite}>
+          {m.overlayHideSite}
+        </button>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { todayString, type Lang } from '../../shared/index.ts';
+import { t } from '../i18n/messages.ts';
+import { commitmentRow } from '../state/commitment-row.ts';
+import type { PopupModel } from '../state/popup.ts';
+import { CommitmentRow } from './CommitmentRow.tsx';
+
+/** The toolbar popup: the tab's commitments to follow or question, and the subscribe offer. */
+export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
+  const m = t(lang);
+  useEffect(() => void model.load(), [model]);
+  const today = todayString(new Date());
+  const page = model.tabUrl.value ?? undefined;
+  const rows = model.feeds.value.flatMap((slice) => {
+    const ids = new Set(slice.pageCommitmentIds);
+    const shown =
+      slice.pageCommitmentIds.length > 0
+        ? slice.feed.commitments.filter((c) => ids.has(c.id))
+        : slice.feed.commitments;
+    return shown.map((c) => ({ slice, row: commitmentRow(slice.feed, c, lang, today, page) }));
+  });
+  return (
+    <main class="oc-root">
+      <h1>{m.overlayTitle}</h1>
+      {model.offers.value.map((url) => {
+        const state = model.offerStates.value[url] ?? 'idle';
+        return (
+          <section key={url} aria-label={m.offerTitle} data-feed-offer={url}>
+            <p>
+              {m.offerTitle}: <code>{url}</code>
+            </p>
+            {state === 'done' ? (
+              <p class="oc-ok" role="status">
+                {m.offerDone}
+              </p>
+            ) : (
+              <button
+                type="button"
+                class="oc-button oc-primary"
+                disabled={state === 'busy'}
+                onClick={() => void model.subscribeOffer(url)}
+              >
+                {m.offerSubscribe}
+              </button>
+            )}
+            {typeof state === 'object' && (
+              <p class="oc-error" role="alert">
+                {state.error === 'permission' ? m.permissionDenied : state.error}
+              </p>
+            )}
+          </section>
+        );
+      })}
+      {!model.loading.value && rows.length === 0 && <p>{m.popupNothing}</p>}
+      {model.error.value && <p class="oc-error">{model.error.value}</p>}
+      <ul class="oc-list">
+        {rows.map(({ slice, row }) => (
+          <CommitmentRow
+            key={`${slice.feedId}#${row.id}`}
+            row={row}
+            lang={lang}
+            followed={slice.followed.includes(row.id)}
+            onFollow={() => void model.toggleFollow(slice.feedId, row.id)}
+            onRemember={() => model.rememberQuestion(slice.feedId, row.id)}
+          />
+        ))}
+      </ul>
+      <p class="oc-actions">
+        <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noopener">
+          {m.popupDashboard}
+        </a>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
+          {m.popupOptions}
+        </a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Runs the registered features on the current URL and runs them again, from scratch, on every
+ * navigation of a single-page app. Each run gets its own AbortController: navigating, closing the
+ * overlay, reinjecting the script or reloading the extension aborts it and every feature removes
+ * what it added.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { todayString } from '../../shared/index.ts';
+import { uiLang } from '../i18n/messages.ts';
+import { ask } from '../messaging/send.ts';
+import { isHidden } from '../storage/hidden-sites.ts';
+import type { Feature, PageContext } from './feature.ts';
+
+/** Starts `features` on this page; returns when the first run is set up. */
+export async function runFeatures(
+  ctx: ContentScriptContext,
+  features: readonly Feature[],
+): Promise<void> {
+  let current: AbortController | undefined;
+  const lang = uiLang();
+
+  const start = async () => {
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    if (!ctx.isValid || (await isHidden(location.origin))) return;
+    const url = location.href;
+    const { feeds } = await ask({ type: 'page-matches', url });
+    if (controller.signal.aborted) return;
+    const page: PageContext = {
+      ctx,
+      url,
+      lang,
+      today: todayString(new Date()),
+      feeds,
+      stop: () => controller.abort(),
+    };
+    for (const feature of features) {
+      if (!feature.appliesTo(page)) continue;
+      try {
+        await feature.init(controller.signal, page);
+      } catch (error) {
+        console.warn(`open-commitments: ${feature.id} failed`, error);
+      }
+    }
+  };
+
+  ctx.onInvalidated(() => current?.abort());
+  ctx.addEventListener(window, 'wxt:locationchange', () => void start().catch(() => undefined));
+  await start();
+}

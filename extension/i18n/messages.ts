@@ -1,0 +1,193 @@
+/**
+ * The extension's own texts in French and English. The French table is typed by the English
+ * one, so a key missing in either language is a type error; category labels, dates and numbers
+ * come from the core (`shared/i18n`).
+ */
+import { browser } from 'wxt/browser';
+import { pickLang, type Lang } from '../../shared/index.ts';
+
+const en = {
+  overlayTitle: 'Commitments on this page',
+  overlayMove: 'Move the panel (arrow keys)',
+  overlayClose: 'Close',
+  overlayHideSite: 'Never on this site',
+  overlayPlan: (n: number) =>
+    n === 1 ? '1 commitment in this plan' : `${n} commitments in this plan`,
+  overlayLate: (n: number) => `${n} late`,
+  progress: 'Progress',
+  due: (date: string) => `Due ${date}`,
+  late: 'Late',
+  lastUpdate: (date: string) => `Last update ${date}`,
+  interpellate: 'Question this',
+  interpellateTitle: 'Formally question the body in charge',
+  goesTo: (target: string) => `Goes to ${target}`,
+  responseDays: (n: number) => `Answer promised within ${n} days`,
+  threshold: (n: number) => `${n} supporters needed for a formal answer`,
+  rules: 'Rules of the process',
+  continueToForm: 'Open the official form',
+  continueToEmail: 'Write the email',
+  remember: 'Remember this question on this device',
+  remembered: 'Kept on this device. Nothing leaves your browser.',
+  popupNothing: 'No followed feed names this page.',
+  popupDashboard: 'My commitments',
+  popupOptions: 'Feeds',
+  follow: 'Follow',
+  unfollow: 'Unfollow',
+  followed: 'Followed',
+  offerTitle: 'This site publishes a commitments feed',
+  offerSubscribe: 'Subscribe',
+  offerDone: 'Subscribed',
+  feedUrl: 'Feed URL',
+  subscribe: 'Subscribe',
+  subscribing: 'Checking the feed…',
+  subscribed: (name: string) => `Subscribed to ${name}.`,
+  refused: 'This feed was not added:',
+  warnings: (n: number) =>
+    n === 1 ? '1 part of the feed was skipped:' : `${n} parts of the feed were skipped:`,
+  permissionDenied: 'Permission refused: the feed cannot be read.',
+  allowSites: (hosts: string) => `Show commitments on ${hosts}`,
+  allow: 'Allow',
+  subscriptions: 'Subscriptions',
+  directory: 'Bundled feeds',
+  pause: 'Pause',
+  resume: 'Resume',
+  paused: 'Paused',
+  remove: 'Remove',
+  refreshNow: 'Refresh now',
+  lastChecked: (date: string) => `Checked ${date}`,
+  failure: (date: string, message: string) =>
+    `Refresh failed ${date}: ${message}. The last good copy stays in use.`,
+  notAllowed: 'Not allowed on its pages yet',
+  hiddenSites: 'Sites where the panel is hidden',
+  showAgain: 'Show again',
+  none: 'None.',
+  optionsTitle: 'Open Commitments: feeds',
+  dashboardTitle: 'My commitments',
+  followedTitle: 'Followed commitments',
+  followedNone: 'You follow no commitment yet. Use the toolbar button on a page about one.',
+  changesTitle: 'Recent changes',
+  changesNone: 'No change yet.',
+  questionsTitle: 'My questions',
+  questionsNone: 'No question kept.',
+  askedOn: (date: string) => `Asked ${date}`,
+  answerDue: (date: string) => `answer due ${date}`,
+  overdue: 'Overdue',
+  answered: (date: string) => `Answer published ${date}`,
+  exportCsv: 'Export CSV',
+  exportJson: 'Export JSON',
+  delete: 'Delete',
+  privacy: 'Everything here is stored in this browser only.',
+  changeStatus: (from: string, to: string) => `Status: ${from} → ${to}`,
+  changeProgress: (from: string, to: string) => `Progress: ${from} → ${to}`,
+  changeDue: (from: string, to: string) => `Due date: ${from} → ${to}`,
+  changeUpdate: (date: string) => `New update (${date})`,
+  changeAnswer: (date: string) => `Answer published (${date})`,
+  changeInterpellation: 'New question published',
+  changeText: 'Text edited',
+  none_value: 'none',
+  fictional: 'example',
+};
+
+/** The shape of a message table. */
+export type Messages = typeof en;
+
+const fr: Messages = {
+  overlayTitle: 'Engagements sur cette page',
+  overlayMove: 'Déplacer le panneau (flèches du clavier)',
+  overlayClose: 'Fermer',
+  overlayHideSite: 'Jamais sur ce site',
+  overlayPlan: (n) => (n <= 1 ? `${n} engagement dans ce plan` : `${n} engagements dans ce plan`),
+  overlayLate: (n) => (n <= 1 ? `${n} en retard` : `${n} en retard`),
+  progress: 'Avancement',
+  due: (date) => `Échéance ${date}`,
+  late: 'En retard',
+  lastUpdate: (date) => `Dernière mise à jour ${date}`,
+  interpellate: 'Interpeller',
+  interpellateTitle: "Interpeller officiellement l'organisme responsable",
+  goesTo: (target) => `Envoyé à ${target}`,
+  responseDays: (n) => `Réponse promise sous ${n} jours`,
+  threshold: (n) => `${n} soutiens nécessaires pour une réponse officielle`,
+  rules: 'Règles de la procédure',
+  continueToForm: 'Ouvrir le formulaire officiel',
+  continueToEmail: 'Écrire le courriel',
+  remember: 'Garder cette question sur cet appareil',
+  remembered: 'Gardée sur cet appareil. Rien ne quitte votre navigateur.',
+  popupNothing: 'Aucun flux suivi ne cite cette page.',
+  popupDashboard: 'Mes engagements',
+  popupOptions: 'Flux',
+  follow: 'Suivre',
+  unfollow: 'Ne plus suivre',
+  followed: 'Suivi',
+  offerTitle: "Ce site publie un flux d'engagements",
+  offerSubscribe: "S'abonner",
+  offerDone: 'Abonné',
+  feedUrl: 'Adresse du flux',
+  subscribe: "S'abonner",
+  subscribing: 'Vérification du flux…',
+  subscribed: (name) => `Abonné à ${name}.`,
+  refused: "Ce flux n'a pas été ajouté :",
+  warnings: (n) =>
+    n <= 1 ? `${n} partie du flux a été ignorée :` : `${n} parties du flux ont été ignorées :`,
+  permissionDenied: 'Autorisation refusée : le flux ne peut pas être lu.',
+  allowSites: (hosts) => `Afficher les engagements sur ${hosts}`,
+  allow: 'Autoriser',
+  subscriptions: 'Abonnements',
+  directory: 'Flux fournis',
+  pause: 'Suspendre',
+  resume: 'Reprendre',
+  paused: 'Suspendu',
+  remove: 'Retirer',
+  refreshNow: 'Actualiser',
+  lastChecked: (date) => `Vérifié le ${date}`,
+  failure: (date, message) =>
+    `Échec de l'actualisation le ${date} : ${message}. La dernière copie valide reste utilisée.`,
+  notAllowed: 'Pas encore autorisé sur ses pages',
+  hiddenSites: 'Sites où le panneau est masqué',
+  showAgain: 'Réafficher',
+  none: 'Aucun.',
+  optionsTitle: 'Engagements ouverts : flux',
+  dashboardTitle: 'Mes engagements',
+  followedTitle: 'Engagements suivis',
+  followedNone:
+    "Vous ne suivez encore aucun engagement. Utilisez le bouton de la barre d'outils sur une page qui en parle.",
+  changesTitle: 'Changements récents',
+  changesNone: 'Aucun changement pour le moment.',
+  questionsTitle: 'Mes interpellations',
+  questionsNone: 'Aucune interpellation gardée.',
+  askedOn: (date) => `Posée le ${date}`,
+  answerDue: (date) => `réponse attendue le ${date}`,
+  overdue: 'En retard',
+  answered: (date) => `Réponse publiée le ${date}`,
+  exportCsv: 'Exporter en CSV',
+  exportJson: 'Exporter en JSON',
+  delete: 'Supprimer',
+  privacy: 'Tout ceci est gardé dans ce navigateur uniquement.',
+  changeStatus: (from, to) => `Statut : ${from} → ${to}`,
+  changeProgress: (from, to) => `Avancement : ${from} → ${to}`,
+  changeDue: (from, to) => `Échéance : ${from} → ${to}`,
+  changeUpdate: (date) => `Nouvelle mise à jour (${date})`,
+  changeAnswer: (date) => `Réponse publiée (${date})`,
+  changeInterpellation: 'Nouvelle interpellation publiée',
+  changeText: 'Texte modifié',
+  none_value: 'aucune',
+  fictional: 'exemple',
+};
+
+/** Both tables, for the test that every text exists in every language. */
+export const messages: Record<Lang, Messages> = { en, fr };
+
+/** The browser's interface language, reduced to one the extension speaks. */
+export function uiLang(): Lang {
+  let requested: string | undefined;
+  try {
+    requested = browser.i18n.getUILanguage();
+  } catch {
+    requested = globalThis.navigator?.language;
+  }
+  return pickLang(requested);
+}
+
+/** The table for `lang`. */
+export function t(lang: Lang): Messages {
+  return messages[lang];
+}

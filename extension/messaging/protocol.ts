@@ -1,0 +1,210 @@
+/**
+ * Every message between the extension's parts, validated with valibot before it is acted on,
+ * and who may send it. Content scripts run beside untrusted pages, so they may only ask for the
+ * commitments of their own tab's URL and keep a question about one of those; everything else
+ * (subscriptions, follows, the person's list) is accepted only from the extension's own pages.
+ */
+import * as v from 'valibot';
+import type { Commitment, DateString, Feed, FeedIssue } from '../../shared/index.ts';
+
+const HttpUrl = v.pipe(
+  v.string(),
+  v.maxLength(4096),
+  v.check((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'https:' || u.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'an absolute http(s) URL'),
+);
+const FeedIdSchema = v.pipe(
+  v.string(),
+  v.maxLength(4096),
+  v.check(
+    (s) => /^bundled:[a-z0-9-]{1,64}$/.test(s) || v.is(HttpUrl, s),
+    'a feed URL or bundled:<id>',
+  ),
+);
+const CommitmentIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,64}$/));
+
+/** The schema of every request a part may send to the background. */
+export const RequestSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('page-matches'), url: HttpUrl }),
+  v.strictObject({
+    type: v.literal('remember-question'),
+    feedId: FeedIdSchema,
+    commitmentId: CommitmentIdSchema,
+    url: HttpUrl,
+  }),
+  v.strictObject({ type: v.literal('subscribe'), url: HttpUrl }),
+  v.strictObject({ type: v.literal('unsubscribe'), feedId: FeedIdSchema }),
+  v.strictObject({ type: v.literal('set-paused'), feedId: FeedIdSchema, paused: v.boolean() }),
+  v.strictObject({ type: v.literal('subscriptions') }),
+  v.strictObject({ type: v.literal('refresh'), feedId: v.optional(FeedIdSchema) }),
+  v.strictObject({ type: v.literal('sync-registration') }),
+  v.strictObject({
+    type: v.literal('follow'),
+    feedId: FeedIdSchema,
+    commitmentId: CommitmentIdSchema,
+    follow: v.boolean(),
+  }),
+  v.strictObject({ type: v.literal('dashboard') }),
+  v.strictObject({
+    type: v.literal('delete-question'),
+    id: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }),
+]);
+
+/** A request, once validated. */
+export type Request = v.InferOutput<typeof RequestSchema>;
+
+/** The requests a content script may send; the others need an extension page. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<Request['type']> = new Set([
+  'page-matches',
+  'remember-question',
+]);
+
+/** What the background knows of a message's sender (a subset of `runtime.MessageSender`). */
+export interface Sender {
+  readonly id?: string;
+  readonly url?: string;
+  readonly tab?: { readonly id?: number; readonly url?: string };
+  readonly frameId?: number;
+}
+
+/** The URL without its fragment: a page's `#section` does not change which commitments it shows. */
+export function withoutHash(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+/**
+ * Validates `raw` and decides whether `sender` may send it. Extension pages are recognised by
+ * their id and origin; a content script must be in a top frame and may only name its own URL.
+ */
+export function acceptRequest(
+  raw: unknown,
+  sender: Sender,
+  self: { readonly id: string; readonly origin: string },
+): { ok: true; request: Request } | { ok: false; error: string } {
+  const parsed = v.safeParse(RequestSchema, raw);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '$';
+    return { ok: false, error: `invalid message at ${path || '$'}: ${issue.message}` };
+  }
+  const request = parsed.output;
+  if (sender.id !== self.id) return { ok: false, error: 'message from another extension' };
+  const origin = self.origin.endsWith('/') ? self.origin : self.origin + '/';
+  if (sender.url?.startsWith(origin)) return { ok: true, request };
+  if (!CONTENT_SCRIPT_REQUESTS.has(request.type)) {
+    return { ok: false, error: `${request.type} is accepted only from extension pages` };
+  }
+  if (sender.frameId !== undefined && sender.frameId !== 0) {
+    return { ok: false, error: 'only the top frame may ask' };
+  }
+  const own = sender.tab?.url ?? sender.url;
+  if (!own || !('url' in request) || withoutHash(own) !== withoutHash(request.url)) {
+    return { ok: false, error: 'a content script may only ask about its own page' };
+  }
+  return { ok: true, request };
+}
+
+/** One feed as a page or a list needs it: the feed with only the commitments concerned. */
+export interface FeedSlice {
+  /** The feed URL, or `bundled:<id>`. */
+  readonly feedId: string;
+  /** The feed, its `commitments` narrowed to those concerned. */
+  readonly feed: Feed;
+}
+
+/** A feed that names the page, as the content script and the popup receive it. */
+export interface PageFeed extends FeedSlice {
+  /** Commitments whose `pages` match the URL. */
+  readonly pageCommitmentIds: readonly string[];
+  /** The URL matches the feed's `site`: every commitment is sent, for inline badges. */
+  readonly site: boolean;
+  /** Commitments of this feed the person follows. */
+  readonly followed: readonly string[];
+}
+
+/** A subscription as the options page lists it. */
+export interface SubscriptionView {
+  readonly feedId: string;
+  readonly url?: string;
+  readonly bundled?: string;
+  readonly fictional?: boolean;
+  readonly name?: string;
+  readonly paused: boolean;
+  readonly commitments?: number;
+  readonly checkedAt?: number;
+  readonly lastError?: {
+    readonly at: number;
+    readonly message: string;
+    readonly errors?: readonly FeedIssue[];
+  };
+  /** Host permissions its pages need that are not granted. */
+  readonly missingOrigins: readonly string[];
+}
+
+/** A question the person asked, kept on this device only. */
+export interface QuestionView {
+  readonly id: number;
+  readonly feedId: string;
+  readonly commitmentId: string;
+  readonly title: string;
+  readonly askedOn: DateString;
+  readonly channel: { readonly kind: 'url' | 'email'; readonly target: string };
+  readonly dueOn?: DateString;
+  readonly answeredOn?: DateString;
+}
+
+/** One recorded change of a followed (or asked-about) commitment. */
+export interface ChangeView {
+  readonly id: number;
+  readonly feedId: string;
+  readonly commitmentId: string;
+  readonly title: string;
+  readonly at: number;
+  readonly lines: readonly string[];
+}
+
+/** What the dashboard shows. */
+export interface DashboardData {
+  readonly followed: readonly FeedSlice[];
+  readonly changes: readonly ChangeView[];
+  readonly questions: readonly QuestionView[];
+}
+
+/** The answer to each request type. */
+export interface Responses {
+  'page-matches': { feeds: PageFeed[] };
+  'remember-question': { question: QuestionView };
+  subscribe:
+    | {
+        ok: true;
+        feedId: string;
+        name: string;
+        warnings: readonly FeedIssue[];
+        missingOrigins: string[];
+      }
+    | { ok: false; message: string; errors: readonly FeedIssue[] };
+  unsubscribe: { done: true };
+  'set-paused': { done: true };
+  subscriptions: { subscriptions: SubscriptionView[] };
+  refresh: { refreshed: number };
+  'sync-registration': { patterns: string[] };
+  follow: { followed: boolean };
+  dashboard: DashboardData;
+  'delete-question': { done: true };
+}
+
+/** The envelope of every answer: the result, or why it was refused. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A commitment looked up in a slice. */
+export function findCommitment(slice: FeedSlice, id: string): Commitment | undefined {
+  return slice.feed.commitments.find((c) => c.id === id);
+}

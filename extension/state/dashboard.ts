@@ -1,0 +1,44 @@
+/**
+ * The dashboard's model: followed commitments as they stand, recent changes with their dates, and
+ * the person's questions (overdue ones flagged), with delete and unfollow.
+ */
+import { signal } from '@preact/signals';
+import { ask } from '../messaging/send.ts';
+import type { DashboardData } from '../messaging/protocol.ts';
+
+/** Creates the model. */
+export function createDashboardModel() {
+  const data = signal<DashboardData | null>(null);
+  const error = signal<string | null>(null);
+
+  async function load(): Promise<void> {
+    try {
+      data.value = await ask({ type: 'dashboard' });
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  async function deleteQuestion(id: number): Promise<void> {
+    await ask({ type: 'delete-question', id });
+    await load();
+  }
+
+  async function unfollow(feedId: string, commitmentId: string): Promise<void> {
+    await ask({ type: 'follow', feedId, commitmentId, follow: false });
+    await load();
+  }
+
+  return { data, error, load, deleteQuestion, unfollow };
+}
+
+/** The dashboard model's type. */
+export type DashboardModel = ReturnType<typeof createDashboardModel>;
+
+/** Whether a question's answer is overdue today (due date passed, no answer seen). */
+export function questionOverdue(
+  q: { dueOn?: string; answeredOn?: string },
+  today: string,
+): boolean {
+  return q.dueOn !== undefined && q.answeredOn === undefined && q.dueOn < today;
+}

@@ -1,0 +1,113 @@
+/**
+ * The options page's model: subscribe by URL (validated by the background; errors shown with
+ * their JSON paths; nothing invalid stored), the subscriptions with their health, pause, remove,
+ * refresh, host permissions still missing, and the sites where the overlay is hidden.
+ *
+ * `browser.permissions.request` must run inside the click: every action that asks for a host
+ * calls it before its first `await`.
+ */
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import type { FeedIssue } from '../../shared/index.ts';
+import { ask } from '../messaging/send.ts';
+import type { SubscriptionView } from '../messaging/protocol.ts';
+import { originOfUrl } from '../permissions/origins.ts';
+import { hiddenSites, showSite } from '../storage/hidden-sites.ts';
+
+/** The outcome of the last subscription attempt. */
+export type SubscribeOutcome =
+  | { kind: 'busy' }
+  | { kind: 'denied' }
+  | { kind: 'refused'; message: string; errors: readonly FeedIssue[] }
+  | { kind: 'added'; name: string; warnings: readonly FeedIssue[]; missingOrigins: string[] };
+
+/** Creates the model. */
+export function createOptionsModel() {
+  const subscriptions = signal<SubscriptionView[]>([]);
+  const hidden = signal<string[]>([]);
+  const outcome = signal<SubscribeOutcome | null>(null);
+
+  async function load(): Promise<void> {
+    subscriptions.value = (await ask({ type: 'subscriptions' })).subscriptions;
+    hidden.value = await hiddenSites();
+  }
+
+  function subscribe(url: string): Promise<void> {
+    const origin = originOfUrl(url.trim());
+    if (!origin) {
+      outcome.value = { kind: 'refused', message: `${url}: not an http(s) URL`, errors: [] };
+      return Promise.resolve();
+    }
+    outcome.value = { kind: 'busy' };
+    return browser.permissions
+      .request({ origins: [origin] })
+      .then(async (granted) => {
+        if (!granted) {
+          outcome.value = { kind: 'denied' };
+          return;
+        }
+        const result = await ask({ type: 'subscribe', url: url.trim() });
+        outcome.value = result.ok
+          ? {
+              kind: 'added',
+              name: result.name,
+              warnings: result.warnings,
+              missingOrigins: result.missingOrigins,
+            }
+          : { kind: 'refused', message: result.message, errors: result.errors };
+        await load();
+      })
+      .catch((e: unknown) => {
+        outcome.value = {
+          kind: 'refused',
+          message: e instanceof Error ? e.message : String(e),
+          errors: [],
+        };
+      });
+  }
+
+  function allow(origins: readonly string[]): Promise<void> {
+    return browser.permissions.request({ origins: [...origins] }).then(async (granted) => {
+      if (granted) await ask({ type: 'sync-registration' });
+      const current = outcome.value;
+      if (granted && current?.kind === 'added') outcome.value = { ...current, missingOrigins: [] };
+      await load();
+    });
+  }
+
+  async function setPaused(feedId: string, paused: boolean): Promise<void> {
+    await ask({ type: 'set-paused', feedId, paused });
+    await load();
+  }
+
+  async function remove(feedId: string): Promise<void> {
+    await ask({ type: 'unsubscribe', feedId });
+    await load();
+  }
+
+  async function refresh(feedId: string): Promise<void> {
+    await ask({ type: 'refresh', feedId });
+    await load();
+  }
+
+  async function unhide(origin: string): Promise<void> {
+    await showSite(origin);
+    await load();
+  }
+
+  return {
+    subscriptions,
+    hidden,
+    outcome,
+    load,
+    subscribe,
+    allow,
+    setPaused,
+    remove,
+    refresh,
+    unhide,
+  };
+}
+
+/** The options model's type. */
+export type OptionsModel = ReturnType<typeof createOptionsModel>;

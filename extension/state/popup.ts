@@ -1,0 +1,122 @@
+/**
+ * The popup's model: the commitments matched on the current tab (matched by the background; the
+ * URL stays in the browser), follow toggles, and the offer to subscribe to a feed the page
+ * announces with `<link rel="alternate" type="application/vnd.open-commitments+json">`, found by
+ * running a one-off function in the tab (activeTab) rather than a content script on every site.
+ */
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { ask } from '../messaging/send.ts';
+import type { PageFeed } from '../messaging/protocol.ts';
+import { originOfUrl } from '../permissions/origins.ts';
+
+/** The media type that announces a feed. */
+export const FEED_TYPE = 'application/vnd.open-commitments+json';
+
+/** Where one offered feed stands. */
+export type OfferState = 'idle' | 'busy' | 'done' | { error: string };
+
+/** The announced feeds of the current document (runs in the tab). */
+function announcedFeeds(type: string): string[] {
+  return Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel~="alternate"][href]'))
+    .filter((link) => link.type.toLowerCase() === type)
+    .map((link) => link.href);
+}
+
+/** Creates the model; `tabId` overrides the active tab (the popup opened as a page). */
+export function createPopupModel(tabId?: number) {
+  const tabUrl = signal<string | null>(null);
+  const feeds = signal<PageFeed[]>([]);
+  const offers = signal<string[]>([]);
+  const offerStates = signal<Record<string, OfferState>>({});
+  const loading = signal(true);
+  const error = signal<string | null>(null);
+
+  async function currentTab(): Promise<{ id?: number; url?: string } | undefined> {
+    if (tabId !== undefined) return browser.tabs.get(tabId);
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab;
+  }
+
+  async function load(): Promise<void> {
+    try {
+      const tab = await currentTab();
+      const url = tab?.url;
+      if (!tab?.id || !url || !/^https?:/.test(url)) return;
+      tabUrl.value = url;
+      feeds.value = (await ask({ type: 'page-matches', url })).feeds;
+      const found = await browser.scripting
+        .executeScript({ target: { tabId: tab.id }, func: announcedFeeds, args: [FEED_TYPE] })
+        .then((results) => (results[0]?.result as string[] | undefined) ?? [])
+        .catch(() => [] as string[]);
+      const subscribed = new Set(
+        (await ask({ type: 'subscriptions' })).subscriptions.map((s) => s.url),
+      );
+      offers.value = [...new Set(found)].filter((u) => originOfUrl(u) && !subscribed.has(u));
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function toggleFollow(feedId: string, commitmentId: string): Promise<void> {
+    const feed = feeds.value.find((f) => f.feedId === feedId);
+    if (!feed) return;
+    const follow = !feed.followed.includes(commitmentId);
+    await ask({ type: 'follow', feedId, commitmentId, follow });
+    feeds.value = feeds.value.map((f) =>
+      f.feedId !== feedId
+        ? f
+        : {
+            ...f,
+            followed: follow
+              ? [...f.followed, commitmentId]
+              : f.followed.filter((id) => id !== commitmentId),
+          },
+    );
+  }
+
+  /** Subscribes to an offered feed. Call from the click handler: it asks for the host first. */
+  function subscribeOffer(url: string): Promise<void> {
+    const origin = originOfUrl(url);
+    const set = (state: OfferState): void => {
+      offerStates.value = { ...offerStates.value, [url]: state };
+    };
+    if (!origin) return Promise.resolve();
+    set('busy');
+    return browser.permissions
+      .request({ origins: [origin] })
+      .then(async (granted) => {
+        if (!granted) return set({ error: 'permission' });
+        const result = await ask({ type: 'subscribe', url });
+        if (!result.ok) return set({ error: result.message });
+        if (result.missingOrigins.length > 0)
+          await browser.permissions.request({ origins: result.missingOrigins }).catch(() => false);
+        await ask({ type: 'sync-registration' });
+        set('done');
+      })
+      .catch((e: unknown) => set({ error: e instanceof Error ? e.message : String(e) }));
+  }
+
+  async function rememberQuestion(feedId: string, commitmentId: string): Promise<void> {
+    if (tabUrl.value)
+      await ask({ type: 'remember-question', feedId, commitmentId, url: tabUrl.value });
+  }
+
+  return {
+    tabUrl,
+    feeds,
+    offers,
+    offerStates,
+    loading,
+    error,
+    load,
+    toggleFollow,
+    subscribeOffer,
+    rememberQuestion,
+  };
+}
+
+/** The popup model's type. */
+export type PopupModel = ReturnType<typeof createPopupModel>;

@@ -1,0 +1,29 @@
+/**
+ * Sites where the person closed the overlay for good, remembered per origin in the extension's
+ * local storage (never synced, never sent). The options page lists them and can show one again.
+ */
+import { browser } from 'wxt/browser';
+
+const KEY = 'hiddenOrigins';
+
+/** The origins where the overlay stays away. */
+export async function hiddenSites(): Promise<string[]> {
+  const stored = (await browser.storage.local.get(KEY))[KEY];
+  return Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string') : [];
+}
+
+/** Whether the overlay stays away from `origin`. */
+export async function isHidden(origin: string): Promise<boolean> {
+  return (await hiddenSites()).includes(origin);
+}
+
+/** Never show the overlay on `origin` again (until shown again from the options page). */
+export async function hideSite(origin: string): Promise<void> {
+  const sites = await hiddenSites();
+  if (!sites.includes(origin)) await browser.storage.local.set({ [KEY]: [...sites, origin] });
+}
+
+/** Shows the overlay on `origin` again. */
+export async function showSite(origin: string): Promise<void> {
+  await browser.storage.local.set({ [KEY]: (await hiddenSites()).filter((o) => o !== origin) });
+}

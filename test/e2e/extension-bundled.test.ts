@@ -1,0 +1,126 @@
+/**
+ * The extension from its first run, with only the bundled directory: the overlay on a real
+ * feed's page (France's OGP plan, routed so no network is needed), nothing on a page no feed
+ * names, the fictional Valfleurie's statuses, interpellation offer and inline badges, the popup,
+ * and accessibility of the overlay.
+ */
+import { readFileSync } from 'node:fs';
+import type { WxtBrowser } from 'wxt/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  htmlPage,
+  launchExtension,
+  waitForRegistration,
+  type ExtensionSession,
+} from './fixtures/extension/harness.ts';
+
+/** The extension API inside the service worker, for `worker.evaluate` callbacks. */
+declare const chrome: WxtBrowser;
+
+let session: ExtensionSession;
+
+const ogpPage = 'https://www.opengovpartnership.org/members/france/commitments/FR0051/';
+
+beforeAll(async () => {
+  session = await launchExtension();
+  await session.context.route('https://www.opengovpartnership.org/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: htmlPage(
+        'Support for the digital commons',
+        '<p>Commitment FR0051 of the 2021-2023 plan.</p>',
+      ),
+    }),
+  );
+  await session.context.route('https://www.valfleurie.example/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const body = path.startsWith('/assemblee-climat')
+      ? htmlPage('Assemblée citoyenne pour le climat', '<p>Page about one commitment.</p>')
+      : htmlPage(
+          'Commune de Valfleurie',
+          '<p>Le plan : <a href="https://www.valfleurie.example/commune-ouverte/marches-publics">marchés publics</a>.</p>' +
+            '<h2 data-commitment="VF-02">Un engagement marqué</h2>',
+        );
+    return route.fulfill({ contentType: 'text/html', body });
+  });
+  await waitForRegistration(session);
+});
+
+afterAll(async () => {
+  await session?.context.close();
+});
+
+describe('bundled feeds', () => {
+  it('registers the content script only on the bundled feeds’ pages', async () => {
+    const matches = await waitForRegistration(session);
+    expect(
+      matches.every(
+        (p) => p.includes('opengovpartnership.org') || p.includes('valfleurie.example'),
+      ),
+    ).toBe(true);
+    expect(matches).not.toContain('<all_urls>');
+    const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
+    expect(manifest.content_scripts ?? []).toEqual([]);
+  });
+
+  it('shows a real plan’s commitment in the overlay on its OGP page', async () => {
+    const page = await session.context.newPage();
+    await page.goto(ogpPage);
+    const row = page.locator('open-commitments-overlay [data-commitment-id="FR0051"]');
+    await row.waitFor({ timeout: 15_000 });
+    await expect(row.textContent()).resolves.toContain('Support for the digital commons');
+    await expect(row.locator('.oc-status').getAttribute('data-category')).resolves.toBe('unknown');
+    await expect(row.locator('.oc-status').textContent()).resolves.toBe('Unknown');
+    // The real plan publishes no interpellation channel: no link is invented.
+    await expect(row.locator('text=Question this').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('injects nothing on a page no feed names', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://www.opengovpartnership.org/about/');
+    await page.waitForTimeout(1500);
+    await expect(page.locator('open-commitments-overlay').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('shows status, interpellation details and inline badges on the fictional town’s pages', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://www.valfleurie.example/assemblee-climat/seance-1');
+    const row = page.locator('open-commitments-overlay li[data-commitment-id]').first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByRole('button', { name: 'Question this' }).click();
+    const details = row.locator('.oc-interpellate');
+    await expect(details.textContent()).resolves.toContain('Goes to participer.valfleurie.example');
+    await expect(details.textContent()).resolves.toContain('within 30 days');
+    await expect(details.textContent()).resolves.toContain('50 supporters');
+    const href = await row.locator('[data-interpellation-link]').getAttribute('href');
+    expect(href).toMatch(/^https:\/\/participer\.valfleurie\.example\/interpeller\?engagement=/);
+    expect(decodeURIComponent(href!)).toContain(
+      'https://www.valfleurie.example/assemblee-climat/seance-1',
+    );
+
+    await page.goto('https://www.valfleurie.example/');
+    const marked = page.locator(
+      'h2[data-commitment="VF-02"] open-commitments-badge[data-commitment-id="VF-02"]',
+    );
+    await marked.waitFor({ timeout: 15_000 });
+    await expect(marked.locator('.oc-status').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('lists the tab’s commitments in the popup', async () => {
+    const page = await session.context.newPage();
+    await page.goto(ogpPage);
+    const tabId = await (
+      await session.worker()
+    ).evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return tab?.id;
+    }, ogpPage);
+    const popup = await session.openPage(`popup.html?tab=${tabId}`);
+    await popup.locator('[data-commitment-id="FR0051"]').waitFor({ timeout: 15_000 });
+    await popup.close();
+    await page.close();
+  });
+});
