@@ -1,79 +1,19 @@
 /**
- * The widget's own words, in French and English. Category labels, interpellation statuses and
- * publisher kinds come from the shared core tables, so that the widget and the extension agree.
+ * The words both components use (states, the interpellation action, the badge), in French and
+ * English. Category labels, interpellation statuses and publisher kinds come from the shared core
+ * tables, so that the widget and the extension agree. The dashboard adds its own table.
  */
 import { defineMessages } from '../../shared/i18n/define-messages.ts';
 
-/** The shape of the widget's messages (French sets it; English must match). */
-export type WidgetMessages = {
+/** The shape of the shared widget messages (French sets it; English must match). */
+export type CommonMessages = {
   readonly loading: string;
   readonly errorTitle: string;
-  readonly errorUnreachable: string;
-  readonly errorHttp: (status: string) => string;
-  readonly errorTimeout: string;
-  readonly errorTooLarge: string;
-  readonly errorRefused: string;
-  readonly feedAddress: string;
-  readonly staleTitle: string;
-  readonly stale: (date: string) => string;
-  readonly emptyFeed: string;
-  readonly noMatch: string;
-  readonly clearFilters: string;
   readonly commitmentMissing: (id: string) => string;
-  readonly lastUpdated: (date: string) => string;
-  readonly period: (start: string, end: string) => string;
-  readonly overall: string;
-  readonly unknownProgress: string;
-  readonly byStatus: string;
-  readonly statusSummary: (parts: string) => string;
-  readonly filters: string;
-  readonly search: string;
-  readonly searchHint: string;
-  readonly theme: string;
-  readonly lead: string;
-  readonly any: string;
-  readonly lateOnly: string;
-  readonly openQuestions: string;
-  readonly overdueAnswers: string;
-  readonly sort: string;
-  readonly sortBy: {
-    readonly plan: string;
-    readonly due: string;
-    readonly progress: string;
-    readonly status: string;
-    readonly title: string;
-  };
-  readonly shown: (shown: string, total: string, count: number) => string;
-  readonly showMore: (n: string) => string;
   readonly noProgress: string;
-  readonly late: string;
-  readonly dueOn: (date: string) => string;
-  readonly details: string;
-  readonly summary: string;
-  readonly description: string;
-  readonly milestones: string;
-  readonly milestoneDone: (date: string) => string;
-  readonly milestoneLate: (date: string) => string;
-  readonly milestoneUpcoming: (date: string) => string;
-  readonly milestoneUndated: string;
   readonly timeline: string;
-  readonly evidence: (n: number) => string;
-  readonly pages: string;
-  readonly ownPage: string;
   readonly questions: string;
-  readonly asked: (date: string) => string;
-  readonly supporters: (n: string, count: number) => string;
-  readonly supportersOf: (n: string, threshold: string) => string;
-  readonly answeredOn: (date: string) => string;
-  readonly answeredBy: (by: string) => string;
-  readonly readAnswer: string;
-  readonly overdueBy: (days: string, count: number) => string;
-  readonly statsAsked: string;
-  readonly statsAnswered: string;
-  readonly statsRate: string;
-  readonly statsMedian: string;
   readonly statsOverdue: string;
-  readonly days: (n: string, count: number) => string;
   readonly commitmentStats: (asked: string, answered: string, count: number) => string;
   readonly ask: string;
   readonly askTitle: string;
@@ -88,83 +28,19 @@ export type WidgetMessages = {
   readonly noChannel: string;
   readonly newWindow: string;
   readonly badgeDetails: (title: string) => string;
-  readonly badgeOpen: string;
   readonly by: (publisher: string) => string;
 };
 
-/** Every message of the dashboard and the badge. */
-export const widgetMessages = defineMessages<WidgetMessages>({
+/** The messages of the badge, and those the dashboard shares with it. */
+export const commonMessages = defineMessages<CommonMessages>({
   fr: {
     loading: 'Chargement des engagements…',
     errorTitle: 'Les engagements n’ont pas pu être affichés',
-    errorUnreachable: 'Le flux de données est injoignable (réseau coupé ou adresse erronée).',
-    errorHttp: (status) => `Le serveur du flux a répondu par une erreur (HTTP ${status}).`,
-    errorTimeout: 'Le serveur du flux n’a pas répondu à temps.',
-    errorTooLarge: 'Le flux dépasse la taille autorisée.',
-    errorRefused: 'Le flux a été refusé car il n’est pas au format Open Commitments :',
-    feedAddress: 'Adresse du flux :',
-    staleTitle: 'Données possiblement anciennes',
-    stale: (date) =>
-      `Dernière mise à jour réussie le ${date}. La dernière tentative d’actualisation a échoué ; les informations ci-dessous sont celles de cette date.`,
-    emptyFeed: 'Ce plan ne contient encore aucun engagement.',
-    noMatch: 'Aucun engagement ne correspond à ces filtres.',
-    clearFilters: 'Effacer les filtres',
     commitmentMissing: (id) => `L’engagement « ${id} » ne figure pas dans ce plan.`,
-    lastUpdated: (date) => `Mis à jour le ${date}`,
-    period: (start, end) => `Du ${start} au ${end}`,
-    overall: 'Avancement global',
-    unknownProgress: 'non communiqué',
-    byStatus: 'Engagements par état',
-    statusSummary: (parts) => `Répartition : ${parts}.`,
-    filters: 'Filtrer les engagements',
-    search: 'Rechercher',
-    searchHint: 'Mots du titre, du résumé, du pilote…',
-    theme: 'Thème',
-    lead: 'Pilote',
-    any: 'Tous',
-    lateOnly: 'En retard seulement',
-    openQuestions: 'Questions en attente',
-    overdueAnswers: 'Réponses en retard',
-    sort: 'Trier par',
-    sortBy: {
-      plan: 'ordre du plan',
-      due: 'échéance',
-      progress: 'avancement',
-      status: 'état',
-      title: 'titre',
-    },
-    shown: (shown, total, count) =>
-      `${shown} ${count < 2 ? 'engagement affiché' : 'engagements affichés'} sur ${total}`,
-    showMore: (n) => `Afficher ${n} de plus`,
     noProgress: 'Avancement non communiqué',
-    late: 'En retard',
-    dueOn: (date) => `Échéance : ${date}`,
-    details: 'Détails',
-    summary: 'Résumé',
-    description: 'Description',
-    milestones: 'Étapes',
-    milestoneDone: (date) => `fait le ${date}`,
-    milestoneLate: (date) => `en retard, prévu le ${date}`,
-    milestoneUpcoming: (date) => `prévu le ${date}`,
-    milestoneUndated: 'non daté',
     timeline: 'Historique',
-    evidence: (n) => (n < 2 ? 'Justificatif' : `Justificatif ${n}`),
-    pages: 'Pages officielles',
-    ownPage: 'Page de l’engagement',
     questions: 'Questions des citoyens',
-    asked: (date) => `Posée le ${date}`,
-    supporters: (n, count) => `${n} ${count < 2 ? 'soutien' : 'soutiens'}`,
-    supportersOf: (n, threshold) => `${n} soutiens sur ${threshold} requis`,
-    answeredOn: (date) => `Réponse du ${date}`,
-    answeredBy: (by) => `par ${by}`,
-    readAnswer: 'Lire la réponse complète',
-    overdueBy: (days, count) => `Réponse en retard de ${days} ${count < 2 ? 'jour' : 'jours'}`,
-    statsAsked: 'Questions posées',
-    statsAnswered: 'Réponses',
-    statsRate: 'Taux de réponse',
-    statsMedian: 'Délai médian',
     statsOverdue: 'En retard',
-    days: (n, count) => `${n} ${count < 2 ? 'jour' : 'jours'}`,
     commitmentStats: (asked, answered, count) =>
       `${asked} ${count < 2 ? 'question' : 'questions'}, ${answered} ${count < 2 && asked === answered ? 'répondue' : 'répondues'}`,
     ask: 'Interpeller',
@@ -181,80 +57,16 @@ export const widgetMessages = defineMessages<WidgetMessages>({
     noChannel: 'Cet éditeur ne propose pas de moyen de l’interpeller sur ses engagements.',
     newWindow: '(nouvelle fenêtre)',
     badgeDetails: (title) => `Détails de l’engagement « ${title} »`,
-    badgeOpen: 'Voir l’engagement',
     by: (publisher) => `Engagement de ${publisher}`,
   },
   en: {
     loading: 'Loading commitments…',
     errorTitle: 'The commitments could not be shown',
-    errorUnreachable: 'The data feed could not be reached (network down or wrong address).',
-    errorHttp: (status) => `The feed’s server answered with an error (HTTP ${status}).`,
-    errorTimeout: 'The feed’s server did not answer in time.',
-    errorTooLarge: 'The feed is larger than allowed.',
-    errorRefused: 'The feed was refused because it is not in the Open Commitments format:',
-    feedAddress: 'Feed address:',
-    staleTitle: 'Information may be out of date',
-    stale: (date) =>
-      `Last successful update on ${date}. The latest refresh failed; what follows is as of that date.`,
-    emptyFeed: 'This plan has no commitments yet.',
-    noMatch: 'No commitment matches these filters.',
-    clearFilters: 'Clear filters',
     commitmentMissing: (id) => `Commitment “${id}” is not in this plan.`,
-    lastUpdated: (date) => `Updated ${date}`,
-    period: (start, end) => `From ${start} to ${end}`,
-    overall: 'Overall progress',
-    unknownProgress: 'not reported',
-    byStatus: 'Commitments by status',
-    statusSummary: (parts) => `Breakdown: ${parts}.`,
-    filters: 'Filter commitments',
-    search: 'Search',
-    searchHint: 'Words from the title, summary, lead…',
-    theme: 'Theme',
-    lead: 'Lead',
-    any: 'All',
-    lateOnly: 'Late only',
-    openQuestions: 'Open questions',
-    overdueAnswers: 'Overdue answers',
-    sort: 'Sort by',
-    sortBy: {
-      plan: 'plan order',
-      due: 'due date',
-      progress: 'progress',
-      status: 'status',
-      title: 'title',
-    },
-    shown: (shown, total, count) =>
-      `${shown} ${count === 1 ? 'commitment' : 'commitments'} shown of ${total}`,
-    showMore: (n) => `Show ${n} more`,
     noProgress: 'Progress not reported',
-    late: 'Late',
-    dueOn: (date) => `Due ${date}`,
-    details: 'Details',
-    summary: 'Summary',
-    description: 'Description',
-    milestones: 'Milestones',
-    milestoneDone: (date) => `done on ${date}`,
-    milestoneLate: (date) => `late, due ${date}`,
-    milestoneUpcoming: (date) => `due ${date}`,
-    milestoneUndated: 'no date',
     timeline: 'Timeline',
-    evidence: (n) => (n < 2 ? 'Evidence' : `Evidence ${n}`),
-    pages: 'Official pages',
-    ownPage: 'Commitment page',
     questions: 'Citizens’ questions',
-    asked: (date) => `Asked on ${date}`,
-    supporters: (n, count) => `${n} ${count === 1 ? 'supporter' : 'supporters'}`,
-    supportersOf: (n, threshold) => `${n} of ${threshold} supporters needed`,
-    answeredOn: (date) => `Answer of ${date}`,
-    answeredBy: (by) => `by ${by}`,
-    readAnswer: 'Read the full answer',
-    overdueBy: (days, count) => `Answer ${days} ${count === 1 ? 'day' : 'days'} overdue`,
-    statsAsked: 'Questions asked',
-    statsAnswered: 'Answered',
-    statsRate: 'Answer rate',
-    statsMedian: 'Median time to answer',
     statsOverdue: 'Overdue',
-    days: (n, count) => `${n} ${count === 1 ? 'day' : 'days'}`,
     commitmentStats: (asked, answered, count) =>
       `${asked} ${count === 1 ? 'question' : 'questions'}, ${answered} answered`,
     ask: 'Question this',
@@ -272,7 +84,6 @@ export const widgetMessages = defineMessages<WidgetMessages>({
     noChannel: 'This publisher offers no way to question it about its commitments.',
     newWindow: '(new window)',
     badgeDetails: (title) => `Details of commitment “${title}”`,
-    badgeOpen: 'View the commitment',
     by: (publisher) => `Commitment of ${publisher}`,
   },
 });

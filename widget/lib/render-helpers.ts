@@ -11,7 +11,7 @@ import type { Lang } from '../../shared/i18n/lang.ts';
 import { formatNumber, formatPercent } from '../../shared/i18n/format.ts';
 import type { InterpellationLink } from '../../shared/interpellation/interpellation-link.ts';
 import { pickText } from '../../shared/text/pick-text.ts';
-import type { WidgetMessages } from './messages.ts';
+import type { CommonMessages } from './messages.ts';
 
 /** A Text picked for the viewer, and the `lang` to mark it with when it is another language. */
 export interface Shown {
@@ -94,7 +94,7 @@ export interface AskProps {
   readonly open: boolean;
   readonly toggle: () => void;
   readonly lang: Lang;
-  readonly m: WidgetMessages;
+  readonly m: CommonMessages;
 }
 
 /**

@@ -9,7 +9,7 @@ import { interpellationStats } from '../../../shared/interpellation/interpellati
 import { todayString } from '../../../shared/status/dates.ts';
 import { viewCommitment } from '../../../shared/status/view-commitment.ts';
 import { feedSource, type FeedState } from '../../lib/feed-source.ts';
-import { widgetMessages, type WidgetMessages } from '../../lib/messages.ts';
+import { commonMessages, type CommonMessages } from '../../lib/messages.ts';
 import {
   askAction,
   paragraphs,
@@ -198,7 +198,7 @@ export class OpenCommitmentBadge extends LitElement {
 
   protected override render(): TemplateResult {
     const lang = this.viewerLang;
-    const m = widgetMessages[lang];
+    const m = commonMessages[lang];
     const { entry, phase } = this.feedState;
     if (!entry) {
       return html`<span
@@ -219,7 +219,7 @@ export class OpenCommitmentBadge extends LitElement {
     return this.badge(feed, commitment, lang, m);
   }
 
-  private badge(feed: Feed, commitment: Commitment, lang: Lang, m: WidgetMessages): TemplateResult {
+  private badge(feed: Feed, commitment: Commitment, lang: Lang, m: CommonMessages): TemplateResult {
     const today = this.todayDate;
     const core = coreMessages[lang];
     const view = viewCommitment(feed, commitment, today);
@@ -281,7 +281,7 @@ export class OpenCommitmentBadge extends LitElement {
     feed: Feed,
     commitment: Commitment,
     lang: Lang,
-    m: WidgetMessages,
+    m: CommonMessages,
     today: string,
   ): TemplateResult {
     const core = coreMessages[lang];

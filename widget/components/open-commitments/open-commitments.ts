@@ -44,7 +44,8 @@ import {
   type Row,
   type SortKey,
 } from '../../lib/filters.ts';
-import { widgetMessages, type WidgetMessages } from '../../lib/messages.ts';
+import { commonMessages } from '../../lib/messages.ts';
+import { dashboardMessages, type WidgetMessages } from './open-commitments.messages.ts';
 import {
   askAction,
   paragraphs,
@@ -446,7 +447,7 @@ export class OpenCommitments extends LitElement {
 
   protected override render(): TemplateResult {
     const lang = this.viewerLang;
-    const m = widgetMessages[lang];
+    const m: WidgetMessages = { ...commonMessages[lang], ...dashboardMessages[lang] };
     const { phase, entry, error } = this.feedState;
     if (!this.src)
       return this.frame(
@@ -1092,7 +1093,7 @@ export class OpenCommitments extends LitElement {
                       ? html`<div class="answer">
                           <p class="answer-head">
                             <strong>${m.answeredOn(formatDate(answer.date, lang))}</strong>
-                            ${answer.by ? html` ${m.answeredBy('')}${textSpan(show(answer.by, lang, feed.languages))}` : nothing}
+                            ${answer.by ? html` ${m.answeredBy(show(answer.by, lang, feed.languages)?.text ?? '')}` : nothing}
                           </p>
                           ${paragraphs(show(answer.text, lang, feed.languages))}
                           ${answerUrl ? html`<p><a href=${answerUrl} rel="noopener noreferrer">${m.readAnswer}</a></p>` : nothing}

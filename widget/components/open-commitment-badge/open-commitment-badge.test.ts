@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import './define.ts';
+import type { OpenCommitmentBadge } from './open-commitment-badge.ts';
+
+const valfleurie = readFileSync('shared/feeds/valfleurie.json', 'utf8');
+let requests: string[];
+let feedCounter = 0;
+
+beforeEach(() => {
+  requests = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    requests.push(url);
+    return new Response(valfleurie, { status: 200 });
+  });
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.unstubAllGlobals();
+});
+
+async function mount(commitment: string, src?: string): Promise<OpenCommitmentBadge> {
+  const badge = document.createElement('open-commitment-badge');
+  badge.setAttribute(
+    'src',
+    src ?? `https://www.valfleurie.example/badge-${(feedCounter += 1)}.json`,
+  );
+  badge.setAttribute('commitment', commitment);
+  badge.setAttribute('lang', 'en');
+  badge.setAttribute('today', '2026-12-04');
+  document.body.append(badge);
+  await vi.waitFor(() => expect(badge.shadowRoot?.querySelector('[part="status"]')).toBeTruthy());
+  return badge;
+}
+
+describe('<open-commitment-badge>', () => {
+  it('shows the status label with its category and a link to the commitment page', async () => {
+    const badge = await mount('VF-01');
+    const status = badge.shadowRoot!.querySelector('[part="status"]')!;
+    expect(status.textContent?.trim()).not.toBe('');
+    expect(status.getAttribute('data-category')).toBeTruthy();
+    const link = badge.shadowRoot!.querySelector<HTMLAnchorElement>('[part="link"]');
+    expect(link?.href).toMatch(/^https:\/\//);
+  });
+
+  it('opens its details on click and closes them with Escape, back on the button', async () => {
+    const badge = await mount('VF-03');
+    const button = badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    const popover = badge.shadowRoot!.querySelector<HTMLElement>('[part="popover"]')!;
+    expect(popover.hidden).toBe(true);
+    button.click();
+    await badge.updateComplete;
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(popover.hidden).toBe(false);
+    expect(popover.textContent).toContain('Question this');
+    button.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
+    await badge.updateComplete;
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(popover.hidden).toBe(true);
+  });
+
+  it('shares one request between badges of one feed', async () => {
+    const src = 'https://www.valfleurie.example/shared-badges.json';
+    await Promise.all([mount('VF-01', src), mount('VF-02', src), mount('VF-03', src)]);
+    expect(requests.filter((url) => url === src)).toHaveLength(1);
+  });
+
+  it('says so when the commitment is not in the feed', async () => {
+    const badge = document.createElement('open-commitment-badge');
+    badge.setAttribute('src', 'https://www.valfleurie.example/missing.json');
+    badge.setAttribute('commitment', 'NOPE');
+    badge.setAttribute('lang', 'en');
+    document.body.append(badge);
+    await vi.waitFor(() =>
+      expect(badge.shadowRoot?.textContent).toContain('“NOPE” is not in this plan'),
+    );
+  });
+});

@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import './define.ts';
+import type { OpenCommitments } from './open-commitments.ts';
+
+const valfleurie = readFileSync('shared/feeds/valfleurie.json', 'utf8');
+
+let requests: string[];
+
+beforeEach(() => {
+  requests = [];
+  history.replaceState(null, '', '/page');
+  vi.stubGlobal('fetch', async (url: string) => {
+    requests.push(url);
+    return new Response(valfleurie, {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.unstubAllGlobals();
+});
+
+let feedCounter = 0;
+
+/** A dashboard on a fresh feed URL (sources are shared per URL for the whole page). */
+async function mount(attributes: Record<string, string> = {}): Promise<OpenCommitments> {
+  const element = document.createElement('open-commitments');
+  element.setAttribute('src', `https://www.valfleurie.example/feed-${(feedCounter += 1)}.json`);
+  element.setAttribute('lang', 'fr');
+  element.setAttribute('no-refresh', '');
+  element.setAttribute('today', '2026-12-04');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  document.body.append(element);
+  await vi.waitFor(() => {
+    expect(element.shadowRoot?.querySelector('[part="list"]')).toBeTruthy();
+  });
+  return element;
+}
+
+function ids(element: OpenCommitments): string[] {
+  return [...element.shadowRoot!.querySelectorAll('[data-commitment-id]')].map((item) =>
+    item.getAttribute('data-commitment-id')!,
+  );
+}
+
+describe('<open-commitments>', () => {
+  it('lists every commitment of the feed with its status category', async () => {
+    const element = await mount();
+    expect(ids(element)).toHaveLength(10);
+    const status = element.shadowRoot!.querySelector(
+      '[data-commitment-id="VF-01"] [part="status"]',
+    );
+    expect(status?.getAttribute('data-category')).toBeTruthy();
+  });
+
+  it('narrows the list with the search box, ignoring accents, and records it in the hash', async () => {
+    const element = await mount();
+    const changes: unknown[] = [];
+    element.addEventListener('oc-change', (event) => changes.push(event.detail));
+    const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="q"]')!;
+    input.value = 'MARCHES PUBLICS';
+    input.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+    expect(ids(element).length).toBeGreaterThan(0);
+    expect(ids(element).length).toBeLessThan(10);
+    expect(location.hash).toBe('#oc-q=MARCHES%20PUBLICS');
+    expect(changes).toEqual([expect.objectContaining({ q: 'MARCHES PUBLICS' })]);
+  });
+
+  it('restores filters from the hash when it changes', async () => {
+    const element = await mount();
+    location.hash = '#oc-status=complete';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await element.updateComplete;
+    const categories = [
+      ...element.shadowRoot!.querySelectorAll('[part="commitment"] [part="status"]'),
+    ].map((s) => s.getAttribute('data-category'));
+    expect(categories.length).toBeGreaterThan(0);
+    expect(new Set(categories)).toEqual(new Set(['complete']));
+  });
+
+  it('presets the status filter from its attribute', async () => {
+    const element = await mount({ status: 'limited' });
+    const categories = [
+      ...element.shadowRoot!.querySelectorAll('[part="commitment"] [part="status"]'),
+    ].map((s) => s.getAttribute('data-category'));
+    expect(new Set(categories)).toEqual(new Set(['limited']));
+  });
+
+  it('opens a commitment as a disclosure and names it in the hash', async () => {
+    const element = await mount();
+    const button = element.shadowRoot!.querySelector<HTMLButtonElement>(
+      '[data-commitment-id="VF-03"] .toggle',
+    )!;
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    button.click();
+    await element.updateComplete;
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(element.shadowRoot!.querySelector('#d-VF-03')?.hasAttribute('hidden')).toBe(false);
+    expect(location.hash).toBe('#commitment=VF-03');
+  });
+
+  it('shows one commitment, opened, with the commitment attribute', async () => {
+    const element = await mount({ commitment: 'VF-02' });
+    expect(ids(element)).toEqual(['VF-02']);
+    expect(element.shadowRoot!.querySelector('[part="filters"]')).toBeNull();
+  });
+
+  it('fetches a feed once for two dashboards', async () => {
+    const first = await mount();
+    const second = document.createElement('open-commitments');
+    second.setAttribute('src', first.getAttribute('src')!);
+    second.setAttribute('no-refresh', '');
+    document.body.append(second);
+    await vi.waitFor(() => expect(second.shadowRoot?.querySelector('[part="list"]')).toBeTruthy());
+    expect(requests.filter((url) => url === first.getAttribute('src'))).toHaveLength(1);
+  });
+});
