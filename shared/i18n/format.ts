@@ -5,7 +5,10 @@
 import type { DateString, DateTimeString } from '../feed/types.ts';
 import type { Lang } from './lang.ts';
 
-/** How long a date is written: `long` "30 juin 2027", `medium` "30 juin 2027" abbreviated, `short` "30/06/2027". */
+/**
+ * How a date is written: `long` "30 juin 2027" / "June 30, 2027", `medium` abbreviates the month
+ * where the language does ("Jun 30, 2027"), `short` "30/06/2027" / "6/30/27".
+ */
 export type DateStyle = 'long' | 'medium' | 'short';
 
 /** Writes a `YYYY-MM-DD` date for readers of `lang`; the date is a calendar day, never shifted by a time zone. */
