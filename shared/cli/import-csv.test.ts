@@ -1,0 +1,274 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFeed } from '../feed/parse-feed.ts';
+import type { Feed } from '../feed/types.ts';
+import { ROOT, runCli, tempDir } from './test-support.ts';
+
+const UPDATED = ['--updated', '2026-12-04T00:00:00Z'];
+
+describe('import csv', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  beforeAll(async () => ({ dir, remove } = await tempDir()));
+  afterAll(async () => remove());
+
+  const write = (name: string, content: string | Uint8Array): Promise<void> =>
+    writeFile(path.join(dir, name), content);
+  const feedOf = async (name: string): Promise<Feed> =>
+    JSON.parse(await readFile(path.join(dir, name), 'utf8')) as Feed;
+  const importCsv = (args: string[]) =>
+    runCli(['import', 'csv', ...args, '--publisher-name', 'Commune de Test', ...UPDATED], {
+      cwd: dir,
+    });
+
+  it.each(['fr', 'en'])('imports the %s template into a strictly valid feed', async (lang) => {
+    const ran = await runCli(
+      ['import', 'csv', `docs/guide/template-${lang}.csv`, '--publisher-name', 'Test', ...UPDATED],
+      { cwd: ROOT },
+    );
+    expect(ran.code, ran.stderr).toBe(0);
+    const feed = JSON.parse(ran.stdout) as Feed;
+    expect(parseFeed(feed, { mode: 'strict' }).ok).toBe(true);
+    expect(feed.languages).toEqual([lang]);
+    expect(feed.commitments.map((c) => [c.id, c.status, c.progress])).toEqual([
+      ['E1', 'limited', 25],
+      ['E2', 'complete', 100],
+      ['E3', 'not-started', undefined],
+    ]);
+    expect(feed.commitments[0]?.themes).toEqual(['Open Contracting', 'Open Data']);
+    expect(feed.commitments[1]?.description).toMatch(/\n\n/);
+  });
+
+  it('reads French headers with a ; separator and French dates and numbers', async () => {
+    await write(
+      'fr.csv',
+      'id;Titre;Statut;Avancement;Échéance\nA1;Un engagement;Limité;12,5 %;31/12/2026\n',
+    );
+    const ran = await importCsv(['fr.csv', '--out', 'fr.json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const feed = await feedOf('fr.json');
+    expect(feed.commitments[0]).toMatchObject({
+      id: 'A1',
+      status: 'limited',
+      progress: 12.5,
+      due: '2026-12-31',
+    });
+  });
+
+  it('reads a UTF-8 file with a byte-order mark', async () => {
+    await write('bom.csv', '\uFEFFid,title,status\nB1,Café ouvert,complete\n');
+    const ran = await importCsv(['bom.csv']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect((JSON.parse(ran.stdout) as Feed).commitments[0]?.title).toBe('Café ouvert');
+  });
+
+  it('reads a Windows-1252 file (Excel on Windows) without mangling é, and says so', async () => {
+    // "id;titre;statut\nW1;Rénover l'école;Terminé\n" in Windows-1252: é is the single byte 0xE9.
+    const latin = Uint8Array.from(
+      [..."id;titre;statut\nW1;Rénover l'école;Terminé\n"].map((char) => char.charCodeAt(0)),
+    );
+    await write('cp1252.csv', latin);
+    const ran = await importCsv(['cp1252.csv']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stderr).toContain('read as Windows-1252');
+    const feed = JSON.parse(ran.stdout) as Feed;
+    expect(feed.commitments[0]).toMatchObject({ title: "Rénover l'école", status: 'complete' });
+  });
+
+  it('names the row of an unclosed quote', async () => {
+    await write(
+      'quote.csv',
+      'id,title,status\nQ1,Fine,limited\nQ2,"Never closed,limited\nQ3,Other,limited\n',
+    );
+    const ran = await importCsv(['quote.csv']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain('quote.csv: row 3: a quoted value is never closed');
+  });
+
+  it('names the row and column of an unknown status and lists the allowed ones', async () => {
+    await write('status.csv', 'id,title,status\nS1,One,limited\nS2,Two,en retard\n');
+    const ran = await importCsv(['status.csv']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain(
+      'status.csv: row 3, column C (status): unknown status "en retard": use one of not-started, limited',
+    );
+  });
+
+  it('accepts the statuses declared with --statuses, by key or label', async () => {
+    await write(
+      'statuses.json',
+      JSON.stringify([
+        { key: 'vote-en-conseil', label: 'Voté en conseil', category: 'limited', progress: 40 },
+      ]),
+    );
+    await write('custom.csv', 'id;titre;statut\nC1;Un;Voté en conseil\nC2;Deux;vote-en-conseil\n');
+    const ran = await importCsv(['custom.csv', '--statuses', 'statuses.json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const feed = JSON.parse(ran.stdout) as Feed;
+    expect(feed.statuses).toEqual([
+      { key: 'vote-en-conseil', label: 'Voté en conseil', category: 'limited', progress: 40 },
+    ]);
+    expect(feed.commitments.map((c) => c.status)).toEqual(['vote-en-conseil', 'vote-en-conseil']);
+  });
+
+  it('refuses duplicate ids, naming both rows', async () => {
+    await write('dup.csv', 'id,title,status\nD1,One,limited\nD2,Two,limited\nD1,Three,limited\n');
+    const ran = await importCsv(['dup.csv']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain('dup.csv: row 4, column A (id): id "D1" is already used on row 2');
+  });
+
+  it('refuses impossible dates and a due date before the start', async () => {
+    await write(
+      'dates.csv',
+      'id,title,status,start,due\nT1,One,limited,2023-02-30,2023-03-01\nT2,Two,limited,2026-05-01,2026-04-01\n',
+    );
+    const ran = await importCsv(['dates.csv']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain(
+      'row 2, column D (start): "2023-02-30" is not a real calendar date',
+    );
+    expect(ran.stderr).toContain(
+      'row 3, column E (due): due date 2026-04-01 is before the start 2026-05-01',
+    );
+  });
+
+  it('refuses a sheet without the required columns', async () => {
+    await write('cols.csv', 'id,name\nX,Y\n');
+    const ran = await importCsv(['cols.csv']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain('missing column "titre" (French) or "title" (English)');
+    expect(ran.stderr).toContain(
+      'warning  cols.csv: row 1, column B (name): unknown column, ignored',
+    );
+  });
+
+  it('attaches milestones and updates, and names a row that points to no commitment', async () => {
+    await write('c.csv', 'id,title,status\nM1,One,limited\n');
+    await write(
+      'm.csv',
+      'commitment,id,title,due,done,weight\nM1,M1-a,Tender,2026-03-01,2026-02-20,2\nM9,M9-a,Lost,,,\n',
+    );
+    await write(
+      'u.csv',
+      'commitment,date,status,progress,note,evidence\nM1,2026-02-20,limited,30,Tender out,https://www.example.org/a | https://www.example.org/b\n',
+    );
+    const bad = await importCsv(['c.csv', '--milestones', 'm.csv', '--updates', 'u.csv']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      'm.csv: row 3, column A (commitment): no commitment has the id "M9"',
+    );
+    await write(
+      'm.csv',
+      'commitment,id,title,due,done,weight\nM1,M1-a,Tender,2026-03-01,2026-02-20,2\n',
+    );
+    const ran = await importCsv(['c.csv', '--milestones', 'm.csv', '--updates', 'u.csv']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const commitment = (JSON.parse(ran.stdout) as Feed).commitments[0];
+    expect(commitment?.milestones).toEqual([
+      { id: 'M1-a', title: 'Tender', due: '2026-03-01', done: '2026-02-20', weight: 2 },
+    ]);
+    expect(commitment?.updates).toEqual([
+      {
+        date: '2026-02-20',
+        status: 'limited',
+        progress: 30,
+        note: 'Tender out',
+        evidence: ['https://www.example.org/a', 'https://www.example.org/b'],
+      },
+    ]);
+  });
+
+  it('reads one column per language into a Text object', async () => {
+    await write('langs.csv', 'id;titre_fr;titre_en;statut\nL1;Bonjour;Hello;inconnu\n');
+    const ran = await importCsv(['langs.csv']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const feed = JSON.parse(ran.stdout) as Feed;
+    expect(feed.languages).toEqual(['fr', 'en']);
+    expect(feed.commitments[0]?.title).toEqual({ fr: 'Bonjour', en: 'Hello' });
+  });
+});
+
+describe('export csv', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  beforeAll(async () => ({ dir, remove } = await tempDir()));
+  afterAll(async () => remove());
+
+  it.each(['fr', 'en'])(
+    'round-trips the %s template: csv -> feed -> csv is the same file',
+    async (lang) => {
+      const template = path.join(ROOT, `docs/guide/template-${lang}.csv`);
+      const imported = await runCli(
+        ['import', 'csv', template, '--out', 'feed.json', '--publisher-name', 'Test', ...UPDATED],
+        { cwd: dir },
+      );
+      expect(imported.code, imported.stderr).toBe(0);
+      const exported = await runCli(['export', 'csv', 'feed.json', '--out', 'again.csv'], {
+        cwd: dir,
+      });
+      expect(exported.code, exported.stderr).toBe(0);
+      expect(await readFile(path.join(dir, 'again.csv'), 'utf8')).toBe(
+        await readFile(template, 'utf8'),
+      );
+    },
+  );
+
+  it('round-trips Valfleurie through the sheets and --base: feed -> csv -> feed is the same feed', async () => {
+    const source = path.join(ROOT, 'shared/feeds/valfleurie.json');
+    const exported = await runCli(
+      [
+        'export',
+        'csv',
+        source,
+        '--out',
+        'vf.csv',
+        '--milestones',
+        'vf-m.csv',
+        '--updates',
+        'vf-u.csv',
+        '--statuses',
+        'vf-s.json',
+      ],
+      { cwd: dir },
+    );
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toContain('no room for: site; interpellation');
+    const header = (await readFile(path.join(dir, 'vf.csv'), 'utf8')).split('\n')[0];
+    expect(header).toBe(
+      '\uFEFFid;titre_fr;titre_en;statut;avancement;début;échéance;pilote_fr;pilote_en;partenaires;thèmes;résumé_fr;résumé_en;description_fr;description_en;lien;pages;ogp;decidim',
+    );
+    const imported = await runCli(
+      [
+        'import',
+        'csv',
+        'vf.csv',
+        '--milestones',
+        'vf-m.csv',
+        '--updates',
+        'vf-u.csv',
+        '--statuses',
+        'vf-s.json',
+        '--base',
+        source,
+        '--updated',
+        '2026-11-30T09:00:00+01:00',
+      ],
+      { cwd: dir },
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    const original = JSON.parse(await readFile(source, 'utf8')) as Feed;
+    const back = JSON.parse(imported.stdout) as Feed;
+    // What a sheet cannot keep apart: partners in a second language, and a plain-string text in a
+    // column that has one cell per language (it comes back in the feed's first language).
+    const normalise = (feed: Feed) => ({
+      ...feed,
+      commitments: feed.commitments.map(({ partners: _p, ...rest }) => ({
+        ...rest,
+        ...(typeof rest.summary === 'string' ? { summary: { fr: rest.summary } } : {}),
+      })),
+    });
+    expect(normalise(back)).toEqual(normalise(original));
+  });
+});

@@ -1,0 +1,153 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from './test-support.ts';
+
+const BUNDLED = ['fr-2018-2020', 'fr-2021-2023', 'paris', 'valfleurie'];
+
+async function valfleurie(): Promise<
+  Record<string, unknown> & { commitments: Record<string, unknown>[] }
+> {
+  return JSON.parse(await readFile(path.join(ROOT, 'shared/feeds/valfleurie.json'), 'utf8'));
+}
+
+describe('validate', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  beforeAll(async () => ({ dir, remove } = await tempDir()));
+  afterAll(async () => remove());
+
+  it.each(BUNDLED)('accepts the bundled feed %s (exit 0)', async (name) => {
+    const ran = await runCli(['validate', `shared/feeds/${name}.json`]);
+    expect(ran.code, ran.stdout).toBe(0);
+    expect(ran.stdout).toMatch(/: valid, \d+ commitments/);
+  });
+
+  it('warns about a passed due date, an overdue interpellation, and says so without failing', async () => {
+    const ran = await runCli(['validate', 'shared/feeds/valfleurie.json']);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('warning  commitments[4].due: VF-05: due 2026-03-31 has passed');
+    expect(ran.stdout).toContain(
+      'interpellation I-2026-004 asked 2026-10-01 is still open, 34 days',
+    );
+    expect(ran.stdout).not.toContain('I-2026-008');
+  });
+
+  it('warns when "updated" is older than the newest update', async () => {
+    const feed = await valfleurie();
+    feed.updated = '2026-06-01T00:00:00Z';
+    await writeFile(path.join(dir, 'stale.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'stale.json'], { cwd: dir });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(
+      /warning {2}updated: "updated" \(2026-06-01T00:00:00Z\) is older than the newest entry \(VF-10, 2026-11-27\)/,
+    );
+  });
+
+  it('reports each error with its JSON path and a hint, and exits 1', async () => {
+    const feed = await valfleurie();
+    feed.commitments[0]!.status = 'en-retard';
+    feed.commitments[1]!.due = '2023-02-30';
+    feed.commitments[2]!.url = 'data:text/html,hello';
+    await writeFile(path.join(dir, 'bad.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'bad.json'], { cwd: dir });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toMatch(/error {4}commitments\[0\]\.status: .*\n {9}hint: Use a category/);
+    expect(ran.stdout).toMatch(
+      /error {4}commitments\[1\]\.due: .*\n {9}hint: Write dates as YYYY-MM-DD/,
+    );
+    expect(ran.stdout).toMatch(
+      /error {4}commitments\[2\]\.url: .*\n {9}hint: Links must be absolute/,
+    );
+    expect(ran.stdout).toMatch(/bad\.json: invalid \(\d+ errors/);
+  });
+
+  it('prints a JSON report with --json', async () => {
+    await writeFile(
+      path.join(dir, 'wrong-format.json'),
+      JSON.stringify({ format: 'open-commitments/2' }),
+    );
+    const ran = await runCli(['validate', 'wrong-format.json', '--json'], { cwd: dir });
+    expect(ran.code).toBe(1);
+    const report = JSON.parse(ran.stdout) as {
+      valid: boolean;
+      errors: { path: string; hint?: string }[];
+    };
+    expect(report.valid).toBe(false);
+    expect(report.errors[0]).toMatchObject({
+      path: 'format',
+      hint: expect.stringContaining('open-commitments/1'),
+    });
+  });
+
+  it('exits 1 on text that is not JSON', async () => {
+    await writeFile(path.join(dir, 'not.json'), '{"format": ');
+    expect((await runCli(['validate', 'not.json'], { cwd: dir })).code).toBe(1);
+  });
+
+  it('exits 2 when the file does not exist', async () => {
+    const ran = await runCli(['validate', 'nowhere.json'], { cwd: dir });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain('nowhere.json: no such file');
+  });
+
+  it('exits 2 on a usage error', async () => {
+    expect((await runCli(['validate'])).code).toBe(2);
+    expect((await runCli(['frobnicate'])).code).toBe(2);
+  });
+
+  describe('over http', () => {
+    let server: Server;
+    let base: string;
+    beforeAll(async () => {
+      const feed = await readFile(path.join(ROOT, 'shared/feeds/paris.json'));
+      server = createServer((request, response) => {
+        if (request.url === '/feed.json') {
+          response.writeHead(200, { 'content-type': 'application/json' }).end(feed);
+        } else if (request.url === '/missing.json') {
+          response.writeHead(404, 'Not Found').end();
+        }
+        // Any other path: never answer.
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('validates a feed fetched from a URL', async () => {
+      const ran = await runCli(['validate', `${base}/feed.json`]);
+      expect(ran.code).toBe(0);
+      expect(ran.stdout).toContain('valid, 8 commitments');
+    });
+
+    it('exits 2 when the server answers an error status', async () => {
+      const ran = await runCli(['validate', `${base}/missing.json`]);
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toContain('404');
+    });
+
+    it('exits 2 when the server never answers, after --timeout', async () => {
+      const ran = await runCli(['validate', `${base}/hang.json`, '--timeout', '0.3']);
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toContain('no complete answer within 0.3 s');
+    });
+
+    it('uses the fetch it is given', async () => {
+      const requested: string[] = [];
+      const fakeFetch = (async (url: string | URL | Request) => {
+        requested.push(String(url));
+        return new Response('{"format": "open-commitments/1"}', { status: 200 });
+      }) as typeof fetch;
+      const ran = await runCli(['validate', 'https://www.valfleurie.example/engagements.json'], {
+        fetch: fakeFetch,
+      });
+      expect(requested).toEqual(['https://www.valfleurie.example/engagements.json']);
+      expect(ran.code).toBe(1);
+    });
+  });
+});
