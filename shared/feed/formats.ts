@@ -16,18 +16,27 @@ export const IDENTIFIER_RE = /^[A-Za-z0-9._-]{1,64}$/;
 /** A language tag as used in Text objects (`fr`, `en`, `fr-FR`, `zh-Hant-TW`). */
 export const LANGUAGE_TAG_RE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
-/** Absolute http(s) URL with a host and no white space; the parser also checks `new URL`. */
-export const HTTP_URL_RE = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#]+[^\s]*$/;
+/**
+ * Absolute http(s) URL with a host, no white space and no user name or password (a link to
+ * `https://www.ville.example@evil.example/` would lie about where it goes); the parser also
+ * checks `new URL`.
+ */
+export const HTTP_URL_RE = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#@]+(?:[/?#][^\s]*)?$/;
 
 /** The placeholders an interpellation URL template may use. */
 export const TEMPLATE_FIELDS = ['id', 'title', 'plan', 'page'] as const;
 
 /** An interpellation URL template: an http(s) URL whose braces only name known placeholders. */
 export const URL_TEMPLATE_RE =
-  /^[Hh][Tt][Tt][Pp][Ss]?:\/\/(?:[^\s/?#{}]|\{(?:id|title|plan|page)\})+(?:[^\s{}]|\{(?:id|title|plan|page)\})*$/;
+  /^[Hh][Tt][Tt][Pp][Ss]?:\/\/(?:[^\s/?#@{}]|\{(?:id|title|plan|page)\})+(?:[/?#](?:[^\s{}]|\{(?:id|title|plan|page)\})*)?$/;
 
-/** An e-mail address, as far as a `mailto:` link needs: one `@`, a dotted domain, no spaces. */
-export const EMAIL_RE = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
+/**
+ * An e-mail address that is safe in a `mailto:` link as is: a plain local part (letters, digits,
+ * `. _ + ' -`, nothing that a URL would read as `?`, `&` or `%`) and a dotted domain in ASCII
+ * (international domains in punycode).
+ */
+export const EMAIL_RE =
+  /^[A-Za-z0-9._+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /** Keys that are never copied into an object built from feed data. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([

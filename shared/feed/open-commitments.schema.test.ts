@@ -37,6 +37,7 @@ const INVALID: Record<string, Expectation> = {
   'commitment-status-missing': { path: 'commitments[0].status', tolerant: 'kept' },
   'url-javascript': { path: 'commitments[0].url', tolerant: 'kept' },
   'url-relative': { path: 'commitments[0].url', tolerant: 'kept' },
+  'url-with-credentials': { path: 'commitments[0].url', tolerant: 'kept' },
   'url-ftp': { path: 'publisher.url', tolerant: 'kept' },
   'url-data': { path: 'publisher.logo', tolerant: 'kept' },
   'date-impossible': { path: 'commitments[0].due', tolerant: 'kept' },
