@@ -1,0 +1,195 @@
+/**
+ * Subscribing to a feed served on 127.0.0.1 through the options page: an invalid feed is refused
+ * with its JSON paths and nothing is stored; a valid one registers the content script on its
+ * pages only, where the overlay and inline badges appear; a failed refresh keeps the last good
+ * copy and says so; unsubscribing removes the overlay; and every request the extension made went
+ * to a subscribed feed URL.
+ */
+import type { Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { startServer, type TestServer } from './support/server.ts';
+import {
+  htmlPage,
+  launchExtension,
+  waitForRegistration,
+  type ExtensionSession,
+} from './fixtures/extension/harness.ts';
+import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
+
+/** The extension API inside the service worker, for `worker.evaluate` callbacks. */
+declare const chrome: WxtBrowser;
+
+let session: ExtensionSession;
+let server: TestServer;
+let feedUrl: string;
+const extensionRequests: string[] = [];
+
+async function registered(): Promise<string[]> {
+  return (await session.worker()).evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []),
+  );
+}
+
+async function subscribeThroughOptions(options: Page, url: string): Promise<void> {
+  await options.getByLabel('Feed URL').fill(url);
+  await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  feedUrl = `${server.origin}/feed.json`;
+  server.route('/feed.json', { body: JSON.stringify(townFeed(server.origin)) });
+  server.route('/broken.json', {
+    body: JSON.stringify({
+      format: 'open-commitments/1',
+      publisher: { name: 'X', kind: 'state' },
+      commitments: 'none',
+    }),
+  });
+  server.route('/town/project-a.html', { body: projectPage(server.origin) });
+  server.route('/elsewhere.html', {
+    body: htmlPage('Elsewhere', `<a href="${server.origin}/town/commitments/B1">B1</a>`),
+  });
+  session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
+  session.context.on('request', (request: Request) => {
+    const fromExtension =
+      request.serviceWorker() !== null || request.frame().url().startsWith('chrome-extension://');
+    if (fromExtension && /^https?:/.test(request.url())) extensionRequests.push(request.url());
+  });
+  await waitForRegistration(session);
+});
+
+afterAll(async () => {
+  await session?.context.close();
+  await server?.close();
+});
+
+describe('subscribing on the options page', () => {
+  it('refuses an invalid feed with the path of each error and stores nothing', async () => {
+    const options = await session.openPage('options.html');
+    await subscribeThroughOptions(options, `${server.origin}/broken.json`);
+    const refused = options.locator('[data-outcome="refused"]');
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toContain('commitments');
+    await expect(
+      options.locator(`[data-feed-id="${server.origin}/broken.json"]`).count(),
+    ).resolves.toBe(0);
+    await options.close();
+  });
+
+  it('adds a valid feed and registers the content script on its pages only', async () => {
+    const options = await session.openPage('options.html');
+    await subscribeThroughOptions(options, feedUrl);
+    await options.locator('[data-outcome="added"]').waitFor();
+    await expect(options.locator('[data-outcome="added"]').textContent()).resolves.toContain(
+      'Subscribed to Test Town',
+    );
+    await options.locator(`[data-feed-id="${feedUrl}"]`).waitFor();
+    const matches = await waitForRegistration(session, 'http://127.0.0.1/town/*');
+    expect(matches).toContain('http://127.0.0.1/town/project-a*');
+    await options.close();
+  });
+
+  it('shows the overlay and inline badges on a page the feed names', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a.html`);
+    const rows = page.locator('open-commitments-overlay li[data-commitment-id]');
+    await rows.first().waitFor({ timeout: 15_000 });
+    // A1 by its `pages`, then B1 (linked) and C1 (marked) found in the page.
+    await expect(
+      rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-commitment-id'))),
+    ).resolves.toEqual(['A1', 'B1', 'C1']);
+    const a1 = rows.first();
+    await expect(a1.locator('.oc-status').textContent()).resolves.toBe('Under way');
+    await expect(a1.locator('.oc-status').getAttribute('data-category')).resolves.toBe('limited');
+    await expect(a1.textContent()).resolves.toContain('30%');
+    await expect(a1.textContent()).resolves.toContain('Due June 30, 2027');
+
+    const linkBadge = page.locator('#to-b1 + open-commitments-badge[data-commitment-id="B1"]');
+    await expect(linkBadge.locator('.oc-status').textContent()).resolves.toBe('Complete');
+    const markBadge = page.locator('#c1 open-commitments-badge[data-commitment-id="C1"]');
+    await expect(markBadge.locator('.oc-badge').textContent()).resolves.toContain('Late');
+
+    // Dragging by keyboard moves the panel; closing removes it and leaves the badges.
+    const panel = page.locator('open-commitments-overlay .oc-panel');
+    const before = await panel.boundingBox();
+    await page.locator('open-commitments-overlay .oc-handle').focus();
+    await page.keyboard.press('ArrowLeft');
+    const after = await panel.boundingBox();
+    expect(after!.x).toBeLessThan(before!.x);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect(page.locator('open-commitments-overlay').count()).resolves.toBe(0);
+    await expect(page.locator('open-commitments-badge').count()).resolves.toBe(2);
+    await page.close();
+  });
+
+  it('follows a single-page app’s navigation without ever showing a second copy', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a.html`);
+    await page.locator('open-commitments-overlay li[data-commitment-id="A1"]').waitFor();
+    await page.evaluate(() => history.pushState({}, '', '/town/other-page'));
+    // The page still names B1 and C1 (site page): one overlay with those, never two.
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('open-commitments-overlay')
+          ?.shadowRoot?.querySelector('[data-commitment-id="A1"]') === null,
+      undefined,
+      { timeout: 10_000 },
+    );
+    await expect(page.locator('open-commitments-overlay').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('injects nothing on a page of the same host that no feed names', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/elsewhere.html`);
+    await page.waitForTimeout(1500);
+    await expect(
+      page.locator('open-commitments-overlay, open-commitments-badge').count(),
+    ).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('keeps the last good copy when a refresh fails, and says so on the options page', async () => {
+    server.route('/feed.json', { status: 500, body: 'down' });
+    const options = await session.openPage('options.html');
+    const row = options.locator(`[data-feed-id="${feedUrl}"]`);
+    await row.getByRole('button', { name: 'Refresh now' }).click();
+    await row.locator('[data-feed-error]').waitFor();
+    await expect(row.locator('[data-feed-error]').textContent()).resolves.toContain(
+      'last good copy',
+    );
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a.html`);
+    await page
+      .locator('open-commitments-overlay li[data-commitment-id="A1"]')
+      .waitFor({ timeout: 15_000 });
+    await page.close();
+    await options.close();
+    server.route('/feed.json', { body: JSON.stringify(townFeed(server.origin)) });
+  });
+
+  it('removes the overlay when the feed is unsubscribed', async () => {
+    const options = await session.openPage('options.html');
+    await options
+      .locator(`[data-feed-id="${feedUrl}"]`)
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await options.locator(`[data-feed-id="${feedUrl}"]`).waitFor({ state: 'detached' });
+    expect((await registered()).some((p) => p.includes('127.0.0.1'))).toBe(false);
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a.html`);
+    await page.waitForTimeout(1500);
+    await expect(page.locator('open-commitments-overlay').count()).resolves.toBe(0);
+    await page.close();
+    await options.close();
+  });
+
+  it('sent requests only to the feed URLs the person subscribed to', () => {
+    expect(extensionRequests.length).toBeGreaterThan(0);
+    const allowed = new Set([feedUrl, `${server.origin}/broken.json`]);
+    expect(extensionRequests.filter((url) => !allowed.has(url))).toEqual([]);
+  });
+});
