@@ -1,16 +1,33 @@
 /**
  * The dashboard as a reader meets it, in real Chromium, on the built bundle: the bundled national
- * plan, every state, themes, filters and the hash, interpellation, and axe on each.
+ * plan, the fictional town that uses every field (with a fixed day), every state, every theme,
+ * filters shared through the URL hash, the interpellation action, and axe-core on each of them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  daysOverdue,
+  interpellationLink,
+  interpellationStats,
+  parseFeed,
+  type Feed,
+} from '../../shared/index.ts';
 import { launchBrowser } from './support/browser.ts';
 import type { TestServer } from './support/server.ts';
-import { axeViolations, settled, widgetServer } from './fixtures/widget/harness.ts';
+import {
+  axeViolations,
+  bundledFeed,
+  hostPage,
+  serveFeed,
+  settled,
+  widgetServer,
+} from './fixtures/widget/harness.ts';
+
+const TODAY = '2026-12-04';
 
 let server: TestServer;
 let browser: Browser;
-let context: BrowserContext;
+const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await widgetServer();
@@ -18,43 +35,353 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
   await server?.close();
 });
 
-async function open(url: string): Promise<{ page: Page; problems: string[] }> {
-  context = await browser.newContext();
+/** A fresh browser profile (no cached feed) with errors collected. */
+async function newPage(
+  options: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' } = {},
+): Promise<{
+  page: Page;
+  problems: string[];
+  context: BrowserContext;
+}> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  contexts.push(context);
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  await page.goto(url);
-  return { page, problems };
+  watch(page, problems);
+  return { page, problems, context };
 }
 
-describe('<open-commitments> with the bundled national plan', () => {
-  it('shows the plan, its publisher and every commitment', async () => {
-    const { page, problems } = await open(`${server.origin}/fixtures/national-plan.html`);
+function watch(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    // The fictional town's logo lives on a host that does not exist.
+    if (message.type() === 'error' && !message.text().includes('ERR_NAME_NOT_RESOLVED')) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+}
+
+const dashboard = 'open-commitments';
+const ids = (page: Page) =>
+  page
+    .locator(`${dashboard} [data-commitment-id]`)
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-commitment-id')));
+
+function valfleurie(): Feed {
+  const result = parseFeed(JSON.stringify(bundledFeed('valfleurie')));
+  if (!result.ok) throw new Error('the bundled Valfleurie feed does not parse');
+  return result.feed;
+}
+
+describe('the bundled national plan', () => {
+  it('shows the plan, its publisher and every commitment, with no axe violation', async () => {
+    const { page, problems } = await newPage();
+    await page.goto(`${server.origin}/fixtures/national-plan.html`);
     await settled(page);
-    await expect
-      .poll(() => page.locator('open-commitments [part="title"]').textContent())
-      .toContain('Plan d’action de la France 2021-2023'.replace('’', "'"));
-    const ids = await page
-      .locator('open-commitments [data-commitment-id]')
-      .evaluateAll((items) => items.map((item) => item.getAttribute('data-commitment-id')));
-    expect(ids).toHaveLength(19);
-    expect(ids).toContain('FR0051');
-    await expect
-      .poll(() => page.locator('open-commitments [data-commitment-id="FR0051"] h3').textContent())
-      .toContain('Support for the digital commons');
-    // The English title in a French page carries its own language.
+    expect(await page.locator(`${dashboard} [part="title"]`).textContent()).toContain(
+      "Plan d'action de la France 2021-2023",
+    );
+    const shown = await ids(page);
+    expect(shown).toHaveLength(19);
+    expect(shown).toContain('FR0051');
     expect(
-      await page.locator('open-commitments [data-commitment-id="FR0051"] h3 [lang="en"]').count(),
+      await page.locator(`${dashboard} [data-commitment-id="FR0051"] h3`).textContent(),
+    ).toContain('Support for the digital commons');
+    // An English title in a French page carries its own language.
+    expect(
+      await page.locator(`${dashboard} [data-commitment-id="FR0051"] h3 [lang="en"]`).count(),
     ).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
   });
+});
+
+describe('a feed that uses every field, on a fixed day', () => {
+  it('shows the interpellation figures of the whole plan in the header', async () => {
+    const { page, problems } = await newPage();
+    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    const stats = interpellationStats(valfleurie(), undefined, TODAY);
+    const stat = (name: string) => page.locator(`${dashboard} [data-stat="${name}"]`).textContent();
+    expect(Number((await stat('asked'))?.trim())).toBe(stats.asked);
+    expect(Number((await stat('answered'))?.trim())).toBe(stats.answered);
+    expect(Number((await stat('overdue'))?.trim())).toBe(stats.overdue);
+    expect((await stat('rate'))?.replace(/\s/g, '')).toBe(`${Math.round(stats.answerRate!)}%`);
+    expect(await stat('median')).toContain(String(stats.medianDaysToAnswer));
+    expect(stats.overdue).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens a commitment with its milestones, timeline, evidence and questions, overdue in days', async () => {
+    const { page } = await newPage();
+    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    const item = page.locator(`${dashboard} [data-commitment-id="VF-03"]`);
+    await item.locator('.toggle').click();
+    expect(await item.locator('.toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await item.locator('.milestone').count()).toBe(3);
+    expect(await item.locator('.milestone[data-state="late"]').count()).toBeGreaterThan(0);
+    expect(await item.locator('.timeline > li').count()).toBe(1);
+    const evidence = await item
+      .locator('.evidence a')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const href of evidence) expect(href).toMatch(/^https?:\/\//);
+
+    const feed = valfleurie();
+    const commitment = feed.commitments.find((c) => c.id === 'VF-03')!;
+    for (const question of commitment.interpellations ?? []) {
+      const days = daysOverdue(question, feed.interpellation, TODAY);
+      const shown = item.locator(`[data-interpellation-id="${question.id}"] [data-overdue-days]`);
+      if (days > 0) {
+        expect(await shown.getAttribute('data-overdue-days')).toBe(String(days));
+        expect(await shown.textContent()).toContain(`${days} jours`);
+      } else {
+        expect(await shown.count()).toBe(0);
+      }
+    }
+    expect(await item.locator('[data-overdue-days]').count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).hash).toBe('#commitment=VF-03');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('says where the interpellation goes before leaving, and links exactly there', async () => {
+    const { page } = await newPage();
+    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    const item = page.locator(`${dashboard} [data-commitment-id="VF-01"]`);
+    await item.locator('.toggle').click();
+    const ask = item.locator('[part="ask"]');
+    const button = ask.locator('button[aria-expanded]');
+    expect(await button.textContent()).toContain('Interpeller');
+    await button.click();
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    const panel = ask.locator('[role="region"]');
+    const feed = valfleurie();
+    const link = interpellationLink(
+      feed,
+      feed.commitments.find((c) => c.id === 'VF-01')!,
+      {
+        lang: 'fr',
+        page: `${server.origin}/fixtures/valfleurie.html#commitment=VF-01`,
+      },
+    )!;
+    expect(await panel.locator('.ask-target').textContent()).toBe(link.target);
+    expect(link.target).toBe('participer.valfleurie.example');
+    const text = await panel.textContent();
+    expect(text).toContain('30 jours');
+    expect(text).toContain('50 soutiens');
+    expect(await panel.locator('a', { hasText: 'Règles' }).getAttribute('href')).toBe(link.rules);
+    expect(await panel.locator('a.ask-go').getAttribute('href')).toBe(link.href);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('offers no interpellation when the publisher has no channel, and says so', async () => {
+    const { page } = await newPage();
+    const feed = bundledFeed('valfleurie');
+    delete feed.interpellation;
+    serveFeed(server, '/feeds/no-channel.json', feed);
+    await page.goto(
+      hostPage(server, '/no-channel.html', {
+        body: `<open-commitments src="/feeds/no-channel.json" commitment="VF-01" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    expect(await page.locator(`${dashboard} [part="ask"]`).count()).toBe(0);
+    expect(await page.locator(`${dashboard} [part="no-channel"]`).textContent()).toContain(
+      'ne propose pas',
+    );
+  });
+});
+
+describe('filters and the URL hash', () => {
+  it('records filters in the hash, restores them from a shared link, and opens #commitment', async () => {
+    const { page, context } = await newPage();
+    const changes: unknown[] = [];
+    await page.exposeFunction('recordChange', (detail: unknown) => changes.push(detail));
+    await page.addInitScript(() => {
+      document.addEventListener('oc-change', (event) =>
+        (window as unknown as { recordChange: (d: unknown) => void }).recordChange(
+          (event as CustomEvent).detail,
+        ),
+      );
+    });
+    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    await page.locator(`${dashboard} input[name="q"]`).fill('ecoles');
+    await page.locator(`${dashboard} input[name="late"]`).check();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#oc-late=1&oc-q=ecoles');
+    const filtered = await ids(page);
+    expect(filtered).toEqual(['VF-03']);
+    expect(changes.at(-1)).toMatchObject({ q: 'ecoles', late: true });
+
+    // A status chip of the legend filters too.
+    await page.locator(`${dashboard} .chip[data-category="complete"]`).click();
+    expect(await ids(page)).toEqual([]);
+    await page.locator(`${dashboard} .chip[data-category="complete"]`).click();
+
+    // Another reader opens the shared link.
+    const shared = page.url();
+    const other = await context.newPage();
+    await other.goto(shared);
+    await settled(other);
+    expect(await ids(other)).toEqual(filtered);
+    expect(await other.locator(`${dashboard} input[name="q"]`).inputValue()).toBe('ecoles');
+
+    // Going to a commitment by the hash opens it and brings it into view.
+    await other.goto(`${server.origin}/fixtures/valfleurie.html#commitment=VF-10`);
+    await settled(other);
+    const item = other.locator(`${dashboard} [data-commitment-id="VF-10"]`);
+    await expect.poll(() => item.locator('.toggle').getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => item.locator('.details').isVisible()).toBe(true);
+    await other.evaluate(() => {
+      location.hash = 'oc-status=complete';
+    });
+    await expect.poll(() => ids(other)).toEqual(['VF-02', 'VF-09']);
+  });
+});
+
+describe('states', () => {
+  it('shows a fixed-height skeleton while loading, then the feed without a layout jump above it', async () => {
+    const { page } = await newPage();
+    server.route('/feeds/slow.json', {
+      body: JSON.stringify(bundledFeed('valfleurie')),
+      delay: 1500,
+    });
+    await page.goto(
+      hostPage(server, '/slow.html', {
+        body: `<open-commitments src="/feeds/slow.json" no-refresh></open-commitments><p id="after">after</p>`,
+      }),
+    );
+    const skeleton = page.locator(`${dashboard} [aria-busy="true"]`);
+    await skeleton.waitFor();
+    const box = await page.locator(`${dashboard} .loading`).boundingBox();
+    expect(box?.height).toBeGreaterThan(300);
+    expect(await axeViolations(page)).toEqual([]);
+    await settled(page);
+    expect(await ids(page)).toHaveLength(10);
+  });
+
+  it('says a feed is unreachable, with its address, and fires oc-error', async () => {
+    const { page } = await newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('oc-error', (event) => {
+        (window as unknown as { ocError: unknown }).ocError = (event as CustomEvent).detail;
+      });
+    });
+    await page.goto(
+      hostPage(server, '/unreachable.html', {
+        body: `<open-commitments src="http://127.0.0.1:9/feed.json" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const notice = page.locator(`${dashboard} [part="notice"]`);
+    expect(await notice.getAttribute('role')).toBe('alert');
+    expect(await notice.textContent()).toContain('injoignable');
+    expect(await notice.locator('.feed-url').textContent()).toBe('http://127.0.0.1:9/feed.json');
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { ocError: { reason: string } }).ocError.reason,
+      ),
+    ).toBe('network');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('refuses an invalid feed and names what is wrong by its path', async () => {
+    const { page } = await newPage();
+    serveFeed(server, '/feeds/invalid.json', { format: 'open-commitments/9', commitments: [] });
+    await page.goto(
+      hostPage(server, '/invalid.html', {
+        lang: 'en',
+        body: `<open-commitments src="/feeds/invalid.json" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const notice = page.locator(`${dashboard} [part="notice"]`);
+    expect(await notice.textContent()).toContain('not in the Open Commitments format');
+    expect(await notice.locator('.issues code').first().textContent()).toBe('format');
+    expect(await notice.locator('.feed-url').textContent()).toBe(
+      `${server.origin}/feeds/invalid.json`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('says when a plan has no commitments', async () => {
+    const { page } = await newPage();
+    serveFeed(server, '/feeds/empty.json', { ...bundledFeed('valfleurie'), commitments: [] });
+    await page.goto(
+      hostPage(server, '/empty.html', {
+        body: `<open-commitments src="/feeds/empty.json" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    expect(await page.locator(`${dashboard} .notice.empty`).textContent()).toContain(
+      'aucun engagement',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('keeps showing the last good copy when the feed breaks, and says it is stale', async () => {
+    const { page, problems } = await newPage();
+    server.route('/feeds/flaky.json', { body: JSON.stringify(bundledFeed('valfleurie')) });
+    const url = hostPage(server, '/flaky.html', {
+      body: `<open-commitments src="/feeds/flaky.json" no-refresh></open-commitments>`,
+    });
+    await page.goto(url);
+    await settled(page);
+    expect(await ids(page)).toHaveLength(10);
+    server.route('/feeds/flaky.json', { status: 500, body: 'oops' });
+    await page.reload();
+    await settled(page);
+    await expect.poll(() => page.locator(`${dashboard} .notice.stale`).count()).toBe(1);
+    expect(await page.locator(`${dashboard} .notice.stale`).textContent()).toContain('HTTP 500');
+    expect(await ids(page)).toHaveLength(10);
+    // A refused copy never replaces the good one either.
+    server.route('/feeds/flaky.json', { body: '{"format": "open-commitments/1"}' });
+    await page.reload();
+    await settled(page);
+    await expect
+      .poll(() => page.locator(`${dashboard} .notice.stale`).textContent())
+      .toContain('refusé');
+    expect(await ids(page)).toHaveLength(10);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems.filter((p) => !p.includes('500'))).toEqual([]);
+  });
+});
+
+describe('themes', () => {
+  for (const theme of ['default', 'dsfr', 'dark', 'preferred-dark']) {
+    it(`passes axe, colour contrast included, in the ${theme} theme`, async () => {
+      const { page } = await newPage({
+        colorScheme: theme === 'preferred-dark' ? 'dark' : 'light',
+      });
+      const attribute = theme === 'preferred-dark' ? '' : ` theme="${theme}"`;
+      await page.goto(
+        hostPage(server, `/theme-${theme}.html`, {
+          body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh${attribute}></open-commitments>`,
+        }),
+      );
+      await settled(page);
+      await page.locator(`${dashboard} [data-commitment-id="VF-03"] .toggle`).click();
+      await page.locator(`${dashboard} [data-commitment-id="VF-03"] [part="ask"] button`).click();
+      const background = await page
+        .locator(`${dashboard} [part="base"]`)
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+      if (theme === 'dark' || theme === 'preferred-dark')
+        expect(background).toBe('rgb(28, 36, 49)');
+      else expect(background).not.toBe('rgb(28, 36, 49)');
+      if (theme === 'dsfr') {
+        const accent = await page
+          .locator(`${dashboard} [part="base"]`)
+          .evaluate((el) => getComputedStyle(el).getPropertyValue('--oc-color-accent').trim());
+        expect(accent).toBe('#000091');
+      }
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
 });
