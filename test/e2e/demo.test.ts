@@ -3,11 +3,13 @@
  * console error under its CSP, the national plan shows the bundled real commitments, feeds answer
  * conditional requests, and the fictional city hall's demo feed names the demo's own pages.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createPageIndex, parseFeed } from '../../shared/index.ts';
 import { demoFeedPath, startDemoServer, type DemoServer } from '../../widget/demo/serve.ts';
 import { launchBrowser } from './support/browser.ts';
+import { axeViolations } from './fixtures/widget/harness.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -154,6 +156,32 @@ describe('the demo site', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/if-none-match/i);
+  });
+
+  it('keeps the demo pages accessible (axe-core, WCAG 2.1 A and AA)', async () => {
+    // Evaluated through the browser's debugging protocol, which the pages' CSP does not govern.
+    const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+    const page = await browser.newPage();
+    const report: Record<string, string[]> = {};
+    try {
+      for (const path of [
+        '/',
+        '/plans/france-2021-2023.html',
+        '/valfleurie/',
+        '/valfleurie/marches-publics/',
+        '/valfleurie/participer/interpeller/',
+      ]) {
+        await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+        await page.evaluate(axeSource);
+        const violations = await axeViolations(page);
+        if (violations.length > 0) {
+          report[path] = violations.map((v) => `${v.id} (${v.impact}): ${v.targets.join(' ')}`);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+    expect(report).toEqual({});
   });
 
   it('fills the fictional interpellation form with the commitment questioned', async () => {
