@@ -428,6 +428,8 @@ function missingBuilds(): string[] {
     join(folders.widget, 'open-commitments.js'),
     join(folders.feeds, 'fr-2021-2023.json'),
     join(folders.feeds, valfleurie.source),
+    join(repoRoot, '.output', 'chrome-mv3', 'manifest.json'),
+    join(repoRoot, '.output', 'firefox-mv3', 'manifest.json'),
   ];
   return needed.filter((file) => !existsSync(file)).map((file) => relative(repoRoot, file));
 }
