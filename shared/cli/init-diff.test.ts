@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFeed } from '../feed/parse-feed.ts';
+import type { Feed } from '../feed/types.ts';
+import { ROOT, runCli, tempDir } from './test-support.ts';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+
+let dir: string;
+let remove: () => Promise<void>;
+beforeAll(async () => ({ dir, remove } = await tempDir()));
+afterAll(async () => remove());
+
+describe('init', () => {
+  it.each(['fr', 'en'])(
+    'writes a starter feed in %s that passes strict validation',
+    async (lang) => {
+      const ran = await runCli(['init', '--lang', lang, '--kind', 'university']);
+      expect(ran.code).toBe(0);
+      const result = parseFeed(ran.stdout, { mode: 'strict' });
+      expect(result.ok ? [] : result.errors).toEqual([]);
+      expect(result.ok && result.feed.publisher.kind).toBe('university');
+      expect(ran.stderr).toContain('validate');
+    },
+  );
+
+  it('explains itself on stderr, not inside the feed', async () => {
+    const ran = await runCli(['init', '--lang', 'fr']);
+    expect(ran.stderr).toContain('Étapes suivantes');
+    expect(ran.stdout).not.toContain('$comment');
+  });
+
+  it('never replaces an existing file without --force', async () => {
+    await writeFile(path.join(dir, 'existing.json'), 'mine');
+    const ran = await runCli(['init', '--out', 'existing.json'], { cwd: dir });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain('already exists');
+    expect(await readFile(path.join(dir, 'existing.json'), 'utf8')).toBe('mine');
+    expect((await runCli(['init', '--out', 'existing.json', '--force'], { cwd: dir })).code).toBe(
+      0,
+    );
+  });
+
+  it('refuses an unknown kind of publisher', async () => {
+    const ran = await runCli(['init', '--kind', 'kingdom']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain('municipality');
+  });
+});
+
+describe('diff', () => {
+  const source = path.join(ROOT, 'shared/feeds/valfleurie.json');
+
+  async function changedCopy(): Promise<string> {
+    const feed = JSON.parse(await readFile(source, 'utf8')) as Mutable<Feed>;
+    const byId = (id: string) => feed.commitments.find((c) => c.id === id)!;
+    byId('VF-01').status = 'en-travaux';
+    byId('VF-06').due = '2028-06-30';
+    const vf03 = byId('VF-03');
+    vf03.due = '2027-03-31';
+    vf03.updates = [
+      ...(vf03.updates ?? []),
+      { date: '2026-12-03', note: 'Moulin: nouvelle date après relance du lot.' },
+    ];
+    vf03.interpellations![0]!.status = 'answered';
+    vf03.interpellations![0]!.answer = { date: '2026-12-03', text: 'Livraison en mars 2027.' };
+    feed.commitments = feed.commitments.filter((c) => c.id !== 'VF-08');
+    feed.commitments.push({ id: 'VF-11', title: 'Nouvel engagement', status: 'not-started' });
+    const file = path.join(dir, 'valfleurie-next.json');
+    await writeFile(file, JSON.stringify(feed));
+    return file;
+  }
+
+  it('names each commitment with its old and new values, and exits 1', async () => {
+    const ran = await runCli(['diff', source, await changedCopy()]);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain('+ VF-11  added: Nouvel engagement');
+    expect(ran.stdout).toContain(
+      '- VF-08  removed: Registre des algorithmes utilisés par la commune',
+    );
+    expect(ran.stdout).toMatch(
+      /~ VF-01 .*\n {4}status: en-cours-de-marche \(limited\) -> en-travaux \(substantial\)/,
+    );
+    expect(ran.stdout).toContain('answer published to I-2026-004 on 2026-12-03');
+  });
+
+  it('flags a due date moved with no update explaining it, and not one that is explained', async () => {
+    const ran = await runCli(['diff', source, await changedCopy()]);
+    expect(ran.stdout).toContain(
+      'due: 2027-12-31 -> 2028-06-30  [moved with no update explaining it]',
+    );
+    expect(ran.stdout).toMatch(/due: 2026-09-30 -> 2027-03-31\n/);
+    expect(ran.stdout).toContain('due dates moved without explanation: VF-06\n');
+  });
+
+  it('prints the changes as JSON with --json', async () => {
+    const ran = await runCli(['diff', source, await changedCopy(), '--json']);
+    const diff = JSON.parse(ran.stdout) as { added: string[]; removed: string[] };
+    expect(diff).toMatchObject({ added: ['VF-11'], removed: ['VF-08'] });
+  });
+
+  it('exits 0 and says so when nothing changed', async () => {
+    const ran = await runCli(['diff', source, source]);
+    expect(ran).toMatchObject({ code: 0, stdout: 'no change\n' });
+  });
+
+  it('exits 2 when a version cannot be read', async () => {
+    expect((await runCli(['diff', source, path.join(dir, 'absent.json')])).code).toBe(2);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs through bin/open-commitments.js in a real process', async () => {
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin/open-commitments.js'), 'validate', 'shared/feeds/paris.json'],
+      { cwd: ROOT },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stdout).toContain('shared/feeds/paris.json: valid, 8 commitments');
+  });
+});
