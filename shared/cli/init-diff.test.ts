@@ -6,7 +6,11 @@ import { parseFeed } from '../feed/parse-feed.ts';
 import type { Feed } from '../feed/types.ts';
 import { ROOT, runCli, tempDir } from './test-support.ts';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+type Mutable<T> = T extends readonly (infer U)[]
+  ? Mutable<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Mutable<T[K]> }
+    : T;
 
 let dir: string;
 let remove: () => Promise<void>;
