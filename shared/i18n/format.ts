@@ -3,6 +3,7 @@
  * English "June 30, 2027" and "45%", without shipping locale data.
  */
 import type { DateString, DateTimeString } from '../feed/types.ts';
+import { dateToUtc } from '../status/dates.ts';
 import type { Lang } from './lang.ts';
 
 /**
@@ -13,11 +14,7 @@ export type DateStyle = 'long' | 'medium' | 'short';
 
 /** Writes a `YYYY-MM-DD` date for readers of `lang`; the date is a calendar day, never shifted by a time zone. */
 export function formatDate(date: DateString, lang: Lang, style: DateStyle = 'long'): string {
-  const ms = Date.UTC(
-    Number(date.slice(0, 4)),
-    Number(date.slice(5, 7)) - 1,
-    Number(date.slice(8, 10)),
-  );
+  const ms = dateToUtc(date);
   if (Number.isNaN(ms)) return date;
   return new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }).format(ms);
 }

@@ -92,6 +92,7 @@ describe('formatting', () => {
     expect(formatDate('2027-06-30', 'en')).toBe('June 30, 2027');
     expect(formatDate('2027-01-01', 'fr', 'short')).toBe('01/01/2027');
     expect(formatDate('not a date', 'fr')).toBe('not a date');
+    expect(formatDate('0050-03-01', 'en')).toBe('March 1, 50');
   });
 
   it('writes numbers and percentages in each language', () => {

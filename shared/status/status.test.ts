@@ -114,6 +114,12 @@ describe('isOverdue and daysOverdue', () => {
     expect(daysOverdue(asked, channel, '2026-02-10')).toBe(10);
   });
 
+  it('stays well defined for a promise of a huge number of days', () => {
+    const patient: Channel = { url: 'https://x.example/', responseDays: Number.MAX_SAFE_INTEGER };
+    expect(isOverdue(asked, patient, '2027-01-01')).toBe(false);
+    expect(daysOverdue(asked, patient, '2027-01-01')).toBe(0);
+  });
+
   it('is never overdue once answered, or without a promise', () => {
     const answered: Interpellation = {
       ...asked,
@@ -135,6 +141,13 @@ describe('dates', () => {
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });
 
+  it('stays within years 0000–9999, whatever the number of days', () => {
+    expect(addDays('0050-03-01', -1)).toBe('0050-02-28');
+    expect(addDays('2026-01-01', 1e15)).toBe('9999-12-31');
+    expect(addDays('2026-01-01', -1e15)).toBe('0000-01-01');
+    expect(addDays('2026-01-01', Number.NaN)).toBe('0000-01-01');
+  });
+
   it('counts days between dates, ignoring daylight saving', () => {
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(daysBetween('2026-12-31', '2026-01-01')).toBe(-364);
@@ -145,6 +158,7 @@ describe('dates', () => {
     expect(todayString(now, 'UTC')).toBe('2026-06-30');
     expect(todayString(now, 'Europe/Paris')).toBe('2026-07-01');
     expect(todayString(now, 'America/Cayenne')).toBe('2026-06-30');
+    expect(todayString(now, 'Not/AZone')).toMatch(/^2026-0[67]-[0-9]{2}$/);
   });
 });
 
