@@ -69,6 +69,35 @@ describe('matchesPattern', () => {
     expect(matches('https://example.fr/a.b', 'https://example.fr/aXb')).toBe(false);
   });
 
+  it('matches runs of wildcards, and stays fast on patterns built to backtrack', () => {
+    expect(matches('https://example.fr/a**b', 'https://example.fr/ab')).toBe(true);
+    expect(matches('https://example.fr/*a*a*', 'https://example.fr/xaya')).toBe(true);
+    expect(matches('https://example.fr/*a*a*', 'https://example.fr/xay')).toBe(false);
+    expect(matches('https://example.fr/*ab*ab', 'https://example.fr/abab')).toBe(true);
+    expect(matches('https://example.fr/*aba', 'https://example.fr/aba')).toBe(true);
+    expect(matches('https://example.fr/a*a', 'https://example.fr/a')).toBe(false);
+    const hostile = `https://example.fr/${'*a'.repeat(40)}*b`;
+    expect(matches(hostile, `https://example.fr/${'a'.repeat(20_000)}`)).toBe(false);
+  });
+
+  it('agrees with a regular expression on every small path and pattern', () => {
+    const words = ['', 'a', 'b'];
+    for (let n = 0; n < 4; n += 1) {
+      for (const w of [...words]) words.push(`${w}a`, `${w}b`, `${w}*`);
+    }
+    const paths = words.filter((w) => !w.includes('*') && w.length <= 5);
+    for (const glob of words) {
+      const reference = new RegExp(`^/${glob.replaceAll('*', '.*')}$`);
+      const pattern = parsePattern(`https://example.fr/${glob}`);
+      for (const path of paths) {
+        const url = `https://example.fr/${path}`;
+        if (pattern === null || matchesPattern(pattern, url) !== reference.test(`/${path}`)) {
+          throw new Error(`${glob} on ${path}`);
+        }
+      }
+    }
+  });
+
   it('ignores ports in URLs and patterns', () => {
     expect(matches('https://example.fr/*', 'https://example.fr:8443/x')).toBe(true);
     expect(matches('https://example.fr:8443/*', 'https://example.fr/x')).toBe(true);

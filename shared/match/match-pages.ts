@@ -19,8 +19,8 @@ export interface MatchPattern {
   readonly host: string;
   /** The path pattern, query included; `*` matches any run of characters. */
   readonly path: string;
-  /** `path` compiled. */
-  readonly pathRe: RegExp;
+  /** `path` split at its `*`s: the literal pieces a matching path holds in order. */
+  readonly pathParts: readonly string[];
 }
 
 /** The feed, commitments and site that one page URL belongs to. */
@@ -48,8 +48,24 @@ const HOST_RE = /^[^\s@\\?#:/*[\]]+(?::\d+)?$/;
 
 const PATTERN_RE = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * True when `text` matches a pattern split at its `*`s. Greedy leftmost search, never a regular
+ * expression: a feed's `/*a*a*a*a*b` would make a backtracking one take exponential time on every
+ * page visited.
+ */
+function matchParts(parts: readonly string[], text: string): boolean {
+  const first = parts[0] ?? '';
+  if (parts.length === 1) return text === first;
+  const last = parts[parts.length - 1] ?? '';
+  if (!text.startsWith(first) || text.length < first.length + last.length) return false;
+  let from = first.length;
+  for (let i = 1; i < parts.length - 1; i += 1) {
+    const part = parts[i] ?? '';
+    const found = text.indexOf(part, from);
+    if (found === -1) return false;
+    from = found + part.length;
+  }
+  return text.length - last.length >= from && text.endsWith(last);
 }
 
 /** A host in the form URLs give it: lower case, IDN in punycode, no port; null if invalid. */
@@ -93,8 +109,8 @@ export function parsePattern(p: string): MatchPattern | null {
     hostKind = 'any';
   }
   const shownHost = hostKind === 'any' ? '*' : hostKind === 'domain' ? `*.${host}` : host;
-  const pathRe = new RegExp(`^${path.split('*').map(escapeRegExp).join('.*')}$`, 's');
-  return { pattern: `${scheme}://${shownHost}${path}`, scheme, hostKind, host, path, pathRe };
+  const pathParts = path.split('*');
+  return { pattern: `${scheme}://${shownHost}${path}`, scheme, hostKind, host, path, pathParts };
 }
 
 /** A URL split the way patterns look at it; null unless http(s). */
@@ -126,7 +142,7 @@ function matchesPage(pattern: MatchPattern, page: PageUrl): boolean {
   ) {
     return false;
   }
-  return pattern.pathRe.test(page.path);
+  return matchParts(pattern.pathParts, page.path);
 }
 
 /** True when `url` (a string or URL) is one of the pages `pattern` names. */

@@ -10,10 +10,13 @@ export function computeProgress(feed: Feed, commitment: Commitment): number | un
   const fromStatus = resolveStatus(feed, commitment.status).progress;
   if (fromStatus !== undefined) return fromStatus;
   const milestones = commitment.milestones ?? [];
+  // Weights are scaled by the largest so that a feed's 1e308 cannot overflow the sum to Infinity.
+  let largest = 0;
+  for (const milestone of milestones) largest = Math.max(largest, milestone.weight ?? 1);
   let total = 0;
   let done = 0;
   for (const milestone of milestones) {
-    const weight = milestone.weight ?? 1;
+    const weight = (milestone.weight ?? 1) / largest;
     total += weight;
     if (milestone.done !== undefined) done += weight;
   }

@@ -76,6 +76,14 @@ describe('computeProgress', () => {
     ).toBe(50);
   });
 
+  it('stays a number for huge weights', () => {
+    const milestones = [
+      { title: 'a', done: '2026-01-01', weight: 1e308 },
+      { title: 'b', weight: 1e308 },
+    ];
+    expect(computeProgress(feed, commitment({ milestones }))).toBe(50);
+  });
+
   it('else is unknown, not zero', () => {
     expect(computeProgress(feed, commitment({}))).toBeUndefined();
     expect(computeProgress(feed, commitment({ milestones: [] }))).toBeUndefined();
