@@ -177,7 +177,8 @@ export async function importCsvCommand(
     : result.feed;
   if (!selfCheck(feed, io)) return EXIT.invalid;
   await writeOutput(options.out, feedJson(feed), io);
-  if (options.out) io.stderr(`${options.out}: ${plural(feed.commitments.length, 'commitment')} written\n`);
+  if (options.out)
+    io.stderr(`${options.out}: ${plural(feed.commitments.length, 'commitment')} written\n`);
   return EXIT.ok;
 }
 
