@@ -1,0 +1,282 @@
+/**
+ * Following and questioning, in Chromium: follow a commitment from the popup; a refresh that
+ * changes it shows a notification and a dated entry in the dashboard; a service worker stopped in
+ * the middle of a refresh loses nothing; a question kept from the overlay is answered, flagged when
+ * overdue, exported and deleted; revoking the host permission removes the content script.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { startServer, type TestServer } from './support/server.ts';
+import {
+  launchExtension,
+  waitForRegistration,
+  type ExtensionSession,
+} from './fixtures/extension/harness.ts';
+import { projectPage, townFeed, type TownFeed } from './fixtures/extension/town-feed.ts';
+
+/** The extension API inside the service worker, for `worker.evaluate` callbacks. */
+declare const chrome: WxtBrowser;
+
+let session: ExtensionSession;
+let server: TestServer;
+let feedUrl: string;
+let feed: TownFeed;
+
+function publish(edit: (feed: TownFeed) => void, delay = 0): void {
+  edit(feed);
+  feed.updated = new Date().toISOString();
+  server.route('/feed.json', { body: JSON.stringify(feed), delay });
+}
+
+/** Asks for a refresh from the options page, as its "Refresh now" button does. */
+async function refreshFromOptions(): Promise<void> {
+  const options = await session.openPage('options.html');
+  await options
+    .locator(`[data-feed-id="${feedUrl}"]`)
+    .getByRole('button', { name: 'Refresh now' })
+    .click();
+  await options.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  await options.close();
+}
+
+async function spyOnNotifications(): Promise<void> {
+  await (
+    await session.worker()
+  ).evaluate(() => {
+    const g = globalThis as unknown as { ocNotes: unknown[] };
+    g.ocNotes = [];
+    const create = chrome.notifications.create.bind(chrome.notifications);
+    chrome.notifications.create = ((...args: Parameters<typeof create>) => {
+      g.ocNotes.push(args);
+      return create(...args);
+    }) as typeof create;
+  });
+}
+
+async function notifications(): Promise<{ title: string; message: string }[]> {
+  return (await session.worker()).evaluate(() =>
+    (
+      (globalThis as unknown as { ocNotes?: [string, { title: string; message: string }][] })
+        .ocNotes ?? []
+    ).map(([, o]) => ({
+      title: o.title,
+      message: o.message,
+    })),
+  );
+}
+
+async function dashboard(): Promise<Page> {
+  const page = await session.openPage('dashboard.html');
+  await page.getByRole('heading', { name: 'Recent changes' }).waitFor();
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  feedUrl = `${server.origin}/feed.json`;
+  feed = townFeed(server.origin);
+  publish(() => undefined);
+  server.route('/town/project-a.html', { body: projectPage(server.origin) });
+  server.route('/town/interpeller', {
+    body: '<!doctype html><title>Form</title><h1>Form</h1>',
+    headers: { 'content-type': 'text/html' },
+  });
+  session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
+  const options = await session.openPage('options.html');
+  await options.getByLabel('Feed URL').fill(feedUrl);
+  await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  await options.locator('[data-outcome="added"]').waitFor();
+  await options.close();
+  await waitForRegistration(session, 'http://127.0.0.1/town/*');
+});
+
+afterAll(async () => {
+  await session?.context.close();
+  await server?.close();
+});
+
+describe('following', () => {
+  it('follows a commitment from the popup', async () => {
+    const page = await session.context.newPage();
+    const url = `${server.origin}/town/project-a.html`;
+    await page.goto(url);
+    const tabId = await (
+      await session.worker()
+    ).evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+    const popup = await session.openPage(`popup.html?tab=${tabId}`);
+    const follow = popup
+      .locator('[data-commitment-id="A1"]')
+      .getByRole('button', { name: 'Follow' });
+    await follow.click();
+    await expect.poll(() => follow.getAttribute('aria-pressed')).toBe('true');
+    await popup.close();
+    await page.close();
+    const dash = await dashboard();
+    await dash.locator('[data-section="followed"] [data-commitment-id="A1"]').waitFor();
+    await dash.close();
+  });
+
+  it('notifies a change of a followed commitment and lists it with its date', async () => {
+    await spyOnNotifications();
+    publish((f) => {
+      const a1 = f.commitments[0]!;
+      Object.assign(a1, { status: 'avance', progress: 70 });
+      a1.updates.push({ date: '2026-11-20', note: { en: 'Contract signed', fr: 'Marché signé' } });
+    });
+    await refreshFromOptions();
+    await expect.poll(notifications, { timeout: 10_000 }).toHaveLength(1);
+    const [note] = await notifications();
+    expect(note!.title).toBe('Open procurement data');
+    expect(note!.message).toContain('Status: Under way → Well advanced');
+    expect(note!.message).toContain('Progress: 30% → 70%');
+    expect(note!.message).toContain('New update (November 20, 2026)');
+    const dash = await dashboard();
+    const change = dash.locator('[data-section="changes"] [data-commitment-id="A1"]');
+    await change.waitFor();
+    await expect(change.textContent()).resolves.toContain('Status: Under way → Well advanced');
+    await expect(change.locator('time').getAttribute('datetime')).resolves.toMatch(
+      /^\d{4}-\d{2}-\d{2}T/,
+    );
+    await dash.close();
+  });
+
+  it('loses nothing when the service worker is stopped in the middle of a refresh', async () => {
+    publish((f) => Object.assign(f.commitments[0]!, { due: '2027-12-31' }), 4000);
+    const seen = server.requests.length;
+    const options = await session.openPage('options.html');
+    void options
+      .evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' }))
+      .catch(() => undefined);
+    await expect
+      .poll(() => server.requests.slice(seen).includes('/feed.json'), { timeout: 10_000 })
+      .toBe(true);
+    const cdp = await session.context.newCDPSession(options);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions)
+        if (v.scriptURL.endsWith('/background.js')) statuses.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
+    await options.close();
+    // The publisher answers normally now; the next refresh (here asked for, else the alarm) runs.
+    publish(() => undefined);
+    await refreshFromOptions();
+    const dash = await dashboard();
+    const dueChanges = dash.locator('[data-section="changes"] li.oc-row', {
+      hasText: 'Due date: June 30, 2027 → December 31, 2027',
+    });
+    await expect.poll(() => dueChanges.count(), { timeout: 10_000 }).toBe(1);
+    await dash.close();
+  });
+});
+
+describe('questioning', () => {
+  it('keeps a question, notifies its answer, flags it when overdue, exports and deletes it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a.html`);
+    const row = page.locator('open-commitments-overlay li[data-commitment-id="A1"]');
+    await row.getByRole('button', { name: 'Question this' }).click();
+    const opened = session.context.waitForEvent('page');
+    await row.getByRole('link', { name: 'Open the official form' }).click();
+    const form = await opened;
+    await form.waitForLoadState();
+    expect(form.url()).toContain('/town/interpeller?engagement=A1');
+    await form.close();
+    await row.getByRole('button', { name: 'Remember this question on this device' }).click();
+    await row.getByRole('status').waitFor();
+    await page.close();
+
+    const dash = await dashboard();
+    const question = dash.locator('[data-section="questions"] [data-commitment-id="A1"]');
+    await question.waitFor();
+    await expect(question.textContent()).resolves.toMatch(/answer due \w+ \d+, \d{4}/);
+
+    await spyOnNotifications();
+    const today = new Date().toISOString().slice(0, 10);
+    publish((f) =>
+      Object.assign(f.commitments[0]!, {
+        interpellations: [
+          {
+            id: 'Q1',
+            date: today,
+            question: 'When?',
+            status: 'answered',
+            answer: { date: today, text: 'Next spring.' },
+          },
+        ],
+      }),
+    );
+    await refreshFromOptions();
+    await expect
+      .poll(async () => (await notifications()).map((n) => n.message).join('\n'), {
+        timeout: 10_000,
+      })
+      .toContain('Answer published');
+    await dash.reload();
+    await expect(question.textContent()).resolves.toContain('Answer published');
+
+    // Time passes: an unanswered question whose answer date is behind us is flagged.
+    await dash.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('open-commitments-extension');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('questions', 'readwrite');
+            const store = tx.objectStore('questions');
+            store.openCursor().onsuccess = (event) => {
+              const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+              if (!cursor) return;
+              const { answeredOn: _answered, ...q } = cursor.value as Record<string, unknown>;
+              cursor.update({ ...q, askedOn: '2020-01-01', dueOn: '2020-01-31' });
+              cursor.continue();
+            };
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await dash.reload();
+    await expect(question.getAttribute('class')).resolves.toContain('oc-overdue');
+    await expect(question.textContent()).resolves.toContain('Overdue');
+
+    const download = dash.waitForEvent('download');
+    await dash.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      'feed,commitment,title,asked_on,channel,channel_target,answer_due,answered_on',
+    );
+    expect(csv).toContain(
+      `${feedUrl},A1,Open procurement data,2020-01-01,url,127.0.0.1:${server.port},2020-01-31,`,
+    );
+
+    await question.getByRole('button', { name: 'Delete' }).click();
+    await question.waitFor({ state: 'detached' });
+    await dash.close();
+  });
+});
+
+describe('permissions', () => {
+  it('removes the content script when the person revokes the host permission', async () => {
+    const worker = await session.worker();
+    await worker.evaluate(() => chrome.permissions.remove({ origins: ['http://127.0.0.1/*'] }));
+    await expect
+      .poll(
+        async () =>
+          (
+            await (
+              await session.worker()
+            ).evaluate(async () =>
+              (await chrome.scripting.getRegisteredContentScripts()).flatMap(
+                (s) => s.matches ?? [],
+              ),
+            )
+          ).some((p) => p.includes('127.0.0.1')),
+        { timeout: 10_000 },
+      )
+      .toBe(false);
+  });
+});
