@@ -123,7 +123,7 @@ describe('following', () => {
     publish((f) => {
       const a1 = f.commitments[0]!;
       Object.assign(a1, { status: 'avance', progress: 70 });
-      a1.updates.push({ date: '2026-11-20', note: { en: 'Contract signed', fr: 'Marché signé' } });
+      a1.updates?.push({ date: '2026-11-20', note: { en: 'Contract signed', fr: 'Marché signé' } });
     });
     await refreshFromOptions();
     await expect.poll(notifications, { timeout: 10_000 }).toHaveLength(1);
