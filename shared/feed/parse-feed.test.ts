@@ -408,7 +408,13 @@ describe('parseFeed output', () => {
     expect(Object.keys(out.commitments[0] ?? {})).toEqual(['id', 'title', 'status']);
   });
 
-  it('gives a feed that strict mode accepts, for every valid fixture', () => {
+  it('gives plain data that IndexedDB can store and JSON can write', () => {
+    const out = ok(parseFeed(everyField));
+    expect(structuredClone(out)).toEqual(out);
+    expect(JSON.parse(JSON.stringify(out))).toEqual(out);
+  });
+
+  it('gives a feed that strict mode accepts, read again', () => {
     const out = ok(parseFeed(everyField));
     expect(parseFeed(out, { mode: 'strict' })).toEqual({ ok: true, feed: out, warnings: [] });
   });
