@@ -209,10 +209,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
+      // --help and --version succeed; a missing command (help shown anyway) is a usage error.
       const helpShown =
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help';
+        error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
       return helpShown ? EXIT.ok : EXIT.trouble;
     }
     if (error instanceof InputError) {

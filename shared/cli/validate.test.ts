@@ -96,6 +96,10 @@ describe('validate', () => {
   it('exits 2 on a usage error', async () => {
     expect((await runCli(['validate'])).code).toBe(2);
     expect((await runCli(['frobnicate'])).code).toBe(2);
+    expect((await runCli([])).code).toBe(2);
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('validate');
   });
 
   describe('over http', () => {
