@@ -5,13 +5,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Text } from '../../shared/feed/types.ts';
 import type { Lang } from '../../shared/i18n/lang.ts';
 import { formatNumber, formatPercent } from '../../shared/i18n/format.ts';
 import type { InterpellationLink } from '../../shared/interpellation/interpellation-link.ts';
 import { pickText } from '../../shared/text/pick-text.ts';
 import type { CommonMessages } from './messages.ts';
+import { styleProps } from './style-props.ts';
 
 /** A Text picked for the viewer, and the `lang` to mark it with when it is another language. */
 export interface Shown {
@@ -59,7 +59,7 @@ export function safeHref(url: string | undefined): string | undefined {
 
 /**
  * A progress bar with its percentage in words. The width is set through the CSS object model
- * (`styleMap`), which a strict `style-src` allows, unlike a `style` attribute.
+ * (`styleProps`), which a strict `style-src` allows, unlike a `style` attribute.
  */
 export function progressBar(
   progress: number | undefined,
@@ -80,7 +80,7 @@ export function progressBar(
       aria-valuemin="0"
       aria-valuemax="100"
       aria-valuenow=${value}
-      ><span style=${styleMap({ width: `${value}%` })}></span
+      ><span ${styleProps({ width: `${value}%` })}></span
     ></span>
     <span class="percent">${formatPercent(value, lang)}</span>
   </span>`;

@@ -177,9 +177,10 @@ export class OpenCommitmentBadge extends LitElement {
   private onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.open) {
       event.stopPropagation();
+      // Focus first: keyboard focus on the button opens the details, and they must end closed.
+      this.renderRoot.querySelector<HTMLElement>('.toggle')?.focus();
       this.open = false;
       this.asking = false;
-      this.renderRoot.querySelector<HTMLElement>('.toggle')?.focus();
     }
   };
 

@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   CATEGORIES,
   type Category,
@@ -55,6 +54,7 @@ import {
   textSpan,
 } from '../../lib/render-helpers.ts';
 import { foldForSearch } from '../../lib/search.ts';
+import { styleProps } from '../../lib/style-props.ts';
 import { styles } from './open-commitments.styles.ts';
 
 /** How often a visible dashboard asks the publisher for news. */
@@ -604,7 +604,7 @@ export class OpenCommitments extends LitElement {
               (c) =>
                 html`<span
                   class="cat-${c}"
-                  style=${styleMap({ flexGrow: String(summary.byCategory[c]) })}
+                  ${styleProps({ 'flex-grow': String(summary.byCategory[c]) })}
                 ></span>`,
             )}
           </div>

@@ -1,0 +1,240 @@
+/**
+ * The widget on pages it does not control, in real Chromium: the badge and its popover, one request
+ * shared by badges and a dashboard, a strict CSP with Trusted Types, the script included twice and
+ * next to the badge bundle, hostile page CSS, and another copy of Lit on the page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import type { TestServer } from './support/server.ts';
+import { axeViolations, hostPage, settled, widgetServer } from './fixtures/widget/harness.ts';
+
+const TODAY = '2026-12-04';
+const STRICT_CSP =
+  "default-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await widgetServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh profile; CSP violations and errors are collected from the first script on. */
+async function newPage(): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('ERR_NAME_NOT_RESOLVED')) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const list = ((window as unknown as { cspViolations?: string[] }).cspViolations ??= []);
+      list.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+    });
+  });
+  return { page, problems };
+}
+
+const cspViolations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
+
+const feedRequests = (path: string) =>
+  server.requests.filter((r) => r.split('?')[0] === path).length;
+
+const badge = (id: string) => `open-commitment-badge[commitment="${id}"]`;
+
+describe('<open-commitment-badge>', () => {
+  it('shows status, progress and late mark on one line, linking to the commitment page', async () => {
+    const { page, problems } = await newPage();
+    await page.goto(`${server.origin}/fixtures/badges.html`);
+    await settled(page, badge('VF-03'));
+    const line = page.locator(`${badge('VF-03')} .line`);
+    await line.waitFor();
+    expect(await line.locator('[part="status"]').textContent()).toBe('En travaux');
+    expect(await line.locator('[part="status"]').getAttribute('data-category')).toBe('substantial');
+    expect(await line.locator('[role="progressbar"]').getAttribute('aria-valuenow')).toBe('60');
+    expect(await line.locator('.late').textContent()).toBe('En retard');
+    expect(await page.locator(`${badge('VF-01')} [part="link"]`).getAttribute('href')).toBe(
+      'https://www.valfleurie.example/commune-ouverte/engagements/marches-publics',
+    );
+    const box = await line.boundingBox();
+    expect(box!.height).toBeLessThan(60);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens its popover on click and on keyboard focus, and Escape closes it', async () => {
+    const { page } = await newPage();
+    await page.goto(`${server.origin}/fixtures/badges.html`);
+    await settled(page, badge('VF-01'));
+    const toggle = page.locator(`${badge('VF-01')} [part="toggle"]`);
+    const popover = page.locator(`${badge('VF-01')} [part="popover"]`);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await popover.isVisible()).toBe(true);
+    expect(await popover.getAttribute('role')).toBe('region');
+    expect(await popover.textContent()).toContain('Interpeller');
+    await popover.locator('[part="ask"] button').click();
+    expect(await popover.locator('a.ask-go').getAttribute('href')).toMatch(
+      /^https:\/\/participer\.valfleurie\.example\/interpeller\?engagement=VF-01&/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await popover.isVisible()).toBe(false);
+    expect(
+      await toggle.evaluate(
+        (el) =>
+          el.getRootNode() instanceof ShadowRoot &&
+          (el.getRootNode() as ShadowRoot).activeElement === el,
+      ),
+    ).toBe(true);
+
+    // Keyboard: tab from the commitment link onto the button opens the details.
+    await page.locator(`${badge('VF-02')} [part="link"]`).focus();
+    await page.keyboard.press('Tab');
+    const second = page.locator(`${badge('VF-02')} [part="toggle"]`);
+    await expect.poll(() => second.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await second.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('shares one request between three badges and a dashboard of the same feed', async () => {
+    const { page } = await newPage();
+    const before = feedRequests('/feeds/valfleurie.json');
+    await page.goto(`${server.origin}/fixtures/badges.html`);
+    await settled(page);
+    for (const id of ['VF-01', 'VF-02', 'VF-03']) await settled(page, badge(id));
+    await page.waitForTimeout(300);
+    expect(feedRequests('/feeds/valfleurie.json') - before).toBe(1);
+  });
+});
+
+describe('on any host page', () => {
+  it('works under a strict CSP with Trusted Types, with no violation', async () => {
+    const { page, problems } = await newPage();
+    await page.goto(
+      hostPage(server, '/strict.html', {
+        csp: STRICT_CSP,
+        body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>
+          <p><open-commitment-badge src="/feeds/valfleurie.json" commitment="VF-01" today="${TODAY}"></open-commitment-badge></p>`,
+      }),
+    );
+    await settled(page);
+    expect(await page.locator('open-commitments [data-commitment-id]').count()).toBe(10);
+    // Widths set through the CSS object model survive style-src 'self'.
+    const ratio = await page
+      .locator('open-commitments [data-commitment-id="VF-03"] [role="progressbar"] > span')
+      .evaluate(
+        (el) => el.getBoundingClientRect().width / el.parentElement!.getBoundingClientRect().width,
+      );
+    expect(ratio).toBeCloseTo(0.6, 1);
+    const stack = await page
+      .locator('open-commitments .stack > span')
+      .evaluateAll((spans) => spans.map((s) => Math.round(s.getBoundingClientRect().width)));
+    expect(new Set(stack).size).toBeGreaterThan(1);
+    await page.locator('open-commitments [data-commitment-id="VF-03"] .toggle').click();
+    await page.locator(`${badge('VF-01')} [part="toggle"]`).click();
+    // The page's own img-src refuses the publisher's logo from elsewhere: the widget hides it.
+    const violations = await cspViolations(page);
+    expect(violations.filter((v) => !v.startsWith('img-src'))).toEqual([]);
+    expect(await page.locator('open-commitments .logo').isVisible()).toBe(false);
+    expect(problems.filter((p) => !p.includes("img-src 'self'"))).toEqual([]);
+  });
+
+  it('works with the script included twice and next to the badge bundle, with one request', async () => {
+    const { page, problems } = await newPage();
+    server.route('/feeds/twice.json', {
+      body: JSON.stringify(
+        JSON.parse(await (await fetch(`${server.origin}/feeds/valfleurie.json`)).text()),
+      ),
+    });
+    await page.goto(
+      hostPage(server, '/twice.html', {
+        scripts: [
+          '/dist/open-commitment-badge.js',
+          '/dist/open-commitments.js',
+          '/dist/open-commitments.js?v=2',
+        ],
+        body: `<open-commitments src="/feeds/twice.json" no-refresh></open-commitments>
+          <p><open-commitment-badge src="/feeds/twice.json" commitment="VF-02"></open-commitment-badge></p>`,
+      }),
+    );
+    await settled(page);
+    await settled(page, badge('VF-02'));
+    expect(await page.locator('open-commitments [data-commitment-id]').count()).toBe(10);
+    expect(await page.locator(`${badge('VF-02')} [part="status"]`).textContent()).toBe('Livré');
+    expect(feedRequests('/feeds/twice.json')).toBe(1);
+    expect(problems).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('is not broken by hostile page CSS', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(server, '/hostile.html', {
+        head: `<style>
+          * { all: unset !important; }
+          div, section, ul, li, button, span { display: none !important; color: red !important; }
+          open-commitments, open-commitment-badge { font-size: 0 !important; color: transparent !important; }
+        </style>`,
+        body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>
+          <open-commitment-badge src="/feeds/valfleurie.json" commitment="VF-01"></open-commitment-badge>`,
+      }),
+    );
+    await settled(page);
+    const title = page.locator('open-commitments [data-commitment-id="VF-01"] h3');
+    expect(await title.isVisible()).toBe(true);
+    const style = await title.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return {
+        size: parseFloat(s.fontSize),
+        color: s.color,
+        display: getComputedStyle(el.closest('li')!).display,
+      };
+    });
+    expect(style.size).toBeGreaterThan(12);
+    expect(style.color).not.toBe('rgba(0, 0, 0, 0)');
+    expect(style.display).not.toBe('none');
+    await settled(page, badge('VF-01'));
+    expect(await page.locator(`${badge('VF-01')} [part="status"]`).isVisible()).toBe(true);
+  });
+
+  it('lives next to another copy of Lit without sharing it', async () => {
+    const { page, problems } = await newPage();
+    await page.goto(
+      hostPage(server, '/other-lit.html', {
+        head: `<script type="module">
+          import { html, render } from '/vendor/lit-html/lit-html.js';
+          const host = document.createElement('div');
+          document.body.append(host);
+          render(html\`<p id="own">The page's own Lit: \${'works'}</p>\`, host);
+        </script>`,
+        body: `<open-commitments src="/feeds/valfleurie.json" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    await page.locator('#own').waitFor();
+    expect(await page.locator('#own').textContent()).toBe("The page's own Lit: works");
+    expect(await page.locator('open-commitments [data-commitment-id]').count()).toBe(10);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { litHtmlVersions: string[] }).litHtmlVersions.length,
+      ),
+    ).toBe(2);
+    expect(problems).toEqual([]);
+  });
+});
