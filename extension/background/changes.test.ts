@@ -1,0 +1,139 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseFeed, type Feed } from '../../shared/index.ts';
+
+const created: { id: string; title: string; message: string }[] = [];
+vi.mock('wxt/browser', () => ({
+  browser: {
+    i18n: { getUILanguage: () => 'en-GB' },
+    runtime: { getURL: (path: string) => `chrome-extension://test${path}` },
+    notifications: {
+      create: async (id: string, options: { title: string; message: string }) => {
+        created.push({ id, title: options.title, message: options.message });
+        return id;
+      },
+    },
+  },
+}));
+
+const { recordChanges } = await import('./changes.ts');
+const { db } = await import('./db.ts');
+const { feedStore } = await import('./feeds.ts');
+
+const url = 'https://www.exemple.fr/feed.json';
+
+function feed(edit: (commitment: Record<string, unknown>) => void = () => undefined): Feed {
+  const a1: Record<string, unknown> = {
+    id: 'A1',
+    title: { en: 'Open data', fr: 'Données ouvertes' },
+    status: 'limited',
+    due: '2027-06-30',
+  };
+  edit(a1);
+  const result = parseFeed({
+    format: 'open-commitments/1',
+    publisher: { name: 'Ville', kind: 'municipality' },
+    updated: '2026-11-01T00:00:00Z',
+    interpellation: { url: 'https://www.exemple.fr/q?id={id}', responseDays: 30 },
+    commitments: [a1, { id: 'B1', title: 'Other', status: 'limited' }],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.feed;
+}
+
+async function store(f: Feed, fetchedAt: number): Promise<void> {
+  await (await feedStore()).put({ url, feed: f, warnings: [], fetchedAt, checkedAt: fetchedAt });
+}
+
+beforeEach(async () => {
+  created.length = 0;
+  const database = await db();
+  for (const name of ['changes', 'follows', 'baselines', 'questions'] as const)
+    await database.clear(name);
+  await database.put('follows', { feedId: url, commitmentId: 'A1', since: 0 });
+});
+
+describe('recording changes of followed commitments', () => {
+  it('sets a baseline from the first copy without reporting anything', async () => {
+    await store(feed(), 1);
+    expect(await recordChanges(url, url)).toBe(0);
+    expect(created).toEqual([]);
+  });
+
+  it('reports a followed commitment’s change once, in words, with a notification', async () => {
+    await store(feed(), 1);
+    await recordChanges(url, url);
+    await store(
+      feed((c) => Object.assign(c, { status: 'substantial', due: '2027-12-31' })),
+      2,
+    );
+    expect(await recordChanges(url, url)).toBe(1);
+    // Run again (a second alarm, a restarted worker): nothing is recorded twice.
+    expect(await recordChanges(url, url)).toBe(0);
+    const changes = await (await db()).getAll('changes');
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({
+      commitmentId: 'A1',
+      title: 'Open data',
+      lines: ['Status: Limited → Substantial', 'Due date: June 30, 2027 → December 31, 2027'],
+      notified: true,
+    });
+    expect(created).toEqual([
+      {
+        id: `oc-change-${changes[0]!.id}`,
+        title: 'Open data',
+        message: 'Status: Limited → Substantial\nDue date: June 30, 2027 → December 31, 2027',
+      },
+    ]);
+  });
+
+  it('ignores changes of commitments nobody follows', async () => {
+    await store(feed(), 1);
+    await recordChanges(url, url);
+    const next = feed();
+    await store(
+      {
+        ...next,
+        commitments: next.commitments.map((c) =>
+          c.id === 'B1' ? { ...c, status: 'complete' } : c,
+        ),
+      },
+      2,
+    );
+    expect(await recordChanges(url, url)).toBe(0);
+  });
+
+  it('marks a question answered when the publisher publishes an answer', async () => {
+    const database = await db();
+    await database.delete('follows', [url, 'A1']);
+    const id = await database.add('questions', {
+      feedId: url,
+      commitmentId: 'A1',
+      title: 'Open data',
+      askedOn: '2026-11-02',
+      channel: { kind: 'url', target: 'www.exemple.fr' },
+      dueOn: '2026-12-02',
+    });
+    await store(feed(), 1);
+    await recordChanges(url, url);
+    await store(
+      feed((c) =>
+        Object.assign(c, {
+          interpellations: [
+            {
+              id: 'Q1',
+              date: '2026-11-02',
+              question: 'When?',
+              status: 'answered',
+              answer: { date: '2026-11-20', text: 'Soon.' },
+            },
+          ],
+        }),
+      ),
+      2,
+    );
+    expect(await recordChanges(url, url)).toBe(1);
+    expect((await database.get('questions', id))?.answeredOn).toBe('2026-11-20');
+    expect(created[0]?.message).toBe('Answer published (November 20, 2026)');
+  });
+});
