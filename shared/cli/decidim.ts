@@ -251,9 +251,13 @@ export function importDecidim(
     const externalId = record.fields.get('external_id') || undefined;
     const parentExternalId = record.fields.get('parent_external_id') || undefined;
     const updatedAt = first(record, ['updated_at', 'created_at'])?.value.slice(0, 10);
-    const theme = [...record.fields].find(
+    // The category's name, in the preferred language when the export has it.
+    const themes = [...record.fields].filter(
       ([key, value]) => /^(category\/name|taxonomies\/name)\//.test(key) && value !== '',
     );
+    const theme =
+      themes.find(([key]) => options.lang !== undefined && key.endsWith(`/${options.lang}`)) ??
+      themes[0];
     parsed.push({
       record,
       id,

@@ -39,6 +39,7 @@ describe('import decidim: a JSON export with nested results and HTML', () => {
       'https://participer.valfleurie.example/processes/commune-ouverte/f/12/results/41',
     );
     expect(feed.languages).toEqual(['fr', 'en']);
+    expect(feed.commitments[0]?.themes).toEqual(['Transparence']);
   });
 
   it('turns HTML descriptions into plain text, dropping scripts, styles and attributes', async () => {
