@@ -101,7 +101,9 @@ function mergeBase(imported: Feed, base: Feed, explicitPublisher: boolean): Feed
     ...(explicitPublisher ? { publisher: imported.publisher } : {}),
     ...(imported.plan ? { plan: imported.plan } : {}),
     updated: imported.updated,
-    languages: base.languages ?? imported.languages ?? [],
+    ...((base.languages ?? imported.languages)
+      ? { languages: base.languages ?? imported.languages }
+      : {}),
     ...(imported.statuses ? { statuses: imported.statuses } : {}),
     commitments,
   };
