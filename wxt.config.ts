@@ -21,6 +21,8 @@ export default defineConfig({
   publicDir: 'extension/public',
   imports: false,
   manifestVersion: 3,
+  // The sources archive (for store review) holds the sources only, not build output.
+  zip: { excludeSources: ['dist/**', 'test-results/**', '.cache/**', 'coverage/**'] },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
@@ -45,6 +47,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
