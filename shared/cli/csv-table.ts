@@ -111,9 +111,12 @@ function csvErrorIssue(error: unknown): CsvIssue {
   if (error instanceof CsvError) {
     const records = typeof error.records === 'number' ? error.records : undefined;
     const row = records !== undefined ? records + 1 : undefined;
+    // `index` is the position, in its row, of the value being read when parsing stopped.
+    const columnIndex = typeof error.index === 'number' ? error.index : undefined;
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
       return {
         ...(row !== undefined ? { row } : {}),
+        ...(columnIndex !== undefined ? { columnIndex } : {}),
         message:
           'a quoted value is never closed: a `"` opens a value on this row and no `"` ends it (write a quote inside a value as `""`)',
       };

@@ -76,14 +76,14 @@ describe('import csv', () => {
     expect(feed.commitments[0]).toMatchObject({ title: "Rénover l'école", status: 'complete' });
   });
 
-  it('names the row of an unclosed quote', async () => {
+  it('names the row and column of an unclosed quote', async () => {
     await write(
       'quote.csv',
       'id,title,status\nQ1,Fine,limited\nQ2,"Never closed,limited\nQ3,Other,limited\n',
     );
     const ran = await importCsv(['quote.csv']);
     expect(ran.code).toBe(1);
-    expect(ran.stderr).toContain('quote.csv: row 3: a quoted value is never closed');
+    expect(ran.stderr).toContain('quote.csv: row 3, column B: a quoted value is never closed');
   });
 
   it('names the row and column of an unknown status and lists the allowed ones', async () => {
