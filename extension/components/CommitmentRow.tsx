@@ -1,5 +1,5 @@
 import type { Lang } from '../../shared/index.ts';
-import { formatPercent } from '../../shared/index.ts';
+import { formatPercent } from '../../shared/i18n/format.ts';
 import { t } from '../i18n/messages.ts';
 import type { CommitmentRowData } from '../state/commitment-row.ts';
 import { Interpellate } from './Interpellate.tsx';

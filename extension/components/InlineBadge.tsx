@@ -1,4 +1,5 @@
-import { formatPercent, type Lang } from '../../shared/index.ts';
+import type { Lang } from '../../shared/index.ts';
+import { formatPercent } from '../../shared/i18n/format.ts';
 import { t } from '../i18n/messages.ts';
 import type { CommitmentRowData } from '../state/commitment-row.ts';
 import { StatusLabel } from './StatusLabel.tsx';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatDateTime, type Lang } from '../../shared/index.ts';
+import type { Lang } from '../../shared/index.ts';
+import { formatDateTime } from '../../shared/i18n/format.ts';
 import { t } from '../i18n/messages.ts';
 import type { OptionsModel } from '../state/options.ts';
 import { IssueList } from './IssueList.tsx';

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { todayString, type Lang } from '../../shared/index.ts';
+import type { Lang } from '../../shared/index.ts';
+import { todayString } from '../../shared/status/dates.ts';
 import { t } from '../i18n/messages.ts';
 import { commitmentRow } from '../state/commitment-row.ts';
 import type { PopupModel } from '../state/popup.ts';

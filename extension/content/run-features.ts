@@ -5,7 +5,7 @@
  * what it added.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { todayString } from '../../shared/index.ts';
+import { todayString } from '../../shared/status/dates.ts';
 import { uiLang } from '../i18n/messages.ts';
 import { ask } from '../messaging/send.ts';
 import { isHidden } from '../storage/hidden-sites.ts';

@@ -4,7 +4,8 @@
  * come from the core (`shared/i18n`).
  */
 import { browser } from 'wxt/browser';
-import { pickLang, type Lang } from '../../shared/index.ts';
+import type { Lang } from '../../shared/index.ts';
+import { pickLang } from '../../shared/i18n/lang.ts';
 
 const en = {
   overlayTitle: 'Commitments on this page',

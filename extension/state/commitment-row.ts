@@ -2,18 +2,18 @@
  * What one commitment row shows, computed from the feed with the core's functions, in the
  * viewer's language. Pure, so the overlay, popup and dashboard show the same thing.
  */
-import {
-  coreMessages,
-  formatDate,
-  pickText,
-  viewCommitment,
-  type Category,
-  type Commitment,
-  type DateString,
-  type Feed,
-  type Lang,
-  type LocalText,
+import type {
+  Category,
+  Commitment,
+  DateString,
+  Feed,
+  Lang,
+  LocalText,
 } from '../../shared/index.ts';
+import { coreMessages } from '../../shared/i18n/core-messages.ts';
+import { formatDate } from '../../shared/i18n/format.ts';
+import { pickText } from '../../shared/text/pick-text.ts';
+import { viewCommitment } from '../../shared/status/view-commitment.ts';
 import { interpellationLink, type InterpellationLink } from '../../shared/interpellation/index.ts';
 
 /** A commitment ready to render. */

@@ -5,7 +5,8 @@
  */
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { pickText, summariseFeed } from '../../../shared/index.ts';
+import { pickText } from '../../../shared/text/pick-text.ts';
+import { summariseFeed } from '../../../shared/status/view-commitment.ts';
 import { Overlay, type OverlayRow, type OverlaySummary } from '../../components/Overlay.tsx';
 import { ask } from '../../messaging/send.ts';
 import { commitmentRow } from '../../state/commitment-row.ts';
