@@ -78,15 +78,29 @@ function client(): FeedClient {
   const reg = registry();
   return (reg.client ??= createFeedClient(
     {
-      fetch: (url, init) => fetch(url, init),
+      fetch: (url, init) => fetch(url, isSameOrigin(url) ? init : simpleRequest(init)),
       store: lazyStore(),
       now: () => Date.now(),
-      // A request to another origin with If-None-Match needs a CORS preflight that static hosts
-      // often refuse; there the browser's own HTTP cache revalidates instead.
-      conditionalHeaders: false,
     },
     WIDGET_CACHE_POLICY,
   ));
+}
+
+function isSameOrigin(url: string): boolean {
+  return new URL(url, document.baseURI).origin === location.origin;
+}
+
+/**
+ * A request to another origin without `If-None-Match` / `If-Modified-Since`: those need a CORS
+ * preflight that static hosts often refuse. The browser's HTTP cache revalidates instead. A
+ * same-origin feed keeps them, and an unchanged one costs a 304 and no parsing.
+ */
+function simpleRequest(init: RequestInit): RequestInit {
+  const headers = new Headers(init.headers);
+  if (!headers.has('if-none-match') && !headers.has('if-modified-since')) return init;
+  headers.delete('if-none-match');
+  headers.delete('if-modified-since');
+  return { ...init, headers, cache: 'no-cache' };
 }
 
 /**

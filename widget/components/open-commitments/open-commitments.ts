@@ -21,13 +21,8 @@ import {
   type InterpellationStats,
 } from '../../../shared/interpellation/interpellation-stats.ts';
 import { todayString } from '../../../shared/status/dates.ts';
-import { daysOverdue, isOverdue } from '../../../shared/status/late.ts';
+import { daysOverdue } from '../../../shared/status/late.ts';
 import { resolveStatus } from '../../../shared/status/resolve-status.ts';
-import {
-  summariseFeed,
-  viewCommitment,
-  type FeedSummary,
-} from '../../../shared/status/view-commitment.ts';
 import { feedSource, type FeedSource, type FeedState } from '../../lib/feed-source.ts';
 import {
   applyFilters,
@@ -54,25 +49,12 @@ import {
   textSpan,
 } from '../../lib/render-helpers.ts';
 import { foldForSearch } from '../../lib/search.ts';
+import { buildModel, type Model } from '../../lib/model.ts';
 import { styleProps } from '../../lib/style-props.ts';
 import { styles } from './open-commitments.styles.ts';
 
 /** How often a visible dashboard asks the publisher for news. */
 const REFRESH_MS = 5 * 60 * 1000;
-
-/** Everything derived from one feed for one viewer on one day, computed once. */
-interface Model {
-  readonly feed: Feed;
-  readonly lang: Lang;
-  readonly today: string;
-  readonly rows: readonly Row[];
-  readonly byId: ReadonlyMap<string, Commitment>;
-  readonly summary: FeedSummary;
-  readonly stats: InterpellationStats;
-  readonly themes: readonly string[];
-  readonly leads: readonly string[];
-  readonly hasQuestions: boolean;
-}
 
 /**
  * A live dashboard of a public body's open-government commitments, read from an Open Commitments
@@ -186,6 +168,7 @@ export class OpenCommitments extends LitElement {
   private unsubscribe: (() => void) | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private model: Model | undefined;
+  private building: { feed: Feed; lang: Lang; today: string } | undefined;
   private shownEntry: unknown;
   private shownError: unknown;
   private pendingScroll: string | undefined;
@@ -377,72 +360,27 @@ export class OpenCommitments extends LitElement {
     super.update(changed);
   }
 
-  /** Rows, figures and choices for the current feed, language and day, rebuilt only when those change. */
-  private modelFor(feed: Feed): Model {
+  /**
+   * Rows, figures and choices for the current feed, language and day, or undefined while they are
+   * built in slices (a 10,000-commitment plan would otherwise block the page).
+   */
+  private modelFor(feed: Feed): Model | undefined {
     const lang = this.viewerLang;
     const today = this.todayDate;
-    const cached = this.model;
-    if (cached && cached.feed === feed && cached.lang === lang && cached.today === today)
-      return cached;
-    const channel = feed.interpellation;
-    const themes = new Set<string>();
-    const leads = new Set<string>();
-    let hasQuestions = false;
-    const rows = feed.commitments.map((commitment, index): Row => {
-      const view = viewCommitment(feed, commitment, today);
-      const title = show(commitment.title, lang, feed.languages)?.text ?? commitment.id;
-      const lead = show(commitment.lead, lang, feed.languages)?.text ?? '';
-      for (const theme of commitment.themes ?? []) themes.add(theme);
-      if (lead) leads.add(lead);
-      let openQuestions = 0;
-      let overdueAnswers = 0;
-      for (const question of commitment.interpellations ?? []) {
-        hasQuestions = true;
-        if (question.status === 'open') openQuestions += 1;
-        if (isOverdue(question, channel, today)) overdueAnswers += 1;
-      }
-      const label = view.status.label ? show(view.status.label, lang, feed.languages)?.text : '';
-      const searchKey = foldForSearch(
-        [
-          commitment.id,
-          title,
-          show(commitment.summary, lang, feed.languages)?.text ?? '',
-          lead,
-          label ?? '',
-          coreMessages[lang].category[view.status.category],
-          ...(commitment.themes ?? []),
-          ...Object.values(commitment.refs ?? {}),
-        ].join(' '),
-      );
-      return {
-        id: commitment.id,
-        index,
-        category: view.status.category,
-        ...(view.progress !== undefined ? { progress: view.progress } : {}),
-        late: view.late,
-        ...(commitment.due !== undefined ? { due: commitment.due } : {}),
-        themes: commitment.themes ?? [],
-        lead,
-        sortTitle: foldForSearch(title),
-        searchKey,
-        openQuestions,
-        overdueAnswers,
-      };
-    });
-    const collator = new Intl.Collator(lang);
-    this.model = {
-      feed,
-      lang,
-      today,
-      rows,
-      byId: new Map(feed.commitments.map((c) => [c.id, c])),
-      summary: summariseFeed(feed, today),
-      stats: interpellationStats(feed, undefined, today),
-      themes: [...themes].sort(collator.compare),
-      leads: [...leads].sort(collator.compare),
-      hasQuestions,
-    };
-    return this.model;
+    const fits = (m: { feed: Feed; lang: Lang; today: string } | undefined) =>
+      m !== undefined && m.feed === feed && m.lang === lang && m.today === today;
+    if (fits(this.model)) return this.model;
+    if (!fits(this.building)) {
+      const building = { feed, lang, today };
+      this.building = building;
+      void buildModel(feed, lang, today).then((model) => {
+        if (this.building !== building) return;
+        this.building = undefined;
+        this.model = model;
+        this.requestUpdate();
+      });
+    }
+    return undefined;
   }
 
   protected override render(): TemplateResult {
@@ -460,6 +398,7 @@ export class OpenCommitments extends LitElement {
       return this.frame(lang, m, this.errorNotice(m, lang));
     }
     const model = this.modelFor(entry.feed);
+    if (!model) return this.skeleton(lang, m);
     return this.frame(
       lang,
       m,

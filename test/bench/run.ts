@@ -1,0 +1,176 @@
+/**
+ * Benchmarks the dashboard in real Chromium on the built bundle: the longest main-thread task
+ * (PerformanceObserver `longtask`, which reports tasks over 50 ms) while a feed of 1,000 and
+ * 10,000 generated commitments loads, renders and is filtered, against a baseline measured in the
+ * same run (the same page with an empty feed). Numbers go to stdout; nothing is asserted.
+ *
+ *   npm run build:widget && npm run bench
+ */
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../e2e/support/browser.ts';
+import { hostPage, settled, widgetServer } from '../e2e/fixtures/widget/harness.ts';
+
+const TODAY = '2026-12-04';
+const CATEGORIES = ['not-started', 'limited', 'substantial', 'complete', 'withdrawn', 'unknown'];
+const THEMES = ['Open Data', 'Participation', 'Transparence', 'Climat', 'Numérique', 'Santé'];
+const LEADS = [
+  'Direction du numérique',
+  'Secrétariat général',
+  'Service mobilités',
+  'Cabinet du maire',
+];
+
+/** A feed of `n` commitments with the fields a real plan fills in, deterministic. */
+export function generatedFeed(n: number): unknown {
+  const commitments = Array.from({ length: n }, (_, i) => {
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const year = 2025 + (i % 4);
+    return {
+      id: `C-${i}`,
+      title: {
+        fr: `Engagement n° ${i} : ouvrir les données de la politique ${THEMES[i % THEMES.length]}`,
+      },
+      summary: {
+        fr: `Résumé de l’engagement ${i}, avec des accents : égalité, intérêt général, élus.`,
+      },
+      themes: [THEMES[i % THEMES.length], THEMES[(i + 2) % THEMES.length]],
+      lead: { fr: LEADS[i % LEADS.length] },
+      status: CATEGORIES[i % CATEGORIES.length],
+      progress: (i * 7) % 101,
+      start: '2025-01-01',
+      due: `${year}-${month}-15`,
+      url: `https://www.exemple.fr/engagements/${i}`,
+      milestones: [
+        { title: { fr: 'Étude' }, due: '2025-06-30', done: '2025-06-20' },
+        { title: { fr: 'Réalisation' }, due: `${year}-${month}-01` },
+      ],
+      updates: [
+        {
+          date: '2026-01-15',
+          note: { fr: `Point d’étape ${i}.` },
+          evidence: ['https://www.exemple.fr/preuve'],
+        },
+      ],
+      interpellations:
+        i % 10 === 0
+          ? [
+              {
+                id: `Q-${i}`,
+                date: '2026-09-01',
+                question: { fr: 'Où en est-on ?' },
+                supporters: i % 80,
+                status: 'open',
+              },
+            ]
+          : [],
+    };
+  });
+  return {
+    format: 'open-commitments/1',
+    publisher: {
+      name: { fr: 'Ville d’Exemple' },
+      kind: 'municipality',
+      url: 'https://www.exemple.fr/',
+    },
+    plan: { id: 'BENCH', title: { fr: 'Plan de test de charge' } },
+    updated: '2026-12-01T09:00:00Z',
+    languages: ['fr'],
+    interpellation: {
+      url: 'https://www.exemple.fr/interpeller?engagement={id}',
+      responseDays: 30,
+      threshold: 50,
+    },
+    commitments,
+  };
+}
+
+/** Long tasks seen since the page started, in ms. */
+async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.slice());
+}
+
+interface Measure {
+  readonly label: string;
+  /** Longest task while loading and rendering, 0 when none passed 50 ms. */
+  readonly loadLongest: number;
+  readonly loadCount: number;
+  /** From navigation to the list (or the empty notice) on screen. */
+  readonly renderMs: number;
+  /** Longest task while typing a search and toggling a filter. */
+  readonly filterLongest: number;
+}
+
+async function measure(page: Page, url: string, label: string, filter: boolean): Promise<Measure> {
+  await page.goto(url);
+  await settled(page);
+  const renderMs = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(1000);
+  const loading = await longTasks(page);
+  let filterLongest = 0;
+  if (filter) {
+    const before = (await longTasks(page)).length;
+    await page
+      .locator('open-commitments input[name="q"]')
+      .pressSequentially('egalite 12', { delay: 30 });
+    await page.locator('open-commitments input[name="late"]').check();
+    await page.locator('open-commitments select[name="sort"]').selectOption('title');
+    await page.locator('open-commitments .chip').first().click();
+    await page.waitForTimeout(500);
+    filterLongest = Math.max(0, ...(await longTasks(page)).slice(before));
+  }
+  return {
+    label,
+    loadLongest: Math.max(0, ...loading),
+    loadCount: loading.length,
+    renderMs: Math.round(renderMs),
+    filterLongest,
+  };
+}
+
+async function main(): Promise<void> {
+  const server = await widgetServer();
+  const browser = await launchBrowser();
+  const results: Measure[] = [];
+  try {
+    const cases: [string, number][] = [
+      ['baseline (empty feed)', 0],
+      ['1,000 commitments', 1_000],
+      ['10,000 commitments', 10_000],
+    ];
+    for (const [label, n] of cases) {
+      const body = JSON.stringify(generatedFeed(n));
+      server.route(`/bench/feed-${n}.json`, { body });
+      const url = hostPage(server, `/bench/page-${n}.html`, {
+        body: `<open-commitments src="/bench/feed-${n}.json" today="${TODAY}" no-refresh></open-commitments>`,
+      });
+      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const tasks: number[] = [];
+        (window as unknown as { longTasks: number[] }).longTasks = tasks;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) tasks.push(Math.round(entry.duration));
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      results.push(
+        await measure(page, url, `${label} (${(body.length / 1e6).toFixed(1)} MB)`, n > 0),
+      );
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const [base] = results;
+  console.log('Dashboard in Chromium (built bundle), longest main-thread task (longtask > 50 ms):');
+  for (const r of results) {
+    const ratio = base && base.renderMs > 0 ? (r.renderMs / base.renderMs).toFixed(2) : '-';
+    console.log(
+      `  ${r.label.padEnd(36)} load+render: longest task ${r.loadLongest === 0 ? '< 50' : r.loadLongest} ms` +
+        ` (${r.loadCount} long tasks), on screen at ${r.renderMs} ms = ${ratio}x baseline;` +
+        ` filtering: longest task ${r.filterLongest === 0 ? '< 50' : r.filterLongest} ms`,
+    );
+  }
+}
+
+await main();

@@ -1,0 +1,125 @@
+/**
+ * Everything the dashboard derives from one feed for one viewer on one day: a row per commitment
+ * with its folded search key, the header's figures and the filter choices. Built once per feed,
+ * in time slices that give the main thread back, so that a plan of 10,000 commitments never
+ * blocks the page for long; filtering then only reads the rows.
+ */
+import type { Commitment, Feed } from '../../shared/feed/types.ts';
+import { coreMessages } from '../../shared/i18n/core-messages.ts';
+import type { Lang } from '../../shared/i18n/lang.ts';
+import {
+  interpellationStats,
+  type InterpellationStats,
+} from '../../shared/interpellation/interpellation-stats.ts';
+import { isOverdue } from '../../shared/status/late.ts';
+import {
+  summariseFeed,
+  viewCommitment,
+  type FeedSummary,
+} from '../../shared/status/view-commitment.ts';
+import type { Row } from './filters.ts';
+import { show } from './render-helpers.ts';
+import { foldForSearch } from './search.ts';
+
+/** The dashboard's view of one feed. */
+export interface Model {
+  readonly feed: Feed;
+  readonly lang: Lang;
+  readonly today: string;
+  readonly rows: readonly Row[];
+  readonly byId: ReadonlyMap<string, Commitment>;
+  readonly summary: FeedSummary;
+  readonly stats: InterpellationStats;
+  readonly themes: readonly string[];
+  readonly leads: readonly string[];
+  /** Whether any commitment has published questions (shows the question filters). */
+  readonly hasQuestions: boolean;
+}
+
+/** How the work is sliced: at most `sliceMs` of work, then `pause()` gives the thread back. */
+export interface Slicing {
+  readonly sliceMs: number;
+  readonly pause: () => Promise<void>;
+  readonly now: () => number;
+}
+
+const defaultSlicing: Slicing = {
+  sliceMs: 12,
+  pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  now: () => performance.now(),
+};
+
+/** Builds the model of `feed`, pausing whenever a slice of work has run for `sliceMs`. */
+export async function buildModel(
+  feed: Feed,
+  lang: Lang,
+  today: string,
+  slicing: Slicing = defaultSlicing,
+): Promise<Model> {
+  const channel = feed.interpellation;
+  const themes = new Set<string>();
+  const leads = new Set<string>();
+  const category = coreMessages[lang].category;
+  let hasQuestions = false;
+  const rows: Row[] = [];
+  let sliceStart = slicing.now();
+  for (const [index, commitment] of feed.commitments.entries()) {
+    if (slicing.now() - sliceStart > slicing.sliceMs) {
+      await slicing.pause();
+      sliceStart = slicing.now();
+    }
+    const view = viewCommitment(feed, commitment, today);
+    const title = show(commitment.title, lang, feed.languages)?.text ?? commitment.id;
+    const lead = show(commitment.lead, lang, feed.languages)?.text ?? '';
+    for (const theme of commitment.themes ?? []) themes.add(theme);
+    if (lead) leads.add(lead);
+    let openQuestions = 0;
+    let overdueAnswers = 0;
+    for (const question of commitment.interpellations ?? []) {
+      hasQuestions = true;
+      if (question.status === 'open') openQuestions += 1;
+      if (isOverdue(question, channel, today)) overdueAnswers += 1;
+    }
+    const label = view.status.label ? show(view.status.label, lang, feed.languages)?.text : '';
+    const searchKey = foldForSearch(
+      [
+        commitment.id,
+        title,
+        show(commitment.summary, lang, feed.languages)?.text ?? '',
+        lead,
+        label ?? '',
+        category[view.status.category],
+        ...(commitment.themes ?? []),
+        ...Object.values(commitment.refs ?? {}),
+      ].join(' '),
+    );
+    rows.push({
+      id: commitment.id,
+      index,
+      category: view.status.category,
+      ...(view.progress !== undefined ? { progress: view.progress } : {}),
+      late: view.late,
+      ...(commitment.due !== undefined ? { due: commitment.due } : {}),
+      themes: commitment.themes ?? [],
+      lead,
+      sortTitle: foldForSearch(title),
+      searchKey,
+      openQuestions,
+      overdueAnswers,
+    });
+  }
+  await slicing.pause();
+  const collator = new Intl.Collator(lang);
+  return {
+    feed,
+    lang,
+    today,
+    rows,
+    byId: new Map(feed.commitments.map((c) => [c.id, c])),
+    summary: summariseFeed(feed, today),
+    stats: interpellationStats(feed, undefined, today),
+    themes: [...themes].sort(collator.compare),
+    leads: [...leads].sort(collator.compare),
+    hasQuestions,
+  };
+}
