@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { WxtBrowser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  axeViolations,
   htmlPage,
   launchExtension,
   waitForRegistration,
@@ -121,6 +122,56 @@ describe('bundled feeds', () => {
     const popup = await session.openPage(`popup.html?tab=${tabId}`);
     await popup.locator('[data-commitment-id="FR0051"]').waitFor({ timeout: 15_000 });
     await popup.close();
+    await page.close();
+  });
+
+  it('is accessible: overlay on a page, popup, options and dashboard (axe-core)', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://www.valfleurie.example/assemblee-climat/seance-1');
+    await page.locator('open-commitments-overlay li[data-commitment-id]').first().waitFor();
+    await page
+      .locator('open-commitments-overlay')
+      .getByRole('button', { name: 'Question this' })
+      .first()
+      .click();
+    expect(await axeViolations(page)).toEqual([]);
+    const tabId = await (
+      await session.worker()
+    ).evaluate(
+      async () => (await chrome.tabs.query({ url: 'https://www.valfleurie.example/*' }))[0]?.id,
+    );
+    for (const path of [`popup.html?tab=${tabId}`, 'options.html', 'dashboard.html']) {
+      const extensionPage = await session.openPage(path);
+      await extensionPage.locator('main h1').waitFor();
+      await extensionPage.waitForLoadState('networkidle');
+      expect(await axeViolations(extensionPage), path).toEqual([]);
+      await extensionPage.close();
+    }
+    await page.close();
+  });
+
+  it('stays away from a site where the person hid it, until shown again', async () => {
+    const page = await session.context.newPage();
+    const url = 'https://www.valfleurie.example/assemblee-climat/seance-2';
+    await page.goto(url);
+    await page.locator('open-commitments-overlay li[data-commitment-id]').first().waitFor();
+    await page.getByRole('button', { name: 'Never on this site' }).click();
+    await expect(page.locator('open-commitments-overlay').count()).resolves.toBe(0);
+    await page.reload();
+    await page.waitForTimeout(1500);
+    await expect(
+      page.locator('open-commitments-overlay, open-commitments-badge').count(),
+    ).resolves.toBe(0);
+
+    const options = await session.openPage('options.html');
+    const hidden = options
+      .getByRole('listitem')
+      .filter({ hasText: 'https://www.valfleurie.example' });
+    await hidden.getByRole('button', { name: 'Show again' }).click();
+    await hidden.waitFor({ state: 'detached' });
+    await options.close();
+    await page.reload();
+    await page.locator('open-commitments-overlay li[data-commitment-id]').first().waitFor();
     await page.close();
   });
 });

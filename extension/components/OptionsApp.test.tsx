@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import type { OptionsModel } from '../state/options.ts';
+import { OptionsApp } from './OptionsApp.tsx';
+
+function fakeModel(outcome: OptionsModel['outcome']['value'] = null): OptionsModel {
+  const noop = async () => undefined;
+  return {
+    subscriptions: signal([
+      {
+        feedId: 'https://www.exemple.fr/feed.json',
+        url: 'https://www.exemple.fr/feed.json',
+        name: 'Ville d’Exemple',
+        paused: false,
+        lastError: {
+          at: Date.UTC(2026, 10, 2, 9),
+          message: 'HTTP 500 from https://www.exemple.fr/feed.json',
+        },
+        missingOrigins: [],
+      },
+    ]),
+    hidden: signal([]),
+    outcome: signal(outcome),
+    load: noop,
+    subscribe: noop,
+    allow: noop,
+    setPaused: noop,
+    remove: noop,
+    refresh: noop,
+    unhide: noop,
+  };
+}
+
+function mount(model: OptionsModel, lang: 'fr' | 'en'): HTMLElement {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  render(<OptionsApp model={model} lang={lang} />, root);
+  return root;
+}
+
+describe('the options page', () => {
+  it('speaks French to a French browser', () => {
+    const root = mount(fakeModel(), 'fr');
+    expect(root.querySelector('label')?.textContent).toBe('Adresse du flux');
+    expect(root.querySelector('button[type="submit"]')?.textContent).toBe("S'abonner");
+    expect(root.textContent).toContain('La dernière copie valide reste utilisée');
+  });
+
+  it('shows each refused feed’s errors with their JSON paths', () => {
+    const root = mount(
+      fakeModel({
+        kind: 'refused',
+        message: 'https://www.exemple.fr/feed.json is not a usable feed',
+        errors: [{ path: 'commitments', message: 'expected an array' }],
+      }),
+      'en',
+    );
+    const refused = root.querySelector('[data-outcome="refused"]');
+    expect(refused?.querySelector('code')?.textContent).toBe('commitments');
+    expect(refused?.textContent).toContain('expected an array');
+  });
+});
