@@ -14,7 +14,12 @@ export type CommonMessages = {
   readonly timeline: string;
   readonly questions: string;
   readonly statsOverdue: string;
-  readonly commitmentStats: (asked: string, answered: string, count: number) => string;
+  readonly commitmentStats: (
+    asked: string,
+    answered: string,
+    askedCount: number,
+    answeredCount: number,
+  ) => string;
   readonly ask: string;
   readonly askTitle: string;
   readonly askLeaving: string;
@@ -41,8 +46,8 @@ export const commonMessages = defineMessages<CommonMessages>({
     timeline: 'Historique',
     questions: 'Questions des citoyens',
     statsOverdue: 'En retard',
-    commitmentStats: (asked, answered, count) =>
-      `${asked} ${count < 2 ? 'question' : 'questions'}, ${answered} ${count < 2 && asked === answered ? 'répondue' : 'répondues'}`,
+    commitmentStats: (asked, answered, askedCount, answeredCount) =>
+      `${asked} ${askedCount < 2 ? 'question' : 'questions'}, ${answered} ${answeredCount < 2 ? 'répondue' : 'répondues'}`,
     ask: 'Interpeller',
     askTitle: 'Interpeller le responsable de cet engagement',
     askLeaving: 'Vous allez quitter cette page pour :',
@@ -67,8 +72,8 @@ export const commonMessages = defineMessages<CommonMessages>({
     timeline: 'Timeline',
     questions: 'Citizens’ questions',
     statsOverdue: 'Overdue',
-    commitmentStats: (asked, answered, count) =>
-      `${asked} ${count === 1 ? 'question' : 'questions'}, ${answered} answered`,
+    commitmentStats: (asked, answered, askedCount) =>
+      `${asked} ${askedCount === 1 ? 'question' : 'questions'}, ${answered} answered`,
     ask: 'Question this',
     askTitle: 'Formally question whoever is responsible for this commitment',
     askLeaving: 'You are about to leave this page for:',

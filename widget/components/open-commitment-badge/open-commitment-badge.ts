@@ -330,7 +330,7 @@ export class OpenCommitmentBadge extends LitElement {
             ? html`<div>
                 <dt>${m.questions}</dt>
                 <dd>
-                  ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked)}${
+                  ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered)}${
                     stats.overdue > 0
                       ? html` · <span class="late">${m.statsOverdue} : ${n(stats.overdue)}</span>`
                       : nothing

@@ -834,7 +834,7 @@ export class OpenCommitments extends LitElement {
     const stats = interpellationStats(model.feed, [commitment], model.today);
     const n = (value: number) => formatNumber(value, model.lang);
     return html`<span class="q-badge ${stats.overdue > 0 ? 'overdue' : ''}">
-      ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked)}${
+      ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered)}${
         stats.overdue > 0 ? html` · ${m.statsOverdue} : ${n(stats.overdue)}` : nothing
       }
     </span>`;
@@ -975,7 +975,7 @@ export class OpenCommitments extends LitElement {
       ${
         stats
           ? html`<p class="q-stats">
-              ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked)}${
+              ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered)}${
                 stats.answerRate !== undefined
                   ? html` · ${m.statsRate} : ${formatPercent(stats.answerRate, lang)}`
                   : nothing
