@@ -171,6 +171,35 @@ describe('subscribing on the options page', () => {
     server.route('/feed.json', { body: JSON.stringify(townFeed(server.origin)) });
   });
 
+  it('offers one-click subscription in the popup when a page announces a feed', async () => {
+    const announced = `${server.origin}/uni/feed.json`;
+    const uni = JSON.stringify(townFeed(server.origin)).replaceAll('/town/', '/uni/');
+    server.route('/uni/feed.json', { body: uni });
+    server.route('/uni/index.html', {
+      body: htmlPage(
+        'University',
+        '<p>Our commitments.</p>',
+        '<link rel="alternate" type="application/vnd.open-commitments+json" href="/uni/feed.json">',
+      ),
+    });
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/uni/index.html`);
+    const tabId = await (
+      await session.worker()
+    ).evaluate(
+      async (u) => (await chrome.tabs.query({ url: u }))[0]?.id,
+      `${server.origin}/uni/index.html`,
+    );
+    const popup = await session.openPage(`popup.html?tab=${tabId}`);
+    const offer = popup.locator(`[data-feed-offer="${announced}"]`);
+    await offer.getByRole('button', { name: 'Subscribe' }).click();
+    await offer.getByRole('status').waitFor();
+    await expect(offer.getByRole('status').textContent()).resolves.toBe('Subscribed');
+    await waitForRegistration(session, 'http://127.0.0.1/uni/*');
+    await popup.close();
+    await page.close();
+  });
+
   it('removes the overlay when the feed is unsubscribed', async () => {
     const options = await session.openPage('options.html');
     await options
@@ -178,7 +207,7 @@ describe('subscribing on the options page', () => {
       .getByRole('button', { name: 'Remove' })
       .click();
     await options.locator(`[data-feed-id="${feedUrl}"]`).waitFor({ state: 'detached' });
-    expect((await registered()).some((p) => p.includes('127.0.0.1'))).toBe(false);
+    expect((await registered()).some((p) => p.includes('127.0.0.1/town/'))).toBe(false);
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/town/project-a.html`);
     await page.waitForTimeout(1500);
@@ -189,7 +218,11 @@ describe('subscribing on the options page', () => {
 
   it('sent requests only to the feed URLs the person subscribed to', () => {
     expect(extensionRequests.length).toBeGreaterThan(0);
-    const allowed = new Set([feedUrl, `${server.origin}/broken.json`]);
+    const allowed = new Set([
+      feedUrl,
+      `${server.origin}/broken.json`,
+      `${server.origin}/uni/feed.json`,
+    ]);
     expect(extensionRequests.filter((url) => !allowed.has(url))).toEqual([]);
   });
 });
