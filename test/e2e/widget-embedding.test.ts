@@ -129,6 +129,8 @@ describe('on any host page', () => {
     await page.goto(
       hostPage(server, '/strict.html', {
         csp: STRICT_CSP,
+        // axe from the page's own origin: Trusted Types forbid injecting it later.
+        head: '<script src="/axe/axe.min.js"></script>',
         body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>
           <p><open-commitment-badge src="/feeds/valfleurie.json" commitment="VF-01" today="${TODAY}"></open-commitment-badge></p>`,
       }),
@@ -152,6 +154,25 @@ describe('on any host page', () => {
     const violations = await cspViolations(page);
     expect(violations.filter((v) => !v.startsWith('img-src'))).toEqual([]);
     expect(await page.locator('open-commitments .logo').isVisible()).toBe(false);
+    expect(problems.filter((p) => !p.includes("img-src 'self'"))).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('works with both bundles under Trusted Types when duplicate Lit policies are allowed', async () => {
+    const { page, problems } = await newPage();
+    await page.goto(
+      hostPage(server, '/strict-both.html', {
+        csp: `${STRICT_CSP} 'allow-duplicates'`,
+        scripts: ['/dist/open-commitment-badge.js', '/dist/open-commitments.js'],
+        body: `<open-commitments src="/feeds/valfleurie.json" no-refresh></open-commitments>
+          <p><open-commitment-badge src="/feeds/valfleurie.json" commitment="VF-02"></open-commitment-badge></p>`,
+      }),
+    );
+    await settled(page);
+    await settled(page, badge('VF-02'));
+    expect(await page.locator('open-commitments [data-commitment-id]').count()).toBe(10);
+    const violations = await cspViolations(page);
+    expect(violations.filter((v) => !v.startsWith('img-src'))).toEqual([]);
     expect(problems.filter((p) => !p.includes("img-src 'self'"))).toEqual([]);
   });
 
@@ -211,6 +232,10 @@ describe('on any host page', () => {
     expect(style.display).not.toBe('none');
     await settled(page, badge('VF-01'));
     expect(await page.locator(`${badge('VF-01')} [part="status"]`).isVisible()).toBe(true);
+    const widgetViolations = (await axeViolations(page)).filter((v) =>
+      v.targets.some((t) => t.includes('open-commitment')),
+    );
+    expect(widgetViolations).toEqual([]);
   });
 
   it('lives next to another copy of Lit without sharing it', async () => {
@@ -236,5 +261,6 @@ describe('on any host page', () => {
       ),
     ).toBe(2);
     expect(problems).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
