@@ -385,3 +385,67 @@ describe('themes', () => {
     });
   }
 });
+
+describe('live refresh', () => {
+  it('asks again every 5 minutes while visible, redraws only on change, and never with no-refresh', async () => {
+    const { page } = await newPage();
+    await page.clock.install();
+    let body = JSON.stringify(bundledFeed('valfleurie'));
+    server.route('/feeds/live.json', () => ({ body }));
+    server.route('/feeds/quiet.json', () => ({ body }));
+    await page.addInitScript(() => {
+      (window as unknown as { loads: number }).loads = 0;
+      document.addEventListener('oc-load', () => {
+        (window as unknown as { loads: number }).loads += 1;
+      });
+    });
+    await page.goto(
+      hostPage(server, '/live.html', {
+        body: `<open-commitments id="live" src="/feeds/live.json"></open-commitments>
+          <open-commitments id="quiet" src="/feeds/quiet.json" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page, '#live');
+    await settled(page, '#quiet');
+    const count = (path: string) => server.requests.filter((r) => r === path).length;
+    expect(count('/feeds/live.json')).toBe(1);
+    // Mark a rendered commitment: an unchanged feed must leave the very same element in place.
+    await page.evaluate(() => {
+      const item = document
+        .querySelector('#live')!
+        .shadowRoot!.querySelector('[data-commitment-id="VF-01"]');
+      (item as unknown as { marked: boolean }).marked = true;
+    });
+
+    await page.clock.runFor(5 * 60 * 1000 + 1000);
+    await expect.poll(() => count('/feeds/live.json')).toBe(2);
+    await page.waitForTimeout(300);
+    expect(
+      await page.evaluate(
+        () =>
+          (
+            document
+              .querySelector('#live')!
+              .shadowRoot!.querySelector('[data-commitment-id="VF-01"]') as unknown as {
+              marked?: boolean;
+            }
+          ).marked,
+      ),
+    ).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { loads: number }).loads)).toBe(2);
+
+    // The publisher changes a status: the next refresh shows it.
+    const changed = bundledFeed('valfleurie');
+    changed.commitments[0]!.status = 'complete';
+    body = JSON.stringify(changed);
+    await page.clock.runFor(5 * 60 * 1000 + 1000);
+    await expect
+      .poll(() =>
+        page
+          .locator('#live [data-commitment-id="VF-01"] [part="status"]')
+          .getAttribute('data-category'),
+      )
+      .toBe('complete');
+    expect(count('/feeds/quiet.json')).toBe(1);
+  });
+});
