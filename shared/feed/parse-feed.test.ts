@@ -303,6 +303,21 @@ describe('parseFeed tolerant drops', () => {
     ]);
   });
 
+  it('names a few of many known statuses, so that each message stays short', () => {
+    const statuses = Array.from({ length: 5000 }, (_, i) => ({
+      key: `statut-${i}`,
+      label: `Statut ${i}`,
+      category: 'limited',
+    }));
+    const input = feed({ status: 'en-cour' }, { statuses });
+    const [issue] = errors(parseFeed(input, { mode: 'strict' }));
+    expect(issue?.path).toBe('commitments[0].status');
+    expect(issue?.message).toMatch(
+      /^unknown status "en-cour"; known: not-started, .* and 4986 more$/,
+    );
+    expect(issue?.message.length).toBeLessThan(500);
+  });
+
   it('refuses the feed when the publisher is unusable', () => {
     const result = parseFeed(feed({}, { publisher: { kind: 'state' } }));
     expect(paths(errors(result))).toEqual(['publisher']);

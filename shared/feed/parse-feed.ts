@@ -184,8 +184,15 @@ function numberLeaf(expected: string, min: number, max: number, whole: boolean):
   );
 }
 
+/**
+ * Most values named in one message: a feed may define thousands of statuses, and a message that
+ * listed them all for each of its commitments would take time and memory quadratic in its size.
+ */
+const MAX_LISTED = 20;
+
 function listOf(values: readonly string[]): string {
-  return values.join(', ');
+  if (values.length <= MAX_LISTED) return values.join(', ');
+  return `${values.slice(0, MAX_LISTED).join(', ')} and ${values.length - MAX_LISTED} more`;
 }
 
 const identifier = leaf(
@@ -500,10 +507,11 @@ const interpellation = objectOf(
 function commitmentReader(statusKeys: ReadonlySet<string>): Read<Json> {
   const known = [...CATEGORIES, ...statusKeys];
   const knownSet: ReadonlySet<string> = new Set(known);
+  const knownList = listOf(known);
   const statusOf = (consequence: string): Read<string> =>
-    reader(`a status: one of ${listOf(known)}`, (value, path, ctx) => {
+    reader(`a status: one of ${knownList}`, (value, path, ctx) => {
       if (typeof value === 'string' && knownSet.has(value)) return value;
-      ctx.invalid(path, `unknown status ${describe(value)}; known: ${listOf(known)}`, consequence);
+      ctx.invalid(path, `unknown status ${describe(value)}; known: ${knownList}`, consequence);
       return undefined;
     });
   const status = statusOf('ignored');
