@@ -8,6 +8,7 @@ import { refreshFeed } from '../../shared/cache/index.ts';
 import { db, type Subscription } from './db.ts';
 import { feedStore } from './feeds.ts';
 import { recordChanges } from './changes.ts';
+import { syncRegistration } from './registration.ts';
 
 /** The alarm's name. */
 export const REFRESH_ALARM = 'open-commitments-refresh';
@@ -53,6 +54,8 @@ export async function refreshOne(sub: Subscription, now: number): Promise<void> 
     });
   }
   await recordChanges(sub.feedId, sub.url);
+  // A new copy may name other pages: register the content script on those.
+  if (result.kind === 'updated') await syncRegistration();
 }
 
 /**

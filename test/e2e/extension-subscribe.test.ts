@@ -139,6 +139,22 @@ describe('subscribing on the options page', () => {
       { timeout: 10_000 },
     );
     await expect(page.locator('open-commitments-overlay').count()).resolves.toBe(1);
+    // Injected once more (an extension update does this): the old copy gives way to the new one.
+    const url = page.url();
+    await (
+      await session.worker()
+    ).evaluate(async (u) => {
+      const [tab] = await chrome.tabs.query({ url: u });
+      await chrome.scripting.executeScript({
+        target: { tabId: tab!.id! },
+        files: ['/content-scripts/content.js'],
+      });
+    }, url);
+    await page.waitForTimeout(1000);
+    await expect(page.locator('open-commitments-overlay').count()).resolves.toBe(1);
+    await expect(
+      page.locator('open-commitments-badge[data-commitment-id="C1"]').count(),
+    ).resolves.toBe(1);
     await page.close();
   });
 
