@@ -204,4 +204,18 @@ describe('createPageIndex', () => {
       { feedId: 'f17', commitmentIds: ['C0'], site: true },
     ]);
   });
+
+  it('matches a feed with the most commitments, each naming pages of one domain', () => {
+    const commitments = Array.from({ length: 50_000 }, (_, i) => ({
+      pages: [
+        `https://*.ville.example/a${i}/*`,
+        `https://*.ville.example/b${i}/*`,
+        `https://*.ville.example/c${i}/*`,
+      ],
+    }));
+    const big = createPageIndex([{ feedId: 'ville', feed: feed([], commitments) }]);
+    expect(big.match('https://www.ville.example/b49999/x')).toEqual([
+      { feedId: 'ville', commitmentIds: ['C49999'], site: false },
+    ]);
+  });
 });

@@ -195,10 +195,12 @@ export function createPageIndex(entries: readonly { feedId: string; feed: Feed }
     });
   });
 
-  const candidates = (host: string): Entry[] => {
-    const found = [...(exact.get(host) ?? []), ...anyHost];
+  // Lists, not one array: spreading a list of 100,000 entries into `push` overflows the stack.
+  const candidates = (host: string): (readonly Entry[])[] => {
+    const found = [exact.get(host) ?? [], anyHost];
     for (let domain = host; domain !== '';) {
-      found.push(...(domains.get(domain) ?? []));
+      const list = domains.get(domain);
+      if (list !== undefined) found.push(list);
       const dot = domain.indexOf('.');
       domain = dot === -1 ? '' : domain.slice(dot + 1);
     }
@@ -210,15 +212,17 @@ export function createPageIndex(entries: readonly { feedId: string; feed: Feed }
       const page = readUrl(url);
       if (page === null) return [];
       const byFeed = new Map<number, { site: boolean; commitments: Map<string, number> }>();
-      for (const entry of candidates(page.host)) {
-        if (!matchesPage(entry.pattern, page)) continue;
-        let found = byFeed.get(entry.feed);
-        if (found === undefined) {
-          found = { site: false, commitments: new Map() };
-          byFeed.set(entry.feed, found);
+      for (const list of candidates(page.host)) {
+        for (const entry of list) {
+          if (!matchesPage(entry.pattern, page)) continue;
+          let found = byFeed.get(entry.feed);
+          if (found === undefined) {
+            found = { site: false, commitments: new Map() };
+            byFeed.set(entry.feed, found);
+          }
+          if (entry.commitment === undefined) found.site = true;
+          else found.commitments.set(entry.commitment.id, entry.commitment.order);
         }
-        if (entry.commitment === undefined) found.site = true;
-        else found.commitments.set(entry.commitment.id, entry.commitment.order);
       }
       return [...byFeed.entries()]
         .sort(([a], [b]) => a - b)
