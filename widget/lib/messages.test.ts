@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { dashboardMessages } from '../components/open-commitments/open-commitments.messages.ts';
+import { commonMessages } from './messages.ts';
+
+/** Every key path of a message table, with what a function message returns for sample arguments. */
+function flatten(table: object, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(table)) {
+    const path = `${prefix}${key}`;
+    if (typeof value === 'string') out.set(path, value);
+    else if (typeof value === 'function') out.set(path, String(value('7', '3', 7, 3)));
+    else for (const [k, v] of flatten(value as object, `${path}.`)) out.set(k, v);
+  }
+  return out;
+}
+
+describe('widget messages', () => {
+  for (const [name, tables] of [
+    ['common', commonMessages],
+    ['dashboard', dashboardMessages],
+  ] as const) {
+    it(`has every ${name} message in French and English, none empty`, () => {
+      const fr = flatten(tables.fr);
+      const en = flatten(tables.en);
+      expect([...en.keys()].sort()).toEqual([...fr.keys()].sort());
+      for (const [key, text] of [...fr, ...en]) expect(text.trim(), key).not.toBe('');
+    });
+  }
+
+  it('agrees French words with the number', () => {
+    expect(commonMessages.fr.commitmentStats('1', '0', 1, 0)).toBe('1 question, 0 répondue');
+    expect(commonMessages.fr.commitmentStats('3', '2', 3, 2)).toBe('3 questions, 2 répondues');
+  });
+});
