@@ -144,6 +144,15 @@ describe('import csv', () => {
     );
   });
 
+  it('lists every bad cell of a large sheet read with the wrong columns', async () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => `E${i},T,bientôt,beaucoup,demain`);
+    await write('wrong.csv', ['id,title,status,progress,due', ...rows].join('\n'));
+    const ran = await importCsv(['wrong.csv']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(/row 50001, column D \(progress\): "beaucoup" is not a number/);
+    expect(ran.stderr).toMatch(/wrong\.csv: not imported \(150000 errors\)\n$/);
+  });
+
   it('attaches milestones and updates, and names a row that points to no commitment', async () => {
     await write('c.csv', 'id,title,status\nM1,One,limited\n');
     await write(

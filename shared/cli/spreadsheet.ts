@@ -319,6 +319,18 @@ export type SpreadsheetResult =
     };
 
 /**
+ * Adds a sheet's issues to a list, one by one: spread into `push`, the 150,000 issues of a
+ * 50,000-row sheet read with the wrong columns would overflow the stack.
+ */
+function fileUnder(
+  sheet: keyof SpreadsheetSheets,
+  issues: readonly CsvIssue[],
+  into: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[],
+): void {
+  for (const issue of issues) into.push({ sheet, issue });
+}
+
+/**
  * Builds a feed from the spreadsheet template. Every bad cell is reported with its row and
  * column; nothing is guessed: an unknown status or an impossible date is an error.
  */
@@ -390,8 +402,8 @@ export function importSpreadsheet(
       commitments.push(commitment);
     }
   }
-  errors.push(...commitmentIssues.map((issue) => ({ sheet: 'commitments' as const, issue })));
-  warnings.push(...commitmentWarnings.map((issue) => ({ sheet: 'commitments' as const, issue })));
+  fileUnder('commitments', commitmentIssues, errors);
+  fileUnder('commitments', commitmentWarnings, warnings);
 
   const byId = new Map(commitments.map((commitment) => [commitment.id, commitment]));
   const attach = <F extends string>(
@@ -430,8 +442,8 @@ export function importSpreadsheet(
         if (commitment) (commitment.milestones ??= []).push(milestone);
       }
     }
-    errors.push(...issues.map((issue) => ({ sheet: 'milestones' as const, issue })));
-    warnings.push(...sheetWarnings.map((issue) => ({ sheet: 'milestones' as const, issue })));
+    fileUnder('milestones', issues, errors);
+    fileUnder('milestones', sheetWarnings, warnings);
   }
 
   if (sheets.updates) {
@@ -460,8 +472,8 @@ export function importSpreadsheet(
         if (commitment) (commitment.updates ??= []).push(update);
       }
     }
-    errors.push(...issues.map((issue) => ({ sheet: 'updates' as const, issue })));
-    warnings.push(...sheetWarnings.map((issue) => ({ sheet: 'updates' as const, issue })));
+    fileUnder('updates', issues, errors);
+    fileUnder('updates', sheetWarnings, warnings);
   }
 
   if (errors.length > 0) return { ok: false, errors, warnings };
