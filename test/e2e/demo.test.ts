@@ -38,9 +38,11 @@ async function visit(page: Page, path: string): Promise<Visit> {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (request) => {
+    // A request the page itself gave up on (a superseded refresh) is not a failure.
+    const reason = request.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${reason}`);
+  });
   const response = await page.goto(server.origin + path, { waitUntil: 'networkidle' });
   // A custom element left undefined means its script did not load or did not define it.
   const undefinedTags = await page.evaluate(() =>
@@ -52,7 +54,8 @@ async function visit(page: Page, path: string): Promise<Visit> {
   const links = await page.evaluate(() =>
     [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
   );
-  return { status: response?.status(), problems, links };
+  // A copy: what happens while the page closes is not the page's doing.
+  return { status: response?.status(), problems: [...problems], links };
 }
 
 describe('the demo site', () => {
