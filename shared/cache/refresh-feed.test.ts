@@ -307,11 +307,16 @@ describe('refreshFeed', () => {
     expect(result).toMatchObject({ kind: 'failed', error: { reason: 'http', status: 304 } });
   });
 
-  it('still gives the new copy when the store cannot save it', async () => {
-    const broken: FeedStore = {
-      ...createMemoryFeedStore(),
-      put: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
-    };
+  it.each([
+    ['rejects', () => Promise.reject(new DOMException('full', 'QuotaExceededError'))],
+    [
+      'throws',
+      () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    ],
+  ])('still gives the new copy when the store %s instead of saving it', async (_how, put) => {
+    const broken: FeedStore = { ...createMemoryFeedStore(), put };
     const { fetch } = scriptedFetch(ok(V1));
     const result = await refreshFeed(FEED_URL, { fetch, store: broken, now: Date.now });
     expect(result.kind).toBe('updated');

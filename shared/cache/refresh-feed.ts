@@ -85,7 +85,7 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
         ...(error.errors ? { errors: error.errors } : {}),
       },
     };
-    await deps.store.put(entry).catch(() => undefined);
+    await save(deps.store, entry);
     return { kind: 'failed', entry, error };
   };
   const abortError = (): RefreshError =>
@@ -133,7 +133,7 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
         ...validators(response, stored),
         checkedAt: deps.now(),
       });
-      await deps.store.put(entry).catch(() => undefined);
+      await save(deps.store, entry);
       return { kind: 'unchanged', entry };
     }
     if (!response.ok) {
@@ -180,7 +180,7 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
       fetchedAt: now,
       checkedAt: now,
     };
-    await deps.store.put(entry).catch(() => undefined);
+    await save(deps.store, entry);
     const same =
       stored !== undefined &&
       sameJson(stored.feed, entry.feed) &&
@@ -189,6 +189,18 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
   } finally {
     clearTimeout(timer);
     deps.signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+/**
+ * Stores `entry` if the store can. A full or closed store, even one that throws instead of
+ * rejecting, must not turn a good download into a failure: the copy is still given to the caller.
+ */
+async function save(store: FeedStore, entry: StoredFeed): Promise<void> {
+  try {
+    await store.put(entry);
+  } catch {
+    // Nothing kept: the next visit downloads it again.
   }
 }
 
