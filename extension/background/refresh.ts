@@ -39,7 +39,7 @@ export async function ensureRefreshAlarm(): Promise<void> {
 export async function refreshOne(sub: Subscription, now: number): Promise<void> {
   if (!sub.url) return;
   const result = await refreshFeed(sub.url, {
-    fetch: (input, init) => fetch(input, { ...init, credentials: 'omit', cache: 'no-cache' }),
+    fetch: (input, init) => fetch(input, init),
     store: await feedStore(),
     now: () => Date.now(),
   });

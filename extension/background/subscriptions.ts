@@ -45,7 +45,7 @@ export function feedPatterns(feed: {
  */
 export async function subscribe(url: string, now: number): Promise<Responses['subscribe']> {
   const result = await refreshFeed(url, {
-    fetch: (input, init) => fetch(input, { ...init, credentials: 'omit' }),
+    fetch: (input, init) => fetch(input, init),
     store: await feedStore(),
     now: () => Date.now(),
   });

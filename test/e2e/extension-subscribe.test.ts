@@ -24,6 +24,7 @@ let session: ExtensionSession;
 let server: TestServer;
 let feedUrl: string;
 const extensionRequests: string[] = [];
+const conditional: string[] = [];
 
 async function registered(): Promise<string[]> {
   return (await session.worker()).evaluate(async () =>
@@ -55,7 +56,10 @@ beforeAll(async () => {
   session.context.on('request', (request: Request) => {
     const fromExtension =
       request.serviceWorker() !== null || request.frame().url().startsWith('chrome-extension://');
-    if (fromExtension && /^https?:/.test(request.url())) extensionRequests.push(request.url());
+    if (fromExtension && /^https?:/.test(request.url())) {
+      extensionRequests.push(request.url());
+      if (request.headers()['if-none-match']) conditional.push(request.url());
+    }
   });
   await waitForRegistration(session);
 });
@@ -166,6 +170,15 @@ describe('subscribing on the options page', () => {
       page.locator('open-commitments-overlay, open-commitments-badge').count(),
     ).resolves.toBe(0);
     await page.close();
+  });
+
+  it('revalidates with a conditional request, and a 304 changes nothing', async () => {
+    const options = await session.openPage('options.html');
+    const row = options.locator(`[data-feed-id="${feedUrl}"]`);
+    await row.getByRole('button', { name: 'Refresh now' }).click();
+    await expect.poll(() => conditional.includes(feedUrl)).toBe(true);
+    await expect(row.locator('[data-feed-error]').count()).resolves.toBe(0);
+    await options.close();
   });
 
   it('keeps the last good copy when a refresh fails, and says so on the options page', async () => {
