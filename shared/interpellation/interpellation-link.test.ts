@@ -216,6 +216,8 @@ describe('isPlainAddress', () => {
       'q@exemple.fr',
       'droit.interpellation@ville-exemple.fr',
       "o'neil+plan@a.b.example",
+      // The format accepts international top-level domains in punycode (here .рф).
+      'mairie@ville.xn--p1ai',
     ]) {
       expect(isPlainAddress(email), email).toBe(true);
     }

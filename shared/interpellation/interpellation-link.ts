@@ -1,3 +1,4 @@
+import { EMAIL_RE } from '../feed/formats.ts';
 import type { Commitment, Feed } from '../feed/types.ts';
 import { pickLang } from '../i18n/lang.ts';
 import { pickText } from '../text/pick-text.ts';
@@ -88,12 +89,12 @@ export function interpellationLink(
 
 /**
  * A plain `local@domain.tld` address: nothing that could add a recipient (`,`), a header (`?`),
- * a fragment (`#`) or need encoding. Internationalised addresses are refused.
+ * a fragment (`#`) or need encoding. Checked again here because a `Feed` may be built by other
+ * code than `parseFeed`; the rule is the format's own, so that every address the validator
+ * accepts gets its link. Internationalised domains must be in punycode.
  */
 export function isPlainAddress(address: string): boolean {
-  return /^[A-Za-z0-9!$'*+=^_~-]+(\.[A-Za-z0-9!$'*+=^_~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/.test(
-    address,
-  );
+  return EMAIL_RE.test(address);
 }
 
 /** RFC 6068 header value: UTF-8 percent-encoded, every line break as `%0D%0A`. */
