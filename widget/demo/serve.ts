@@ -77,9 +77,11 @@ const contentTypes: Record<string, string> = {
 const pageExtensions = new Set(['.html', '.css', '.svg', '.png', '.ico', '.js']);
 
 /**
- * Scripts from this origin only; no inline script or style, no plugins, no framing. Constructable
- * stylesheets (Lit's `static styles`) are not subject to `style-src`, so the widget needs nothing
- * more. Images may come from a feed's publisher logo over https.
+ * Scripts from this origin only; no inline script or style, no plugins, no framing, and Trusted
+ * Types for every DOM sink, with the one policy Lit creates (each demo page loads one widget
+ * bundle, so one copy of Lit). The widget needs nothing more: its styles are constructed
+ * stylesheets and CSSOM writes, which `style-src` does not govern. Images may come from a feed's
+ * publisher logo over https.
  */
 const contentSecurityPolicy = [
   "default-src 'self'",
@@ -91,6 +93,8 @@ const contentSecurityPolicy = [
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
 ].join('; ');
 
 /** Headers every answer carries. */
