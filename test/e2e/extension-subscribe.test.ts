@@ -229,6 +229,20 @@ describe('subscribing on the options page', () => {
     await page.close();
   });
 
+  it('stops showing a paused feed and shows it again when resumed', async () => {
+    const options = await session.openPage('options.html');
+    const pause = options
+      .locator(`[data-feed-id="${feedUrl}"]`)
+      .getByRole('button', { name: 'Pause' });
+    await pause.click();
+    await expect.poll(() => pause.getAttribute('aria-pressed')).toBe('true');
+    expect((await registered()).some((p) => p.includes('127.0.0.1/town/'))).toBe(false);
+    await pause.click();
+    await expect.poll(() => pause.getAttribute('aria-pressed')).toBe('false');
+    await waitForRegistration(session, 'http://127.0.0.1/town/*');
+    await options.close();
+  });
+
   it('removes the overlay when the feed is unsubscribed', async () => {
     const options = await session.openPage('options.html');
     await options
