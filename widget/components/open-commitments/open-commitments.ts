@@ -408,7 +408,9 @@ export class OpenCommitments extends LitElement {
   }
 
   private frame(lang: Lang, _m: WidgetMessages, content: TemplateResult): TemplateResult {
-    return html`<section class="root" part="base" lang=${lang} aria-labelledby="oc-title">
+    // Showing one commitment, the region is named after it too: a page may show several.
+    const label = this.commitment ? `oc-title t-${this.commitment}` : 'oc-title';
+    return html`<section class="root" part="base" lang=${lang} aria-labelledby=${label}>
       ${content}
     </section>`;
   }
