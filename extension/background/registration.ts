@@ -18,8 +18,20 @@ export async function grantedOrigins(): Promise<string[]> {
   return (await browser.permissions.getAll()).origins ?? [];
 }
 
-/** Registers, updates or removes the content script; returns the patterns now registered. */
-export async function syncRegistration(): Promise<string[]> {
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Registers, updates or removes the content script; returns the patterns now registered. Calls
+ * run one after another (a permission event and a page's request often come together), so that
+ * two never both register the same script id.
+ */
+export function syncRegistration(): Promise<string[]> {
+  const run = queue.then(apply, apply);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function apply(): Promise<string[]> {
   const { index } = await pageIndex();
   const matches = grantedPatterns(index.patterns(), await grantedOrigins());
   const existing = await browser.scripting.getRegisteredContentScripts({
