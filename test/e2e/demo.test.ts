@@ -39,7 +39,8 @@ async function visit(page: Page, path: string): Promise<Visit> {
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('requestfailed', (request) => {
-    // A request the page itself gave up on (a superseded refresh) is not a failure.
+    // Chromium reports a 304 handed to fetch() (the widget revalidating its stored copy) as
+    // net::ERR_ABORTED: not a failure.
     const reason = request.failure()?.errorText ?? '';
     if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${reason}`);
   });
