@@ -4,7 +4,7 @@
  * comes back on reload. Pure functions: the component owns the DOM and the history.
  */
 import { CATEGORIES, type Category } from '../../shared/feed/types.ts';
-import { matchesQuery } from './search.ts';
+import { matchesQuery, queryWords } from './search.ts';
 
 /** The orders a reader can choose. `plan` is the publisher's order. */
 export const SORT_KEYS = ['plan', 'due', 'progress', 'status', 'title'] as const;
@@ -67,6 +67,7 @@ export function applyFilters(
   foldedQuery: string,
 ): Row[] {
   const statuses = filters.status.length > 0 ? new Set(filters.status) : undefined;
+  const words = queryWords(foldedQuery);
   const kept = rows.filter(
     (row) =>
       (!statuses || statuses.has(row.category)) &&
@@ -75,7 +76,7 @@ export function applyFilters(
       (!filters.late || row.late) &&
       (!filters.questions || row.openQuestions > 0) &&
       (!filters.overdue || row.overdueAnswers > 0) &&
-      matchesQuery(row.searchKey, foldedQuery),
+      matchesQuery(row.searchKey, words),
   );
   return filters.sort === 'plan' ? kept : kept.sort(comparators[filters.sort]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, matchesQuery } from './search.ts';
+import { foldForSearch, matchesQuery, queryWords } from './search.ts';
 
 describe('foldForSearch', () => {
   it('ignores case and accents, so "egalite" finds "Égalité"', () => {
@@ -20,13 +20,13 @@ describe('foldForSearch', () => {
 describe('matchesQuery', () => {
   const key = foldForSearch('Paris : budget participatif, Décidim');
   it('finds every word in any order', () => {
-    expect(matchesQuery(key, foldForSearch('participatif PARIS'))).toBe(true);
-    expect(matchesQuery(key, foldForSearch('decidim'))).toBe(true);
+    expect(matchesQuery(key, queryWords(foldForSearch('participatif PARIS')))).toBe(true);
+    expect(matchesQuery(key, queryWords(foldForSearch('decidim')))).toBe(true);
   });
   it('refuses when one word is missing', () => {
-    expect(matchesQuery(key, foldForSearch('budget vert'))).toBe(false);
+    expect(matchesQuery(key, queryWords(foldForSearch('budget vert')))).toBe(false);
   });
   it('lets everything through for an empty query', () => {
-    expect(matchesQuery(key, '')).toBe(true);
+    expect(matchesQuery(key, queryWords(''))).toBe(true);
   });
 });

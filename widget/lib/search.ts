@@ -24,13 +24,17 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
+/** The words of a folded query; none for an empty one. */
+export function queryWords(foldedQuery: string): string[] {
+  return foldedQuery === '' ? [] : foldedQuery.split(' ');
+}
+
 /**
- * Whether every word of a folded query occurs in a folded key, in any order, so that
- * "budget participatif paris" finds "Paris : budget participatif".
+ * Whether every word of a folded query (see `queryWords`) occurs in a folded key, in any order, so
+ * that "budget participatif paris" finds "Paris : budget participatif".
  */
-export function matchesQuery(key: string, foldedQuery: string): boolean {
-  if (foldedQuery === '') return true;
-  for (const word of foldedQuery.split(' ')) {
+export function matchesQuery(key: string, words: readonly string[]): boolean {
+  for (const word of words) {
     if (!key.includes(word)) return false;
   }
   return true;
