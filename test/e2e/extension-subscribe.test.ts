@@ -115,16 +115,40 @@ describe('subscribing on the options page', () => {
     const markBadge = page.locator('#c1 open-commitments-badge[data-commitment-id="C1"]');
     await expect(markBadge.locator('.oc-badge').textContent()).resolves.toContain('Late');
 
-    // Dragging by keyboard moves the panel; closing removes it and leaves the badges.
+    // Content the page adds later gets its badge too.
+    await page.evaluate((href) => {
+      const p = document.createElement('p');
+      const a = Object.assign(document.createElement('a'), {
+        id: 'late-b1',
+        href,
+        textContent: 'B1',
+      });
+      p.append(a);
+      document.body.append(p);
+    }, `${server.origin}/town/commitments/B1`);
+    await page
+      .locator('#late-b1 + open-commitments-badge[data-commitment-id="B1"]')
+      .waitFor({ state: 'attached' });
+
+    // The panel moves by its handle, with the pointer and with the arrow keys.
     const panel = page.locator('open-commitments-overlay .oc-panel');
-    const before = await panel.boundingBox();
-    await page.locator('open-commitments-overlay .oc-handle').focus();
+    const handle = page.locator('open-commitments-overlay .oc-handle');
+    const before = (await panel.boundingBox())!;
+    const grip = (await handle.boundingBox())!;
+    await page.mouse.move(grip.x + 5, grip.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(grip.x - 95, grip.y - 45, { steps: 5 });
+    await page.mouse.up();
+    const dragged = (await panel.boundingBox())!;
+    expect(Math.round(dragged.x)).toBe(Math.round(before.x - 100));
+    expect(Math.round(dragged.y)).toBe(Math.round(before.y - 50));
+    await handle.focus();
     await page.keyboard.press('ArrowLeft');
-    const after = await panel.boundingBox();
-    expect(after!.x).toBeLessThan(before!.x);
+    expect((await panel.boundingBox())!.x).toBeCloseTo(dragged.x - 10, 0);
+    // Closing removes the panel and leaves the badges.
     await page.getByRole('button', { name: 'Close' }).click();
     await expect(page.locator('open-commitments-overlay').count()).resolves.toBe(0);
-    await expect(page.locator('open-commitments-badge').count()).resolves.toBe(2);
+    await expect(page.locator('open-commitments-badge').count()).resolves.toBe(3);
     await page.close();
   });
 

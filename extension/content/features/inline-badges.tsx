@@ -14,6 +14,9 @@ import { OVERLAY_TAG } from './overlay.tsx';
 /** The host element of one badge. */
 export const BADGE_TAG = 'open-commitments-badge';
 
+/** How long the page must stay quiet before added content is scanned again. */
+const RESCAN_DELAY_MS = 400;
+
 /** The inline badges feature. */
 export const feature: Feature = {
   id: 'inline-badges',
@@ -22,30 +25,53 @@ export const feature: Feature = {
     for (const stale of document.querySelectorAll(BADGE_TAG)) stale.remove();
     const styles = `:host{all:initial;display:inline}\n${css}`;
     const hosts: Element[] = [];
-    const skip = (e: Element) => e.closest(`${OVERLAY_TAG}, ${BADGE_TAG}`) !== null;
-    for (const ref of findReferences(document, page.feeds, skip)) {
-      const host = document.createElement(BADGE_TAG);
-      host.setAttribute('data-commitment-id', ref.commitment.id);
-      const shadow = host.attachShadow({ mode: 'open' });
-      const style = document.createElement('style');
-      style.textContent = styles;
-      shadow.append(style);
-      const mount = document.createElement('span');
-      shadow.append(mount);
-      render(
-        <InlineBadge
-          row={commitmentRow(ref.feed.feed, ref.commitment, page.lang, page.today)}
-          lang={page.lang}
-        />,
-        mount,
+    const badged = new WeakSet<Element>();
+    const skip = (e: Element) =>
+      badged.has(e) || e.closest(`${OVERLAY_TAG}, ${BADGE_TAG}`) !== null;
+
+    const scan = () => {
+      for (const ref of findReferences(document, page.feeds, skip)) {
+        const host = document.createElement(BADGE_TAG);
+        host.setAttribute('data-commitment-id', ref.commitment.id);
+        const shadow = host.attachShadow({ mode: 'open' });
+        const style = document.createElement('style');
+        style.textContent = styles;
+        shadow.append(style);
+        const mount = document.createElement('span');
+        shadow.append(mount);
+        render(
+          <InlineBadge
+            row={commitmentRow(ref.feed.feed, ref.commitment, page.lang, page.today)}
+            lang={page.lang}
+          />,
+          mount,
+        );
+        if (ref.kind === 'link') ref.element.after(host);
+        else ref.element.append(host);
+        badged.add(ref.element);
+        hosts.push(host);
+      }
+    };
+    scan();
+
+    // Pages that render late (or load more) get their badges too: scan again once the page
+    // has been quiet for a moment, ignoring the badges' own insertion.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver((records) => {
+      const added = records.some((r) =>
+        [...r.addedNodes].some((n) => n instanceof Element && n.localName !== BADGE_TAG),
       );
-      if (ref.kind === 'link') ref.element.after(host);
-      else ref.element.append(host);
-      hosts.push(host);
-    }
+      if (!added) return;
+      clearTimeout(timer);
+      timer = setTimeout(scan, RESCAN_DELAY_MS);
+    });
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+
     signal.addEventListener(
       'abort',
       () => {
+        observer.disconnect();
+        clearTimeout(timer);
         for (const host of hosts) {
           const mount = host.shadowRoot?.lastElementChild;
           if (mount) render(null, mount);
