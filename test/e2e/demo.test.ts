@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { createPageIndex, parseFeed } from '../../shared/index.ts';
 import { demoFeedPath, startDemoServer, type DemoServer } from '../../widget/demo/serve.ts';
 import { launchBrowser } from './support/browser.ts';
@@ -38,11 +38,15 @@ async function visit(page: Page, path: string): Promise<Visit> {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  const notModified = new Set<Request>();
+  page.on('response', (response) => {
+    if (response.status() === 304) notModified.add(response.request());
+  });
   page.on('requestfailed', (request) => {
     // Chromium reports a 304 handed to fetch() (the widget revalidating its stored copy) as
-    // net::ERR_ABORTED: not a failure.
-    const reason = request.failure()?.errorText ?? '';
-    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${reason}`);
+    // failed with net::ERR_ABORTED: that one is not a failure.
+    if (notModified.has(request)) return;
+    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
   });
   const response = await page.goto(server.origin + path, { waitUntil: 'networkidle' });
   // A custom element left undefined means its script did not load or did not define it.
