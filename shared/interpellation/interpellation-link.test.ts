@@ -105,6 +105,8 @@ describe('interpellationLink', () => {
       '{page}',
       '/interpeller?e={id}',
       'data:text/html,{title}',
+      // A user name before the host would make the link lie about where it goes.
+      'https://www.ville.example@evil.example/?e={id}',
     ]) {
       const link = interpellationLink(feedWith({ url: template }), commitment, {
         lang: 'fr',
@@ -201,12 +203,12 @@ describe('interpellationLink', () => {
     }
   });
 
-  it('leaves out rules that are not an http(s) URL', () => {
-    const link = interpellationLink(feedWith({ url: FORM, rules: SCRIPT }), commitment, {
-      lang: 'fr',
-    });
-    expect(link).toBeDefined();
-    expect(link?.rules).toBeUndefined();
+  it('leaves out rules that are not an http(s) URL, or that hide their host', () => {
+    for (const rules of [SCRIPT, 'https://www.ville.example@evil.example/reglement']) {
+      const link = interpellationLink(feedWith({ url: FORM, rules }), commitment, { lang: 'fr' });
+      expect(link, rules).toBeDefined();
+      expect(link?.rules, rules).toBeUndefined();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { EMAIL_RE } from '../feed/formats.ts';
+import { EMAIL_RE, isHttpUrl } from '../feed/formats.ts';
 import type { Commitment, Feed } from '../feed/types.ts';
 import { pickLang } from '../i18n/lang.ts';
 import { pickText } from '../text/pick-text.ts';
@@ -49,7 +49,7 @@ export function interpellationLink(
   const extras = {
     ...(channel.responseDays !== undefined ? { responseDays: channel.responseDays } : {}),
     ...(channel.threshold !== undefined ? { threshold: channel.threshold } : {}),
-    ...(channel.rules !== undefined && httpUrl(channel.rules) ? { rules: channel.rules } : {}),
+    ...(channel.rules !== undefined && isHttpUrl(channel.rules) ? { rules: channel.rules } : {}),
   };
 
   if (channel.url !== undefined) {
@@ -60,8 +60,10 @@ export function interpellationLink(
       plan,
       page: options.page,
     });
-    const url = httpUrl(expanded);
-    if (url) return { href: url.href, kind: 'url', target: url.host, ...extras };
+    if (isHttpUrl(expanded)) {
+      const url = new URL(expanded);
+      return { href: url.href, kind: 'url', target: url.host, ...extras };
+    }
   }
 
   if (channel.email !== undefined && isPlainAddress(channel.email)) {
@@ -100,15 +102,6 @@ export function isPlainAddress(address: string): boolean {
 /** RFC 6068 header value: UTF-8 percent-encoded, every line break as `%0D%0A`. */
 function encodeMailField(value: string): string {
   return encodeURIComponent(wellFormed(value).replace(/\r\n|\r|\n/g, '\r\n'));
-}
-
-function httpUrl(value: string): URL | undefined {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function truncate(text: string): string {
