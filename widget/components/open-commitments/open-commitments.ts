@@ -251,6 +251,8 @@ export class OpenCommitments extends LitElement {
   }
 
   private subscribe(): void {
+    const url = this.src ? new URL(this.src, document.baseURI).href : undefined;
+    if (this.unsubscribe && url === this.source?.url) return;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.model = undefined;
