@@ -16,7 +16,7 @@ vi.mock('wxt/browser', () => ({
   },
 }));
 
-const { recordChanges } = await import('./changes.ts');
+const { recordChanges, MAX_CHANGES } = await import('./changes.ts');
 const { db } = await import('./db.ts');
 const { feedStore } = await import('./feeds.ts');
 
@@ -135,5 +135,30 @@ describe('recording changes of followed commitments', () => {
     expect(await recordChanges(url, url)).toBe(1);
     expect((await database.get('questions', id))?.answeredOn).toBe('2026-11-20');
     expect(created[0]?.message).toBe('Answer published (November 20, 2026)');
+  });
+
+  it('keeps the newest changes when the list is full', async () => {
+    const database = await db();
+    for (let i = 0; i < MAX_CHANGES; i++) {
+      await database.add('changes', {
+        feedId: url,
+        commitmentId: 'A1',
+        title: 'old',
+        at: i,
+        lines: [],
+        notified: true,
+      });
+    }
+    await store(feed(), 1);
+    await recordChanges(url, url);
+    await store(
+      feed((c) => Object.assign(c, { status: 'complete' })),
+      2,
+    );
+    await recordChanges(url, url);
+    const changes = await database.getAll('changes');
+    expect(changes).toHaveLength(MAX_CHANGES);
+    expect(changes.some((c) => c.at === 0)).toBe(false);
+    expect(changes.at(-1)?.lines).toEqual(['Status: Limited → Complete']);
   });
 });

@@ -20,6 +20,9 @@ import { db, type ChangeRecord } from './db.ts';
 import { feedStore } from './feeds.ts';
 import { notifyPending } from './notifications.ts';
 
+/** How many change records are kept; older ones are dropped so that the list cannot grow forever. */
+export const MAX_CHANGES = 500;
+
 /** The kinds of change that a follower is told about. */
 export const FOLLOWED_KINDS: ReadonlySet<Change['kind']> = new Set([
   'status',
@@ -115,6 +118,14 @@ export async function recordChanges(feedId: string, url: string): Promise<number
           }
         }
       }
+    }
+  }
+  if (recorded > 0) {
+    const store = tx.objectStore('changes');
+    let excess = (await store.count()) - MAX_CHANGES;
+    for (let cursor = await store.index('byAt').openCursor(); cursor && excess > 0; excess--) {
+      await cursor.delete();
+      cursor = await cursor.continue();
     }
   }
   if (!baseline || baseline.fetchedAt !== entry.fetchedAt) {
