@@ -12,6 +12,7 @@ import {
   parseFeed,
   type Feed,
 } from '../../shared/index.ts';
+import { generatedFeed } from '../bench/generated-feed.ts';
 import { launchBrowser } from './support/browser.ts';
 import type { TestServer } from './support/server.ts';
 import {
@@ -447,5 +448,33 @@ describe('live refresh', () => {
       )
       .toBe('complete');
     expect(count('/feeds/quiet.json')).toBe(1);
+  });
+});
+
+describe('long plans', () => {
+  it('renders 50 commitments at a time, and a shared link to a far one shows it', async () => {
+    const { page } = await newPage();
+    serveFeed(server, '/feeds/long.json', generatedFeed(130));
+    const url = hostPage(server, '/long.html', {
+      body: `<open-commitments src="/feeds/long.json" today="${TODAY}" no-refresh></open-commitments>`,
+    });
+    await page.goto(url);
+    await settled(page);
+    expect(await ids(page)).toHaveLength(50);
+    expect(await page.locator(`${dashboard} .count`).textContent()).toContain(
+      '50 engagements affichés sur 130',
+    );
+    await page.locator(`${dashboard} button.more`).click();
+    await expect.poll(() => ids(page)).toHaveLength(100);
+    await page.locator(`${dashboard} button.more`).click();
+    await expect.poll(() => ids(page)).toHaveLength(130);
+    expect(await page.locator(`${dashboard} button.more`).count()).toBe(0);
+
+    await page.goto(`${url}#commitment=C-120`);
+    await page.reload();
+    await settled(page);
+    const item = page.locator(`${dashboard} [data-commitment-id="C-120"]`);
+    await expect.poll(() => item.locator('.toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await item.isVisible()).toBe(true);
   });
 });
