@@ -398,11 +398,12 @@ ${explanation}
 /** What to do next, printed once the server listens. */
 function startMessage(origin: string): string {
   const extension = (browser: string) => join(repoRoot, '.output', `${browser}-mv3`);
+  const width = Math.max(...demoPages.map((page) => (origin + page.path).length));
   const lines = [
     '',
     `Open Commitments demo: ${origin}/`,
     '',
-    ...demoPages.map((page) => `  ${(origin + page.path).padEnd(60)} ${page.title}`),
+    ...demoPages.map((page) => `  ${(origin + page.path).padEnd(width)}  ${page.title}`),
     '',
     'Feeds (CORS, ETag/Last-Modified, 304 on conditional requests):',
     `  ${origin}/feeds/fr-2021-2023.json`,
