@@ -101,6 +101,7 @@ describe('the demo site', () => {
         '/valfleurie/',
         '/valfleurie/marches-publics/',
         '/valfleurie/budget-participatif/',
+        '/playground.html',
       ]),
     );
   });

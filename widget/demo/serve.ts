@@ -59,6 +59,7 @@ export const demoPages: readonly { readonly path: string; readonly title: string
     title: 'Valfleurie: participatory budget (official page)',
   },
   { path: '/valfleurie/conseil-municipal/', title: 'Valfleurie: town council (official page)' },
+  { path: '/playground.html', title: 'Widget playground: themes, language, filters, badges' },
 ];
 
 const contentTypes: Record<string, string> = {
