@@ -247,6 +247,28 @@ describe('filters and the URL hash', () => {
   });
 });
 
+describe('preset filters', () => {
+  it('starts filtered by the status and themes attributes, and shows them chosen', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(server, '/preset.html', {
+        body: `<open-commitments src="/feeds/valfleurie.json" status="substantial,limited" themes="Environment and Climate" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    expect(await ids(page)).toEqual(['VF-03', 'VF-04']);
+    expect(await page.locator(`${dashboard} select[name="theme"]`).inputValue()).toBe(
+      'Environment and Climate',
+    );
+    expect(
+      await page
+        .locator(`${dashboard} .chip[aria-pressed="true"]`)
+        .evaluateAll((chips) => chips.map((chip) => chip.getAttribute('data-category'))),
+    ).toEqual(['limited', 'substantial']);
+    expect(new URL(page.url()).hash).toBe('');
+  });
+});
+
 describe('states', () => {
   it('shows a fixed-height skeleton while loading, then the feed without a layout jump above it', async () => {
     const { page } = await newPage();

@@ -92,6 +92,14 @@ describe('<open-commitments>', () => {
     expect(new Set(categories)).toEqual(new Set(['limited']));
   });
 
+  it('presets the theme filter from its attribute', async () => {
+    const element = await mount({ themes: 'Environment and Climate' });
+    expect(ids(element)).toEqual(expect.arrayContaining(['VF-03', 'VF-04']));
+    expect(ids(element)).not.toContain('VF-01');
+    // The preset is the default: nothing to record in the address.
+    expect(location.hash).toBe('');
+  });
+
   it('opens a commitment as a disclosure and names it in the hash', async () => {
     const element = await mount();
     const button = element.shadowRoot!.querySelector<HTMLButtonElement>(

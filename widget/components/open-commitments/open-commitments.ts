@@ -704,8 +704,8 @@ export class OpenCommitments extends LitElement {
           name=${name}
           @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}
         >
-          <option value="" ?selected=${value === ''}>${m.any}</option>
-          ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${o}</option>`)}
+          <option value="" .selected=${value === ''}>${m.any}</option>
+          ${options.map((o) => html`<option value=${o} .selected=${o === value}>${o}</option>`)}
         </select>
       </label>`;
     const check = (
@@ -749,7 +749,7 @@ export class OpenCommitments extends LitElement {
           name="sort"
           @change=${(e: Event) => this.setFilters({ sort: (e.target as HTMLSelectElement).value as SortKey })}
         >
-          ${SORT_KEYS.map((key) => html`<option value=${key} ?selected=${key === f.sort}>${m.sortBy[key]}</option>`)}
+          ${SORT_KEYS.map((key) => html`<option value=${key} .selected=${key === f.sort}>${m.sortBy[key]}</option>`)}
         </select>
       </label>
       <div class="checks">
