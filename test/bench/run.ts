@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/support/browser.ts';
 import { hostPage, settled, widgetServer } from '../e2e/fixtures/widget/harness.ts';
+import { runCoreBench } from './core.ts';
 import { generatedFeed } from './generated-feed.ts';
 
 const TODAY = '2026-12-04';
@@ -130,4 +131,8 @@ async function main(): Promise<void> {
   }
 }
 
+// The shared core first (parser, page index, diff), then the dashboard in Chromium.
+console.log('Shared core (Node):');
+runCoreBench();
+console.log('');
 await main();
