@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const markupSinks = [
   {
-    selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]",
+    selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
     message: 'Feed data is text: never assign innerHTML/outerHTML.',
   },
   {
@@ -37,12 +37,42 @@ const markupSinks = [
 const unsafeLitImports = [
   { name: 'lit/directives/unsafe-html.js', message: 'unsafeHTML is banned: feed data is text.' },
   { name: 'lit/directives/unsafe-svg.js', message: 'unsafeSVG is banned: feed data is text.' },
-  { name: 'lit-html/directives/unsafe-html.js', message: 'unsafeHTML is banned: feed data is text.' },
+  {
+    name: 'lit-html/directives/unsafe-html.js',
+    message: 'unsafeHTML is banned: feed data is text.',
+  },
   { name: 'lit-html/directives/unsafe-svg.js', message: 'unsafeSVG is banned: feed data is text.' },
 ];
 
-const frameworks = ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*', 'preact', 'preact/*', '@preact/*', 'wxt', 'wxt/*', '#imports', 'webextension-polyfill', 'idb-keyval'];
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'url', 'crypto', 'stream', 'util'];
+const frameworks = [
+  'lit',
+  'lit/*',
+  'lit-html',
+  'lit-html/*',
+  '@lit/*',
+  'preact',
+  'preact/*',
+  '@preact/*',
+  'wxt',
+  'wxt/*',
+  '#imports',
+  'webextension-polyfill',
+  'idb-keyval',
+];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'url',
+  'crypto',
+  'stream',
+  'util',
+];
 
 export default tseslint.config(
   {
@@ -63,7 +93,10 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...markupSinks],
       'no-restricted-imports': ['error', { paths: unsafeLitImports }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -77,7 +110,10 @@ export default tseslint.config(
           patterns: [
             { group: frameworks, message: 'shared/ is framework-free.' },
             { group: nodeBuiltins, message: 'shared/ runs in browsers: Node only in shared/cli/.' },
-            { group: ['**/widget/**', '**/extension/**'], message: 'shared/ imports neither front end.' },
+            {
+              group: ['**/widget/**', '**/extension/**'],
+              message: 'shared/ imports neither front end.',
+            },
           ],
         },
       ],
@@ -102,7 +138,12 @@ export default tseslint.config(
         'error',
         {
           paths: unsafeLitImports,
-          patterns: [{ group: ['**/widget/**'], message: 'extension/ never imports widget/ source (it may load the built widget).' }],
+          patterns: [
+            {
+              group: ['**/widget/**'],
+              message: 'extension/ never imports widget/ source (it may load the built widget).',
+            },
+          ],
         },
       ],
     },

@@ -7,7 +7,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'widget/**/*.test.ts', 'extension/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'widget/**/*.test.ts',
+            'extension/**/*.test.{ts,tsx}',
+            'test/unit/**/*.test.ts',
+          ],
           environment: 'node',
         },
         esbuild: false,

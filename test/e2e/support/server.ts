@@ -40,12 +40,27 @@ export interface TestServer {
 }
 
 /** Starts a server on 127.0.0.1 on a free port, serving `mounts` (URL prefix -> folder). */
-export async function startServer(mounts: Record<string, string> = {}, port = 0): Promise<TestServer> {
+export async function startServer(
+  mounts: Record<string, string> = {},
+  port = 0,
+): Promise<TestServer> {
   const routes = new Map<string, Route | ((req: IncomingMessage) => Route)>();
   const requests: string[] = [];
-  const send = (req: IncomingMessage, res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string>) => {
+  const send = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    headers: Record<string, string>,
+  ) => {
     const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
-    const all = { 'cache-control': 'no-cache', 'access-control-allow-origin': '*', 'access-control-expose-headers': 'ETag, Last-Modified', etag, ...headers };
+    const all = {
+      'cache-control': 'no-cache',
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'ETag, Last-Modified',
+      etag,
+      ...headers,
+    };
     if (status === 200 && req.headers['if-none-match'] === etag) {
       res.writeHead(304, all);
       res.end();
@@ -63,7 +78,10 @@ export async function startServer(mounts: Record<string, string> = {}, port = 0)
         const answer = typeof routed === 'function' ? routed(req) : routed;
         if (answer.delay) await new Promise((r) => setTimeout(r, answer.delay));
         const type = types[extname(url.pathname)] ?? 'application/octet-stream';
-        send(req, res, answer.status ?? 200, answer.body ?? '', { 'content-type': type, ...answer.headers });
+        send(req, res, answer.status ?? 200, answer.body ?? '', {
+          'content-type': type,
+          ...answer.headers,
+        });
         return;
       }
       const prefix = Object.keys(mounts)
@@ -82,7 +100,9 @@ export async function startServer(mounts: Record<string, string> = {}, port = 0)
       try {
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
         const body = await readFile(file);
-        send(req, res, 200, body, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+        send(req, res, 200, body, {
+          'content-type': types[extname(file)] ?? 'application/octet-stream',
+        });
       } catch {
         send(req, res, 404, 'not found', { 'content-type': 'text/plain' });
       }
