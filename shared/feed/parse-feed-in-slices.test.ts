@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseFeed, parseFeedInSlices } from './parse-feed.ts';
+import type { ParseMode } from './types.ts';
+
+const root = new URL('../../', import.meta.url);
+
+function jsonFiles(folder: string): [string, string][] {
+  const url = new URL(folder, root);
+  return readdirSync(url)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => [`${folder}${name}`, readFileSync(new URL(name, url), 'utf8')]);
+}
+
+const documents = [
+  ...jsonFiles('test/fixtures/feeds/valid/'),
+  ...jsonFiles('test/fixtures/feeds/invalid/'),
+  ...jsonFiles('test/fixtures/feeds/parser-only/'),
+  ...jsonFiles('shared/feeds/'),
+];
+
+/** A clock that moves 5 ms per reading, so that every slice of 8 ms holds one or two steps. */
+function fakeClock(): () => number {
+  let t = 0;
+  return () => (t += 5);
+}
+
+describe('parseFeedInSlices', () => {
+  it('finds documents to compare', () => {
+    expect(documents.length).toBeGreaterThan(30);
+  });
+
+  for (const mode of ['tolerant', 'strict'] as ParseMode[]) {
+    it(`gives what parseFeed gives on every fixture and bundled feed (${mode})`, async () => {
+      for (const [name, text] of documents) {
+        const sliced = await parseFeedInSlices(
+          text,
+          { mode },
+          { yieldToMain: () => Promise.resolve(), now: fakeClock() },
+        );
+        expect(sliced, name).toEqual(parseFeed(text, { mode }));
+      }
+    });
+  }
+
+  it('gives the thread back between slices of a long feed', async () => {
+    const text = readFileSync(new URL('shared/feeds/fr-2021-2023.json', root), 'utf8');
+    let yields = 0;
+    const result = await parseFeedInSlices(
+      text,
+      {},
+      {
+        yieldToMain: async () => {
+          yields += 1;
+        },
+        now: fakeClock(),
+      },
+    );
+    expect(result.ok).toBe(true);
+    const count = result.ok ? result.feed.commitments.length : 0;
+    expect(count).toBeGreaterThan(10);
+    expect(yields).toBeGreaterThan(count / 3);
+  });
+
+  it('never yields when the whole feed fits in one slice', async () => {
+    let yields = 0;
+    await parseFeedInSlices(
+      documents[0]?.[1],
+      {},
+      {
+        yieldToMain: async () => {
+          yields += 1;
+        },
+        now: () => 0,
+      },
+    );
+    expect(yields).toBe(0);
+  });
+
+  it('refuses a hostile value instead of rejecting, as parseFeed does', async () => {
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('no keys');
+        },
+      },
+    );
+    const sliced = await parseFeedInSlices(hostile, {}, { yieldToMain: () => Promise.resolve() });
+    expect(sliced).toEqual(parseFeed(hostile));
+    expect(sliced.ok).toBe(false);
+  });
+
+  it('applies the byte limit like parseFeed', async () => {
+    const text = documents[0]?.[1] ?? '';
+    const options = { maxBytes: 10 };
+    const sliced = await parseFeedInSlices(text, options, {
+      yieldToMain: () => Promise.resolve(),
+    });
+    expect(sliced.ok).toBe(false);
+    expect(sliced).toEqual(parseFeed(text, options));
+  });
+});
