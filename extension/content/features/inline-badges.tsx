@@ -1,69 +1,123 @@
 /**
- * Inline badges: a status badge after every link to a commitment's `url` and inside every element
- * marked `data-commitment="ID"`, each in its own open shadow root so that the page's styles
- * neither leak in nor out. All removed on abort.
+ * Inline badges: a status badge after every link to a commitment's `url` and at the end of every
+ * element marked `data-commitment="ID"`, each in its own open shadow root so that the page's
+ * styles neither leak in nor out. One badge per commitment per place: a link inside an element
+ * marked for the same commitment, or the same link again with nothing readable in between, adds
+ * none. All removed on abort.
  */
 import { render } from 'preact';
 import { InlineBadge } from '../../components/InlineBadge.tsx';
 import { commitmentRow } from '../../state/commitment-row.ts';
 import css from '../../styles/commitments.css?inline';
+import { badgeSpot, nothingBetween, type BadgeSpot } from '../badge-spot.ts';
 import type { Feature } from '../feature.ts';
-import { findReferences } from '../page-references.ts';
+import { referenceFinder, type Reference } from '../page-references.ts';
 import { OVERLAY_TAG } from './overlay.tsx';
 
 /** The host element of one badge. */
 export const BADGE_TAG = 'open-commitments-badge';
 
-/** How long the page must stay quiet before added content is scanned again. */
+/** How long the page must stay quiet before added content is scanned. */
 const RESCAN_DELAY_MS = 400;
+
+const ownHost = (node: Element) => node.localName === BADGE_TAG || node.localName === OVERLAY_TAG;
 
 /** The inline badges feature. */
 export const feature: Feature = {
   id: 'inline-badges',
   appliesTo: (page) => page.feeds.length > 0,
   init(signal, page) {
+    if (signal.aborted) return;
     for (const stale of document.querySelectorAll(BADGE_TAG)) stale.remove();
     const styles = `:host{all:initial;display:inline}\n${css}`;
+    const find = referenceFinder(page.feeds);
     const hosts: Element[] = [];
-    const badged = new WeakSet<Element>();
-    const skip = (e: Element) =>
-      badged.has(e) || e.closest(`${OVERLAY_TAG}, ${BADGE_TAG}`) !== null;
+    // Elements already seen (badged or deduplicated), so that a rescan skips them.
+    const seen = new WeakSet<Element>();
+    // Per commitment, the elements that have its badge: nothing inside or around them gets another.
+    const badgedBy = new Map<string, Element[]>();
+    let lastLink: { key: string; element: Element; host: Element } | undefined;
 
-    const scan = () => {
-      for (const ref of findReferences(document, page.feeds, skip)) {
-        const host = document.createElement(BADGE_TAG);
-        host.setAttribute('data-commitment-id', ref.commitment.id);
-        const shadow = host.attachShadow({ mode: 'open' });
-        const style = document.createElement('style');
-        style.textContent = styles;
-        shadow.append(style);
-        const mount = document.createElement('span');
-        shadow.append(mount);
-        render(
-          <InlineBadge
-            row={commitmentRow(ref.feed.feed, ref.commitment, page.lang, page.today)}
-            lang={page.lang}
-          />,
-          mount,
-        );
-        if (ref.kind === 'link') ref.element.after(host);
-        else ref.element.append(host);
-        badged.add(ref.element);
-        hosts.push(host);
-      }
-    };
-    scan();
+    const insert = (host: Element, spot: BadgeSpot) => spot.parent.insertBefore(host, spot.before);
 
-    // Pages that render late (or load more) get their badges too: scan again once the page
-    // has been quiet for a moment, ignoring the badges' own insertion.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const observer = new MutationObserver((records) => {
-      const added = records.some((r) =>
-        [...r.addedNodes].some((n) => n instanceof Element && n.localName !== BADGE_TAG),
+    const createHost = (ref: Reference): Element => {
+      const host = document.createElement(BADGE_TAG);
+      host.setAttribute('data-commitment-id', ref.commitment.id);
+      const shadow = host.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = styles;
+      const mount = document.createElement('span');
+      shadow.append(style, mount);
+      render(
+        <InlineBadge
+          row={commitmentRow(ref.feed.feed, ref.commitment, page.lang, page.today)}
+          lang={page.lang}
+        />,
+        mount,
       );
-      if (!added) return;
+      return host;
+    };
+
+    const badge = (ref: Reference) => {
+      seen.add(ref.element);
+      const key = `${ref.feed.feedId}#${ref.commitment.id}`;
+      const others = badgedBy.get(key) ?? [];
+      const overlaps = others.some(
+        (e) => e.isConnected && (e.contains(ref.element) || ref.element.contains(e)),
+      );
+      if (overlaps) return;
+      const spot = badgeSpot(ref.element, ref.kind);
+      if (!spot) return;
+      if (
+        ref.kind === 'link' &&
+        lastLink?.key === key &&
+        lastLink.host.isConnected &&
+        lastLink.element.isConnected &&
+        nothingBetween(lastLink.element, ref.element, ownHost)
+      ) {
+        // The same link again, right after: its one badge moves after the last of the two.
+        insert(lastLink.host, spot);
+        lastLink.element = ref.element;
+      } else {
+        const host = createHost(ref);
+        insert(host, spot);
+        hosts.push(host);
+        lastLink = ref.kind === 'link' ? { key, element: ref.element, host } : undefined;
+      }
+      badgedBy.set(key, [...others, ref.element]);
+    };
+
+    const skip = (e: Element) => seen.has(e);
+    for (const ref of find(document, skip)) badge(ref);
+
+    // Content a page adds later (late rendering, "load more") gets its badges too: once the page
+    // has been quiet for a moment, only what was added is scanned, in one pass per batch. The
+    // extension's own hosts are ignored (their content is in shadow roots, which this does not
+    // observe).
+    const added = new Set<Element>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const scanAdded = () => {
+      timer = undefined;
+      const underAdded = (e: Element) => {
+        for (let p = e.parentElement; p; p = p.parentElement) if (added.has(p)) return true;
+        return false;
+      };
+      for (const root of added) {
+        if (root.isConnected && !underAdded(root)) for (const ref of find(root, skip)) badge(ref);
+      }
+      added.clear();
+    };
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType === Node.ELEMENT_NODE && !ownHost(node as Element)) {
+            added.add(node as Element);
+          }
+        }
+      }
+      if (added.size === 0) return;
       clearTimeout(timer);
-      timer = setTimeout(scan, RESCAN_DELAY_MS);
+      timer = setTimeout(scanAdded, RESCAN_DELAY_MS);
     });
     observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
 
@@ -72,11 +126,14 @@ export const feature: Feature = {
       () => {
         observer.disconnect();
         clearTimeout(timer);
+        added.clear();
         for (const host of hosts) {
           const mount = host.shadowRoot?.lastElementChild;
           if (mount) render(null, mount);
           host.remove();
         }
+        hosts.length = 0;
+        badgedBy.clear();
       },
       { once: true },
     );

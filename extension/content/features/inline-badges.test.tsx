@@ -1,0 +1,171 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseFeed } from '../../../shared/feed/parse-feed.ts';
+import type { PageFeed } from '../../messaging/protocol.ts';
+import type { PageContext } from '../feature.ts';
+import { BADGE_TAG, feature } from './inline-badges.tsx';
+
+const TOWN = 'https://www.town.example';
+
+function pageFeed(): PageFeed {
+  const parsed = parseFeed({
+    format: 'open-commitments/1',
+    updated: '2026-11-01T09:00:00Z',
+    publisher: { name: 'Town', kind: 'municipality' },
+    commitments: [
+      { id: 'A1', title: 'Open data', status: 'limited', url: `${TOWN}/c/A1` },
+      { id: 'B1', title: 'Budget', status: 'complete', url: `${TOWN}/c/B1` },
+    ],
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return { feedId: 'town', feed: parsed.feed, pageCommitmentIds: [], site: true, followed: [] };
+}
+
+const controllers: AbortController[] = [];
+
+/** Replaces the page's content with the test's own markup. */
+function setBody(html: string): void {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.body.replaceChildren(...parsed.body.childNodes);
+}
+
+/** Starts the feature on `html`; returns the controller that stops it. */
+async function start(html: string): Promise<AbortController> {
+  setBody(html);
+  const controller = new AbortController();
+  controllers.push(controller);
+  const page = {
+    url: `${TOWN}/page`,
+    lang: 'en',
+    today: '2026-12-04',
+    feeds: [pageFeed()],
+    stop: () => controller.abort(),
+  } as unknown as PageContext;
+  await feature.init(controller.signal, page);
+  return controller;
+}
+
+const badges = (id?: string) =>
+  [...document.querySelectorAll(BADGE_TAG)].filter(
+    (b) => id === undefined || b.getAttribute('data-commitment-id') === id,
+  );
+
+/** Appends `element` to the body and waits until the page's additions have been scanned. */
+async function addLater(...elements: Element[]): Promise<void> {
+  const probe = Object.assign(document.createElement('a'), { href: `${TOWN}/c/A1` });
+  document.body.append(...elements, probe);
+  await vi.waitFor(() => expect(probe.nextElementSibling?.localName).toBe(BADGE_TAG));
+  probe.nextElementSibling!.remove();
+  probe.remove();
+}
+
+afterEach(() => {
+  for (const controller of controllers.splice(0)) controller.abort();
+  document.body.replaceChildren();
+});
+
+describe('inline badges', () => {
+  it('puts a link’s badge after it and a marked heading’s badge at its end', async () => {
+    await start(
+      `<p>See <a id="l" href="${TOWN}/c/B1">the budget</a>.</p><h2 id="h" data-commitment="A1">Open data</h2>`,
+    );
+    expect(document.getElementById('l')!.nextElementSibling?.localName).toBe(BADGE_TAG);
+    expect(document.getElementById('h')!.lastElementChild?.localName).toBe(BADGE_TAG);
+    expect(badges('B1')[0]!.shadowRoot!.textContent).toContain('Complete');
+  });
+
+  it('keeps badges of marked rows, list items and definitions inside their table or list', async () => {
+    await start(`
+      <table><tbody>
+        <tr id="row" data-commitment="A1"><td>Open data</td><td>2027</td></tr>
+      </tbody></table>
+      <ul><li id="item" data-commitment="B1">Budget</li></ul>
+      <ol id="list" data-commitment="A1"><li>One</li></ol>
+      <dl><dt>Budget</dt><dd id="def" data-commitment="B1">Voted</dd></dl>
+      <table><tr><td id="cell" data-commitment="B1">Budget</td></tr></table>`);
+    expect(document.querySelector('#row > td:first-child')!.lastElementChild?.localName).toBe(
+      BADGE_TAG,
+    );
+    expect(document.getElementById('item')!.lastElementChild?.localName).toBe(BADGE_TAG);
+    expect(document.getElementById('list')!.nextElementSibling?.localName).toBe(BADGE_TAG);
+    expect(document.getElementById('def')!.lastElementChild?.localName).toBe(BADGE_TAG);
+    expect(document.getElementById('cell')!.lastElementChild?.localName).toBe(BADGE_TAG);
+    expect(badges()).toHaveLength(5);
+    for (const badge of badges()) {
+      expect(badge.parentElement!.localName).not.toMatch(/^(table|tbody|tr|ul|ol|dl)$/);
+    }
+  });
+
+  it('puts nothing inside a select or its options', async () => {
+    const html = `<select data-commitment="A1"><option data-commitment="B1">Budget</option></select>`;
+    await start(`<form>${html}</form>`);
+    expect(badges()).toHaveLength(0);
+    expect(document.querySelector('form')!.innerHTML).toBe(html);
+  });
+
+  it('gives a marked region one badge even when it links to the same commitment', async () => {
+    await start(`
+      <section id="s" data-commitment="B1"><h3>Budget</h3><a href="${TOWN}/c/B1">More</a></section>
+      <a id="both" href="${TOWN}/c/A1" data-commitment="A1">Open data</a>`);
+    expect(badges('B1')).toHaveLength(1);
+    expect(document.getElementById('s')!.lastElementChild?.localName).toBe(BADGE_TAG);
+    expect(badges('A1')).toHaveLength(1);
+
+    // A link the page adds to the region later gets no badge either.
+    const inside = Object.assign(document.createElement('a'), { href: `${TOWN}/c/B1` });
+    document.getElementById('s')!.prepend(inside);
+    await addLater();
+    expect(badges('B1')).toHaveLength(1);
+  });
+
+  it('gives the same link twice in a row one badge, after the second', async () => {
+    await start(`
+      <p><a href="${TOWN}/c/B1">Budget</a> (<a id="second" href="${TOWN}/c/B1">details</a>)</p>
+      <p><a id="again" href="${TOWN}/c/B1">The budget</a> again, elsewhere.</p>`);
+    expect(badges('B1')).toHaveLength(2);
+    expect(document.getElementById('second')!.nextElementSibling?.localName).toBe(BADGE_TAG);
+    expect(document.getElementById('again')!.nextElementSibling?.localName).toBe(BADGE_TAG);
+  });
+
+  it('badges a link the page adds later, even when it is the added node itself', async () => {
+    await start('<main></main>');
+    const late = Object.assign(document.createElement('a'), { href: `${TOWN}/c/B1` });
+    await addLater(late);
+    expect(late.nextElementSibling?.localName).toBe(BADGE_TAG);
+  });
+
+  it('leaves the page as it was once aborted, and badges nothing added afterwards', async () => {
+    const html = `<p><a href="${TOWN}/c/B1">Budget</a></p><table><tr data-commitment="A1"><td>Open data</td></tr></table>`;
+    setBody(html);
+    const original = document.body.innerHTML;
+    const controller = await start(html);
+    const late = document.createElement('p');
+    late.append(Object.assign(document.createElement('a'), { href: `${TOWN}/c/A1` }));
+    await addLater(late);
+    expect(badges()).toHaveLength(3);
+
+    late.remove();
+    controller.abort();
+    expect(document.body.innerHTML).toBe(original);
+
+    const after = Object.assign(document.createElement('a'), { href: `${TOWN}/c/B1` });
+    document.body.append(after);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('adds nothing when its page was left before it started', async () => {
+    setBody(`<a href="${TOWN}/c/B1">Budget</a>`);
+    const original = document.body.innerHTML;
+    const controller = new AbortController();
+    controller.abort();
+    await feature.init(controller.signal, {
+      url: `${TOWN}/page`,
+      lang: 'en',
+      today: '2026-12-04',
+      feeds: [pageFeed()],
+      stop: () => undefined,
+    } as unknown as PageContext);
+    expect(document.body.innerHTML).toBe(original);
+  });
+});
