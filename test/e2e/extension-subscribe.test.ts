@@ -114,6 +114,18 @@ describe('subscribing on the options page', () => {
     await expect(linkBadge.locator('.oc-status').textContent()).resolves.toBe('Complete');
     const markBadge = page.locator('#c1 open-commitments-badge[data-commitment-id="C1"]');
     await expect(markBadge.locator('.oc-badge').textContent()).resolves.toContain('Late');
+    // A marked row's badge stays in the row's first cell, within the table as laid out.
+    const rowBadge = page.locator('#b1-row > td:first-child > open-commitments-badge');
+    await expect(rowBadge.locator('.oc-status').textContent()).resolves.toBe('Complete');
+    const table = (await page.locator('#plan').boundingBox())!;
+    const inRow = (await rowBadge.boundingBox())!;
+    expect(inRow.y).toBeGreaterThanOrEqual(table.y);
+    expect(inRow.y + inRow.height).toBeLessThanOrEqual(table.y + table.height);
+    // A block marked B1 that also links to it has one badge, at its end.
+    await expect(page.locator('#b1-block open-commitments-badge').count()).resolves.toBe(1);
+    await expect(
+      page.locator('#b1-block > open-commitments-badge:last-child').count(),
+    ).resolves.toBe(1);
 
     // Content the page adds later gets its badge too.
     await page.evaluate((href) => {
@@ -148,7 +160,7 @@ describe('subscribing on the options page', () => {
     // Closing removes the panel and leaves the badges.
     await page.getByRole('button', { name: 'Close' }).click();
     await expect(page.locator('open-commitments-overlay').count()).resolves.toBe(0);
-    await expect(page.locator('open-commitments-badge').count()).resolves.toBe(3);
+    await expect(page.locator('open-commitments-badge').count()).resolves.toBe(5);
     await page.close();
   });
 
