@@ -81,6 +81,76 @@ describe('openIdbFeedStore', () => {
     raw.close();
   });
 
+  it('upgrades a version 2 database, keeping its feeds, warnings and last error', async () => {
+    const v2 = await openDB(DB, 2, {
+      upgrade(db) {
+        db.createObjectStore('feeds', { keyPath: 'url' });
+      },
+    });
+    const old: StoredFeed = {
+      ...entry('https://www.exemple.fr/feed.json', 5000),
+      warnings: [{ path: 'commitments[1]', message: 'a commitment dropped' }],
+      lastError: { at: 6000, message: 'Feed https://www.exemple.fr/feed.json: HTTP 500' },
+    };
+    await v2.put('feeds', old);
+    v2.close();
+
+    const store = await openIdbFeedStore(DB);
+    expect(await store.get('https://www.exemple.fr/feed.json')).toEqual(old);
+    expect(await store.list()).toEqual([old]);
+    const raw = await openDB(DB);
+    expect(raw.version).toBe(FEED_DB_VERSION);
+    expect([...raw.objectStoreNames]).not.toContain('feeds');
+    raw.close();
+  });
+
+  it('gives back a long feed as it was stored, giving the thread back while reading it', async () => {
+    const long: Feed = {
+      ...feed,
+      commitments: Array.from({ length: 1200 }, (_, i) => ({
+        id: `E${i}`,
+        title: { fr: `Engagement ${i}`, en: `Commitment ${i}` },
+        status: 'limited',
+        themes: ['transparence'],
+      })),
+    };
+    const url = 'https://www.exemple.fr/long.json';
+    await (await openIdbFeedStore(DB)).put({ ...entry(url), feed: long });
+    let yields = 0;
+    let t = 0;
+    const reader = await openIdbFeedStore(DB, {
+      slicing: {
+        yieldToMain: async () => {
+          yields += 1;
+        },
+        now: () => (t += 5),
+      },
+    });
+    expect(await reader.get(url)).toEqual({ ...entry(url), feed: long });
+    expect(yields).toBeGreaterThan(1);
+  });
+
+  it('confirms a copy (a 304) without losing the copy another tab stored meanwhile', async () => {
+    const url = 'https://www.exemple.fr/feed.json';
+    const tab1 = await openIdbFeedStore(DB);
+    const tab2 = await openIdbFeedStore(DB);
+    const first = entry(url);
+    await tab1.put(first);
+    expect(await tab1.get(url)).toEqual(first);
+    const newer: StoredFeed = {
+      ...entry(url, 3000),
+      etag: '"b"',
+      feed: { ...feed, updated: '2026-12-01T09:00:00Z' },
+    };
+    await tab2.put(newer);
+    // Tab 1 still holds the first copy and hears a 304 for it: what it writes must stay whole.
+    await tab1.put({ ...first, checkedAt: 4000 });
+    expect(await (await openIdbFeedStore(DB)).get(url)).toEqual({ ...first, checkedAt: 4000 });
+
+    await tab2.put({ ...newer, checkedAt: 5000 });
+    expect(await (await openIdbFeedStore(DB)).get(url)).toEqual({ ...newer, checkedAt: 5000 });
+  });
+
   it('gives way to a newer version opened elsewhere', async () => {
     const store = await openIdbFeedStore(DB);
     await store.put(entry('https://www.exemple.fr/feed.json'));
