@@ -323,3 +323,64 @@ describe('refreshFeed', () => {
     expect(result.entry?.feed.commitments).toHaveLength(1);
   });
 });
+
+describe('refreshFeed in slices', () => {
+  /** A feed of `n` commitments, the last one's title given. */
+  function many(n: number, lastTitle = 'Dernier'): string {
+    return feedJson({
+      commitments: Array.from({ length: n }, (_, i) => ({
+        id: `E${i}`,
+        title: i === n - 1 ? lastTitle : `Engagement ${i}`,
+        status: 'limited',
+      })),
+    });
+  }
+
+  function slicing(): { yields: () => number; slicing: RefreshDeps['slicing'] } {
+    let count = 0;
+    let t = 0;
+    return {
+      yields: () => count,
+      slicing: {
+        yieldToMain: async () => {
+          count += 1;
+        },
+        now: () => (t += 5),
+      },
+    };
+  }
+
+  it('gives the thread back while reading a download, and stores what parseFeed reads', async () => {
+    const store = createMemoryFeedStore();
+    const sliced = slicing();
+    const { fetch } = scriptedFetch(ok(many(300)));
+    const result = await refreshFeed(FEED_URL, {
+      fetch,
+      store,
+      now: Date.now,
+      slicing: sliced.slicing,
+    });
+    expect(result.kind).toBe('updated');
+    expect(result.entry?.feed.commitments).toHaveLength(300);
+    expect(sliced.yields()).toBeGreaterThan(10);
+  });
+
+  it('tells the same content from a change in its last commitment', async () => {
+    const store = createMemoryFeedStore();
+    const { fetch } = scriptedFetch(ok(many(300)), ok(many(300)), ok(many(300, 'Changé')));
+    const deps = { fetch, store, now: Date.now, slicing: slicing().slicing };
+    expect((await refreshFeed(FEED_URL, deps)).kind).toBe('updated');
+    expect((await refreshFeed(FEED_URL, deps)).kind).toBe('unchanged');
+    expect((await refreshFeed(FEED_URL, deps)).kind).toBe('updated');
+  });
+
+  it('keeps the good copy when a download is refused', async () => {
+    const store = createMemoryFeedStore();
+    const { fetch } = scriptedFetch(ok(many(300)), ok('{"format": "open-commitments/1"'));
+    const deps = { fetch, store, now: Date.now, slicing: slicing().slicing };
+    await refreshFeed(FEED_URL, deps);
+    const result = await refreshFeed(FEED_URL, deps);
+    expect(result.kind).toBe('failed');
+    expect((await store.get(FEED_URL))?.feed.commitments).toHaveLength(300);
+  });
+});

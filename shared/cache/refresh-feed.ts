@@ -1,7 +1,8 @@
 import { DEFAULT_LIMITS } from '../feed/limits.ts';
-import { parseFeed } from '../feed/parse-feed.ts';
+import { parseFeed, parseFeedInSlices, type ParseSlicing } from '../feed/parse-feed.ts';
 import type { FeedIssue } from '../feed/types.ts';
 import type { FeedStore, StoredFeed } from './feed-store.ts';
+import { pacer } from './pacer.ts';
 import { sameJson } from './same-json.ts';
 
 /** The part of `fetch` that the cache uses; the extension and the widget pass the real one. */
@@ -26,6 +27,11 @@ export interface RefreshDeps {
    * each time); the request then lets the browser's HTTP cache revalidate instead.
    */
   readonly conditionalHeaders?: boolean;
+  /**
+   * Validate and compare a download in slices, giving the thread back between them: a page's
+   * main thread passes it, so that a large feed never blocks input for long. Default: at once.
+   */
+  readonly slicing?: ParseSlicing;
 }
 
 /** Why a refresh failed, for choosing a message in the viewer's language. */
@@ -160,7 +166,10 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
     }
     if (!bytes) return await fail(tooLarge(url, maxBytes));
 
-    const parsed = parseFeed(bytes, { mode: 'tolerant', maxBytes });
+    const options = { mode: 'tolerant', maxBytes } as const;
+    const parsed = deps.slicing
+      ? await parseFeedInSlices(bytes, options, deps.slicing)
+      : parseFeed(bytes, options);
     if (!parsed.ok) {
       const [first] = parsed.errors;
       const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
@@ -181,15 +190,29 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
       checkedAt: now,
     };
     await save(deps.store, entry);
-    const same =
-      stored !== undefined &&
-      sameJson(stored.feed, entry.feed) &&
-      sameJson(stored.warnings, entry.warnings);
+    const same = stored !== undefined && (await sameContent(stored, entry, pacer(deps.slicing)));
     return { kind: same ? 'unchanged' : 'updated', entry };
   } finally {
     clearTimeout(timer);
     deps.signal?.removeEventListener('abort', forwardAbort);
   }
+}
+
+/** Whether two copies show a reader the same thing, compared a commitment at a time. */
+async function sameContent(
+  a: StoredFeed,
+  b: StoredFeed,
+  pace: () => Promise<void>,
+): Promise<boolean> {
+  const { commitments: left, ...leftHead } = a.feed;
+  const { commitments: right, ...rightHead } = b.feed;
+  if (left.length !== right.length || !sameJson(leftHead, rightHead)) return false;
+  if (!sameJson(a.warnings, b.warnings)) return false;
+  for (let i = 0; i < left.length; i += 1) {
+    await pace();
+    if (!sameJson(left[i], right[i])) return false;
+  }
+  return true;
 }
 
 /**
