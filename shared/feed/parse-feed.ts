@@ -641,9 +641,11 @@ function utf8Length(text: string, max: number): number {
 
 const NOTHING = Symbol('nothing');
 
-/** The JSON value of the input, or NOTHING after a fatal issue. */
-function decode(input: unknown, ctx: Context): unknown {
-  let source: string;
+/** The JSON text of the input, the input itself when already parsed, or NOTHING after a fatal issue. */
+function decodeText(
+  input: unknown,
+  ctx: Context,
+): { text: string } | { value: unknown } | typeof NOTHING {
   const max = ctx.limits.maxBytes;
   if (typeof input === 'string') {
     const bytes = utf8Length(input, max);
@@ -651,8 +653,9 @@ function decode(input: unknown, ctx: Context): unknown {
       ctx.fatal('$', `the feed is larger than the limit of ${max} bytes`);
       return NOTHING;
     }
-    source = input;
-  } else if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
+    return { text: input };
+  }
+  if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
     if (input.byteLength > max) {
       ctx.fatal(
         '$',
@@ -661,14 +664,17 @@ function decode(input: unknown, ctx: Context): unknown {
       return NOTHING;
     }
     try {
-      source = new TextDecoder('utf-8', { fatal: true }).decode(input);
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(input) };
     } catch {
       ctx.fatal('$', 'the feed is not valid UTF-8 text');
       return NOTHING;
     }
-  } else {
-    return input;
   }
+  return { value: input };
+}
+
+/** The JSON value of a text, or NOTHING after a fatal issue. */
+function parseJson(source: string, ctx: Context): unknown {
   try {
     return JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
   } catch (error) {
@@ -681,13 +687,21 @@ function decode(input: unknown, ctx: Context): unknown {
 const COMMITMENT_ID: Unique<Json> = { name: 'id', key: (c) => c['id'] as string };
 
 /**
- * Reads a feed as a series of steps: it pauses (yields) after decoding the JSON and after each
- * commitment, so that `parseFeedInSlices` can give the thread back between steps while
+ * Reads a feed as a series of steps: it pauses (yields) after decoding the bytes, after parsing the
+ * JSON and after each commitment, so that `parseFeedInSlices` can give the thread back between steps while
  * `parseFeed` runs them all at once. Returns the feed, or undefined when it is refused.
  */
 function* readSteps(input: unknown, ctx: Context): Generator<void, Feed | undefined, void> {
-  const value = decode(input, ctx);
-  if (value === NOTHING) return undefined;
+  const decoded = decodeText(input, ctx);
+  if (decoded === NOTHING) return undefined;
+  let value: unknown;
+  if ('text' in decoded) {
+    yield;
+    value = parseJson(decoded.text, ctx);
+    if (value === NOTHING) return undefined;
+  } else {
+    value = decoded.value;
+  }
   yield;
   if (!isObject(value)) {
     ctx.fatal('$', `expected a JSON object (a feed), got ${describe(value)}`);
