@@ -384,3 +384,51 @@ describe('refreshFeed in slices', () => {
     expect((await store.get(FEED_URL))?.feed.commitments).toHaveLength(300);
   });
 });
+
+describe('refreshFeed decoding as the body arrives', () => {
+  /** A 200 whose body arrives in the pieces given. */
+  function inPieces(...pieces: Uint8Array[]): () => Response {
+    return () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            for (const piece of pieces) controller.enqueue(piece);
+            controller.close();
+          },
+        }),
+        { status: 200 },
+      );
+  }
+  const slicing = { yieldToMain: () => Promise.resolve() };
+
+  it('reads a character split between two pieces', async () => {
+    const bytes = new TextEncoder().encode(feedJson({ plan: { title: 'Égalité' } }));
+    const cut = bytes.indexOf(0xc3) + 1;
+    const { fetch } = scriptedFetch(inPieces(bytes.slice(0, cut), bytes.slice(cut)));
+    const store = createMemoryFeedStore();
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now, slicing });
+    expect(result.kind).toBe('updated');
+    expect(result.entry?.feed.plan?.title).toBe('Égalité');
+  });
+
+  it('refuses bytes that are not UTF-8, as when reading at once', async () => {
+    const bytes = new TextEncoder().encode(feedJson());
+    const broken = new Uint8Array([...bytes.slice(0, 20), 0xff, ...bytes.slice(20)]);
+    const sliced = await refreshFeed(FEED_URL, {
+      fetch: scriptedFetch(inPieces(broken)).fetch,
+      store: createMemoryFeedStore(),
+      now: Date.now,
+      slicing,
+    });
+    const atOnce = await refreshFeed(FEED_URL, {
+      fetch: scriptedFetch(inPieces(broken)).fetch,
+      store: createMemoryFeedStore(),
+      now: Date.now,
+    });
+    expect(sliced.kind).toBe('failed');
+    expect(sliced.kind === 'failed' && sliced.error.errors).toEqual(
+      atOnce.kind === 'failed' && atOnce.error.errors,
+    );
+    expect(sliced.kind === 'failed' && sliced.error.message).toMatch(/UTF-8/);
+  });
+});

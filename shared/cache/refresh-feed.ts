@@ -157,19 +157,20 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
       void response.body?.cancel().catch(() => undefined);
       return await fail(tooLarge(url, maxBytes));
     }
-    let bytes: Uint8Array | undefined;
+    let body: Uint8Array | string | undefined;
     try {
-      bytes = await readCapped(response, maxBytes, controller.signal);
+      // On a page, decode the text as it arrives rather than all of it in one task.
+      body = await readCapped(response, maxBytes, controller.signal, deps.slicing !== undefined);
     } catch (error) {
       if (controller.signal.aborted) return await fail(abortError());
       return await fail({ reason: 'network', message: `Feed ${url}: ${describe(error)}` });
     }
-    if (!bytes) return await fail(tooLarge(url, maxBytes));
+    if (body === undefined) return await fail(tooLarge(url, maxBytes));
 
     const options = { mode: 'tolerant', maxBytes } as const;
     const parsed = deps.slicing
-      ? await parseFeedInSlices(bytes, options, deps.slicing)
-      : parseFeed(bytes, options);
+      ? await parseFeedInSlices(body, options, deps.slicing)
+      : parseFeed(body, options);
     if (!parsed.ok) {
       const [first] = parsed.errors;
       const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
@@ -260,12 +261,17 @@ function withoutError(entry: StoredFeed): StoredFeed {
   return rest;
 }
 
-/** Reads the whole body, or returns undefined as soon as it grows past `maxBytes`. */
+/**
+ * Reads the whole body, or returns undefined as soon as it grows past `maxBytes`. With `decode`,
+ * gives the text decoded chunk by chunk as UTF-8 (the bytes when they are not UTF-8, for the
+ * parser to refuse them as it would have).
+ */
 async function readCapped(
   response: Response,
   maxBytes: number,
   signal: AbortSignal,
-): Promise<Uint8Array | undefined> {
+  decode = false,
+): Promise<Uint8Array | string | undefined> {
   if (!response.body) {
     const whole = new Uint8Array(await response.arrayBuffer());
     return whole.byteLength > maxBytes ? undefined : whole;
@@ -275,6 +281,15 @@ async function readCapped(
   signal.addEventListener('abort', cancel, { once: true });
   const chunks: Uint8Array[] = [];
   let total = 0;
+  let decoder = decode ? new TextDecoder('utf-8', { fatal: true }) : undefined;
+  const texts: string[] = [];
+  const decodeChunk = (chunk?: Uint8Array): void => {
+    try {
+      texts.push(decoder?.decode(chunk, { stream: chunk !== undefined }) ?? '');
+    } catch {
+      decoder = undefined;
+    }
+  };
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -287,10 +302,13 @@ async function readCapped(
         return undefined;
       }
       chunks.push(value);
+      if (decoder) decodeChunk(value);
     }
   } finally {
     signal.removeEventListener('abort', cancel);
   }
+  if (decoder) decodeChunk();
+  if (decoder) return texts.join('');
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
