@@ -10,10 +10,12 @@ import { pacer } from './pacer.ts';
  *   fetchedAt, lastError?}`.
  * - 2: values also carry `checkedAt` (a 304 confirms a copy without downloading it again) and
  *   `warnings`; entries from version 1 get `checkedAt = fetchedAt` and no warnings.
- * - 3: `feeds` is split in two, both keyed by `url`: `meta` (everything but the feed, and the
- *   `stamp` of the body it goes with) and `bodies` (`{url, stamp, head, chunks}`: the feed as JSON
- *   text, its commitments in chunks). Cloning strings costs one copy where cloning a feed of 10,000
- *   commitments as objects blocked a page for 150 ms, and a 304 now rewrites only the small `meta`.
+ * - 3: `feeds` is split in two: `meta`, keyed by `url` (everything but the feed, and the `stamp`
+ *   of the body it goes with), and `parts`, keyed by `[url, index]` (`{url, index, stamp, text}`:
+ *   part 0 is the feed without its commitments as JSON, the next ones its commitments in JSON
+ *   arrays of `CHUNK`). Cloning a feed of 10,000 commitments as objects blocked a page for 150 ms;
+ *   parts are strings, written and read one request (one task) at a time, and a 304 rewrites only
+ *   the small `meta`.
  */
 export const FEED_DB_VERSION = 3;
 
@@ -23,13 +25,19 @@ export const FEED_DB_PREFIX = 'open-commitments';
 /** What `meta` holds for one feed: a `StoredFeed` without its feed, and the body's stamp. */
 type Meta = Omit<StoredFeed, 'feed'> & { readonly stamp: string };
 
-/** What `bodies` holds for one feed: its JSON text, commitments apart in chunks. */
-interface Body {
+/** One record of `parts`: a piece of a feed's JSON text. */
+interface Part {
   readonly url: string;
+  /** 0: the feed without `commitments`; 1 and on: the commitments, `CHUNK` at a time. */
+  readonly index: number;
   readonly stamp: string;
-  /** The feed without `commitments`, as JSON. */
+  readonly text: string;
+}
+
+/** A feed's JSON text as stored: the head, then its commitments in chunks. */
+interface Body {
+  readonly stamp: string;
   readonly head: string;
-  /** The commitments, `CHUNK` at a time, each chunk a JSON array. */
   readonly chunks: readonly string[];
 }
 
@@ -81,11 +89,11 @@ export async function openIdbFeedStore(
   const known = new Map<string, { feed: Feed; stamp: string }>();
 
   const feedOf = async (meta: Meta, body: Body | undefined): Promise<StoredFeed | undefined> => {
-    // Both are written in one transaction: a mismatch means a body from an older build.
-    if (!body || body.stamp !== meta.stamp) return undefined;
     const { stamp, ...rest } = meta;
     const seen = known.get(meta.url);
     if (seen?.stamp === stamp) return { ...rest, feed: seen.feed };
+    // Both are written in one transaction: a mismatch would be a store broken elsewhere.
+    if (!body || body.stamp !== stamp) return undefined;
     const feed = await decode(body, pacer(options.slicing));
     known.set(meta.url, { feed, stamp });
     return { ...rest, feed };
@@ -93,12 +101,11 @@ export async function openIdbFeedStore(
 
   return {
     async get(url) {
-      const tx = (await open()).transaction(['meta', 'bodies'], 'readonly');
-      const [meta, body] = await Promise.all([
-        request<Meta | undefined>(tx.objectStore('meta').get(url)),
-        request<Body | undefined>(tx.objectStore('bodies').get(url)),
-      ]);
-      return meta ? feedOf(meta, body) : undefined;
+      const tx = (await open()).transaction(['meta', 'parts'], 'readonly');
+      const meta = await request<Meta | undefined>(tx.objectStore('meta').get(url));
+      if (!meta) return undefined;
+      if (known.get(url)?.stamp === meta.stamp) return feedOf(meta, undefined);
+      return feedOf(meta, await readBody(tx.objectStore('parts'), url));
     },
     async put(entry) {
       const { feed, ...rest } = entry;
@@ -115,30 +122,30 @@ export async function openIdbFeedStore(
         }
       }
       const stamp = newStamp();
-      const encoded = await encode(entry.url, stamp, feed, pacer(options.slicing));
-      const tx = (await open()).transaction(['meta', 'bodies'], 'readwrite');
-      tx.objectStore('bodies').put(encoded);
+      const body = await encode(stamp, feed, pacer(options.slicing));
+      const tx = (await open()).transaction(['meta', 'parts'], 'readwrite');
+      const written = done(tx);
       tx.objectStore('meta').put({ ...rest, stamp } satisfies Meta);
-      await done(tx);
+      writeBody(tx.objectStore('parts'), entry.url, body);
+      await written;
       known.set(entry.url, { feed, stamp });
     },
     async delete(url) {
-      const tx = (await open()).transaction(['meta', 'bodies'], 'readwrite');
+      const tx = (await open()).transaction(['meta', 'parts'], 'readwrite');
       tx.objectStore('meta').delete(url);
-      tx.objectStore('bodies').delete(url);
+      tx.objectStore('parts').delete(partsOf(url));
       await done(tx);
       known.delete(url);
     },
     async list() {
-      const tx = (await open()).transaction(['meta', 'bodies'], 'readonly');
-      const [metas, bodies] = await Promise.all([
-        request<Meta[]>(tx.objectStore('meta').getAll()),
-        request<Body[]>(tx.objectStore('bodies').getAll()),
-      ]);
-      const byUrl = new Map(bodies.map((body) => [body.url, body]));
+      const tx = (await open()).transaction(['meta', 'parts'], 'readonly');
+      const metas = await request<Meta[]>(tx.objectStore('meta').getAll());
+      const bodies = await Promise.all(
+        metas.map((meta) => readBody(tx.objectStore('parts'), meta.url)),
+      );
       const entries: StoredFeed[] = [];
-      for (const meta of metas) {
-        const entry = await feedOf(meta, byUrl.get(meta.url));
+      for (const [i, meta] of metas.entries()) {
+        const entry = await feedOf(meta, bodies[i]);
         if (entry) entries.push(entry);
       }
       return entries;
@@ -187,7 +194,7 @@ function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): void 
   if (oldVersion < 1) db.createObjectStore('feeds', { keyPath: 'url' });
   if (oldVersion < 3) {
     const meta = db.createObjectStore('meta', { keyPath: 'url' });
-    const bodies = db.createObjectStore('bodies', { keyPath: 'url' });
+    const parts = db.createObjectStore('parts', { keyPath: ['url', 'index'] });
     const cursor = tx.objectStore('feeds').openCursor();
     cursor.onsuccess = () => {
       const at = cursor.result;
@@ -206,7 +213,7 @@ function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): void 
         warnings: old.warnings ?? [],
         stamp,
       } satisfies Meta);
-      bodies.put(encodeNow(old.url, stamp, feed));
+      writeBody(parts, old.url, encodeNow(stamp, feed));
       at.continue();
     };
   }
@@ -218,23 +225,18 @@ function newStamp(): string {
 }
 
 /** Turns a feed into a body, pausing (yielding) between chunks of commitments. */
-function* encodeSteps(url: string, stamp: string, feed: Feed): Generator<void, Body, void> {
+function* encodeSteps(stamp: string, feed: Feed): Generator<void, Body, void> {
   const { commitments, ...head } = feed;
   const chunks: string[] = [];
   for (let i = 0; i < commitments.length; i += CHUNK) {
     chunks.push(JSON.stringify(commitments.slice(i, i + CHUNK)));
     yield;
   }
-  return { url, stamp, head: JSON.stringify(head), chunks };
+  return { stamp, head: JSON.stringify(head), chunks };
 }
 
-async function encode(
-  url: string,
-  stamp: string,
-  feed: Feed,
-  pace: () => Promise<void>,
-): Promise<Body> {
-  const steps = encodeSteps(url, stamp, feed);
+async function encode(stamp: string, feed: Feed, pace: () => Promise<void>): Promise<Body> {
+  const steps = encodeSteps(stamp, feed);
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
     await pace();
@@ -242,8 +244,8 @@ async function encode(
 }
 
 /** `encode` at once, inside an upgrade transaction that cannot wait. */
-function encodeNow(url: string, stamp: string, feed: Feed): Body {
-  const steps = encodeSteps(url, stamp, feed);
+function encodeNow(stamp: string, feed: Feed): Body {
+  const steps = encodeSteps(stamp, feed);
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
@@ -258,6 +260,52 @@ async function decode(body: Body, pace: () => Promise<void>): Promise<Feed> {
     commitments.push(...(JSON.parse(chunk) as Feed['commitments']));
   }
   return { ...(JSON.parse(body.head) as Omit<Feed, 'commitments'>), commitments };
+}
+
+/** Every part of the feed at `url`. */
+function partsOf(url: string): IDBKeyRange {
+  return IDBKeyRange.bound([url, 0], [url, Infinity]);
+}
+
+/**
+ * Replaces the parts of `url` with `body`'s, one request after the other: each is cloned in the
+ * task of the previous one's success, so that no task clones the whole feed.
+ */
+function writeBody(store: IDBObjectStore, url: string, body: Body): void {
+  const texts = [body.head, ...body.chunks];
+  const next = (index: number): void => {
+    const text = texts[index];
+    if (text === undefined) return;
+    const req = store.put({ url, index, stamp: body.stamp, text } satisfies Part);
+    req.onsuccess = () => next(index + 1);
+  };
+  store.delete(partsOf(url)).onsuccess = () => next(0);
+}
+
+/** The parts of `url`, read one at a time through a cursor; undefined when they do not agree. */
+function readBody(store: IDBObjectStore, url: string): Promise<Body | undefined> {
+  return new Promise((resolve, reject) => {
+    const texts: string[] = [];
+    let stamp: string | undefined;
+    const cursor = store.openCursor(partsOf(url));
+    cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB cursor failed'));
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (at) {
+        const part = at.value as Part;
+        if (part.index !== texts.length || (stamp !== undefined && part.stamp !== stamp)) {
+          resolve(undefined);
+          return;
+        }
+        stamp = part.stamp;
+        texts.push(part.text);
+        at.continue();
+        return;
+      }
+      const [head, ...chunks] = texts;
+      resolve(head === undefined || stamp === undefined ? undefined : { stamp, head, chunks });
+    };
+  });
 }
 
 function request<T>(req: IDBRequest): Promise<T> {
