@@ -13,6 +13,7 @@ import type { FeedStore, StoredFeed } from '../../shared/cache/feed-store.ts';
 import { openFeedStore } from '../../shared/cache/idb-store.ts';
 import type { CachePolicy, LoadResult } from '../../shared/cache/load-feed.ts';
 import type { RefreshError } from '../../shared/cache/refresh-feed.ts';
+import { WIDGET_SLICING } from './yield-to-main.ts';
 
 /** The IndexedDB database of the widget (the shared cache requires the `open-commitments` prefix). */
 export const WIDGET_DB_NAME = 'open-commitments-widget';
@@ -65,7 +66,7 @@ function registry(): Registry {
 /** The page's one store, opened on first use: IndexedDB, else memory. */
 function lazyStore(): FeedStore {
   let opened: Promise<FeedStore> | undefined;
-  const store = () => (opened ??= openFeedStore(WIDGET_DB_NAME));
+  const store = () => (opened ??= openFeedStore(WIDGET_DB_NAME, { slicing: WIDGET_SLICING }));
   return {
     get: async (url) => (await store()).get(url),
     put: async (entry) => (await store()).put(entry),
@@ -81,6 +82,7 @@ function client(): FeedClient {
       fetch: (url, init) => fetch(url, isSameOrigin(url) ? init : simpleRequest(init)),
       store: lazyStore(),
       now: () => Date.now(),
+      slicing: WIDGET_SLICING,
     },
     WIDGET_CACHE_POLICY,
   ));

@@ -20,6 +20,7 @@ import {
 import type { Row } from './filters.ts';
 import { show } from './render-helpers.ts';
 import { foldForSearch } from './search.ts';
+import { WIDGET_SLICING, yieldToMain } from './yield-to-main.ts';
 
 /** The dashboard's view of one feed. */
 export interface Model {
@@ -44,10 +45,16 @@ export interface Slicing {
 }
 
 const defaultSlicing: Slicing = {
-  sliceMs: 12,
-  pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
-  now: () => performance.now(),
+  sliceMs: WIDGET_SLICING.sliceMs,
+  pause: yieldToMain,
+  now: WIDGET_SLICING.now,
 };
+
+/** Gives the thread back, then runs `work` in a task of its own. */
+async function after<T>(slicing: Slicing, work: () => T): Promise<T> {
+  await slicing.pause();
+  return work();
+}
 
 /** Builds the model of `feed`, pausing whenever a slice of work has run for `sliceMs`. */
 export async function buildModel(
@@ -110,16 +117,19 @@ export async function buildModel(
   }
   await slicing.pause();
   const collator = new Intl.Collator(lang);
-  return {
+  const model: Model = {
     feed,
     lang,
     today,
     rows,
     byId: new Map(feed.commitments.map((c) => [c.id, c])),
-    summary: summariseFeed(feed, today),
-    stats: interpellationStats(feed, undefined, today),
+    // Each of these walks every commitment once more: a task each, then the first render.
+    summary: await after(slicing, () => summariseFeed(feed, today)),
+    stats: await after(slicing, () => interpellationStats(feed, undefined, today)),
     themes: [...themes].sort(collator.compare),
     leads: [...leads].sort(collator.compare),
     hasQuestions,
   };
+  await slicing.pause();
+  return model;
 }
