@@ -18,7 +18,7 @@ import {
   type FeedSummary,
 } from '../../shared/status/view-commitment.ts';
 import type { Row } from './filters.ts';
-import { show } from './render-helpers.ts';
+import { show } from './show.ts';
 import { foldForSearch } from './search.ts';
 import { WIDGET_SLICING, yieldToMain } from './yield-to-main.ts';
 

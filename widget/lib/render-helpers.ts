@@ -5,31 +5,14 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Text } from '../../shared/feed/types.ts';
 import type { Lang } from '../../shared/i18n/lang.ts';
 import { formatNumber, formatPercent } from '../../shared/i18n/format.ts';
 import type { InterpellationLink } from '../../shared/interpellation/interpellation-link.ts';
-import { pickText } from '../../shared/text/pick-text.ts';
 import type { CommonMessages } from './messages.ts';
+import type { Shown } from './show.ts';
 import { styleProps } from './style-props.ts';
 
-/** A Text picked for the viewer, and the `lang` to mark it with when it is another language. */
-export interface Shown {
-  readonly text: string;
-  readonly lang?: string;
-}
-
-/** Picks `text` for a viewer of `lang`; `lang` is set only when the text is in another language. */
-export function show(
-  text: Text | undefined,
-  lang: Lang,
-  feedLanguages?: readonly string[],
-): Shown | undefined {
-  const local = pickText(text, lang, feedLanguages);
-  if (!local) return undefined;
-  const other = local.lang !== undefined && local.lang.split('-')[0]?.toLowerCase() !== lang;
-  return other ? { text: local.text, lang: local.lang } : { text: local.text };
-}
+export { safeHref, show, type Shown } from './show.ts';
 
 /** Feed text in a span that carries its language when it differs from the viewer's. */
 export function textSpan(shown: Shown | undefined): TemplateResult | typeof nothing {
@@ -44,17 +27,6 @@ export function paragraphs(shown: Shown | undefined): TemplateResult | typeof no
   return html`<div class="prose" lang=${ifDefined(shown.lang)}>
     ${blocks.map((block) => html`<p>${block}</p>`)}
   </div>`;
-}
-
-/** `url` when it is an absolute http(s) URL, else undefined: the only links ever rendered. */
-export function safeHref(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -6,8 +6,11 @@
  *
  * Typography is set on the inner root, not on `:host`: page rules such as `* { all: unset }` reach
  * the host element but never the shadow tree.
+ *
+ * Plain strings, not Lit `css`, so that the badge (which has no Lit) shares them; `css` here only
+ * marks them for the build's CSS minifier (`minifyLitCss` in vite.config.ts).
  */
-import { css } from 'lit';
+import { css } from './css.ts';
 
 const light = css`
   --oc-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
@@ -91,7 +94,7 @@ const dsfr = css`
 `;
 
 /** Tokens, themes, and the few rules both components need (focus, hidden text, status colours). */
-export const themeStyles = css`
+export const themeCss = css`
   :host {
     ${light}
     display: block;

@@ -1,9 +1,9 @@
-import { css } from 'lit';
-import { themeStyles } from '../../lib/theme.styles.ts';
+import { css } from '../../lib/css.ts';
+import { themeCss } from '../../lib/theme.styles.ts';
 
 /** The badge's look: one line that wraps gracefully, and a popover panel below it. */
-export const styles = [
-  themeStyles,
+export const styles =
+  themeCss +
   css`
     :host {
       display: inline-block;
@@ -125,5 +125,4 @@ export const styles = [
       flex-wrap: wrap;
       gap: 0.5rem;
     }
-  `,
-];
+  `;

@@ -1,30 +1,32 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Commitment, Feed } from '../../../shared/feed/types.ts';
 import { coreMessages } from '../../../shared/i18n/core-messages.ts';
 import { formatDate, formatNumber, formatPercent } from '../../../shared/i18n/format.ts';
 import { pickLang, type Lang } from '../../../shared/i18n/lang.ts';
-import { interpellationLink } from '../../../shared/interpellation/interpellation-link.ts';
+import {
+  interpellationLink,
+  type InterpellationLink,
+} from '../../../shared/interpellation/interpellation-link.ts';
 import { interpellationStats } from '../../../shared/interpellation/interpellation-stats.ts';
 import { todayString } from '../../../shared/status/dates.ts';
 import { viewCommitment } from '../../../shared/status/view-commitment.ts';
+import { sheet } from '../../lib/css.ts';
+import { h, present, type Child } from '../../lib/dom.ts';
 import { feedSource, type FeedState } from '../../lib/feed-source.ts';
 import { commonMessages, type CommonMessages } from '../../lib/messages.ts';
-import {
-  askAction,
-  paragraphs,
-  progressBar,
-  safeHref,
-  show,
-  textSpan,
-} from '../../lib/render-helpers.ts';
+import { safeHref, show, type Shown } from '../../lib/show.ts';
 import { styles } from './open-commitment-badge.styles.ts';
+
+let stylesheet: CSSStyleSheet | undefined;
 
 /**
  * One commitment's status on one line, for any page about it: the publisher's status label, its
  * progress, a late mark and a link to the commitment's page, with a details popover (summary,
  * lead, due date, last update, citizens' questions, and the way to question the publisher).
  * Several badges and a dashboard showing the same feed share one request.
+ *
+ * Written on the DOM alone, not Lit (unlike the dashboard): a page that embeds only badges loads
+ * the badge bundle, and Lit was a third of it. Feed text only ever becomes text nodes
+ * (`textContent`, `append` of strings) and attribute values; the only links are http(s) ones.
  *
  * @summary One commitment's status, progress and late mark, with a details popover.
  *
@@ -60,82 +62,100 @@ import { styles } from './open-commitment-badge.styles.ts';
  * @cssprop --oc-status-limited - Colour of a category (likewise `not-started`, `substantial`,
  *   `complete`, `withdrawn`, `unknown`, each with a `-bg` background).
  */
-export class OpenCommitmentBadge extends LitElement {
-  static override styles = styles;
+export class OpenCommitmentBadge extends HTMLElement {
+  static readonly observedAttributes = ['src', 'commitment', 'theme', 'today', 'lang'];
 
-  static override properties = {
-    src: { type: String },
-    commitment: { type: String },
-    theme: { type: String, reflect: true },
-    today: { type: String },
-    feedState: { state: true, attribute: false },
-    open: { state: true, attribute: false },
-    asking: { state: true, attribute: false },
-  };
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  /** URL of the feed. */
-  declare src: string | undefined;
-  /** Id of the commitment shown. */
-  declare commitment: string | undefined;
-  /** `default`, `dsfr` or `dark`. */
-  declare theme: string | undefined;
-  /** The day lateness is computed for, `YYYY-MM-DD`. */
-  declare today: string | undefined;
-
-  declare private feedState: FeedState;
-  declare private open: boolean;
-  declare private asking: boolean;
-
+  private feedState: FeedState = { phase: 'loading', revision: 0 };
+  private open = false;
   private unsubscribe: (() => void) | undefined;
   private shownEntry: unknown;
   private shownError: unknown;
+  private readonly shadow: ShadowRoot;
+  private toggleButton: HTMLButtonElement | undefined;
+  private details: HTMLElement | undefined;
+  private drawDetails: (() => Child[]) | undefined;
 
   constructor() {
     super();
-    this.feedState = { phase: 'loading', revision: 0 };
-    this.open = false;
-    this.asking = false;
+    this.shadow = this.attachShadow({ mode: 'open' });
+    this.shadow.adoptedStyleSheets = [(stylesheet ??= sheet(styles))];
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
+  /** URL of the feed. */
+  get src(): string | undefined {
+    return this.getAttribute('src') ?? undefined;
+  }
+  set src(value: string | undefined) {
+    this.setOrRemove('src', value);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  /** Id of the commitment shown. */
+  get commitment(): string | undefined {
+    return this.getAttribute('commitment') ?? undefined;
+  }
+  set commitment(value: string | undefined) {
+    this.setOrRemove('commitment', value);
+  }
+
+  /** `default`, `dsfr` or `dark`. */
+  get theme(): string | undefined {
+    return this.getAttribute('theme') ?? undefined;
+  }
+  set theme(value: string | undefined) {
+    this.setOrRemove('theme', value);
+  }
+
+  /** The day lateness is computed for, `YYYY-MM-DD`. */
+  get today(): string | undefined {
+    return this.getAttribute('today') ?? undefined;
+  }
+  set today(value: string | undefined) {
+    this.setOrRemove('today', value);
+  }
+
+  /**
+   * Resolves once what the badge shows is up to date, like a Lit element's: rendering here is
+   * synchronous, so it is always already the case.
+   */
+  get updateComplete(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+
+  connectedCallback(): void {
     this.subscribe();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.isConnected && changed.get('src') !== undefined)
-      this.subscribe();
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (old === value) return;
+    if (name === 'src' && this.isConnected) this.subscribe();
+    else if (name !== 'theme') this.draw();
   }
 
-  protected override update(changed: PropertyValues): void {
-    if (changed.has('feedState')) this.announce();
-    super.update(changed);
+  private setOrRemove(name: string, value: string | undefined): void {
+    if (value === undefined) this.removeAttribute(name);
+    else this.setAttribute(name, value);
   }
 
   private subscribe(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    if (!this.src) return;
-    const source = feedSource(this.src);
-    this.feedState = source.state;
-    this.unsubscribe = source.subscribe((state) => {
-      this.feedState = state;
-    });
+    const src = this.src;
+    if (src) {
+      const source = feedSource(src);
+      this.feedState = source.state;
+      this.unsubscribe = source.subscribe((state) => {
+        this.feedState = state;
+        this.announce();
+        this.draw();
+      });
+    }
+    this.announce();
+    this.draw();
   }
 
   private announce(): void {
@@ -169,58 +189,76 @@ export class OpenCommitmentBadge extends LitElement {
   }
 
   private get todayDate(): string {
-    return this.today && /^\d{4}-\d{2}-\d{2}$/.test(this.today)
-      ? this.today
-      : todayString(new Date());
+    const today = this.today;
+    return today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : todayString(new Date());
+  }
+
+  /** Opens or closes the details, keeping the button and the panel (and focus) in place. */
+  private setOpen(open: boolean): void {
+    this.open = open;
+    const panel = this.details;
+    this.toggleButton?.setAttribute('aria-expanded', String(open));
+    if (!panel) return;
+    panel.hidden = !open;
+    panel.replaceChildren(...present(open && this.drawDetails ? this.drawDetails() : []));
   }
 
   private onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.open) {
       event.stopPropagation();
       // Focus first: keyboard focus on the button opens the details, and they must end closed.
-      this.renderRoot.querySelector<HTMLElement>('.toggle')?.focus();
-      this.open = false;
-      this.asking = false;
+      this.toggleButton?.focus();
+      this.setOpen(false);
     }
   };
 
   private onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
-    if (this.open && next !== null && !this.contains(next) && !this.renderRoot.contains(next)) {
-      this.open = false;
-      this.asking = false;
+    if (this.open && next !== null && !this.contains(next) && !this.shadow.contains(next)) {
+      this.setOpen(false);
     }
   };
 
-  private onToggleFocus = (event: FocusEvent): void => {
-    // Keyboard focus opens the details; a click decides for itself.
-    if ((event.target as HTMLElement).matches(':focus-visible')) this.open = true;
-  };
-
-  protected override render(): TemplateResult {
+  /** Renders everything again from the feed state and the attributes. */
+  private draw(): void {
     const lang = this.viewerLang;
     const m = commonMessages[lang];
     const { entry, phase } = this.feedState;
+    this.toggleButton = undefined;
+    this.details = undefined;
+    this.drawDetails = undefined;
     if (!entry) {
-      return html`<span
-        class="root badge muted"
-        part="base"
-        lang=${lang}
-        role=${phase === 'error' ? 'alert' : 'status'}
-        >${phase === 'error' ? m.errorTitle : m.loading}</span
-      >`;
+      this.shadow.replaceChildren(
+        h(
+          'span',
+          {
+            class: 'root badge muted',
+            part: 'base',
+            lang,
+            role: phase === 'error' ? 'alert' : 'status',
+          },
+          phase === 'error' ? m.errorTitle : m.loading,
+        ),
+      );
+      return;
     }
     const feed = entry.feed;
     const commitment = feed.commitments.find((c) => c.id === this.commitment);
     if (!commitment) {
-      return html`<span class="root badge muted" part="base" lang=${lang}
-        >${m.commitmentMissing(this.commitment ?? '')}</span
-      >`;
+      this.shadow.replaceChildren(
+        h(
+          'span',
+          { class: 'root badge muted', part: 'base', lang },
+          m.commitmentMissing(this.commitment ?? ''),
+        ),
+      );
+      return;
     }
-    return this.badge(feed, commitment, lang, m);
+    this.shadow.replaceChildren(this.badge(feed, commitment, lang, m));
+    this.setOpen(this.open);
   }
 
-  private badge(feed: Feed, commitment: Commitment, lang: Lang, m: CommonMessages): TemplateResult {
+  private badge(feed: Feed, commitment: Commitment, lang: Lang, m: CommonMessages): HTMLElement {
     const today = this.todayDate;
     const core = coreMessages[lang];
     const view = viewCommitment(feed, commitment, today);
@@ -230,61 +268,69 @@ export class OpenCommitmentBadge extends LitElement {
       : { text: core.category[category] };
     const title = show(commitment.title, lang, feed.languages) ?? { text: commitment.id };
     const url = safeHref(commitment.url);
-    const popover = 'oc-popover';
-    return html`<span
-      class="root badge cat-${category}"
-      part="base"
-      lang=${lang}
-      data-commitment-id=${commitment.id}
-      @keydown=${this.onKeydown}
-      @focusout=${this.onFocusOut}
-    >
-      <span class="line">
-        <span class="status" part="status" data-category=${category} lang=${ifDefined(label?.lang)}
-          >${label?.text}</span
-        >
-        ${progressBar(view.progress, lang, `${core.progress} : ${title.text}`, m.noProgress)}
-        ${view.late ? html`<span class="late" part="late">${core.late}</span>` : nothing}
-        ${
-          url
-            ? html`<a class="title" part="link" href=${url} rel="noopener noreferrer"
-                >${textSpan(title)}</a
-              >`
-            : html`<span class="title">${textSpan(title)}</span>`
-        }
-        <button
-          type="button"
-          class="toggle"
-          part="toggle"
-          aria-expanded=${this.open ? 'true' : 'false'}
-          aria-controls=${popover}
-          @click=${() => (this.open = !this.open)}
-          @focus=${this.onToggleFocus}
-        >
-          <span aria-hidden="true">i</span
-          ><span class="sr-only">${m.badgeDetails(title.text)}</span>
-        </button>
-      </span>
-      <div
-        id=${popover}
-        class="popover"
-        part="popover"
-        role="region"
-        aria-label=${m.badgeDetails(title.text)}
-        ?hidden=${!this.open}
-      >
-        ${this.open ? this.details(feed, commitment, lang, m, today) : nothing}
-      </div>
-    </span>`;
+    const popoverId = 'oc-popover';
+    const toggle = h(
+      'button',
+      { type: 'button', class: 'toggle', part: 'toggle', 'aria-controls': popoverId },
+      h('span', { 'aria-hidden': 'true' }, 'i'),
+      h('span', { class: 'sr-only' }, m.badgeDetails(title.text)),
+    ) as HTMLButtonElement;
+    toggle.addEventListener('click', () => this.setOpen(!this.open));
+    toggle.addEventListener('focus', () => {
+      // Keyboard focus opens the details; a click decides for itself.
+      if (toggle.matches(':focus-visible')) this.setOpen(true);
+    });
+    const popover = h('div', {
+      id: popoverId,
+      class: 'popover',
+      part: 'popover',
+      role: 'region',
+      'aria-label': m.badgeDetails(title.text),
+    });
+    this.toggleButton = toggle;
+    this.details = popover;
+    this.drawDetails = () => this.detailsOf(feed, commitment, lang, m, today);
+    const root = h(
+      'span',
+      {
+        class: `root badge cat-${category}`,
+        part: 'base',
+        lang,
+        'data-commitment-id': commitment.id,
+      },
+      h(
+        'span',
+        { class: 'line' },
+        h(
+          'span',
+          { class: 'status', part: 'status', 'data-category': category, lang: label?.lang },
+          label?.text ?? '',
+        ),
+        progressBar(view.progress, lang, `${core.progress} : ${title.text}`, m.noProgress),
+        view.late && h('span', { class: 'late', part: 'late' }, core.late),
+        url
+          ? h(
+              'a',
+              { class: 'title', part: 'link', href: url, rel: 'noopener noreferrer' },
+              textSpan(title),
+            )
+          : h('span', { class: 'title' }, textSpan(title)),
+        toggle,
+      ),
+      popover,
+    );
+    root.addEventListener('keydown', this.onKeydown);
+    root.addEventListener('focusout', this.onFocusOut);
+    return root;
   }
 
-  private details(
+  private detailsOf(
     feed: Feed,
     commitment: Commitment,
     lang: Lang,
     m: CommonMessages,
     today: string,
-  ): TemplateResult {
+  ): Child[] {
     const core = coreMessages[lang];
     const publisher = show(feed.publisher.name, lang, feed.languages);
     const title = show(commitment.title, lang, feed.languages);
@@ -294,59 +340,169 @@ export class OpenCommitmentBadge extends LitElement {
     const stats = interpellationStats(feed, [commitment], today);
     const n = (value: number) => formatNumber(value, lang);
     const link = interpellationLink(feed, commitment, { lang, page: location.href });
-    return html`<p class="by">${publisher ? m.by(publisher.text) : nothing}</p>
-      <p class="pop-title"><strong>${textSpan(title)}</strong></p>
-      ${summary ? paragraphs(summary) : nothing}
-      <dl class="facts">
-        ${
-          lead
-            ? html`<div>
-                <dt>${core.lead}</dt>
-                <dd>${textSpan(lead)}</dd>
-              </div>`
-            : nothing
-        }
-        ${
-          commitment.due
-            ? html`<div>
-                <dt>${core.due}</dt>
-                <dd>${formatDate(commitment.due, lang)}</dd>
-              </div>`
-            : nothing
-        }
-        ${
-          last
-            ? html`<div>
-                <dt>${m.timeline}</dt>
-                <dd>
-                  ${formatDate(last.date, lang)}${last.progress !== undefined ? ` · ${formatPercent(last.progress, lang)}` : ''}
-                  ${last.note ? html`— ${textSpan(show(last.note, lang, feed.languages))}` : nothing}
-                </dd>
-              </div>`
-            : nothing
-        }
-        ${
-          stats.asked > 0
-            ? html`<div>
-                <dt>${m.questions}</dt>
-                <dd>
-                  ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered)}${
-                    stats.overdue > 0
-                      ? html` · <span class="late">${m.statsOverdue} : ${n(stats.overdue)}</span>`
-                      : nothing
-                  }
-                </dd>
-              </div>`
-            : nothing
-        }
-      </dl>
-      ${askAction({
-        id: `badge-${commitment.id}`,
-        link,
-        open: this.asking,
-        toggle: () => (this.asking = !this.asking),
-        lang,
-        m,
-      })}`;
+    const fact = (term: string, ...value: Child[]) =>
+      h('div', {}, h('dt', {}, term), h('dd', {}, ...value));
+    return [
+      h('p', { class: 'by' }, publisher && m.by(publisher.text)),
+      h('p', { class: 'pop-title' }, h('strong', {}, textSpan(title))),
+      summary && paragraphs(summary),
+      h(
+        'dl',
+        { class: 'facts' },
+        lead && fact(core.lead, textSpan(lead)),
+        commitment.due && fact(core.due, formatDate(commitment.due, lang)),
+        last &&
+          fact(
+            m.timeline,
+            formatDate(last.date, lang),
+            last.progress !== undefined && ` · ${formatPercent(last.progress, lang)}`,
+            last.note && ' — ',
+            last.note && textSpan(show(last.note, lang, feed.languages)),
+          ),
+        stats.asked > 0 &&
+          fact(
+            m.questions,
+            m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered),
+            stats.overdue > 0 && ' · ',
+            stats.overdue > 0 &&
+              h('span', { class: 'late' }, `${m.statsOverdue} : ${n(stats.overdue)}`),
+          ),
+      ),
+      askAction(`badge-${commitment.id}`, link, lang, m),
+    ];
   }
+}
+
+/** Feed text, in a span that carries its language when it differs from the viewer's. */
+function textSpan(shown: Shown | undefined): Child {
+  if (!shown) return undefined;
+  return shown.lang ? h('span', { lang: shown.lang }, shown.text) : shown.text;
+}
+
+/** Feed text as paragraphs, one per line-break-separated block. */
+function paragraphs(shown: Shown): HTMLElement {
+  const blocks = shown.text.split(/\r?\n\s*/).filter((block) => block.trim() !== '');
+  return h(
+    'div',
+    { class: 'prose', lang: shown.lang },
+    ...blocks.map((block) => h('p', {}, block)),
+  );
+}
+
+/**
+ * The progress bar with its percentage in words; the width goes through the CSS object model,
+ * which a page's strict `style-src` allows, unlike a `style` attribute.
+ */
+function progressBar(
+  progress: number | undefined,
+  lang: Lang,
+  label: string,
+  none: string,
+): HTMLElement {
+  if (progress === undefined) return h('span', { class: 'progress unknown' }, none);
+  const value = Math.round(Math.max(0, Math.min(100, progress)));
+  const fill = h('span');
+  fill.style.setProperty('width', `${value}%`);
+  return h(
+    'span',
+    { class: 'progress' },
+    h(
+      'span',
+      {
+        class: 'bar',
+        part: 'progress',
+        role: 'progressbar',
+        'aria-label': label,
+        'aria-valuemin': '0',
+        'aria-valuemax': '100',
+        'aria-valuenow': String(value),
+      },
+      fill,
+    ),
+    h('span', { class: 'percent' }, formatPercent(value, lang)),
+  );
+}
+
+/**
+ * The interpellation action, as the dashboard's `askAction` renders it with Lit: a disclosure
+ * button, then a panel saying where the link goes, the promised delay, the support threshold and
+ * the rules, with the link to continue; without a channel, a sentence saying there is none.
+ */
+function askAction(
+  id: string,
+  link: InterpellationLink | undefined,
+  lang: Lang,
+  m: CommonMessages,
+): HTMLElement {
+  if (!link) return h('p', { class: 'no-channel', part: 'no-channel' }, m.noChannel);
+  const panelId = `ask-${id}`;
+  const n = (value: number) => formatNumber(value, lang);
+  const button = h(
+    'button',
+    { type: 'button', class: 'button', 'aria-expanded': 'false', 'aria-controls': panelId },
+    m.ask,
+  );
+  const panel = h('div', {
+    id: panelId,
+    class: 'ask-panel',
+    role: 'region',
+    'aria-label': m.askTitle,
+    hidden: true,
+  });
+  const newWindow = h('span', { class: 'sr-only' }, ` ${m.newWindow}`);
+  const setOpen = (open: boolean): void => {
+    button.setAttribute('aria-expanded', String(open));
+    panel.hidden = !open;
+    if (!open) {
+      panel.replaceChildren();
+      return;
+    }
+    const cancel = h('button', { type: 'button', class: 'button' }, m.cancel);
+    cancel.addEventListener('click', () => setOpen(false));
+    panel.replaceChildren(
+      ...present([
+        h('p', {}, `${m.askLeaving} `, h('strong', { class: 'ask-target' }, link.target)),
+        h(
+          'p',
+          {},
+          link.responseDays !== undefined
+            ? m.askResponse(n(link.responseDays), link.responseDays)
+            : m.askNoDelay,
+        ),
+        link.threshold !== undefined &&
+          h('p', {}, m.askThreshold(n(link.threshold), link.threshold)),
+        link.rules &&
+          h(
+            'p',
+            {},
+            h(
+              'a',
+              { href: link.rules, target: '_blank', rel: 'noopener noreferrer' },
+              m.askRules,
+              newWindow.cloneNode(true),
+            ),
+          ),
+        h(
+          'p',
+          { class: 'ask-actions' },
+          link.kind === 'email'
+            ? h('a', { class: 'button primary ask-go', href: link.href }, m.askWrite(link.target))
+            : h(
+                'a',
+                {
+                  class: 'button primary ask-go',
+                  href: link.href,
+                  target: '_blank',
+                  rel: 'noopener noreferrer',
+                },
+                m.askContinue(link.target),
+                newWindow.cloneNode(true),
+              ),
+          cancel,
+        ),
+      ]),
+    );
+  };
+  button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));
+  return h('div', { class: 'ask', part: 'ask' }, button, panel);
 }

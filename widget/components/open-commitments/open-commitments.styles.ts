@@ -1,9 +1,10 @@
-import { css } from 'lit';
-import { themeStyles } from '../../lib/theme.styles.ts';
+import { css, unsafeCSS } from 'lit';
+import { themeCss } from '../../lib/theme.styles.ts';
 
 /** The dashboard's look; colours, fonts and corners come from the `--oc-*` tokens. */
 export const styles = [
-  themeStyles,
+  // Our own constant CSS, shared with the badge as a string; never feed data.
+  unsafeCSS(themeCss),
   css`
     .root {
       background: var(--oc-color-surface);

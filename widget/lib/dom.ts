@@ -1,0 +1,30 @@
+/**
+ * Building DOM without a template library, for the badge: elements, attributes and text only.
+ * Feed text always becomes a text node; no markup is ever parsed.
+ */
+
+/** A child: a node, text (becomes a text node), or nothing (skipped). */
+export type Child = Node | string | false | null | undefined;
+
+/**
+ * An element with attributes (`undefined` and `false` leave one out, `true` sets it empty) and
+ * children.
+ */
+export function h(
+  tag: string,
+  attributes: Readonly<Record<string, string | boolean | undefined>> = {},
+  ...children: Child[]
+): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    element.setAttribute(name, value === true ? '' : value);
+  }
+  element.append(...present(children));
+  return element;
+}
+
+/** The children that are something, ready for `append` or `replaceChildren`. */
+export function present(children: readonly Child[]): (Node | string)[] {
+  return children.filter((child): child is Node | string => !!child);
+}
