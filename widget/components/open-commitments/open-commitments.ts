@@ -52,6 +52,13 @@ import { foldForSearch } from '../../lib/search.ts';
 import { buildModel, type Model } from '../../lib/model.ts';
 import { styleProps } from '../../lib/style-props.ts';
 import { styles } from './open-commitments.styles.ts';
+import { yieldToMain } from '../../lib/yield-to-main.ts';
+
+/**
+ * Rows drawn per task when a feed is first shown: fifty rows at once took a task of 60–80 ms on a
+ * slow machine; the list is marked busy until the rest have followed, a task for each step.
+ */
+const ROWS_PER_TASK = 10;
 
 /** How often a visible dashboard asks the publisher for news. */
 const REFRESH_MS = 5 * 60 * 1000;
@@ -173,6 +180,10 @@ export class OpenCommitments extends LitElement {
   private shownError: unknown;
   private pendingScroll: string | undefined;
   private hashRead = false;
+  /** Rows of the list drawn so far after a new model; Infinity once all are. */
+  private drawn = Infinity;
+  private drawnOf = 0;
+  private drawing = false;
 
   constructor() {
     super();
@@ -218,6 +229,7 @@ export class OpenCommitments extends LitElement {
   }
 
   protected override updated(): void {
+    this.drawMore();
     const id = this.pendingScroll;
     if (id === undefined || !this.model) return;
     const item = this.renderRoot.querySelector<HTMLElement>(
@@ -227,6 +239,18 @@ export class OpenCommitments extends LitElement {
     this.pendingScroll = undefined;
     item.scrollIntoView({ block: 'start', behavior: 'auto' });
     item.querySelector<HTMLElement>('.toggle')?.focus({ preventScroll: true });
+  }
+
+  /** Draws the next rows of a list shown partly, in a task of its own. */
+  private drawMore(): void {
+    if (this.drawn === Infinity || this.drawing) return;
+    this.drawing = true;
+    void yieldToMain().then(() => {
+      this.drawing = false;
+      this.drawn =
+        this.drawn + ROWS_PER_TASK >= this.drawnOf ? Infinity : this.drawn + ROWS_PER_TASK;
+      this.requestUpdate();
+    });
   }
 
   /** The interface language: the `lang` attribute, else the closest one up the page. */
@@ -379,6 +403,7 @@ export class OpenCommitments extends LitElement {
         if (this.building !== building) return;
         this.building = undefined;
         this.model = model;
+        this.drawn = ROWS_PER_TASK;
         this.requestUpdate();
       });
     }
@@ -648,6 +673,8 @@ export class OpenCommitments extends LitElement {
     const limit = limitToShow(filtered, this.pendingScroll, this.limit);
     const visible = filtered.length > limit ? filtered.slice(0, limit) : filtered;
     const more = Math.min(PAGE_SIZE, filtered.length - visible.length);
+    this.drawnOf = visible.length;
+    const drawnRows = visible.length > this.drawn ? visible.slice(0, this.drawn) : visible;
     const n = (value: number) => formatNumber(value, lang);
     const filtering = !sameFilters({ ...this.filters, sort: 'plan' }, { ...NO_FILTERS });
     return html`${this.filterForm(model, m)}
@@ -668,9 +695,14 @@ export class OpenCommitments extends LitElement {
       ${
         filtered.length === 0
           ? html`<div class="notice empty" part="notice"><p>${m.noMatch}</p></div>`
-          : html`<ul class="list" part="list" role="list">
+          : html`<ul
+              class="list"
+              part="list"
+              role="list"
+              aria-busy=${ifDefined(drawnRows.length < visible.length ? 'true' : undefined)}
+            >
               ${repeat(
-                visible,
+                drawnRows,
                 (row) => row.id,
                 (row) => this.item(model, row, m, this.opened.has(row.id)),
               )}
