@@ -664,6 +664,13 @@ function parseJson(source: string, ctx: Context): unknown {
   }
 }
 
+/**
+ * What a step of `readSteps` asks of the thread: `always` to give it back before the next step
+ * (JSON.parse of a large text is a task's worth of work on its own), else only once a slice is
+ * over.
+ */
+type Pause = 'always' | undefined;
+
 const COMMITMENT_ID: Unique<Json> = { name: 'id', key: (c) => c['id'] as string };
 
 /**
@@ -671,18 +678,18 @@ const COMMITMENT_ID: Unique<Json> = { name: 'id', key: (c) => c['id'] as string 
  * JSON and after each commitment, so that `parseFeedInSlices` can give the thread back between steps while
  * `parseFeed` runs them all at once. Returns the feed, or undefined when it is refused.
  */
-function* readSteps(input: unknown, ctx: Context): Generator<void, Feed | undefined, void> {
+function* readSteps(input: unknown, ctx: Context): Generator<Pause, Feed | undefined, void> {
   const decoded = decodeText(input, ctx);
   if (decoded === NOTHING) return undefined;
   let value: unknown;
   if ('text' in decoded) {
-    yield;
+    yield 'always';
     value = parseJson(decoded.text, ctx);
     if (value === NOTHING) return undefined;
+    yield 'always';
   } else {
     value = decoded.value;
   }
-  yield;
   if (!isObject(value)) {
     ctx.fatal('$', `expected a JSON object (a feed), got ${describe(value)}`);
     return undefined;
@@ -851,7 +858,7 @@ export async function parseFeedInSlices(
     let sliceStart = now();
     let step = steps.next();
     while (!step.done) {
-      if (now() - sliceStart >= sliceMs) {
+      if (step.value === 'always' || now() - sliceStart >= sliceMs) {
         await slicing.yieldToMain();
         sliceStart = now();
       }
