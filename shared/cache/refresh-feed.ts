@@ -160,7 +160,7 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
     let body: Uint8Array | string | undefined;
     try {
       // On a page, decode the text as it arrives rather than all of it in one task.
-      body = await readCapped(response, maxBytes, controller.signal, deps.slicing !== undefined);
+      body = await readCapped(response, maxBytes, controller.signal, deps.slicing);
     } catch (error) {
       if (controller.signal.aborted) return await fail(abortError());
       return await fail({ reason: 'network', message: `Feed ${url}: ${describe(error)}` });
@@ -262,15 +262,16 @@ function withoutError(entry: StoredFeed): StoredFeed {
 }
 
 /**
- * Reads the whole body, or returns undefined as soon as it grows past `maxBytes`. With `decode`,
+ * Reads the whole body, or returns undefined as soon as it grows past `maxBytes`. With `slicing`,
  * gives the text decoded chunk by chunk as UTF-8 (the bytes when they are not UTF-8, for the
- * parser to refuse them as it would have).
+ * parser to refuse them as it would have), yielding between chunks: a body already downloaded
+ * arrives in one task otherwise, reads resolving as microtasks.
  */
 async function readCapped(
   response: Response,
   maxBytes: number,
   signal: AbortSignal,
-  decode = false,
+  slicing?: ParseSlicing,
 ): Promise<Uint8Array | string | undefined> {
   if (!response.body) {
     const whole = new Uint8Array(await response.arrayBuffer());
@@ -281,7 +282,8 @@ async function readCapped(
   signal.addEventListener('abort', cancel, { once: true });
   const chunks: Uint8Array[] = [];
   let total = 0;
-  let decoder = decode ? new TextDecoder('utf-8', { fatal: true }) : undefined;
+  let decoder = slicing ? new TextDecoder('utf-8', { fatal: true }) : undefined;
+  const pace = pacer(slicing);
   const texts: string[] = [];
   const decodeChunk = (chunk?: Uint8Array): void => {
     try {
@@ -303,6 +305,7 @@ async function readCapped(
       }
       chunks.push(value);
       if (decoder) decodeChunk(value);
+      await pace();
     }
   } finally {
     signal.removeEventListener('abort', cancel);
