@@ -2,14 +2,12 @@ import type { Commitment, Feed } from '../../../shared/feed/types.ts';
 import { coreMessages } from '../../../shared/i18n/core-messages.ts';
 import { formatDate, formatNumber, formatPercent } from '../../../shared/i18n/format.ts';
 import { pickLang, type Lang } from '../../../shared/i18n/lang.ts';
-import {
-  interpellationLink,
-  type InterpellationLink,
-} from '../../../shared/interpellation/interpellation-link.ts';
+import { interpellationLink } from '../../../shared/interpellation/interpellation-link.ts';
 import { interpellationStats } from '../../../shared/interpellation/interpellation-stats.ts';
 import { todayString } from '../../../shared/status/dates.ts';
 import { viewCommitment } from '../../../shared/status/view-commitment.ts';
 import { sheet } from '../../lib/css.ts';
+import { askAction } from '../../lib/ask-action.ts';
 import { h, present, type Child } from '../../lib/dom.ts';
 import { feedSource, type FeedState } from '../../lib/feed-source.ts';
 import { commonMessages, type CommonMessages } from '../../lib/messages.ts';
@@ -421,88 +419,4 @@ function progressBar(
     ),
     h('span', { class: 'percent' }, formatPercent(value, lang)),
   );
-}
-
-/**
- * The interpellation action, as the dashboard's `askAction` renders it with Lit: a disclosure
- * button, then a panel saying where the link goes, the promised delay, the support threshold and
- * the rules, with the link to continue; without a channel, a sentence saying there is none.
- */
-function askAction(
-  id: string,
-  link: InterpellationLink | undefined,
-  lang: Lang,
-  m: CommonMessages,
-): HTMLElement {
-  if (!link) return h('p', { class: 'no-channel', part: 'no-channel' }, m.noChannel);
-  const panelId = `ask-${id}`;
-  const n = (value: number) => formatNumber(value, lang);
-  const button = h(
-    'button',
-    { type: 'button', class: 'button', 'aria-expanded': 'false', 'aria-controls': panelId },
-    m.ask,
-  );
-  const panel = h('div', {
-    id: panelId,
-    class: 'ask-panel',
-    role: 'region',
-    'aria-label': m.askTitle,
-    hidden: true,
-  });
-  const newWindow = h('span', { class: 'sr-only' }, ` ${m.newWindow}`);
-  const setOpen = (open: boolean): void => {
-    button.setAttribute('aria-expanded', String(open));
-    panel.hidden = !open;
-    if (!open) {
-      panel.replaceChildren();
-      return;
-    }
-    const cancel = h('button', { type: 'button', class: 'button' }, m.cancel);
-    cancel.addEventListener('click', () => setOpen(false));
-    panel.replaceChildren(
-      ...present([
-        h('p', {}, `${m.askLeaving} `, h('strong', { class: 'ask-target' }, link.target)),
-        h(
-          'p',
-          {},
-          link.responseDays !== undefined
-            ? m.askResponse(n(link.responseDays), link.responseDays)
-            : m.askNoDelay,
-        ),
-        link.threshold !== undefined &&
-          h('p', {}, m.askThreshold(n(link.threshold), link.threshold)),
-        link.rules &&
-          h(
-            'p',
-            {},
-            h(
-              'a',
-              { href: link.rules, target: '_blank', rel: 'noopener noreferrer' },
-              m.askRules,
-              newWindow.cloneNode(true),
-            ),
-          ),
-        h(
-          'p',
-          { class: 'ask-actions' },
-          link.kind === 'email'
-            ? h('a', { class: 'button primary ask-go', href: link.href }, m.askWrite(link.target))
-            : h(
-                'a',
-                {
-                  class: 'button primary ask-go',
-                  href: link.href,
-                  target: '_blank',
-                  rel: 'noopener noreferrer',
-                },
-                m.askContinue(link.target),
-                newWindow.cloneNode(true),
-              ),
-          cancel,
-        ),
-      ]),
-    );
-  };
-  button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));
-  return h('div', { class: 'ask', part: 'ask' }, button, panel);
 }

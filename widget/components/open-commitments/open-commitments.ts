@@ -15,7 +15,10 @@ import {
   formatPercent,
 } from '../../../shared/i18n/format.ts';
 import { pickLang, type Lang } from '../../../shared/i18n/lang.ts';
-import { interpellationLink } from '../../../shared/interpellation/interpellation-link.ts';
+import {
+  interpellationLink,
+  type InterpellationLink,
+} from '../../../shared/interpellation/interpellation-link.ts';
 import {
   interpellationStats,
   type InterpellationStats,
@@ -40,14 +43,8 @@ import {
 } from '../../lib/filters.ts';
 import { commonMessages } from '../../lib/messages.ts';
 import { dashboardMessages, type WidgetMessages } from './open-commitments.messages.ts';
-import {
-  askAction,
-  paragraphs,
-  progressBar,
-  safeHref,
-  show,
-  textSpan,
-} from '../../lib/render-helpers.ts';
+import { askAction } from '../../lib/ask-action.ts';
+import { paragraphs, progressBar, safeHref, show, textSpan } from '../../lib/render-helpers.ts';
 import { foldForSearch } from '../../lib/search.ts';
 import { buildModel, type Model } from '../../lib/model.ts';
 import { styleProps } from '../../lib/style-props.ts';
@@ -142,7 +139,6 @@ export class OpenCommitments extends LitElement {
     feedState: { state: true, attribute: false },
     filters: { state: true, attribute: false },
     opened: { state: true, attribute: false },
-    asking: { state: true, attribute: false },
     limit: { state: true, attribute: false },
   };
 
@@ -168,7 +164,12 @@ export class OpenCommitments extends LitElement {
   declare private feedState: FeedState;
   declare private filters: FilterState;
   declare private opened: ReadonlySet<string>;
-  declare private asking: string | undefined;
+  /**
+   * Each opened commitment's interpellation action, kept across renders (it holds its own open
+   * state and focus) while its link and language stay the same.
+   */
+  private filtered: { rows: readonly Row[]; filters: FilterState; result: Row[] } | undefined;
+  private readonly askActions = new Map<string, { key: string; element: HTMLElement }>();
   declare private limit: number;
 
   private source: FeedSource | undefined;
@@ -669,7 +670,7 @@ export class OpenCommitments extends LitElement {
         ${this.item(model, row, m, true)}
       </ul>`;
     }
-    const filtered = applyFilters(rows, this.filters, foldForSearch(this.filters.q));
+    const filtered = this.filteredRows(rows);
     const limit = limitToShow(filtered, this.pendingScroll, this.limit);
     const visible = filtered.length > limit ? filtered.slice(0, limit) : filtered;
     const more = Math.min(PAGE_SIZE, filtered.length - visible.length);
@@ -1080,14 +1081,33 @@ export class OpenCommitments extends LitElement {
             </ul>`
           : nothing
       }
-      ${askAction({
-        id: commitment.id,
-        link,
-        open: this.asking === commitment.id,
-        toggle: () => (this.asking = this.asking === commitment.id ? undefined : commitment.id),
-        lang,
-        m,
-      })}`;
+      ${this.askActionOf(commitment.id, link, lang, m)}`;
+  }
+
+  /**
+   * The rows the filters keep, computed again only when the rows or the filters change: a render
+   * for anything else (opening a commitment, drawing more rows) need not walk 10,000 rows again.
+   */
+  private filteredRows(rows: readonly Row[]): Row[] {
+    const kept = this.filtered;
+    if (kept?.rows === rows && kept.filters === this.filters) return kept.result;
+    const result = applyFilters(rows, this.filters, foldForSearch(this.filters.q));
+    this.filtered = { rows, filters: this.filters, result };
+    return result;
+  }
+
+  private askActionOf(
+    id: string,
+    link: InterpellationLink | undefined,
+    lang: Lang,
+    m: WidgetMessages,
+  ): HTMLElement {
+    const key = `${lang} ${JSON.stringify(link ?? null)}`;
+    const kept = this.askActions.get(id);
+    if (kept?.key === key) return kept.element;
+    const element = askAction(id, link, lang, m);
+    this.askActions.set(id, { key, element });
+    return element;
   }
 }
 
