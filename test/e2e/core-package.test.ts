@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { parseFeed } from '../../shared/index.ts';
 
 const run = promisify(execFile);
@@ -17,6 +17,12 @@ const builtCore = '../../dist/core/open-commitments-core.js';
 interface CorePackage {
   parseFeed: typeof parseFeed;
 }
+
+beforeAll(() => {
+  if (!existsSync('dist/core/open-commitments-core.js')) {
+    throw new Error('No built core in dist/core: run npm run build:core (or npm run build) first');
+  }
+});
 
 describe('the built core (open-commitments/core)', () => {
   it('parses a bundled feed when imported from its file', async () => {
@@ -47,12 +53,17 @@ describe('the built core (open-commitments/core)', () => {
   it('resolves by its package name in plain Node, with nothing left to install', async () => {
     const script = [
       "const core = await import('open-commitments/core');",
-      'const feed = JSON.parse(process.argv[1]);',
+      "const { readFileSync } = await import('node:fs');",
+      "const feed = JSON.parse(readFileSync(process.argv[1], 'utf8'));",
       'const result = core.parseFeed(feed);',
       "console.log(JSON.stringify({ ok: result.ok, count: result.ok ? result.feed.commitments.length : -1, url: import.meta.resolve('open-commitments/core') }));",
     ].join('\n');
-    const feed = readFileSync('shared/feeds/valfleurie.json', 'utf8');
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, feed]);
+    const { stdout } = await run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      script,
+      'shared/feeds/valfleurie.json',
+    ]);
     const answer = JSON.parse(stdout) as { ok: boolean; count: number; url: string };
     expect(answer).toMatchObject({ ok: true, count: 10 });
     expect(answer.url).toMatch(/\/dist\/core\/open-commitments-core\.js$/);
