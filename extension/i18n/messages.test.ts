@@ -29,4 +29,17 @@ describe('extension texts', () => {
     expect(en.extDescription!.message.length).toBeLessThanOrEqual(132);
     expect(fr.extDescription!.message.length).toBeLessThanOrEqual(132);
   });
+
+  it('says one day and one supporter in the singular, and groups digits as each language does', () => {
+    expect(messages.en.responseDays(1)).toBe('Answer promised within 1 day');
+    expect(messages.fr.responseDays(1)).toBe('Réponse promise sous 1 jour');
+    expect(messages.en.threshold(1)).toBe('1 supporter needed for a formal answer');
+    expect(messages.fr.threshold(1)).toBe('1 soutien nécessaire pour une réponse officielle');
+    expect(messages.en.threshold(1500)).toBe('1,500 supporters needed for a formal answer');
+    // French groups thousands with a narrow no-break space.
+    expect(messages.fr.threshold(1500)).toBe(
+      '1\u202f500 soutiens nécessaires pour une réponse officielle',
+    );
+    expect(messages.fr.responseDays(30)).toBe('Réponse promise sous 30 jours');
+  });
 });

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { Lang } from '../../shared/index.ts';
 import { pickLang } from '../../shared/i18n/lang.ts';
+import { plural } from '../../shared/i18n/format.ts';
 
 const en = {
   overlayTitle: 'Commitments on this page',
@@ -13,8 +14,8 @@ const en = {
   overlayClose: 'Close',
   overlayHideSite: 'Never on this site',
   overlayPlan: (n: number) =>
-    n === 1 ? '1 commitment in this plan' : `${n} commitments in this plan`,
-  overlayLate: (n: number) => `${n} late`,
+    plural('en', n, { one: '{n} commitment in this plan', other: '{n} commitments in this plan' }),
+  overlayLate: (n: number) => plural('en', n, { one: '{n} late', other: '{n} late' }),
   progress: 'Progress',
   due: (date: string) => `Due ${date}`,
   late: 'Late',
@@ -22,8 +23,16 @@ const en = {
   interpellate: 'Question this',
   interpellateTitle: 'Formally question the body in charge',
   goesTo: (target: string) => `Goes to ${target}`,
-  responseDays: (n: number) => `Answer promised within ${n} days`,
-  threshold: (n: number) => `${n} supporters needed for a formal answer`,
+  responseDays: (n: number) =>
+    plural('en', n, {
+      one: 'Answer promised within {n} day',
+      other: 'Answer promised within {n} days',
+    }),
+  threshold: (n: number) =>
+    plural('en', n, {
+      one: '{n} supporter needed for a formal answer',
+      other: '{n} supporters needed for a formal answer',
+    }),
   rules: 'Rules of the process',
   continueToForm: 'Open the official form',
   continueToEmail: 'Write the email',
@@ -44,7 +53,10 @@ const en = {
   subscribed: (name: string) => `Subscribed to ${name}.`,
   refused: 'This feed was not added:',
   warnings: (n: number) =>
-    n === 1 ? '1 part of the feed was skipped:' : `${n} parts of the feed were skipped:`,
+    plural('en', n, {
+      one: '{n} part of the feed was skipped:',
+      other: '{n} parts of the feed were skipped:',
+    }),
   permissionDenied: 'Permission refused: the feed cannot be read.',
   allowSites: (hosts: string) => `Show commitments on ${hosts}`,
   allow: 'Allow',
@@ -97,8 +109,9 @@ const fr: Messages = {
   overlayMove: 'Déplacer le panneau (flèches du clavier)',
   overlayClose: 'Fermer',
   overlayHideSite: 'Jamais sur ce site',
-  overlayPlan: (n) => (n <= 1 ? `${n} engagement dans ce plan` : `${n} engagements dans ce plan`),
-  overlayLate: (n) => (n <= 1 ? `${n} en retard` : `${n} en retard`),
+  overlayPlan: (n) =>
+    plural('fr', n, { one: '{n} engagement dans ce plan', other: '{n} engagements dans ce plan' }),
+  overlayLate: (n) => plural('fr', n, { one: '{n} en retard', other: '{n} en retard' }),
   progress: 'Avancement',
   due: (date) => `Échéance ${date}`,
   late: 'En retard',
@@ -106,8 +119,16 @@ const fr: Messages = {
   interpellate: 'Interpeller',
   interpellateTitle: "Interpeller officiellement l'organisme responsable",
   goesTo: (target) => `Envoyé à ${target}`,
-  responseDays: (n) => `Réponse promise sous ${n} jours`,
-  threshold: (n) => `${n} soutiens nécessaires pour une réponse officielle`,
+  responseDays: (n) =>
+    plural('fr', n, {
+      one: 'Réponse promise sous {n} jour',
+      other: 'Réponse promise sous {n} jours',
+    }),
+  threshold: (n) =>
+    plural('fr', n, {
+      one: '{n} soutien nécessaire pour une réponse officielle',
+      other: '{n} soutiens nécessaires pour une réponse officielle',
+    }),
   rules: 'Règles de la procédure',
   continueToForm: 'Ouvrir le formulaire officiel',
   continueToEmail: 'Écrire le courriel',
@@ -128,7 +149,10 @@ const fr: Messages = {
   subscribed: (name) => `Abonné à ${name}.`,
   refused: "Ce flux n'a pas été ajouté :",
   warnings: (n) =>
-    n <= 1 ? `${n} partie du flux a été ignorée :` : `${n} parties du flux ont été ignorées :`,
+    plural('fr', n, {
+      one: '{n} partie du flux a été ignorée :',
+      other: '{n} parties du flux ont été ignorées :',
+    }),
   permissionDenied: 'Autorisation refusée : le flux ne peut pas être lu.',
   allowSites: (hosts) => `Afficher les engagements sur ${hosts}`,
   allow: 'Autoriser',
