@@ -7,25 +7,26 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Budgets in bytes after gzip -9.
+ * Budgets in bytes after gzip -9: the measured sizes plus about 3%, so that any growth fails.
  *
- * The first targets were 20 KB (dashboard) and 8 KB (badge). They cannot hold what every bundle
- * must carry before any interface code, measured with this build (gzip -9 of minified bundles):
- * Lit alone 5.8 KB; the shared feed cache (refresh, stale-while-revalidate, IndexedDB through
- * idb) with the validating tolerant parser it calls (parse-feed and valibot) 9.7 KB. That floor,
- * 15.5 KB, is already twice the badge target. The budgets below are the current sizes plus a
- * little headroom, so that any growth still fails this check; lowering them means shrinking the
- * shared parser (the largest module, 4.6 KB alone) or dropping Lit from the badge.
+ * The targets are 20 KB (dashboard) and 8 KB (badge); they are not met. What each module weighs
+ * (`npx tsx test/bench/size-report.ts`, each module minified and gzipped alone): the validating
+ * parser 5.0 KB (13.4 KB minified, most of it the messages that locate and explain each issue),
+ * the cache (refresh, stale-while-revalidate, IndexedDB store, feed client) 4.6 KB, the theme CSS
+ * 1.5 KB, status, text and interpellation rules 3 KB, the badge 2.3 KB, and in the dashboard Lit
+ * 7.9 KB, its own component 6.9 KB, styles 2.1 KB and messages 1.8 KB. The badge no longer carries Lit (it renders
+ * with the DOM alone) nor valibot nor idb; below 8 KB it would have to show an unvalidated feed or
+ * forget the last good copy, which the product promises not to do.
  */
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 35 * 1024,
+    budget: 35.1 * 1024,
     note: 'dashboard and badge',
   },
   {
     file: 'dist/widget/open-commitment-badge.js',
-    budget: 24.5 * 1024,
+    budget: 17.8 * 1024,
     note: 'badge alone',
   },
 ];
