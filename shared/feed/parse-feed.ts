@@ -7,11 +7,24 @@
  * as warnings. Tolerant mode (readers, the default) drops what is invalid and optional (a field,
  * an array item, a whole commitment) with a warning, and refuses only an unusable top level:
  * unparseable JSON, a missing or unknown `format`, no usable `publisher` or `updated`,
- * `commitments` not an array, or a limit exceeded. Leaf values are checked by small predicates
- * (a schema library cost the widget's bundles 1.3 KB gzipped for these few checks); the walk over
- * objects and arrays is ours, because tolerant dropping needs to decide item by item and to say
- * where.
+ * `commitments` not an array, or a limit exceeded. Leaf values are checked with small valibot
+ * schemas; the walk over objects and arrays is ours, because tolerant dropping needs to decide
+ * item by item and to say where.
  */
+import {
+  check,
+  integer,
+  minValue,
+  maxValue,
+  minLength,
+  number,
+  picklist,
+  pipe,
+  regex,
+  safeParse,
+  string,
+  type GenericSchema,
+} from 'valibot';
 import { parsePattern } from '../match/match-pages.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import {
@@ -144,43 +157,31 @@ function reader<T>(
   return Object.assign(read, { expected });
 }
 
-/**
- * A reader of a single value that passes `test`; otherwise the issue says `message` (by default
- * "expected" and what was expected) and what it got.
- */
-function leaf<T>(
-  expected: string,
-  test: (value: unknown) => boolean,
-  message = `expected ${expected}`,
-): Read<T> {
+/** A reader from a valibot schema whose first issue message says what was expected. */
+function leaf<T>(expected: string, schema: GenericSchema<unknown, T>): Read<T> {
   return reader(expected, (value, path, ctx) => {
     if (typeof value === 'string' && !ctx.withinText(value, path)) return undefined;
-    if (test(value)) return value as T;
-    ctx.invalid(path, `${message}, got ${describe(value)}`);
+    const result = safeParse(schema, value, { abortEarly: true });
+    if (result.success) return result.output;
+    ctx.invalid(path, `${result.issues[0].message}, got ${describe(value)}`);
     return undefined;
   });
 }
 
 /** A leaf that is a string passing `test`. */
 function stringLeaf(expected: string, test: (value: string) => boolean): Read<string> {
-  return leaf(expected, (value) => typeof value === 'string' && test(value));
+  const message = `expected ${expected}`;
+  return leaf(expected, pipe(string(message), check(test, message)));
 }
 
 function numberLeaf(expected: string, min: number, max: number, whole: boolean): Read<number> {
+  const message = `expected ${expected}`;
   return leaf(
     expected,
-    (value) =>
-      typeof value === 'number' &&
-      !Number.isNaN(value) &&
-      (!whole || Number.isInteger(value)) &&
-      value >= min &&
-      value <= max,
+    whole
+      ? pipe(number(message), integer(message), minValue(min, message), maxValue(max, message))
+      : pipe(number(message), minValue(min, message), maxValue(max, message)),
   );
-}
-
-/** A leaf that is one of `values`. */
-function oneOf<T extends string>(values: readonly T[], message: string): Read<T> {
-  return leaf(`one of ${listOf(values)}`, (value) => values.includes(value as T), message);
 }
 
 /**
@@ -194,8 +195,12 @@ function listOf(values: readonly string[]): string {
   return `${values.slice(0, MAX_LISTED).join(', ')} and ${values.length - MAX_LISTED} more`;
 }
 
-const identifier = stringLeaf('an identifier (1–64 characters of A-Z a-z 0-9 . _ -)', (value) =>
-  IDENTIFIER_RE.test(value),
+const identifier = leaf(
+  'an identifier (1–64 characters of A-Z a-z 0-9 . _ -)',
+  pipe(
+    string('expected an identifier (1–64 characters of A-Z a-z 0-9 . _ -)'),
+    regex(IDENTIFIER_RE, 'expected an identifier (1–64 characters of A-Z a-z 0-9 . _ -)'),
+  ),
 );
 const date = stringLeaf('a date YYYY-MM-DD that exists in the calendar', isDate);
 const dateTime = stringLeaf('an RFC 3339 date-time such as "2026-11-30T09:00:00Z"', isDateTime);
@@ -205,7 +210,10 @@ const urlTemplate = stringLeaf(
   isUrlTemplate,
 );
 const email = stringLeaf('an e-mail address', (value) => EMAIL_RE.test(value));
-const nonEmpty = stringLeaf('a non-empty string', (value) => value.length > 0);
+const nonEmpty = leaf(
+  'a non-empty string',
+  pipe(string('expected a non-empty string'), minLength(1, 'expected a non-empty string')),
+);
 const languageTag = stringLeaf('a language tag such as "fr" or "en-GB"', (value) =>
   LANGUAGE_TAG_RE.test(value),
 );
@@ -215,12 +223,24 @@ const pattern = stringLeaf(
 );
 const percent = numberLeaf('a number from 0 to 100', 0, 100, false);
 const whole = numberLeaf('a whole number, 0 or more', 0, Number.MAX_SAFE_INTEGER, true);
-const weight = numberLeaf('a number greater than 0', Number.MIN_VALUE, Number.MAX_VALUE, false);
-const kind = oneOf(PUBLISHER_KINDS, `expected one of ${listOf(PUBLISHER_KINDS)}`);
-const category = oneOf(CATEGORIES, `expected a category: one of ${listOf(CATEGORIES)}`);
-const interpellationStatus = oneOf(
-  INTERPELLATION_STATUSES,
-  `expected one of ${listOf(INTERPELLATION_STATUSES)}`,
+const weight = leaf(
+  'a number greater than 0',
+  pipe(
+    number('expected a number greater than 0'),
+    check((n) => n > 0 && n < Infinity, 'expected a number greater than 0'),
+  ),
+);
+const kind = leaf(
+  `one of ${listOf(PUBLISHER_KINDS)}`,
+  picklist(PUBLISHER_KINDS, `expected one of ${listOf(PUBLISHER_KINDS)}`),
+);
+const category = leaf(
+  `one of ${listOf(CATEGORIES)}`,
+  picklist(CATEGORIES, `expected a category: one of ${listOf(CATEGORIES)}`),
+);
+const interpellationStatus = leaf(
+  `one of ${listOf(INTERPELLATION_STATUSES)}`,
+  picklist(INTERPELLATION_STATUSES, `expected one of ${listOf(INTERPELLATION_STATUSES)}`),
 );
 
 /** Text: a string, or an object of language tag to string with at least one entry. */
