@@ -8,7 +8,7 @@ import { StatusLabel } from './StatusLabel.tsx';
 
 /**
  * One commitment: title, status, progress, due date with a late mark, last update, and the
- * interpellation offer. Carries `data-commitment-id` so that tests and pages can find it.
+ * interpellation offer, or a line saying that the publisher offers no channel. Carries `data-commitment-id` so that tests and pages can find it.
  */
 export function CommitmentRow({
   row,
@@ -47,6 +47,7 @@ export function CommitmentRow({
         {row.late && <span class="oc-late">{m.late}</span>}
         {row.lastUpdate && <span>{m.lastUpdate(row.lastUpdate)}</span>}
       </div>
+      {!row.link && <p class="oc-no-channel">{m.noChannel}</p>}
       {(onFollow || row.link) && (
         <div class="oc-actions">
           {onFollow && (

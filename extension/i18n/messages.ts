@@ -22,6 +22,7 @@ const en = {
   lastUpdate: (date: string) => `Last update ${date}`,
   interpellate: 'Question this',
   interpellateTitle: 'Formally question the body in charge',
+  noChannel: 'This publisher offers no way to question it formally.',
   goesTo: (target: string) => `Goes to ${target}`,
   responseDays: (n: number) =>
     plural('en', n, {
@@ -118,6 +119,7 @@ const fr: Messages = {
   lastUpdate: (date) => `Dernière mise à jour ${date}`,
   interpellate: 'Interpeller',
   interpellateTitle: "Interpeller officiellement l'organisme responsable",
+  noChannel: 'Cet éditeur ne propose pas de moyen de l’interpeller.',
   goesTo: (target) => `Envoyé à ${target}`,
   responseDays: (n) =>
     plural('fr', n, {
