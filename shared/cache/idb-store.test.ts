@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
+import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Feed } from '../feed/types.ts';
 import type { StoredFeed } from './feed-store.ts';
@@ -104,6 +104,52 @@ describe('openIdbFeedStore', () => {
     raw.close();
   });
 
+  it('upgrades a version 2 database holding several feeds, long ones included', async () => {
+    const long: Feed = {
+      ...feed,
+      commitments: Array.from({ length: 600 }, (_, i) => ({
+        id: `E${i}`,
+        title: `Engagement ${i}`,
+        status: 'substantial',
+      })),
+    };
+    const v2 = await openDB(DB, 2, {
+      upgrade(db) {
+        db.createObjectStore('feeds', { keyPath: 'url' });
+      },
+    });
+    const stored = [
+      { ...entry('https://a.exemple.fr/feed.json'), feed: long },
+      entry('https://b.exemple.fr/feed.json', 2000),
+      { ...entry('https://c.exemple.fr/feed.json'), feed: long, etag: '"c"' },
+    ];
+    for (const old of stored) await v2.put('feeds', old);
+    v2.close();
+
+    expect(await (await openIdbFeedStore(DB)).list()).toEqual(stored);
+  });
+
+  it('leaves a database it cannot upgrade as it was, and falls back to memory', async () => {
+    const v1 = await openDB(DB, 1, {
+      upgrade(db) {
+        db.createObjectStore('feeds', { keyPath: 'url' });
+      },
+    });
+    await v1.put('feeds', { ...entry('https://a.exemple.fr/feed.json'), fetchedAt: 1234 });
+    // A record broken by something else than this code: it has no feed to convert.
+    await v1.put('feeds', { url: 'https://b.exemple.fr/feed.json', fetchedAt: 1234 });
+    v1.close();
+
+    await expect(openIdbFeedStore(DB)).rejects.toThrow();
+    const raw = await openDB(DB);
+    expect(raw.version).toBe(1);
+    expect(await raw.count('feeds')).toBe(2);
+    raw.close();
+    const store = await openFeedStore(DB);
+    await store.put(entry('https://www.exemple.fr/feed.json'));
+    expect(await store.get('https://www.exemple.fr/feed.json')).toBeDefined();
+  });
+
   it('gives back a long feed as it was stored, giving the thread back while reading it', async () => {
     const long: Feed = {
       ...feed,
@@ -159,6 +205,18 @@ describe('openIdbFeedStore', () => {
     const newer = await openDB(DB, FEED_DB_VERSION + 1);
     newer.close();
     await expect(store.get('https://www.exemple.fr/feed.json')).rejects.toThrow();
+  });
+
+  it('lets another tab delete the database, and creates it again on next use', async () => {
+    const store = await openIdbFeedStore(DB);
+    await store.put(entry('https://a.exemple.fr/feed.json'));
+    // Were this connection kept open, the deletion would wait for ever.
+    await deleteDB(DB);
+    expect(await store.list()).toEqual([]);
+    await store.put(entry('https://b.exemple.fr/feed.json'));
+    expect((await (await openIdbFeedStore(DB)).list()).map((e) => e.url)).toEqual([
+      'https://b.exemple.fr/feed.json',
+    ]);
   });
 });
 

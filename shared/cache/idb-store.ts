@@ -1,3 +1,11 @@
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import type { ParseSlicing } from '../feed/parse-feed.ts';
 import type { Feed } from '../feed/types.ts';
 import { createMemoryFeedStore, type FeedStore, type StoredFeed } from './feed-store.ts';
@@ -41,6 +49,16 @@ interface Body {
   readonly chunks: readonly string[];
 }
 
+/** A record of `feeds`, the store of versions 1 and 2 (version 1 lacks `checkedAt`, `warnings`). */
+type LegacyEntry = Partial<StoredFeed> & { readonly url: string; readonly feed: Feed };
+
+/** The stores of `FEED_DB_VERSION`, typed for idb; `feeds` exists only while upgrading. */
+interface FeedDb extends DBSchema {
+  meta: { key: string; value: Meta };
+  parts: { key: [string, number]; value: Part };
+  feeds: { key: string; value: LegacyEntry };
+}
+
 /** Commitments per chunk: one chunk is parsed or written in about a millisecond. */
 const CHUNK = 250;
 
@@ -54,12 +72,12 @@ export interface IdbStoreOptions {
 }
 
 /**
- * Opens (creating or upgrading) the IndexedDB feed store named `dbName`, through the global
- * `indexedDB`. Rejects when IndexedDB is missing or refuses; `openFeedStore` falls back instead.
+ * Opens (creating or upgrading) the IndexedDB feed store named `dbName`, through idb and the
+ * global `indexedDB`. Rejects when IndexedDB is missing or refuses; `openFeedStore` falls back
+ * instead.
  *
  * When another tab opens a newer version, this connection closes itself so that the upgrade is
- * not blocked, and reopens on the next call. Written on IndexedDB itself, without a wrapper, so
- * that the badge's bundle stays small.
+ * not blocked, and reopens on the next call.
  */
 export async function openIdbFeedStore(
   dbName: string,
@@ -68,8 +86,8 @@ export async function openIdbFeedStore(
   if (!dbName.startsWith(FEED_DB_PREFIX)) {
     throw new TypeError(`Feed database names start with "${FEED_DB_PREFIX}": got "${dbName}"`);
   }
-  let opening: Promise<IDBDatabase> | undefined;
-  const open = (): Promise<IDBDatabase> => {
+  let opening: Promise<IDBPDatabase<FeedDb>> | undefined;
+  const open = (): Promise<IDBPDatabase<FeedDb>> => {
     if (opening) return opening;
     const attempt = openDb(dbName, () => {
       if (opening === attempt) opening = undefined;
@@ -99,10 +117,13 @@ export async function openIdbFeedStore(
     return { ...rest, feed };
   };
 
+  // Inside a transaction, only its own requests are awaited: IndexedDB commits a transaction once
+  // a task ends with none of its requests pending, so encoding and decoding (which may yield to
+  // the page) happen before or after it, never inside.
   return {
     async get(url) {
-      const tx = (await open()).transaction(['meta', 'parts'], 'readonly');
-      const meta = await request<Meta | undefined>(tx.objectStore('meta').get(url));
+      const tx = quiet((await open()).transaction(['meta', 'parts'], 'readonly'));
+      const meta = await tx.objectStore('meta').get(url);
       if (!meta) return undefined;
       if (known.get(url)?.stamp === meta.stamp) return feedOf(meta, undefined);
       return feedOf(meta, await readBody(tx.objectStore('parts'), url));
@@ -111,35 +132,36 @@ export async function openIdbFeedStore(
       const { feed, ...rest } = entry;
       const seen = known.get(entry.url);
       if (seen?.feed === feed) {
-        const tx = (await open()).transaction('meta', 'readwrite');
-        const store = tx.objectStore('meta');
-        const current = await request<Meta | undefined>(store.get(entry.url));
+        const tx = quiet((await open()).transaction('meta', 'readwrite'));
+        const current = await tx.store.get(entry.url);
         // Unless another tab stored another body meanwhile, only the small record changes.
         if (current?.stamp === seen.stamp) {
-          store.put({ ...rest, stamp: seen.stamp } satisfies Meta);
-          await done(tx);
+          await commit(tx, tx.store.put({ ...rest, stamp: seen.stamp } satisfies Meta));
           return;
         }
       }
       const stamp = newStamp();
       const body = await encode(stamp, feed, pacer(options.slicing));
       const tx = (await open()).transaction(['meta', 'parts'], 'readwrite');
-      const written = done(tx);
-      tx.objectStore('meta').put({ ...rest, stamp } satisfies Meta);
-      writeBody(tx.objectStore('parts'), entry.url, body);
-      await written;
+      await commit(
+        tx,
+        tx.objectStore('meta').put({ ...rest, stamp } satisfies Meta),
+        writeBody(tx.objectStore('parts'), entry.url, body),
+      );
       known.set(entry.url, { feed, stamp });
     },
     async delete(url) {
       const tx = (await open()).transaction(['meta', 'parts'], 'readwrite');
-      tx.objectStore('meta').delete(url);
-      tx.objectStore('parts').delete(partsOf(url));
-      await done(tx);
+      await commit(
+        tx,
+        tx.objectStore('meta').delete(url),
+        tx.objectStore('parts').delete(partsOf(url)),
+      );
       known.delete(url);
     },
     async list() {
-      const tx = (await open()).transaction(['meta', 'parts'], 'readonly');
-      const metas = await request<Meta[]>(tx.objectStore('meta').getAll());
+      const tx = quiet((await open()).transaction(['meta', 'parts'], 'readonly'));
+      const metas = await tx.objectStore('meta').getAll();
       const bodies = await Promise.all(
         metas.map((meta) => readBody(tx.objectStore('parts'), meta.url)),
       );
@@ -169,53 +191,85 @@ export async function openFeedStore(
 }
 
 /** Opens the database at `FEED_DB_VERSION`; `closed` runs when it is closed under us. */
-function openDb(dbName: string, closed: () => void): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(dbName, FEED_DB_VERSION);
-    req.onupgradeneeded = (event) => {
-      if (req.transaction) upgrade(req.result, event.oldVersion, req.transaction);
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      // Another tab opens a newer version: give way rather than block its upgrade.
-      db.onversionchange = () => {
-        db.close();
-        closed();
-      };
-      db.onclose = closed;
-      resolve(db);
-    };
-    req.onerror = () => reject(req.error ?? new Error(`Cannot open ${dbName}`));
+async function openDb(dbName: string, closed: () => void): Promise<IDBPDatabase<FeedDb>> {
+  return openDB<FeedDb>(dbName, FEED_DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      // idb does not wait for this promise: on failure, abort, so that opening fails and the
+      // older data stays as it was.
+      upgrade(db, oldVersion, quiet(tx)).catch(() => abort(tx));
+    },
+    // Another tab opens a newer version: give way rather than block its upgrade.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+      closed();
+    },
+    terminated: closed,
   });
 }
 
 /** Brings a database of any older version up to `FEED_DB_VERSION`, step by step. */
-function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): void {
+async function upgrade(
+  db: IDBPDatabase<FeedDb>,
+  oldVersion: number,
+  tx: IDBPTransaction<FeedDb, StoreNames<FeedDb>[], 'versionchange'>,
+): Promise<void> {
   if (oldVersion < 1) db.createObjectStore('feeds', { keyPath: 'url' });
   if (oldVersion < 3) {
     const meta = db.createObjectStore('meta', { keyPath: 'url' });
     const parts = db.createObjectStore('parts', { keyPath: ['url', 'index'] });
-    const cursor = tx.objectStore('feeds').openCursor();
-    cursor.onsuccess = () => {
-      const at = cursor.result;
-      if (!at) {
-        db.deleteObjectStore('feeds');
-        return;
-      }
+    for (let at = await tx.objectStore('feeds').openCursor(); at; at = await at.continue()) {
       // Version 1 entries lack `checkedAt` and `warnings` (version 2 added them).
-      const old = at.value as Partial<StoredFeed> & { url: string; feed: Feed };
+      const old = at.value;
       const { feed, ...rest } = old;
       const stamp = newStamp();
-      meta.put({
-        ...rest,
-        checkedAt: old.checkedAt ?? old.fetchedAt ?? 0,
-        fetchedAt: old.fetchedAt ?? 0,
-        warnings: old.warnings ?? [],
-        stamp,
-      } satisfies Meta);
-      writeBody(parts, old.url, encodeNow(stamp, feed));
-      at.continue();
-    };
+      const body = encodeNow(stamp, feed);
+      await Promise.all([
+        meta.put({
+          ...rest,
+          checkedAt: old.checkedAt ?? old.fetchedAt ?? 0,
+          fetchedAt: old.fetchedAt ?? 0,
+          warnings: old.warnings ?? [],
+          stamp,
+        } satisfies Meta),
+        writeBody(parts, old.url, body),
+      ]);
+    }
+    db.deleteObjectStore('feeds');
+  }
+}
+
+/**
+ * Marks idb's `tx.done` as handled for a transaction whose requests are awaited one by one: a
+ * failed request already rejects, and the abort it causes must not come back unhandled.
+ */
+function quiet<T extends { readonly done: Promise<void> }>(tx: T): T {
+  tx.done.catch(() => undefined);
+  return tx;
+}
+
+/**
+ * Waits for `requests` and the commit of `tx`, or aborts it when one fails: a request that failed
+ * or threw after an `await` would otherwise let the others commit without it (IndexedDB aborts
+ * when a request handler throws; idb turns that into a rejection). Half a body is never stored.
+ */
+async function commit(
+  tx: { readonly done: Promise<void>; abort(): void },
+  ...requests: Promise<unknown>[]
+): Promise<void> {
+  try {
+    await Promise.all([...requests, tx.done]);
+  } catch (error) {
+    abort(tx);
+    throw error;
+  }
+}
+
+/** Aborts `tx` unless it has already finished or aborted (then its outcome stands). */
+function abort(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Finished already: nothing to undo.
   }
 }
 
@@ -267,58 +321,41 @@ function partsOf(url: string): IDBKeyRange {
   return IDBKeyRange.bound([url, 0], [url, Infinity]);
 }
 
+/** The `parts` store in a transaction of `Mode`. */
+type PartsStore<Mode extends IDBTransactionMode> = IDBPObjectStore<
+  FeedDb,
+  ArrayLike<StoreNames<FeedDb>>,
+  'parts',
+  Mode
+>;
+
 /**
  * Replaces the parts of `url` with `body`'s, one request after the other: each is cloned in the
  * task of the previous one's success, so that no task clones the whole feed.
  */
-function writeBody(store: IDBObjectStore, url: string, body: Body): void {
-  const texts = [body.head, ...body.chunks];
-  const next = (index: number): void => {
-    const text = texts[index];
-    if (text === undefined) return;
-    const req = store.put({ url, index, stamp: body.stamp, text } satisfies Part);
-    req.onsuccess = () => next(index + 1);
-  };
-  store.delete(partsOf(url)).onsuccess = () => next(0);
+async function writeBody(
+  store: PartsStore<'readwrite' | 'versionchange'>,
+  url: string,
+  body: Body,
+): Promise<void> {
+  await store.delete(partsOf(url));
+  for (const [index, text] of [body.head, ...body.chunks].entries()) {
+    await store.put({ url, index, stamp: body.stamp, text } satisfies Part);
+  }
 }
 
 /** The parts of `url`, read one at a time through a cursor; undefined when they do not agree. */
-function readBody(store: IDBObjectStore, url: string): Promise<Body | undefined> {
-  return new Promise((resolve, reject) => {
-    const texts: string[] = [];
-    let stamp: string | undefined;
-    const cursor = store.openCursor(partsOf(url));
-    cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB cursor failed'));
-    cursor.onsuccess = () => {
-      const at = cursor.result;
-      if (at) {
-        const part = at.value as Part;
-        if (part.index !== texts.length || (stamp !== undefined && part.stamp !== stamp)) {
-          resolve(undefined);
-          return;
-        }
-        stamp = part.stamp;
-        texts.push(part.text);
-        at.continue();
-        return;
-      }
-      const [head, ...chunks] = texts;
-      resolve(head === undefined || stamp === undefined ? undefined : { stamp, head, chunks });
-    };
-  });
-}
-
-function request<T>(req: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
+async function readBody(store: PartsStore<'readonly'>, url: string): Promise<Body | undefined> {
+  const texts: string[] = [];
+  let stamp: string | undefined;
+  for (let at = await store.openCursor(partsOf(url)); at; at = await at.continue()) {
+    const part = at.value;
+    if (part.index !== texts.length || (stamp !== undefined && part.stamp !== stamp)) {
+      return undefined;
+    }
+    stamp = part.stamp;
+    texts.push(part.text);
+  }
+  const [head, ...chunks] = texts;
+  return head === undefined || stamp === undefined ? undefined : { stamp, head, chunks };
 }
