@@ -202,7 +202,7 @@ describe('the dashboard and the badge, for a form channel', () => {
     const link = panel.locator('a.ask-go');
     expect(await link.getAttribute('href')).toBe(
       `https://${FORM_HOST}/interpeller?engagement=E1&titre=${HOSTILE_TITLE_ENCODED}` +
-        `&plan=PT-2026&page=${encodedOrigin}%2Fhost%2Fform.html%23commitment%3DE1`,
+        `&plan=PT-2026&page=${encodedOrigin}%2Fhost%2Fform.html`,
     );
     expect(await panel.locator('.ask-target').textContent()).toBe(FORM_HOST);
     expect(words(await link.textContent())).toBe(`Continuer vers ${FORM_HOST} (nouvelle fenêtre)`);
@@ -213,6 +213,18 @@ describe('the dashboard and the badge, for a form channel', () => {
     expect(await panel.locator('a', { hasText: 'Règles' }).getAttribute('href')).toBe(
       'https://www.ville-test.example/regles-interpellation',
     );
+  });
+
+  it('gives a badge opened after the dashboard opened E2 this page, without the fragment', async () => {
+    expect(await page.evaluate(() => location.hash)).toBe('#commitment=E2');
+    const badge = page.locator('open-commitment-badge');
+    await badge.locator('[part="toggle"]').click();
+    const panel = await openAsk(badge.locator('[part="popover"]'));
+    expect(await panel.locator('a.ask-go').getAttribute('href')).toBe(
+      `https://${FORM_HOST}/interpeller?engagement=E1&titre=${HOSTILE_TITLE_ENCODED}` +
+        `&plan=PT-2026&page=${encodedOrigin}%2Fhost%2Fform.html`,
+    );
+    await page.keyboard.press('Escape');
   });
 });
 
@@ -278,7 +290,7 @@ describe('the dashboard and the badge, for an e-mail channel', () => {
       'Dear Sir or Madam,\r\n' +
         '\r\n' +
         'I am using my right to question you about commitment B1, "Transport & cycling ? #3 at school".\r\n' +
-        `Page I was reading: ${server.origin}/host/email.html#commitment=B1\r\n` +
+        `Page I was reading: ${server.origin}/host/email.html\r\n` +
         '\r\n' +
         'My question:\r\n' +
         '\r\n',

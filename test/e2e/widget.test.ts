@@ -169,7 +169,7 @@ describe('a feed that uses every field, on a fixed day', () => {
       feed.commitments.find((c) => c.id === 'VF-01')!,
       {
         lang: 'fr',
-        page: `${server.origin}/fixtures/valfleurie.html#commitment=VF-01`,
+        page: `${server.origin}/fixtures/valfleurie.html`,
       },
     )!;
     expect(await panel.locator('.ask-target').textContent()).toBe(link.target);

@@ -79,4 +79,15 @@ describe('<open-commitment-badge>', () => {
       expect(badge.shadowRoot?.textContent).toContain('“NOPE” is not in this plan'),
     );
   });
+
+  it('passes the page without its fragment to the interpellation form', async () => {
+    // A dashboard on the same page has opened another commitment and set a filter.
+    history.replaceState(null, '', '/conseil.html?mois=12#commitment=VF-02&oc-q=budget');
+    const badge = await mount('VF-01');
+    badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+    badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="ask"] button')!.click();
+    const href = badge.shadowRoot!.querySelector<HTMLAnchorElement>('a.ask-go')!.href;
+    expect(new URL(href).searchParams.get('engagement')).toBe('VF-01');
+    expect(new URL(href).searchParams.get('page')).toBe(`${location.origin}/conseil.html?mois=12`);
+  });
 });

@@ -8,6 +8,7 @@ import { todayString } from '../../../shared/status/dates.ts';
 import { viewCommitment } from '../../../shared/status/view-commitment.ts';
 import { sheet } from '../../lib/css.ts';
 import { askAction } from '../../lib/ask-action.ts';
+import { pageAddress } from '../../lib/page-address.ts';
 import { h, present, type Child } from '../../lib/dom.ts';
 import { feedSource, type FeedState } from '../../lib/feed-source.ts';
 import { commonMessages, type CommonMessages } from '../../lib/messages.ts';
@@ -337,7 +338,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     const last = [...(commitment.updates ?? [])].sort((a, b) => (a.date < b.date ? 1 : -1))[0];
     const stats = interpellationStats(feed, [commitment], today);
     const n = (value: number) => formatNumber(value, lang);
-    const link = interpellationLink(feed, commitment, { lang, page: location.href });
+    const link = interpellationLink(feed, commitment, { lang, page: pageAddress() });
     const fact = (term: string, ...value: Child[]) =>
       h('div', {}, h('dt', {}, term), h('dd', {}, ...value));
     return [

@@ -128,4 +128,34 @@ describe('<open-commitments>', () => {
     await vi.waitFor(() => expect(second.shadowRoot?.querySelector('[part="list"]')).toBeTruthy());
     expect(requests.filter((url) => url === first.getAttribute('src'))).toHaveLength(1);
   });
+
+  it('passes the page without its fragment to the interpellation form', async () => {
+    history.replaceState(null, '', '/conseil.html?mois=12#oc-sort=due');
+    const element = await mount();
+    const item = element.shadowRoot!.querySelector('[data-commitment-id="VF-03"]')!;
+    item.querySelector<HTMLButtonElement>('.toggle')!.click();
+    await element.updateComplete;
+    expect(location.hash).toContain('commitment=VF-03');
+    await vi.waitFor(() => expect(item.querySelector('[part="ask"] button')).toBeTruthy());
+    item.querySelector<HTMLButtonElement>('[part="ask"] button')!.click();
+    const href = item.querySelector<HTMLAnchorElement>('a.ask-go')!.href;
+    expect(new URL(href).searchParams.get('engagement')).toBe('VF-03');
+    expect(new URL(href).searchParams.get('page')).toBe(`${location.origin}/conseil.html?mois=12`);
+  });
+
+  it('links only the official pages that name one place, by host and path', async () => {
+    const element = await mount({ commitment: 'VF-03' });
+    const links = [
+      ...element.shadowRoot!.querySelectorAll<HTMLAnchorElement>(
+        '[data-commitment-id="VF-03"] .links a',
+      ),
+    ].map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+    // `…/marches-publics/2026-0*-ecoles*` stands for many pages: it is not linked.
+    expect(links).toEqual([
+      [
+        'www.valfleurie.example/ecoles/renovation/',
+        'https://www.valfleurie.example/ecoles/renovation/',
+      ],
+    ]);
+  });
 });

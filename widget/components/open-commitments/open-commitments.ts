@@ -44,6 +44,8 @@ import {
 import { commonMessages } from '../../lib/messages.ts';
 import { dashboardMessages, type WidgetMessages } from './open-commitments.messages.ts';
 import { askAction } from '../../lib/ask-action.ts';
+import { pageAddress } from '../../lib/page-address.ts';
+import { pageLink } from '../../lib/page-link.ts';
 import { paragraphs, progressBar, safeHref, show, textSpan } from '../../lib/render-helpers.ts';
 import { foldForSearch } from '../../lib/search.ts';
 import { buildModel, type Model } from '../../lib/model.ts';
@@ -887,9 +889,7 @@ export class OpenCommitments extends LitElement {
     const summary = show(commitment.summary, lang, feed.languages);
     const description = show(commitment.description, lang, feed.languages);
     const own = safeHref(commitment.url);
-    const pages = (commitment.pages ?? [])
-      .map(patternToUrl)
-      .filter((u): u is string => u !== undefined);
+    const pages = (commitment.pages ?? []).map(pageLink).filter((link) => link !== undefined);
     const refs = Object.entries(commitment.refs ?? {});
     return html`${summary ? html`<div class="summary">${paragraphs(summary)}</div>` : nothing}
     ${
@@ -904,7 +904,10 @@ export class OpenCommitments extends LitElement {
         ? html`<h4>${m.pages}</h4>
             <ul class="links">
               ${own ? html`<li><a href=${own} rel="noopener noreferrer">${m.ownPage}</a></li>` : nothing}
-              ${pages.map((url) => html`<li><a href=${url} rel="noopener noreferrer">${url}</a></li>`)}
+              ${pages.map(
+                (link) =>
+                  html`<li><a href=${link.href} rel="noopener noreferrer">${link.label}</a></li>`,
+              )}
               ${refs.map(([key, value]) => {
                 const href = safeHref(value);
                 return href && href !== own
@@ -1009,7 +1012,7 @@ export class OpenCommitments extends LitElement {
     const { feed, lang } = model;
     const channel = feed.interpellation;
     const list = commitment.interpellations ?? [];
-    const link = interpellationLink(feed, commitment, { lang, page: pageFor(commitment.id) });
+    const link = interpellationLink(feed, commitment, { lang, page: pageAddress() });
     const n = (value: number) => formatNumber(value, lang);
     const stats = list.length > 0 ? interpellationStats(feed, [commitment], today) : undefined;
     const core = coreMessages[lang];
@@ -1122,22 +1125,6 @@ function preventDefault(event: Event): void {
 
 function hideImage(event: Event): void {
   (event.target as HTMLElement).hidden = true;
-}
-
-/** The address of this page pointing at one commitment, passed to the interpellation form. */
-function pageFor(id: string): string {
-  return `${location.origin}${location.pathname}${location.search}#commitment=${encodeURIComponent(id)}`;
-}
-
-/**
- * A link for a commitment's `pages` pattern when it names one concrete http(s) place
- * (`https://www.exemple.fr/marches-publics/*` -> `https://www.exemple.fr/marches-publics/`);
- * undefined for patterns with wildcard schemes or hosts.
- */
-export function patternToUrl(pattern: string): string | undefined {
-  const match = /^(https?):\/\/([^/*]+)(\/[^*]*)?/.exec(pattern);
-  if (!match) return undefined;
-  return safeHref(`${match[1]}://${match[2]}${match[3] ?? '/'}`);
 }
 
 declare global {
