@@ -7,26 +7,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Budgets in bytes after gzip -9: the measured sizes plus about 3%, so that any growth fails.
+ * Budgets in bytes after gzip -9: the measured sizes (35.7 KB and 19.4 KB) plus about 2%, so that
+ * any real growth fails.
  *
  * The targets are 20 KB (dashboard) and 8 KB (badge); they are not met. What each module weighs
- * (`npx tsx test/bench/size-report.ts`, each module minified and gzipped alone): the validating
- * parser 5.0 KB (13.4 KB minified, most of it the messages that locate and explain each issue),
- * the cache (refresh, stale-while-revalidate, IndexedDB store, feed client) 4.6 KB, the theme CSS
- * 1.5 KB, status, text and interpellation rules 3 KB, the badge 2.3 KB, and in the dashboard Lit
- * 7.9 KB, its own component 6.9 KB, styles 2.1 KB and messages 1.8 KB. The badge no longer carries Lit (it renders
- * with the DOM alone) nor valibot nor idb; below 8 KB it would have to show an unvalidated feed or
- * forget the last good copy, which the product promises not to do.
+ * (`npx tsx test/bench/size-report.ts`, each module minified and gzipped alone): both bundles carry
+ * the validating parser 5.1 KB plus valibot 1.4 KB (most of it the messages that locate and
+ * explain each issue), the cache 4.4 KB plus idb 1.5 KB (refresh, stale-while-revalidate,
+ * IndexedDB store, feed client), the theme CSS 1.6 KB, status, text, i18n and interpellation
+ * rules with their fr/en messages about 5 KB, and the badge 2.3 KB with its styles 0.7 KB. The
+ * dashboard adds Lit 7.9 KB, its own component 6.4 KB, filters and model 2 KB, styles 2.1 KB and
+ * messages 1.8 KB. The badge carries no Lit (it renders with the DOM alone); below 8 KB it would
+ * have to show an unvalidated feed or forget the last good copy, which the product promises not
+ * to do.
  */
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 35.1 * 1024,
+    budget: 36.4 * 1024,
     note: 'dashboard and badge',
   },
   {
     file: 'dist/widget/open-commitment-badge.js',
-    budget: 17.8 * 1024,
+    budget: 19.8 * 1024,
     note: 'badge alone',
   },
 ];

@@ -93,6 +93,18 @@ const dsfr = css`
   --oc-status-unknown-bg: #eeeeee;
 `;
 
+/** `--c` and `--cb`, the colour and background of a status category, set by its `cat-*` class. */
+const categoryColours = [
+  'not-started',
+  'limited',
+  'substantial',
+  'complete',
+  'withdrawn',
+  'unknown',
+]
+  .map((c) => `.cat-${c}{--c:var(--oc-status-${c});--cb:var(--oc-status-${c}-bg)}`)
+  .join('');
+
 /** Tokens, themes, and the few rules both components need (focus, hidden text, status colours). */
 export const themeCss = css`
   :host {
@@ -162,30 +174,7 @@ export const themeCss = css`
     color: inherit;
   }
 
-  .cat-not-started {
-    --c: var(--oc-status-not-started);
-    --cb: var(--oc-status-not-started-bg);
-  }
-  .cat-limited {
-    --c: var(--oc-status-limited);
-    --cb: var(--oc-status-limited-bg);
-  }
-  .cat-substantial {
-    --c: var(--oc-status-substantial);
-    --cb: var(--oc-status-substantial-bg);
-  }
-  .cat-complete {
-    --c: var(--oc-status-complete);
-    --cb: var(--oc-status-complete-bg);
-  }
-  .cat-withdrawn {
-    --c: var(--oc-status-withdrawn);
-    --cb: var(--oc-status-withdrawn-bg);
-  }
-  .cat-unknown {
-    --c: var(--oc-status-unknown);
-    --cb: var(--oc-status-unknown-bg);
-  }
+  ${categoryColours}
 
   .status {
     display: inline-block;
@@ -243,6 +232,15 @@ export const themeCss = css`
   }
   .ask-panel p {
     margin: 0.25rem 0;
+  }
+  .ask-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .no-channel {
+    font-size: 0.9em;
+    color: var(--oc-color-muted);
   }
   .button {
     display: inline-block;

@@ -116,13 +116,4 @@ export const styles =
     .facts dd {
       display: inline;
     }
-    .no-channel {
-      font-size: 0.9em;
-      color: var(--oc-color-muted);
-    }
-    .ask-actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-    }
   `;

@@ -437,13 +437,8 @@ export const styles = [
     }
     .no-channel {
       margin-top: 0.5rem;
-      font-size: 0.9em;
-      color: var(--oc-color-muted);
     }
     .ask-actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
       margin-top: 0.5rem !important;
     }
     .more {
