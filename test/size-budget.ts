@@ -1,6 +1,7 @@
 /**
- * The widget's size budget, checked by a command (`npm run size`) rather than by hope: each built
- * bundle, minified and gzipped at level 9, against its budget. Prints every file's size and exits
+ * The size budgets, checked by a command (`npm run size`) rather than by hope: each built bundle
+ * (the widget's two, the extension's content script), minified and gzipped at level 9, against its
+ * budget. Prints every file's size and exits
  * 1 when one is over, so a bundle that grows says so in CI.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,6 +33,14 @@ export const budgets: readonly { file: string; budget: number; note: string }[] 
     budget: 19.8 * 1024,
     note: 'badge alone',
   },
+  {
+    // Runs on every page a subscribed feed names: Preact, the overlay, the inline badges and the
+    // core's status, match and interpellation rules (no parser: the background hands it parsed
+    // feeds). Measured 22.4 KB.
+    file: '.output/chrome-mv3/content-scripts/content.js',
+    budget: 22.8 * 1024,
+    note: "extension's content script",
+  },
 ];
 
 /** Gzip -9 size of a file's bytes. */
@@ -47,7 +56,7 @@ function main(): number {
   let over = 0;
   for (const { file, budget, note } of budgets) {
     if (!existsSync(file)) {
-      console.error(`${file}: missing, run npm run build:widget first`);
+      console.error(`${file}: missing, run npm run build first`);
       over += 1;
       continue;
     }
