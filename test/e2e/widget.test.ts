@@ -290,6 +290,35 @@ describe('states', () => {
     expect(await ids(page)).toHaveLength(10);
   });
 
+  it('keeps the skeleton and bars still for a reader who asks for reduced motion', async () => {
+    const motion = async (options: { reducedMotion?: 'reduce' }) => {
+      const { page } = await newPage(options);
+      server.route('/feeds/slow-motion.json', {
+        body: JSON.stringify(bundledFeed('valfleurie')),
+        delay: 1500,
+      });
+      await page.goto(
+        hostPage(server, '/motion.html', {
+          body: `<open-commitments src="/feeds/slow-motion.json" no-refresh></open-commitments>`,
+        }),
+      );
+      const bone = page.locator(`${dashboard} .bone`).first();
+      await bone.waitFor();
+      const animation = await bone.evaluate((el) => getComputedStyle(el).animationName);
+      await settled(page);
+      const bar = page.locator(`${dashboard} .bar > span`).first();
+      const transition = await bar.evaluate((el) => getComputedStyle(el).transitionProperty);
+      const duration = await bar.evaluate((el) => getComputedStyle(el).transitionDuration);
+      return { animation, transition, duration };
+    };
+    expect(await motion({})).toEqual({ animation: 'pulse', transition: 'width', duration: '0.3s' });
+    expect(await motion({ reducedMotion: 'reduce' })).toEqual({
+      animation: 'none',
+      transition: 'all',
+      duration: '0s',
+    });
+  });
+
   it('says a feed is unreachable, with its address, and fires oc-error', async () => {
     const { page } = await newPage();
     await page.addInitScript(() => {
