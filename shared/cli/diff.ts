@@ -1,5 +1,5 @@
 /** `open-commitments diff <old> <new>`: what changed between two versions of a feed. */
-import { diffFeeds, type Change } from '../diff/diff-feeds.ts';
+import { diffFeeds, isEmptyDiff, type Change } from '../diff/diff-feeds.ts';
 import type { Feed } from '../feed/types.ts';
 import { pickText } from '../text/pick-text.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
@@ -75,7 +75,7 @@ export async function diffCommand(
   }
   if (!before || !after) return EXIT.trouble;
   const diff = diffFeeds(before, after);
-  const same = diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+  const same = isEmptyDiff(diff);
   if (options.json) {
     io.stdout(`${JSON.stringify({ old: oldSource, new: newSource, ...diff }, null, 2)}\n`);
     return same ? EXIT.ok : EXIT.invalid;

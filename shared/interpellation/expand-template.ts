@@ -1,10 +1,12 @@
+import { TEMPLATE_FIELDS } from '../feed/formats.ts';
+
 /** The variables a channel's URL template may use (spec: Interpellation, Channel `url`). */
-export type TemplateVariable = 'id' | 'title' | 'plan' | 'page';
+export type TemplateVariable = (typeof TEMPLATE_FIELDS)[number];
 
 /** Values for `expandTemplate`; an absent one expands to nothing. */
 export type TemplateValues = { readonly [K in TemplateVariable]?: string };
 
-const VARIABLE = /\{(id|title|plan|page)\}/g;
+const VARIABLE = new RegExp(`\\{(${TEMPLATE_FIELDS.join('|')})\\}`, 'g');
 
 /**
  * RFC 6570 level-1 (simple string) expansion of `{id}`, `{title}`, `{plan}` and `{page}`: each
