@@ -14,6 +14,7 @@ import { feedSource, type FeedState } from '../../lib/feed-source.ts';
 import { commonMessages, type CommonMessages } from '../../lib/messages.ts';
 import { safeHref, show, type Shown } from '../../lib/show.ts';
 import { styles } from './open-commitment-badge.styles.ts';
+import { announceFeedState, type Announced } from '../../lib/announce.ts';
 
 let stylesheet: CSSStyleSheet | undefined;
 
@@ -36,7 +37,7 @@ let stylesheet: CSSStyleSheet | undefined;
  * @attr today - The day lateness is computed for (`YYYY-MM-DD`); defaults to the viewer's today.
  *
  * @fires oc-load - The feed is shown; `detail` is the normalised feed.
- * @fires oc-error - Loading the feed failed; `detail` is `{url, reason, message, errors}`.
+ * @fires oc-error - Loading or refreshing the feed failed; `detail` is `{url, reason, message, errors}`.
  *
  * @csspart base - The one-line badge.
  * @csspart status - The status label (carries `data-category`).
@@ -67,8 +68,7 @@ export class OpenCommitmentBadge extends HTMLElement {
   private feedState: FeedState = { phase: 'loading', revision: 0 };
   private open = false;
   private unsubscribe: (() => void) | undefined;
-  private shownEntry: unknown;
-  private shownError: unknown;
+  private readonly announced: Announced = {};
   private readonly shadow: ShadowRoot;
   private toggleButton: HTMLButtonElement | undefined;
   private details: HTMLElement | undefined;
@@ -157,29 +157,9 @@ export class OpenCommitmentBadge extends HTMLElement {
     this.draw();
   }
 
+  /** Fires `oc-load` / `oc-error` once per new copy or failure. */
   private announce(): void {
-    const { entry, error } = this.feedState;
-    if (entry && entry !== this.shownEntry) {
-      this.shownEntry = entry;
-      this.dispatchEvent(
-        new CustomEvent('oc-load', { detail: entry.feed, bubbles: true, composed: true }),
-      );
-    }
-    if (error && error !== this.shownError && !entry) {
-      this.shownError = error;
-      this.dispatchEvent(
-        new CustomEvent('oc-error', {
-          detail: {
-            url: this.src,
-            reason: error.reason,
-            message: error.message,
-            errors: error.errors ?? [],
-          },
-          bubbles: true,
-          composed: true,
-        }),
-      );
-    }
+    announceFeedState(this, this.feedState, this.src, this.announced);
   }
 
   private get viewerLang(): Lang {

@@ -52,6 +52,7 @@ import { buildModel, type Model } from '../../lib/model.ts';
 import { styleProps } from '../../lib/style-props.ts';
 import { styles } from './open-commitments.styles.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
+import { announceFeedState, type Announced } from '../../lib/announce.ts';
 
 /**
  * Rows drawn per task when a list is first shown, filtered or extended: fifty new rows at once
@@ -180,8 +181,7 @@ export class OpenCommitments extends LitElement {
   private timer: ReturnType<typeof setInterval> | undefined;
   private model: Model | undefined;
   private building: { feed: Feed; lang: Lang; today: string } | undefined;
-  private shownEntry: unknown;
-  private shownError: unknown;
+  private readonly announced: Announced = {};
   private pendingScroll: string | undefined;
   private hashRead = false;
   /** Rows of the list drawn so far after a new model; Infinity once all are. */
@@ -362,28 +362,7 @@ export class OpenCommitments extends LitElement {
 
   /** Fires `oc-load` / `oc-error` once per new copy or failure. */
   private announce(): void {
-    const { entry, error } = this.feedState;
-    if (entry && entry !== this.shownEntry) {
-      this.shownEntry = entry;
-      this.dispatchEvent(
-        new CustomEvent('oc-load', { detail: entry.feed, bubbles: true, composed: true }),
-      );
-    }
-    if (error && error !== this.shownError) {
-      this.shownError = error;
-      this.dispatchEvent(
-        new CustomEvent('oc-error', {
-          detail: {
-            url: this.source?.url,
-            reason: error.reason,
-            message: error.message,
-            errors: error.errors ?? [],
-          },
-          bubbles: true,
-          composed: true,
-        }),
-      );
-    }
+    announceFeedState(this, this.feedState, this.source?.url, this.announced);
   }
 
   protected override update(changed: PropertyValues): void {
