@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFeed, parseFeedInSlices } from './parse-feed.ts';
+import { STEPPED_ABOVE } from './parse-json-in-steps.ts';
 import type { ParseMode } from './types.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -80,6 +81,36 @@ describe('parseFeedInSlices', () => {
     const text = documents[0]?.[1] ?? '';
     expect(await count(text)).toBe(2);
     expect(await count(JSON.parse(text))).toBe(0);
+  });
+
+  it('parses a large JSON text in slices too, to the same result as parseFeed', async () => {
+    const small = JSON.parse(
+      readFileSync(new URL('shared/feeds/valfleurie.json', root), 'utf8'),
+    ) as { commitments: { id: string }[] };
+    // Enough copies of the demo's commitments to pass the size parsed in one call.
+    const commitments = Array.from({ length: 600 }, (_, i) =>
+      small.commitments.map((c) => ({ ...c, id: `${c.id}-${i}` })),
+    ).flat();
+    const text = JSON.stringify({ ...small, commitments });
+    expect(text.length).toBeGreaterThan(STEPPED_ABOVE);
+    // The validation of the commitments alone would yield about 6,000 times with this clock;
+    // the parsing of the JSON in steps adds a yield per step of it.
+    let yields = 0;
+    const sliced = await parseFeedInSlices(
+      text,
+      {},
+      {
+        yieldToMain: async () => {
+          yields += 1;
+        },
+        now: fakeClock(),
+        sliceMs: 4,
+      },
+    );
+    const whole = parseFeed(text);
+    expect(whole.ok).toBe(true);
+    expect(sliced).toEqual(whole);
+    expect(yields).toBeGreaterThan(2 * commitments.length);
   });
 
   it('refuses a hostile value instead of rejecting, as parseFeed does', async () => {

@@ -27,6 +27,7 @@ import {
 } from 'valibot';
 import { parsePattern } from '../match/match-pages.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { parseJsonInSteps } from './parse-json-in-steps.ts';
 import {
   EMAIL_RE,
   FORBIDDEN_KEYS,
@@ -673,10 +674,14 @@ function decodeText(
   return { value: input };
 }
 
-/** The JSON value of a text, or NOTHING after a fatal issue. */
-function parseJson(source: string, ctx: Context): unknown {
+/**
+ * The JSON value of a text, or NOTHING after a fatal issue; in steps (see `parseJsonInSteps`)
+ * when `stepped`, else in one call.
+ */
+function* parseJson(source: string, ctx: Context, stepped: boolean): Generator<Pause, unknown> {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   try {
-    return JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+    return stepped ? yield* parseJsonInSteps(text) : JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'syntax error';
     ctx.fatal('$', `the feed is not valid JSON: ${reason}`);
@@ -695,16 +700,21 @@ const COMMITMENT_ID: Unique<Json> = { name: 'id', key: (c) => c['id'] as string 
 
 /**
  * Reads a feed as a series of steps: it pauses (yields) after decoding the bytes, after parsing the
- * JSON and after each commitment, so that `parseFeedInSlices` can give the thread back between steps while
- * `parseFeed` runs them all at once. Returns the feed, or undefined when it is refused.
+ * JSON (and, when `stepped`, within it) and after each commitment, so that `parseFeedInSlices` can
+ * give the thread back between steps while `parseFeed` runs them all at once. Returns the feed, or
+ * undefined when it is refused.
  */
-function* readSteps(input: unknown, ctx: Context): Generator<Pause, Feed | undefined, void> {
+function* readSteps(
+  input: unknown,
+  ctx: Context,
+  stepped = false,
+): Generator<Pause, Feed | undefined, void> {
   const decoded = decodeText(input, ctx);
   if (decoded === NOTHING) return undefined;
   let value: unknown;
   if ('text' in decoded) {
     yield 'always';
-    value = parseJson(decoded.text, ctx);
+    value = yield* parseJson(decoded.text, ctx, stepped);
     if (value === NOTHING) return undefined;
     yield 'always';
   } else {
@@ -861,8 +871,8 @@ export interface ParseSlicing {
  * `parseFeed` for a page's main thread: the same reading, with the same result for every input,
  * but commitments are validated in slices of about `sliceMs` with `yieldToMain` between them, so
  * that a feed of 10,000 commitments never blocks input for the whole of its validation (about
- * 10 µs per commitment). Decoding the JSON text stays one call, several times cheaper than
- * validation. Never rejects.
+ * 10 µs per commitment). A large JSON text is parsed in steps too (`parseJsonInSteps`): one
+ * `JSON.parse` of 6.7 MB is a long task of its own. Never rejects.
  */
 export async function parseFeedInSlices(
   input: unknown,
@@ -874,7 +884,7 @@ export async function parseFeedInSlices(
   const sliceMs = slicing.sliceMs ?? 8;
   let feed: Feed | undefined;
   try {
-    const steps = readSteps(input, ctx);
+    const steps = readSteps(input, ctx, true);
     let sliceStart = now();
     let step = steps.next();
     while (!step.done) {
