@@ -10,100 +10,62 @@
  * Plain strings, not Lit `css`, so that the badge (which has no Lit) shares them; `css` here only
  * marks them for the build's CSS minifier (`minifyLitCss` in vite.config.ts).
  */
+import { CATEGORIES } from '../../shared/feed/types.ts';
 import { css } from './css.ts';
+
+/**
+ * Every theme's value of each token (`--oc-<name>`), one row per token: light (the default), dark,
+ * and the French State design system (DSFR: Marianne when the page has it, blue France, square
+ * corners, and its badge colours for statuses). A status category `c` has `status-c`, its colour,
+ * and `status-c-bg`, the background of its label.
+ */
+const tokens: readonly (readonly [name: string, light: string, dark: string, dsfr: string])[] = [
+  ['color-text', '#1d2433', '#e8ecf2', '#161616'],
+  ['color-muted', '#545f70', '#b0bac8', '#5e5e5e'],
+  ['color-bg', '#fff', '#141a24', '#fff'],
+  ['color-surface', '#f5f7fa', '#1c2431', '#f6f6f6'],
+  ['color-border', '#d5dbe3', '#3a4658', '#ddd'],
+  ['color-accent', '#1f4fb8', '#9cc0ff', '#000091'],
+  ['color-on-accent', '#fff', '#0d1320', '#f5f5fe'],
+  ['color-focus', '#1f4fb8', '#ffd166', '#0a76f6'],
+  ['color-late', '#b3261e', '#ff9c94', '#ce0500'],
+  ['color-track', '#e3e8ef', '#2d3746', '#e5e5e5'],
+  ['status-not-started', '#505c6b', '#c8d0da', '#3a3a3a'],
+  ['status-not-started-bg', '#eef1f4', '#2a323e', '#eee'],
+  ['status-limited', '#954800', '#ffc27a', '#a63a00'],
+  ['status-limited-bg', '#fff0dd', '#3d2b14', '#ffe9e6'],
+  ['status-substantial', '#0b5cab', '#94c3ff', '#0059b8'],
+  ['status-substantial-bg', '#e4effc', '#15304f', '#e8edff'],
+  ['status-complete', '#17703a', '#85dca2', '#18753c'],
+  ['status-complete-bg', '#e0f3e6', '#153822', '#dffee6'],
+  ['status-withdrawn', '#a12b2b', '#ffa3a3', '#b60400'],
+  ['status-withdrawn-bg', '#fbeaea', '#461c1c', '#ffe9e9'],
+  ['status-unknown', '#5c5c6e', '#cfcfdc', '#3a3a3a'],
+  ['status-unknown-bg', '#efeff3', '#2d2d3a', '#eee'],
+];
+
+/** The declarations of theme `column` (1 light, 2 dark, 3 DSFR). */
+const theme = (column: 1 | 2 | 3): string =>
+  tokens.map((row) => `--oc-${row[0]}:${row[column]};`).join('');
 
 const light = css`
   --oc-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
-  --oc-color-text: #1d2433;
-  --oc-color-muted: #545f70;
-  --oc-color-bg: #ffffff;
-  --oc-color-surface: #f5f7fa;
-  --oc-color-border: #d5dbe3;
-  --oc-color-accent: #1f4fb8;
-  --oc-color-on-accent: #ffffff;
-  --oc-color-focus: #1f4fb8;
-  --oc-color-late: #b3261e;
-  --oc-color-track: #e3e8ef;
   --oc-radius: 10px;
-  --oc-status-not-started: #505c6b;
-  --oc-status-not-started-bg: #eef1f4;
-  --oc-status-limited: #954800;
-  --oc-status-limited-bg: #fff0dd;
-  --oc-status-substantial: #0b5cab;
-  --oc-status-substantial-bg: #e4effc;
-  --oc-status-complete: #17703a;
-  --oc-status-complete-bg: #e0f3e6;
-  --oc-status-withdrawn: #a12b2b;
-  --oc-status-withdrawn-bg: #fbeaea;
-  --oc-status-unknown: #5c5c6e;
-  --oc-status-unknown-bg: #efeff3;
+  ${theme(1)}
 `;
 
-const dark = css`
-  --oc-color-text: #e8ecf2;
-  --oc-color-muted: #b0bac8;
-  --oc-color-bg: #141a24;
-  --oc-color-surface: #1c2431;
-  --oc-color-border: #3a4658;
-  --oc-color-accent: #9cc0ff;
-  --oc-color-on-accent: #0d1320;
-  --oc-color-focus: #ffd166;
-  --oc-color-late: #ff9c94;
-  --oc-color-track: #2d3746;
-  --oc-status-not-started: #c8d0da;
-  --oc-status-not-started-bg: #2a323e;
-  --oc-status-limited: #ffc27a;
-  --oc-status-limited-bg: #3d2b14;
-  --oc-status-substantial: #94c3ff;
-  --oc-status-substantial-bg: #15304f;
-  --oc-status-complete: #85dca2;
-  --oc-status-complete-bg: #153822;
-  --oc-status-withdrawn: #ffa3a3;
-  --oc-status-withdrawn-bg: #461c1c;
-  --oc-status-unknown: #cfcfdc;
-  --oc-status-unknown-bg: #2d2d3a;
-`;
+const dark = theme(2);
 
-// The French State design system (DSFR): Marianne when the page has it, blue France, square
-// corners, and its badge colours for statuses.
 const dsfr = css`
   --oc-font: Marianne, arial, sans-serif;
-  --oc-color-text: #161616;
-  --oc-color-muted: #5e5e5e;
-  --oc-color-bg: #ffffff;
-  --oc-color-surface: #f6f6f6;
-  --oc-color-border: #dddddd;
-  --oc-color-accent: #000091;
-  --oc-color-on-accent: #f5f5fe;
-  --oc-color-focus: #0a76f6;
-  --oc-color-late: #ce0500;
-  --oc-color-track: #e5e5e5;
   --oc-radius: 0;
-  --oc-status-not-started: #3a3a3a;
-  --oc-status-not-started-bg: #eeeeee;
-  --oc-status-limited: #a63a00;
-  --oc-status-limited-bg: #ffe9e6;
-  --oc-status-substantial: #0059b8;
-  --oc-status-substantial-bg: #e8edff;
-  --oc-status-complete: #18753c;
-  --oc-status-complete-bg: #dffee6;
-  --oc-status-withdrawn: #b60400;
-  --oc-status-withdrawn-bg: #ffe9e9;
-  --oc-status-unknown: #3a3a3a;
-  --oc-status-unknown-bg: #eeeeee;
+  ${theme(3)}
 `;
 
 /** `--c` and `--cb`, the colour and background of a status category, set by its `cat-*` class. */
-const categoryColours = [
-  'not-started',
-  'limited',
-  'substantial',
-  'complete',
-  'withdrawn',
-  'unknown',
-]
-  .map((c) => `.cat-${c}{--c:var(--oc-status-${c});--cb:var(--oc-status-${c}-bg)}`)
-  .join('');
+const categoryColours = CATEGORIES.map(
+  (c) => `.cat-${c}{--c:var(--oc-status-${c});--cb:var(--oc-status-${c}-bg)}`,
+).join('');
 
 /** Tokens, themes, and the few rules both components need (focus, hidden text, status colours). */
 export const themeCss = css`
