@@ -60,11 +60,17 @@ export function createMemoryFeedStore(): FeedStore {
     delete: async (url) => {
       entries.delete(url);
     },
-    list: async () => [...entries.values()].sort((a, b) => compareStrings(a.url, b.url)),
+    // By UTF-16 code units, like IndexedDB keys, independently of the locale.
+    list: async () => [...entries.values()].sort((a, b) => (a.url < b.url ? -1 : 1)),
   };
 }
 
-/** Orders by UTF-16 code units, like IndexedDB keys, independently of the locale. */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * The stored copy of `url`, or undefined when the store fails, even by throwing: a broken store
+ * (closed database, storage disabled) must not keep a feed from loading.
+ */
+export function readStored(store: FeedStore, url: string): Promise<StoredFeed | undefined> {
+  return Promise.resolve()
+    .then(() => store.get(url))
+    .catch(() => undefined);
 }

@@ -42,11 +42,10 @@ interface Part {
   readonly text: string;
 }
 
-/** A feed's JSON text as stored: the head, then its commitments in chunks. */
+/** A feed's JSON text as stored: the head (the feed without commitments), then the chunks. */
 interface Body {
   readonly stamp: string;
-  readonly head: string;
-  readonly chunks: readonly string[];
+  readonly texts: readonly [head: string, ...chunks: string[]];
 }
 
 /** A record of `feeds`, the store of versions 1 and 2 (version 1 lacks `checkedAt`, `warnings`). */
@@ -89,14 +88,13 @@ export async function openIdbFeedStore(
   let opening: Promise<IDBPDatabase<FeedDb>> | undefined;
   const open = (): Promise<IDBPDatabase<FeedDb>> => {
     if (opening) return opening;
-    const attempt = openDb(dbName, () => {
+    // A connection that failed or was closed under us is opened again on next use.
+    const forget = () => {
       if (opening === attempt) opening = undefined;
-    });
-    attempt.catch(() => {
-      if (opening === attempt) opening = undefined;
-    });
-    opening = attempt;
-    return attempt;
+    };
+    const attempt = openDb(dbName, forget);
+    attempt.catch(forget);
+    return (opening = attempt);
   };
   // Fail now, not on first use, so that the caller can fall back to memory.
   await open();
@@ -112,7 +110,7 @@ export async function openIdbFeedStore(
     if (seen?.stamp === stamp) return { ...rest, feed: seen.feed };
     // Both are written in one transaction: a mismatch would be a store broken elsewhere.
     if (!body || body.stamp !== stamp) return undefined;
-    const feed = await decode(body, pacer(options.slicing));
+    const feed = await decode(body, options.slicing);
     known.set(meta.url, { feed, stamp });
     return { ...rest, feed };
   };
@@ -125,8 +123,8 @@ export async function openIdbFeedStore(
       const tx = quiet((await open()).transaction(['meta', 'parts'], 'readonly'));
       const meta = await tx.objectStore('meta').get(url);
       if (!meta) return undefined;
-      if (known.get(url)?.stamp === meta.stamp) return feedOf(meta, undefined);
-      return feedOf(meta, await readBody(tx.objectStore('parts'), url));
+      const read = known.get(url)?.stamp !== meta.stamp;
+      return feedOf(meta, read ? await readBody(tx.objectStore('parts'), url) : undefined);
     },
     async put(entry) {
       const { feed, ...rest } = entry;
@@ -140,15 +138,14 @@ export async function openIdbFeedStore(
           return;
         }
       }
-      const stamp = newStamp();
-      const body = await encode(stamp, feed, pacer(options.slicing));
+      const body = await encode(feed, options.slicing);
       const tx = (await open()).transaction(['meta', 'parts'], 'readwrite');
       await commit(
         tx,
-        tx.objectStore('meta').put({ ...rest, stamp } satisfies Meta),
+        tx.objectStore('meta').put({ ...rest, stamp: body.stamp } satisfies Meta),
         writeBody(tx.objectStore('parts'), entry.url, body),
       );
-      known.set(entry.url, { feed, stamp });
+      known.set(entry.url, { feed, stamp: body.stamp });
     },
     async delete(url) {
       const tx = (await open()).transaction(['meta', 'parts'], 'readwrite');
@@ -221,15 +218,15 @@ async function upgrade(
       // Version 1 entries lack `checkedAt` and `warnings` (version 2 added them).
       const old = at.value;
       const { feed, ...rest } = old;
-      const stamp = newStamp();
-      const body = encodeNow(stamp, feed);
+      // Only microtasks pass while encoding without slicing, so the upgrade stays active.
+      const body = await encode(feed);
       await Promise.all([
         meta.put({
           ...rest,
           checkedAt: old.checkedAt ?? old.fetchedAt ?? 0,
           fetchedAt: old.fetchedAt ?? 0,
           warnings: old.warnings ?? [],
-          stamp,
+          stamp: body.stamp,
         } satisfies Meta),
         writeBody(parts, old.url, body),
       ]);
@@ -273,47 +270,34 @@ function abort(tx: { abort(): void }): void {
   }
 }
 
-/** A value never used before for a body, so that meta and body can be matched. */
-function newStamp(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
-/** Turns a feed into a body, pausing (yielding) between chunks of commitments. */
-function* encodeSteps(stamp: string, feed: Feed): Generator<void, Body, void> {
+/**
+ * Turns a feed into a body with a new stamp (a value never used before for a body, so that meta
+ * and body can be matched), giving the thread back between chunks of commitments per `slicing`.
+ */
+async function encode(feed: Feed, slicing?: ParseSlicing): Promise<Body> {
+  const pace = pacer(slicing);
   const { commitments, ...head } = feed;
-  const chunks: string[] = [];
+  const texts: [string, ...string[]] = [JSON.stringify(head)];
   for (let i = 0; i < commitments.length; i += CHUNK) {
-    chunks.push(JSON.stringify(commitments.slice(i, i + CHUNK)));
-    yield;
-  }
-  return { stamp, head: JSON.stringify(head), chunks };
-}
-
-async function encode(stamp: string, feed: Feed, pace: () => Promise<void>): Promise<Body> {
-  const steps = encodeSteps(stamp, feed);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
     await pace();
+    texts.push(JSON.stringify(commitments.slice(i, i + CHUNK)));
   }
-}
-
-/** `encode` at once, inside an upgrade transaction that cannot wait. */
-function encodeNow(stamp: string, feed: Feed): Body {
-  const steps = encodeSteps(stamp, feed);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  return { stamp: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, texts };
 }
 
 /**
  * The feed of a body. It was validated before it was stored, by this page's origin; like the
  * objects version 2 stored, it is not validated again.
  */
-async function decode(body: Body, pace: () => Promise<void>): Promise<Feed> {
+async function decode(body: Body, slicing?: ParseSlicing): Promise<Feed> {
+  const pace = pacer(slicing);
+  const [head, ...chunks] = body.texts;
   const commitments: Feed['commitments'][number][] = [];
-  for (const chunk of body.chunks) {
+  for (const chunk of chunks) {
     await pace();
     commitments.push(...(JSON.parse(chunk) as Feed['commitments']));
   }
-  return { ...(JSON.parse(body.head) as Omit<Feed, 'commitments'>), commitments };
+  return { ...(JSON.parse(head) as Omit<Feed, 'commitments'>), commitments };
 }
 
 /** Every part of the feed at `url`. */
@@ -339,7 +323,7 @@ async function writeBody(
   body: Body,
 ): Promise<void> {
   await store.delete(partsOf(url));
-  for (const [index, text] of [body.head, ...body.chunks].entries()) {
+  for (const [index, text] of body.texts.entries()) {
     await store.put({ url, index, stamp: body.stamp, text } satisfies Part);
   }
 }
@@ -356,6 +340,6 @@ async function readBody(store: PartsStore<'readonly'>, url: string): Promise<Bod
     stamp = part.stamp;
     texts.push(part.text);
   }
-  const [head, ...chunks] = texts;
-  return head === undefined || stamp === undefined ? undefined : { stamp, head, chunks };
+  // A stamp was seen: there is a head.
+  return stamp === undefined ? undefined : { stamp, texts: texts as [string, ...string[]] };
 }

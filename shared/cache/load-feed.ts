@@ -1,4 +1,4 @@
-import type { FeedStore, StoredFeed } from './feed-store.ts';
+import { readStored, type FeedStore, type StoredFeed } from './feed-store.ts';
 import { refreshFeed, type RefreshDeps, type RefreshResult } from './refresh-feed.ts';
 
 /**
@@ -53,18 +53,12 @@ export async function loadWith(
   refresh: (url: string) => Promise<RefreshResult>,
   onRevalidated?: (result: RefreshResult) => void,
 ): Promise<LoadResult> {
-  const entry = await Promise.resolve()
-    .then(() => store.get(url))
-    .catch(() => undefined);
+  const entry = await readStored(store, url);
   if (!entry) return refresh(url);
   const age = now() - entry.checkedAt;
   // A clock that went backwards makes the age negative: then the copy's age is unknown.
-  if (age >= 0 && age < policy.maxAge) {
-    return { kind: 'cached', entry, stale: false, revalidating: false };
-  }
-  if (age >= 0 && age < policy.maxAge + policy.staleWhileRevalidate) {
-    void refresh(url).then((result) => onRevalidated?.(result));
-    return { kind: 'cached', entry, stale: true, revalidating: true };
-  }
-  return refresh(url);
+  if (age < 0 || age >= policy.maxAge + policy.staleWhileRevalidate) return refresh(url);
+  const stale = age >= policy.maxAge;
+  if (stale) void refresh(url).then((result) => onRevalidated?.(result));
+  return { kind: 'cached', entry, stale, revalidating: stale };
 }

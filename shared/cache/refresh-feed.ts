@@ -1,7 +1,7 @@
 import { DEFAULT_LIMITS } from '../feed/limits.ts';
 import { parseFeed, parseFeedInSlices, type ParseSlicing } from '../feed/parse-feed.ts';
 import type { FeedIssue } from '../feed/types.ts';
-import type { FeedStore, StoredFeed } from './feed-store.ts';
+import { readStored, type FeedStore, type StoredError, type StoredFeed } from './feed-store.ts';
 import { pacer } from './pacer.ts';
 import { sameJson } from './same-json.ts';
 
@@ -67,118 +67,100 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  */
 export async function refreshFeed(url: string, deps: RefreshDeps): Promise<RefreshResult> {
   const maxBytes = deps.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // A broken store (closed database, storage disabled) must not stop the download.
-  const stored = await Promise.resolve()
-    .then(() => deps.store.get(url))
-    .catch(() => undefined);
+  const stored = await readStored(deps.store, url);
   const controller = new AbortController();
+  const { signal } = controller;
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }, timeoutMs);
   const forwardAbort = () => controller.abort();
   if (deps.signal?.aborted) controller.abort();
   deps.signal?.addEventListener('abort', forwardAbort, { once: true });
 
-  const fail = async (error: RefreshError): Promise<RefreshResult> => {
-    if (!stored || error.reason === 'aborted') return { kind: 'failed', entry: stored, error };
+  // Every message names the feed, for logs and the publisher.
+  const fail = async (
+    reason: RefreshFailure,
+    detail: string,
+    extra?: Pick<RefreshError, 'status' | 'errors'>,
+  ): Promise<RefreshResult> => {
+    const error: RefreshError = { reason, message: `Feed ${url}: ${detail}`, ...extra };
+    if (!stored || reason === 'aborted') return { kind: 'failed', entry: stored, error };
+    const lastError: StoredError = { at: deps.now(), message: error.message };
     const entry: StoredFeed = {
       ...stored,
-      lastError: {
-        at: deps.now(),
-        message: error.message,
-        ...(error.errors ? { errors: error.errors } : {}),
-      },
+      lastError: extra?.errors ? { ...lastError, errors: extra.errors } : lastError,
     };
     await save(deps.store, entry);
     return { kind: 'failed', entry, error };
   };
-  const abortError = (): RefreshError =>
-    timedOut
-      ? { reason: 'timeout', message: `Feed ${url}: no complete answer within ${seconds(deps)} s` }
-      : { reason: 'aborted', message: `Feed ${url}: cancelled` };
+  // What went wrong when a request or its body rejects.
+  const failThrown = (error: unknown): Promise<RefreshResult> =>
+    !signal.aborted
+      ? fail('network', describe(error))
+      : timedOut
+        ? fail('timeout', `no complete answer within ${Math.round(timeoutMs / 100) / 10} s`)
+        : fail('aborted', 'cancelled');
+  const tooLarge = () => fail('too-large', `larger than the limit of ${maxBytes} bytes`);
 
   try {
     const conditional =
       stored !== undefined &&
       deps.conditionalHeaders !== false &&
       (stored.etag !== undefined || stored.lastModified !== undefined);
+    const ask = (validatorsOf?: StoredFeed) => deps.fetch(url, requestInit(validatorsOf, signal));
     let response: Response;
     try {
-      response = await deps.fetch(
-        url,
-        requestInit(conditional ? stored : undefined, controller.signal),
-      );
+      response = await ask(conditional ? stored : undefined).catch((error: unknown) => {
+        // A cross-origin host that refuses the CORS preflight these headers need fails like the
+        // network does: ask once more as a simple request, which the browser cache revalidates.
+        if (signal.aborted || !conditional) throw error;
+        return ask();
+      });
     } catch (error) {
-      if (controller.signal.aborted) return await fail(abortError());
-      if (!conditional) {
-        return await fail({ reason: 'network', message: `Feed ${url}: ${describe(error)}` });
-      }
-      // A cross-origin host that refuses the CORS preflight these headers need fails like the
-      // network does: ask once more as a simple request, which the browser cache revalidates.
-      try {
-        response = await deps.fetch(url, requestInit(undefined, controller.signal));
-      } catch (retryError) {
-        if (controller.signal.aborted) return await fail(abortError());
-        return await fail({ reason: 'network', message: `Feed ${url}: ${describe(retryError)}` });
-      }
+      return await failThrown(error);
     }
 
-    if (response.status === 304) {
+    const { status } = response;
+    if (!response.ok || Number(response.headers.get('content-length')) > maxBytes) {
       void response.body?.cancel().catch(() => undefined);
-      if (!stored) {
-        return await fail({
-          reason: 'http',
-          status: 304,
-          message: `Feed ${url}: HTTP 304 Not Modified, but no copy is stored`,
-        });
+      if (status === 304 && stored) {
+        const { lastError: _cleared, ...rest } = stored;
+        const entry: StoredFeed = { ...rest, ...validators(response), checkedAt: deps.now() };
+        await save(deps.store, entry);
+        return { kind: 'unchanged', entry };
       }
-      const entry = withoutError({
-        ...stored,
-        ...validators(response, stored),
-        checkedAt: deps.now(),
-      });
-      await save(deps.store, entry);
-      return { kind: 'unchanged', entry };
-    }
-    if (!response.ok) {
-      void response.body?.cancel().catch(() => undefined);
-      const text = response.statusText ? ` ${response.statusText}` : '';
-      return await fail({
-        reason: 'http',
-        status: response.status,
-        message: `Feed ${url}: HTTP ${response.status}${text}`,
-      });
-    }
-
-    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-    if (declared > maxBytes) {
-      void response.body?.cancel().catch(() => undefined);
-      return await fail(tooLarge(url, maxBytes));
+      if (response.ok) return await tooLarge();
+      const text =
+        status === 304
+          ? ' Not Modified, but no copy is stored'
+          : response.statusText && ` ${response.statusText}`;
+      return await fail('http', `HTTP ${status}${text}`, { status });
     }
     let body: Uint8Array | string | undefined;
     try {
-      // On a page, decode the text as it arrives rather than all of it in one task.
-      body = await readCapped(response, maxBytes, controller.signal, deps.slicing);
+      body = await readCapped(response, maxBytes, signal, deps.slicing);
     } catch (error) {
-      if (controller.signal.aborted) return await fail(abortError());
-      return await fail({ reason: 'network', message: `Feed ${url}: ${describe(error)}` });
+      return await failThrown(error);
     }
-    if (body === undefined) return await fail(tooLarge(url, maxBytes));
+    if (body === undefined) return await tooLarge();
 
     const options = { mode: 'tolerant', maxBytes } as const;
     const parsed = deps.slicing
       ? await parseFeedInSlices(body, options, deps.slicing)
       : parseFeed(body, options);
     if (!parsed.ok) {
-      const [first] = parsed.errors;
-      const more = parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : '';
-      return await fail({
-        reason: 'refused',
-        errors: parsed.errors,
-        message: `Feed ${url}: refused: ${first ? `${first.path}: ${first.message}` : 'invalid'}${more}`,
-      });
+      const { errors } = parsed;
+      const [first] = errors;
+      const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+      return await fail(
+        'refused',
+        `refused: ${first ? `${first.path}: ${first.message}` : 'invalid'}${more}`,
+        { errors },
+      );
     }
 
     const now = deps.now();
@@ -246,26 +228,18 @@ function requestInit(validatorsOf: StoredFeed | undefined, signal: AbortSignal):
   };
 }
 
-/** The response's validators, falling back to the stored ones (a 304 may omit them). */
-function validators(
-  response: Response,
-  stored?: StoredFeed,
-): Pick<StoredFeed, 'etag' | 'lastModified'> {
-  const etag = response.headers.get('etag') ?? stored?.etag;
-  const lastModified = response.headers.get('last-modified') ?? stored?.lastModified;
+/** The validators the response sends; a 304 that omits one keeps the stored copy's. */
+function validators(response: Response): Pick<StoredFeed, 'etag' | 'lastModified'> {
+  const etag = response.headers.get('etag');
+  const lastModified = response.headers.get('last-modified');
   return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
 }
 
-function withoutError(entry: StoredFeed): StoredFeed {
-  const { lastError: _dropped, ...rest } = entry;
-  return rest;
-}
-
 /**
- * Reads the whole body, or returns undefined as soon as it grows past `maxBytes`. With `slicing`,
- * gives the text decoded chunk by chunk as UTF-8 (the bytes when they are not UTF-8, for the
- * parser to refuse them as it would have), yielding between chunks: a body already downloaded
- * arrives in one task otherwise, reads resolving as microtasks.
+ * Reads the whole body, or returns undefined as soon as it grows past `maxBytes`. Gives the text,
+ * decoded as UTF-8 chunk by chunk as it arrives (with `slicing`, yielding between chunks: a body
+ * already downloaded arrives in one task otherwise, reads resolving as microtasks), or the bytes
+ * when they are not UTF-8, for the parser to refuse them as it would have.
  */
 async function readCapped(
   response: Response,
@@ -273,25 +247,22 @@ async function readCapped(
   signal: AbortSignal,
   slicing?: ParseSlicing,
 ): Promise<Uint8Array | string | undefined> {
-  if (!response.body) {
-    const whole = new Uint8Array(await response.arrayBuffer());
-    return whole.byteLength > maxBytes ? undefined : whole;
-  }
-  const reader = response.body.getReader();
+  const reader = response.body?.getReader();
+  if (!reader) return '';
   const cancel = () => void reader.cancel().catch(() => undefined);
   signal.addEventListener('abort', cancel, { once: true });
   const chunks: Uint8Array[] = [];
   let total = 0;
-  let decoder = slicing ? new TextDecoder('utf-8', { fatal: true }) : undefined;
-  const pace = pacer(slicing);
-  const texts: string[] = [];
-  const decodeChunk = (chunk?: Uint8Array): void => {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let text: string | undefined = '';
+  const decode = (chunk?: Uint8Array): void => {
     try {
-      texts.push(decoder?.decode(chunk, { stream: chunk !== undefined }) ?? '');
+      if (text !== undefined) text += decoder.decode(chunk, { stream: chunk !== undefined });
     } catch {
-      decoder = undefined;
+      text = undefined;
     }
   };
+  const pace = pacer(slicing);
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -304,14 +275,14 @@ async function readCapped(
         return undefined;
       }
       chunks.push(value);
-      if (decoder) decodeChunk(value);
+      decode(value);
       await pace();
     }
   } finally {
     signal.removeEventListener('abort', cancel);
   }
-  if (decoder) decodeChunk();
-  if (decoder) return texts.join('');
+  decode();
+  if (text !== undefined) return text;
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -319,17 +290,6 @@ async function readCapped(
     offset += chunk.byteLength;
   }
   return bytes;
-}
-
-function tooLarge(url: string, maxBytes: number): RefreshError {
-  return {
-    reason: 'too-large',
-    message: `Feed ${url}: larger than the limit of ${maxBytes} bytes`,
-  };
-}
-
-function seconds(deps: RefreshDeps): number {
-  return Math.round((deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 100) / 10;
 }
 
 function describe(error: unknown): string {
