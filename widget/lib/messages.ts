@@ -11,7 +11,6 @@ export type CommonMessages = {
   readonly errorTitle: string;
   readonly commitmentMissing: (id: string) => string;
   readonly noProgress: string;
-  readonly timeline: string;
   readonly questions: string;
   readonly statsOverdue: string;
   readonly commitmentStats: (
@@ -43,7 +42,6 @@ export const commonMessages = defineMessages<CommonMessages>({
     errorTitle: 'Les engagements n’ont pas pu être affichés',
     commitmentMissing: (id) => `L’engagement « ${id} » ne figure pas dans ce plan.`,
     noProgress: 'Avancement non communiqué',
-    timeline: 'Historique',
     questions: 'Questions des citoyens',
     statsOverdue: 'En retard',
     commitmentStats: (asked, answered, askedCount, answeredCount) =>
@@ -69,7 +67,6 @@ export const commonMessages = defineMessages<CommonMessages>({
     errorTitle: 'The commitments could not be shown',
     commitmentMissing: (id) => `Commitment “${id}” is not in this plan.`,
     noProgress: 'Progress not reported',
-    timeline: 'Timeline',
     questions: 'Citizens’ questions',
     statsOverdue: 'Overdue',
     commitmentStats: (asked, answered, askedCount) =>

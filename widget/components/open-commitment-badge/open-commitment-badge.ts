@@ -332,7 +332,7 @@ export class OpenCommitmentBadge extends HTMLElement {
         commitment.due && fact(core.due, formatDate(commitment.due, lang)),
         last &&
           fact(
-            m.timeline,
+            core.updates,
             formatDate(last.date, lang),
             last.progress !== undefined && ` · ${formatPercent(last.progress, lang)}`,
             last.note && ' — ',

@@ -17,7 +17,6 @@ export type DashboardMessages = {
   readonly emptyFeed: string;
   readonly noMatch: string;
   readonly clearFilters: string;
-  readonly lastUpdated: (date: string) => string;
   readonly period: (start: string, end: string) => string;
   readonly overall: string;
   readonly unknownProgress: string;
@@ -27,7 +26,6 @@ export type DashboardMessages = {
   readonly search: string;
   readonly searchHint: string;
   readonly theme: string;
-  readonly lead: string;
   readonly any: string;
   readonly lateOnly: string;
   readonly openQuestions: string;
@@ -42,12 +40,7 @@ export type DashboardMessages = {
   };
   readonly shown: (shown: string, total: string, count: number) => string;
   readonly showMore: (n: string) => string;
-  readonly late: string;
-  readonly dueOn: (date: string) => string;
-  readonly details: string;
-  readonly summary: string;
   readonly description: string;
-  readonly milestones: string;
   readonly milestoneDone: (date: string) => string;
   readonly milestoneLate: (date: string) => string;
   readonly milestoneUpcoming: (date: string) => string;
@@ -67,7 +60,6 @@ export type DashboardMessages = {
   readonly statsRate: string;
   readonly statsMedian: string;
   readonly days: (n: string, count: number) => string;
-  readonly badgeOpen: string;
 };
 
 /** Every message the dashboard shows. */
@@ -88,7 +80,6 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     emptyFeed: 'Ce plan ne contient encore aucun engagement.',
     noMatch: 'Aucun engagement ne correspond à ces filtres.',
     clearFilters: 'Effacer les filtres',
-    lastUpdated: (date) => `Mis à jour le ${date}`,
     period: (start, end) => `Du ${start} au ${end}`,
     overall: 'Avancement global',
     unknownProgress: 'non communiqué',
@@ -98,7 +89,6 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     search: 'Rechercher',
     searchHint: 'Mots du titre, du résumé, du pilote…',
     theme: 'Thème',
-    lead: 'Pilote',
     any: 'Tous',
     lateOnly: 'En retard seulement',
     openQuestions: 'Questions en attente',
@@ -114,12 +104,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     shown: (shown, total, count) =>
       `${shown} ${count < 2 ? 'engagement affiché' : 'engagements affichés'} sur ${total}`,
     showMore: (n) => `Afficher ${n} de plus`,
-    late: 'En retard',
-    dueOn: (date) => `Échéance : ${date}`,
-    details: 'Détails',
-    summary: 'Résumé',
     description: 'Description',
-    milestones: 'Étapes',
     milestoneDone: (date) => `fait le ${date}`,
     milestoneLate: (date) => `en retard, prévu le ${date}`,
     milestoneUpcoming: (date) => `prévu le ${date}`,
@@ -139,7 +124,6 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     statsRate: 'Taux de réponse',
     statsMedian: 'Délai médian',
     days: (n, count) => `${n} ${count < 2 ? 'jour' : 'jours'}`,
-    badgeOpen: 'Voir l’engagement',
   },
   en: {
     errorUnreachable: 'The data feed could not be reached (network down or wrong address).',
@@ -154,7 +138,6 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     emptyFeed: 'This plan has no commitments yet.',
     noMatch: 'No commitment matches these filters.',
     clearFilters: 'Clear filters',
-    lastUpdated: (date) => `Updated ${date}`,
     period: (start, end) => `From ${start} to ${end}`,
     overall: 'Overall progress',
     unknownProgress: 'not reported',
@@ -164,7 +147,6 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     search: 'Search',
     searchHint: 'Words from the title, summary, lead…',
     theme: 'Theme',
-    lead: 'Lead',
     any: 'All',
     lateOnly: 'Late only',
     openQuestions: 'Open questions',
@@ -180,12 +162,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     shown: (shown, total, count) =>
       `${shown} ${count === 1 ? 'commitment' : 'commitments'} shown of ${total}`,
     showMore: (n) => `Show ${n} more`,
-    late: 'Late',
-    dueOn: (date) => `Due ${date}`,
-    details: 'Details',
-    summary: 'Summary',
     description: 'Description',
-    milestones: 'Milestones',
     milestoneDone: (date) => `done on ${date}`,
     milestoneLate: (date) => `late, due ${date}`,
     milestoneUpcoming: (date) => `due ${date}`,
@@ -205,6 +182,5 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     statsRate: 'Answer rate',
     statsMedian: 'Median time to answer',
     days: (n, count) => `${n} ${count === 1 ? 'day' : 'days'}`,
-    badgeOpen: 'View the commitment',
   },
 });

@@ -535,7 +535,7 @@ export class OpenCommitments extends LitElement {
               >`
             : nothing
         }
-        <span>${m.lastUpdated(formatDateTime(feed.updated, lang))}</span>
+        <span>${core.updated(formatDateTime(feed.updated, lang))}</span>
       </p>
       <div class="figures" part="summary">
         <div class="figure overall">
@@ -761,7 +761,7 @@ export class OpenCommitments extends LitElement {
         />
       </label>
       ${model.themes.length > 0 ? select(m.theme, f.theme, model.themes, (theme) => this.setFilters({ theme }), 'theme') : nothing}
-      ${model.leads.length > 1 ? select(m.lead, f.lead, model.leads, (lead) => this.setFilters({ lead }), 'lead') : nothing}
+      ${model.leads.length > 1 ? select(coreMessages[model.lang].lead, f.lead, model.leads, (lead) => this.setFilters({ lead }), 'lead') : nothing}
       <label class="field">
         <span>${m.sort}</span>
         <select
@@ -833,11 +833,11 @@ export class OpenCommitments extends LitElement {
         >
         ${row.late ? html`<span class="late" part="late">${core.late}</span>` : nothing}
         ${progressBar(row.progress, lang, `${core.progress} : ${title.text}`, m.noProgress)}
-        ${lead ? html`<span class="lead"><span class="sr-only">${m.lead} : </span>${textSpan(lead)}</span>` : nothing}
+        ${lead ? html`<span class="lead"><span class="sr-only">${core.lead} : </span>${textSpan(lead)}</span>` : nothing}
         ${
           commitment.due
             ? html`<span class="due ${row.late ? 'is-late' : ''}"
-                >${m.dueOn(formatDate(commitment.due, lang))}</span
+                >${core.dueOn(formatDate(commitment.due, lang))}</span
               >`
             : nothing
         }
@@ -909,7 +909,7 @@ export class OpenCommitments extends LitElement {
     const list = commitment.milestones ?? [];
     if (list.length === 0) return nothing;
     const { feed, lang, today } = model;
-    return html`<h4>${m.milestones}</h4>
+    return html`<h4>${coreMessages[lang].milestones}</h4>
       <ol class="milestones">
         ${list.map((milestone) => {
           const state = milestone.done
@@ -944,7 +944,7 @@ export class OpenCommitments extends LitElement {
     if (updates.length === 0) return nothing;
     const { feed, lang } = model;
     const core = coreMessages[lang];
-    return html`<h4>${m.timeline}</h4>
+    return html`<h4>${core.updates}</h4>
       <ol class="timeline">
         ${updates.map((update) => {
           const status = update.status ? resolveStatus(feed, update.status) : undefined;
