@@ -49,7 +49,6 @@ import { pageLink } from '../../lib/page-link.ts';
 import { paragraphs, progressBar, safeHref, show, textSpan } from '../../lib/render-helpers.ts';
 import { foldForSearch } from '../../lib/search.ts';
 import { buildModel, type Model } from '../../lib/model.ts';
-import { styleProps } from '../../lib/style-props.ts';
 import { styles } from './open-commitments.styles.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
 import { announceFeedState, type Announced } from '../../lib/announce.ts';
@@ -554,10 +553,7 @@ export class OpenCommitments extends LitElement {
           <div class="stack" aria-hidden="true">
             ${counts.map(
               (c) =>
-                html`<span
-                  class="cat-${c}"
-                  ${styleProps({ 'flex-grow': String(summary.byCategory[c]) })}
-                ></span>`,
+                html`<span class="cat-${c}" .style=${`flex-grow:${summary.byCategory[c]}`}></span>`,
             )}
           </div>
           <p class="sr-only">
