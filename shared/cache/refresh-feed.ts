@@ -108,9 +108,7 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
 
   try {
     const conditional =
-      stored !== undefined &&
-      deps.conditionalHeaders !== false &&
-      (stored.etag !== undefined || stored.lastModified !== undefined);
+      deps.conditionalHeaders !== false && !!(stored?.etag || stored?.lastModified);
     const ask = (validatorsOf?: StoredFeed) => deps.fetch(url, requestInit(validatorsOf, signal));
     let response: Response;
     try {
@@ -251,7 +249,7 @@ async function readCapped(
   if (!reader) return '';
   const cancel = () => void reader.cancel().catch(() => undefined);
   signal.addEventListener('abort', cancel, { once: true });
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let total = 0;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let text: string | undefined = '';
@@ -282,14 +280,7 @@ async function readCapped(
     signal.removeEventListener('abort', cancel);
   }
   decode();
-  if (text !== undefined) return text;
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return text ?? new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
 function describe(error: unknown): string {
