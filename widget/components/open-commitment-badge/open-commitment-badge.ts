@@ -65,19 +65,19 @@ let stylesheet: CSSStyleSheet | undefined;
 export class OpenCommitmentBadge extends HTMLElement {
   static readonly observedAttributes = ['src', 'commitment', 'theme', 'today', 'lang'];
 
-  private feedState: FeedState = { phase: 'loading', revision: 0 };
-  private open = false;
-  private unsubscribe: (() => void) | undefined;
-  private readonly announced: Announced = {};
-  private readonly shadow: ShadowRoot;
-  private toggleButton: HTMLButtonElement | undefined;
-  private details: HTMLElement | undefined;
-  private drawDetails: (() => Child[]) | undefined;
+  #feedState: FeedState = { phase: 'loading', revision: 0 };
+  #open = false;
+  #unsubscribe: (() => void) | undefined;
+  readonly #announced: Announced = {};
+  readonly #shadow: ShadowRoot;
+  #toggleButton: HTMLButtonElement | undefined;
+  #details: HTMLElement | undefined;
+  #drawDetails: (() => Child[]) | undefined;
 
   constructor() {
     super();
-    this.shadow = this.attachShadow({ mode: 'open' });
-    this.shadow.adoptedStyleSheets = [(stylesheet ??= sheet(styles))];
+    this.#shadow = this.attachShadow({ mode: 'open' });
+    this.#shadow.adoptedStyleSheets = [(stylesheet ??= sheet(styles))];
   }
 
   /** URL of the feed. */
@@ -85,7 +85,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     return this.getAttribute('src') ?? undefined;
   }
   set src(value: string | undefined) {
-    this.setOrRemove('src', value);
+    this.#setOrRemove('src', value);
   }
 
   /** Id of the commitment shown. */
@@ -93,7 +93,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     return this.getAttribute('commitment') ?? undefined;
   }
   set commitment(value: string | undefined) {
-    this.setOrRemove('commitment', value);
+    this.#setOrRemove('commitment', value);
   }
 
   /** `default`, `dsfr` or `dark`. */
@@ -101,7 +101,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     return this.getAttribute('theme') ?? undefined;
   }
   set theme(value: string | undefined) {
-    this.setOrRemove('theme', value);
+    this.#setOrRemove('theme', value);
   }
 
   /** The day lateness is computed for, `YYYY-MM-DD`. */
@@ -109,7 +109,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     return this.getAttribute('today') ?? undefined;
   }
   set today(value: string | undefined) {
-    this.setOrRemove('today', value);
+    this.#setOrRemove('today', value);
   }
 
   /**
@@ -121,93 +121,93 @@ export class OpenCommitmentBadge extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.subscribe();
+    this.#subscribe();
   }
 
   disconnectedCallback(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (old === value) return;
-    if (name === 'src' && this.isConnected) this.subscribe();
-    else if (name !== 'theme') this.draw();
+    if (name === 'src' && this.isConnected) this.#subscribe();
+    else if (name !== 'theme') this.#draw();
   }
 
-  private setOrRemove(name: string, value: string | undefined): void {
+  #setOrRemove(name: string, value: string | undefined): void {
     if (value === undefined) this.removeAttribute(name);
     else this.setAttribute(name, value);
   }
 
-  private subscribe(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+  #subscribe(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     const src = this.src;
     if (src) {
       const source = feedSource(src);
-      this.feedState = source.state;
-      this.unsubscribe = source.subscribe((state) => {
-        this.feedState = state;
-        this.announce();
-        this.draw();
+      this.#feedState = source.state;
+      this.#unsubscribe = source.subscribe((state) => {
+        this.#feedState = state;
+        this.#announce();
+        this.#draw();
       });
     }
-    this.announce();
-    this.draw();
+    this.#announce();
+    this.#draw();
   }
 
   /** Fires `oc-load` / `oc-error` once per new copy or failure. */
-  private announce(): void {
-    announceFeedState(this, this.feedState, this.src, this.announced);
+  #announce(): void {
+    announceFeedState(this, this.#feedState, this.src, this.#announced);
   }
 
-  private get viewerLang(): Lang {
+  get #viewerLang(): Lang {
     const tagged = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
     return pickLang(tagged || navigator.language);
   }
 
-  private get todayDate(): string {
+  get #todayDate(): string {
     const today = this.today;
     return today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : todayString(new Date());
   }
 
   /** Opens or closes the details, keeping the button and the panel (and focus) in place. */
-  private setOpen(open: boolean): void {
-    this.open = open;
-    const panel = this.details;
-    this.toggleButton?.setAttribute('aria-expanded', String(open));
+  #setOpen(open: boolean): void {
+    this.#open = open;
+    const panel = this.#details;
+    this.#toggleButton?.setAttribute('aria-expanded', String(open));
     if (!panel) return;
     panel.hidden = !open;
-    panel.replaceChildren(...present(open && this.drawDetails ? this.drawDetails() : []));
+    panel.replaceChildren(...present(open && this.#drawDetails ? this.#drawDetails() : []));
   }
 
-  private onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.open) {
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.#open) {
       event.stopPropagation();
       // Focus first: keyboard focus on the button opens the details, and they must end closed.
-      this.toggleButton?.focus();
-      this.setOpen(false);
+      this.#toggleButton?.focus();
+      this.#setOpen(false);
     }
   };
 
-  private onFocusOut = (event: FocusEvent): void => {
+  #onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
-    if (this.open && next !== null && !this.contains(next) && !this.shadow.contains(next)) {
-      this.setOpen(false);
+    if (this.#open && next !== null && !this.contains(next) && !this.#shadow.contains(next)) {
+      this.#setOpen(false);
     }
   };
 
   /** Renders everything again from the feed state and the attributes. */
-  private draw(): void {
-    const lang = this.viewerLang;
+  #draw(): void {
+    const lang = this.#viewerLang;
     const m = commonMessages[lang];
-    const { entry, phase } = this.feedState;
-    this.toggleButton = undefined;
-    this.details = undefined;
-    this.drawDetails = undefined;
+    const { entry, phase } = this.#feedState;
+    this.#toggleButton = undefined;
+    this.#details = undefined;
+    this.#drawDetails = undefined;
     if (!entry) {
-      this.shadow.replaceChildren(
+      this.#shadow.replaceChildren(
         h(
           'span',
           {
@@ -224,7 +224,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     const feed = entry.feed;
     const commitment = feed.commitments.find((c) => c.id === this.commitment);
     if (!commitment) {
-      this.shadow.replaceChildren(
+      this.#shadow.replaceChildren(
         h(
           'span',
           { class: 'root badge muted', part: 'base', lang },
@@ -233,12 +233,12 @@ export class OpenCommitmentBadge extends HTMLElement {
       );
       return;
     }
-    this.shadow.replaceChildren(this.badge(feed, commitment, lang, m));
-    this.setOpen(this.open);
+    this.#shadow.replaceChildren(this.#badge(feed, commitment, lang, m));
+    this.#setOpen(this.#open);
   }
 
-  private badge(feed: Feed, commitment: Commitment, lang: Lang, m: CommonMessages): HTMLElement {
-    const today = this.todayDate;
+  #badge(feed: Feed, commitment: Commitment, lang: Lang, m: CommonMessages): HTMLElement {
+    const today = this.#todayDate;
     const core = coreMessages[lang];
     const view = viewCommitment(feed, commitment, today);
     const category = view.status.category;
@@ -254,10 +254,10 @@ export class OpenCommitmentBadge extends HTMLElement {
       h('span', { 'aria-hidden': 'true' }, 'i'),
       h('span', { class: 'sr-only' }, m.badgeDetails(title.text)),
     ) as HTMLButtonElement;
-    toggle.addEventListener('click', () => this.setOpen(!this.open));
+    toggle.addEventListener('click', () => this.#setOpen(!this.#open));
     toggle.addEventListener('focus', () => {
       // Keyboard focus opens the details; a click decides for itself.
-      if (toggle.matches(':focus-visible')) this.setOpen(true);
+      if (toggle.matches(':focus-visible')) this.#setOpen(true);
     });
     const popover = h('div', {
       id: popoverId,
@@ -266,9 +266,9 @@ export class OpenCommitmentBadge extends HTMLElement {
       role: 'region',
       'aria-label': m.badgeDetails(title.text),
     });
-    this.toggleButton = toggle;
-    this.details = popover;
-    this.drawDetails = () => this.detailsOf(feed, commitment, lang, m, today);
+    this.#toggleButton = toggle;
+    this.#details = popover;
+    this.#drawDetails = () => this.#detailsOf(feed, commitment, lang, m, today);
     const root = h(
       'span',
       {
@@ -298,12 +298,12 @@ export class OpenCommitmentBadge extends HTMLElement {
       ),
       popover,
     );
-    root.addEventListener('keydown', this.onKeydown);
-    root.addEventListener('focusout', this.onFocusOut);
+    root.addEventListener('keydown', this.#onKeydown);
+    root.addEventListener('focusout', this.#onFocusOut);
     return root;
   }
 
-  private detailsOf(
+  #detailsOf(
     feed: Feed,
     commitment: Commitment,
     lang: Lang,

@@ -171,22 +171,22 @@ export class OpenCommitments extends LitElement {
    * Each opened commitment's interpellation action, kept across renders (it holds its own open
    * state and focus) while its link and language stay the same.
    */
-  private filtered: { rows: readonly Row[]; filters: FilterState; result: Row[] } | undefined;
-  private readonly askActions = new Map<string, { key: string; element: HTMLElement }>();
+  #filtered: { rows: readonly Row[]; filters: FilterState; result: Row[] } | undefined;
+  readonly #askActions = new Map<string, { key: string; element: HTMLElement }>();
   declare private limit: number;
 
-  private source: FeedSource | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private model: Model | undefined;
-  private building: { feed: Feed; lang: Lang; today: string } | undefined;
-  private readonly announced: Announced = {};
-  private pendingScroll: string | undefined;
-  private hashRead = false;
+  #source: FeedSource | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #model: Model | undefined;
+  #building: { feed: Feed; lang: Lang; today: string } | undefined;
+  readonly #announced: Announced = {};
+  #pendingScroll: string | undefined;
+  #hashRead = false;
   /** Rows of the list drawn so far after a new model; Infinity once all are. */
-  private drawn = Infinity;
-  private drawnOf = 0;
-  private drawing = false;
+  #drawn = Infinity;
+  #drawnOf = 0;
+  #drawing = false;
 
   constructor() {
     super();
@@ -204,72 +204,72 @@ export class OpenCommitments extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.subscribe();
-    this.startTimer();
+    window.addEventListener('hashchange', this.#onHashChange);
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#subscribe();
+    this.#startTimer();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.stopTimer();
+    window.removeEventListener('hashchange', this.#onHashChange);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#stopTimer();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.isConnected) this.subscribe();
+    if (changed.has('src') && this.isConnected) this.#subscribe();
     if (changed.has('noRefresh')) {
-      this.stopTimer();
-      this.startTimer();
+      this.#stopTimer();
+      this.#startTimer();
     }
-    if (!this.hashRead || changed.has('status') || changed.has('themes')) {
-      this.hashRead = true;
-      this.readLocation(false);
+    if (!this.#hashRead || changed.has('status') || changed.has('themes')) {
+      this.#hashRead = true;
+      this.#readLocation(false);
     }
   }
 
   protected override updated(): void {
-    this.drawMore();
-    const id = this.pendingScroll;
-    if (id === undefined || !this.model) return;
+    this.#drawMore();
+    const id = this.#pendingScroll;
+    if (id === undefined || !this.#model) return;
     const item = this.renderRoot.querySelector<HTMLElement>(
       `[data-commitment-id="${CSS.escape(id)}"]`,
     );
     if (!item) return;
-    this.pendingScroll = undefined;
+    this.#pendingScroll = undefined;
     item.scrollIntoView({ block: 'start', behavior: 'auto' });
     item.querySelector<HTMLElement>('.toggle')?.focus({ preventScroll: true });
   }
 
   /** Draws the next rows of a list shown partly, in a task of its own. */
-  private drawMore(): void {
-    if (this.drawn === Infinity || this.drawing) return;
-    this.drawing = true;
+  #drawMore(): void {
+    if (this.#drawn === Infinity || this.#drawing) return;
+    this.#drawing = true;
     void yieldToMain().then(() => {
-      this.drawing = false;
-      this.drawn =
-        this.drawn + ROWS_PER_TASK >= this.drawnOf ? Infinity : this.drawn + ROWS_PER_TASK;
+      this.#drawing = false;
+      this.#drawn =
+        this.#drawn + ROWS_PER_TASK >= this.#drawnOf ? Infinity : this.#drawn + ROWS_PER_TASK;
       this.requestUpdate();
     });
   }
 
   /** The interface language: the `lang` attribute, else the closest one up the page. */
-  private get viewerLang(): Lang {
+  get #viewerLang(): Lang {
     const tagged = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
     return pickLang(tagged || navigator.language);
   }
 
-  private get todayDate(): string {
+  get #todayDate(): string {
     return this.today && /^\d{4}-\d{2}-\d{2}$/.test(this.today)
       ? this.today
       : todayString(new Date());
   }
 
   /** Filters preset by attributes, the base the hash is written against. */
-  private get presetFilters(): FilterState {
+  get #presetFilters(): FilterState {
     return {
       ...NO_FILTERS,
       status: parseCategories(this.status),
@@ -277,79 +277,79 @@ export class OpenCommitments extends LitElement {
     };
   }
 
-  private subscribe(): void {
+  #subscribe(): void {
     const url = this.src ? new URL(this.src, document.baseURI).href : undefined;
-    if (this.unsubscribe && url === this.source?.url) return;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.model = undefined;
+    if (this.#unsubscribe && url === this.#source?.url) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#model = undefined;
     if (!this.src) {
-      this.source = undefined;
+      this.#source = undefined;
       return;
     }
-    this.source = feedSource(this.src);
-    this.feedState = this.source.state;
-    this.unsubscribe = this.source.subscribe((state) => {
+    this.#source = feedSource(this.src);
+    this.feedState = this.#source.state;
+    this.#unsubscribe = this.#source.subscribe((state) => {
       this.feedState = state;
     });
-    this.announce();
+    this.#announce();
   }
 
-  private startTimer(): void {
-    if (this.noRefresh || this.timer !== undefined || !this.isConnected) return;
-    this.timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void this.source?.refresh();
+  #startTimer(): void {
+    if (this.noRefresh || this.#timer !== undefined || !this.isConnected) return;
+    this.#timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void this.#source?.refresh();
     }, REFRESH_MS);
   }
 
-  private stopTimer(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
+  #stopTimer(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 
-  private onVisibility = (): void => {
-    if (this.noRefresh || document.visibilityState !== 'visible' || !this.source) return;
-    if (Date.now() - this.source.checkedAt >= REFRESH_MS) void this.source.refresh();
+  #onVisibility = (): void => {
+    if (this.noRefresh || document.visibilityState !== 'visible' || !this.#source) return;
+    if (Date.now() - this.#source.checkedAt >= REFRESH_MS) void this.#source.refresh();
   };
 
-  private onHashChange = (): void => {
-    this.readLocation(true);
+  #onHashChange = (): void => {
+    this.#readLocation(true);
   };
 
   /** Applies the filters and the opened commitment that the URL hash records. */
-  private readLocation(fromNavigation: boolean): void {
+  #readLocation(fromNavigation: boolean): void {
     if (this.commitment) return;
     const state = readHash(location.hash);
-    const filters = { ...this.presetFilters, ...state.filters };
+    const filters = { ...this.#presetFilters, ...state.filters };
     if (!sameFilters(filters, this.filters)) {
       this.filters = filters;
       this.limit = PAGE_SIZE;
-      if (fromNavigation) this.emitChange();
+      if (fromNavigation) this.#emitChange();
     }
     if (state.commitment !== undefined) {
       if (!this.opened.has(state.commitment))
         this.opened = new Set([...this.opened, state.commitment]);
-      this.pendingScroll = state.commitment;
+      this.#pendingScroll = state.commitment;
     }
   }
 
-  private setFilters(next: Partial<FilterState>): void {
+  #setFilters(next: Partial<FilterState>): void {
     this.filters = { ...this.filters, ...next };
     this.limit = PAGE_SIZE;
-    this.drawn = ROWS_PER_TASK;
-    this.writeLocation(undefined);
-    this.emitChange();
+    this.#drawn = ROWS_PER_TASK;
+    this.#writeLocation(undefined);
+    this.#emitChange();
   }
 
-  private writeLocation(commitment: string | undefined): void {
+  #writeLocation(commitment: string | undefined): void {
     if (this.commitment) return;
-    const hash = writeHash(location.hash, this.filters, commitment, this.presetFilters);
+    const hash = writeHash(location.hash, this.filters, commitment, this.#presetFilters);
     if (hash === location.hash || (hash === '' && location.hash === '')) return;
     const url = `${location.pathname}${location.search}${hash}`;
     history.replaceState(history.state, '', hash === '' ? url || location.pathname : url);
   }
 
-  private emitChange(): void {
+  #emitChange(): void {
     this.dispatchEvent(
       new CustomEvent<FilterState>('oc-change', {
         detail: this.filters,
@@ -360,12 +360,12 @@ export class OpenCommitments extends LitElement {
   }
 
   /** Fires `oc-load` / `oc-error` once per new copy or failure. */
-  private announce(): void {
-    announceFeedState(this, this.feedState, this.source?.url, this.announced);
+  #announce(): void {
+    announceFeedState(this, this.feedState, this.#source?.url, this.#announced);
   }
 
   protected override update(changed: PropertyValues): void {
-    if (changed.has('feedState')) this.announce();
+    if (changed.has('feedState')) this.#announce();
     super.update(changed);
   }
 
@@ -373,20 +373,20 @@ export class OpenCommitments extends LitElement {
    * Rows, figures and choices for the current feed, language and day, or undefined while they are
    * built in slices (a 10,000-commitment plan would otherwise block the page).
    */
-  private modelFor(feed: Feed): Model | undefined {
-    const lang = this.viewerLang;
-    const today = this.todayDate;
+  #modelFor(feed: Feed): Model | undefined {
+    const lang = this.#viewerLang;
+    const today = this.#todayDate;
     const fits = (m: { feed: Feed; lang: Lang; today: string } | undefined) =>
       m !== undefined && m.feed === feed && m.lang === lang && m.today === today;
-    if (fits(this.model)) return this.model;
-    if (!fits(this.building)) {
+    if (fits(this.#model)) return this.#model;
+    if (!fits(this.#building)) {
       const building = { feed, lang, today };
-      this.building = building;
+      this.#building = building;
       void buildModel(feed, lang, today).then((model) => {
-        if (this.building !== building) return;
-        this.building = undefined;
-        this.model = model;
-        this.drawn = ROWS_PER_TASK;
+        if (this.#building !== building) return;
+        this.#building = undefined;
+        this.#model = model;
+        this.#drawn = ROWS_PER_TASK;
         this.requestUpdate();
       });
     }
@@ -394,30 +394,30 @@ export class OpenCommitments extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const lang = this.viewerLang;
+    const lang = this.#viewerLang;
     const m: WidgetMessages = { ...commonMessages[lang], ...dashboardMessages[lang] };
     const { phase, entry, error } = this.feedState;
     if (!this.src)
-      return this.frame(
+      return this.#frame(
         lang,
         m,
-        this.notice('error', m.errorTitle, html`<p>${m.feedAddress} —</p>`),
+        this.#notice('error', m.errorTitle, html`<p>${m.feedAddress} —</p>`),
       );
-    if (phase === 'loading' || (phase === 'ready' && !entry)) return this.skeleton(lang, m);
+    if (phase === 'loading' || (phase === 'ready' && !entry)) return this.#skeleton(lang, m);
     if (!entry) {
-      return this.frame(lang, m, this.errorNotice(m, lang));
+      return this.#frame(lang, m, this.#errorNotice(m, lang));
     }
-    const model = this.modelFor(entry.feed);
-    if (!model) return this.skeleton(lang, m);
-    return this.frame(
+    const model = this.#modelFor(entry.feed);
+    if (!model) return this.#skeleton(lang, m);
+    return this.#frame(
       lang,
       m,
-      html`${this.header(model, m)} ${error ? this.staleNotice(m, lang, entry.checkedAt) : nothing}
-      ${this.body(model, m)}`,
+      html`${this.#header(model, m)}
+      ${error ? this.#staleNotice(m, lang, entry.checkedAt) : nothing} ${this.#body(model, m)}`,
     );
   }
 
-  private frame(lang: Lang, _m: WidgetMessages, content: TemplateResult): TemplateResult {
+  #frame(lang: Lang, _m: WidgetMessages, content: TemplateResult): TemplateResult {
     // Showing one commitment, the region is named after it too: a page may show several.
     const label = this.commitment ? `oc-title t-${this.commitment}` : 'oc-title';
     return html`<section class="root" part="base" lang=${lang} aria-labelledby=${label}>
@@ -425,7 +425,7 @@ export class OpenCommitments extends LitElement {
     </section>`;
   }
 
-  private skeleton(_lang: Lang, m: WidgetMessages): TemplateResult {
+  #skeleton(_lang: Lang, m: WidgetMessages): TemplateResult {
     return html`<section
       class="root skeleton"
       part="base"
@@ -445,7 +445,7 @@ export class OpenCommitments extends LitElement {
     </section>`;
   }
 
-  private notice(kind: string, title: string, body: TemplateResult): TemplateResult {
+  #notice(kind: string, title: string, body: TemplateResult): TemplateResult {
     return html`<div
       class="notice ${kind}"
       part="notice"
@@ -456,12 +456,12 @@ export class OpenCommitments extends LitElement {
     </div>`;
   }
 
-  private errorNotice(m: WidgetMessages, lang: Lang): TemplateResult {
+  #errorNotice(m: WidgetMessages, lang: Lang): TemplateResult {
     const error = this.feedState.error;
-    return this.notice(
+    return this.#notice(
       'error',
       m.errorTitle,
-      html`<p>${error ? this.describeError(m, lang) : nothing}</p>
+      html`<p>${error ? this.#describeError(m, lang) : nothing}</p>
         ${
           error?.errors?.length
             ? html`<ul class="issues">
@@ -469,11 +469,11 @@ export class OpenCommitments extends LitElement {
               </ul>`
             : nothing
         }
-        <p>${m.feedAddress} <code class="feed-url">${this.source?.url ?? this.src}</code></p>`,
+        <p>${m.feedAddress} <code class="feed-url">${this.#source?.url ?? this.src}</code></p>`,
     );
   }
 
-  private describeError(m: WidgetMessages, lang: Lang): string {
+  #describeError(m: WidgetMessages, lang: Lang): string {
     const error = this.feedState.error;
     switch (error?.reason) {
       case 'http':
@@ -489,15 +489,15 @@ export class OpenCommitments extends LitElement {
     }
   }
 
-  private staleNotice(m: WidgetMessages, lang: Lang, checkedAt: number): TemplateResult {
+  #staleNotice(m: WidgetMessages, lang: Lang, checkedAt: number): TemplateResult {
     const when = formatDateTime(new Date(checkedAt).toISOString(), lang);
     return html`<div class="notice stale" part="notice" role="status">
       <p class="notice-title"><strong>${m.staleTitle}</strong></p>
-      <p>${m.stale(when)} ${this.describeError(m, lang)}</p>
+      <p>${m.stale(when)} ${this.#describeError(m, lang)}</p>
     </div>`;
   }
 
-  private header(model: Model, m: WidgetMessages): TemplateResult {
+  #header(model: Model, m: WidgetMessages): TemplateResult {
     const { feed, lang, summary, stats } = model;
     const core = coreMessages[lang];
     const publisher = show(feed.publisher.name, lang, feed.languages);
@@ -568,7 +568,7 @@ export class OpenCommitments extends LitElement {
                   class="chip cat-${c}"
                   aria-pressed=${pressed ? 'true' : 'false'}
                   data-category=${c}
-                  @click=${() => this.toggleCategory(c)}
+                  @click=${() => this.#toggleCategory(c)}
                 >
                   <span class="swatch" aria-hidden="true"></span>${core.category[c]}
                   <span class="n">${n(summary.byCategory[c])}</span>
@@ -577,16 +577,12 @@ export class OpenCommitments extends LitElement {
             })}
           </ul>
         </div>
-        ${feed.interpellation || model.hasQuestions ? this.questionFigures(stats, lang, m) : nothing}
+        ${feed.interpellation || model.hasQuestions ? this.#questionFigures(stats, lang, m) : nothing}
       </div>
     </header>`;
   }
 
-  private questionFigures(
-    stats: InterpellationStats,
-    lang: Lang,
-    m: WidgetMessages,
-  ): TemplateResult {
+  #questionFigures(stats: InterpellationStats, lang: Lang, m: WidgetMessages): TemplateResult {
     const n = (value: number) => formatNumber(value, lang);
     return html`<div class="figure questions">
       <p class="figure-label">${m.questions}</p>
@@ -623,15 +619,15 @@ export class OpenCommitments extends LitElement {
     </div>`;
   }
 
-  private toggleCategory(category: Category): void {
+  #toggleCategory(category: Category): void {
     const current = this.filters.status;
     const status = current.includes(category)
       ? current.filter((c) => c !== category)
       : [...current, category];
-    this.setFilters({ status: CATEGORIES.filter((c) => status.includes(c)) });
+    this.#setFilters({ status: CATEGORIES.filter((c) => status.includes(c)) });
   }
 
-  private body(model: Model, m: WidgetMessages): TemplateResult {
+  #body(model: Model, m: WidgetMessages): TemplateResult {
     const { rows, lang } = model;
     if (rows.length === 0) {
       return html`<div class="notice empty" part="notice" role="status">
@@ -646,18 +642,18 @@ export class OpenCommitments extends LitElement {
         </div>`;
       }
       return html`<ul class="list" part="list" role="list">
-        ${this.item(model, row, m, true)}
+        ${this.#item(model, row, m, true)}
       </ul>`;
     }
-    const filtered = this.filteredRows(rows);
-    const limit = limitToShow(filtered, this.pendingScroll, this.limit);
+    const filtered = this.#filteredRows(rows);
+    const limit = limitToShow(filtered, this.#pendingScroll, this.limit);
     const visible = filtered.length > limit ? filtered.slice(0, limit) : filtered;
     const more = Math.min(PAGE_SIZE, filtered.length - visible.length);
-    this.drawnOf = visible.length;
-    const drawnRows = visible.length > this.drawn ? visible.slice(0, this.drawn) : visible;
+    this.#drawnOf = visible.length;
+    const drawnRows = visible.length > this.#drawn ? visible.slice(0, this.#drawn) : visible;
     const n = (value: number) => formatNumber(value, lang);
     const filtering = !sameFilters({ ...this.filters, sort: 'plan' }, { ...NO_FILTERS });
-    return html`${this.filterForm(model, m)}
+    return html`${this.#filterForm(model, m)}
       <div class="count" role="status">
         <span>${m.shown(n(visible.length), n(rows.length), visible.length)}</span>
         ${
@@ -665,7 +661,7 @@ export class OpenCommitments extends LitElement {
             ? html`<button
                 type="button"
                 class="link-button"
-                @click=${() => this.setFilters({ ...NO_FILTERS, sort: this.filters.sort })}
+                @click=${() => this.#setFilters({ ...NO_FILTERS, sort: this.filters.sort })}
               >
                 ${m.clearFilters}
               </button>`
@@ -684,7 +680,7 @@ export class OpenCommitments extends LitElement {
               ${repeat(
                 drawnRows,
                 (row) => row.id,
-                (row) => this.item(model, row, m, this.opened.has(row.id)),
+                (row) => this.#item(model, row, m, this.opened.has(row.id)),
               )}
             </ul>`
       }
@@ -694,7 +690,7 @@ export class OpenCommitments extends LitElement {
               type="button"
               class="button more"
               @click=${() => {
-                this.drawn = limit + ROWS_PER_TASK;
+                this.#drawn = limit + ROWS_PER_TASK;
                 this.limit = limit + PAGE_SIZE;
               }}
             >
@@ -704,7 +700,7 @@ export class OpenCommitments extends LitElement {
       }`;
   }
 
-  private filterForm(model: Model, m: WidgetMessages): TemplateResult {
+  #filterForm(model: Model, m: WidgetMessages): TemplateResult {
     const f = this.filters;
     const select = (
       label: string,
@@ -753,45 +749,45 @@ export class OpenCommitments extends LitElement {
           .value=${f.q}
           placeholder=${m.searchHint}
           autocomplete="off"
-          @input=${(e: Event) => this.setFilters({ q: (e.target as HTMLInputElement).value })}
+          @input=${(e: Event) => this.#setFilters({ q: (e.target as HTMLInputElement).value })}
         />
       </label>
-      ${model.themes.length > 0 ? select(m.theme, f.theme, model.themes, (theme) => this.setFilters({ theme }), 'theme') : nothing}
-      ${model.leads.length > 1 ? select(coreMessages[model.lang].lead, f.lead, model.leads, (lead) => this.setFilters({ lead }), 'lead') : nothing}
+      ${model.themes.length > 0 ? select(m.theme, f.theme, model.themes, (theme) => this.#setFilters({ theme }), 'theme') : nothing}
+      ${model.leads.length > 1 ? select(coreMessages[model.lang].lead, f.lead, model.leads, (lead) => this.#setFilters({ lead }), 'lead') : nothing}
       <label class="field">
         <span>${m.sort}</span>
         <select
           name="sort"
-          @change=${(e: Event) => this.setFilters({ sort: (e.target as HTMLSelectElement).value as SortKey })}
+          @change=${(e: Event) => this.#setFilters({ sort: (e.target as HTMLSelectElement).value as SortKey })}
         >
           ${SORT_KEYS.map((key) => html`<option value=${key} .selected=${key === f.sort}>${m.sortBy[key]}</option>`)}
         </select>
       </label>
       <div class="checks">
-        ${check(m.lateOnly, f.late, (late) => this.setFilters({ late }), 'late')}
+        ${check(m.lateOnly, f.late, (late) => this.#setFilters({ late }), 'late')}
         ${
           model.hasQuestions
-            ? html`${check(m.openQuestions, f.questions, (questions) => this.setFilters({ questions }), 'questions')}
-              ${check(m.overdueAnswers, f.overdue, (overdue) => this.setFilters({ overdue }), 'overdue')}`
+            ? html`${check(m.openQuestions, f.questions, (questions) => this.#setFilters({ questions }), 'questions')}
+              ${check(m.overdueAnswers, f.overdue, (overdue) => this.#setFilters({ overdue }), 'overdue')}`
             : nothing
         }
       </div>
     </form>`;
   }
 
-  private toggle(id: string): void {
+  #toggle(id: string): void {
     const opened = new Set(this.opened);
     if (opened.has(id)) {
       opened.delete(id);
-      this.writeLocation(undefined);
+      this.#writeLocation(undefined);
     } else {
       opened.add(id);
-      this.writeLocation(id);
+      this.#writeLocation(id);
     }
     this.opened = opened;
   }
 
-  private item(model: Model, row: Row, m: WidgetMessages, open: boolean): TemplateResult {
+  #item(model: Model, row: Row, m: WidgetMessages, open: boolean): TemplateResult {
     const { feed, lang } = model;
     const commitment = model.byId.get(row.id)!;
     const core = coreMessages[lang];
@@ -813,7 +809,7 @@ export class OpenCommitments extends LitElement {
                 class="toggle"
                 aria-expanded=${open ? 'true' : 'false'}
                 aria-controls=${details}
-                @click=${() => this.toggle(row.id)}
+                @click=${() => this.#toggle(row.id)}
               >
                 <span class="chevron" aria-hidden="true"></span>${textSpan(title)}
               </button>`
@@ -837,19 +833,15 @@ export class OpenCommitments extends LitElement {
               >`
             : nothing
         }
-        ${row.openQuestions > 0 || row.overdueAnswers > 0 ? this.itemQuestionBadge(model, commitment, m) : nothing}
+        ${row.openQuestions > 0 || row.overdueAnswers > 0 ? this.#itemQuestionBadge(model, commitment, m) : nothing}
       </div>
       <div id=${details} class="details" ?hidden=${!open}>
-        ${open ? this.details(model, commitment, m) : nothing}
+        ${open ? this.#details(model, commitment, m) : nothing}
       </div>
     </li>`;
   }
 
-  private itemQuestionBadge(
-    model: Model,
-    commitment: Commitment,
-    m: WidgetMessages,
-  ): TemplateResult {
+  #itemQuestionBadge(model: Model, commitment: Commitment, m: WidgetMessages): TemplateResult {
     const stats = interpellationStats(model.feed, [commitment], model.today);
     const n = (value: number) => formatNumber(value, model.lang);
     return html`<span class="q-badge ${stats.overdue > 0 ? 'overdue' : ''}">
@@ -859,7 +851,7 @@ export class OpenCommitments extends LitElement {
     </span>`;
   }
 
-  private details(model: Model, commitment: Commitment, m: WidgetMessages): TemplateResult {
+  #details(model: Model, commitment: Commitment, m: WidgetMessages): TemplateResult {
     const { feed, lang, today } = model;
     const summary = show(commitment.summary, lang, feed.languages);
     const description = show(commitment.description, lang, feed.languages);
@@ -873,7 +865,7 @@ export class OpenCommitments extends LitElement {
             ${paragraphs(description)}`
         : nothing
     }
-    ${this.milestones(model, commitment, m)} ${this.timeline(model, commitment, m)}
+    ${this.#milestones(model, commitment, m)} ${this.#timeline(model, commitment, m)}
     ${
       own || pages.length > 0 || refs.length > 0
         ? html`<h4>${m.pages}</h4>
@@ -894,10 +886,10 @@ export class OpenCommitments extends LitElement {
             </ul>`
         : nothing
     }
-    ${this.questions(model, commitment, m, today)}`;
+    ${this.#questions(model, commitment, m, today)}`;
   }
 
-  private milestones(
+  #milestones(
     model: Model,
     commitment: Commitment,
     m: WidgetMessages,
@@ -929,7 +921,7 @@ export class OpenCommitments extends LitElement {
       </ol>`;
   }
 
-  private timeline(
+  #timeline(
     model: Model,
     commitment: Commitment,
     m: WidgetMessages,
@@ -978,7 +970,7 @@ export class OpenCommitments extends LitElement {
       </ol>`;
   }
 
-  private questions(
+  #questions(
     model: Model,
     commitment: Commitment,
     m: WidgetMessages,
@@ -1064,32 +1056,32 @@ export class OpenCommitments extends LitElement {
             </ul>`
           : nothing
       }
-      ${this.askActionOf(commitment.id, link, lang, m)}`;
+      ${this.#askActionOf(commitment.id, link, lang, m)}`;
   }
 
   /**
    * The rows the filters keep, computed again only when the rows or the filters change: a render
    * for anything else (opening a commitment, drawing more rows) need not walk 10,000 rows again.
    */
-  private filteredRows(rows: readonly Row[]): Row[] {
-    const kept = this.filtered;
+  #filteredRows(rows: readonly Row[]): Row[] {
+    const kept = this.#filtered;
     if (kept?.rows === rows && kept.filters === this.filters) return kept.result;
     const result = applyFilters(rows, this.filters, foldForSearch(this.filters.q));
-    this.filtered = { rows, filters: this.filters, result };
+    this.#filtered = { rows, filters: this.filters, result };
     return result;
   }
 
-  private askActionOf(
+  #askActionOf(
     id: string,
     link: InterpellationLink | undefined,
     lang: Lang,
     m: WidgetMessages,
   ): HTMLElement {
     const key = `${lang} ${JSON.stringify(link ?? null)}`;
-    const kept = this.askActions.get(id);
+    const kept = this.#askActions.get(id);
     if (kept?.key === key) return kept.element;
     const element = askAction(id, link, lang, m);
-    this.askActions.set(id, { key, element });
+    this.#askActions.set(id, { key, element });
     return element;
   }
 }
