@@ -72,6 +72,22 @@ describe('refreshFeed', () => {
     expect(calls[0]?.init.cache).toBe('no-cache');
   });
 
+  it('sends validators only to the feeds a function allows, such as same-origin ones', async () => {
+    const store = await storeWithV1();
+    const { fetch, calls } = scriptedFetch(ok(V1));
+    const elsewhere = 'https://cdn.exemple.org/engagements.json';
+    const copy = await store.get(FEED_URL);
+    if (copy) await store.put({ ...copy, url: elsewhere });
+    const conditionalHeaders = (url: string) => url.startsWith('https://www.exemple.fr/');
+    await refreshFeed(FEED_URL, { fetch, store, now: Date.now, conditionalHeaders });
+    await refreshFeed(elsewhere, { fetch, store, now: Date.now, conditionalHeaders });
+    expect(calls[0]?.headers.get('if-none-match')).toBe('"v1"');
+    expect(calls[1]?.url).toBe(elsewhere);
+    expect(calls[1]?.headers.has('if-none-match')).toBe(false);
+    expect(calls[1]?.headers.has('if-modified-since')).toBe(false);
+    expect(calls[1]?.init.cache).toBe('no-cache');
+  });
+
   it('asks again without validators when the conditional request cannot be sent', async () => {
     const store = await storeWithV1();
     // What a browser reports when a cross-origin host refuses the CORS preflight.

@@ -24,9 +24,10 @@ export interface RefreshDeps {
    * Send `If-None-Match` / `If-Modified-Since` from the stored copy. Default true. Pass false for
    * a cross-origin fetch from a web page: those headers force a CORS preflight that many static
    * hosts refuse (a refused one is retried once without them, at the cost of a failed request
-   * each time); the request then lets the browser's HTTP cache revalidate instead.
+   * each time); the request then lets the browser's HTTP cache revalidate instead. A function
+   * decides per feed URL (a page sends them to its own origin only).
    */
-  readonly conditionalHeaders?: boolean;
+  readonly conditionalHeaders?: boolean | ((url: string) => boolean);
   /**
    * Validate and compare a download in slices, giving the thread back between them: a page's
    * main thread passes it, so that a large feed never blocks input for long. Default: at once.
@@ -107,8 +108,10 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
   const tooLarge = () => fail('too-large', `larger than the limit of ${maxBytes} bytes`);
 
   try {
+    const { conditionalHeaders: validate = true } = deps;
     const conditional =
-      deps.conditionalHeaders !== false && !!(stored?.etag || stored?.lastModified);
+      (typeof validate === 'function' ? validate(url) : validate) &&
+      !!(stored?.etag || stored?.lastModified);
     const ask = (validatorsOf?: StoredFeed) => deps.fetch(url, requestInit(validatorsOf, signal));
     let response: Response;
     try {
