@@ -119,6 +119,35 @@ function statusRank(category: Category): number {
 const PREFIX = 'oc-';
 const COMMITMENT = 'commitment';
 
+/** Every filter, in the order the hash lists them, each under its own name (`oc-late`). */
+const FIELDS = [
+  'status',
+  'theme',
+  'lead',
+  'late',
+  'questions',
+  'overdue',
+  'q',
+  'sort',
+] as const satisfies readonly (keyof FilterState)[];
+
+/** A filter as the hash writes it: categories comma-separated, booleans `1` or `0`. */
+function hashValue(filters: FilterState, field: keyof FilterState): string {
+  const value = filters[field];
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return typeof value === 'string' ? value : value.join(',');
+}
+
+/** A filter read from the hash; undefined for a sort this dashboard does not know. */
+function fromHash(
+  field: keyof FilterState,
+  value: string,
+): FilterState[keyof FilterState] | undefined {
+  if (field === 'status') return parseCategories(value);
+  if (field === 'sort') return SORT_KEYS.find((key) => key === value);
+  return typeof NO_FILTERS[field] === 'boolean' ? value === '1' : value;
+}
+
 /** What the hash says: the filters it sets, and the commitment to open. */
 export interface HashState {
   readonly filters: Partial<FilterState>;
@@ -127,40 +156,21 @@ export interface HashState {
 
 /** Reads the dashboard's part of a location hash (`#oc-status=limited&commitment=FR0051`). */
 export function readHash(hash: string): HashState {
-  const filters: { -readonly [K in keyof FilterState]?: FilterState[K] } = {};
+  const filters: Partial<Record<keyof FilterState, FilterState[keyof FilterState]>> = {};
   let commitment: string | undefined;
   for (const [key, value] of ownParams(hash)) {
-    switch (key) {
-      case COMMITMENT:
-        if (value !== '') commitment = value;
-        break;
-      case 'oc-status':
-        filters.status = parseCategories(value);
-        break;
-      case 'oc-theme':
-        filters.theme = value;
-        break;
-      case 'oc-lead':
-        filters.lead = value;
-        break;
-      case 'oc-q':
-        filters.q = value;
-        break;
-      case 'oc-sort':
-        if ((SORT_KEYS as readonly string[]).includes(value)) filters.sort = value as SortKey;
-        break;
-      case 'oc-late':
-        filters.late = value === '1';
-        break;
-      case 'oc-questions':
-        filters.questions = value === '1';
-        break;
-      case 'oc-overdue':
-        filters.overdue = value === '1';
-        break;
+    if (key === COMMITMENT) {
+      if (value !== '') commitment = value;
+      continue;
     }
+    const field = FIELDS.find((name) => PREFIX + name === key);
+    const read = field && fromHash(field, value);
+    if (field && read !== undefined) filters[field] = read;
   }
-  return commitment === undefined ? { filters } : { filters, commitment };
+  return {
+    filters: filters as Partial<FilterState>,
+    ...(commitment === undefined ? {} : { commitment }),
+  };
 }
 
 /** A comma-separated list of categories; unknown words are ignored. */
@@ -183,16 +193,10 @@ export function writeHash(
 ): string {
   const foreign = hashParts(hash).filter((part) => !isOwn(part));
   const own = new URLSearchParams();
-  const status = filters.status.join(',');
-  if (status !== defaults.status.join(',')) own.set('oc-status', status);
-  if (filters.theme !== defaults.theme) own.set('oc-theme', filters.theme);
-  if (filters.lead !== defaults.lead) own.set('oc-lead', filters.lead);
-  if (filters.late !== defaults.late) own.set('oc-late', filters.late ? '1' : '0');
-  if (filters.questions !== defaults.questions)
-    own.set('oc-questions', filters.questions ? '1' : '0');
-  if (filters.overdue !== defaults.overdue) own.set('oc-overdue', filters.overdue ? '1' : '0');
-  if (filters.q !== defaults.q) own.set('oc-q', filters.q);
-  if (filters.sort !== defaults.sort) own.set('oc-sort', filters.sort);
+  for (const field of FIELDS) {
+    const value = hashValue(filters, field);
+    if (value !== hashValue(defaults, field)) own.set(PREFIX + field, value);
+  }
   if (commitment !== undefined) own.set(COMMITMENT, commitment);
   const ownText = own.toString().replace(/\+/g, '%20');
   const all = ownText === '' ? foreign : [...foreign, ownText];
@@ -217,16 +221,7 @@ function ownParams(hash: string): [string, string][] {
 
 /** Whether two filter states show the same list. */
 export function sameFilters(a: FilterState, b: FilterState): boolean {
-  return (
-    a.status.join(',') === b.status.join(',') &&
-    a.theme === b.theme &&
-    a.lead === b.lead &&
-    a.late === b.late &&
-    a.questions === b.questions &&
-    a.overdue === b.overdue &&
-    a.q === b.q &&
-    a.sort === b.sort
-  );
+  return FIELDS.every((field) => hashValue(a, field) === hashValue(b, field));
 }
 
 /** How many rows to render at first and per "show more": small enough to never block a frame. */
