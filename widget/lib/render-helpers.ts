@@ -4,7 +4,6 @@
  * bound as text, never as markup.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Lang } from '../../shared/i18n/lang.ts';
 import { formatPercent } from '../../shared/i18n/format.ts';
 import type { Shown } from './show.ts';
@@ -21,7 +20,7 @@ export function textSpan(shown: Shown | undefined): TemplateResult | typeof noth
 export function paragraphs(shown: Shown | undefined): TemplateResult | typeof nothing {
   if (!shown) return nothing;
   const blocks = shown.text.split(/\r?\n\s*/).filter((block) => block.trim() !== '');
-  return html`<div class="prose" lang=${ifDefined(shown.lang)}>
+  return html`<div class="prose" lang=${shown.lang ?? nothing}>
     ${blocks.map((block) => html`<p>${block}</p>`)}
   </div>`;
 }

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   CATEGORIES,
@@ -675,7 +674,7 @@ export class OpenCommitments extends LitElement {
               class="list"
               part="list"
               role="list"
-              aria-busy=${ifDefined(drawnRows.length < visible.length ? 'true' : undefined)}
+              aria-busy=${drawnRows.length < visible.length ? 'true' : nothing}
             >
               ${repeat(
                 drawnRows,
@@ -820,7 +819,7 @@ export class OpenCommitments extends LitElement {
           class="status"
           part="status"
           data-category=${row.category}
-          lang=${ifDefined(label?.lang)}
+          lang=${label?.lang ?? nothing}
           >${label?.text}</span
         >
         ${row.late ? html`<span class="late" part="late">${core.late}</span>` : nothing}
