@@ -118,14 +118,16 @@ export async function openIdbFeedStore(
   // Inside a transaction, only its own requests are awaited: IndexedDB commits a transaction once
   // a task ends with none of its requests pending, so encoding and decoding (which may yield to
   // the page) happen before or after it, never inside.
+  const get = async (url: string): Promise<StoredFeed | undefined> => {
+    const tx = quiet((await open()).transaction(['meta', 'parts'], 'readonly'));
+    const meta = await tx.objectStore('meta').get(url);
+    if (!meta) return undefined;
+    const read = known.get(url)?.stamp !== meta.stamp;
+    return feedOf(meta, read ? await readBody(tx.objectStore('parts'), url) : undefined);
+  };
+
   return {
-    async get(url) {
-      const tx = quiet((await open()).transaction(['meta', 'parts'], 'readonly'));
-      const meta = await tx.objectStore('meta').get(url);
-      if (!meta) return undefined;
-      const read = known.get(url)?.stamp !== meta.stamp;
-      return feedOf(meta, read ? await readBody(tx.objectStore('parts'), url) : undefined);
-    },
+    get,
     async put(entry) {
       const { feed, ...rest } = entry;
       const seen = known.get(entry.url);
@@ -157,14 +159,11 @@ export async function openIdbFeedStore(
       known.delete(url);
     },
     async list() {
-      const tx = quiet((await open()).transaction(['meta', 'parts'], 'readonly'));
-      const metas = await tx.objectStore('meta').getAll();
-      const bodies = await Promise.all(
-        metas.map((meta) => readBody(tx.objectStore('parts'), meta.url)),
-      );
+      const urls = await quiet((await open()).transaction('meta')).store.getAllKeys();
+      // One feed at a time, each whole: one deleted meanwhile is left out.
       const entries: StoredFeed[] = [];
-      for (const [i, meta] of metas.entries()) {
-        const entry = await feedOf(meta, bodies[i]);
+      for (const url of urls) {
+        const entry = await get(url);
         if (entry) entries.push(entry);
       }
       return entries;
