@@ -104,17 +104,6 @@ export async function openIdbFeedStore(
   // returns it without parsing.
   const known = new Map<string, { feed: Feed; stamp: string }>();
 
-  const feedOf = async (meta: Meta, body: Body | undefined): Promise<StoredFeed | undefined> => {
-    const { stamp, ...rest } = meta;
-    const seen = known.get(meta.url);
-    if (seen?.stamp === stamp) return { ...rest, feed: seen.feed };
-    // Both are written in one transaction: a mismatch would be a store broken elsewhere.
-    if (!body || body.stamp !== stamp) return undefined;
-    const feed = await decode(body, options.slicing);
-    known.set(meta.url, { feed, stamp });
-    return { ...rest, feed };
-  };
-
   // Inside a transaction, only its own requests are awaited: IndexedDB commits a transaction once
   // a task ends with none of its requests pending, so encoding and decoding (which may yield to
   // the page) happen before or after it, never inside.
@@ -122,8 +111,14 @@ export async function openIdbFeedStore(
     const tx = quiet((await open()).transaction(['meta', 'parts'], 'readonly'));
     const meta = await tx.objectStore('meta').get(url);
     if (!meta) return undefined;
-    const read = known.get(url)?.stamp !== meta.stamp;
-    return feedOf(meta, read ? await readBody(tx.objectStore('parts'), url) : undefined);
+    const { stamp, ...rest } = meta;
+    const seen = known.get(url);
+    if (seen?.stamp === stamp) return { ...rest, feed: seen.feed };
+    const texts = await readBody(tx.objectStore('parts'), url, stamp);
+    if (!texts) return undefined;
+    const feed = await decode(texts, options.slicing);
+    known.set(url, { feed, stamp });
+    return { ...rest, feed };
   };
 
   return {
@@ -285,12 +280,12 @@ async function encode(feed: Feed, slicing?: ParseSlicing): Promise<Body> {
 }
 
 /**
- * The feed of a body. It was validated before it was stored, by this page's origin; like the
- * objects version 2 stored, it is not validated again.
+ * The feed of a body's texts. It was validated before it was stored, by this page's origin; like
+ * the objects version 2 stored, it is not validated again.
  */
-async function decode(body: Body, slicing?: ParseSlicing): Promise<Feed> {
+async function decode(texts: Body['texts'], slicing?: ParseSlicing): Promise<Feed> {
   const pace = pacer(slicing);
-  const [head, ...chunks] = body.texts;
+  const [head, ...chunks] = texts;
   const commitments: Feed['commitments'][number][] = [];
   for (const chunk of chunks) {
     await pace();
@@ -327,18 +322,22 @@ async function writeBody(
   }
 }
 
-/** The parts of `url`, read one at a time through a cursor; undefined when they do not agree. */
-async function readBody(store: PartsStore<'readonly'>, url: string): Promise<Body | undefined> {
+/**
+ * The texts of the parts of `url`, read one at a time through a cursor; undefined when they are
+ * missing or not all of the body `stamp` (meta and body are written in one transaction: a mismatch
+ * would be a store broken elsewhere).
+ */
+async function readBody(
+  store: PartsStore<'readonly'>,
+  url: string,
+  stamp: string,
+): Promise<Body['texts'] | undefined> {
   const texts: string[] = [];
-  let stamp: string | undefined;
   for (let at = await store.openCursor(partsOf(url)); at; at = await at.continue()) {
     const part = at.value;
-    if (part.index !== texts.length || (stamp !== undefined && part.stamp !== stamp)) {
-      return undefined;
-    }
-    stamp = part.stamp;
+    if (part.index !== texts.length || part.stamp !== stamp) return undefined;
     texts.push(part.text);
   }
-  // A stamp was seen: there is a head.
-  return stamp === undefined ? undefined : { stamp, texts: texts as [string, ...string[]] };
+  const [head, ...chunks] = texts;
+  return head === undefined ? undefined : [head, ...chunks];
 }
