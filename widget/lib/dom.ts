@@ -1,6 +1,6 @@
 /**
- * Building DOM without a template library, for the badge: elements, attributes and text only.
- * Feed text always becomes a text node; no markup is ever parsed.
+ * Building DOM without a template library (the badge, and both components' attributes): elements,
+ * attributes and text only. Feed text always becomes a text node; no markup is ever parsed.
  */
 
 /** A child: a node, text (becomes a text node), or nothing (skipped). */
@@ -27,4 +27,10 @@ export function h(
 /** The children that are something, ready for `append` or `replaceChildren`. */
 export function present(children: readonly Child[]): (Node | string)[] {
   return children.filter((child): child is Node | string => !!child);
+}
+
+/** Sets attribute `name` to `value`, or removes it when `value` is undefined. */
+export function setOrRemove(element: Element, name: string, value: string | undefined): void {
+  if (value === undefined) element.removeAttribute(name);
+  else element.setAttribute(name, value);
 }

@@ -1,19 +1,19 @@
 import type { Commitment, Feed } from '../../../shared/feed/types.ts';
 import { coreMessages } from '../../../shared/i18n/core-messages.ts';
 import { formatDate, formatNumber, formatPercent } from '../../../shared/i18n/format.ts';
-import { pickLang, type Lang } from '../../../shared/i18n/lang.ts';
+import type { Lang } from '../../../shared/i18n/lang.ts';
 import { interpellationLink } from '../../../shared/interpellation/interpellation-link.ts';
 import { interpellationStats } from '../../../shared/interpellation/interpellation-stats.ts';
-import { todayString } from '../../../shared/status/dates.ts';
 import { viewCommitment } from '../../../shared/status/view-commitment.ts';
 import { sheet } from '../../lib/css.ts';
 import { askAction } from '../../lib/ask-action.ts';
 import { pageAddress } from '../../lib/page-address.ts';
-import { h, present, type Child } from '../../lib/dom.ts';
+import { h, present, setOrRemove, type Child } from '../../lib/dom.ts';
 import { feedSource, type FeedState } from '../../lib/feed-source.ts';
 import { commonMessages, type CommonMessages } from '../../lib/messages.ts';
 import { safeHref, show, type Shown } from '../../lib/show.ts';
 import { styles } from './open-commitment-badge.styles.ts';
+import { viewerLang, viewerToday } from '../../lib/viewer.ts';
 import { announceFeedState, type Announced } from '../../lib/announce.ts';
 
 let stylesheet: CSSStyleSheet | undefined;
@@ -85,7 +85,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     return this.getAttribute('src') ?? undefined;
   }
   set src(value: string | undefined) {
-    this.#setOrRemove('src', value);
+    setOrRemove(this, 'src', value);
   }
 
   /** Id of the commitment shown. */
@@ -93,7 +93,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     return this.getAttribute('commitment') ?? undefined;
   }
   set commitment(value: string | undefined) {
-    this.#setOrRemove('commitment', value);
+    setOrRemove(this, 'commitment', value);
   }
 
   /** `default`, `dsfr` or `dark`. */
@@ -101,7 +101,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     return this.getAttribute('theme') ?? undefined;
   }
   set theme(value: string | undefined) {
-    this.#setOrRemove('theme', value);
+    setOrRemove(this, 'theme', value);
   }
 
   /** The day lateness is computed for, `YYYY-MM-DD`. */
@@ -109,7 +109,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     return this.getAttribute('today') ?? undefined;
   }
   set today(value: string | undefined) {
-    this.#setOrRemove('today', value);
+    setOrRemove(this, 'today', value);
   }
 
   /**
@@ -135,11 +135,6 @@ export class OpenCommitmentBadge extends HTMLElement {
     else if (name !== 'theme') this.#draw();
   }
 
-  #setOrRemove(name: string, value: string | undefined): void {
-    if (value === undefined) this.removeAttribute(name);
-    else this.setAttribute(name, value);
-  }
-
   #subscribe(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
@@ -160,16 +155,6 @@ export class OpenCommitmentBadge extends HTMLElement {
   /** Fires `oc-load` / `oc-error` once per new copy or failure. */
   #announce(): void {
     announceFeedState(this, this.#feedState, this.src, this.#announced);
-  }
-
-  get #viewerLang(): Lang {
-    const tagged = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-    return pickLang(tagged || navigator.language);
-  }
-
-  get #todayDate(): string {
-    const today = this.today;
-    return today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : todayString(new Date());
   }
 
   /** Opens or closes the details, keeping the button and the panel (and focus) in place. */
@@ -200,7 +185,7 @@ export class OpenCommitmentBadge extends HTMLElement {
 
   /** Renders everything again from the feed state and the attributes. */
   #draw(): void {
-    const lang = this.#viewerLang;
+    const lang = viewerLang(this);
     const m = commonMessages[lang];
     const { entry, phase } = this.#feedState;
     this.#toggleButton = undefined;
@@ -238,7 +223,7 @@ export class OpenCommitmentBadge extends HTMLElement {
   }
 
   #badge(feed: Feed, commitment: Commitment, lang: Lang, m: CommonMessages): HTMLElement {
-    const today = this.#todayDate;
+    const today = viewerToday(this.today);
     const core = coreMessages[lang];
     const view = viewCommitment(feed, commitment, today);
     const category = view.status.category;

@@ -1,0 +1,17 @@
+/**
+ * What both components need to know about their reader: the interface language, and the day that
+ * lateness and overdue answers are computed for.
+ */
+import { pickLang, type Lang } from '../../shared/i18n/lang.ts';
+import { todayString } from '../../shared/status/dates.ts';
+
+/** The interface language of `element`: its `lang`, else the closest one up the page. */
+export function viewerLang(element: Element): Lang {
+  const tagged = element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+  return pickLang(tagged || navigator.language);
+}
+
+/** The `today` attribute when it is a `YYYY-MM-DD` day (previews and tests), else today. */
+export function viewerToday(today: string | undefined): string {
+  return today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : todayString(new Date());
+}
