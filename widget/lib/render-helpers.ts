@@ -3,7 +3,7 @@
  * breaks, links only to http(s) and progress bars (the interpellation action is `ask-action.ts`). Feed text is always
  * bound as text, never as markup.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Lang } from '../../shared/i18n/lang.ts';
 import { formatPercent } from '../../shared/i18n/format.ts';
 import type { Shown } from './show.ts';

@@ -1,10 +1,9 @@
-import { css, unsafeCSS } from 'lit';
+import { css } from '../../lib/css.ts';
 import { themeCss } from '../../lib/theme.styles.ts';
 
 /** The dashboard's look; colours, fonts and corners come from the `--oc-*` tokens. */
-export const styles = [
-  // Our own constant CSS, shared with the badge as a string; never feed data.
-  unsafeCSS(themeCss),
+export const styles =
+  themeCss +
   css`
     .root {
       background: var(--oc-color-surface);
@@ -520,5 +519,4 @@ export const styles = [
         forced-color-adjust: none;
       }
     }
-  `,
-];
+  `;

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   CATEGORIES,
@@ -13,7 +13,7 @@ import {
   formatNumber,
   formatPercent,
 } from '../../../shared/i18n/format.ts';
-import { pickLang, type Lang } from '../../../shared/i18n/lang.ts';
+import type { Lang } from '../../../shared/i18n/lang.ts';
 import {
   interpellationLink,
   type InterpellationLink,
@@ -22,7 +22,6 @@ import {
   interpellationStats,
   type InterpellationStats,
 } from '../../../shared/interpellation/interpellation-stats.ts';
-import { todayString } from '../../../shared/status/dates.ts';
 import { daysOverdue } from '../../../shared/status/late.ts';
 import { resolveStatus } from '../../../shared/status/resolve-status.ts';
 import { feedSource, type FeedSource, type FeedState } from '../../lib/feed-source.ts';
@@ -49,7 +48,10 @@ import { paragraphs, progressBar, safeHref, show, textSpan } from '../../lib/ren
 import { foldForSearch } from '../../lib/search.ts';
 import { buildModel, type Model } from '../../lib/model.ts';
 import { styles } from './open-commitments.styles.ts';
+import { sheet } from '../../lib/css.ts';
+import { setOrRemove } from '../../lib/dom.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
+import { viewerLang, viewerToday } from '../../lib/viewer.ts';
 import { announceFeedState, type Announced } from '../../lib/announce.ts';
 
 /**
@@ -62,11 +64,18 @@ const ROWS_PER_TASK = 10;
 /** How often a visible dashboard asks the publisher for news. */
 const REFRESH_MS = 5 * 60 * 1000;
 
+let stylesheet: CSSStyleSheet | undefined;
+
 /**
  * A live dashboard of a public body's open-government commitments, read from an Open Commitments
  * feed: overall progress, a breakdown by status, every commitment with its status, progress, lead,
  * due date, milestones, timeline and citizens' questions, and a way to formally question the
  * publisher (droit d'interpellation).
+ *
+ * Lit's templates (lit-html) draw it, but the element is a plain custom element rather than a
+ * `LitElement`: its properties are its attributes, and every change in a task is drawn once, in a
+ * microtask, as Lit would. The reactive base class weighed 2.5 KB gzip, a seventh of what every
+ * embedding page downloads, for seven attributes and a render per change.
  *
  * @summary Live dashboard of open-government commitments from an Open Commitments feed.
  *
@@ -127,53 +136,33 @@ const REFRESH_MS = 5 * 60 * 1000;
  * @cssprop --oc-status-unknown - Colour of the "unknown" category.
  * @cssprop --oc-status-unknown-bg - Background of its label.
  */
-export class OpenCommitments extends LitElement {
-  static override styles = styles;
+export class OpenCommitments extends HTMLElement {
+  static readonly observedAttributes = [
+    'src',
+    'theme',
+    'commitment',
+    'status',
+    'themes',
+    'no-refresh',
+    'today',
+    'lang',
+  ];
 
-  static override properties = {
-    src: { type: String },
-    theme: { type: String, reflect: true },
-    commitment: { type: String },
-    status: { type: String },
-    themes: { type: String },
-    noRefresh: { type: Boolean, attribute: 'no-refresh' },
-    today: { type: String },
-    feedState: { state: true, attribute: false },
-    filters: { state: true, attribute: false },
-    opened: { state: true, attribute: false },
-    limit: { state: true, attribute: false },
-  };
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  /** URL of the feed. */
-  declare src: string | undefined;
-  /** `default`, `dsfr` or `dark`; absent: follows the reader's colour scheme. */
-  declare theme: string | undefined;
-  /** Only this commitment, opened. */
-  declare commitment: string | undefined;
-  /** Preset status categories, comma-separated. */
-  declare status: string | undefined;
-  /** Preset theme. */
-  declare themes: string | undefined;
-  /** No periodic refresh. */
-  declare noRefresh: boolean;
-  /** The day lateness is computed for, `YYYY-MM-DD`; defaults to today. */
-  declare today: string | undefined;
-
-  declare private feedState: FeedState;
-  declare private filters: FilterState;
-  declare private opened: ReadonlySet<string>;
+  readonly #root: ShadowRoot;
+  #feedState: FeedState = { phase: 'loading', revision: 0 };
+  #filters: FilterState = NO_FILTERS;
+  #opened: ReadonlySet<string> = new Set();
+  #limit = PAGE_SIZE;
+  /** What changed since the last render: attribute names, and `feed` for a new feed state. */
+  #changed = new Set<string>();
+  /** The render scheduled, resolved once it has run. */
+  #update: Promise<boolean> | undefined;
+  #filtered: { rows: readonly Row[]; filters: FilterState; result: Row[] } | undefined;
   /**
    * Each opened commitment's interpellation action, kept across renders (it holds its own open
    * state and focus) while its link and language stay the same.
    */
-  #filtered: { rows: readonly Row[]; filters: FilterState; result: Row[] } | undefined;
   readonly #askActions = new Map<string, { key: string; element: HTMLElement }>();
-  declare private limit: number;
-
   #source: FeedSource | undefined;
   #unsubscribe: (() => void) | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -189,28 +178,91 @@ export class OpenCommitments extends LitElement {
 
   constructor() {
     super();
-    this.noRefresh = false;
-    this.feedState = { phase: 'loading', revision: 0 };
-    this.filters = NO_FILTERS;
-    this.opened = new Set();
-    this.limit = PAGE_SIZE;
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [(stylesheet ??= sheet(styles))];
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
+  /** URL of the feed. */
+  get src(): string | undefined {
+    return this.getAttribute('src') ?? undefined;
+  }
+  set src(value: string | undefined) {
+    setOrRemove(this, 'src', value);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  /** `default`, `dsfr` or `dark`; absent: follows the reader's colour scheme. */
+  get theme(): string | undefined {
+    return this.getAttribute('theme') ?? undefined;
+  }
+  set theme(value: string | undefined) {
+    setOrRemove(this, 'theme', value);
+  }
+
+  /** Only this commitment, opened. */
+  get commitment(): string | undefined {
+    return this.getAttribute('commitment') ?? undefined;
+  }
+  set commitment(value: string | undefined) {
+    setOrRemove(this, 'commitment', value);
+  }
+
+  /** Preset status categories, comma-separated. */
+  get status(): string | undefined {
+    return this.getAttribute('status') ?? undefined;
+  }
+  set status(value: string | undefined) {
+    setOrRemove(this, 'status', value);
+  }
+
+  /** Preset theme. */
+  get themes(): string | undefined {
+    return this.getAttribute('themes') ?? undefined;
+  }
+  set themes(value: string | undefined) {
+    setOrRemove(this, 'themes', value);
+  }
+
+  /** No periodic refresh. */
+  get noRefresh(): boolean {
+    return this.hasAttribute('no-refresh');
+  }
+  set noRefresh(value: boolean) {
+    this.toggleAttribute('no-refresh', value);
+  }
+
+  /** The day lateness is computed for, `YYYY-MM-DD`; defaults to today. */
+  get today(): string | undefined {
+    return this.getAttribute('today') ?? undefined;
+  }
+  set today(value: string | undefined) {
+    setOrRemove(this, 'today', value);
+  }
+
+  /** Resolves once what the dashboard shows is up to date, like a Lit element's. */
+  get updateComplete(): Promise<boolean> {
+    return this.#update ?? Promise.resolve(true);
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (old !== value) this.#requestUpdate(name);
+  }
+
+  connectedCallback(): void {
+    // A page may have set properties before the element was defined, hiding the accessors.
+    for (const name of ['src', 'theme', 'commitment', 'status', 'themes', 'noRefresh', 'today']) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value: unknown = Reflect.get(this, name);
+      Reflect.deleteProperty(this, name);
+      Reflect.set(this, name, value);
+    }
     window.addEventListener('hashchange', this.#onHashChange);
     document.addEventListener('visibilitychange', this.#onVisibility);
     this.#subscribe();
     this.#startTimer();
+    this.#requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.#onHashChange);
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#unsubscribe?.();
@@ -218,9 +270,20 @@ export class OpenCommitments extends LitElement {
     this.#stopTimer();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  /**
+   * Renders once for every change made in this task (`what`: an attribute name, or `feed`), in a
+   * microtask, as Lit elements do; not before the element is in a document.
+   */
+  #requestUpdate(what?: string): void {
+    if (what !== undefined) this.#changed.add(what);
+    if (this.isConnected) this.#update ??= Promise.resolve().then(() => this.#performUpdate());
+  }
+
+  #performUpdate(): boolean {
+    const changed = this.#changed;
+    // What these steps change is drawn by this render, not by another one.
     if (changed.has('src') && this.isConnected) this.#subscribe();
-    if (changed.has('noRefresh')) {
+    if (changed.has('no-refresh')) {
       this.#stopTimer();
       this.#startTimer();
     }
@@ -228,15 +291,19 @@ export class OpenCommitments extends LitElement {
       this.#hashRead = true;
       this.#readLocation(false);
     }
+    if (changed.has('feed')) this.#announce();
+    this.#changed = new Set();
+    this.#update = undefined;
+    render(this.#render(), this.#root, { host: this });
+    this.#updated();
+    return true;
   }
 
-  protected override updated(): void {
+  #updated(): void {
     this.#drawMore();
     const id = this.#pendingScroll;
     if (id === undefined || !this.#model) return;
-    const item = this.renderRoot.querySelector<HTMLElement>(
-      `[data-commitment-id="${CSS.escape(id)}"]`,
-    );
+    const item = this.#root.querySelector<HTMLElement>(`[data-commitment-id="${CSS.escape(id)}"]`);
     if (!item) return;
     this.#pendingScroll = undefined;
     item.scrollIntoView({ block: 'start', behavior: 'auto' });
@@ -251,20 +318,8 @@ export class OpenCommitments extends LitElement {
       this.#drawing = false;
       this.#drawn =
         this.#drawn + ROWS_PER_TASK >= this.#drawnOf ? Infinity : this.#drawn + ROWS_PER_TASK;
-      this.requestUpdate();
+      this.#requestUpdate();
     });
-  }
-
-  /** The interface language: the `lang` attribute, else the closest one up the page. */
-  get #viewerLang(): Lang {
-    const tagged = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-    return pickLang(tagged || navigator.language);
-  }
-
-  get #todayDate(): string {
-    return this.today && /^\d{4}-\d{2}-\d{2}$/.test(this.today)
-      ? this.today
-      : todayString(new Date());
   }
 
   /** Filters preset by attributes, the base the hash is written against. */
@@ -287,11 +342,13 @@ export class OpenCommitments extends LitElement {
       return;
     }
     this.#source = feedSource(this.src);
-    this.feedState = this.#source.state;
+    this.#feedState = this.#source.state;
     this.#unsubscribe = this.#source.subscribe((state) => {
-      this.feedState = state;
+      this.#feedState = state;
+      this.#requestUpdate('feed');
     });
     this.#announce();
+    this.#requestUpdate('feed');
   }
 
   #startTimer(): void {
@@ -320,29 +377,32 @@ export class OpenCommitments extends LitElement {
     if (this.commitment) return;
     const state = readHash(location.hash);
     const filters = { ...this.#presetFilters, ...state.filters };
-    if (!sameFilters(filters, this.filters)) {
-      this.filters = filters;
-      this.limit = PAGE_SIZE;
+    if (!sameFilters(filters, this.#filters)) {
+      this.#filters = filters;
+      this.#limit = PAGE_SIZE;
+      this.#requestUpdate();
       if (fromNavigation) this.#emitChange();
     }
     if (state.commitment !== undefined) {
-      if (!this.opened.has(state.commitment))
-        this.opened = new Set([...this.opened, state.commitment]);
+      if (!this.#opened.has(state.commitment))
+        this.#opened = new Set([...this.#opened, state.commitment]);
       this.#pendingScroll = state.commitment;
+      this.#requestUpdate();
     }
   }
 
   #setFilters(next: Partial<FilterState>): void {
-    this.filters = { ...this.filters, ...next };
-    this.limit = PAGE_SIZE;
+    this.#filters = { ...this.#filters, ...next };
+    this.#limit = PAGE_SIZE;
     this.#drawn = ROWS_PER_TASK;
+    this.#requestUpdate();
     this.#writeLocation(undefined);
     this.#emitChange();
   }
 
   #writeLocation(commitment: string | undefined): void {
     if (this.commitment) return;
-    const hash = writeHash(location.hash, this.filters, commitment, this.#presetFilters);
+    const hash = writeHash(location.hash, this.#filters, commitment, this.#presetFilters);
     if (hash === location.hash || (hash === '' && location.hash === '')) return;
     const url = `${location.pathname}${location.search}${hash}`;
     history.replaceState(history.state, '', hash === '' ? url || location.pathname : url);
@@ -351,7 +411,7 @@ export class OpenCommitments extends LitElement {
   #emitChange(): void {
     this.dispatchEvent(
       new CustomEvent<FilterState>('oc-change', {
-        detail: this.filters,
+        detail: this.#filters,
         bubbles: true,
         composed: true,
       }),
@@ -360,12 +420,7 @@ export class OpenCommitments extends LitElement {
 
   /** Fires `oc-load` / `oc-error` once per new copy or failure. */
   #announce(): void {
-    announceFeedState(this, this.feedState, this.#source?.url, this.#announced);
-  }
-
-  protected override update(changed: PropertyValues): void {
-    if (changed.has('feedState')) this.#announce();
-    super.update(changed);
+    announceFeedState(this, this.#feedState, this.#source?.url, this.#announced);
   }
 
   /**
@@ -373,8 +428,8 @@ export class OpenCommitments extends LitElement {
    * built in slices (a 10,000-commitment plan would otherwise block the page).
    */
   #modelFor(feed: Feed): Model | undefined {
-    const lang = this.#viewerLang;
-    const today = this.#todayDate;
+    const lang = viewerLang(this);
+    const today = viewerToday(this.today);
     const fits = (m: { feed: Feed; lang: Lang; today: string } | undefined) =>
       m !== undefined && m.feed === feed && m.lang === lang && m.today === today;
     if (fits(this.#model)) return this.#model;
@@ -386,16 +441,16 @@ export class OpenCommitments extends LitElement {
         this.#building = undefined;
         this.#model = model;
         this.#drawn = ROWS_PER_TASK;
-        this.requestUpdate();
+        this.#requestUpdate();
       });
     }
     return undefined;
   }
 
-  protected override render(): TemplateResult {
-    const lang = this.#viewerLang;
+  #render(): TemplateResult {
+    const lang = viewerLang(this);
     const m: WidgetMessages = { ...commonMessages[lang], ...dashboardMessages[lang] };
-    const { phase, entry, error } = this.feedState;
+    const { phase, entry, error } = this.#feedState;
     if (!this.src)
       return this.#frame(
         lang,
@@ -456,7 +511,7 @@ export class OpenCommitments extends LitElement {
   }
 
   #errorNotice(m: WidgetMessages, lang: Lang): TemplateResult {
-    const error = this.feedState.error;
+    const error = this.#feedState.error;
     return this.#notice(
       'error',
       m.errorTitle,
@@ -473,7 +528,7 @@ export class OpenCommitments extends LitElement {
   }
 
   #describeError(m: WidgetMessages, lang: Lang): string {
-    const error = this.feedState.error;
+    const error = this.#feedState.error;
     switch (error?.reason) {
       case 'http':
         return m.errorHttp(formatNumber(error.status ?? 0, lang, { useGrouping: false }));
@@ -560,7 +615,7 @@ export class OpenCommitments extends LitElement {
           </p>
           <ul class="legend" role="list" aria-labelledby="oc-breakdown">
             ${counts.map((c) => {
-              const pressed = this.filters.status.includes(c);
+              const pressed = this.#filters.status.includes(c);
               return html`<li>
                 <button
                   type="button"
@@ -619,7 +674,7 @@ export class OpenCommitments extends LitElement {
   }
 
   #toggleCategory(category: Category): void {
-    const current = this.filters.status;
+    const current = this.#filters.status;
     const status = current.includes(category)
       ? current.filter((c) => c !== category)
       : [...current, category];
@@ -645,13 +700,13 @@ export class OpenCommitments extends LitElement {
       </ul>`;
     }
     const filtered = this.#filteredRows(rows);
-    const limit = limitToShow(filtered, this.#pendingScroll, this.limit);
+    const limit = limitToShow(filtered, this.#pendingScroll, this.#limit);
     const visible = filtered.length > limit ? filtered.slice(0, limit) : filtered;
     const more = Math.min(PAGE_SIZE, filtered.length - visible.length);
     this.#drawnOf = visible.length;
     const drawnRows = visible.length > this.#drawn ? visible.slice(0, this.#drawn) : visible;
     const n = (value: number) => formatNumber(value, lang);
-    const filtering = !sameFilters({ ...this.filters, sort: 'plan' }, { ...NO_FILTERS });
+    const filtering = !sameFilters({ ...this.#filters, sort: 'plan' }, { ...NO_FILTERS });
     return html`${this.#filterForm(model, m)}
       <div class="count" role="status">
         <span>${m.shown(n(visible.length), n(rows.length), visible.length)}</span>
@@ -660,7 +715,7 @@ export class OpenCommitments extends LitElement {
             ? html`<button
                 type="button"
                 class="link-button"
-                @click=${() => this.#setFilters({ ...NO_FILTERS, sort: this.filters.sort })}
+                @click=${() => this.#setFilters({ ...NO_FILTERS, sort: this.#filters.sort })}
               >
                 ${m.clearFilters}
               </button>`
@@ -679,7 +734,7 @@ export class OpenCommitments extends LitElement {
               ${repeat(
                 drawnRows,
                 (row) => row.id,
-                (row) => this.#item(model, row, m, this.opened.has(row.id)),
+                (row) => this.#item(model, row, m, this.#opened.has(row.id)),
               )}
             </ul>`
       }
@@ -690,7 +745,8 @@ export class OpenCommitments extends LitElement {
               class="button more"
               @click=${() => {
                 this.#drawn = limit + ROWS_PER_TASK;
-                this.limit = limit + PAGE_SIZE;
+                this.#limit = limit + PAGE_SIZE;
+                this.#requestUpdate();
               }}
             >
               ${m.showMore(n(more))}
@@ -700,7 +756,7 @@ export class OpenCommitments extends LitElement {
   }
 
   #filterForm(model: Model, m: WidgetMessages): TemplateResult {
-    const f = this.filters;
+    const f = this.#filters;
     const select = (
       label: string,
       value: string,
@@ -775,7 +831,7 @@ export class OpenCommitments extends LitElement {
   }
 
   #toggle(id: string): void {
-    const opened = new Set(this.opened);
+    const opened = new Set(this.#opened);
     if (opened.has(id)) {
       opened.delete(id);
       this.#writeLocation(undefined);
@@ -783,7 +839,8 @@ export class OpenCommitments extends LitElement {
       opened.add(id);
       this.#writeLocation(id);
     }
-    this.opened = opened;
+    this.#opened = opened;
+    this.#requestUpdate();
   }
 
   #item(model: Model, row: Row, m: WidgetMessages, open: boolean): TemplateResult {
@@ -1064,9 +1121,9 @@ export class OpenCommitments extends LitElement {
    */
   #filteredRows(rows: readonly Row[]): Row[] {
     const kept = this.#filtered;
-    if (kept?.rows === rows && kept.filters === this.filters) return kept.result;
-    const result = applyFilters(rows, this.filters, foldForSearch(this.filters.q));
-    this.#filtered = { rows, filters: this.filters, result };
+    if (kept?.rows === rows && kept.filters === this.#filters) return kept.result;
+    const result = applyFilters(rows, this.#filters, foldForSearch(this.#filters.q));
+    this.#filtered = { rows, filters: this.#filters, result };
     return result;
   }
 
