@@ -72,6 +72,25 @@ describe('<open-commitments>', () => {
     expect(changes).toEqual([expect.objectContaining({ q: 'MARCHES PUBLICS' })]);
   });
 
+  it('keeps each commitment’s element when the list is sorted or filtered', async () => {
+    const element = await mount();
+    const item = (id: string) => element.shadowRoot!.querySelector(`[data-commitment-id="${id}"]`);
+    const before = item('VF-03');
+    const order = ids(element);
+    const sort = element.shadowRoot!.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+    sort.value = 'title';
+    sort.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    expect(ids(element)).not.toEqual(order);
+    expect(item('VF-03')).toBe(before);
+    const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="q"]')!;
+    input.value = 'VF-03';
+    input.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+    expect(ids(element)).toEqual(['VF-03']);
+    expect(item('VF-03')).toBe(before);
+  });
+
   it('restores filters from the hash when it changes', async () => {
     const element = await mount();
     location.hash = '#oc-status=complete';

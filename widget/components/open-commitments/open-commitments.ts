@@ -1,5 +1,4 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
-import { repeat } from 'lit/directives/repeat.js';
 import {
   CATEGORIES,
   type Category,
@@ -163,6 +162,8 @@ export class OpenCommitments extends HTMLElement {
    * state and focus) while its link and language stay the same.
    */
   readonly #askActions = new Map<string, { key: string; element: HTMLElement }>();
+  /** The `li` of each row drawn, by commitment id (see `#row`). */
+  readonly #rows = new Map<string, HTMLLIElement>();
   #source: FeedSource | undefined;
   #unsubscribe: (() => void) | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -696,7 +697,7 @@ export class OpenCommitments extends HTMLElement {
         </div>`;
       }
       return html`<ul class="list" part="list" role="list">
-        ${this.#item(model, row, m, true)}
+        ${this.#row(model, row, m, true)}
       </ul>`;
     }
     const filtered = this.#filteredRows(rows);
@@ -705,6 +706,8 @@ export class OpenCommitments extends HTMLElement {
     const more = Math.min(PAGE_SIZE, filtered.length - visible.length);
     this.#drawnOf = visible.length;
     const drawnRows = visible.length > this.#drawn ? visible.slice(0, this.#drawn) : visible;
+    const drawnIds = new Set(drawnRows.map((row) => row.id));
+    for (const id of this.#rows.keys()) if (!drawnIds.has(id)) this.#rows.delete(id);
     const n = (value: number) => formatNumber(value, lang);
     const filtering = !sameFilters({ ...this.#filters, sort: 'plan' }, { ...NO_FILTERS });
     return html`${this.#filterForm(model, m)}
@@ -731,11 +734,7 @@ export class OpenCommitments extends HTMLElement {
               role="list"
               aria-busy=${drawnRows.length < visible.length ? 'true' : nothing}
             >
-              ${repeat(
-                drawnRows,
-                (row) => row.id,
-                (row) => this.#item(model, row, m, this.#opened.has(row.id)),
-              )}
+              ${drawnRows.map((row) => this.#row(model, row, m, this.#opened.has(row.id)))}
             </ul>`
       }
       ${
@@ -843,6 +842,25 @@ export class OpenCommitments extends HTMLElement {
     this.#requestUpdate();
   }
 
+  /**
+   * A row's `li`, the same element for as long as the row stays drawn: like Lit's `repeat`, a row
+   * keeps its DOM (focus, its interpellation action, its progress bar) when the list is filtered,
+   * sorted or refreshed, without the directive's weight (0.8 KB gzip).
+   */
+  #row(model: Model, row: Row, m: WidgetMessages, open: boolean): HTMLLIElement {
+    let item = this.#rows.get(row.id);
+    if (!item) {
+      item = document.createElement('li');
+      item.setAttribute('part', 'commitment');
+      item.setAttribute('data-commitment-id', row.id);
+      this.#rows.set(row.id, item);
+    }
+    item.className = `item cat-${row.category}`;
+    render(this.#item(model, row, m, open), item, { host: this });
+    return item;
+  }
+
+  /** What a row's `li` holds. */
   #item(model: Model, row: Row, m: WidgetMessages, open: boolean): TemplateResult {
     const { feed, lang } = model;
     const commitment = model.byId.get(row.id)!;
@@ -855,8 +873,7 @@ export class OpenCommitments extends HTMLElement {
     const lead = show(commitment.lead, lang, feed.languages);
     const details = `d-${row.id}`;
     const single = this.commitment !== undefined;
-    return html`<li class="item cat-${row.category}" part="commitment" data-commitment-id=${row.id}>
-      <h3 class="item-title" id=${`t-${row.id}`}>
+    return html`<h3 class="item-title" id=${`t-${row.id}`}>
         ${
           single
             ? textSpan(title)
@@ -893,8 +910,7 @@ export class OpenCommitments extends HTMLElement {
       </div>
       <div id=${details} class="details" ?hidden=${!open}>
         ${open ? this.#details(model, commitment, m) : nothing}
-      </div>
-    </li>`;
+      </div>`;
   }
 
   #itemQuestionBadge(model: Model, commitment: Commitment, m: WidgetMessages): TemplateResult {
