@@ -15,7 +15,7 @@ describe('buildModel', () => {
     const model = await buildModel(feed, 'fr', '2026-12-04', {
       sliceMs: 12,
       now: () => (clock += 5),
-      pause: async () => {
+      yieldToMain: async () => {
         pauses += 1;
       },
     });

@@ -4,6 +4,8 @@
  * in time slices that give the main thread back, so that a plan of 10,000 commitments never
  * blocks the page for long; filtering then only reads the rows.
  */
+import { pacer } from '../../shared/cache/pacer.ts';
+import type { ParseSlicing } from '../../shared/feed/parse-feed.ts';
 import type { Commitment, Feed } from '../../shared/feed/types.ts';
 import { coreMessages } from '../../shared/i18n/core-messages.ts';
 import type { Lang } from '../../shared/i18n/lang.ts';
@@ -20,7 +22,7 @@ import {
 import type { Row } from './filters.ts';
 import { show } from './show.ts';
 import { foldForSearch } from './search.ts';
-import { WIDGET_SLICING, yieldToMain } from './yield-to-main.ts';
+import { WIDGET_SLICING } from './yield-to-main.ts';
 
 /** The dashboard's view of one feed. */
 export interface Model {
@@ -37,22 +39,9 @@ export interface Model {
   readonly hasQuestions: boolean;
 }
 
-/** How the work is sliced: at most `sliceMs` of work, then `pause()` gives the thread back. */
-export interface Slicing {
-  readonly sliceMs: number;
-  readonly pause: () => Promise<void>;
-  readonly now: () => number;
-}
-
-const defaultSlicing: Slicing = {
-  sliceMs: WIDGET_SLICING.sliceMs,
-  pause: yieldToMain,
-  now: WIDGET_SLICING.now,
-};
-
 /** Gives the thread back, then runs `work` in a task of its own. */
-async function after<T>(slicing: Slicing, work: () => T): Promise<T> {
-  await slicing.pause();
+async function after<T>(slicing: ParseSlicing, work: () => T): Promise<T> {
+  await slicing.yieldToMain();
   return work();
 }
 
@@ -61,7 +50,7 @@ export async function buildModel(
   feed: Feed,
   lang: Lang,
   today: string,
-  slicing: Slicing = defaultSlicing,
+  slicing: ParseSlicing = WIDGET_SLICING,
 ): Promise<Model> {
   const channel = feed.interpellation;
   const themes = new Set<string>();
@@ -69,12 +58,9 @@ export async function buildModel(
   const category = coreMessages[lang].category;
   let hasQuestions = false;
   const rows: Row[] = [];
-  let sliceStart = slicing.now();
+  const checkpoint = pacer(slicing);
   for (const [index, commitment] of feed.commitments.entries()) {
-    if (slicing.now() - sliceStart > slicing.sliceMs) {
-      await slicing.pause();
-      sliceStart = slicing.now();
-    }
+    await checkpoint();
     const view = viewCommitment(feed, commitment, today);
     const title = show(commitment.title, lang, feed.languages)?.text ?? commitment.id;
     const lead = show(commitment.lead, lang, feed.languages)?.text ?? '';
@@ -115,7 +101,7 @@ export async function buildModel(
       overdueAnswers,
     });
   }
-  await slicing.pause();
+  await slicing.yieldToMain();
   const collator = new Intl.Collator(lang);
   const model: Model = {
     feed,
@@ -130,6 +116,6 @@ export async function buildModel(
     leads: [...leads].sort(collator.compare),
     hasQuestions,
   };
-  await slicing.pause();
+  await slicing.yieldToMain();
   return model;
 }
