@@ -6,7 +6,13 @@
  * ```ts
  * const store = await openFeedStore('open-commitments-widget'); // memory if IndexedDB fails
  * const client = createFeedClient(
- *   { fetch: (url, init) => fetch(url, init), store, now: Date.now, conditionalHeaders: false },
+ *   {
+ *     fetch: (url, init) => fetch(url, init),
+ *     store,
+ *     now: Date.now,
+ *     // Validators to the page's own origin only: elsewhere they would need a CORS preflight.
+ *     conditionalHeaders: (url) => new URL(url).origin === location.origin,
+ *   },
  *   { maxAge: 5 * 60_000, staleWhileRevalidate: Infinity },
  * );
  * client.subscribe(url, (result) => {
