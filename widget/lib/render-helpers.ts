@@ -11,9 +11,9 @@ import type { Shown } from './show.ts';
 export { safeHref, show, type Shown } from './show.ts';
 
 /** Feed text in a span that carries its language when it differs from the viewer's. */
-export function textSpan(shown: Shown | undefined): TemplateResult | typeof nothing {
+export function textSpan(shown: Shown | undefined): TemplateResult | string | typeof nothing {
   if (!shown) return nothing;
-  return shown.lang ? html`<span lang=${shown.lang}>${shown.text}</span>` : html`${shown.text}`;
+  return shown.lang ? html`<span lang=${shown.lang}>${shown.text}</span>` : shown.text;
 }
 
 /** Feed text as paragraphs, one per blank-line- or line-break-separated block. */

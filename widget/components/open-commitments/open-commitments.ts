@@ -73,7 +73,7 @@ let stylesheet: CSSStyleSheet | undefined;
  *
  * Lit's templates (lit-html) draw it, but the element is a plain custom element rather than a
  * `LitElement`: its properties are its attributes, and every change in a task is drawn once, in a
- * microtask, as Lit would. The reactive base class weighed 2.5 KB gzip, a seventh of what every
+ * microtask, as Lit would. The reactive base class weighed 2.5 KB gzip of the bundle every
  * embedding page downloads, for seven attributes and a render per change.
  *
  * @summary Live dashboard of open-government commitments from an Open Commitments feed.
@@ -453,26 +453,21 @@ export class OpenCommitments extends HTMLElement {
     const m: WidgetMessages = { ...commonMessages[lang], ...dashboardMessages[lang] };
     const { phase, entry, error } = this.#feedState;
     if (!this.src)
-      return this.#frame(
-        lang,
-        m,
-        this.#notice('error', m.errorTitle, html`<p>${m.feedAddress} —</p>`),
-      );
-    if (phase === 'loading' || (phase === 'ready' && !entry)) return this.#skeleton(lang, m);
+      return this.#frame(lang, this.#alert(m.errorTitle, html`<p>${m.feedAddress} —</p>`));
+    if (phase === 'loading' || (phase === 'ready' && !entry)) return this.#skeleton(m);
     if (!entry) {
-      return this.#frame(lang, m, this.#errorNotice(m, lang));
+      return this.#frame(lang, this.#errorNotice(m, lang));
     }
     const model = this.#modelFor(entry.feed);
-    if (!model) return this.#skeleton(lang, m);
+    if (!model) return this.#skeleton(m);
     return this.#frame(
       lang,
-      m,
       html`${this.#header(model, m)}
       ${error ? this.#staleNotice(m, lang, entry.checkedAt) : nothing} ${this.#body(model, m)}`,
     );
   }
 
-  #frame(lang: Lang, _m: WidgetMessages, content: TemplateResult): TemplateResult {
+  #frame(lang: Lang, content: TemplateResult): TemplateResult {
     // Showing one commitment, the region is named after it too: a page may show several.
     const label = this.commitment ? `oc-title t-${this.commitment}` : 'oc-title';
     return html`<section class="root" part="base" lang=${lang} aria-labelledby=${label}>
@@ -480,7 +475,7 @@ export class OpenCommitments extends HTMLElement {
     </section>`;
   }
 
-  #skeleton(_lang: Lang, m: WidgetMessages): TemplateResult {
+  #skeleton(m: WidgetMessages): TemplateResult {
     return html`<section
       class="root skeleton"
       part="base"
@@ -500,12 +495,9 @@ export class OpenCommitments extends HTMLElement {
     </section>`;
   }
 
-  #notice(kind: string, title: string, body: TemplateResult): TemplateResult {
-    return html`<div
-      class="notice ${kind}"
-      part="notice"
-      role=${kind === 'error' ? 'alert' : 'status'}
-    >
+  /** The notice that nothing can be shown, and why. */
+  #alert(title: string, body: TemplateResult): TemplateResult {
+    return html`<div class="notice error" part="notice" role="alert">
       <h2 id="oc-title" class="notice-title">${title}</h2>
       ${body}
     </div>`;
@@ -513,8 +505,7 @@ export class OpenCommitments extends HTMLElement {
 
   #errorNotice(m: WidgetMessages, lang: Lang): TemplateResult {
     const error = this.#feedState.error;
-    return this.#notice(
-      'error',
+    return this.#alert(
       m.errorTitle,
       html`<p>${error ? this.#describeError(m, lang) : nothing}</p>
         ${
