@@ -79,7 +79,11 @@ function client(): FeedClient {
   const reg = registry();
   return (reg.client ??= createFeedClient(
     {
-      fetch: (url, init) => fetch(url, isSameOrigin(url) ? init : simpleRequest(init)),
+      fetch: (url, init) => fetch(url, init),
+      // If-None-Match / If-Modified-Since make a request to another origin need a CORS preflight,
+      // which static hosts often refuse: there the browser's HTTP cache revalidates instead. A
+      // same-origin feed sends them, and an unchanged one costs a 304 and no parsing.
+      conditionalHeaders: isSameOrigin,
       store: lazyStore(),
       now: () => Date.now(),
       slicing: WIDGET_SLICING,
@@ -90,19 +94,6 @@ function client(): FeedClient {
 
 function isSameOrigin(url: string): boolean {
   return new URL(url, document.baseURI).origin === location.origin;
-}
-
-/**
- * A request to another origin without `If-None-Match` / `If-Modified-Since`: those need a CORS
- * preflight that static hosts often refuse. The browser's HTTP cache revalidates instead. A
- * same-origin feed keeps them, and an unchanged one costs a 304 and no parsing.
- */
-function simpleRequest(init: RequestInit): RequestInit {
-  const headers = new Headers(init.headers);
-  if (!headers.has('if-none-match') && !headers.has('if-modified-since')) return init;
-  headers.delete('if-none-match');
-  headers.delete('if-modified-since');
-  return { ...init, headers, cache: 'no-cache' };
 }
 
 /**
