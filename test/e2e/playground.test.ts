@@ -107,7 +107,8 @@ describe('the playground', () => {
     expect(new URL(page.url()).search).toBe('?src=%2Ffeeds%2Fparis.json&theme=dsfr&lang=en');
 
     await page.getByRole('button', { name: 'Copier le code' }).click();
-    await expect(page.locator('#pg-copy-status').textContent()).resolves.toBe('Copié');
+    // The clipboard answers asynchronously: wait for the status it leads to.
+    await expect.poll(() => page.locator('#pg-copy-status').textContent()).toBe('Copié');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
 
     await page.reload();
@@ -125,9 +126,9 @@ describe('the playground', () => {
     await page.goto(`${server.origin}/playground.html?theme=dark`);
     await previewIds(page, 10);
     await page.getByRole('button', { name: 'Copier le code' }).click();
-    await expect(page.locator('#pg-copy-status').textContent()).resolves.toBe(
-      'Le code est sélectionné : copiez-le avec Ctrl+C (⌘+C sur Mac).',
-    );
+    await expect
+      .poll(() => page.locator('#pg-copy-status').textContent())
+      .toBe('Le code est sélectionné : copiez-le avec Ctrl+C (⌘+C sur Mac).');
     expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(
       `<script type="module" src="${server.origin}/dist/widget/open-commitments.js"></script>\n` +
         `<open-commitments src="${server.origin}/feeds/valfleurie.demo.json" theme="dark" lang="fr"></open-commitments>`,
