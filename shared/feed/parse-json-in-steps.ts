@@ -154,12 +154,9 @@ function* assemble(text: string, keys: TopKey[]): Generator<undefined, unknown, 
       }
     }
     if (holders.get(name) !== key) continue;
-    Object.defineProperty(value, name, {
-      value: items,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
+    // The skeleton gave the key an own, writable, enumerable data property (an empty array):
+    // replace its value only, even for a key such as `__proto__`.
+    Object.defineProperty(value, name, { value: items });
   }
   return value;
 }
