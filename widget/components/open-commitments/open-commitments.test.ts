@@ -36,8 +36,10 @@ async function mount(attributes: Record<string, string> = {}): Promise<OpenCommi
   element.setAttribute('today', '2026-12-04');
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   document.body.append(element);
+  // The list is drawn a few rows per task: wait until it no longer says it is busy.
   await vi.waitFor(() => {
     expect(element.shadowRoot?.querySelector('[part="list"]')).toBeTruthy();
+    expect(element.shadowRoot?.querySelector('[aria-busy="true"]')).toBeNull();
   });
   return element;
 }
@@ -89,6 +91,34 @@ describe('<open-commitments>', () => {
     await element.updateComplete;
     expect(ids(element)).toEqual(['VF-03']);
     expect(item('VF-03')).toBe(before);
+  });
+
+  it('keeps a linked commitment far down a long list shown after it is scrolled to', async () => {
+    const feed = JSON.parse(valfleurie) as { commitments: { id: string }[] };
+    const first = feed.commitments[0]!;
+    feed.commitments = Array.from({ length: 130 }, (_, i) => ({ ...first, id: `C-${i}` }));
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(feed), { status: 200 }));
+    history.replaceState(null, '', '/page#commitment=C-120');
+    const element = await mount();
+    const busy = () => element.shadowRoot!.querySelector('[aria-busy="true"]');
+    await vi.waitFor(
+      () => {
+        expect(ids(element)).toContain('C-120');
+        expect(busy()).toBeNull();
+      },
+      { timeout: 5000 },
+    );
+    // Later renders (another language, so a new model drawn step by step) keep it in the list.
+    element.setAttribute('lang', 'en');
+    await vi.waitFor(
+      () => {
+        expect(element.shadowRoot!.querySelector('.count')?.textContent).toMatch(/130 commitments/);
+        expect(busy()).toBeNull();
+      },
+      { timeout: 5000 },
+    );
+    expect(ids(element)).toContain('C-120');
+    expect(ids(element)).toHaveLength(130);
   });
 
   it('restores filters from the hash when it changes', async () => {

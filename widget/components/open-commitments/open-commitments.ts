@@ -693,6 +693,8 @@ export class OpenCommitments extends HTMLElement {
     }
     const filtered = this.#filteredRows(rows);
     const limit = limitToShow(filtered, this.#pendingScroll, this.#limit);
+    // A linked commitment far down the list stays shown once scrolled to, by later renders too.
+    this.#limit = limit;
     const visible = filtered.length > limit ? filtered.slice(0, limit) : filtered;
     const more = Math.min(PAGE_SIZE, filtered.length - visible.length);
     this.#drawnOf = visible.length;
