@@ -247,6 +247,45 @@ describe('filters and the URL hash', () => {
   });
 });
 
+describe('several dashboards on one page', () => {
+  it('keeps each one’s filters and opened commitment under its id in the hash', async () => {
+    const { page, context } = await newPage();
+    const url = hostPage(server, '/two-dashboards.html', {
+      body:
+        `<open-commitments id="ville" src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>` +
+        `<open-commitments id="national" src="/feeds/fr-2021-2023.json" today="${TODAY}" no-refresh></open-commitments>`,
+    });
+    const ville = page.locator('#ville');
+    const national = page.locator('#national');
+    const idsOf = (element: typeof ville) =>
+      element
+        .locator('[data-commitment-id]')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-commitment-id')));
+    await page.goto(url);
+    await settled(page, '#ville');
+    await settled(page, '#national');
+    const nationalBefore = await idsOf(national);
+    expect(nationalBefore).toHaveLength(19);
+
+    await ville.locator('input[name="q"]').fill('ecoles');
+    await expect.poll(() => idsOf(ville)).toEqual(['VF-03']);
+    await expect.poll(() => new URL(page.url()).hash).toBe('#ville.q=ecoles');
+    expect(await idsOf(national)).toEqual(nationalBefore);
+    expect(await national.locator('input[name="q"]').inputValue()).toBe('');
+
+    // A shared link restores each dashboard's own view, and opens a commitment in its own one.
+    const other = await context.newPage();
+    await other.goto(`${url}#ville.q=ecoles&national.commitment=FR0051`);
+    await settled(other, '#ville');
+    await settled(other, '#national');
+    expect(await idsOf(other.locator('#ville'))).toEqual(['VF-03']);
+    expect(await idsOf(other.locator('#national'))).toHaveLength(19);
+    const opened = other.locator('#national [data-commitment-id="FR0051"] .toggle');
+    await expect.poll(() => opened.getAttribute('aria-expanded')).toBe('true');
+    expect(await other.locator('#ville [aria-expanded="true"]').count()).toBe(0);
+  });
+});
+
 describe('preset filters', () => {
   it('starts filtered by the status and themes attributes, and shows them chosen', async () => {
     const { page } = await newPage();

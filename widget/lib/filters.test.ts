@@ -156,6 +156,27 @@ describe('the URL hash', () => {
     expect(readHash(hash)).toEqual({ filters, commitment: 'VF-03' });
   });
 
+  it('keeps each dashboard of a page under its own id, leaving the others’ parts alone', () => {
+    const hash = '#top&oc-q=shared&ville.status=limited&metropole.commitment=M-2';
+    expect(readHash(hash, 'ville')).toEqual({ filters: { status: ['limited'] } });
+    expect(readHash(hash, 'metropole')).toEqual({ filters: {}, commitment: 'M-2' });
+    expect(readHash(hash)).toEqual({ filters: { q: 'shared' } });
+    const filters: FilterState = { ...NO_FILTERS, q: 'vélo', late: true };
+    expect(writeHash(hash, filters, 'V-1', NO_FILTERS, 'ville')).toBe(
+      '#top&oc-q=shared&metropole.commitment=M-2&ville.late=1&ville.q=v%C3%A9lo&ville.commitment=V-1',
+    );
+    expect(writeHash(hash, NO_FILTERS, undefined, NO_FILTERS, 'metropole')).toBe(
+      '#top&oc-q=shared&ville.status=limited',
+    );
+  });
+
+  it('shares the plain keys when an id would need escaping in the address', () => {
+    expect(readHash('#oc-late=1', 'a b')).toEqual({ filters: { late: true } });
+    expect(writeHash('', { ...NO_FILTERS, late: true }, undefined, NO_FILTERS, 'a&b')).toBe(
+      '#oc-late=1',
+    );
+  });
+
   it('records a default the attributes preset and the reader turned off', () => {
     const preset: FilterState = { ...NO_FILTERS, status: ['limited'] };
     const hash = writeHash('', NO_FILTERS, undefined, preset);

@@ -115,9 +115,24 @@ function statusRank(category: Category): number {
   return statusOrder.indexOf(category);
 }
 
-/** Hash keys owned by the dashboard; anything else in the hash belongs to the host page. */
-const PREFIX = 'oc-';
-const COMMITMENT = 'commitment';
+/**
+ * The hash keys of one dashboard: `oc-status`, `commitment`, or with a scope (the element's `id`,
+ * for pages that show several dashboards) `ville.status`, `ville.commitment`. Anything else in the
+ * hash belongs to the host page or to another dashboard.
+ */
+interface HashKeys {
+  readonly prefix: string;
+  readonly commitment: string;
+}
+
+/** What a scope may be: an element id that needs no escaping in a URL. */
+const SCOPE_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+function keysOf(scope: string | undefined): HashKeys {
+  return scope !== undefined && SCOPE_RE.test(scope)
+    ? { prefix: `${scope}.`, commitment: `${scope}.commitment` }
+    : { prefix: 'oc-', commitment: 'commitment' };
+}
 
 /** Every filter, in the order the hash lists them, each under its own name (`oc-late`). */
 const FIELDS = [
@@ -154,16 +169,20 @@ export interface HashState {
   readonly commitment?: string;
 }
 
-/** Reads the dashboard's part of a location hash (`#oc-status=limited&commitment=FR0051`). */
-export function readHash(hash: string): HashState {
+/**
+ * Reads the dashboard's part of a location hash (`#oc-status=limited&commitment=FR0051`); with a
+ * `scope`, only the keys under it (`#ville.status=limited`).
+ */
+export function readHash(hash: string, scope?: string): HashState {
+  const keys = keysOf(scope);
   const filters: Partial<Record<keyof FilterState, FilterState[keyof FilterState]>> = {};
   let commitment: string | undefined;
-  for (const [key, value] of ownParams(hash)) {
-    if (key === COMMITMENT) {
+  for (const [key, value] of ownParams(hash, keys)) {
+    if (key === keys.commitment) {
       if (value !== '') commitment = value;
       continue;
     }
-    const field = FIELDS.find((name) => PREFIX + name === key);
+    const field = FIELDS.find((name) => keys.prefix + name === key);
     const read = field && fromHash(field, value);
     if (field && read !== undefined) filters[field] = read;
   }
@@ -181,23 +200,25 @@ export function parseCategories(list: string | null | undefined): Category[] {
 }
 
 /**
- * The hash that records `filters` and the open `commitment`, keeping the host page's own hash
- * parts as they were. Only what differs from `defaults` is written, so an unfiltered view has a
- * clean URL.
+ * The hash that records `filters` and the open `commitment` (under `scope`, when given), keeping
+ * the host page's and other dashboards' hash parts as they were. Only what differs from
+ * `defaults` is written, so an unfiltered view has a clean URL.
  */
 export function writeHash(
   hash: string,
   filters: FilterState,
   commitment: string | undefined,
   defaults: FilterState = NO_FILTERS,
+  scope?: string,
 ): string {
-  const foreign = hashParts(hash).filter((part) => !isOwn(part));
+  const keys = keysOf(scope);
+  const foreign = hashParts(hash).filter((part) => !isOwn(part, keys));
   const own = new URLSearchParams();
   for (const field of FIELDS) {
     const value = hashValue(filters, field);
-    if (value !== hashValue(defaults, field)) own.set(PREFIX + field, value);
+    if (value !== hashValue(defaults, field)) own.set(keys.prefix + field, value);
   }
-  if (commitment !== undefined) own.set(COMMITMENT, commitment);
+  if (commitment !== undefined) own.set(keys.commitment, commitment);
   const ownText = own.toString().replace(/\+/g, '%20');
   const all = ownText === '' ? foreign : [...foreign, ownText];
   return all.length === 0 ? '' : `#${all.join('&')}`;
@@ -208,14 +229,14 @@ function hashParts(hash: string): string[] {
   return body === '' ? [] : body.split('&');
 }
 
-function isOwn(part: string): boolean {
+function isOwn(part: string, keys: HashKeys): boolean {
   const key = part.split('=', 1)[0] ?? '';
-  return key.startsWith(PREFIX) || key === COMMITMENT;
+  return key === keys.commitment || FIELDS.some((field) => key === keys.prefix + field);
 }
 
-function ownParams(hash: string): [string, string][] {
+function ownParams(hash: string, keys: HashKeys): [string, string][] {
   return hashParts(hash)
-    .filter(isOwn)
+    .filter((part) => isOwn(part, keys))
     .flatMap((part) => [...new URLSearchParams(part)]);
 }
 

@@ -76,6 +76,10 @@ let stylesheet: CSSStyleSheet | undefined;
  * microtask, as Lit would. The reactive base class weighed 2.5 KB gzip of the bundle every
  * embedding page downloads, for seven attributes and a render per change.
  *
+ * Filters and the opened commitment live in the URL hash (`#oc-status=limited&commitment=ID`).
+ * A page that shows several dashboards gives each an `id`: each then keeps its own keys under it
+ * (`#ville.status=limited&metropole.commitment=ID`).
+ *
  * @summary Live dashboard of open-government commitments from an Open Commitments feed.
  *
  * @attr src - URL of the feed (JSON, `open-commitments/1`).
@@ -376,7 +380,7 @@ export class OpenCommitments extends HTMLElement {
   /** Applies the filters and the opened commitment that the URL hash records. */
   #readLocation(fromNavigation: boolean): void {
     if (this.commitment) return;
-    const state = readHash(location.hash);
+    const state = readHash(location.hash, this.id || undefined);
     const filters = { ...this.#presetFilters, ...state.filters };
     if (!sameFilters(filters, this.#filters)) {
       this.#filters = filters;
@@ -403,7 +407,13 @@ export class OpenCommitments extends HTMLElement {
 
   #writeLocation(commitment: string | undefined): void {
     if (this.commitment) return;
-    const hash = writeHash(location.hash, this.#filters, commitment, this.#presetFilters);
+    const hash = writeHash(
+      location.hash,
+      this.#filters,
+      commitment,
+      this.#presetFilters,
+      this.id || undefined,
+    );
     if (hash === location.hash || (hash === '' && location.hash === '')) return;
     const url = `${location.pathname}${location.search}${hash}`;
     history.replaceState(history.state, '', hash === '' ? url || location.pathname : url);
