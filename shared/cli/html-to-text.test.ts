@@ -22,6 +22,11 @@ describe('htmlToText', () => {
     expect(htmlToText('<!DOCTYPE html><!-- note -->a < b')).toBe('a < b');
   });
 
+  it('keeps tags that never close as text, however many', () => {
+    const unclosed = '<a x="1" '.repeat(2_000);
+    expect(htmlToText(`<p>Budget</p>${unclosed}`)).toBe(`Budget\n\n${unclosed.trim()}`);
+  });
+
   it('collapses white space, non-breaking spaces included', () => {
     expect(htmlToText('  a&nbsp;&nbsp;b\n\n c ')).toBe('a b c');
   });

@@ -149,6 +149,9 @@ export function htmlToText(html: string): string {
     if ((paragraphs[paragraphs.length - 1]?.length ?? 0) > 0) paragraphs.push([]);
   };
 
+  // No tag can close after the last `>`: a `<` past it is text, found without trying to read a
+  // tag to the end of the input each time (which made unclosed tags take quadratic time).
+  const lastGt = html.lastIndexOf('>');
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -161,7 +164,10 @@ export function htmlToText(html: string): string {
       i = end === -1 ? html.length : end + 3;
       continue;
     }
-    const tag = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/.exec(html.slice(i));
+    const tag =
+      i < lastGt
+        ? /^<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/.exec(html.slice(i))
+        : null;
     if (!tag) {
       // A `<` that opens no tag (`a < b`, `<!DOCTYPE`, `<?xml`): text, or a declaration to drop.
       if (/^<[!?]/.test(html.slice(i))) {

@@ -16,6 +16,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { htmlToText } from '../../shared/cli/html-to-text.ts';
 import { diffFeeds } from '../../shared/diff/diff-feeds.ts';
 import { parseFeed } from '../../shared/feed/parse-feed.ts';
 import type { Feed } from '../../shared/feed/types.ts';
@@ -295,6 +296,30 @@ function diffRows(repetitions: number): CoreBenchRow[] {
   ];
 }
 
+/**
+ * The Decidim importer's HTML-to-text step on tags that never close (each `<` once tried as a tag
+ * to the end of the input, before the last `>` bounded it), against well-formed HTML of the same
+ * length.
+ */
+function htmlRows(repetitions: number): CoreBenchRow[] {
+  const unclosed = '<a x="1" '.repeat(20_000);
+  const closed = '<a x="1">'.repeat(20_000);
+  const [baselineMs = 0, ms = 0] = medians(repetitions, [
+    () => htmlToText(closed),
+    () => htmlToText(unclosed),
+  ]);
+  return [
+    {
+      group: 'html',
+      label: `htmlToText, 20,000 unclosed tags (${(unclosed.length / 1000).toFixed(0)} KB)`,
+      medianMs: ms,
+      baseline: 'as many closed tags',
+      baselineMs,
+      ratio: ms / baselineMs,
+    },
+  ];
+}
+
 /** The rows as a fixed-width table. */
 export function formatCoreBench(rows: readonly CoreBenchRow[], repetitions: number): string {
   const header = ['case', 'median ms', 'baseline', 'baseline ms', 'ratio'];
@@ -329,7 +354,12 @@ export function formatCoreBench(rows: readonly CoreBenchRow[], repetitions: numb
 export function runCoreBench(options: CoreBenchOptions = {}): CoreBenchRow[] {
   const repetitions = options.repetitions ?? 5;
   const log = options.log ?? console.log;
-  const rows = [...parseRows(repetitions), ...pageIndexRows(repetitions), ...diffRows(repetitions)];
+  const rows = [
+    ...parseRows(repetitions),
+    ...pageIndexRows(repetitions),
+    ...diffRows(repetitions),
+    ...htmlRows(repetitions),
+  ];
   log(formatCoreBench(rows, repetitions));
   return rows;
 }
