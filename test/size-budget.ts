@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Budgets in bytes after gzip -9: the measured sizes (32.4 KB and 19.8 KB) plus about 2%, so that
+ * Budgets in bytes after gzip -9: the measured sizes (32.5 KB and 19.8 KB) plus about 2%, so that
  * any real growth fails.
  *
  * The targets are 20 KB (dashboard) and 8 KB (badge); they are not met. What each module weighs
@@ -21,7 +21,8 @@ import { gzipSync } from 'node:zlib';
  * LitElement), its own component 6.4 KB (less once the bundle's minifier shortens its private
  * names), filters and model 1.9 KB, styles 2.1 KB and messages 1.7 KB. The badge carries no Lit
  * (it renders with the DOM alone); below 8 KB it would have to show an unvalidated feed or forget
- * the last good copy, which the product promises not to do.
+ * the last good copy, which the product promises not to do: bundled and minified on their own, the
+ * validating reader (`parseFeedInSlices`) is 7.3 KB and the reader with the cache 11.5 KB.
  */
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
