@@ -168,6 +168,23 @@ describe('<open-commitments>', () => {
     expect(element.shadowRoot!.querySelector('[part="filters"]')).toBeNull();
   });
 
+  it('marks the reader’s English messages as English in a French dashboard', async () => {
+    vi.stubGlobal('fetch', async () => Response.json({ format: 'open-commitments/9' }));
+    const element = document.createElement('open-commitments');
+    element.setAttribute('src', `https://www.valfleurie.example/feed-${(feedCounter += 1)}.json`);
+    element.setAttribute('lang', 'fr');
+    element.setAttribute('no-refresh', '');
+    document.body.append(element);
+    await vi.waitFor(() => expect(element.shadowRoot?.querySelector('.issues')).toBeTruthy());
+    const issues = element.shadowRoot!.querySelector('.issues')!;
+    expect(issues.getAttribute('lang')).toBe('en');
+    expect(issues.querySelector('code')?.textContent).toBe('format');
+    expect(issues.textContent).toContain('version 9 of the format is not read here');
+    element.setAttribute('lang', 'en');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('.issues')!.hasAttribute('lang')).toBe(false);
+  });
+
   it('fetches a feed once for two dashboards', async () => {
     const first = await mount();
     const second = document.createElement('open-commitments');

@@ -519,8 +519,9 @@ export class OpenCommitments extends HTMLElement {
       m.errorTitle,
       html`<p>${error ? this.#describeError(m, lang) : nothing}</p>
         ${
+          // The reader's messages exist in English only: in a French dashboard they say so.
           error?.errors?.length
-            ? html`<ul class="issues">
+            ? html`<ul class="issues" lang=${lang === 'en' ? nothing : 'en'}>
                 ${error.errors.slice(0, 5).map((issue) => html`<li><code>${issue.path}</code> ${issue.message}</li>`)}
               </ul>`
             : nothing
