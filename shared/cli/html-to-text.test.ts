@@ -22,9 +22,25 @@ describe('htmlToText', () => {
     expect(htmlToText('<!DOCTYPE html><!-- note -->a < b')).toBe('a < b');
   });
 
-  it('keeps tags that never close as text, however many', () => {
+  it('drops a tag the input ends in, and all after it, as a browser does', () => {
     const unclosed = '<a x="1" '.repeat(2_000);
-    expect(htmlToText(`<p>Budget</p>${unclosed}`)).toBe(`Budget\n\n${unclosed.trim()}`);
+    expect(htmlToText(`<p>Budget</p>${unclosed}`)).toBe('Budget');
+    expect(htmlToText('<p>Budget</p>The end <b')).toBe('Budget\n\nThe end');
+  });
+
+  it('reads quotes as a browser does: they open a value only after =', () => {
+    expect(htmlToText('<a title="a > b" href=\'x>y\'>link</a> after')).toBe('link after');
+    expect(htmlToText('<p "x>Hi</p><p>there</p>')).toBe('Hi\n\nthere');
+    expect(htmlToText('<p class=a>b>c</p>')).toBe('b>c');
+    expect(htmlToText('a<br/>b<img src="y"/>c<br >d')).toBe('a\nbc\nd');
+    expect(htmlToText('<a x="'.repeat(2_001) + '>Hi')).toBe('');
+    expect(htmlToText('<a "x '.repeat(2_000) + '>Hi')).toBe('Hi');
+  });
+
+  it('reads no markup inside scripts, styles and titles, to their end tag', () => {
+    expect(htmlToText('<script>if (a<b) x = "</p><p>"</script >Hi')).toBe('Hi');
+    expect(htmlToText('<p>A</p><STYLE>p::after{content:"<p>"}</Style>B')).toBe('A\n\nB');
+    expect(htmlToText('<p>A</p><script>never closed <p>B</p>')).toBe('A');
   });
 
   it('collapses white space, non-breaking spaces included', () => {

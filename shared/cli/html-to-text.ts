@@ -70,6 +70,9 @@ const DROPPED_CONTENT = new Set([
   'select',
 ]);
 
+/** Of those, the ones whose content is text to the first end tag of the same name. */
+const RAW_TEXT = new Set(['script', 'style', 'iframe', 'noscript', 'title', 'textarea']);
+
 /** Elements that end a paragraph. */
 const BLOCKS = new Set([
   'p',
@@ -104,6 +107,60 @@ const BLOCKS = new Set([
 
 /** Elements that end a line inside a paragraph. */
 const LINES = new Set(['br', 'li', 'dt', 'dd']);
+
+function isAsciiAlpha(char: string): boolean {
+  return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z');
+}
+
+function isSpace(char: string): boolean {
+  return char === ' ' || char === '\t' || char === '\n' || char === '\f' || char === '\r';
+}
+
+/**
+ * Reads a tag from its name, at `start`, to its `>`, with the states of the HTML tokenizer: a
+ * quote opens a value only after `=`, and a `>` inside a quoted value does not end the tag. One
+ * pass, so that any input takes linear time. Undefined when the input ends inside the tag.
+ */
+function readTag(
+  html: string,
+  start: number,
+): { name: string; selfClosing: boolean; end: number } | undefined {
+  let i = start;
+  while (i < html.length && !isSpace(html[i]!) && html[i] !== '/' && html[i] !== '>') i += 1;
+  const name = html.slice(start, i).toLowerCase();
+  // before: between attributes; name: in an attribute's name; equals: after its `=`; value: in an
+  // unquoted value; a quote character: in a value it opened.
+  let state: 'before' | 'name' | 'equals' | 'value' | '"' | "'" = 'before';
+  let slash = false;
+  for (; i < html.length; i += 1) {
+    const char = html[i]!;
+    if (state === '"' || state === "'") {
+      if (char === state) state = 'before';
+      continue;
+    }
+    if (char === '>') return { name, selfClosing: slash, end: i + 1 };
+    slash = false;
+    if (isSpace(char)) {
+      if (state === 'value') state = 'before';
+    } else if (state === 'equals') {
+      state = char === '"' || char === "'" ? char : 'value';
+    } else if (state !== 'value') {
+      if (char === '/') {
+        slash = true;
+        state = 'before';
+      } else if (char === '=' && state === 'name') state = 'equals';
+      else state = 'name';
+    }
+  }
+  return undefined;
+}
+
+/** Where the end tag `</name` (followed by a space, `/` or `>`) starts, from `from`; -1 if none. */
+function findEndTag(html: string, name: string, from: number): number {
+  const endTag = new RegExp(`</${name}(?=[\\t\\n\\f\\r />]|$)`, 'gi');
+  endTag.lastIndex = from;
+  return endTag.exec(html)?.index ?? -1;
+}
 
 /** Decodes `&amp;`, `&eacute;`, `&#233;`, `&#xE9;`; unknown names stay as written. */
 export function decodeEntities(text: string): string {
@@ -149,9 +206,6 @@ export function htmlToText(html: string): string {
     if ((paragraphs[paragraphs.length - 1]?.length ?? 0) > 0) paragraphs.push([]);
   };
 
-  // No tag can close after the last `>`: a `<` past it is text, found without trying to read a
-  // tag to the end of the input each time (which made unclosed tags take quadratic time).
-  const lastGt = html.lastIndexOf('>');
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -164,31 +218,36 @@ export function htmlToText(html: string): string {
       i = end === -1 ? html.length : end + 3;
       continue;
     }
-    const tag =
-      i < lastGt
-        ? /^<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/.exec(html.slice(i))
-        : null;
-    if (!tag) {
-      // A `<` that opens no tag (`a < b`, `<!DOCTYPE`, `<?xml`): text, or a declaration to drop.
-      if (/^<[!?]/.test(html.slice(i))) {
-        const end = html.indexOf('>', i);
-        i = end === -1 ? html.length : end + 1;
-      } else {
-        if (skipUntil === undefined) line += '<';
-        i += 1;
-      }
+    const next = html[i + 1] ?? '';
+    const closing = next === '/';
+    if (next === '!' || next === '?' || (closing && !isAsciiAlpha(html[i + 2] ?? ''))) {
+      // A declaration, a processing instruction or a malformed end tag: dropped up to its `>`.
+      const end = html.indexOf('>', i);
+      i = end === -1 ? html.length : end + 1;
       continue;
     }
-    i += tag[0].length;
-    const closing = tag[1] === '/';
-    const name = (tag[2] ?? '').toLowerCase();
+    if (!closing && !isAsciiAlpha(next)) {
+      // A `<` that opens nothing (`a < b`, `5<10`) is text.
+      if (skipUntil === undefined) line += '<';
+      i += 1;
+      continue;
+    }
+    const tag = readTag(html, closing ? i + 2 : i + 1);
+    // A tag the input ends in swallows the rest, as in a browser.
+    if (tag === undefined) break;
+    i = tag.end;
+    const name = tag.name;
     if (skipUntil !== undefined) {
       if (closing && name === skipUntil) skipUntil = undefined;
       continue;
     }
-    const selfClosing = /\/\s*$/.test(tag[3] ?? '');
-    if (!closing && !selfClosing && DROPPED_CONTENT.has(name)) {
-      skipUntil = name;
+    if (!closing && !tag.selfClosing && DROPPED_CONTENT.has(name)) {
+      if (RAW_TEXT.has(name)) {
+        // Nothing inside is markup: it ends at the first `</name`, as in a browser.
+        const end = findEndTag(html, name, i);
+        if (end === -1) break;
+        i = end;
+      } else skipUntil = name;
       continue;
     }
     if (BLOCKS.has(name)) endParagraph();

@@ -297,26 +297,33 @@ function diffRows(repetitions: number): CoreBenchRow[] {
 }
 
 /**
- * The Decidim importer's HTML-to-text step on tags that never close (each `<` once tried as a tag
- * to the end of the input, before the last `>` bounded it), against well-formed HTML of the same
- * length.
+ * The Decidim importer's HTML-to-text step on malformed HTML that once took quadratic time (each
+ * `<` tried as a tag to the end of the input): tags that never close, and tags whose only `>`
+ * follows a quote left open. Each against well-formed HTML of the same length.
  */
 function htmlRows(repetitions: number): CoreBenchRow[] {
-  const unclosed = '<a x="1" '.repeat(20_000);
   const closed = '<a x="1">'.repeat(20_000);
-  const [baselineMs = 0, ms = 0] = medians(repetitions, [
+  const unclosed = '<a x="1" '.repeat(20_000);
+  const strayQuotes = `${'<a "'.repeat(20_000)}'>`;
+  const [baselineMs = 0, unclosedMs = 0, quotesMs = 0] = medians(repetitions, [
     () => htmlToText(closed),
     () => htmlToText(unclosed),
+    () => htmlToText(strayQuotes),
   ]);
+  const row = (label: string, ms: number): CoreBenchRow => ({
+    group: 'html',
+    label,
+    medianMs: ms,
+    baseline: 'as many closed tags',
+    baselineMs,
+    ratio: ms / baselineMs,
+  });
   return [
-    {
-      group: 'html',
-      label: `htmlToText, 20,000 unclosed tags (${(unclosed.length / 1000).toFixed(0)} KB)`,
-      medianMs: ms,
-      baseline: 'as many closed tags',
-      baselineMs,
-      ratio: ms / baselineMs,
-    },
+    row(`htmlToText, 20,000 unclosed tags (${(unclosed.length / 1000).toFixed(0)} KB)`, unclosedMs),
+    row(
+      `htmlToText, 20,000 tags of stray quotes, then '> (${(strayQuotes.length / 1000).toFixed(0)} KB)`,
+      quotesMs,
+    ),
   ];
 }
 
