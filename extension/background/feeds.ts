@@ -39,16 +39,24 @@ export async function feedOf(sub: Subscription): Promise<Feed | undefined> {
   return sub.bundled ? bundledFeed(sub.feedId) : undefined;
 }
 
-/** Every feed in use: subscriptions that are not paused and have a copy. */
-export async function activeFeeds(): Promise<{ feedId: string; feed: Feed }[]> {
+/** Every subscription that has a copy, paused or not. */
+export async function subscribedFeeds(): Promise<
+  { feedId: string; feed: Feed; paused: boolean }[]
+> {
   const subs = await (await db()).getAll('subscriptions');
-  const out: { feedId: string; feed: Feed }[] = [];
+  const out: { feedId: string; feed: Feed; paused: boolean }[] = [];
   for (const sub of subs) {
-    if (sub.paused) continue;
     const feed = await feedOf(sub);
-    if (feed) out.push({ feedId: sub.feedId, feed });
+    if (feed) out.push({ feedId: sub.feedId, feed, paused: sub.paused });
   }
   return out;
+}
+
+/** Every feed in use: subscriptions that are not paused and have a copy. */
+export async function activeFeeds(): Promise<{ feedId: string; feed: Feed }[]> {
+  return (await subscribedFeeds())
+    .filter((f) => !f.paused)
+    .map(({ feedId, feed }) => ({ feedId, feed }));
 }
 
 /** The page index over every feed in use. */

@@ -2,9 +2,9 @@
  * Commitments the person follows, and the slices of feeds the popup and dashboard show for them.
  */
 import { db } from './db.ts';
-import { activeFeeds } from './feeds.ts';
+import { subscribedFeeds } from './feeds.ts';
 import { recordChanges } from './changes.ts';
-import type { FeedSlice } from '../messaging/protocol.ts';
+import type { FollowedSlice } from '../messaging/protocol.ts';
 
 /** Follows or unfollows one commitment; a first follow also sets the feed's diff baseline. */
 export async function setFollowed(
@@ -23,16 +23,21 @@ export async function setFollowed(
   return true;
 }
 
-/** The followed commitments, grouped by feed, as they stand in the current copies. */
-export async function followedSlices(): Promise<FeedSlice[]> {
+/**
+ * The followed commitments, grouped by feed, as they stand in the current copies. A paused feed's
+ * follows are kept and listed, marked as paused: pausing stops refreshes and the overlay, not the
+ * person's list.
+ */
+export async function followedSlices(): Promise<FollowedSlice[]> {
   const follows = await (await db()).getAll('follows');
-  const slices: FeedSlice[] = [];
-  for (const { feedId, feed } of await activeFeeds()) {
+  const slices: FollowedSlice[] = [];
+  for (const { feedId, feed, paused } of await subscribedFeeds()) {
     const ids = new Set(follows.filter((f) => f.feedId === feedId).map((f) => f.commitmentId));
     if (ids.size === 0) continue;
     slices.push({
       feedId,
       feed: { ...feed, commitments: feed.commitments.filter((c) => ids.has(c.id)) },
+      paused,
     });
   }
   return slices;

@@ -16,9 +16,12 @@ export function CommitmentRow({
   followed,
   onFollow,
   onRemember,
+  notice,
 }: {
   row: CommitmentRowData;
   lang: Lang;
+  /** A short line about where the data comes from (a paused feed, a failed refresh). */
+  notice?: string;
   followed?: boolean;
   onFollow?: () => void;
   onRemember?: () => Promise<void>;
@@ -47,6 +50,7 @@ export function CommitmentRow({
         {row.late && <span class="oc-late">{m.late}</span>}
         {row.lastUpdate && <span>{m.lastUpdate(row.lastUpdate)}</span>}
       </div>
+      {notice && <p class="oc-notice">{notice}</p>}
       {!row.link && <p class="oc-no-channel">{m.noChannel}</p>}
       {(onFollow || row.link) && (
         <div class="oc-actions">

@@ -38,6 +38,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
               key={`${slice.feedId}#${c.id}`}
               row={commitmentRow(slice.feed, c, lang, today)}
               lang={lang}
+              {...(slice.paused ? { notice: m.pausedFeed } : {})}
               followed
               onFollow={() => void model.unfollow(slice.feedId, c.id)}
             />

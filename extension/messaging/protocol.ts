@@ -120,6 +120,12 @@ export interface FeedSlice {
   readonly feed: Feed;
 }
 
+/** A feed the person follows commitments of, as the dashboard lists it. */
+export interface FollowedSlice extends FeedSlice {
+  /** The subscription is paused: its copy is no longer refreshed. */
+  readonly paused: boolean;
+}
+
 /** A feed that names the page, as the content script and the popup receive it. */
 export interface PageFeed extends FeedSlice {
   /** Commitments whose `pages` match the URL. */
@@ -173,7 +179,7 @@ export interface ChangeView {
 
 /** What the dashboard shows. */
 export interface DashboardData {
-  readonly followed: readonly FeedSlice[];
+  readonly followed: readonly FollowedSlice[];
   readonly changes: readonly ChangeView[];
   readonly questions: readonly QuestionView[];
 }

@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../../shared/feed/parse-feed.ts';
+import type { DashboardData } from '../messaging/protocol.ts';
+import type { DashboardModel } from '../state/dashboard.ts';
+import { DashboardApp } from './DashboardApp.tsx';
+
+function feed() {
+  const parsed = parseFeed({
+    format: 'open-commitments/1',
+    updated: '2026-11-01T09:00:00Z',
+    publisher: { name: 'Town', kind: 'municipality' },
+    commitments: [
+      { id: 'A1', title: 'Open data', status: 'limited' },
+      { id: 'B1', title: 'Budget', status: 'complete' },
+    ],
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.feed;
+}
+
+function fakeModel(data: DashboardData, calls: string[] = []): DashboardModel {
+  return {
+    data: signal(data),
+    error: signal(null),
+    load: async () => undefined,
+    deleteQuestion: async (id) => void calls.push(`delete ${id}`),
+    unfollow: async (feedId, id) => void calls.push(`unfollow ${feedId} ${id}`),
+  };
+}
+
+function mount(model: DashboardModel, lang: 'fr' | 'en' = 'en'): HTMLElement {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  render(<DashboardApp model={model} lang={lang} />, root);
+  return root;
+}
+
+describe('the dashboard', () => {
+  it('lists a paused feed’s followed commitments, saying that the feed is paused', () => {
+    const root = mount(
+      fakeModel({
+        followed: [
+          { feedId: 'town', feed: feed(), paused: true },
+          {
+            feedId: 'other',
+            feed: { ...feed(), commitments: [feed().commitments[1]!] },
+            paused: false,
+          },
+        ],
+        changes: [],
+        questions: [],
+      }),
+    );
+    const rows = root.querySelectorAll('[data-section="followed"] li.oc-row');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]?.querySelector('.oc-notice')?.textContent).toBe(
+      'From a paused feed: not refreshed',
+    );
+    expect(rows[2]?.querySelector('.oc-notice')).toBeNull();
+    expect(root.textContent).not.toContain('You follow no commitment yet');
+  });
+});
