@@ -42,4 +42,13 @@ describe('CommitmentRow', () => {
     expect(root.querySelector('.oc-no-channel')).toBeNull();
     expect(root.textContent).toContain('Question this');
   });
+
+  it('is a toggle with a stable name where it offers to follow, and says when it is followed', () => {
+    const root = document.createElement('ul');
+    render(<CommitmentRow row={base} lang="en" followed onFollow={() => undefined} />, root);
+    const toggle = root.querySelector('button');
+    expect(toggle?.textContent).toBe('Follow');
+    expect(toggle?.getAttribute('aria-pressed')).toBe('true');
+    expect(root.querySelector('.oc-followed')?.textContent).toBe('Followed');
+  });
 });

@@ -15,6 +15,7 @@ export function CommitmentRow({
   lang,
   followed,
   onFollow,
+  onUnfollow,
   onRemember,
   notice,
 }: {
@@ -23,7 +24,10 @@ export function CommitmentRow({
   /** A short line about where the data comes from (a paused feed, a failed refresh). */
   notice?: string;
   followed?: boolean;
+  /** Makes "Follow" a toggle button (aria-pressed is `followed`). */
   onFollow?: () => void;
+  /** Offers "Unfollow" instead, where every row is followed. */
+  onUnfollow?: () => void;
   onRemember?: () => Promise<void>;
 }) {
   const m = t(lang);
@@ -49,10 +53,11 @@ export function CommitmentRow({
         {row.due && <span>{m.due(row.due)}</span>}
         {row.late && <span class="oc-late">{m.late}</span>}
         {row.lastUpdate && <span>{m.lastUpdate(row.lastUpdate)}</span>}
+        {onFollow && followed && <span class="oc-followed">{m.followed}</span>}
       </div>
       {notice && <p class="oc-notice">{notice}</p>}
       {!row.link && <p class="oc-no-channel">{m.noChannel}</p>}
-      {(onFollow || row.link) && (
+      {(onFollow || onUnfollow || row.link) && (
         <div class="oc-actions">
           {onFollow && (
             <button
@@ -62,6 +67,11 @@ export function CommitmentRow({
               onClick={onFollow}
             >
               {m.follow}
+            </button>
+          )}
+          {onUnfollow && (
+            <button type="button" class="oc-button" onClick={onUnfollow}>
+              {m.unfollow}
             </button>
           )}
           {row.link && (

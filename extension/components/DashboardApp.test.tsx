@@ -62,4 +62,22 @@ describe('the dashboard', () => {
     expect(rows[2]?.querySelector('.oc-notice')).toBeNull();
     expect(root.textContent).not.toContain('You follow no commitment yet');
   });
+
+  it('offers to unfollow each followed commitment, with a button that says so', async () => {
+    const calls: string[] = [];
+    const root = mount(
+      fakeModel(
+        { followed: [{ feedId: 'town', feed: feed(), paused: false }], changes: [], questions: [] },
+        calls,
+      ),
+      'fr',
+    );
+    const button = root.querySelector<HTMLButtonElement>(
+      '[data-commitment-id="B1"] .oc-actions button',
+    );
+    expect(button?.textContent).toBe('Ne plus suivre');
+    expect(button?.hasAttribute('aria-pressed')).toBe(false);
+    button?.click();
+    expect(calls).toEqual(['unfollow town B1']);
+  });
 });

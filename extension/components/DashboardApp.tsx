@@ -39,8 +39,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
               row={commitmentRow(slice.feed, c, lang, today)}
               lang={lang}
               {...(slice.paused ? { notice: m.pausedFeed } : {})}
-              followed
-              onFollow={() => void model.unfollow(slice.feedId, c.id)}
+              onUnfollow={() => void model.unfollow(slice.feedId, c.id)}
             />
           )),
         )}

@@ -40,7 +40,29 @@ function mount(model: OptionsModel, lang: 'fr' | 'en'): HTMLElement {
   return root;
 }
 
+function withSubscription(paused: boolean): OptionsModel {
+  const model = fakeModel();
+  model.subscriptions.value = [{ ...model.subscriptions.value[0]!, paused }];
+  return model;
+}
+
 describe('the options page', () => {
+  it('says in words that a feed is paused, and offers to resume it', () => {
+    const active = mount(withSubscription(false), 'en');
+    expect(active.querySelector('[data-paused]')).toBeNull();
+    const activeButton = [...active.querySelectorAll('tr button')].find((b) =>
+      ['Pause', 'Resume'].includes(b.textContent ?? ''),
+    );
+    expect(activeButton?.textContent).toBe('Pause');
+    expect(activeButton?.hasAttribute('aria-pressed')).toBe(false);
+
+    const paused = mount(withSubscription(true), 'fr');
+    expect(paused.querySelector('[data-paused]')?.textContent).toBe('Suspendu');
+    const names = [...paused.querySelectorAll('tr button')].map((b) => b.textContent);
+    expect(names).toContain('Reprendre');
+    expect(names).not.toContain('Suspendre');
+  });
+
   it('speaks French to a French browser', () => {
     const root = mount(fakeModel(), 'fr');
     expect(root.querySelector('label')?.textContent).toBe('Adresse du flux');

@@ -82,6 +82,14 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                 <strong>{s.name}</strong>
                 {s.fictional && <> ({m.fictional})</>}
                 {s.bundled && <> · {m.directory}</>}
+                {s.paused && (
+                  <>
+                    {' · '}
+                    <span class="oc-paused" data-paused="">
+                      {m.paused}
+                    </span>
+                  </>
+                )}
                 {s.url && (
                   <div>
                     <code>{s.url}</code>
@@ -112,10 +120,9 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                   <button
                     type="button"
                     class="oc-button"
-                    aria-pressed={s.paused ? 'true' : 'false'}
                     onClick={() => void model.setPaused(s.feedId, !s.paused)}
                   >
-                    {m.pause}
+                    {s.paused ? m.resume : m.pause}
                   </button>
                   {s.url && (
                     <button

@@ -267,14 +267,14 @@ describe('subscribing on the options page', () => {
 
   it('stops showing a paused feed and shows it again when resumed', async () => {
     const options = await session.openPage('options.html');
-    const pause = options
-      .locator(`[data-feed-id="${feedUrl}"]`)
-      .getByRole('button', { name: 'Pause' });
-    await pause.click();
-    await expect.poll(() => pause.getAttribute('aria-pressed')).toBe('true');
+    const row = options.locator(`[data-feed-id="${feedUrl}"]`);
+    await row.getByRole('button', { name: 'Pause' }).click();
+    await row.getByRole('button', { name: 'Resume' }).waitFor();
+    await expect(row.locator('[data-paused]').textContent()).resolves.toBe('Paused');
     expect((await registered()).some((p) => p.includes('127.0.0.1/town/'))).toBe(false);
-    await pause.click();
-    await expect.poll(() => pause.getAttribute('aria-pressed')).toBe('false');
+    await row.getByRole('button', { name: 'Resume' }).click();
+    await row.getByRole('button', { name: 'Pause' }).waitFor();
+    await expect(row.locator('[data-paused]').count()).resolves.toBe(0);
     await waitForRegistration(session, 'http://127.0.0.1/town/*');
     await options.close();
   });
