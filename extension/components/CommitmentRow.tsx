@@ -27,7 +27,7 @@ export function CommitmentRow({
   /** Makes "Follow" a toggle button (aria-pressed is `followed`). */
   onFollow?: () => void;
   /** Offers "Unfollow" instead, where every row is followed. */
-  onUnfollow?: () => void;
+  onUnfollow?: (event: MouseEvent) => void;
   onRemember?: () => Promise<void>;
 }) {
   const m = t(lang);

@@ -22,12 +22,44 @@ function feed() {
 }
 
 function fakeModel(data: DashboardData, calls: string[] = []): DashboardModel {
+  const model = signal(data);
   return {
-    data: signal(data),
+    data: model,
     error: signal(null),
     load: async () => undefined,
-    deleteQuestion: async (id) => void calls.push(`delete ${id}`),
-    unfollow: async (feedId, id) => void calls.push(`unfollow ${feedId} ${id}`),
+    deleteQuestion: async (id) => {
+      calls.push(`delete ${id}`);
+      model.value = { ...model.value, questions: model.value.questions.filter((q) => q.id !== id) };
+    },
+    unfollow: async (feedId, id) => {
+      calls.push(`unfollow ${feedId} ${id}`);
+      model.value = {
+        ...model.value,
+        followed: model.value.followed
+          .map((s) =>
+            s.feedId !== feedId
+              ? s
+              : {
+                  ...s,
+                  feed: { ...s.feed, commitments: s.feed.commitments.filter((c) => c.id !== id) },
+                },
+          )
+          .filter((s) => s.feed.commitments.length > 0),
+      };
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+function question(id: number, commitmentId: string) {
+  return {
+    id,
+    feedId: 'town',
+    commitmentId,
+    title: commitmentId,
+    askedOn: '2026-11-01',
+    channel: { kind: 'url' as const, target: 'www.town.example' },
   };
 }
 
@@ -78,6 +110,36 @@ describe('the dashboard', () => {
     expect(button?.textContent).toBe('Ne plus suivre');
     expect(button?.hasAttribute('aria-pressed')).toBe(false);
     button?.click();
+    await settle();
     expect(calls).toEqual(['unfollow town B1']);
+  });
+
+  it('keeps keyboard focus on the next row, then on the heading, as rows are removed', async () => {
+    const root = mount(
+      fakeModel({
+        followed: [{ feedId: 'town', feed: feed(), paused: false }],
+        changes: [],
+        questions: [question(1, 'A1'), question(2, 'B1')],
+      }),
+    );
+    const unfollow = (id: string) =>
+      root.querySelector<HTMLButtonElement>(`[data-commitment-id="${id}"] .oc-actions button`)!;
+    unfollow('A1').focus();
+    unfollow('A1').click();
+    await settle();
+    expect(document.activeElement).toBe(unfollow('B1'));
+    unfollow('B1').click();
+    await settle();
+    expect(document.activeElement?.textContent).toBe('Followed commitments');
+
+    const remove = (id: string) =>
+      root.querySelector<HTMLButtonElement>(`tr[data-commitment-id="${id}"] button`)!;
+    remove('B1').focus();
+    remove('B1').click();
+    await settle();
+    expect(document.activeElement).toBe(remove('A1'));
+    remove('A1').click();
+    await settle();
+    expect(document.activeElement?.textContent).toBe('My questions');
   });
 });

@@ -7,6 +7,9 @@ import { commitmentRow } from '../state/commitment-row.ts';
 import { questionOverdue, type DashboardModel } from '../state/dashboard.ts';
 import { questionsToCsv, questionsToJson } from '../state/questions-export.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
+import { removeKeepingFocus } from '../dom/focus.ts';
+
+const byId = (id: string) => () => document.getElementById(id);
 
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -29,7 +32,9 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
       <h1>{m.dashboardTitle}</h1>
       {model.error.value && <p class="oc-error">{model.error.value}</p>}
 
-      <h2>{m.followedTitle}</h2>
+      <h2 id="oc-followed" tabIndex={-1}>
+        {m.followedTitle}
+      </h2>
       {data && data.followed.length === 0 && <p>{m.followedNone}</p>}
       <ul class="oc-list" data-section="followed">
         {data?.followed.flatMap((slice) =>
@@ -39,7 +44,13 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
               row={commitmentRow(slice.feed, c, lang, today)}
               lang={lang}
               {...(slice.paused ? { notice: m.pausedFeed } : {})}
-              onUnfollow={() => void model.unfollow(slice.feedId, c.id)}
+              onUnfollow={(event) =>
+                void removeKeepingFocus(
+                  (event.currentTarget as HTMLElement).closest('li.oc-row'),
+                  byId('oc-followed'),
+                  () => model.unfollow(slice.feedId, c.id),
+                )
+              }
             />
           )),
         )}
@@ -66,7 +77,9 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
         ))}
       </ul>
 
-      <h2>{m.questionsTitle}</h2>
+      <h2 id="oc-questions" tabIndex={-1}>
+        {m.questionsTitle}
+      </h2>
       {data && questions.length === 0 && <p>{m.questionsNone}</p>}
       {questions.length > 0 && (
         <>
@@ -95,7 +108,13 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                       <button
                         type="button"
                         class="oc-button"
-                        onClick={() => void model.deleteQuestion(q.id)}
+                        onClick={(event) =>
+                          void removeKeepingFocus(
+                            event.currentTarget.closest('tr'),
+                            byId('oc-questions'),
+                            () => model.deleteQuestion(q.id),
+                          )
+                        }
                       >
                         {m.delete}
                       </button>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import type { InterpellationLink } from '../../shared/interpellation/index.ts';
 import { t } from '../i18n/messages.ts';
+import { focusIfLost } from '../dom/focus.ts';
 
 /**
  * "Question this": shows where the question goes, the promised delay, the threshold and the rules
@@ -71,7 +72,11 @@ export function Interpellate({
               </button>
             )}
           </div>
-          {kept === 'yes' && <p role="status">{m.remembered}</p>}
+          {kept === 'yes' && (
+            <p role="status" tabIndex={-1} ref={focusIfLost}>
+              {m.remembered}
+            </p>
+          )}
         </div>
       )}
     </div>

@@ -83,4 +83,52 @@ describe('the options page', () => {
     expect(refused?.querySelector('code')?.textContent).toBe('commitments');
     expect(refused?.textContent).toContain('expected an array');
   });
+
+  it('keeps keyboard focus in the page while subscribing and after removing a feed or a site', async () => {
+    const model = fakeModel();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const first = model.subscriptions.value[0]!;
+    model.subscriptions.value = [first, { ...first, feedId: 'b', url: 'b', name: 'B' }];
+    model.hidden.value = ['https://a.example', 'https://b.example'];
+    model.remove = async (feedId) => {
+      model.subscriptions.value = model.subscriptions.value.filter((s) => s.feedId !== feedId);
+    };
+    model.unhide = async (origin) => {
+      model.hidden.value = model.hidden.value.filter((o) => o !== origin);
+    };
+    model.subscribe = async () => {
+      model.outcome.value = { kind: 'busy' };
+    };
+    const root = mount(model, 'en');
+
+    const submit = root.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    submit.focus();
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle();
+    expect(submit.getAttribute('aria-disabled')).toBe('true');
+    expect(submit.disabled).toBe(false);
+    expect(document.activeElement).toBe(submit);
+
+    const removeButton = (feedId: string) =>
+      [...root.querySelectorAll(`tr[data-feed-id="${feedId}"] button`)].find(
+        (b) => b.textContent === 'Remove',
+      ) as HTMLButtonElement;
+    removeButton(first.feedId).focus();
+    removeButton(first.feedId).click();
+    await settle();
+    expect(document.activeElement?.closest('tr')?.getAttribute('data-feed-id')).toBe('b');
+    removeButton('b').focus();
+    removeButton('b').click();
+    await settle();
+    expect(document.activeElement?.textContent).toBe('Subscriptions');
+
+    const showAgain = () => root.querySelector<HTMLButtonElement>('li button')!;
+    showAgain().focus();
+    showAgain().click();
+    await settle();
+    expect(document.activeElement).toBe(showAgain());
+    showAgain().click();
+    await settle();
+    expect(document.activeElement?.textContent).toBe('Sites where the panel is hidden');
+  });
 });

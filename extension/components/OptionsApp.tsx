@@ -4,6 +4,11 @@ import { formatDateTime } from '../../shared/i18n/format.ts';
 import { t } from '../i18n/messages.ts';
 import type { OptionsModel } from '../state/options.ts';
 import { IssueList } from './IssueList.tsx';
+import { removeKeepingFocus } from '../dom/focus.ts';
+
+const byId = (id: string) => () => document.getElementById(id);
+const closest = (event: Event, selector: string) =>
+  (event.currentTarget as HTMLElement).closest(selector);
 
 /** The options page: subscribe by URL, the subscriptions and their health, hidden sites. */
 export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang }) {
@@ -19,7 +24,8 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void model.subscribe(url);
+          // The button stays focusable while busy (aria-disabled): a disabled one drops focus.
+          if (outcome?.kind !== 'busy') void model.subscribe(url);
         }}
       >
         <label for="oc-feed-url">{m.feedUrl}</label>
@@ -32,7 +38,11 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
             value={url}
             onInput={(e) => setUrl(e.currentTarget.value)}
           />
-          <button type="submit" class="oc-button oc-primary" disabled={outcome?.kind === 'busy'}>
+          <button
+            type="submit"
+            class="oc-button oc-primary"
+            aria-disabled={outcome?.kind === 'busy' ? 'true' : undefined}
+          >
             {m.subscribe}
           </button>
         </div>
@@ -73,7 +83,9 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         )}
       </div>
 
-      <h2>{m.subscriptions}</h2>
+      <h2 id="oc-subscriptions" tabIndex={-1}>
+        {m.subscriptions}
+      </h2>
       <table class="oc-table">
         <tbody>
           {subs.map((s) => (
@@ -137,7 +149,13 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     <button
                       type="button"
                       class="oc-button"
-                      onClick={() => void model.remove(s.feedId)}
+                      onClick={(event) =>
+                        void removeKeepingFocus(
+                          closest(event, 'tr'),
+                          byId('oc-subscriptions'),
+                          () => model.remove(s.feedId),
+                        )
+                      }
                     >
                       {m.remove}
                     </button>
@@ -149,7 +167,9 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         </tbody>
       </table>
 
-      <h2>{m.hiddenSites}</h2>
+      <h2 id="oc-hidden-sites" tabIndex={-1}>
+        {m.hiddenSites}
+      </h2>
       {model.hidden.value.length === 0 ? (
         <p>{m.none}</p>
       ) : (
@@ -157,7 +177,15 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
           {model.hidden.value.map((origin) => (
             <li key={origin}>
               <code>{origin}</code>{' '}
-              <button type="button" class="oc-button" onClick={() => void model.unhide(origin)}>
+              <button
+                type="button"
+                class="oc-button"
+                onClick={(event) =>
+                  void removeKeepingFocus(closest(event, 'li'), byId('oc-hidden-sites'), () =>
+                    model.unhide(origin),
+                  )
+                }
+              >
                 {m.showAgain}
               </button>
             </li>

@@ -6,6 +6,7 @@ import { t } from '../i18n/messages.ts';
 import { commitmentRow } from '../state/commitment-row.ts';
 import type { PopupModel } from '../state/popup.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
+import { focusIfLost } from '../dom/focus.ts';
 
 /** The toolbar popup: the tab's commitments to follow or question, and the subscribe offer. */
 export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
@@ -32,15 +33,17 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
               {m.offerTitle}: <code>{url}</code>
             </p>
             {state === 'done' ? (
-              <p class="oc-ok" role="status">
+              <p class="oc-ok" role="status" tabIndex={-1} ref={focusIfLost}>
                 {m.offerDone}
               </p>
             ) : (
               <button
                 type="button"
                 class="oc-button oc-primary"
-                disabled={state === 'busy'}
-                onClick={() => void model.subscribeOffer(url)}
+                aria-disabled={state === 'busy' ? 'true' : undefined}
+                onClick={() => {
+                  if (state !== 'busy') void model.subscribeOffer(url);
+                }}
               >
                 {m.offerSubscribe}
               </button>

@@ -7,6 +7,8 @@ import { defineMessages } from '../../shared/i18n/define-messages.ts';
 
 /** The shape of the shared widget messages (French sets it; English must match). */
 export type CommonMessages = {
+  /** Between a label and its value: a no-break space before the colon in French. */
+  readonly colon: string;
   readonly loading: string;
   readonly errorTitle: string;
   readonly commitmentMissing: (id: string) => string;
@@ -38,6 +40,7 @@ export type CommonMessages = {
 /** The messages of the badge, and those the dashboard shares with it. */
 export const commonMessages = defineMessages<CommonMessages>({
   fr: {
+    colon: '\u00a0: ',
     loading: 'Chargement des engagements…',
     errorTitle: 'Les engagements n’ont pas pu être affichés',
     commitmentMissing: (id) => `L’engagement « ${id} » ne figure pas dans ce plan.`,
@@ -63,6 +66,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     by: (publisher) => `Engagement de ${publisher}`,
   },
   en: {
+    colon: ': ',
     loading: 'Loading commitments…',
     errorTitle: 'The commitments could not be shown',
     commitmentMissing: (id) => `Commitment “${id}” is not in this plan.`,

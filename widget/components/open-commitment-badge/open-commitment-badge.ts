@@ -270,7 +270,7 @@ export class OpenCommitmentBadge extends HTMLElement {
           { class: 'status', part: 'status', 'data-category': category, lang: label?.lang },
           label?.text ?? '',
         ),
-        progressBar(view.progress, lang, `${core.progress} : ${title.text}`, m.noProgress),
+        progressBar(view.progress, lang, `${core.progress}${m.colon}${title.text}`, m.noProgress),
         view.late && h('span', { class: 'late', part: 'late' }, core.late),
         url
           ? h(
@@ -329,7 +329,7 @@ export class OpenCommitmentBadge extends HTMLElement {
             m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered),
             stats.overdue > 0 && ' · ',
             stats.overdue > 0 &&
-              h('span', { class: 'late' }, `${m.statsOverdue} : ${n(stats.overdue)}`),
+              h('span', { class: 'late' }, `${m.statsOverdue}${m.colon}${n(stats.overdue)}`),
           ),
       ),
       askAction(`badge-${commitment.id}`, link, lang, m),

@@ -185,6 +185,16 @@ describe('<open-commitments>', () => {
     expect(element.shadowRoot!.querySelector('.issues')!.hasAttribute('lang')).toBe(false);
   });
 
+  it('writes a label and its value as each language does', async () => {
+    const note = (element: OpenCommitments) =>
+      element
+        .shadowRoot!.querySelector('.figure-note')!
+        .textContent!.replace(/[ \n]+/g, ' ')
+        .trim();
+    expect(note(await mount())).toMatch(/^Engagements\u00a0: 10 · En retard\u00a0: \d+$/);
+    expect(note(await mount({ lang: 'en' }))).toMatch(/^Commitments: 10 · Late: \d+$/);
+  });
+
   it('fetches a feed once for two dashboards', async () => {
     const first = await mount();
     const second = document.createElement('open-commitments');

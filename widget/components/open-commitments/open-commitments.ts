@@ -601,8 +601,7 @@ export class OpenCommitments extends HTMLElement {
           </p>
           ${summary.progress !== undefined ? progressBar(summary.progress, lang, m.overall, '') : nothing}
           <p class="figure-note">
-            ${core.commitments} :
-            ${n(total)}${summary.late > 0 ? html` · <span class="late">${core.late} : ${n(summary.late)}</span>` : nothing}
+            ${core.commitments}${m.colon}${n(total)}${summary.late > 0 ? html` · <span class="late">${core.late}${m.colon}${n(summary.late)}</span>` : nothing}
           </p>
         </div>
         <div class="figure breakdown">
@@ -901,8 +900,8 @@ export class OpenCommitments extends HTMLElement {
           >${label?.text}</span
         >
         ${row.late ? html`<span class="late" part="late">${core.late}</span>` : nothing}
-        ${progressBar(row.progress, lang, `${core.progress} : ${title.text}`, m.noProgress)}
-        ${lead ? html`<span class="lead"><span class="sr-only">${core.lead} : </span>${textSpan(lead)}</span>` : nothing}
+        ${progressBar(row.progress, lang, `${core.progress}${m.colon}${title.text}`, m.noProgress)}
+        ${lead ? html`<span class="lead"><span class="sr-only">${core.lead}${m.colon}</span>${textSpan(lead)}</span>` : nothing}
         ${
           commitment.due
             ? html`<span class="due ${row.late ? 'is-late' : ''}"
@@ -922,7 +921,7 @@ export class OpenCommitments extends HTMLElement {
     const n = (value: number) => formatNumber(value, model.lang);
     return html`<span class="q-badge ${stats.overdue > 0 ? 'overdue' : ''}">
       ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered)}${
-        stats.overdue > 0 ? html` · ${m.statsOverdue} : ${n(stats.overdue)}` : nothing
+        stats.overdue > 0 ? html` · ${m.statsOverdue}${m.colon}${n(stats.overdue)}` : nothing
       }
     </span>`;
   }
@@ -956,7 +955,7 @@ export class OpenCommitments extends HTMLElement {
                 return href && href !== own
                   ? html`<li><a href=${href} rel="noopener noreferrer">${key}</a></li>`
                   : !href
-                    ? html`<li>${key} : ${value}</li>`
+                    ? html`<li>${key}${m.colon}${value}</li>`
                     : nothing;
               })}
             </ul>`
@@ -1065,14 +1064,14 @@ export class OpenCommitments extends HTMLElement {
           ? html`<p class="q-stats">
               ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered)}${
                 stats.answerRate !== undefined
-                  ? html` · ${m.statsRate} : ${formatPercent(stats.answerRate, lang)}`
+                  ? html` · ${m.statsRate}${m.colon}${formatPercent(stats.answerRate, lang)}`
                   : nothing
               }${
                 stats.medianDaysToAnswer !== undefined
-                  ? html` · ${m.statsMedian} :
-                    ${m.days(n(stats.medianDaysToAnswer), stats.medianDaysToAnswer)}`
+                  ? html` ·
+                    ${m.statsMedian}${m.colon}${m.days(n(stats.medianDaysToAnswer), stats.medianDaysToAnswer)}`
                   : nothing
-              }${stats.overdue > 0 ? html` · <span class="late">${m.statsOverdue} : ${n(stats.overdue)}</span>` : nothing}
+              }${stats.overdue > 0 ? html` · <span class="late">${m.statsOverdue}${m.colon}${n(stats.overdue)}</span>` : nothing}
             </p>`
           : nothing
       }
