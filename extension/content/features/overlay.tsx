@@ -14,6 +14,7 @@ import { hideSite } from '../../storage/hidden-sites.ts';
 import css from '../../styles/commitments.css?inline';
 import type { Feature, PageContext } from '../feature.ts';
 import { findReferences } from '../page-references.ts';
+import { returnFocusToPage } from '../../dom/focus.ts';
 
 /** The overlay's host element. */
 export const OVERLAY_TAG = 'open-commitments-overlay';
@@ -94,7 +95,24 @@ export const feature: Feature = {
       },
     });
     if (signal.aborted) return;
+    // Where focus was before it entered the panel, to give it back when the panel closes.
+    const active = document.activeElement;
+    let returnTo = active instanceof HTMLElement && active !== document.body ? active : null;
     ui.mount();
-    signal.addEventListener('abort', () => ui.remove(), { once: true });
+    ui.shadow.addEventListener('focusin', (event) => {
+      const from = (event as FocusEvent).relatedTarget;
+      if (from instanceof HTMLElement && from !== ui.shadowHost && !ui.shadow.contains(from)) {
+        returnTo = from;
+      }
+    });
+    signal.addEventListener(
+      'abort',
+      () => {
+        const hadFocus = document.activeElement === ui.shadowHost;
+        ui.remove();
+        if (hadFocus) returnFocusToPage(returnTo);
+      },
+      { once: true },
+    );
   },
 };

@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { Interpellate } from './Interpellate.tsx';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('Interpellate', () => {
+  it('moves focus to the confirmation that replaces the remember button', async () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(
+      <Interpellate
+        link={{ href: 'https://www.exemple.fr/q', kind: 'url', target: 'www.exemple.fr' }}
+        lang="en"
+        onRemember={async () => undefined}
+      />,
+      root,
+    );
+    root.querySelector('button')!.click();
+    await settle();
+    const link = root.querySelector<HTMLAnchorElement>('[data-interpellation-link]')!;
+    link.addEventListener('click', (event) => event.preventDefault());
+    link.click();
+    await settle();
+    const remember = [...root.querySelectorAll('button')].find((b) =>
+      b.textContent?.startsWith('Remember'),
+    )!;
+    remember.focus();
+    remember.click();
+    await settle();
+    const status = root.querySelector('[role="status"]');
+    expect(status?.textContent).toBe('Kept on this device. Nothing leaves your browser.');
+    expect(document.activeElement).toBe(status);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Keeps keyboard focus somewhere useful when what held it disappears: a removed row, a button
+ * replaced by a status. Without this the browser drops focus to `<body>` and a keyboard user
+ * starts again from the top of the page (WCAG 2.4.3, focus order).
+ */
+
+const CONTROLS = 'button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** Whether focus was lost in a document or shadow root: nothing, or `<body>`, has it. */
+export function focusLost(root: Document | ShadowRoot): boolean {
+  const active = root.activeElement;
+  return !active || active === document.body;
+}
+
+function rootOf(node: Node): Document | ShadowRoot {
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root : document;
+}
+
+/** Once the current render is done, focuses `element` if focus was lost. */
+export function focusIfLost(element: HTMLElement | null): void {
+  if (!element) return;
+  setTimeout(() => {
+    if (element.isConnected && focusLost(rootOf(element))) element.focus();
+  }, 0);
+}
+
+/**
+ * Runs `remove`, which takes `item` (a row or list item) out of the page, then puts focus on the
+ * first control of the row that took its place (the next one, else the previous one), or on
+ * `fallback` (a heading with `tabindex="-1"`) when the list is now empty. Focus is moved only if
+ * it was lost, never taken from where the person put it meanwhile.
+ */
+export async function removeKeepingFocus(
+  item: Element | null,
+  fallback: () => HTMLElement | null,
+  remove: () => Promise<void>,
+): Promise<void> {
+  const root = item ? rootOf(item) : document;
+  const next = item?.nextElementSibling ?? null;
+  const previous = item?.previousElementSibling ?? null;
+  await remove();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (item?.isConnected || !focusLost(root)) return;
+  for (const candidate of [next, previous]) {
+    const control = candidate?.isConnected ? candidate.querySelector<HTMLElement>(CONTROLS) : null;
+    if (control) {
+      control.focus();
+      return;
+    }
+  }
+  fallback()?.focus();
+}
+
+/**
+ * Gives focus back to the page after a panel that held it went away: to `previous` (where focus
+ * was before it entered the panel) if it is still there, else to the page's main heading, made
+ * focusable for that moment only.
+ */
+export function returnFocusToPage(previous: HTMLElement | null): void {
+  if (previous?.isConnected) {
+    previous.focus();
+    if (document.activeElement === previous) return;
+  }
+  const heading = document.querySelector<HTMLElement>('main h1, h1, main, [role="main"]');
+  if (!heading) return;
+  if (heading.tabIndex < 0 && !heading.hasAttribute('tabindex')) {
+    heading.setAttribute('tabindex', '-1');
+    heading.addEventListener('blur', () => heading.removeAttribute('tabindex'), { once: true });
+  }
+  heading.focus();
+}

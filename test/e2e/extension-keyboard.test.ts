@@ -1,0 +1,67 @@
+/**
+ * The extension with the keyboard alone, in Chromium: closing the overlay gives focus back to the
+ * page where it was before it entered the panel, never to the top of the document.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from './support/server.ts';
+import {
+  launchExtension,
+  waitForRegistration,
+  type ExtensionSession,
+} from './fixtures/extension/harness.ts';
+import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
+
+let session: ExtensionSession;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route('/feed.json', { body: JSON.stringify(townFeed(server.origin)) });
+  server.route('/town/project-a.html', { body: projectPage(server.origin) });
+  session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
+  const options = await session.openPage('options.html');
+  await options.getByLabel('Feed URL').fill(`${server.origin}/feed.json`);
+  await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  await options.locator('[data-outcome="added"]').waitFor();
+  await options.close();
+  await waitForRegistration(session, 'http://127.0.0.1/town/*');
+});
+
+afterAll(async () => {
+  await session?.context.close();
+  await server?.close();
+});
+
+/** The project page with its overlay, focus on the page's last link. */
+async function projectWithOverlay(): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`${server.origin}/town/project-a.html`);
+  await page.locator('open-commitments-overlay').getByRole('heading').waitFor();
+  await page.getByRole('link', { name: 'Read more' }).focus();
+  return page;
+}
+
+/** What has focus, outside the overlay: `id`, text or tag of the element. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) return 'body';
+    if (active.localName === 'open-commitments-overlay') return 'overlay';
+    return active.textContent?.trim() || active.localName;
+  });
+}
+
+describe('the overlay with the keyboard', () => {
+  it('gives focus back to where it was when the panel is closed with its button', async () => {
+    const page = await projectWithOverlay();
+    // Tab from the page's last link into the panel: its handle, then its close button.
+    await page.keyboard.press('Tab');
+    await expect(focused(page)).resolves.toBe('overlay');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('open-commitments-overlay').waitFor({ state: 'detached' });
+    await expect(focused(page)).resolves.toBe('Read more');
+    await page.close();
+  });
+});
