@@ -47,6 +47,23 @@ function withSubscription(paused: boolean): OptionsModel {
 }
 
 describe('the options page', () => {
+  it('marks a fictional bundled feed as an example once', () => {
+    const model = fakeModel();
+    model.subscriptions.value = [
+      {
+        feedId: 'bundled:valfleurie',
+        bundled: 'valfleurie',
+        fictional: true,
+        name: 'Town of Valfleurie',
+        paused: false,
+        missingOrigins: [],
+      },
+    ];
+    const name = mount(model, 'en').querySelector('[data-feed-id="bundled:valfleurie"] td');
+    expect(name?.textContent).toMatch(/^Town of Valfleurie \(example\) · /);
+    expect(name?.textContent?.match(/example/g)).toHaveLength(1);
+  });
+
   it('says in words that a feed is paused, and offers to resume it', () => {
     const active = mount(withSubscription(false), 'en');
     expect(active.querySelector('[data-paused]')).toBeNull();

@@ -21,7 +21,7 @@ export interface DirectoryEntry {
   readonly feedUrl?: string;
   /** The packaged copy, as JSON text's parsed value (unvalidated). */
   readonly snapshot: unknown;
-  /** Fictional: shown for demonstration, labelled as such. */
+  /** Fictional: shown for demonstration, labelled as such by the pages (not in `name`). */
   readonly fictional?: boolean;
 }
 
@@ -53,8 +53,8 @@ export const directory: readonly DirectoryEntry[] = [
   },
   {
     id: 'valfleurie',
-    name: { fr: 'Commune de Valfleurie (exemple)', en: 'Commune de Valfleurie (example)' },
-    publisher: { fr: 'Commune de Valfleurie', en: 'Commune de Valfleurie' },
+    name: { fr: 'Commune de Valfleurie', en: 'Town of Valfleurie' },
+    publisher: { fr: 'Commune de Valfleurie', en: 'Town of Valfleurie' },
     snapshot: valfleurie,
     fictional: true,
   },
