@@ -42,4 +42,16 @@ describe('extension texts', () => {
     );
     expect(messages.fr.responseDays(30)).toBe('Réponse promise sous 30 jours');
   });
+
+  it('does not say that kept parts of a feed were skipped', () => {
+    expect(messages.en.warnings(2)).toBe(
+      '2 problems were found in the feed; what could not be read was left out or shown as unknown:',
+    );
+    expect(messages.fr.warnings(1)).toBe(
+      '1 problème a été trouvé dans le flux ; ce qui n’a pas pu être lu a été laissé de côté ou montré comme inconnu :',
+    );
+    for (const lang of ['en', 'fr'] as const) {
+      expect(messages[lang].warnings(2)).not.toMatch(/skipped|ignorée/);
+    }
+  });
 });

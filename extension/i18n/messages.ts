@@ -55,8 +55,9 @@ const en = {
   refused: 'This feed was not added:',
   warnings: (n: number) =>
     plural('en', n, {
-      one: '{n} part of the feed was skipped:',
-      other: '{n} parts of the feed were skipped:',
+      one: '{n} problem was found in the feed; what could not be read was left out or shown as unknown:',
+      other:
+        '{n} problems were found in the feed; what could not be read was left out or shown as unknown:',
     }),
   permissionDenied: 'Permission refused: the feed cannot be read.',
   allowSites: (hosts: string) => `Show commitments on ${hosts}`,
@@ -153,8 +154,9 @@ const fr: Messages = {
   refused: "Ce flux n'a pas été ajouté :",
   warnings: (n) =>
     plural('fr', n, {
-      one: '{n} partie du flux a été ignorée :',
-      other: '{n} parties du flux ont été ignorées :',
+      one: '{n} problème a été trouvé dans le flux ; ce qui n’a pas pu être lu a été laissé de côté ou montré comme inconnu :',
+      other:
+        '{n} problèmes ont été trouvés dans le flux ; ce qui n’a pas pu être lu a été laissé de côté ou montré comme inconnu :',
     }),
   permissionDenied: 'Autorisation refusée : le flux ne peut pas être lu.',
   allowSites: (hosts) => `Afficher les engagements sur ${hosts}`,
