@@ -22,7 +22,8 @@ export interface OverlaySummary {
 
 /**
  * The small panel over a page: the page's commitments, movable by its handle (pointer or arrow
- * keys), closable, and with a way never to show it on this site again.
+ * keys), closable (its button, or Escape from inside it), and with a way never to show it on
+ * this site again.
  */
 export function Overlay({
   rows,
@@ -84,6 +85,11 @@ export function Overlay({
       style={style}
       aria-labelledby="oc-overlay-title"
       lang={lang}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        onClose();
+      }}
     >
       <header>
         <button

@@ -1,6 +1,7 @@
 /**
- * The extension with the keyboard alone, in Chromium: closing the overlay gives focus back to the
- * page where it was before it entered the panel, never to the top of the document.
+ * The extension with the keyboard alone, in Chromium: closing the overlay (its button or Escape)
+ * gives focus back to the page where it was before it entered the panel, never to the top of the
+ * document.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,16 @@ describe('the overlay with the keyboard', () => {
     await expect(focused(page)).resolves.toBe('overlay');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
+    await page.locator('open-commitments-overlay').waitFor({ state: 'detached' });
+    await expect(focused(page)).resolves.toBe('Read more');
+    await page.close();
+  });
+
+  it('closes the panel on Escape and gives focus back the same way', async () => {
+    const page = await projectWithOverlay();
+    await page.keyboard.press('Tab');
+    await expect(focused(page)).resolves.toBe('overlay');
+    await page.keyboard.press('Escape');
     await page.locator('open-commitments-overlay').waitFor({ state: 'detached' });
     await expect(focused(page)).resolves.toBe('Read more');
     await page.close();
