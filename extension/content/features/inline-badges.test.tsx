@@ -13,7 +13,13 @@ function pageFeed(): PageFeed {
     updated: '2026-11-01T09:00:00Z',
     publisher: { name: 'Town', kind: 'municipality' },
     commitments: [
-      { id: 'A1', title: 'Open data', status: 'limited', url: `${TOWN}/c/A1` },
+      {
+        id: 'A1',
+        title: 'Open data',
+        status: 'limited',
+        url: `${TOWN}/c/A1`,
+        due: '2027-06-30',
+      },
       { id: 'B1', title: 'Budget', status: 'complete', url: `${TOWN}/c/B1` },
     ],
   });
@@ -65,6 +71,17 @@ afterEach(() => {
 });
 
 describe('inline badges', () => {
+  it('speak the interface language and give their details without a tooltip', async () => {
+    document.documentElement.lang = 'fr';
+    await start(`<p>Voir <a href="${TOWN}/c/A1">les données</a>.</p>`);
+    const badge = badges('A1')[0]!.shadowRoot!.querySelector('.oc-badge')!;
+    expect(badge.getAttribute('lang')).toBe('en');
+    const details = badge.querySelector('[data-badge-details]');
+    expect(details?.className).toBe('oc-visually-hidden');
+    expect(details?.textContent).toBe(' (Open data · Due June 30, 2027)');
+    document.documentElement.removeAttribute('lang');
+  });
+
   it('puts a link’s badge after it and a marked heading’s badge at its end', async () => {
     await start(
       `<p>See <a id="l" href="${TOWN}/c/B1">the budget</a>.</p><h2 id="h" data-commitment="A1">Open data</h2>`,
