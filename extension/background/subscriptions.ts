@@ -50,7 +50,8 @@ export async function subscribe(url: string, now: number): Promise<Responses['su
     now: () => Date.now(),
   });
   if (result.kind === 'failed' && !result.entry) {
-    return { ok: false, message: result.error.message, errors: result.error.errors ?? [] };
+    const { message, errors = [], reason, status } = result.error;
+    return { ok: false, message, errors, reason, ...(status !== undefined ? { status } : {}) };
   }
   const entry = result.entry!;
   const database = await db();
@@ -121,7 +122,7 @@ export async function listSubscriptions(): Promise<SubscriptionView[]> {
       paused: sub.paused,
       ...(feed ? { commitments: feed.commitments.length } : {}),
       ...(stored ? { checkedAt: stored.checkedAt } : {}),
-      ...(stored?.lastError ? { lastError: stored.lastError } : {}),
+      ...(stored?.lastError ? { lastError: { ...stored.lastError, ...sub.lastFailure } } : {}),
       missingOrigins: feed ? missingOrigins(feedPatterns(feed), grants) : [],
     });
   }

@@ -91,14 +91,52 @@ describe('the options page', () => {
     const root = mount(
       fakeModel({
         kind: 'refused',
-        message: 'https://www.exemple.fr/feed.json is not a usable feed',
-        errors: [{ path: 'commitments', message: 'expected an array' }],
+        failure: {
+          reason: 'refused',
+          errors: [{ path: 'commitments', message: 'expected an array' }],
+        },
       }),
       'en',
     );
     const refused = root.querySelector('[data-outcome="refused"]');
     expect(refused?.querySelector('code')?.textContent).toBe('commitments');
     expect(refused?.textContent).toContain('expected an array');
+  });
+
+  it('words failures in French, the parser’s English issues listed once, marked as English', () => {
+    const http = mount(
+      fakeModel({ kind: 'refused', failure: { reason: 'http', status: 404 } }),
+      'fr',
+    );
+    expect(http.querySelector('[data-outcome="refused"]')?.textContent).toBe(
+      "Ce flux n'a pas été ajouté : le serveur a répondu par l'erreur 404.",
+    );
+    const url = mount(fakeModel({ kind: 'refused', failure: { reason: 'not-http' } }), 'fr');
+    expect(url.querySelector('[data-outcome="refused"]')?.textContent).toBe(
+      "Ce flux n'a pas été ajouté : son adresse doit commencer par http:// ou https://.",
+    );
+    const issue = { path: '$', message: 'the feed is not valid JSON' };
+    const parser = mount(
+      fakeModel({ kind: 'refused', failure: { reason: 'refused', errors: [issue] } }),
+      'fr',
+    );
+    const refused = parser.querySelector('[data-outcome="refused"]')!;
+    expect(refused.querySelector('p')?.textContent).toBe(
+      "Ce flux n'a pas été ajouté : le fichier n'est pas un flux d'engagements valide.",
+    );
+    expect(refused.querySelector('ul')?.getAttribute('lang')).toBe('en');
+    expect(refused.textContent?.split('the feed is not valid JSON')).toHaveLength(2);
+
+    const model = fakeModel();
+    const sub = model.subscriptions.value[0]!;
+    model.subscriptions.value = [
+      { ...sub, lastError: { ...sub.lastError!, reason: 'http', status: 500 } },
+    ];
+    const failed = mount(model, 'fr').querySelector('[data-feed-error]')?.textContent;
+    expect(failed).toMatch(
+      /^Échec de l'actualisation le .+ : le serveur a répondu par l'erreur 500\./,
+    );
+    expect(failed).not.toContain('HTTP');
   });
 
   it('keeps keyboard focus in the page while subscribing and after removing a feed or a site', async () => {

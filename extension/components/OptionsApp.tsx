@@ -53,9 +53,14 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         {outcome?.kind === 'refused' && (
           <div class="oc-error" data-outcome="refused">
             <p>
-              {m.refused} {outcome.message}
+              {m.refused} {m.failureReason(outcome.failure.reason, outcome.failure.status)}.
             </p>
-            <IssueList issues={outcome.errors} />
+            {outcome.detail && (
+              <p lang="en">
+                <code>{outcome.detail}</code>
+              </p>
+            )}
+            <IssueList issues={outcome.failure.errors ?? []} />
           </div>
         )}
         {outcome?.kind === 'added' && (
@@ -110,7 +115,10 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                 {s.checkedAt !== undefined && <div>{m.lastChecked(when(s.checkedAt))}</div>}
                 {s.lastError && (
                   <div class="oc-error" data-feed-error="">
-                    {m.failure(when(s.lastError.at), s.lastError.message)}
+                    {m.failure(
+                      when(s.lastError.at),
+                      m.failureReason(s.lastError.reason, s.lastError.status),
+                    )}
                     <IssueList issues={s.lastError.errors ?? []} />
                   </div>
                 )}

@@ -6,6 +6,7 @@ import { t } from '../i18n/messages.ts';
 import { commitmentRow } from '../state/commitment-row.ts';
 import type { PopupModel } from '../state/popup.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
+import { IssueList } from './IssueList.tsx';
 import { focusIfLost } from '../dom/focus.ts';
 
 /** The toolbar popup: the tab's commitments to follow or question, and the subscribe offer. */
@@ -49,9 +50,18 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
               </button>
             )}
             {typeof state === 'object' && (
-              <p class="oc-error" role="alert">
-                {state.error === 'permission' ? m.permissionDenied : state.error}
-              </p>
+              <div class="oc-error" role="alert">
+                {state.error === 'permission' ? (
+                  <p>{m.permissionDenied}</p>
+                ) : (
+                  <>
+                    <p>
+                      {m.refused} {m.failureReason(state.error.reason, state.error.status)}.
+                    </p>
+                    <IssueList issues={state.error.errors ?? []} />
+                  </>
+                )}
+              </div>
             )}
           </section>
         );

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { Lang } from '../../shared/index.ts';
 import { pickLang } from '../../shared/i18n/lang.ts';
 import { plural } from '../../shared/i18n/format.ts';
+import type { FailureReason } from '../messaging/protocol.ts';
 
 const en = {
   overlayTitle: 'Commitments on this page',
@@ -53,6 +54,26 @@ const en = {
   subscribing: 'Checking the feed…',
   subscribed: (name: string) => `Subscribed to ${name}.`,
   refused: 'This feed was not added:',
+  failureReason: (reason?: FailureReason | string, status?: number | string) => {
+    switch (reason) {
+      case 'http':
+        return `the server answered with error ${status ?? ''}`.trim();
+      case 'network':
+        return 'the server could not be reached';
+      case 'timeout':
+        return 'the server did not answer in time';
+      case 'too-large':
+        return 'the file is too large';
+      case 'refused':
+        return 'the file is not a valid commitments feed';
+      case 'not-http':
+        return 'its address must start with http:// or https://';
+      case 'aborted':
+        return 'the download was cancelled';
+      default:
+        return 'the feed could not be read';
+    }
+  },
   warnings: (n: number) =>
     plural('en', n, {
       one: '{n} problem was found in the feed; what could not be read was left out or shown as unknown:',
@@ -152,6 +173,26 @@ const fr: Messages = {
   subscribing: 'Vérification du flux…',
   subscribed: (name) => `Abonné à ${name}.`,
   refused: "Ce flux n'a pas été ajouté :",
+  failureReason: (reason, status) => {
+    switch (reason) {
+      case 'http':
+        return `le serveur a répondu par l'erreur ${status ?? ''}`.trim();
+      case 'network':
+        return 'le serveur est injoignable';
+      case 'timeout':
+        return "le serveur n'a pas répondu à temps";
+      case 'too-large':
+        return 'le fichier est trop volumineux';
+      case 'refused':
+        return "le fichier n'est pas un flux d'engagements valide";
+      case 'not-http':
+        return 'son adresse doit commencer par http:// ou https://';
+      case 'aborted':
+        return 'le téléchargement a été annulé';
+      default:
+        return "le flux n'a pas pu être lu";
+    }
+  },
   warnings: (n) =>
     plural('fr', n, {
       one: '{n} problème a été trouvé dans le flux ; ce qui n’a pas pu être lu a été laissé de côté ou montré comme inconnu :',

@@ -6,6 +6,21 @@
  */
 import * as v from 'valibot';
 import type { Commitment, DateString, Feed, FeedIssue } from '../../shared/index.ts';
+import type { RefreshFailure } from '../../shared/cache/index.ts';
+
+/**
+ * Why a feed could not be read or added: the core's refresh failures, and `not-http` for an
+ * address the options page refuses before asking. The pages word each one in the viewer's
+ * language; the core's English message is kept for logs only.
+ */
+export type FailureReason = RefreshFailure | 'not-http';
+
+/** A failure as the pages show it: its reason, the HTTP status, the parser's issues. */
+export interface FailureView {
+  readonly reason?: FailureReason;
+  readonly status?: number;
+  readonly errors?: readonly FeedIssue[];
+}
 
 const HttpUrl = v.pipe(
   v.string(),
@@ -146,11 +161,7 @@ export interface SubscriptionView {
   readonly paused: boolean;
   readonly commitments?: number;
   readonly checkedAt?: number;
-  readonly lastError?: {
-    readonly at: number;
-    readonly message: string;
-    readonly errors?: readonly FeedIssue[];
-  };
+  readonly lastError?: FailureView & { readonly at: number; readonly message: string };
   /** Host permissions its pages need that are not granted. */
   readonly missingOrigins: readonly string[];
 }
@@ -196,7 +207,13 @@ export interface Responses {
         warnings: readonly FeedIssue[];
         missingOrigins: string[];
       }
-    | { ok: false; message: string; errors: readonly FeedIssue[] };
+    | {
+        ok: false;
+        message: string;
+        errors: readonly FeedIssue[];
+        reason: FailureReason;
+        status?: number;
+      };
   unsubscribe: { done: true };
   'set-paused': { done: true };
   subscriptions: { subscriptions: SubscriptionView[] };

@@ -10,7 +10,7 @@ import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { FeedIssue } from '../../shared/index.ts';
 import { ask } from '../messaging/send.ts';
-import type { SubscriptionView } from '../messaging/protocol.ts';
+import type { FailureView, SubscriptionView } from '../messaging/protocol.ts';
 import { originOfUrl } from '../permissions/origins.ts';
 import { hiddenSites, showSite } from '../storage/hidden-sites.ts';
 
@@ -18,7 +18,7 @@ import { hiddenSites, showSite } from '../storage/hidden-sites.ts';
 export type SubscribeOutcome =
   | { kind: 'busy' }
   | { kind: 'denied' }
-  | { kind: 'refused'; message: string; errors: readonly FeedIssue[] }
+  | { kind: 'refused'; failure: FailureView; detail?: string }
   | { kind: 'added'; name: string; warnings: readonly FeedIssue[]; missingOrigins: string[] };
 
 /** Creates the model. */
@@ -35,7 +35,7 @@ export function createOptionsModel() {
   function subscribe(url: string): Promise<void> {
     const origin = originOfUrl(url.trim());
     if (!origin) {
-      outcome.value = { kind: 'refused', message: `${url}: not an http(s) URL`, errors: [] };
+      outcome.value = { kind: 'refused', failure: { reason: 'not-http' } };
       return Promise.resolve();
     }
     outcome.value = { kind: 'busy' };
@@ -54,14 +54,21 @@ export function createOptionsModel() {
               warnings: result.warnings,
               missingOrigins: result.missingOrigins,
             }
-          : { kind: 'refused', message: result.message, errors: result.errors };
+          : {
+              kind: 'refused',
+              failure: {
+                reason: result.reason,
+                errors: result.errors,
+                ...(result.status !== undefined ? { status: result.status } : {}),
+              },
+            };
         await load();
       })
       .catch((e: unknown) => {
         outcome.value = {
           kind: 'refused',
-          message: e instanceof Error ? e.message : String(e),
-          errors: [],
+          failure: {},
+          detail: e instanceof Error ? e.message : String(e),
         };
       });
   }

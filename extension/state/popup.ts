@@ -7,14 +7,14 @@
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { ask } from '../messaging/send.ts';
-import type { PageFeed } from '../messaging/protocol.ts';
+import type { FailureView, PageFeed } from '../messaging/protocol.ts';
 import { originOfUrl } from '../permissions/origins.ts';
 
 /** The media type that announces a feed. */
 export const FEED_TYPE = 'application/vnd.open-commitments+json';
 
 /** Where one offered feed stands. */
-export type OfferState = 'idle' | 'busy' | 'done' | { error: string };
+export type OfferState = 'idle' | 'busy' | 'done' | { error: 'permission' | FailureView };
 
 /** The announced feeds of the current document (runs in the tab). */
 function announcedFeeds(type: string): string[] {
@@ -90,13 +90,16 @@ export function createPopupModel(tabId?: number) {
       .then(async (granted) => {
         if (!granted) return set({ error: 'permission' });
         const result = await ask({ type: 'subscribe', url });
-        if (!result.ok) return set({ error: result.message });
+        if (!result.ok) {
+          const { reason, status, errors } = result;
+          return set({ error: { reason, errors, ...(status !== undefined ? { status } : {}) } });
+        }
         if (result.missingOrigins.length > 0)
           await browser.permissions.request({ origins: result.missingOrigins }).catch(() => false);
         await ask({ type: 'sync-registration' });
         set('done');
       })
-      .catch((e: unknown) => set({ error: e instanceof Error ? e.message : String(e) }));
+      .catch(() => set({ error: {} }));
   }
 
   async function rememberQuestion(feedId: string, commitmentId: string): Promise<void> {

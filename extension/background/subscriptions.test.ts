@@ -1,0 +1,54 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('wxt/browser', () => ({
+  browser: {
+    i18n: { getUILanguage: () => 'fr-FR' },
+    runtime: { getURL: (path: string) => `chrome-extension://test${path}` },
+    notifications: { create: async (id: string) => id },
+    permissions: { getAll: async () => ({ origins: ['https://www.exemple.fr/*'] }) },
+    scripting: {
+      getRegisteredContentScripts: async () => [],
+      registerContentScripts: async () => undefined,
+      unregisterContentScripts: async () => undefined,
+    },
+  },
+}));
+
+const { subscribe, listSubscriptions } = await import('./subscriptions.ts');
+const { refreshDue } = await import('./refresh.ts');
+
+const url = 'https://www.exemple.fr/feed.json';
+const feed = {
+  format: 'open-commitments/1',
+  publisher: { name: 'Ville', kind: 'municipality' },
+  updated: '2026-11-01T00:00:00Z',
+  commitments: [{ id: 'A1', title: 'Données ouvertes', status: 'limited' }],
+};
+
+function serve(status: number, body: string): void {
+  vi.stubGlobal('fetch', async () => new Response(body, { status }));
+}
+
+afterEach(() => void vi.unstubAllGlobals());
+
+describe('why a feed could not be read', () => {
+  it('gives the reason and HTTP status of a refused subscription, for the pages to word', async () => {
+    serve(404, 'not here');
+    const result = await subscribe(url, Date.now());
+    expect(result).toMatchObject({ ok: false, reason: 'http', status: 404 });
+  });
+
+  it('keeps the reason of a failed refresh beside the stored copy, and clears it on success', async () => {
+    serve(200, JSON.stringify(feed));
+    expect(await subscribe(url, Date.now())).toMatchObject({ ok: true });
+    serve(500, 'down');
+    await refreshDue(Date.now(), { force: true });
+    const [failed] = await listSubscriptions();
+    expect(failed?.lastError).toMatchObject({ reason: 'http', status: 500 });
+    serve(200, JSON.stringify({ ...feed, updated: '2026-11-02T00:00:00Z' }));
+    await refreshDue(Date.now(), { force: true });
+    const [healthy] = await listSubscriptions();
+    expect(healthy?.lastError).toBeUndefined();
+  });
+});
