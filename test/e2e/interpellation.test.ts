@@ -264,6 +264,9 @@ describe('the dashboard and the badge, for an e-mail channel', () => {
     );
     expect(await panel.locator('.ask-target').textContent()).toBe(EMAIL);
     expect(words(await panel.textContent())).toContain('Réponse promise sous 60 jours.');
+    expect(words(await panel.textContent())).toContain(
+      `Votre messagerie va ouvrir un message à : ${EMAIL}`,
+    );
     await page.keyboard.press('Escape');
   });
 
@@ -299,7 +302,7 @@ describe('the dashboard and the badge, for an e-mail channel', () => {
     expect(await panel.locator('.ask-target').textContent()).toBe(EMAIL);
     expect(words(await link.textContent())).toBe(`Write to ${EMAIL}`);
     const text = words(await panel.textContent());
-    expect(text).toContain(`You are about to leave this page for: ${EMAIL}`);
+    expect(text).toContain(`Your e-mail program will open a message to: ${EMAIL}`);
     expect(text).toContain('An answer is promised within 60 days.');
     expect(text).not.toMatch(/supporter/i);
   });

@@ -247,6 +247,100 @@ describe('filters and the URL hash', () => {
   });
 });
 
+/** What has keyboard focus, looking into shadow roots. */
+function focused(page: Page): Promise<{ name: string; row?: string; text: string } | null> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!active || active === document.body) return null;
+    const row = active.closest('[data-commitment-id]')?.getAttribute('data-commitment-id');
+    return {
+      name: active.getAttribute('name') ?? active.tagName.toLowerCase(),
+      ...(row ? { row } : {}),
+      text: (active.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    };
+  });
+}
+
+describe('keyboard focus', () => {
+  it('stays in the dashboard when the control it was on goes away', async () => {
+    const { page } = await newPage();
+    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+
+    // Clearing the filters: the button goes, focus moves to the search field.
+    await page.locator(`${dashboard} input[name="q"]`).fill('ecoles');
+    await page.locator(`${dashboard} .count button`).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ name: 'q' });
+    expect(await ids(page)).toHaveLength(10);
+
+    // Cancelling an interpellation: focus goes back to the button that opened it.
+    const item = page.locator(`${dashboard} [data-commitment-id="VF-01"]`);
+    await item.locator('.toggle').click();
+    await item.locator('[part="ask"] button[aria-expanded]').click();
+    await item.locator('[part="ask"] .ask-panel button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ row: 'VF-01', text: 'Interpeller' });
+    expect(
+      await item.locator('[part="ask"] button[aria-expanded]').getAttribute('aria-expanded'),
+    ).toBe('false');
+  });
+
+  it('moves focus to the first commitment "show more" added', async () => {
+    const { page } = await newPage();
+    serveFeed(server, '/feeds/long-focus.json', generatedFeed(60));
+    await page.goto(
+      hostPage(server, '/long-focus.html', {
+        body: `<open-commitments src="/feeds/long-focus.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const before = await ids(page);
+    expect(before).toHaveLength(50);
+    await page.locator(`${dashboard} button.more`).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ids(page)).toHaveLength(60);
+    const added = (await ids(page))[50];
+    await expect.poll(() => focused(page)).toMatchObject({ row: added });
+    expect(await page.locator(`${dashboard} button.more`).count()).toBe(0);
+  });
+
+  it('says when a shared link names a commitment the filters hide, and shows it on request', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      `${server.origin}/fixtures/valfleurie.html#oc-status=complete&commitment=VF-01`,
+    );
+    await settled(page);
+    expect(await ids(page)).toEqual(['VF-02', 'VF-09']);
+    const notice = page.locator(`${dashboard} .hidden-link`);
+    expect(await notice.textContent()).toContain('VF-01');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Removing the filter by hand no longer jumps to the commitment of the link.
+    await page.locator(`${dashboard} .chip[data-category="complete"]`).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ids(page)).toHaveLength(10);
+    expect(await focused(page)).toMatchObject({
+      name: 'button',
+      text: expect.stringContaining('Terminé'),
+    });
+    expect(await notice.count()).toBe(0);
+
+    // Asked for, it is shown opened, with the filters cleared.
+    await page.goto(
+      `${server.origin}/fixtures/valfleurie.html#oc-status=complete&commitment=VF-01`,
+    );
+    await page.reload();
+    await settled(page);
+    await page.locator(`${dashboard} .hidden-link button`).click();
+    const item = page.locator(`${dashboard} [data-commitment-id="VF-01"]`);
+    await expect.poll(() => item.locator('.toggle').getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => focused(page)).toMatchObject({ row: 'VF-01' });
+    expect(new URL(page.url()).hash).toBe('#commitment=VF-01');
+  });
+});
+
 describe('several dashboards on one page', () => {
   it('keeps each one’s filters and opened commitment under its id in the hash', async () => {
     const { page, context } = await newPage();

@@ -8,7 +8,7 @@ import type { CommonMessages } from './messages.ts';
  * The "Interpeller" / "Question this" action: a disclosure button, then a panel saying where the
  * link goes, the promised response delay, the support threshold and the rules, with the link to
  * continue. Without a channel, a sentence saying the publisher offers none. `id` makes the panel's
- * id unique within a shadow root.
+ * id unique within a shadow root; `title`, the commitment's, makes its name unique in the page.
  *
  * Built with the DOM and keeping its own open state, so that the badge (which has no Lit) and the
  * dashboard (which keeps the element across renders) share one implementation.
@@ -18,6 +18,7 @@ export function askAction(
   link: InterpellationLink | undefined,
   lang: Lang,
   m: CommonMessages,
+  title?: string,
 ): HTMLElement {
   if (!link) return h('p', { class: 'no-channel', part: 'no-channel' }, m.noChannel);
   const panelId = `ask-${id}`;
@@ -31,7 +32,7 @@ export function askAction(
     id: panelId,
     class: 'ask-panel',
     role: 'region',
-    'aria-label': m.askTitle,
+    'aria-label': title ? `${m.askTitle}${m.colon}${title}` : m.askTitle,
     hidden: true,
   });
   const newWindow = h('span', { class: 'sr-only' }, ` ${m.newWindow}`);
@@ -43,10 +44,19 @@ export function askAction(
       return;
     }
     const cancel = h('button', { type: 'button', class: 'button' }, m.cancel);
-    cancel.addEventListener('click', () => setOpen(false));
+    cancel.addEventListener('click', () => {
+      // The panel is emptied: focus would fall to the page.
+      setOpen(false);
+      button.focus();
+    });
     panel.replaceChildren(
       ...present([
-        h('p', {}, `${m.askLeaving} `, h('strong', { class: 'ask-target' }, link.target)),
+        h(
+          'p',
+          {},
+          `${link.kind === 'email' ? m.askEmailTo : m.askLeaving} `,
+          h('strong', { class: 'ask-target' }, link.target),
+        ),
         h(
           'p',
           {},

@@ -27,6 +27,25 @@ describe('widget messages', () => {
     });
   }
 
+  it('says how many supporters are still needed, or that the threshold is reached', () => {
+    expect(dashboardMessages.fr.supportersOf('1', '50', 1, 50)).toBe('1 soutien sur 50 requis');
+    expect(dashboardMessages.fr.supportersOf('63', '50', 63, 50)).toBe(
+      '63 soutiens, seuil de 50 atteint',
+    );
+    expect(dashboardMessages.en.supportersOf('12', '50', 12, 50)).toBe(
+      '12 of the 50 supporters needed',
+    );
+    expect(dashboardMessages.en.supportersOf('50', '50', 50, 50)).toBe(
+      '50 supporters, threshold of 50 reached',
+    );
+  });
+
+  it('names the well-known references and keeps the others as the feed has them', () => {
+    expect(dashboardMessages.fr.refLabel('ogp')).toBe('Référence PGO');
+    expect(dashboardMessages.en.refLabel('decidim')).toBe('On Decidim');
+    expect(dashboardMessages.en.refLabel('deliberation')).toBe('deliberation');
+  });
+
   it('agrees French words with the number', () => {
     expect(commonMessages.fr.commitmentStats('1', '0', 1, 0)).toBe('1 question, 0 répondue');
     expect(commonMessages.fr.commitmentStats('3', '2', 3, 2)).toBe('3 questions, 2 répondues');

@@ -24,6 +24,7 @@ export type CommonMessages = {
   readonly ask: string;
   readonly askTitle: string;
   readonly askLeaving: string;
+  readonly askEmailTo: string;
   readonly askResponse: (days: string, count: number) => string;
   readonly askNoDelay: string;
   readonly askThreshold: (n: string, count: number) => string;
@@ -52,6 +53,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     ask: 'Interpeller',
     askTitle: 'Interpeller le responsable de cet engagement',
     askLeaving: 'Vous allez quitter cette page pour :',
+    askEmailTo: 'Votre messagerie va ouvrir un message à :',
     askResponse: (days, count) => `Réponse promise sous ${days} ${count < 2 ? 'jour' : 'jours'}.`,
     askNoDelay: 'Aucun délai de réponse n’est annoncé.',
     askThreshold: (n, count) =>
@@ -78,6 +80,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     ask: 'Question this',
     askTitle: 'Formally question whoever is responsible for this commitment',
     askLeaving: 'You are about to leave this page for:',
+    askEmailTo: 'Your e-mail program will open a message to:',
     askResponse: (days, count) =>
       `An answer is promised within ${days} ${count === 1 ? 'day' : 'days'}.`,
     askNoDelay: 'No response time is promised.',

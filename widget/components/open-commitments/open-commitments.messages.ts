@@ -17,6 +17,10 @@ export type DashboardMessages = {
   readonly emptyFeed: string;
   readonly noMatch: string;
   readonly clearFilters: string;
+  /** The name of a reference (`refs`): the well-known keys in words, others as the feed has them. */
+  readonly refLabel: (key: string) => string;
+  readonly linkHidden: (id: string) => string;
+  readonly showLinked: string;
   readonly period: (start: string, end: string) => string;
   readonly overall: string;
   readonly unknownProgress: string;
@@ -50,7 +54,13 @@ export type DashboardMessages = {
   readonly ownPage: string;
   readonly asked: (date: string) => string;
   readonly supporters: (n: string, count: number) => string;
-  readonly supportersOf: (n: string, threshold: string) => string;
+  /** `count` of `thresholdCount` supporters needed for an answer, or the threshold reached. */
+  readonly supportersOf: (
+    n: string,
+    threshold: string,
+    count: number,
+    thresholdCount: number,
+  ) => string;
   readonly answeredOn: (date: string) => string;
   readonly answeredBy: (by: string) => string;
   readonly readAnswer: string;
@@ -72,7 +82,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     errorHttp: (status) => `Le serveur du flux a répondu par une erreur (HTTP ${status}).`,
     errorTimeout: 'Le serveur du flux n’a pas répondu à temps.',
     errorTooLarge: 'Le flux dépasse la taille autorisée.',
-    errorRefused: 'Le flux a été refusé car il n’est pas au format Open Commitments :',
+    errorRefused: 'Le flux a été refusé car il n’est pas au format Open Commitments.',
     feedAddress: 'Adresse du flux :',
     staleTitle: 'Données possiblement anciennes',
     stale: (date) =>
@@ -80,6 +90,9 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     emptyFeed: 'Ce plan ne contient encore aucun engagement.',
     noMatch: 'Aucun engagement ne correspond à ces filtres.',
     clearFilters: 'Effacer les filtres',
+    refLabel: (key) => (key === 'ogp' ? 'Référence PGO' : key === 'decidim' ? 'Sur Decidim' : key),
+    linkHidden: (id) => `L’engagement ${id} du lien suivi est masqué par les filtres.`,
+    showLinked: 'Effacer les filtres et l’afficher',
     period: (start, end) => `Du ${start} au ${end}`,
     overall: 'Avancement global',
     unknownProgress: 'non communiqué',
@@ -114,7 +127,10 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     ownPage: 'Page de l’engagement',
     asked: (date) => `Posée le ${date}`,
     supporters: (n, count) => `${n} ${count < 2 ? 'soutien' : 'soutiens'}`,
-    supportersOf: (n, threshold) => `${n} soutiens sur ${threshold} requis`,
+    supportersOf: (n, threshold, count, thresholdCount) =>
+      count >= thresholdCount
+        ? `${n} soutiens, seuil de ${threshold} atteint`
+        : `${n} ${count < 2 ? 'soutien' : 'soutiens'} sur ${threshold} requis`,
     answeredOn: (date) => `Réponse du ${date}`,
     answeredBy: (by) => `par ${by}`,
     readAnswer: 'Lire la réponse complète',
@@ -130,7 +146,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     errorHttp: (status) => `The feed’s server answered with an error (HTTP ${status}).`,
     errorTimeout: 'The feed’s server did not answer in time.',
     errorTooLarge: 'The feed is larger than allowed.',
-    errorRefused: 'The feed was refused because it is not in the Open Commitments format:',
+    errorRefused: 'The feed was refused because it is not in the Open Commitments format.',
     feedAddress: 'Feed address:',
     staleTitle: 'Information may be out of date',
     stale: (date) =>
@@ -138,6 +154,10 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     emptyFeed: 'This plan has no commitments yet.',
     noMatch: 'No commitment matches these filters.',
     clearFilters: 'Clear filters',
+    refLabel: (key) => (key === 'ogp' ? 'OGP reference' : key === 'decidim' ? 'On Decidim' : key),
+    linkHidden: (id) =>
+      `Commitment ${id}, named by the link you followed, is hidden by the filters.`,
+    showLinked: 'Clear the filters and show it',
     period: (start, end) => `From ${start} to ${end}`,
     overall: 'Overall progress',
     unknownProgress: 'not reported',
@@ -172,7 +192,10 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     ownPage: 'Commitment page',
     asked: (date) => `Asked on ${date}`,
     supporters: (n, count) => `${n} ${count === 1 ? 'supporter' : 'supporters'}`,
-    supportersOf: (n, threshold) => `${n} of ${threshold} supporters needed`,
+    supportersOf: (n, threshold, count, thresholdCount) =>
+      count >= thresholdCount
+        ? `${n} supporters, threshold of ${threshold} reached`
+        : `${n} of the ${threshold} supporters needed`,
     answeredOn: (date) => `Answer of ${date}`,
     answeredBy: (by) => `by ${by}`,
     readAnswer: 'Read the full answer',

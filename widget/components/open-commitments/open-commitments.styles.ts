@@ -136,8 +136,10 @@ export const styles =
       border: 1px solid var(--oc-color-border);
       border-radius: 999px;
       background: var(--oc-color-bg);
-      cursor: pointer;
       font-size: 0.85em;
+    }
+    button.chip {
+      cursor: pointer;
     }
     :host([theme='dsfr']) .chip {
       border-radius: 0;
@@ -353,7 +355,6 @@ export const styles =
       display: flex;
       gap: 0.5rem;
       align-items: baseline;
-      flex-wrap: wrap;
     }
     .milestone .mark {
       flex: none;
@@ -465,6 +466,14 @@ export const styles =
     .notice.stale {
       border-left: 5px solid var(--oc-status-limited);
       margin: 0 0 1rem;
+    }
+    .notice.hidden-link {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      margin: 0 0 1rem;
+      border-left: 5px solid var(--oc-color-accent);
     }
     .issues {
       margin: 0.5rem 0 0 1.25rem;

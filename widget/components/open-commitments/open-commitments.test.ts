@@ -195,6 +195,39 @@ describe('<open-commitments>', () => {
     expect(note(await mount({ lang: 'en' }))).toMatch(/^Commitments: 10 · Late: \d+$/);
   });
 
+  it('shows the status legend as text, not filter buttons, for one commitment', async () => {
+    const element = await mount({ commitment: 'VF-02' });
+    expect(element.shadowRoot!.querySelectorAll('.legend .chip').length).toBeGreaterThan(0);
+    expect(element.shadowRoot!.querySelector('.legend button')).toBeNull();
+    const full = await mount();
+    expect(full.shadowRoot!.querySelectorAll('.legend button.chip').length).toBeGreaterThan(0);
+  });
+
+  it('shows no status breakdown for a plan without commitments', async () => {
+    vi.stubGlobal('fetch', async () =>
+      Response.json({ ...JSON.parse(valfleurie), commitments: [] }),
+    );
+    const element = document.createElement('open-commitments');
+    element.setAttribute('src', `https://www.valfleurie.example/feed-${(feedCounter += 1)}.json`);
+    element.setAttribute('no-refresh', '');
+    document.body.append(element);
+    await vi.waitFor(() => expect(element.shadowRoot?.querySelector('.notice.empty')).toBeTruthy());
+    expect(element.shadowRoot!.querySelector('.figure-note')).toBeTruthy();
+    expect(element.shadowRoot!.querySelector('.breakdown')).toBeNull();
+  });
+
+  it('names references in words, linking those that are addresses', async () => {
+    const element = await mount({ commitment: 'VF-01' });
+    const items = [
+      ...element.shadowRoot!.querySelectorAll('[data-commitment-id="VF-01"] .links li'),
+    ].map((li) => [li.textContent?.trim(), li.querySelector('a')?.getAttribute('href') ?? null]);
+    expect(items).toContainEqual([
+      'Sur Decidim',
+      'https://participer.valfleurie.example/processes/commune-ouverte/f/12/results/41',
+    ]);
+    expect(items).toContainEqual(['deliberation\u00a0: DEL-2026-014', null]);
+  });
+
   it('fetches a feed once for two dashboards', async () => {
     const first = await mount();
     const second = document.createElement('open-commitments');

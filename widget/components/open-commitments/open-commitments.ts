@@ -175,6 +175,8 @@ export class OpenCommitments extends HTMLElement {
   #building: { feed: Feed; lang: Lang; today: string } | undefined;
   readonly #announced: Announced = {};
   #pendingScroll: string | undefined;
+  /** A commitment a shared link named, that the filters hide. */
+  #hiddenLink: string | undefined;
   #hashRead = false;
   /** Rows of the list drawn so far after a new model; Infinity once all are. */
   #drawn = Infinity;
@@ -397,12 +399,35 @@ export class OpenCommitments extends HTMLElement {
   }
 
   #setFilters(next: Partial<FilterState>): void {
+    this.#hiddenLink = undefined;
     this.#filters = { ...this.#filters, ...next };
     this.#limit = PAGE_SIZE;
     this.#drawn = ROWS_PER_TASK;
     this.#requestUpdate();
     this.#writeLocation(undefined);
     this.#emitChange();
+  }
+
+  /** Clears the filters; focus goes to the search field, as the button it was on goes. */
+  #clearFilters = (): void => {
+    this.#setFilters({ ...NO_FILTERS, sort: this.#filters.sort });
+    this.#focusAfterUpdate('input[name="q"]');
+  };
+
+  /** Clears the filters that hide a linked commitment, then opens and scrolls to it. */
+  #showHiddenLink = (): void => {
+    const id = this.#hiddenLink;
+    this.#setFilters({ ...NO_FILTERS, sort: this.#filters.sort });
+    if (id === undefined) return;
+    this.#opened = new Set([...this.#opened, id]);
+    this.#pendingScroll = id;
+    this.#writeLocation(id);
+  };
+
+  /** Draws now, then focuses what `selector` finds in the shadow root. */
+  #focusAfterUpdate(selector: string): void {
+    this.#requestUpdate();
+    void this.updateComplete.then(() => this.#root.querySelector<HTMLElement>(selector)?.focus());
   }
 
   #writeLocation(commitment: string | undefined): void {
@@ -604,35 +629,51 @@ export class OpenCommitments extends HTMLElement {
             ${core.commitments}${m.colon}${n(total)}${summary.late > 0 ? html` · <span class="late">${core.late}${m.colon}${n(summary.late)}</span>` : nothing}
           </p>
         </div>
-        <div class="figure breakdown">
-          <p class="figure-label" id="oc-breakdown">${m.byStatus}</p>
-          <div class="stack" aria-hidden="true">
-            ${counts.map(
-              (c) =>
-                html`<span class="cat-${c}" .style=${`flex-grow:${summary.byCategory[c]}`}></span>`,
-            )}
-          </div>
-          <p class="sr-only">
-            ${m.statusSummary(counts.map((c) => `${core.category[c]} ${n(summary.byCategory[c])}`).join(', '))}
-          </p>
-          <ul class="legend" role="list" aria-labelledby="oc-breakdown">
-            ${counts.map((c) => {
-              const pressed = this.#filters.status.includes(c);
-              return html`<li>
-                <button
-                  type="button"
-                  class="chip cat-${c}"
-                  aria-pressed=${pressed ? 'true' : 'false'}
-                  data-category=${c}
-                  @click=${() => this.#toggleCategory(c)}
-                >
-                  <span class="swatch" aria-hidden="true"></span>${core.category[c]}
-                  <span class="n">${n(summary.byCategory[c])}</span>
-                </button>
-              </li>`;
-            })}
-          </ul>
-        </div>
+        ${
+          total > 0
+            ? html`<div class="figure breakdown">
+                <p class="figure-label" id="oc-breakdown">${m.byStatus}</p>
+                <div class="stack" aria-hidden="true">
+                  ${counts.map(
+                    (c) =>
+                      html`<span
+                        class="cat-${c}"
+                        .style=${`flex-grow:${summary.byCategory[c]}`}
+                      ></span>`,
+                  )}
+                </div>
+                <p class="sr-only">
+                  ${m.statusSummary(counts.map((c) => `${core.category[c]} ${n(summary.byCategory[c])}`).join(', '))}
+                </p>
+                <ul class="legend" role="list" aria-labelledby="oc-breakdown">
+                  ${counts.map((c) => {
+                    if (this.commitment) {
+                      // One commitment shown: nothing to filter, so the legend is text.
+                      return html`<li>
+                        <span class="chip cat-${c}" data-category=${c}>
+                          <span class="swatch" aria-hidden="true"></span>${core.category[c]}
+                          <span class="n">${n(summary.byCategory[c])}</span>
+                        </span>
+                      </li>`;
+                    }
+                    const pressed = this.#filters.status.includes(c);
+                    return html`<li>
+                      <button
+                        type="button"
+                        class="chip cat-${c}"
+                        aria-pressed=${pressed ? 'true' : 'false'}
+                        data-category=${c}
+                        @click=${() => this.#toggleCategory(c)}
+                      >
+                        <span class="swatch" aria-hidden="true"></span>${core.category[c]}
+                        <span class="n">${n(summary.byCategory[c])}</span>
+                      </button>
+                    </li>`;
+                  })}
+                </ul>
+              </div>`
+            : nothing
+        }
         ${feed.interpellation || model.hasQuestions ? this.#questionFigures(stats, lang, m) : nothing}
       </div>
     </header>`;
@@ -702,6 +743,12 @@ export class OpenCommitments extends HTMLElement {
       </ul>`;
     }
     const filtered = this.#filteredRows(rows);
+    const linked = this.#pendingScroll;
+    if (linked !== undefined && !filtered.some((row) => row.id === linked)) {
+      // A shared link to a commitment the filters hide: say so, rather than scroll to it later.
+      this.#pendingScroll = undefined;
+      this.#hiddenLink = rows.some((row) => row.id === linked) ? linked : undefined;
+    }
     const limit = limitToShow(filtered, this.#pendingScroll, this.#limit);
     // A linked commitment far down the list stays shown once scrolled to, by later renders too.
     this.#limit = limit;
@@ -714,15 +761,21 @@ export class OpenCommitments extends HTMLElement {
     const n = (value: number) => formatNumber(value, lang);
     const filtering = !sameFilters({ ...this.#filters, sort: 'plan' }, { ...NO_FILTERS });
     return html`${this.#filterForm(model, m)}
+      ${
+        this.#hiddenLink !== undefined
+          ? html`<div class="notice hidden-link" part="notice">
+              <p>${m.linkHidden(this.#hiddenLink)}</p>
+              <button type="button" class="button" @click=${this.#showHiddenLink}>
+                ${m.showLinked}
+              </button>
+            </div>`
+          : nothing
+      }
       <div class="count" role="status">
         <span>${m.shown(n(visible.length), n(rows.length), visible.length)}</span>
         ${
           filtering
-            ? html`<button
-                type="button"
-                class="link-button"
-                @click=${() => this.#setFilters({ ...NO_FILTERS, sort: this.#filters.sort })}
-              >
+            ? html`<button type="button" class="link-button" @click=${this.#clearFilters}>
                 ${m.clearFilters}
               </button>`
             : nothing
@@ -748,7 +801,10 @@ export class OpenCommitments extends HTMLElement {
               @click=${() => {
                 this.#drawn = limit + ROWS_PER_TASK;
                 this.#limit = limit + PAGE_SIZE;
-                this.#requestUpdate();
+                // The button goes once all is shown: focus moves to the first row it added.
+                this.#focusAfterUpdate(
+                  `[data-commitment-id="${CSS.escape(filtered[limit]!.id)}"] .toggle`,
+                );
               }}
             >
               ${m.showMore(n(more))}
@@ -953,9 +1009,9 @@ export class OpenCommitments extends HTMLElement {
               ${refs.map(([key, value]) => {
                 const href = safeHref(value);
                 return href && href !== own
-                  ? html`<li><a href=${href} rel="noopener noreferrer">${key}</a></li>`
+                  ? html`<li><a href=${href} rel="noopener noreferrer">${m.refLabel(key)}</a></li>`
                   : !href
-                    ? html`<li>${key}${m.colon}${value}</li>`
+                    ? html`<li>${m.refLabel(key)}${m.colon}${value}</li>`
                     : nothing;
               })}
             </ul>`
@@ -989,8 +1045,10 @@ export class OpenCommitments extends HTMLElement {
               : m.milestoneUndated;
           return html`<li class="milestone ${state}" data-state=${state}>
             <span class="mark" aria-hidden="true"></span>
-            <span>${textSpan(show(milestone.title, lang, feed.languages))}</span>
-            <span class="when">(${when})</span>
+            <span
+              >${textSpan(show(milestone.title, lang, feed.languages))}
+              <span class="when">(${when})</span></span
+            >
           </li>`;
         })}
       </ol>`;
@@ -1082,6 +1140,15 @@ export class OpenCommitments extends HTMLElement {
                 const late = daysOverdue(q, channel, today);
                 const answer = q.answer;
                 const answerUrl = safeHref(answer?.url);
+                const supportersOf =
+                  q.supporters !== undefined && channel?.threshold
+                    ? m.supportersOf(
+                        n(q.supporters),
+                        n(channel.threshold),
+                        q.supporters,
+                        channel.threshold,
+                      )
+                    : '';
                 return html`<li class="question" data-interpellation-id=${q.id}>
                   <blockquote>${paragraphs(show(q.question, lang, feed.languages))}</blockquote>
                   <p class="q-meta">
@@ -1104,10 +1171,10 @@ export class OpenCommitments extends HTMLElement {
                             ${progressBar(
                               (100 * q.supporters) / channel.threshold,
                               lang,
-                              m.supportersOf(n(q.supporters), n(channel.threshold)),
+                              supportersOf,
                               '',
                             )}
-                            <span>${m.supportersOf(n(q.supporters), n(channel.threshold))}</span>
+                            <span>${supportersOf}</span>
                           </p>`
                         : html`<p class="supporters">
                             ${m.supporters(n(q.supporters), q.supporters)}
@@ -1131,7 +1198,7 @@ export class OpenCommitments extends HTMLElement {
             </ul>`
           : nothing
       }
-      ${this.#askActionOf(commitment.id, link, lang, m)}`;
+      ${this.#askActionOf(commitment.id, link, lang, m, show(commitment.title, lang, feed.languages)?.text ?? commitment.id)}`;
   }
 
   /**
@@ -1151,11 +1218,12 @@ export class OpenCommitments extends HTMLElement {
     link: InterpellationLink | undefined,
     lang: Lang,
     m: WidgetMessages,
+    title: string,
   ): HTMLElement {
-    const key = `${lang} ${JSON.stringify(link ?? null)}`;
+    const key = `${lang} ${title} ${JSON.stringify(link ?? null)}`;
     const kept = this.#askActions.get(id);
     if (kept?.key === key) return kept.element;
-    const element = askAction(id, link, lang, m);
+    const element = askAction(id, link, lang, m, title);
     this.#askActions.set(id, { key, element });
     return element;
   }
