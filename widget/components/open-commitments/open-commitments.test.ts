@@ -162,6 +162,24 @@ describe('<open-commitments>', () => {
     expect(location.hash).toBe('#commitment=VF-03');
   });
 
+  it('names in the hash a commitment still open when another one is closed', async () => {
+    const element = await mount();
+    const toggle = (id: string) =>
+      element
+        .shadowRoot!.querySelector<HTMLButtonElement>(`[data-commitment-id="${id}"] .toggle`)!
+        .click();
+    toggle('VF-01');
+    toggle('VF-02');
+    await element.updateComplete;
+    expect(location.hash).toBe('#commitment=VF-02');
+    toggle('VF-02');
+    await element.updateComplete;
+    expect(location.hash).toBe('#commitment=VF-01');
+    toggle('VF-01');
+    await element.updateComplete;
+    expect(location.hash).toBe('');
+  });
+
   it('shows one commitment, opened, with the commitment attribute', async () => {
     const element = await mount({ commitment: 'VF-02' });
     expect(ids(element)).toEqual(['VF-02']);

@@ -892,7 +892,8 @@ export class OpenCommitments extends HTMLElement {
     const opened = new Set(this.#opened);
     if (opened.has(id)) {
       opened.delete(id);
-      this.#writeLocation(undefined);
+      // The hash names the last commitment opened of those still open.
+      this.#writeLocation([...opened].at(-1));
     } else {
       opened.add(id);
       this.#writeLocation(id);
