@@ -1,24 +1,10 @@
 import { useMemo, useRef } from 'preact/hooks';
-import type { Lang, LocalText } from '../../shared/index.ts';
+import type { Lang } from '../../shared/index.ts';
 import { t } from '../i18n/messages.ts';
-import type { CommitmentRowData } from '../state/commitment-row.ts';
+import type { PageRow, PlanSummary } from '../state/page-commitments.ts';
 import { createPanelPosition, keyDelta } from '../state/panel-position.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
-import { LocalizedText } from './LocalizedText.tsx';
-
-/** A commitment row with the feed it comes from. */
-export interface OverlayRow {
-  readonly feedId: string;
-  readonly row: CommitmentRowData;
-}
-
-/** A plan named by the site but with no commitment on this page: a one-line summary. */
-export interface OverlaySummary {
-  readonly feedId: string;
-  readonly publisher: LocalText;
-  readonly total: number;
-  readonly late: number;
-}
+import { PlanSummaryLine } from './PlanSummaryLine.tsx';
 
 /**
  * The small panel over a page: the page's commitments, movable by its handle (pointer or arrow
@@ -33,8 +19,8 @@ export function Overlay({
   onHideSite,
   onRemember,
 }: {
-  rows: readonly OverlayRow[];
-  summaries: readonly OverlaySummary[];
+  rows: readonly PageRow[];
+  summaries: readonly PlanSummary[];
   lang: Lang;
   onClose: () => void;
   onHideSite: () => void;
@@ -127,19 +113,7 @@ export function Overlay({
           </ul>
         )}
         {summaries.map((s) => (
-          <p key={s.feedId} data-feed-summary="">
-            <strong>
-              <LocalizedText value={s.publisher} lang={lang} />
-            </strong>
-            {' · '}
-            {m.overlayPlan(s.total)}
-            {s.late > 0 && (
-              <>
-                {' · '}
-                <span class="oc-late">{m.overlayLate(s.late)}</span>
-              </>
-            )}
-          </p>
+          <PlanSummaryLine key={s.feedId} summary={s} lang={lang} />
         ))}
       </div>
       <footer>

@@ -3,10 +3,11 @@ import { browser } from 'wxt/browser';
 import type { Lang } from '../../shared/index.ts';
 import { todayString } from '../../shared/status/dates.ts';
 import { t } from '../i18n/messages.ts';
-import { commitmentRow } from '../state/commitment-row.ts';
+import { pageCommitments } from '../state/page-commitments.ts';
 import type { PopupModel } from '../state/popup.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { IssueList } from './IssueList.tsx';
+import { PlanSummaryLine } from './PlanSummaryLine.tsx';
 import { focusIfLost } from '../dom/focus.ts';
 
 /** The toolbar popup: the tab's commitments to follow or question, and the subscribe offer. */
@@ -15,14 +16,14 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
   useEffect(() => void model.load(), [model]);
   const today = todayString(new Date());
   const page = model.tabUrl.value ?? undefined;
-  const rows = model.feeds.value.flatMap((slice) => {
-    const ids = new Set(slice.pageCommitmentIds);
-    const shown =
-      slice.pageCommitmentIds.length > 0
-        ? slice.feed.commitments.filter((c) => ids.has(c.id))
-        : slice.feed.commitments;
-    return shown.map((c) => ({ slice, row: commitmentRow(slice.feed, c, lang, today, page) }));
+  const feeds = model.feeds.value;
+  const { rows, summaries } = pageCommitments(feeds, model.references.value, {
+    lang,
+    today,
+    ...(page !== undefined ? { url: page } : {}),
   });
+  const followed = (feedId: string, id: string) =>
+    feeds.find((f) => f.feedId === feedId)?.followed.includes(id) ?? false;
   return (
     <main class="oc-root">
       <h1>{m.overlayTitle}</h1>
@@ -66,20 +67,25 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
           </section>
         );
       })}
-      {!model.loading.value && rows.length === 0 && <p>{m.popupNothing}</p>}
+      {!model.loading.value && rows.length === 0 && summaries.length === 0 && (
+        <p>{m.popupNothing}</p>
+      )}
       {model.error.value && <p class="oc-error">{model.error.value}</p>}
       <ul class="oc-list">
-        {rows.map(({ slice, row }) => (
+        {rows.map(({ feedId, row }) => (
           <CommitmentRow
-            key={`${slice.feedId}#${row.id}`}
+            key={`${feedId}#${row.id}`}
             row={row}
             lang={lang}
-            followed={slice.followed.includes(row.id)}
-            onFollow={() => void model.toggleFollow(slice.feedId, row.id)}
-            onRemember={() => model.rememberQuestion(slice.feedId, row.id)}
+            followed={followed(feedId, row.id)}
+            onFollow={() => void model.toggleFollow(feedId, row.id)}
+            onRemember={() => model.rememberQuestion(feedId, row.id)}
           />
         ))}
       </ul>
+      {summaries.map((s) => (
+        <PlanSummaryLine key={s.feedId} summary={s} lang={lang} />
+      ))}
       <p class="oc-actions">
         <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noopener">
           {m.popupDashboard}

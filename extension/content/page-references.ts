@@ -30,12 +30,23 @@ export function comparableUrl(url: string, base?: string): string | undefined {
   }
 }
 
+/** What an element of the page points at: its `data-commitment` mark, else its `href`. */
+export interface Pointer {
+  readonly marked: string | null;
+  readonly href: string | null;
+}
+
+/** A pointer matched to a commitment. */
+export type PointerMatch = Omit<Reference, 'element'>;
+
 /**
- * A finder for the commitments of `feeds`, their lookup tables built once: the inline badges
- * scan every batch of content a page adds, and rebuilding the tables each time would cost more
- * than the scan.
+ * A matcher from pointers to the commitments of `feeds`, its lookup tables built once. The
+ * content script reads pointers from elements; the popup reads them from the tab with
+ * `scripting.executeScript`; both match them here, so that they find the same commitments.
  */
-export function referenceFinder(feeds: readonly PageFeed[]): FindReferences {
+export function pointerMatcher(
+  feeds: readonly PageFeed[],
+): (pointer: Pointer, base: string) => PointerMatch | undefined {
   const byUrl = new Map<string, { feed: PageFeed; commitment: Commitment }>();
   const byId = new Map<string, { feed: PageFeed; commitment: Commitment }>();
   for (const feed of feeds) {
@@ -45,21 +56,49 @@ export function referenceFinder(feeds: readonly PageFeed[]): FindReferences {
       if (!byId.has(commitment.id)) byId.set(commitment.id, { feed, commitment });
     }
   }
+  return ({ marked, href }, base) => {
+    if (marked !== null) {
+      const hit = byId.get(marked.trim());
+      return hit && { kind: 'marked', ...hit };
+    }
+    const url = href && comparableUrl(href, base);
+    const hit = url ? byUrl.get(url) : undefined;
+    return hit && { kind: 'link', ...hit };
+  };
+}
+
+/** The pointers of a document, in document order (runs in the tab for the popup). */
+export function documentPointers(selector: string): { base: string; pointers: Pointer[] } {
+  return {
+    base: document.baseURI,
+    pointers: Array.from(document.querySelectorAll(selector), (element) => ({
+      marked: element.getAttribute('data-commitment'),
+      href: element.getAttribute('href'),
+    })),
+  };
+}
+
+/** The elements that may point at a commitment. */
+export const POINTER_SELECTOR = SELECTOR;
+
+/**
+ * A finder for the commitments of `feeds`, their lookup tables built once: the inline badges
+ * scan every batch of content a page adds, and rebuilding the tables each time would cost more
+ * than the scan.
+ */
+export function referenceFinder(feeds: readonly PageFeed[]): FindReferences {
+  const match = pointerMatcher(feeds);
   return (root, skip) => {
     const out: Reference[] = [];
     const base = document.baseURI;
     const visit = (element: Element) => {
       if (skip?.(element)) return;
-      const marked = element.getAttribute('data-commitment');
-      if (marked !== null) {
-        const hit = byId.get(marked.trim());
-        if (hit) out.push({ element, kind: 'marked', ...hit });
-        return;
-      }
-      const href = element.getAttribute('href');
-      const url = href && comparableUrl(href, base);
-      const hit = url ? byUrl.get(url) : undefined;
-      if (hit) out.push({ element, kind: 'link', ...hit });
+      const pointer = {
+        marked: element.getAttribute('data-commitment'),
+        href: element.getAttribute('href'),
+      };
+      const hit = match(pointer, base);
+      if (hit) out.push({ element, ...hit });
     };
     if (root.nodeType === Node.ELEMENT_NODE && (root as Element).matches(SELECTOR)) {
       visit(root as Element);

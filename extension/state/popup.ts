@@ -9,6 +9,13 @@ import { browser } from 'wxt/browser';
 import { ask } from '../messaging/send.ts';
 import type { FailureView, PageFeed } from '../messaging/protocol.ts';
 import { originOfUrl } from '../permissions/origins.ts';
+import {
+  documentPointers,
+  pointerMatcher,
+  POINTER_SELECTOR,
+  type Pointer,
+} from '../content/page-references.ts';
+import type { PageReference } from './page-commitments.ts';
 
 /** The media type that announces a feed. */
 export const FEED_TYPE = 'application/vnd.open-commitments+json';
@@ -23,10 +30,29 @@ function announcedFeeds(type: string): string[] {
     .map((link) => link.href);
 }
 
+/**
+ * The commitments the tab's page links to or marks, read from the tab as the content script
+ * reads them, so that the popup lists what the overlay lists. Empty where the tab cannot be read.
+ */
+async function pageReferences(tabId: number, feeds: PageFeed[]): Promise<PageReference[]> {
+  if (feeds.length === 0) return [];
+  const found = await browser.scripting
+    .executeScript({ target: { tabId }, func: documentPointers, args: [POINTER_SELECTOR] })
+    .then((results) => results[0]?.result as { base: string; pointers: Pointer[] } | undefined)
+    .catch(() => undefined);
+  if (!found) return [];
+  const match = pointerMatcher(feeds);
+  return found.pointers.flatMap((pointer) => {
+    const hit = match(pointer, found.base);
+    return hit ? [{ feedId: hit.feed.feedId, commitmentId: hit.commitment.id }] : [];
+  });
+}
+
 /** Creates the model; `tabId` overrides the active tab (the popup opened as a page). */
 export function createPopupModel(tabId?: number) {
   const tabUrl = signal<string | null>(null);
   const feeds = signal<PageFeed[]>([]);
+  const references = signal<PageReference[]>([]);
   const offers = signal<string[]>([]);
   const offerStates = signal<Record<string, OfferState>>({});
   const loading = signal(true);
@@ -45,6 +71,7 @@ export function createPopupModel(tabId?: number) {
       if (!tab?.id || !url || !/^https?:/.test(url)) return;
       tabUrl.value = url;
       feeds.value = (await ask({ type: 'page-matches', url })).feeds;
+      references.value = await pageReferences(tab.id, feeds.value);
       const found = await browser.scripting
         .executeScript({ target: { tabId: tab.id }, func: announcedFeeds, args: [FEED_TYPE] })
         .then((results) => (results[0]?.result as string[] | undefined) ?? [])
@@ -110,6 +137,7 @@ export function createPopupModel(tabId?: number) {
   return {
     tabUrl,
     feeds,
+    references,
     offers,
     offerStates,
     loading,

@@ -5,11 +5,9 @@
  */
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { pickText } from '../../../shared/text/pick-text.ts';
-import { summariseFeed } from '../../../shared/status/view-commitment.ts';
-import { Overlay, type OverlayRow, type OverlaySummary } from '../../components/Overlay.tsx';
+import { Overlay } from '../../components/Overlay.tsx';
 import { ask } from '../../messaging/send.ts';
-import { commitmentRow } from '../../state/commitment-row.ts';
+import { pageCommitments, type PageRow, type PlanSummary } from '../../state/page-commitments.ts';
 import { hideSite } from '../../storage/hidden-sites.ts';
 import css from '../../styles/commitments.css?inline';
 import type { Feature, PageContext } from '../feature.ts';
@@ -19,38 +17,13 @@ import { returnFocusToPage } from '../../dom/focus.ts';
 /** The overlay's host element. */
 export const OVERLAY_TAG = 'open-commitments-overlay';
 
-function content(page: PageContext): { rows: OverlayRow[]; summaries: OverlaySummary[] } {
-  const rows: OverlayRow[] = [];
-  const seen = new Set<string>();
-  const add = (feedId: string, id: string) => {
-    const key = `${feedId}#${id}`;
-    const slice = page.feeds.find((f) => f.feedId === feedId);
-    const commitment = slice?.feed.commitments.find((c) => c.id === id);
-    if (!slice || !commitment || seen.has(key)) return;
-    seen.add(key);
-    rows.push({
-      feedId,
-      row: commitmentRow(slice.feed, commitment, page.lang, page.today, page.url),
-    });
-  };
-  for (const feed of page.feeds) for (const id of feed.pageCommitmentIds) add(feed.feedId, id);
+function content(page: PageContext): { rows: PageRow[]; summaries: PlanSummary[] } {
   const inPage = (e: Element) => e.closest(OVERLAY_TAG) !== null;
-  for (const ref of findReferences(document, page.feeds, inPage))
-    add(ref.feed.feedId, ref.commitment.id);
-  const summaries: OverlaySummary[] = page.feeds
-    .filter((f) => f.site && !rows.some((r) => r.feedId === f.feedId))
-    .map((f) => {
-      const summary = summariseFeed(f.feed, page.today);
-      return {
-        feedId: f.feedId,
-        publisher: pickText(f.feed.publisher.name, page.lang, f.feed.languages) ?? {
-          text: f.feedId,
-        },
-        total: summary.total,
-        late: summary.late,
-      };
-    });
-  return { rows, summaries };
+  const references = findReferences(document, page.feeds, inPage).map((ref) => ({
+    feedId: ref.feed.feedId,
+    commitmentId: ref.commitment.id,
+  }));
+  return pageCommitments(page.feeds, references, page);
 }
 
 /** The overlay feature. */

@@ -1,0 +1,24 @@
+import type { Lang } from '../../shared/index.ts';
+import { t } from '../i18n/messages.ts';
+import type { PlanSummary } from '../state/page-commitments.ts';
+import { LocalizedText } from './LocalizedText.tsx';
+
+/** One line about a plan that names the site but none of the page's commitments. */
+export function PlanSummaryLine({ summary, lang }: { summary: PlanSummary; lang: Lang }) {
+  const m = t(lang);
+  return (
+    <p data-feed-summary="">
+      <strong>
+        <LocalizedText value={summary.publisher} lang={lang} />
+      </strong>
+      {' · '}
+      {m.overlayPlan(summary.total)}
+      {summary.late > 0 && (
+        <>
+          {' · '}
+          <span class="oc-late">{m.overlayLate(summary.late)}</span>
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * What the overlay and the popup list for a page, so that both show the same: the commitments
+ * whose `pages` match, then those the page links to or marks, in document order, once each; and
+ * for a feed whose `site` matches but that has none of them, a one-line summary of its plan
+ * rather than the whole feed.
+ */
+import type { DateString, Lang, LocalText } from '../../shared/index.ts';
+import { summariseFeed } from '../../shared/status/view-commitment.ts';
+import { pickText } from '../../shared/text/pick-text.ts';
+import type { PageFeed } from '../messaging/protocol.ts';
+import { commitmentRow, type CommitmentRowData } from './commitment-row.ts';
+
+/** A commitment row with the feed it comes from. */
+export interface PageRow {
+  readonly feedId: string;
+  readonly row: CommitmentRowData;
+}
+
+/** A plan named by the site but with no commitment on this page: a one-line summary. */
+export interface PlanSummary {
+  readonly feedId: string;
+  readonly publisher: LocalText;
+  readonly total: number;
+  readonly late: number;
+}
+
+/** A commitment the page points at (a link to its `url`, or an element marked with its id). */
+export interface PageReference {
+  readonly feedId: string;
+  readonly commitmentId: string;
+}
+
+/** The rows and summaries for a page; `url` goes into the interpellation links. */
+export function pageCommitments(
+  feeds: readonly PageFeed[],
+  references: readonly PageReference[],
+  view: { lang: Lang; today: DateString; url?: string },
+): { rows: PageRow[]; summaries: PlanSummary[] } {
+  const rows: PageRow[] = [];
+  const seen = new Set<string>();
+  const add = (feedId: string, id: string) => {
+    const key = `${feedId}#${id}`;
+    const slice = feeds.find((f) => f.feedId === feedId);
+    const commitment = slice?.feed.commitments.find((c) => c.id === id);
+    if (!slice || !commitment || seen.has(key)) return;
+    seen.add(key);
+    rows.push({
+      feedId,
+      row: commitmentRow(slice.feed, commitment, view.lang, view.today, view.url),
+    });
+  };
+  for (const feed of feeds) for (const id of feed.pageCommitmentIds) add(feed.feedId, id);
+  for (const ref of references) add(ref.feedId, ref.commitmentId);
+  const summaries = feeds
+    .filter((f) => f.site && !rows.some((r) => r.feedId === f.feedId))
+    .map((f) => {
+      const summary = summariseFeed(f.feed, view.today);
+      return {
+        feedId: f.feedId,
+        publisher: pickText(f.feed.publisher.name, view.lang, f.feed.languages) ?? {
+          text: f.feedId,
+        },
+        total: summary.total,
+        late: summary.late,
+      };
+    });
+  return { rows, summaries };
+}

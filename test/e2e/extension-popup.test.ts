@@ -1,0 +1,86 @@
+/**
+ * The toolbar popup against the overlay, in Chromium: it lists the same commitments for a page,
+ * those the page links to or marks included, and on a site page that names none it sums the plan
+ * up instead of listing the whole feed.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { startServer, type TestServer } from './support/server.ts';
+import {
+  htmlPage,
+  launchExtension,
+  waitForRegistration,
+  type ExtensionSession,
+} from './fixtures/extension/harness.ts';
+import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
+
+/** The extension API inside the service worker, for `worker.evaluate` callbacks. */
+declare const chrome: WxtBrowser;
+
+let session: ExtensionSession;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route('/feed.json', { body: JSON.stringify(townFeed(server.origin)) });
+  server.route('/town/project-a.html', { body: projectPage(server.origin) });
+  server.route('/town/news.html', { body: htmlPage('News', '<p>Nothing about the plan.</p>') });
+  session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
+  const options = await session.openPage('options.html');
+  await options.getByLabel('Feed URL').fill(`${server.origin}/feed.json`);
+  await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  await options.locator('[data-outcome="added"]').waitFor();
+  await options.close();
+  await waitForRegistration(session, 'http://127.0.0.1/town/*');
+});
+
+afterAll(async () => {
+  await session?.context.close();
+  await server?.close();
+});
+
+/** The popup opened for the tab showing `url`. */
+async function popupFor(url: string): Promise<Page> {
+  const tabId = await (
+    await session.worker()
+  ).evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+  const popup = await session.openPage(`popup.html?tab=${tabId}`);
+  await popup.getByRole('heading', { name: 'Commitments on this page' }).waitFor();
+  return popup;
+}
+
+const rowIds = (page: Page, scope: string) =>
+  page
+    .locator(`${scope} li.oc-row`)
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-commitment-id')));
+
+describe('the popup', () => {
+  it('lists the commitments the overlay lists, those the page links to or marks included', async () => {
+    const url = `${server.origin}/town/project-a.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await page.locator('open-commitments-overlay li.oc-row').first().waitFor();
+    const overlay = await rowIds(page, 'open-commitments-overlay');
+    expect(overlay).toEqual(['A1', 'B1', 'C1']);
+    const popup = await popupFor(url);
+    await expect.poll(() => rowIds(popup, 'main')).toEqual(overlay);
+    await popup.close();
+    await page.close();
+  });
+
+  it('sums the plan up on a site page that names none of its commitments', async () => {
+    const url = `${server.origin}/town/news.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await page.locator('open-commitments-overlay [data-feed-summary]').waitFor();
+    const popup = await popupFor(url);
+    await popup.locator('[data-feed-summary]').waitFor();
+    await expect(popup.locator('[data-feed-summary]').textContent()).resolves.toContain(
+      '3 commitments in this plan',
+    );
+    await expect(popup.locator('li.oc-row').count()).resolves.toBe(0);
+    await popup.close();
+    await page.close();
+  });
+});
