@@ -51,12 +51,41 @@ async function apply(): Promise<string[]> {
     allFrames: false,
     persistAcrossSessions: false,
   };
+  const before = [...(existing[0]?.matches ?? [])].sort();
   if (existing.length > 0) {
-    const same =
-      JSON.stringify([...(existing[0]!.matches ?? [])].sort()) === JSON.stringify(matches);
+    const same = JSON.stringify(before) === JSON.stringify(matches);
     if (!same) await browser.scripting.updateContentScripts([script]);
   } else {
     await browser.scripting.registerContentScripts([script]);
   }
+  await injectIntoOpenTabs(
+    matches.filter((p) => !before.includes(p)),
+    before,
+  );
   return matches;
+}
+
+/**
+ * Runs the content script in the open tabs that `added` patterns now cover and `before` did not,
+ * so that a page open when its feed was subscribed (or its site allowed) shows its commitments
+ * without a reload. A registered script only runs on pages loaded after it. A tab that got the
+ * script twice is harmless: the newer run replaces the older one.
+ */
+async function injectIntoOpenTabs(added: string[], before: string[]): Promise<void> {
+  if (added.length === 0) return;
+  const tabs = await browser.tabs.query({ url: added }).catch(() => []);
+  const covered = new Set(
+    before.length > 0
+      ? (await browser.tabs.query({ url: before }).catch(() => [])).map((tab) => tab.id)
+      : [],
+  );
+  await Promise.all(
+    tabs
+      .filter((tab) => tab.id !== undefined && !covered.has(tab.id))
+      .map((tab) =>
+        browser.scripting
+          .executeScript({ target: { tabId: tab.id! }, files: [`/${CONTENT_SCRIPT_FILE}` as const] })
+          .catch(() => undefined),
+      ),
+  );
 }

@@ -64,14 +64,18 @@ export function createPopupModel(tabId?: number) {
     return tab;
   }
 
+  async function loadPage(id: number, url: string): Promise<void> {
+    feeds.value = (await ask({ type: 'page-matches', url })).feeds;
+    references.value = await pageReferences(id, feeds.value);
+  }
+
   async function load(): Promise<void> {
     try {
       const tab = await currentTab();
       const url = tab?.url;
       if (!tab?.id || !url || !/^https?:/.test(url)) return;
       tabUrl.value = url;
-      feeds.value = (await ask({ type: 'page-matches', url })).feeds;
-      references.value = await pageReferences(tab.id, feeds.value);
+      await loadPage(tab.id, url);
       const found = await browser.scripting
         .executeScript({ target: { tabId: tab.id }, func: announcedFeeds, args: [FEED_TYPE] })
         .then((results) => (results[0]?.result as string[] | undefined) ?? [])
@@ -124,6 +128,9 @@ export function createPopupModel(tabId?: number) {
         if (result.missingOrigins.length > 0)
           await browser.permissions.request({ origins: result.missingOrigins }).catch(() => false);
         await ask({ type: 'sync-registration' });
+        // The new feed may name this page: list its commitments now.
+        const tab = await currentTab();
+        if (tab?.id !== undefined && tabUrl.value) await loadPage(tab.id, tabUrl.value);
         set('done');
       })
       .catch(() => set({ error: {} }));
