@@ -84,7 +84,10 @@ async function injectIntoOpenTabs(added: string[], before: string[]): Promise<vo
       .filter((tab) => tab.id !== undefined && !covered.has(tab.id))
       .map((tab) =>
         browser.scripting
-          .executeScript({ target: { tabId: tab.id! }, files: [`/${CONTENT_SCRIPT_FILE}` as const] })
+          .executeScript({
+            target: { tabId: tab.id! },
+            files: [`/${CONTENT_SCRIPT_FILE}` as const],
+          })
           .catch(() => undefined),
       ),
   );
