@@ -6,6 +6,7 @@ import { createPageIndex, parseFeed, type Feed, type PageIndex } from '../../sha
 import { openFeedStore, type FeedStore } from '../../shared/cache/index.ts';
 import { directoryEntry } from '../feeds/directory.ts';
 import { db, type Subscription } from './db.ts';
+import type { Stale } from '../messaging/protocol.ts';
 
 /** The feed store's database name (the core's schema). */
 export const FEED_DB_NAME = 'open-commitments-feeds';
@@ -39,28 +40,48 @@ export async function feedOf(sub: Subscription): Promise<Feed | undefined> {
   return sub.bundled ? bundledFeed(sub.feedId) : undefined;
 }
 
+/** A subscription's copy in use, whether it is paused, and whether its last refresh failed. */
+export interface SubscribedFeed {
+  readonly feedId: string;
+  readonly feed: Feed;
+  readonly paused: boolean;
+  readonly stale?: Stale;
+}
+
 /** Every subscription that has a copy, paused or not. */
-export async function subscribedFeeds(): Promise<
-  { feedId: string; feed: Feed; paused: boolean }[]
-> {
+export async function subscribedFeeds(): Promise<SubscribedFeed[]> {
   const subs = await (await db()).getAll('subscriptions');
-  const out: { feedId: string; feed: Feed; paused: boolean }[] = [];
+  const out: SubscribedFeed[] = [];
   for (const sub of subs) {
-    const feed = await feedOf(sub);
-    if (feed) out.push({ feedId: sub.feedId, feed, paused: sub.paused });
+    const stored = sub.url ? await (await feedStore()).get(sub.url) : undefined;
+    const feed = stored?.feed ?? (sub.bundled ? bundledFeed(sub.feedId) : undefined);
+    if (!feed) continue;
+    const failedAt = stored?.lastError?.at;
+    out.push({
+      feedId: sub.feedId,
+      feed,
+      paused: sub.paused,
+      ...(stored && failedAt !== undefined ? { stale: { asOf: stored.checkedAt, failedAt } } : {}),
+    });
   }
   return out;
 }
 
 /** Every feed in use: subscriptions that are not paused and have a copy. */
-export async function activeFeeds(): Promise<{ feedId: string; feed: Feed }[]> {
-  return (await subscribedFeeds())
-    .filter((f) => !f.paused)
-    .map(({ feedId, feed }) => ({ feedId, feed }));
+export async function activeFeeds(): Promise<SubscribedFeed[]> {
+  return (await subscribedFeeds()).filter((f) => !f.paused);
 }
 
-/** The page index over every feed in use. */
-export async function pageIndex(): Promise<{ index: PageIndex; feeds: Map<string, Feed> }> {
+/** The page index over every feed in use, and those feeds by id. */
+export async function pageIndex(): Promise<{
+  index: PageIndex;
+  feeds: Map<string, Feed>;
+  used: Map<string, SubscribedFeed>;
+}> {
   const feeds = await activeFeeds();
-  return { index: createPageIndex(feeds), feeds: new Map(feeds.map((f) => [f.feedId, f.feed])) };
+  return {
+    index: createPageIndex(feeds),
+    feeds: new Map(feeds.map((f) => [f.feedId, f.feed])),
+    used: new Map(feeds.map((f) => [f.feedId, f])),
+  };
 }

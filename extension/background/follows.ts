@@ -31,13 +31,14 @@ export async function setFollowed(
 export async function followedSlices(): Promise<FollowedSlice[]> {
   const follows = await (await db()).getAll('follows');
   const slices: FollowedSlice[] = [];
-  for (const { feedId, feed, paused } of await subscribedFeeds()) {
+  for (const { feedId, feed, paused, stale } of await subscribedFeeds()) {
     const ids = new Set(follows.filter((f) => f.feedId === feedId).map((f) => f.commitmentId));
     if (ids.size === 0) continue;
     slices.push({
       feedId,
       feed: { ...feed, commitments: feed.commitments.filter((c) => ids.has(c.id)) },
       paused,
+      ...(stale ? { stale } : {}),
     });
   }
   return slices;

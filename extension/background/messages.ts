@@ -16,14 +16,16 @@ import { listSubscriptions, setPaused, subscribe, unsubscribe } from './subscrip
 
 /** The feeds and commitments that name `url`, with what the person follows. */
 export async function pageMatches(url: string): Promise<PageFeed[]> {
-  const { index, feeds } = await pageIndex();
+  const { index, feeds, used } = await pageIndex();
   const follows = await (await db()).getAll('follows');
   const out: PageFeed[] = [];
   for (const match of index.match(url)) {
     const feed = feeds.get(match.feedId);
     if (!feed) continue;
     const ids = new Set(match.commitmentIds);
+    const stale = used.get(match.feedId)?.stale;
     out.push({
+      ...(stale ? { stale } : {}),
       feedId: match.feedId,
       feed: {
         ...feed,

@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.mock('wxt/browser', () => ({
   browser: {
     i18n: { getUILanguage: () => 'fr-FR' },
-    runtime: { getURL: (path: string) => `chrome-extension://test${path}` },
+    runtime: { id: 'test', getURL: (path: string) => `chrome-extension://test${path}` },
     notifications: { create: async (id: string) => id },
     permissions: { getAll: async () => ({ origins: ['https://www.exemple.fr/*'] }) },
+    tabs: { query: async () => [] },
     scripting: {
       getRegisteredContentScripts: async () => [],
       registerContentScripts: async () => undefined,
@@ -17,12 +18,14 @@ vi.mock('wxt/browser', () => ({
 
 const { subscribe, listSubscriptions } = await import('./subscriptions.ts');
 const { refreshDue } = await import('./refresh.ts');
+const { pageMatches } = await import('./messages.ts');
 
 const url = 'https://www.exemple.fr/feed.json';
 const feed = {
   format: 'open-commitments/1',
   publisher: { name: 'Ville', kind: 'municipality' },
   updated: '2026-11-01T00:00:00Z',
+  site: ['https://www.exemple.fr/*'],
   commitments: [{ id: 'A1', title: 'Données ouvertes', status: 'limited' }],
 };
 
@@ -46,9 +49,13 @@ describe('why a feed could not be read', () => {
     await refreshDue(Date.now(), { force: true });
     const [failed] = await listSubscriptions();
     expect(failed?.lastError).toMatchObject({ reason: 'http', status: 500 });
+    const [page] = await pageMatches('https://www.exemple.fr/');
+    expect(page?.stale?.failedAt).toBe(failed?.lastError?.at);
+    expect(page?.stale?.asOf).toBe(failed?.checkedAt);
     serve(200, JSON.stringify({ ...feed, updated: '2026-11-02T00:00:00Z' }));
     await refreshDue(Date.now(), { force: true });
     const [healthy] = await listSubscriptions();
     expect(healthy?.lastError).toBeUndefined();
+    expect((await pageMatches('https://www.exemple.fr/'))[0]?.stale).toBeUndefined();
   });
 });

@@ -22,7 +22,7 @@ export function CommitmentRow({
   row: CommitmentRowData;
   lang: Lang;
   /** A short line about where the data comes from (a paused feed, a failed refresh). */
-  notice?: string;
+  notice?: string | undefined;
   followed?: boolean;
   /** Makes "Follow" a toggle button (aria-pressed is `followed`). */
   onFollow?: () => void;

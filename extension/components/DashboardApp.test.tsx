@@ -95,6 +95,23 @@ describe('the dashboard', () => {
     expect(root.textContent).not.toContain('You follow no commitment yet');
   });
 
+  it('says when the data is from and that the last refresh failed, in a small line', () => {
+    const asOf = Date.UTC(2026, 10, 2, 9);
+    const root = mount(
+      fakeModel({
+        followed: [
+          { feedId: 'town', feed: feed(), paused: false, stale: { asOf, failedAt: asOf + 1 } },
+        ],
+        changes: [],
+        questions: [],
+      }),
+      'fr',
+    );
+    expect(root.querySelector('[data-commitment-id="A1"] .oc-notice')?.textContent).toMatch(
+      /^Données du 2 novembre 2026 à \d\d:\d\d ; la dernière actualisation a échoué\.$/,
+    );
+  });
+
   it('offers to unfollow each followed commitment, with a button that says so', async () => {
     const calls: string[] = [];
     const root = mount(

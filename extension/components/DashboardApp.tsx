@@ -5,6 +5,7 @@ import { todayString } from '../../shared/status/dates.ts';
 import { t } from '../i18n/messages.ts';
 import { commitmentRow } from '../state/commitment-row.ts';
 import { questionOverdue, type DashboardModel } from '../state/dashboard.ts';
+import { staleNotice } from '../state/stale-notice.ts';
 import { questionsToCsv, questionsToJson } from '../state/questions-export.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { removeKeepingFocus } from '../dom/focus.ts';
@@ -43,7 +44,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
               key={`${slice.feedId}#${c.id}`}
               row={commitmentRow(slice.feed, c, lang, today)}
               lang={lang}
-              {...(slice.paused ? { notice: m.pausedFeed } : {})}
+              notice={slice.paused ? m.pausedFeed : staleNotice(slice.stale, lang)}
               onUnfollow={(event) =>
                 void removeKeepingFocus(
                   (event.currentTarget as HTMLElement).closest('li.oc-row'),

@@ -25,4 +25,39 @@ describe('Overlay', () => {
     hide.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(closed).toBe(1);
   });
+
+  it('says when the data is from and that the last refresh failed', () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    const stale = { asOf: Date.UTC(2026, 10, 2, 9), failedAt: Date.UTC(2026, 11, 1) };
+    render(
+      <Overlay
+        rows={[
+          {
+            feedId: 'town',
+            row: {
+              id: 'A1',
+              title: { text: 'Open data' },
+              category: 'limited',
+              statusLabel: { text: 'Under way' },
+              late: false,
+            },
+            stale,
+          },
+        ]}
+        summaries={[{ feedId: 'city', publisher: { text: 'City' }, total: 3, late: 0, stale }]}
+        lang="en"
+        onClose={() => undefined}
+        onHideSite={() => undefined}
+        onRemember={async () => undefined}
+      />,
+      root,
+    );
+    expect(root.querySelector('[data-commitment-id="A1"] .oc-notice')?.textContent).toMatch(
+      /^Data as of November 2, 2026(,| at) .+; the last refresh failed\.$/,
+    );
+    expect(root.querySelector('[data-feed-summary]')?.textContent).toContain(
+      'the last refresh failed.',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import type { Lang } from '../../shared/index.ts';
 import { t } from '../i18n/messages.ts';
 import type { PageRow, PlanSummary } from '../state/page-commitments.ts';
 import { createPanelPosition, keyDelta } from '../state/panel-position.ts';
+import { staleNotice } from '../state/stale-notice.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { PlanSummaryLine } from './PlanSummaryLine.tsx';
 
@@ -102,11 +103,12 @@ export function Overlay({
       <div class="oc-body">
         {rows.length > 0 && (
           <ul class="oc-list">
-            {rows.map(({ feedId, row }) => (
+            {rows.map(({ feedId, row, stale }) => (
               <CommitmentRow
                 key={`${feedId}#${row.id}`}
                 row={row}
                 lang={lang}
+                notice={staleNotice(stale, lang)}
                 onRemember={() => onRemember(feedId, row.id)}
               />
             ))}

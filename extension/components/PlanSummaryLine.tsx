@@ -1,11 +1,13 @@
 import type { Lang } from '../../shared/index.ts';
 import { t } from '../i18n/messages.ts';
 import type { PlanSummary } from '../state/page-commitments.ts';
+import { staleNotice } from '../state/stale-notice.ts';
 import { LocalizedText } from './LocalizedText.tsx';
 
 /** One line about a plan that names the site but none of the page's commitments. */
 export function PlanSummaryLine({ summary, lang }: { summary: PlanSummary; lang: Lang }) {
   const m = t(lang);
+  const notice = staleNotice(summary.stale, lang);
   return (
     <p data-feed-summary="">
       <strong>
@@ -19,6 +21,7 @@ export function PlanSummaryLine({ summary, lang }: { summary: PlanSummary; lang:
           <span class="oc-late">{m.overlayLate(summary.late)}</span>
         </>
       )}
+      {notice && <span class="oc-notice">{` · ${notice}`}</span>}
     </p>
   );
 }

@@ -4,6 +4,7 @@ import type { Lang } from '../../shared/index.ts';
 import { todayString } from '../../shared/status/dates.ts';
 import { t } from '../i18n/messages.ts';
 import { pageCommitments } from '../state/page-commitments.ts';
+import { staleNotice } from '../state/stale-notice.ts';
 import type { PopupModel } from '../state/popup.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { IssueList } from './IssueList.tsx';
@@ -72,11 +73,12 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
       )}
       {model.error.value && <p class="oc-error">{model.error.value}</p>}
       <ul class="oc-list">
-        {rows.map(({ feedId, row }) => (
+        {rows.map(({ feedId, row, stale }) => (
           <CommitmentRow
             key={`${feedId}#${row.id}`}
             row={row}
             lang={lang}
+            notice={staleNotice(stale, lang)}
             followed={followed(feedId, row.id)}
             onFollow={() => void model.toggleFollow(feedId, row.id)}
             onRemember={() => model.rememberQuestion(feedId, row.id)}

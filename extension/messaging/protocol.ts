@@ -133,6 +133,14 @@ export interface FeedSlice {
   readonly feedId: string;
   /** The feed, its `commitments` narrowed to those concerned. */
   readonly feed: Feed;
+  /** The last refresh failed: the copy shown was last confirmed current at `asOf` (ms). */
+  readonly stale?: Stale;
+}
+
+/** When a copy in use was last confirmed current, and when refreshing it last failed (ms). */
+export interface Stale {
+  readonly asOf: number;
+  readonly failedAt: number;
 }
 
 /** A feed the person follows commitments of, as the dashboard lists it. */

@@ -7,13 +7,15 @@
 import type { DateString, Lang, LocalText } from '../../shared/index.ts';
 import { summariseFeed } from '../../shared/status/view-commitment.ts';
 import { pickText } from '../../shared/text/pick-text.ts';
-import type { PageFeed } from '../messaging/protocol.ts';
+import type { PageFeed, Stale } from '../messaging/protocol.ts';
 import { commitmentRow, type CommitmentRowData } from './commitment-row.ts';
 
 /** A commitment row with the feed it comes from. */
 export interface PageRow {
   readonly feedId: string;
   readonly row: CommitmentRowData;
+  /** Its feed's last refresh failed. */
+  readonly stale?: Stale;
 }
 
 /** A plan named by the site but with no commitment on this page: a one-line summary. */
@@ -22,6 +24,7 @@ export interface PlanSummary {
   readonly publisher: LocalText;
   readonly total: number;
   readonly late: number;
+  readonly stale?: Stale;
 }
 
 /** A commitment the page points at (a link to its `url`, or an element marked with its id). */
@@ -47,6 +50,7 @@ export function pageCommitments(
     rows.push({
       feedId,
       row: commitmentRow(slice.feed, commitment, view.lang, view.today, view.url),
+      ...(slice.stale ? { stale: slice.stale } : {}),
     });
   };
   for (const feed of feeds) for (const id of feed.pageCommitmentIds) add(feed.feedId, id);
@@ -62,6 +66,7 @@ export function pageCommitments(
         },
         total: summary.total,
         late: summary.late,
+        ...(f.stale ? { stale: f.stale } : {}),
       };
     });
   return { rows, summaries };
