@@ -112,6 +112,32 @@ describe('<open-commitment-badge>', () => {
     expect(await second.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('closes its popover on a click outside and on Escape with focus outside, leaving focus there', async () => {
+    const { page } = await newPage();
+    await page.goto(`${server.origin}/fixtures/badges.html`);
+    await settled(page, badge('VF-01'));
+    const toggle = page.locator(`${badge('VF-01')} [part="toggle"]`);
+    const popover = page.locator(`${badge('VF-01')} [part="popover"]`);
+    const focusOnBody = () => page.evaluate(() => document.activeElement === document.body);
+
+    await toggle.click();
+    // A click on the details' text keeps them open, and takes focus off the button.
+    await popover.locator('.pop-title').click();
+    expect(await popover.isVisible()).toBe(true);
+    expect(await focusOnBody()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await popover.isVisible()).toBe(false);
+    expect(await focusOnBody()).toBe(true);
+
+    await toggle.click();
+    expect(await popover.isVisible()).toBe(true);
+    await page.locator('h1').click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await popover.isVisible()).toBe(false);
+    expect(await focusOnBody()).toBe(true);
+  });
+
   it('shares one request between three badges and a dashboard of the same feed', async () => {
     const { page } = await newPage();
     const before = feedRequests('/feeds/valfleurie.json');

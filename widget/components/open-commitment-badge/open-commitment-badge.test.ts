@@ -19,6 +19,7 @@ beforeEach(() => {
 afterEach(() => {
   document.body.replaceChildren();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 async function mount(commitment: string, src?: string): Promise<OpenCommitmentBadge> {
@@ -61,6 +62,61 @@ describe('<open-commitment-badge>', () => {
     await badge.updateComplete;
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(popover.hidden).toBe(true);
+  });
+
+  it('closes its details on Escape pressed elsewhere in the page, leaving focus there', async () => {
+    const badge = await mount('VF-03');
+    const elsewhere = document.body.appendChild(document.createElement('input'));
+    const button = badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    button.click();
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    elsewhere.focus();
+    elsewhere.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(badge.shadowRoot!.querySelector<HTMLElement>('[part="popover"]')!.hidden).toBe(true);
+    expect(document.activeElement).toBe(elsewhere);
+  });
+
+  it('closes its details on a pointer pressed outside it, not inside', async () => {
+    const badge = await mount('VF-03');
+    const outside = document.body.appendChild(document.createElement('p'));
+    const button = badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    const popover = badge.shadowRoot!.querySelector<HTMLElement>('[part="popover"]')!;
+    button.click();
+    popover
+      .querySelector('.pop-title')!
+      .dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    expect(popover.hidden).toBe(false);
+    outside.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    expect(popover.hidden).toBe(true);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('listens to the page only while its details are open', async () => {
+    const live = new Set<unknown>();
+    const add = document.addEventListener.bind(document);
+    vi.spyOn(document, 'addEventListener').mockImplementation((type, listener, options) => {
+      add(type, listener, options);
+      live.add(listener);
+      if (typeof options === 'object' && options.signal) {
+        options.signal.addEventListener('abort', () => live.delete(listener));
+      }
+    });
+    const remove = document.removeEventListener.bind(document);
+    vi.spyOn(document, 'removeEventListener').mockImplementation((type, listener, options) => {
+      remove(type, listener, options);
+      live.delete(listener);
+    });
+    const badge = await mount('VF-03');
+    const button = badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    expect(live.size).toBe(0);
+    button.click();
+    expect(live.size).toBeGreaterThan(0);
+    button.click();
+    expect(live.size).toBe(0);
+    button.click();
+    badge.remove();
+    expect(live.size).toBe(0);
   });
 
   it('shares one request between badges of one feed', async () => {

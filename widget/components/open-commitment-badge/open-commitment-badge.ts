@@ -73,6 +73,8 @@ export class OpenCommitmentBadge extends HTMLElement {
   #toggleButton: HTMLButtonElement | undefined;
   #details: HTMLElement | undefined;
   #drawDetails: (() => Child[]) | undefined;
+  /** Aborted to remove the listeners on the page that exist while the details are open. */
+  #pageListeners: AbortController | undefined;
 
   constructor() {
     super();
@@ -127,6 +129,7 @@ export class OpenCommitmentBadge extends HTMLElement {
   disconnectedCallback(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#listen(false);
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -162,11 +165,39 @@ export class OpenCommitmentBadge extends HTMLElement {
     this.#open = open;
     const panel = this.#details;
     this.#toggleButton?.setAttribute('aria-expanded', String(open));
+    this.#listen(open && !!panel && this.isConnected);
     if (!panel) return;
     panel.hidden = !open;
     panel.replaceChildren(...present(open && this.#drawDetails ? this.#drawDetails() : []));
   }
 
+  /**
+   * Listens to the page while the details are open, and only then: Escape anywhere and a
+   * pointer pressed outside the badge close them, as WCAG 1.4.13 asks of content shown on demand
+   * (https://www.w3.org/WAI/WCAG22/Understanding/content-on-hover-or-focus).
+   */
+  #listen(on: boolean): void {
+    if (on === !!this.#pageListeners) return;
+    this.#pageListeners?.abort();
+    this.#pageListeners = undefined;
+    if (!on) return;
+    this.#pageListeners = new AbortController();
+    const { signal } = this.#pageListeners;
+    document.addEventListener('keydown', this.#onPageKeydown, { signal });
+    document.addEventListener('pointerdown', this.#onPagePointerDown, { signal, capture: true });
+  }
+
+  /** Escape with focus elsewhere in the page closes the details and leaves focus there. */
+  #onPageKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') this.#setOpen(false);
+  };
+
+  /** A click or a tap outside the badge closes the details; focus goes where the person put it. */
+  #onPagePointerDown = (event: PointerEvent): void => {
+    if (!event.composedPath().includes(this)) this.#setOpen(false);
+  };
+
+  /** Escape with focus in the badge closes the details and puts focus back on the button. */
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.#open) {
       event.stopPropagation();
@@ -191,6 +222,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     this.#toggleButton = undefined;
     this.#details = undefined;
     this.#drawDetails = undefined;
+    this.#listen(false);
     if (!entry) {
       this.#shadow.replaceChildren(
         h(
