@@ -217,7 +217,7 @@ describe('subscribing on the options page', () => {
     await options.close();
   });
 
-  it('keeps the last good copy when a refresh fails, and says so on the options page', async () => {
+  it('keeps the last good copy when a refresh fails, and says so on the options page and the overlay', async () => {
     server.route('/feed.json', { status: 500, body: 'down' });
     const options = await session.openPage('options.html');
     const row = options.locator(`[data-feed-id="${feedUrl}"]`);
@@ -228,9 +228,11 @@ describe('subscribing on the options page', () => {
     );
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/town/project-a.html`);
-    await page
-      .locator('open-commitments-overlay li[data-commitment-id="A1"]')
-      .waitFor({ timeout: 15_000 });
+    const a1 = page.locator('open-commitments-overlay li[data-commitment-id="A1"]');
+    await a1.waitFor({ timeout: 15_000 });
+    await expect(a1.locator('.oc-notice').textContent()).resolves.toMatch(
+      /^Data as of .+; the last refresh failed\.$/,
+    );
     await page.close();
     await options.close();
     server.route('/feed.json', { body: JSON.stringify(townFeed(server.origin)) });
