@@ -9,8 +9,8 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the measured sizes (32.5 KB and 19.8 KB) plus about 2%, so that
- * any real growth fails; then 0.2 KB more in both for the badge's details closing on Escape and on
- * a click outside.
+ * any real growth fails; then 0.3 KB more in both for the badge's details closing on Escape and on
+ * a click outside, and staying inside the viewport.
  *
  * The targets are 20 KB (dashboard) and 8 KB (badge); they are not met. What each module weighs
  * (`npx tsx test/bench/size-report.ts`, each module minified and gzipped alone): both bundles carry
@@ -28,12 +28,12 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 33.3 * 1024,
+    budget: 33.4 * 1024,
     note: 'dashboard and badge',
   },
   {
     file: 'dist/widget/open-commitment-badge.js',
-    budget: 20.4 * 1024,
+    budget: 20.5 * 1024,
     note: 'badge alone',
   },
   {

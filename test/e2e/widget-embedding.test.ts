@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import type { TestServer } from './support/server.ts';
-import { axeViolations, hostPage, settled, widgetServer } from './fixtures/widget/harness.ts';
+import {
+  axeViolations,
+  bundledFeed,
+  hostPage,
+  serveFeed,
+  settled,
+  widgetServer,
+} from './fixtures/widget/harness.ts';
 
 const TODAY = '2026-12-04';
 const STRICT_CSP =
@@ -136,6 +143,86 @@ describe('<open-commitment-badge>', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await popover.isVisible()).toBe(false);
     expect(await focusOnBody()).toBe(true);
+  });
+
+  it('fits a 320 px wide phone: the line wraps in its card and the popover stays on screen', async () => {
+    const feed = bundledFeed('valfleurie');
+    // A title short enough to share a row, next to the feed's long ones.
+    feed.commitments[1]!.title = { fr: 'Budget des jeunes', en: 'Youth budget' };
+    serveFeed(server, '/feeds/narrow.json', feed);
+    const context = await browser.newContext({
+      viewport: { width: 320, height: 700 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    const badges = ['VF-01', 'VF-02', 'VF-03', 'VF-04']
+      .map(
+        (id) =>
+          `<p>État : <open-commitment-badge src="/feeds/narrow.json" commitment="${id}" today="${TODAY}"></open-commitment-badge></p>`,
+      )
+      .join('');
+    await page.goto(
+      hostPage(server, '/narrow.html', {
+        scripts: ['/dist/open-commitment-badge.js'],
+        head: `<style>
+          body { margin: 0; font-family: sans-serif; }
+          main { padding: 0 1rem; }
+          .card { border: 1px solid #ccc; padding: 1rem 1.25rem; }
+        </style>`,
+        body: `<article class="card"><h2>Actualités</h2>${badges}</article>`,
+      }),
+    );
+    for (const id of ['VF-01', 'VF-02', 'VF-03', 'VF-04']) await settled(page, badge(id));
+    const overflow = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    expect(await overflow()).toBe(0);
+
+    for (const id of ['VF-01', 'VF-02', 'VF-03', 'VF-04']) {
+      const layout = await page.locator(badge(id)).evaluate((host) => {
+        const card = host.closest('.card')!.getBoundingClientRect();
+        const root = host.shadowRoot!;
+        const line = root.querySelector('.line')!;
+        const title = root.querySelector<HTMLElement>('.title')!;
+        const style = getComputedStyle(line);
+        const inner =
+          line.getBoundingClientRect().width -
+          parseFloat(style.paddingLeft) -
+          parseFloat(style.paddingRight) -
+          parseFloat(style.borderLeftWidth) -
+          parseFloat(style.borderRightWidth);
+        const outside = [line, ...line.children]
+          .map((el) => el.getBoundingClientRect())
+          .filter((box) => box.left < card.left - 0.5 || box.right > card.right + 0.5);
+        return {
+          outside: outside.length,
+          rows: new Set([...line.children].map((el) => Math.round(el.getBoundingClientRect().top)))
+            .size,
+          cut: title.scrollWidth > title.clientWidth,
+          titleWidth: title.getBoundingClientRect().width,
+          inner,
+        };
+      });
+      expect(layout.outside, id).toBe(0);
+      expect(layout.rows, id).toBeGreaterThan(1);
+      // The title is cut only when it is alone on a row and still too long for it.
+      if (layout.cut) expect(layout.titleWidth, id).toBeCloseTo(layout.inner, 0);
+      if (id === 'VF-02') expect(layout.cut, id).toBe(false);
+
+      const toggle = page.locator(`${badge(id)} [part="toggle"]`);
+      const popover = page.locator(`${badge(id)} [part="popover"]`);
+      await toggle.tap();
+      expect(await popover.isVisible(), id).toBe(true);
+      const box = (await popover.boundingBox())!;
+      expect(box.x, id).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, id).toBeLessThanOrEqual(320);
+      expect(await overflow(), id).toBe(0);
+      await page.locator('h2').tap();
+      expect(await popover.isVisible(), id).toBe(false);
+    }
   });
 
   it('shares one request between three badges and a dashboard of the same feed', async () => {

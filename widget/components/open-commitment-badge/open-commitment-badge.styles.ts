@@ -1,7 +1,10 @@
 import { css } from '../../lib/css.ts';
 import { themeCss } from '../../lib/theme.styles.ts';
 
-/** The badge's look: one line that wraps gracefully, and a popover panel below it. */
+/**
+ * The badge's look: one line that wraps within its container when it is narrow (a card on a
+ * phone), and a popover panel below it that never runs past the viewport.
+ */
 export const styles =
   themeCss +
   css`
@@ -18,6 +21,8 @@ export const styles =
     }
     .line {
       display: inline-flex;
+      box-sizing: border-box;
+      max-width: 100%;
       flex-wrap: wrap;
       align-items: center;
       gap: 0.35rem 0.6rem;
@@ -75,7 +80,8 @@ export const styles =
       z-index: 10;
       top: calc(100% + 0.4rem);
       left: 0;
-      width: min(26rem, 90vw);
+      width: min(28rem, calc(100vw - 2rem));
+      box-sizing: border-box;
       padding: 0.9rem 1rem;
       background: var(--oc-color-bg);
       border: 1px solid var(--oc-color-border);

@@ -169,6 +169,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     if (!panel) return;
     panel.hidden = !open;
     panel.replaceChildren(...present(open && this.#drawDetails ? this.#drawDetails() : []));
+    this.#place();
   }
 
   /**
@@ -185,7 +186,23 @@ export class OpenCommitmentBadge extends HTMLElement {
     const { signal } = this.#pageListeners;
     document.addEventListener('keydown', this.#onPageKeydown, { signal });
     document.addEventListener('pointerdown', this.#onPagePointerDown, { signal, capture: true });
+    window.addEventListener('resize', this.#place, { signal });
   }
+
+  /**
+   * Shifts the open details left as far as needed for them to end inside the viewport: they
+   * start under the badge, which may sit near the page's right edge or in a narrow column.
+   */
+  #place = (): void => {
+    const panel = this.#details;
+    if (!panel || panel.hidden) return;
+    panel.style.removeProperty('left');
+    const margin = 8;
+    const box = panel.getBoundingClientRect();
+    const over = box.right - (document.documentElement.clientWidth - margin);
+    const shift = Math.min(over, box.left - margin);
+    if (shift > 0) panel.style.setProperty('left', `${-shift}px`);
+  };
 
   /** Escape with focus elsewhere in the page closes the details and leaves focus there. */
   #onPageKeydown = (event: KeyboardEvent): void => {
