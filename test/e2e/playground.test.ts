@@ -2,7 +2,9 @@
  * The playground's try-it form, served by the demo server under its strict CSP and Trusted Types:
  * a pasted feed URL, theme and language give the dashboard drawn from that feed and the exact
  * embed code; the copy button says "Copié" when the clipboard took it and selects the code when it
- * did not; a URL that is not http(s) is refused with a message; nothing logs an error.
+ * did not; a URL that is not http(s) is refused with a message, and the code kept says whose it is;
+ * each dashboard keeps its filters apart; the code can be scrolled by keyboard; each example is
+ * captioned with its own code; nothing logs an error.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -150,7 +152,87 @@ describe('the playground', () => {
     await expect(page.locator('#pg-preview open-commitments').getAttribute('src')).resolves.toBe(
       `${server.origin}/feeds/valfleurie.demo.json`,
     );
+    // The code kept with the preview says whose it is.
+    expect(await page.locator('#pg-snippet').textContent()).toContain(
+      `<open-commitments src="${server.origin}/feeds/valfleurie.demo.json" lang="fr">`,
+    );
+    const note = page.locator('#pg-snippet-note');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toBe(
+      `Le code ci-dessous et l’aperçu restent ceux de la dernière adresse valable : ${server.origin}/feeds/valfleurie.demo.json`,
+    );
+    await page.locator('#pg-form').getByLabel('Adresse du flux (URL)').fill('/feeds/paris.json');
+    await page.getByRole('button', { name: 'Afficher' }).click();
+    await previewIds(page, 8);
+    expect(await note.isVisible()).toBe(false);
     await page.close();
     expect(problems).toEqual([]);
+  });
+
+  it('gives every dashboard its own id, so that filtering one leaves the others alone', async () => {
+    const page = await openPlayground();
+    await previewIds(page, 10);
+    const ids = await page
+      .locator('open-commitments')
+      .evaluateAll((dashboards) => dashboards.map((d) => d.id));
+    expect(ids.every((id) => /^[\w-]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    const english = page.locator('open-commitments[lang="en"][status="limited"]');
+    await english.locator('button.chip[data-category="complete"]').click();
+    await expect.poll(() => new URL(page.url()).hash).toContain('status=');
+    await page.reload();
+    // The preview shows the whole feed; the English example has kept its filter.
+    expect(await previewIds(page, 10)).toHaveLength(10);
+    await expect
+      .poll(() =>
+        english.locator('button.chip[data-category="complete"]').getAttribute('aria-pressed'),
+      )
+      .toBe('true');
+    await page.close();
+  });
+
+  it('lets the keyboard reach and scroll the code, under its heading’s name', async () => {
+    const page = await openPlayground();
+    await page.setViewportSize({ width: 600, height: 800 });
+    await previewIds(page, 10);
+    const code = page.getByRole('region', { name: 'Code à coller dans votre page' });
+    expect(await code.evaluate((pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
+    await page.getByRole('button', { name: 'Afficher' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await code.evaluate((pre) => pre === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => code.evaluate((pre) => pre.scrollLeft)).toBeGreaterThan(0);
+    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows above each example the code of that example', async () => {
+    const page = await openPlayground();
+    const wrong = await page.evaluate(() => {
+      const source = (attributes: Attr[]) =>
+        attributes.map((a) => `${a.name}="${a.value}"`).join(' ');
+      const text = (code: Element | null | undefined) => code?.textContent?.replace(/\s+/g, ' ');
+      const mismatches: string[] = [];
+      for (const example of document.querySelectorAll('main > open-commitments')) {
+        const expected = `<open-commitments ${source([...example.attributes].filter((a) => a.name !== 'id'))}>`;
+        const shown = text(example.previousElementSibling?.querySelector('code'));
+        if (shown !== expected) mismatches.push(`${expected} under ${shown}`);
+      }
+      for (const badge of document.querySelectorAll('main li > open-commitment-badge')) {
+        const attributes = [...badge.attributes];
+        const expected = source(attributes.filter((a) => a.name !== 'src'));
+        const shown = text(badge.closest('li')!.querySelector('code'));
+        if (shown !== expected) mismatches.push(`${expected} beside ${shown}`);
+        const src = attributes.find((a) => a.name === 'src')!.value;
+        const caption = badge.closest('ul')!.previousElementSibling?.querySelector('code');
+        if (!text(caption)?.includes(`src="${src}"`))
+          mismatches.push(`${src} under ${text(caption)}`);
+      }
+      return mismatches;
+    });
+    expect(wrong).toEqual([]);
+    await page.close();
   });
 });

@@ -111,9 +111,12 @@ function start() {
   const problem = byId('pg-problem', window.HTMLElement);
   const preview = byId('pg-preview', window.HTMLElement);
   const code = byId('pg-snippet', window.HTMLElement);
+  const codeNote = byId('pg-snippet-note', window.HTMLElement);
   const copy = byId('pg-copy', window.HTMLButtonElement);
   const status = byId('pg-copy-status', window.HTMLElement);
   const scriptUrl = new URL('/dist/widget/open-commitments.js', location.href).href;
+  /** The feed whose preview and code are shown; none until one is. */
+  let shownFeed = '';
 
   /** @param {Choices} choices */
   const show = (choices) => {
@@ -125,11 +128,21 @@ function start() {
     if (!feed) {
       problem.textContent = `« ${choices.src} » n’est pas une adresse http ou https : le widget ne lit que celles-là.`;
       srcInput.setAttribute('aria-invalid', 'true');
+      // The preview and the code stay as they were: say whose they are.
+      codeNote.textContent = shownFeed
+        ? `Le code ci-dessous et l’aperçu restent ceux de la dernière adresse valable : ${shownFeed}`
+        : `Le code ci-dessous reste celui du flux de démonstration : ${DEFAULT_FEED}`;
+      codeNote.hidden = false;
       return;
     }
     problem.textContent = '';
     srcInput.removeAttribute('aria-invalid');
+    codeNote.hidden = true;
+    codeNote.textContent = '';
+    shownFeed = feed;
     const dashboard = document.createElement('open-commitments');
+    // Its own id keeps its filters in the page's address apart from the examples' below.
+    dashboard.id = 'apercu';
     dashboard.setAttribute('src', feed);
     if (choices.theme) dashboard.setAttribute('theme', choices.theme);
     dashboard.setAttribute('lang', choices.lang);
