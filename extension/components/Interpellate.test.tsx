@@ -5,7 +5,40 @@ import { Interpellate } from './Interpellate.tsx';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** Opens the panel, follows the link and returns the remember button. */
+async function rememberButton(root: HTMLElement): Promise<HTMLButtonElement> {
+  root.querySelector('button')!.click();
+  await settle();
+  const link = root.querySelector<HTMLAnchorElement>('[data-interpellation-link]')!;
+  link.addEventListener('click', (event) => event.preventDefault());
+  link.click();
+  await settle();
+  return [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Remember'))!;
+}
+
 describe('Interpellate', () => {
+  it('keeps the remember button, and focus on it, when keeping the question failed', async () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(
+      <Interpellate
+        link={{ href: 'https://www.exemple.fr/q', kind: 'url', target: 'www.exemple.fr' }}
+        lang="en"
+        onRemember={() => Promise.reject(new Error('quota'))}
+      />,
+      root,
+    );
+    const remember = await rememberButton(root);
+    remember.focus();
+    remember.click();
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+      'This question could not be kept. Try again.',
+    );
+    expect(remember.isConnected).toBe(true);
+    expect(document.activeElement).toBe(remember);
+  });
+
   it('moves focus to the confirmation that replaces the remember button', async () => {
     const root = document.createElement('div');
     document.body.replaceChildren(root);

@@ -57,7 +57,7 @@ export function Interpellate({
             >
               {link.kind === 'email' ? m.continueToEmail : m.continueToForm}
             </a>
-            {left && onRemember && kept === 'no' && (
+            {left && onRemember && kept !== 'yes' && (
               <button
                 type="button"
                 class="oc-button"
@@ -72,6 +72,11 @@ export function Interpellate({
               </button>
             )}
           </div>
+          {kept === 'error' && (
+            <p class="oc-error" role="alert">
+              {m.rememberFailed}
+            </p>
+          )}
           {kept === 'yes' && (
             <p role="status" tabIndex={-1} ref={focusIfLost}>
               {m.remembered}
