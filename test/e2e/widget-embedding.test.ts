@@ -64,6 +64,41 @@ const feedRequests = (path: string) =>
 
 const badge = (id: string) => `open-commitment-badge[commitment="${id}"]`;
 
+/**
+ * How a badge's line lies in its card: how many of its boxes stick out of the card, how many rows
+ * its parts make, whether its title is cut, the title's width and the line's inner width.
+ */
+function badgeLayout(page: Page, id: string) {
+  return page.locator(badge(id)).evaluate((host) => {
+    const card = (host.closest('.card') ?? document.body).getBoundingClientRect();
+    const line = host.shadowRoot!.querySelector('.line')!;
+    const title = host.shadowRoot!.querySelector<HTMLElement>('.title')!;
+    const style = getComputedStyle(line);
+    const inner =
+      line.getBoundingClientRect().width -
+      parseFloat(style.paddingLeft) -
+      parseFloat(style.paddingRight) -
+      parseFloat(style.borderLeftWidth) -
+      parseFloat(style.borderRightWidth);
+    const outside = [line, ...line.children]
+      .map((el) => el.getBoundingClientRect())
+      .filter((box) => box.left < card.left - 0.5 || box.right > card.right + 0.5);
+    // Parts of one row share a vertical middle (the line centres them).
+    const middles = [...line.children]
+      .map((el) => el.getBoundingClientRect())
+      .map((box) => box.top + box.height / 2)
+      .sort((a, b) => a - b);
+    const rows = 1 + middles.filter((m, i) => i > 0 && m - middles[i - 1]! > 2).length;
+    return {
+      outside: outside.length,
+      rows,
+      cut: title.scrollWidth > title.clientWidth,
+      titleWidth: title.getBoundingClientRect().width,
+      inner,
+    };
+  });
+}
+
 describe('<open-commitment-badge>', () => {
   it('shows status, progress and late mark on one line, linking to the commitment page', async () => {
     const { page, problems } = await newPage();
@@ -182,30 +217,7 @@ describe('<open-commitment-badge>', () => {
     expect(await overflow()).toBe(0);
 
     for (const id of ['VF-01', 'VF-02', 'VF-03', 'VF-04']) {
-      const layout = await page.locator(badge(id)).evaluate((host) => {
-        const card = host.closest('.card')!.getBoundingClientRect();
-        const root = host.shadowRoot!;
-        const line = root.querySelector('.line')!;
-        const title = root.querySelector<HTMLElement>('.title')!;
-        const style = getComputedStyle(line);
-        const inner =
-          line.getBoundingClientRect().width -
-          parseFloat(style.paddingLeft) -
-          parseFloat(style.paddingRight) -
-          parseFloat(style.borderLeftWidth) -
-          parseFloat(style.borderRightWidth);
-        const outside = [line, ...line.children]
-          .map((el) => el.getBoundingClientRect())
-          .filter((box) => box.left < card.left - 0.5 || box.right > card.right + 0.5);
-        return {
-          outside: outside.length,
-          rows: new Set([...line.children].map((el) => Math.round(el.getBoundingClientRect().top)))
-            .size,
-          cut: title.scrollWidth > title.clientWidth,
-          titleWidth: title.getBoundingClientRect().width,
-          inner,
-        };
-      });
+      const layout = await badgeLayout(page, id);
       expect(layout.outside, id).toBe(0);
       expect(layout.rows, id).toBeGreaterThan(1);
       // The title is cut only when it is alone on a row and still too long for it.
@@ -222,6 +234,13 @@ describe('<open-commitment-badge>', () => {
       expect(await overflow(), id).toBe(0);
       await page.locator('h2').tap();
       expect(await popover.isVisible(), id).toBe(false);
+    }
+
+    // With room, each badge is one line again, its title whole.
+    await page.setViewportSize({ width: 1000, height: 700 });
+    for (const id of ['VF-01', 'VF-02', 'VF-03', 'VF-04']) {
+      const { rows, cut } = await badgeLayout(page, id);
+      expect({ rows, cut }, id).toEqual({ rows: 1, cut: false });
     }
   });
 

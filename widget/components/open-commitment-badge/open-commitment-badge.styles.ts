@@ -52,7 +52,6 @@ export const styles =
     }
     .title {
       font-weight: 600;
-      max-width: 28ch;
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
