@@ -115,9 +115,6 @@ export const styles =
       font-weight: 700;
       display: inline;
     }
-    .facts dt::after {
-      content: ' : ';
-    }
     .facts dd {
       display: inline;
     }

@@ -119,6 +119,16 @@ describe('<open-commitment-badge>', () => {
     expect(live.size).toBe(0);
   });
 
+  it('writes a fact and its value as the reader’s language does', async () => {
+    const badge = await mount('VF-03');
+    badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+    const facts = () =>
+      [...badge.shadowRoot!.querySelectorAll('.facts > div')].map((fact) => fact.textContent);
+    expect(facts()).toContain('Lead: Buildings department');
+    badge.setAttribute('lang', 'fr');
+    expect(facts()).toContain('Pilote\u00a0: Direction des bâtiments');
+  });
+
   it('shares one request between badges of one feed', async () => {
     const src = 'https://www.valfleurie.example/shared-badges.json';
     await Promise.all([mount('VF-01', src), mount('VF-02', src), mount('VF-03', src)]);

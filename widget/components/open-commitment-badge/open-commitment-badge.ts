@@ -354,7 +354,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     const n = (value: number) => formatNumber(value, lang);
     const link = interpellationLink(feed, commitment, { lang, page: pageAddress() });
     const fact = (term: string, ...value: Child[]) =>
-      h('div', {}, h('dt', {}, term), h('dd', {}, ...value));
+      h('div', {}, h('dt', {}, term, m.colon), h('dd', {}, ...value));
     return [
       h('p', { class: 'by' }, publisher && m.by(publisher.text)),
       h('p', { class: 'pop-title' }, h('strong', {}, textSpan(title))),
