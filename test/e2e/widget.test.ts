@@ -341,6 +341,28 @@ describe('keyboard focus', () => {
   });
 });
 
+describe('a narrow screen', () => {
+  it('fits 320 px with every commitment opened, late milestones and questions included', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    for (const toggle of await page.locator(`${dashboard} .toggle`).all()) await toggle.click();
+    await expect
+      .poll(() => page.locator(`${dashboard} .details:visible`).count())
+      .toBe((await ids(page)).length);
+    expect(
+      await page.locator(`${dashboard} .milestone[data-state="late"]`).count(),
+    ).toBeGreaterThan(0);
+    const width = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(width.scroll).toBe(width.client);
+  });
+});
+
 describe('several dashboards on one page', () => {
   it('keeps each one’s filters and opened commitment under its id in the hash', async () => {
     const { page, context } = await newPage();

@@ -206,7 +206,7 @@ export const styles =
       border-radius: calc(var(--oc-radius) / 2);
       background: var(--oc-color-bg);
       font-weight: 400;
-      max-width: 18rem;
+      max-width: min(18rem, 100%);
     }
     .field.search input {
       max-width: none;
@@ -364,14 +364,14 @@ export const styles =
       border-radius: 50%;
       transform: translateY(0.1rem);
     }
-    .milestone.done .mark {
+    .milestone.is-done .mark {
       background: var(--oc-status-complete);
       border-color: var(--oc-status-complete);
     }
-    .milestone.late .mark {
+    .milestone.is-late .mark {
       border-color: var(--oc-color-late);
     }
-    .milestone.late .when {
+    .milestone.is-late .when {
       color: var(--oc-color-late);
       font-weight: 600;
     }
@@ -410,6 +410,12 @@ export const styles =
       font-size: 0.9em;
       color: var(--oc-color-muted);
       margin-top: 0.35rem;
+    }
+    .q-meta .late {
+      white-space: normal;
+    }
+    .links a {
+      overflow-wrap: anywhere;
     }
     .q-status {
       font-weight: 700;

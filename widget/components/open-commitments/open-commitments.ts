@@ -1044,7 +1044,7 @@ export class OpenCommitments extends HTMLElement {
                 ? m.milestoneLate(formatDate(milestone.due, lang))
                 : m.milestoneUpcoming(formatDate(milestone.due, lang))
               : m.milestoneUndated;
-          return html`<li class="milestone ${state}" data-state=${state}>
+          return html`<li class="milestone is-${state}" data-state=${state}>
             <span class="mark" aria-hidden="true"></span>
             <span
               >${textSpan(show(milestone.title, lang, feed.languages))}
