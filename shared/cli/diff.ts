@@ -1,5 +1,5 @@
 /** `open-commitments diff <old> <new>`: what changed between two versions of a feed. */
-import { diffFeeds, isEmptyDiff, type Change } from '../diff/diff-feeds.ts';
+import { diffFeedsFully, isEmptyFullDiff, type FullChange } from '../diff/diff-details.ts';
 import type { Feed } from '../feed/types.ts';
 import { pickText } from '../text/pick-text.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
@@ -22,7 +22,7 @@ function percent(value: number | undefined): string {
 }
 
 /** One change as a line a publisher or journalist reads. */
-export function describeChange(change: Change): string {
+export function describeChange(change: FullChange): string {
   switch (change.kind) {
     case 'status':
       return `status: ${change.from} (${change.fromCategory}) -> ${change.to} (${change.toCategory})`;
@@ -38,6 +38,24 @@ export function describeChange(change: Change): string {
       return `interpellation added: ${change.interpellationId}`;
     case 'answer-published':
       return `answer published to ${change.interpellationId} on ${change.date}`;
+    case 'field':
+      return `${change.field} changed`;
+    case 'milestone-added':
+      return `milestone added: ${change.milestone}`;
+    case 'milestone-removed':
+      return `milestone removed: ${change.milestone}`;
+    case 'milestone-done':
+      return `milestone done on ${change.date}: ${change.milestone}`;
+    case 'milestone-changed':
+      return `milestone changed: ${change.milestone}`;
+    case 'update-removed':
+      return `update removed, dated ${change.date}`;
+    case 'update-changed':
+      return `update changed, dated ${change.date}`;
+    case 'interpellation-removed':
+      return `interpellation removed: ${change.interpellationId}`;
+    case 'interpellation-changed':
+      return `interpellation changed: ${change.interpellationId}`;
   }
 }
 
@@ -54,7 +72,8 @@ async function load(source: string, io: CliIo, timeoutMs: number): Promise<Feed 
 }
 
 /**
- * Prints what changed, commitment by commitment. Like diff(1): exit 0 when nothing changed,
+ * Prints everything that changed: the parts of the feed outside its commitments, then commitment
+ * by commitment. The `updated` time alone is not a change. Like diff(1): exit 0 when nothing changed,
  * 1 when something did, 2 when a feed cannot be read.
  */
 export async function diffCommand(
@@ -74,8 +93,8 @@ export async function diffCommand(
     return EXIT.trouble;
   }
   if (!before || !after) return EXIT.trouble;
-  const diff = diffFeeds(before, after);
-  const same = isEmptyDiff(diff);
+  const diff = diffFeedsFully(before, after);
+  const same = isEmptyFullDiff(diff);
   if (options.json) {
     io.stdout(`${JSON.stringify({ old: oldSource, new: newSource, ...diff }, null, 2)}\n`);
     return same ? EXIT.ok : EXIT.invalid;
@@ -84,6 +103,7 @@ export async function diffCommand(
     io.stdout('no change\n');
     return EXIT.ok;
   }
+  for (const field of diff.feed) io.stdout(`~ feed  ${field} changed\n`);
   for (const id of diff.added) io.stdout(`+ ${id}  added: ${titleOf(after, id)}\n`);
   for (const id of diff.removed) io.stdout(`- ${id}  removed: ${titleOf(before, id)}\n`);
   for (const { id, changes } of diff.changed) {
@@ -94,7 +114,7 @@ export async function diffCommand(
     changes.some((c) => c.kind === 'due' && !c.explained && c.from !== undefined),
   );
   io.stdout(
-    `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed${unexplained.length > 0 ? `; due dates moved without explanation: ${unexplained.map((c) => c.id).join(', ')}` : ''}\n`,
+    `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed${diff.feed.length > 0 ? `, feed: ${diff.feed.join(', ')}` : ''}${unexplained.length > 0 ? `; due dates moved without explanation: ${unexplained.map((c) => c.id).join(', ')}` : ''}\n`,
   );
   return EXIT.invalid;
 }

@@ -105,6 +105,32 @@ describe('diff', () => {
     expect(diff).toMatchObject({ added: ['VF-11'], removed: ['VF-08'] });
   });
 
+  it('reports every other edit a publisher makes, and exits 1', async () => {
+    const feed = JSON.parse(await readFile(source, 'utf8')) as Mutable<Feed>;
+    const vf01 = feed.commitments.find((c) => c.id === 'VF-01')!;
+    vf01.lead = 'Service des sports';
+    vf01.themes = ['sport'];
+    vf01.updates = [];
+    vf01.milestones = vf01.milestones!.slice(1);
+    feed.publisher.name = 'Commune de Valfleurie';
+    feed.site = ['https://valfleurie.example/*'];
+    const file = path.join(dir, 'valfleurie-edited.json');
+    await writeFile(file, JSON.stringify(feed));
+    const ran = await runCli(['diff', source, file]);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain('~ feed  publisher changed\n~ feed  site changed\n');
+    expect(ran.stdout).toMatch(/~ VF-01 [^\n]*\n( {4}.*\n)* {4}lead changed\n/);
+    expect(ran.stdout).toContain('    themes changed\n');
+    expect(ran.stdout).toContain('    milestone removed: ');
+    expect(ran.stdout).toContain('    update removed, dated ');
+    const json = JSON.parse((await runCli(['diff', source, file, '--json'])).stdout) as {
+      feed: string[];
+      changed: { id: string; changes: { kind: string; field?: string }[] }[];
+    };
+    expect(json.feed).toEqual(['publisher', 'site']);
+    expect(json.changed[0]?.changes).toContainEqual({ kind: 'field', field: 'lead' });
+  });
+
   it('exits 0 and says so when nothing changed', async () => {
     const ran = await runCli(['diff', source, source]);
     expect(ran).toMatchObject({ code: 0, stdout: 'no change\n' });

@@ -1,4 +1,3 @@
-import { sameJson } from '../cache/same-json.ts';
 import type {
   Category,
   Commitment,
@@ -135,7 +134,7 @@ function diffCommitment(
   }
 
   for (const field of TEXT_FIELDS) {
-    if (!sameJson(old[field], next[field])) changes.push({ kind: 'text', field });
+    if (!sameContent(old[field], next[field])) changes.push({ kind: 'text', field });
   }
 
   for (const update of [...addedUpdates].sort(byDate)) {
@@ -189,4 +188,35 @@ function wholePercent(progress: number | undefined): number | undefined {
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/**
+ * Deep equality of two parts of parsed feeds, ignoring key order, where a plain text equals the
+ * same text given for one or more languages (`"Oui"` and `{"fr": "Oui"}`): a spreadsheet round
+ * trip or a second language added by hand must not read as an edit of the text.
+ */
+export function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' || typeof b === 'string') return sameText(a, b) || sameText(b, a);
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => sameContent(item, b[i]))
+    );
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
+  if (keys.length !== Object.keys(right).filter((k) => right[k] !== undefined).length) return false;
+  return keys.every((k) => Object.hasOwn(right, k) && sameContent(left[k], right[k]));
+}
+
+function sameText(plain: unknown, tagged: unknown): boolean {
+  if (typeof plain !== 'string' || typeof tagged !== 'object' || !tagged) return false;
+  if (Array.isArray(tagged)) return false;
+  const values = Object.values(tagged as Record<string, unknown>);
+  return values.length > 0 && values.every((v) => v === plain);
 }

@@ -1,1 +1,2 @@
 export * from './diff-feeds.ts';
+export * from './diff-details.ts';
