@@ -42,11 +42,19 @@ export function readDate(cell: string): CellResult<string> {
   return { ok: true, value: iso };
 }
 
-/** A percentage cell: `45`, `45 %`, `45,5`; 0 to 100. */
+/**
+ * A number written with decimal digits and an optional point, else `undefined`: `Number` alone
+ * would also read `0x10` as 16, `1e2` as 100 and `Infinity`.
+ */
+function decimal(text: string): number | undefined {
+  return /^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : undefined;
+}
+
+/** A percentage cell: `45`, `45 %`, `45,5`, decimal digits only; 0 to 100. */
 export function readPercent(cell: string): CellResult<number> {
   const text = cell.trim().replace(/\s*%$/, '').replace(',', '.');
-  const value = Number(text);
-  if (text === '' || !Number.isFinite(value)) {
+  const value = decimal(text);
+  if (value === undefined) {
     return { ok: false, message: `"${cell.trim()}" is not a number from 0 to 100` };
   }
   if (value < 0 || value > 100) return { ok: false, message: `${value} is outside 0-100` };
@@ -55,8 +63,8 @@ export function readPercent(cell: string): CellResult<number> {
 
 /** A positive number cell (milestone weights). */
 export function readPositive(cell: string): CellResult<number> {
-  const value = Number(cell.trim().replace(',', '.'));
-  if (!Number.isFinite(value) || value <= 0) {
+  const value = decimal(cell.trim().replace(',', '.'));
+  if (value === undefined || value <= 0) {
     return { ok: false, message: `"${cell.trim()}" is not a number greater than 0` };
   }
   return { ok: true, value };
@@ -65,12 +73,25 @@ export function readPositive(cell: string): CellResult<number> {
 /** The separator of several values in one cell. */
 export const LIST_SEPARATOR = ' | ';
 
-/** A list cell: values separated by `|` or line breaks. */
+/**
+ * A list cell: values separated by `|` or line breaks, each trimmed. `\|` is a `|` inside a
+ * value (`Ville\|Métropole` is one partner), as `listCell` writes it.
+ */
 export function readList(cell: string): string[] {
   return cell
-    .split(/[|\n]/)
-    .map((item) => item.trim())
+    .split(/(?<!\\)\||\n/)
+    .map((item) => item.replace(/\\\|/g, '|').trim())
     .filter((item) => item !== '');
+}
+
+/** Writes a list cell that `readList` reads back: values joined by ` | `, their `|` escaped. */
+export function listCell(items: readonly string[]): string {
+  return items.map((item) => item.replace(/\|/g, '\\|')).join(LIST_SEPARATOR);
+}
+
+/** Whether `readList` gives `item` back as it is: no line break, no space at either end. */
+export function listItemKept(item: string): boolean {
+  return item !== '' && item.trim() === item && !/[\r\n]/.test(item);
 }
 
 /** A publisher's status, as a category or one of its own statuses. */

@@ -18,7 +18,8 @@ import { isCategory } from '../status/resolve-status.ts';
 import { IDENTIFIER_RE, isHttpUrl } from '../feed/formats.ts';
 import { parsePattern } from '../match/match-pages.ts';
 import {
-  LIST_SEPARATOR,
+  listCell,
+  listItemKept,
   normalizeWord,
   readDate,
   readList,
@@ -33,7 +34,18 @@ import type { CsvIssue, CsvTable, Separator } from './csv-table.ts';
 export type HeaderLang = 'fr' | 'en';
 
 type CellKind =
-  'id' | 'text' | 'status' | 'percent' | 'date' | 'list' | 'url' | 'patterns' | 'ref' | 'weight';
+  | 'id'
+  | 'text'
+  /** A list of texts: one list column, or one per language (`partners_fr`, `partners_en`). */
+  | 'textlist'
+  | 'status'
+  | 'percent'
+  | 'date'
+  | 'list'
+  | 'url'
+  | 'patterns'
+  | 'ref'
+  | 'weight';
 
 interface ColumnDef<F extends string> {
   readonly field: F;
@@ -71,7 +83,7 @@ export const COMMITMENT_COLUMNS: readonly ColumnDef<CommitmentField>[] = [
   { field: 'start', en: 'start', fr: 'début', kind: 'date' },
   { field: 'due', en: 'due', fr: 'échéance', kind: 'date' },
   { field: 'lead', en: 'lead', fr: 'pilote', kind: 'text', aliases: ['responsable'] },
-  { field: 'partners', en: 'partners', fr: 'partenaires', kind: 'list' },
+  { field: 'partners', en: 'partners', fr: 'partenaires', kind: 'textlist' },
   { field: 'themes', en: 'themes', fr: 'thèmes', kind: 'list' },
   { field: 'summary', en: 'summary', fr: 'résumé', kind: 'text' },
   { field: 'description', en: 'description', fr: 'description', kind: 'text' },
@@ -144,7 +156,7 @@ function readLayout<F extends string>(
       const suffixed = LANG_SUFFIX.exec(header);
       const base = suffixed?.[1];
       const candidate = base ? findColumn(defs, base) : undefined;
-      if (candidate?.kind === 'text') {
+      if (candidate?.kind === 'text' || candidate?.kind === 'textlist') {
         def = candidate;
         lang = (suffixed?.[2] ?? suffixed?.[3] ?? '').toLowerCase();
       }
@@ -201,6 +213,12 @@ class RowReader<F extends string> {
     return (this.row.values[index] ?? '').trim();
   }
 
+  /** A text cell as written, spaces and line breaks included; '' when it holds only spaces. */
+  private textAt(index: number): string {
+    const value = this.row.values[index] ?? '';
+    return value.trim() === '' ? '' : value;
+  }
+
   /** The raw cell of a plain (not per-language) column, trimmed. */
   cell(field: F): { text: string; index: number } | undefined {
     const index = this.layout.columns.get(field)?.get('');
@@ -228,18 +246,57 @@ class RowReader<F extends string> {
     return result.value;
   }
 
-  /** A text: one string, or one string per language from `title_fr`, `title_en`… */
+  /**
+   * A text: one string, or one string per language from `title_fr`, `title_en`… Kept as written,
+   * with its spaces and line breaks, so that a feed exported and imported again is the same.
+   */
   text(field: F): Text | undefined {
     const byLang = this.layout.columns.get(field);
     if (!byLang) return undefined;
-    const plain = byLang.has('') ? this.at(byLang.get('') ?? -1) : '';
+    const plain = byLang.has('') ? this.textAt(byLang.get('') ?? -1) : '';
     const localized: Record<string, string> = {};
     for (const [lang, index] of byLang) {
-      if (lang !== '' && this.at(index) !== '') localized[lang] = this.at(index);
+      if (lang !== '' && this.textAt(index) !== '') localized[lang] = this.textAt(index);
     }
     if (Object.keys(localized).length === 0) return plain === '' ? undefined : plain;
     if (plain !== '') localized[this.layout.lang] ??= plain;
     return localized;
+  }
+
+  /**
+   * A list of texts: the items of the plain column, then those of the per-language columns taken
+   * together, the n-th of each language making the n-th text. A text the same in every language
+   * is one string. The per-language lists of a row must have the same length.
+   */
+  textList(field: F): Text[] | undefined {
+    const byLang = this.layout.columns.get(field);
+    if (!byLang) return undefined;
+    const texts: Text[] = [];
+    const lists: [string, string[], number][] = [];
+    for (const [lang, index] of byLang) {
+      const items = readList(this.at(index));
+      if (lang === '') texts.push(...items);
+      else if (items.length > 0) lists.push([lang, items, index]);
+    }
+    const [first] = lists;
+    if (first) {
+      for (const [lang, items, index] of lists.slice(1)) {
+        if (items.length !== first[1].length) {
+          this.fail(
+            index,
+            `${items.length} values in "${lang}" but ${first[1].length} in "${first[0]}": give each one in every language, in the same order`,
+          );
+          return undefined;
+        }
+      }
+      first[1].forEach((_, i) => {
+        const byLangText = Object.fromEntries(lists.map(([lang, items]) => [lang, items[i] ?? '']));
+        const values = new Set(Object.values(byLangText));
+        const [only] = values;
+        texts.push(lists.length > 1 && values.size === 1 && only !== undefined ? only : byLangText);
+      });
+    }
+    return texts.length > 0 ? texts : undefined;
   }
 
   list(field: F): string[] | undefined {
@@ -382,7 +439,7 @@ export function importSpreadsheet(
       if (ogp) refs.ogp = ogp;
       const decidim = read.url('decidim');
       if (decidim) refs.decidim = decidim;
-      const partners = read.list('partners');
+      const partners = read.textList('partners');
       const commitment = {
         id: id ?? '',
         title: title ?? '',
@@ -476,10 +533,8 @@ export function importSpreadsheet(
     fileUnder('updates', sheetWarnings, warnings);
   }
 
+  // Updates stay in the order of the sheet, which is the order of the feed they were exported from.
   if (errors.length > 0) return { ok: false, errors, warnings };
-  for (const commitment of commitments) {
-    commitment.updates?.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  }
   const textLangs = new Set<string>();
   for (const [, byLang] of layout.columns)
     for (const lang of byLang.keys()) if (lang) textLangs.add(lang);
@@ -498,6 +553,14 @@ export function importSpreadsheet(
     commitments,
   };
   return { ok: true, feed, warnings };
+}
+
+/** Some ids of commitments, for a note: the first five and how many more. */
+function idList(commitments: readonly Commitment[]): string {
+  const ids = commitments.slice(0, 5).map((c) => c.id);
+  return commitments.length > 5
+    ? `${ids.join(', ')} and ${commitments.length - 5} more`
+    : ids.join(', ');
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -519,7 +582,10 @@ export interface ExportedSheets {
   readonly dropped: string[];
 }
 
-/** The languages a text field uses across rows: [''] when every value is a plain string. */
+/**
+ * The columns of a text field across rows, by language: '' for plain strings, which keep a column
+ * of their own next to `title_fr`, `title_en`… so that they come back as plain strings.
+ */
 function textLangs(values: readonly (Text | undefined)[], feedLangs: readonly string[]): string[] {
   const langs = new Set<string>();
   let plain = false;
@@ -528,26 +594,34 @@ function textLangs(values: readonly (Text | undefined)[], feedLangs: readonly st
     if (typeof value === 'string') plain = true;
     else for (const lang of Object.keys(value)) langs.add(lang);
   }
-  if (langs.size === 0) return [''];
-  if (plain) for (const lang of feedLangs.slice(0, 1)) langs.add(lang);
   const ordered = [
     ...feedLangs.filter((lang) => langs.has(lang)),
     ...[...langs].filter((lang) => !feedLangs.includes(lang)),
   ];
-  return ordered;
+  return plain || ordered.length === 0 ? ['', ...ordered] : ordered;
 }
 
-function textCell(value: Text | undefined, lang: string, feedLangs: readonly string[]): string {
+/** The languages of a list of texts across rows (`partners`): [''] when all are plain strings. */
+function textListLangs(
+  values: readonly (readonly Text[] | undefined)[],
+  feedLangs: readonly string[],
+): string[] {
+  const langs = textLangs(
+    values.flatMap((value) => value ?? []),
+    feedLangs,
+  );
+  return langs.length > 1 ? langs.filter((lang) => lang !== '') : langs;
+}
+
+function textCell(value: Text | undefined, lang: string): string {
   if (value === undefined) return '';
-  if (typeof value === 'string')
-    return lang === '' || lang === feedLangs[0] || feedLangs.length === 0 ? value : '';
+  if (typeof value === 'string') return lang === '' ? value : '';
   return lang === '' ? '' : (value[lang] ?? '');
 }
 
-function textListCell(values: readonly Text[] | undefined): string {
-  return (values ?? [])
-    .map((value) => (typeof value === 'string' ? value : (Object.values(value)[0] ?? '')))
-    .join(LIST_SEPARATOR);
+/** A list of texts in the column of `lang`: a plain string goes in every language's column. */
+function textListCell(values: readonly Text[], lang: string): string {
+  return listCell(values.map((value) => (typeof value === 'string' ? value : (value[lang] ?? ''))));
 }
 
 function buildSheet<F extends string, R>(
@@ -560,11 +634,12 @@ function buildSheet<F extends string, R>(
   const columns: { field: F; kind: CellKind; lang: string; name: string }[] = [];
   for (const def of defs) {
     const name = def[options.lang];
-    if (def.kind === 'text') {
-      const langs = textLangs(
-        records.map((record) => get(record, def.field) as Text | undefined),
-        feedLangs,
-      );
+    if (def.kind === 'text' || def.kind === 'textlist') {
+      const values = records.map((record) => get(record, def.field));
+      const langs =
+        def.kind === 'text'
+          ? textLangs(values as (Text | undefined)[], feedLangs)
+          : textListLangs(values as (readonly Text[] | undefined)[], feedLangs);
       for (const lang of langs)
         columns.push({
           field: def.field,
@@ -578,15 +653,12 @@ function buildSheet<F extends string, R>(
     columns.map((column) => {
       const value = get(record, column.field);
       if (value === undefined) return '';
-      if (column.kind === 'text') return textCell(value as Text, column.lang, feedLangs);
+      if (column.kind === 'text') return textCell(value as Text, column.lang);
+      if (column.kind === 'textlist') return textListCell(value as Text[], column.lang);
       if (column.kind === 'status' && options.lang === 'fr' && isCategory(String(value))) {
         return coreMessages.fr.category[value as Category];
       }
-      if (column.kind === 'list' || column.kind === 'patterns') {
-        return column.field === 'partners'
-          ? textListCell(value as Text[])
-          : (value as string[]).join(LIST_SEPARATOR);
-      }
+      if (column.kind === 'list' || column.kind === 'patterns') return listCell(value as string[]);
       return String(value);
     }),
   );
@@ -644,12 +716,37 @@ export function exportSpreadsheet(feed: Feed, options: ExportOptions): ExportedS
   ) {
     dropped.push('commitments[].refs other than ogp and decidim');
   }
-  if (
-    feed.commitments.some((c) =>
-      c.partners?.some((partner) => typeof partner === 'object' && Object.keys(partner).length > 1),
-    )
-  ) {
-    dropped.push('partners in a second language');
+  const partnerLangs = textListLangs(
+    feed.commitments.map((c) => c.partners),
+    langs,
+  );
+  // Partners come back by position in each language: within a commitment, a language must be
+  // given for all of them or for none.
+  const unequal = feed.commitments.filter((c) =>
+    partnerLangs.some((lang) => {
+      const given = (c.partners ?? []).filter(
+        (p) => typeof p === 'string' || p[lang] !== undefined,
+      );
+      return given.length > 0 && given.length < (c.partners ?? []).length;
+    }),
+  );
+  if (unequal.length > 0) {
+    dropped.push(
+      `partners not given in every language (${idList(unequal)}): give each one in ${partnerLangs.join(', ')}`,
+    );
+  }
+  const unreadable = feed.commitments.filter((c) =>
+    [
+      ...(c.themes ?? []),
+      ...(c.pages ?? []),
+      ...(c.partners ?? []).flatMap((p) => (typeof p === 'string' ? [p] : Object.values(p))),
+      ...(c.updates ?? []).flatMap((u) => u.evidence ?? []),
+    ].some((item) => !listItemKept(item)),
+  );
+  if (unreadable.length > 0) {
+    dropped.push(
+      `list values with a line break or spaces at either end (${idList(unreadable)}), which import trims`,
+    );
   }
   return { commitments, milestones, updates, dropped };
 }

@@ -1,0 +1,139 @@
+import { readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Feed } from '../feed/types.ts';
+import { readList, readPercent, readPositive } from './cells.ts';
+import { ROOT, runCli, tempDir } from './test-support.ts';
+
+let dir: string;
+let remove: () => Promise<void>;
+beforeAll(async () => ({ dir, remove } = await tempDir()));
+afterAll(async () => remove());
+
+/** A valid feed with what a spreadsheet round trip used to lose. */
+const edge: Feed = {
+  format: 'open-commitments/1',
+  publisher: { name: 'Ville', kind: 'municipality' },
+  updated: '2026-12-01T00:00:00Z',
+  languages: ['fr', 'en'],
+  commitments: [
+    {
+      id: 'E1',
+      title: { fr: 'Marchés publics', en: 'Public contracts' },
+      summary: '  résumé en retrait',
+      description: 'Se termine par un saut de ligne.\n',
+      lead: 'Service ; finances, "DAF"',
+      themes: ['Open Data | Transparency', 'Budget'],
+      partners: ['Ville|Métropole', { fr: 'Région', en: 'Region' }],
+      status: 'limited',
+      progress: 12.5,
+      milestones: [{ title: 'Lot 1', weight: 2 }],
+      updates: [
+        { date: '2026-11-01', note: 'Plus récente, écrite en premier.' },
+        { date: '2026-10-01', note: { fr: 'Ancienne', en: 'Older' } },
+      ],
+    },
+    {
+      id: 'E2',
+      title: 'Titre simple',
+      summary: { fr: 'Résumé', en: 'Summary' },
+      partners: [{ fr: 'Association' }],
+      status: 'not-started',
+    },
+  ],
+};
+
+async function roundTrip(source: string, name: string) {
+  const sheet = (kind: string) => path.join(dir, `${name}-${kind}`);
+  const exported = await runCli([
+    'export',
+    'csv',
+    source,
+    '--out',
+    sheet('c.csv'),
+    '--milestones',
+    sheet('m.csv'),
+    '--updates',
+    sheet('u.csv'),
+    '--statuses',
+    sheet('s.json'),
+  ]);
+  expect(exported.code).toBe(0);
+  const imported = await runCli([
+    'import',
+    'csv',
+    sheet('c.csv'),
+    '--milestones',
+    sheet('m.csv'),
+    '--updates',
+    sheet('u.csv'),
+    '--statuses',
+    sheet('s.json'),
+    '--base',
+    source,
+    '--out',
+    sheet('back.json'),
+  ]);
+  expect(imported.stderr).not.toContain('error');
+  expect(imported.code).toBe(0);
+  const diff = await runCli(['diff', source, sheet('back.json')]);
+  return {
+    exported,
+    before: JSON.parse(await readFile(source, 'utf8')) as Feed,
+    after: JSON.parse(await readFile(sheet('back.json'), 'utf8')) as Feed,
+    diff,
+  };
+}
+
+describe('export csv then import csv', () => {
+  const bundled = readdirSync(path.join(ROOT, 'shared/feeds')).filter((f) => f.endsWith('.json'));
+
+  it.each(bundled)('gives back the same feed for %s', async (file) => {
+    const { before, after, diff } = await roundTrip(path.join(ROOT, 'shared/feeds', file), file);
+    expect({ ...after, updated: before.updated }).toEqual(before);
+    expect(diff).toMatchObject({ code: 0, stdout: 'no change\n' });
+  });
+
+  it('keeps lists holding "|", partners in several languages, spaces, and the order of updates', async () => {
+    const source = path.join(dir, 'edge.json');
+    await writeFile(source, JSON.stringify(edge));
+    const { exported, after, diff } = await roundTrip(source, 'edge');
+    expect(exported.stderr).not.toContain('no room');
+    expect(after.commitments).toEqual(edge.commitments);
+    expect(diff.code).toBe(0);
+  });
+
+  it('says at export which values the spreadsheet cannot give back', async () => {
+    const lossy: Feed = {
+      ...edge,
+      commitments: [
+        {
+          id: 'E1',
+          title: 'Un',
+          status: 'limited',
+          themes: ['deux\nlignes'],
+          partners: [{ fr: 'Région', en: 'Region' }, { fr: 'Ville' }],
+        },
+      ],
+    };
+    const source = path.join(dir, 'lossy.json');
+    await writeFile(source, JSON.stringify(lossy));
+    const ran = await runCli(['export', 'csv', source, '--out', path.join(dir, 'lossy.csv')]);
+    expect(ran.stderr).toContain('partners not given in every language (E1)');
+    expect(ran.stderr).toContain('list values with a line break or spaces at either end (E1)');
+  });
+});
+
+describe('spreadsheet cells', () => {
+  it('reads "\\|" as a "|" inside a list value', () => {
+    expect(readList('Ville\\|Métropole | Région')).toEqual(['Ville|Métropole', 'Région']);
+  });
+
+  it('refuses numbers that are not decimal, such as 0x10', () => {
+    expect(readPercent('0x10').ok).toBe(false);
+    expect(readPercent('1e2').ok).toBe(false);
+    expect(readPositive('0x10').ok).toBe(false);
+    expect(readPercent('45,5 %')).toEqual({ ok: true, value: 45.5 });
+  });
+});
