@@ -96,7 +96,10 @@ export interface DecidimOptions {
   readonly publisherName?: string;
   readonly kind: PublisherKind;
   readonly publisherUrl?: string;
-  /** Overrides of the guessed status mapping, by Decidim status key. */
+  /**
+   * Overrides of the guessed status mapping, by Decidim status key, or, for an older export that
+   * has only numeric status ids (`decidim_accountability_status_id`), by that id (`"1"`).
+   */
   readonly statuses?: ReadonlyMap<string, Partial<StatusDef> & { category: Category }>;
   /** The language to prefer first in the feed's `languages`. */
   readonly lang?: string;
@@ -243,11 +246,16 @@ export function importDecidim(
         ? { ok: true, value: text }
         : { ok: false, message: `"${text}" is not an absolute http(s) URL` },
     );
-    const statusKey = record.fields.get('status/key') || undefined;
     const legacyStatusId =
-      statusKey === undefined
+      (record.fields.get('status/key') || undefined) === undefined
         ? first(record, ['decidim_accountability_status_id', 'status/id'])?.value
         : undefined;
+    // An older export names no status key, only a numeric id: the status map can name it.
+    const statusKey =
+      record.fields.get('status/key') ||
+      (legacyStatusId !== undefined && options.statuses?.has(legacyStatusId)
+        ? legacyStatusId
+        : undefined);
     const externalId = record.fields.get('external_id') || undefined;
     const parentExternalId = record.fields.get('parent_external_id') || undefined;
     const updatedAt = first(record, ['updated_at', 'created_at'])?.value.slice(0, 10);
@@ -338,8 +346,11 @@ export function importDecidim(
         carriers.flatMap((result) => (result.progress === undefined ? [] : [result.progress])),
       ),
     );
+    const legacy = carriers.every((result) => result.legacyStatusId === key);
     const label =
-      override?.label ?? carriers.find((result) => result.statusName)?.statusName ?? key;
+      override?.label ??
+      carriers.find((result) => result.statusName)?.statusName ??
+      (legacy ? `Decidim status ${key}` : key);
     statusDefs.push({
       key: IDENTIFIER_RE.test(key) ? key : key.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64),
       label,
@@ -352,6 +363,21 @@ export function importDecidim(
       );
   }
   const statusKeyOf = (key: string): string => statusDefs[keys.indexOf(key)]?.key ?? key;
+  const unused = [...(options.statuses?.keys() ?? [])].filter((key) => !keys.includes(key));
+  if (unused.length > 0) {
+    const legacyIds = [
+      ...new Set(
+        parsed.flatMap((result) => (result.legacyStatusId ? [result.legacyStatusId] : [])),
+      ),
+    ];
+    const known = [
+      keys.length > 0 ? `status keys: ${keys.join(', ')}` : '',
+      legacyIds.length > 0 ? `numeric status ids: ${legacyIds.join(', ')}` : '',
+    ].filter((text) => text !== '');
+    notes.push(
+      `--statuses: ${unused.map((key) => `"${key}"`).join(', ')} ${unused.length === 1 ? 'matches' : 'match'} no status of the export, so ${unused.length === 1 ? 'it was' : 'they were'} not used; the export has ${known.length > 0 ? known.join('; ') : 'no statuses'}`,
+    );
+  }
 
   const milestonesOf = new Map<Parsed, Milestone[]>();
   for (const result of parsed) {

@@ -77,6 +77,41 @@ describe('import decidim: a JSON export with nested results and HTML', () => {
     });
   });
 
+  it('says which keys of --statuses match no status of the export', async () => {
+    await writeFile(
+      path.join(dir, 'typo-map.json'),
+      JSON.stringify({ in_progres: 'substantial', done: 'complete' }),
+    );
+    const ran = await importDecidim(NESTED, ['--statuses', path.join(dir, 'typo-map.json')]);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stderr).toContain(
+      '--statuses: "in_progres" matches no status of the export, so it was not used; the export has status keys: in_progress, done',
+    );
+  });
+
+  it("maps an older export's numeric status ids with --statuses", async () => {
+    await writeFile(
+      path.join(dir, 'legacy.csv'),
+      [
+        'result_id,parent_id,start_date,end_date,decidim_accountability_status_id,progress,title_en',
+        '1,,01/02/2017,30/6/2017,3,40,Basic salary',
+        '2,,01/02/2017,30/6/2017,4,,Housing',
+      ].join('\n'),
+    );
+    await writeFile(
+      path.join(dir, 'legacy-map.json'),
+      JSON.stringify({ '3': { label: 'Under way', category: 'substantial' }, '9': 'complete' }),
+    );
+    const ran = await importDecidim('legacy.csv', ['--statuses', 'legacy-map.json'], dir);
+    expect(ran.code, ran.stderr).toBe(0);
+    const feed = JSON.parse(ran.stdout) as Feed;
+    strictlyValid(feed);
+    expect(feed.statuses).toEqual([{ key: '3', label: 'Under way', category: 'substantial' }]);
+    expect(feed.commitments.map((c) => c.status)).toEqual(['3', 'unknown']);
+    expect(ran.stderr).toContain('"9" matches no status of the export');
+    expect(ran.stderr).toContain('numeric status ids: 3, 4');
+  });
+
   it('refuses a status map that names no category', async () => {
     await writeFile(path.join(dir, 'bad-map.json'), JSON.stringify({ in_progress: 'ongoing' }));
     const ran = await importDecidim(NESTED, ['--statuses', path.join(dir, 'bad-map.json')]);
