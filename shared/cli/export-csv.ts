@@ -1,7 +1,7 @@
 /** `open-commitments export csv`: a feed back to the spreadsheet template. */
 import { writeCsv, type Separator } from './csv-table.ts';
 import { EXIT, type CliIo } from './io.ts';
-import { feedJson, loadFeed, writeOutput } from './output.ts';
+import { checkTargets, feedJson, loadFeed, writeOutput } from './output.ts';
 import { exportSpreadsheet, type HeaderLang } from './spreadsheet.ts';
 
 /** Options of `export csv`. */
@@ -13,6 +13,8 @@ export interface ExportCsvOptions {
   readonly lang?: HeaderLang;
   readonly separator?: Separator;
   readonly timeoutMs: number;
+  /** Replace existing files (never the feed read). */
+  readonly force?: boolean;
 }
 
 /** Writes a feed's commitments (and optionally milestones, updates, statuses) as CSV. */
@@ -21,6 +23,19 @@ export async function exportCsvCommand(
   options: ExportCsvOptions,
   io: CliIo,
 ): Promise<number> {
+  await checkTargets(
+    {
+      targets: [
+        { option: '--out', file: options.out },
+        { option: '--milestones', file: options.milestones },
+        { option: '--updates', file: options.updates },
+        { option: '--statuses', file: options.statuses },
+      ],
+      inputs: [source],
+      force: options.force ?? false,
+    },
+    io,
+  );
   const result = await loadFeed(source, io, 'tolerant', options.timeoutMs);
   if (!result.ok) {
     for (const issue of result.errors)

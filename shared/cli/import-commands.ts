@@ -11,7 +11,7 @@ import {
 } from './decidim.ts';
 import { decodeText } from './decode-text.ts';
 import { EXIT, InputError, readInput, type CliIo } from './io.ts';
-import { feedJson, loadFeed, writeOutput } from './output.ts';
+import { checkTargets, feedJson, loadFeed, writeOutput } from './output.ts';
 import { importSpreadsheet } from './spreadsheet.ts';
 
 const MAX_INPUT = 20 * 1024 * 1024;
@@ -77,6 +77,8 @@ export interface ImportCsvOptions {
   readonly statuses?: string;
   readonly lang?: readonly string[];
   readonly updated?: string;
+  /** Replace `out` if it exists (never one of the sheets or the statuses file). */
+  readonly force?: boolean;
 }
 
 /**
@@ -115,6 +117,16 @@ export async function importCsvCommand(
   options: ImportCsvOptions,
   io: CliIo,
 ): Promise<number> {
+  await checkTargets(
+    {
+      targets: [{ option: '--out', file: options.out }],
+      // Not --base: writing the next version of the feed over it, with --force, is how a feed
+      // kept in a spreadsheet is updated; it is read in full before anything is written.
+      inputs: [file, options.milestones, options.updates, options.statuses],
+      force: options.force ?? false,
+    },
+    io,
+  );
   const statusMap = await readStatuses(options.statuses, io);
   let base: Feed | undefined;
   if (options.base) {
@@ -193,6 +205,8 @@ export interface ImportDecidimOptions {
   readonly kind?: PublisherKind;
   readonly lang?: string;
   readonly updated?: string;
+  /** Replace `out` if it exists (never the export or the statuses file). */
+  readonly force?: boolean;
 }
 
 /** Turns a Decidim accountability export (CSV or JSON) into a feed. */
@@ -201,6 +215,14 @@ export async function importDecidimCommand(
   options: ImportDecidimOptions,
   io: CliIo,
 ): Promise<number> {
+  await checkTargets(
+    {
+      targets: [{ option: '--out', file: options.out }],
+      inputs: [file, options.statuses],
+      force: options.force ?? false,
+    },
+    io,
+  );
   const statuses = await readStatuses(options.statuses, io);
   const text = await readTextFile(file, io);
   let records: DecidimRecord[];

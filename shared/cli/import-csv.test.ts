@@ -210,15 +210,27 @@ describe('export csv', () => {
     async (lang) => {
       const template = path.join(ROOT, `docs/guide/template-${lang}.csv`);
       const imported = await runCli(
-        ['import', 'csv', template, '--out', 'feed.json', '--publisher-name', 'Test', ...UPDATED],
+        [
+          'import',
+          'csv',
+          template,
+          '--out',
+          `feed-${lang}.json`,
+          '--publisher-name',
+          'Test',
+          ...UPDATED,
+        ],
         { cwd: dir },
       );
       expect(imported.code, imported.stderr).toBe(0);
-      const exported = await runCli(['export', 'csv', 'feed.json', '--out', 'again.csv'], {
-        cwd: dir,
-      });
+      const exported = await runCli(
+        ['export', 'csv', `feed-${lang}.json`, '--out', `again-${lang}.csv`],
+        {
+          cwd: dir,
+        },
+      );
       expect(exported.code, exported.stderr).toBe(0);
-      expect(await readFile(path.join(dir, 'again.csv'), 'utf8')).toBe(
+      expect(await readFile(path.join(dir, `again-${lang}.csv`), 'utf8')).toBe(
         await readFile(template, 'utf8'),
       );
     },
@@ -246,7 +258,7 @@ describe('export csv', () => {
     expect(exported.stderr).toContain('no room for: site; interpellation');
     const header = (await readFile(path.join(dir, 'vf.csv'), 'utf8')).split('\n')[0];
     expect(header).toBe(
-      '\uFEFFid;titre_fr;titre_en;statut;avancement;début;échéance;pilote_fr;pilote_en;partenaires;thèmes;résumé_fr;résumé_en;description_fr;description_en;lien;pages;ogp;decidim',
+      '\uFEFFid;titre_fr;titre_en;statut;avancement;début;échéance;pilote_fr;pilote_en;partenaires_fr;partenaires_en;thèmes;résumé;résumé_fr;résumé_en;description_fr;description_en;lien;pages;ogp;decidim',
     );
     const imported = await runCli(
       [

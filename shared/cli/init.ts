@@ -6,7 +6,7 @@
 import type { Feed, PublisherKind } from '../feed/types.ts';
 import { addDays, todayString } from '../status/dates.ts';
 import { EXIT, type CliIo } from './io.ts';
-import { feedJson, writeOutput } from './output.ts';
+import { checkTargets, feedJson, writeOutput } from './output.ts';
 
 /** Options of `init`. */
 export interface InitOptions {
@@ -106,12 +106,15 @@ export function starterFeed(kind: PublisherKind, lang: 'fr' | 'en', now: Date): 
 
 /** Writes the starter feed to `--out` (never over an existing file without --force) or stdout. */
 export async function initCommand(options: InitOptions, io: CliIo): Promise<number> {
-  await writeOutput(
-    options.out,
-    feedJson(starterFeed(options.kind, options.lang, io.now())),
+  await checkTargets(
+    {
+      targets: [{ option: '--out', file: options.out }],
+      inputs: [],
+      force: options.force ?? false,
+    },
     io,
-    options.force ?? false,
   );
+  await writeOutput(options.out, feedJson(starterFeed(options.kind, options.lang, io.now())), io);
   io.stderr(
     GUIDANCE[options.lang]
       .replaceAll('FICHIER', options.out ?? 'feed.json')

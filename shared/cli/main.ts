@@ -134,6 +134,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--statuses <file>', 'JSON: your own statuses, each mapped to a category')
     .option('--lang <langs>', 'languages of the feed, preferred first (e.g. fr,en)', languages)
     .option('--updated <datetime>', 'value of "updated" (default: now)')
+    .option('--force', 'replace --out if it exists (never an input sheet)')
     .action(async (file: string, options) => {
       code = await importCsvCommand(file, options, io);
     });
@@ -151,6 +152,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(kindOption())
     .option('--lang <lang>', 'language to list first')
     .option('--updated <datetime>', 'value of "updated" (default: now)')
+    .option('--force', 'replace --out if it exists (never the export read)')
     .action(async (file: string, options) => {
       code = await importDecidimCommand(file, options, io);
     });
@@ -176,6 +178,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       '";", "," or "tab" (default: ";" in French, "," in English)',
       separator,
     )
+    .option('--force', 'replace existing files (never the feed read)')
     .addOption(timeoutOption())
     .action(async (feed: string, options) => {
       code = await exportCsvCommand(feed, { ...options, timeoutMs: options.timeout }, io);

@@ -1,32 +1,82 @@
 /** Writing a command's result to a file or to standard output, and reading a JSON feed. */
-import { access, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_LIMITS } from '../feed/limits.ts';
 import { parseFeed } from '../feed/parse-feed.ts';
 import type { ParseMode, ParseResult } from '../feed/types.ts';
-import { InputError, readInput, type CliIo } from './io.ts';
+import { InputError, isUrl, readInput, type CliIo } from './io.ts';
 
-/** Writes `text` to `file` (relative to the working directory), or to stdout when no file. */
+/** Where a command writes, and what it must not write over. */
+export interface TargetCheck {
+  /** The files to write (`undefined` or `-`: standard output), keyed by the option naming them. */
+  readonly targets: readonly { readonly option: string; readonly file: string | undefined }[];
+  /** The command's input files: never written over, even with --force. */
+  readonly inputs: readonly (string | undefined)[];
+  /** Replace an existing file (never an input, never a folder). */
+  readonly force: boolean;
+}
+
+async function identity(file: string): Promise<string | undefined> {
+  try {
+    const info = await stat(file);
+    return `${info.dev}:${info.ino}:${info.isFile() ? 'file' : 'other'}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses, before anything is read or written, a target that would lose data: an existing file
+ * without `force`, a folder, one of the command's own inputs (compared as files on disk, so a
+ * symbolic or hard link to the input counts), or the same file given for two outputs. Throws
+ * `InputError` (exit 2) naming the option.
+ */
+export async function checkTargets(check: TargetCheck, io: CliIo): Promise<void> {
+  const inputs = new Map<string, string>();
+  for (const input of check.inputs) {
+    if (input === undefined || input === '-' || isUrl(input)) continue;
+    const id = await identity(path.resolve(io.cwd, input));
+    if (id !== undefined) inputs.set(id, input);
+  }
+  const written = new Map<string, string>();
+  for (const { option, file } of check.targets) {
+    if (file === undefined || file === '-') continue;
+    const target = path.resolve(io.cwd, file);
+    const named = written.get(target);
+    if (named !== undefined)
+      throw new InputError(
+        `${option} ${file}: also given to ${named}; give each a file of its own`,
+      );
+    written.set(target, option);
+    const id = await identity(target);
+    if (id === undefined) continue;
+    const input = inputs.get(id);
+    if (input !== undefined)
+      throw new InputError(
+        `${option} ${file}: is ${input === file ? 'an input' : `the input ${input}`} of this command; write to another file`,
+      );
+    if (!id.endsWith(':file'))
+      throw new InputError(`${option} ${file}: is a folder, not a file; give a file name`);
+    if (!check.force)
+      throw new InputError(`${option} ${file}: already exists (add --force to replace it)`);
+  }
+}
+
+/**
+ * Writes `text` to `file` (relative to the working directory), or to stdout when no file. Check
+ * the target first with `checkTargets`: this writes over what is there.
+ */
 export async function writeOutput(
   file: string | undefined,
   text: string,
   io: CliIo,
-  force = true,
 ): Promise<void> {
   if (file === undefined || file === '-') {
     io.stdout(text);
     return;
   }
-  const target = path.resolve(io.cwd, file);
-  if (!force) {
-    const exists = await access(target).then(
-      () => true,
-      () => false,
-    );
-    if (exists) throw new InputError(`${file}: already exists (add --force to replace it)`);
-  }
   try {
-    await writeFile(target, text);
+    await writeFile(path.resolve(io.cwd, file), text);
   } catch (error) {
     throw new InputError(`${file}: could not write (${(error as Error).message})`);
   }
