@@ -68,9 +68,13 @@ export async function exportCsvCommand(
       io,
     );
   } else if (sheets.updates.rows.length > 0) sheets.dropped.push('updates (add --updates FILE)');
-  if (options.statuses && feed.statuses)
-    await writeOutput(options.statuses, feedJson(feed.statuses), io);
-  else if (feed.statuses) sheets.dropped.push('statuses (add --statuses FILE)');
+  if (options.statuses) {
+    // An empty list rather than no file: an older file left there would bring back statuses the
+    // feed no longer has when it is given to `import csv --statuses`.
+    await writeOutput(options.statuses, feedJson(feed.statuses ?? []), io);
+    if (!feed.statuses)
+      io.stderr(`note: ${options.statuses}: the feed declares no statuses; wrote an empty list\n`);
+  } else if (feed.statuses) sheets.dropped.push('statuses (add --statuses FILE)');
   if (sheets.dropped.length > 0) {
     io.stderr(
       `note: the spreadsheet has no room for: ${sheets.dropped.join('; ')}. Keep the feed and re-import with --base to keep them.\n`,

@@ -47,6 +47,8 @@ async function readStatuses(file: string | undefined, io: CliIo) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${file}: not JSON (${(error as Error).message})`);
   }
+  // The empty list `export csv --statuses` writes for a feed without statuses of its own.
+  if (Array.isArray(value) && value.length === 0) return undefined;
   const map = readStatusMap(value);
   if (!map.ok) throw new InputError(`${file}: ${map.message}`);
   return map.map;

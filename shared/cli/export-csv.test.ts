@@ -1,0 +1,62 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Feed } from '../feed/types.ts';
+import { runCli, tempDir } from './test-support.ts';
+
+describe('export csv --statuses', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  beforeAll(async () => ({ dir, remove } = await tempDir()));
+  afterAll(async () => remove());
+
+  it('writes an empty list for a feed without statuses, so an old file is not re-imported', async () => {
+    const feed: Feed = {
+      format: 'open-commitments/1',
+      publisher: { name: 'Commune de Test', kind: 'municipality' },
+      updated: '2026-12-04T00:00:00Z',
+      languages: ['fr'],
+      commitments: [{ id: 'N1', title: 'Un engagement', status: 'limited' }],
+    };
+    await writeFile(path.join(dir, 'plain.json'), JSON.stringify(feed));
+    await writeFile(
+      path.join(dir, 'statuses.json'),
+      JSON.stringify([{ key: 'old', label: 'Old', category: 'limited' }]),
+    );
+    const exported = await runCli(
+      [
+        'export',
+        'csv',
+        'plain.json',
+        '--out',
+        'plain.csv',
+        '--statuses',
+        'statuses.json',
+        '--force',
+      ],
+      { cwd: dir },
+    );
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toContain(
+      'note: statuses.json: the feed declares no statuses; wrote an empty list',
+    );
+    expect(JSON.parse(await readFile(path.join(dir, 'statuses.json'), 'utf8'))).toEqual([]);
+
+    const imported = await runCli(
+      [
+        'import',
+        'csv',
+        'plain.csv',
+        '--statuses',
+        'statuses.json',
+        '--publisher-name',
+        'Commune de Test',
+        '--updated',
+        '2026-12-04T00:00:00Z',
+      ],
+      { cwd: dir },
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual(feed);
+  });
+});
