@@ -19,7 +19,6 @@ const MAX_INPUT = 20 * 1024 * 1024;
 /** Reads a text file of a spreadsheet, saying on stderr when it was not UTF-8. */
 async function readTextFile(file: string, io: CliIo): Promise<string> {
   const bytes = await readInput(file, io, { timeoutMs: 30_000, maxBytes: MAX_INPUT });
-  if (bytes.byteLength > MAX_INPUT) throw new InputError(`${file}: larger than 20 MiB`);
   const decoded = decodeText(bytes);
   if (decoded.encoding === 'windows-1252') {
     io.stderr(

@@ -2,7 +2,7 @@
  * What the commands touch outside themselves, passed in so that tests run them in-process with
  * fakes: output streams, `fetch`, the clock and the working directory.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The side effects a command may use. */
@@ -39,12 +39,41 @@ export function isUrl(source: string): boolean {
 export interface ReadOptions {
   /** Give up fetching after this many milliseconds. */
   readonly timeoutMs: number;
-  /** Stop reading past this many bytes (the caller reports the limit). */
+  /** Refuse a file or answer larger than this many bytes. */
   readonly maxBytes: number;
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+/** `20 MiB (20,971,520 bytes)`: a size limit as a person reads it. */
+function limitText(maxBytes: number): string {
+  const mib = maxBytes / (1024 * 1024);
+  const bytes = `${maxBytes.toLocaleString('en')} bytes`;
+  return Number.isInteger(mib) ? `${mib} MiB (${bytes})` : bytes;
+}
+
+/** The message for an input over the limit: its size, or only "larger" for an endless answer. */
+function tooLarge(source: string, size: number | undefined, maxBytes: number): InputError {
+  return new InputError(
+    size === undefined
+      ? `${source}: larger than the limit of ${limitText(maxBytes)}; stopped reading there`
+      : `${source}: ${size.toLocaleString('en')} bytes, larger than the limit of ${limitText(maxBytes)}`,
+  );
+}
+
+async function readCapped(
+  source: string,
+  response: Response,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(source, declared, maxBytes);
+  }
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > maxBytes) throw tooLarge(source, bytes.byteLength, maxBytes);
+    return bytes;
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = response.body.getReader();
@@ -55,7 +84,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      break;
+      throw tooLarge(source, undefined, maxBytes);
     }
   }
   const bytes = new Uint8Array(total);
@@ -69,9 +98,9 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 
 /**
  * The bytes of a local file or of an http(s) URL. Throws `InputError` (exit 2) when the file is
- * missing, the server answers with an error, or nothing arrives within `timeoutMs`. At most
- * `maxBytes + 1` bytes are read, so that the caller can report an oversized feed without
- * holding all of it.
+ * missing, the server answers with an error, nothing arrives within `timeoutMs`, or there are
+ * more than `maxBytes` (the same exit code for a feed and a spreadsheet: the input is unreadable
+ * to the command, and its size, not its content, is what to fix).
  */
 export async function readInput(
   source: string,
@@ -92,7 +121,7 @@ export async function readInput(
         throw new InputError(
           `${source}: the server answered ${response.status} ${response.statusText}`.trim(),
         );
-      return await readCapped(response, options.maxBytes);
+      return await readCapped(source, response, options.maxBytes);
     } catch (error) {
       if (error instanceof InputError) throw error;
       if (signal.aborted) {
@@ -114,18 +143,12 @@ export async function readInput(
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new InputError(`${source}: not a file`);
-    if (info.size > options.maxBytes) {
-      // Read only the start: enough for the caller to report the size limit.
-      const handle = await open(file);
-      try {
-        const bytes = new Uint8Array(options.maxBytes + 1);
-        await handle.read(bytes, 0, bytes.byteLength, 0);
-        return bytes;
-      } finally {
-        await handle.close();
-      }
-    }
-    return new Uint8Array(await readFile(file));
+    if (info.size > options.maxBytes) throw tooLarge(source, info.size, options.maxBytes);
+    const bytes = new Uint8Array(await readFile(file));
+    // A file that grew since `stat`.
+    if (bytes.byteLength > options.maxBytes)
+      throw tooLarge(source, bytes.byteLength, options.maxBytes);
+    return bytes;
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -87,7 +87,10 @@ export function feedJson(feed: unknown): string {
   return `${JSON.stringify(feed, null, 2)}\n`;
 }
 
-/** Reads and parses a feed from a file or URL. Throws `InputError` when it cannot be read. */
+/**
+ * Reads and parses a feed from a file or URL. Throws `InputError` when it cannot be read or is
+ * over the size limit.
+ */
 export async function loadFeed(
   source: string,
   io: CliIo,

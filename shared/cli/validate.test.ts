@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './test-support.ts';
@@ -85,6 +85,38 @@ describe('validate', () => {
   it('exits 1 on text that is not JSON', async () => {
     await writeFile(path.join(dir, 'not.json'), '{"format": ');
     expect((await runCli(['validate', 'not.json'], { cwd: dir })).code).toBe(1);
+  });
+
+  it('gives the real size of a feed over 20 MiB, without a hint, and exits 2 like a CSV', async () => {
+    // A sparse file: its size is on disk without its bytes.
+    const handle = await open(path.join(dir, 'huge.json'), 'w');
+    await handle.truncate(30_367_522);
+    await handle.close();
+    const ran = await runCli(['validate', 'huge.json'], { cwd: dir });
+    expect(ran).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'huge.json: 30,367,522 bytes, larger than the limit of 20 MiB (20,971,520 bytes)\n',
+    });
+    const csv = await runCli(['import', 'csv', 'huge.json'], { cwd: dir });
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain('huge.json: 30,367,522 bytes, larger than the limit');
+  });
+
+  it('stops reading an endless answer at the limit and exits 2', async () => {
+    const endless = (async () =>
+      new Response(
+        new ReadableStream({
+          pull: (controller) => controller.enqueue(new Uint8Array(64 * 1024).fill(32)),
+        }),
+      )) as typeof fetch;
+    const ran = await runCli(['validate', 'https://www.example.org/endless.json'], {
+      fetch: endless,
+    });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toBe(
+      'https://www.example.org/endless.json: larger than the limit of 20 MiB (20,971,520 bytes); stopped reading there\n',
+    );
   });
 
   it('exits 2 when the file does not exist', async () => {
