@@ -1,8 +1,8 @@
 /** `open-commitments import csv` and `import decidim`: spreadsheets and Decidim exports to a feed. */
 import { parseFeed } from '../feed/parse-feed.ts';
 import type { Commitment, Feed, PublisherKind, StatusDef } from '../feed/types.ts';
-import { readStatusMap } from './cells.ts';
-import { formatCsvIssue, readCsv, type CsvTable } from './csv-table.ts';
+import { normalizeWord, readDate, readStatusMap } from './cells.ts';
+import { formatCsvIssue, readCsv, type CsvIssue, type CsvTable } from './csv-table.ts';
 import {
   decidimRecordsFromCsv,
   decidimRecordsFromJson,
@@ -12,7 +12,12 @@ import {
 import { decodeText } from './decode-text.ts';
 import { EXIT, InputError, readInput, type CliIo } from './io.ts';
 import { checkTargets, feedJson, loadFeed, writeOutput } from './output.ts';
-import { importSpreadsheet } from './spreadsheet.ts';
+import {
+  COMMITMENT_COLUMNS,
+  MILESTONE_COLUMNS,
+  UPDATE_COLUMNS,
+  importSpreadsheet,
+} from './spreadsheet.ts';
 
 const MAX_INPUT = 20 * 1024 * 1024;
 
@@ -53,12 +58,159 @@ async function readStatuses(file: string | undefined, io: CliIo) {
   return map.map;
 }
 
-/** Checks the produced feed in strict mode, so an importer never writes a feed `validate` refuses. */
-function selfCheck(feed: Feed, io: CliIo): boolean {
+/** The option that gave a part of the feed outside its commitments. */
+const OPTION_OF: readonly [RegExp, string][] = [
+  [/^updated$/, '--updated'],
+  [/^languages(?:\[|$)/, '--lang'],
+  [/^publisher\.url$/, '--publisher-url'],
+  [/^publisher\.name(?:\.|$)/, '--publisher-name'],
+  [/^publisher\.kind$/, '--kind'],
+  [/^plan\.title(?:\.|$)/, '--plan-title'],
+  [/^statuses(?:\[|$)/, '--statuses'],
+];
+
+/** A language tag after a column name, as the importer reads it: `title_en`, `titre (fr)`. */
+const LANG_SUFFIX =
+  /^(.+?)\s*(?:[_/.:]\s*([a-z]{2,3}(?:-[a-z0-9]{2,8})?)|\(\s*([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\s*\))$/i;
+
+type Columns = readonly { field: string; en: string; fr: string; aliases?: readonly string[] }[];
+
+/** The index of the column of `field` in a sheet (in `lang` when there is one per language). */
+function columnOf(
+  table: CsvTable,
+  defs: Columns,
+  field: string,
+  lang: string | undefined,
+): number | undefined {
+  let found: number | undefined;
+  table.header.forEach((header, index) => {
+    const suffixed = LANG_SUFFIX.exec(header);
+    const names = suffixed ? [header, suffixed[1] ?? ''] : [header];
+    const def = defs.find((column) =>
+      names.some((name) =>
+        [column.en, column.fr, ...(column.aliases ?? [])].some(
+          (word) => normalizeWord(word) === normalizeWord(name),
+        ),
+      ),
+    );
+    if (def?.field !== field) return;
+    const headerLang = suffixed ? (suffixed[2] ?? suffixed[3])?.toLowerCase() : undefined;
+    if (found === undefined || (lang !== undefined && headerLang === lang.toLowerCase()))
+      found = index;
+  });
+  return found;
+}
+
+/** The data rows of a sheet whose `commitment` column holds `id`. */
+function rowsOf(table: CsvTable, id: string): CsvTable['rows'] {
+  const column = columnOf(table, MILESTONE_COLUMNS, 'commitment', undefined);
+  return column === undefined ? [] : table.rows.filter((row) => row.values[column]?.trim() === id);
+}
+
+/**
+ * Where in the sheets a feed path is: `commitments[1].description` is the row of that
+ * commitment's id in the description column. Undefined when the path is not one cell.
+ */
+function locate(
+  where: string,
+  feed: Feed,
+  sheets: { commitments: CsvTable; milestones?: CsvTable; updates?: CsvTable },
+):
+  | { sheet: 'commitments' | 'milestones' | 'updates'; issue: Omit<CsvIssue, 'message'> }
+  | undefined {
+  const match = /^commitments\[(\d+)\](?:\.(\w+)(?:\[(\d+)\])?(?:\.([\w-]+))?)?/.exec(where);
+  const commitment = match ? feed.commitments[Number(match[1])] : undefined;
+  if (!match || !commitment) return undefined;
+  const [, , field = 'id', index, sub] = match;
+  const cell = (
+    sheet: 'commitments' | 'milestones' | 'updates',
+    table: CsvTable,
+    row: number | undefined,
+    defs: Columns,
+    column: string,
+    lang?: string,
+  ) => {
+    const columnIndex = columnOf(table, defs, column, lang);
+    return {
+      sheet,
+      issue: {
+        ...(row !== undefined ? { row } : {}),
+        ...(columnIndex !== undefined
+          ? { columnIndex, column: table.header[columnIndex] ?? '' }
+          : {}),
+      },
+    };
+  };
+  if ((field === 'milestones' || field === 'updates') && index !== undefined) {
+    const table = sheets[field];
+    if (!table) return undefined;
+    const defs = field === 'milestones' ? MILESTONE_COLUMNS : UPDATE_COLUMNS;
+    let rows = rowsOf(table, commitment.id);
+    if (field === 'updates') {
+      // The feed lists updates by date: find the row by its date, not by its place.
+      const date = commitment.updates?.[Number(index)]?.date;
+      const dateColumn = columnOf(table, UPDATE_COLUMNS, 'date', undefined);
+      rows = rows.filter((row) => {
+        const read = readDate(row.values[dateColumn ?? -1] ?? '');
+        return read.ok && read.value === date;
+      });
+    }
+    const row = (field === 'milestones' ? rows[Number(index)] : rows[0])?.row;
+    const column = sub && defs.some((def) => def.field === sub) ? sub : 'commitment';
+    const lang = sub && sub !== column ? sub : undefined;
+    return cell(field, table, row, defs, column, lang);
+  }
+  const idColumn = columnOf(sheets.commitments, COMMITMENT_COLUMNS, 'id', undefined);
+  const row = sheets.commitments.rows.find(
+    (candidate) => candidate.values[idColumn ?? -1]?.trim() === commitment.id,
+  )?.row;
+  const column = field === 'refs' && sub ? sub : field;
+  const known = COMMITMENT_COLUMNS.some((def) => def.field === column);
+  return cell(
+    'commitments',
+    sheets.commitments,
+    row,
+    COMMITMENT_COLUMNS,
+    known ? column : 'id',
+    field === 'refs' || index !== undefined ? undefined : sub,
+  );
+}
+
+/**
+ * Checks the produced feed in strict mode, so an importer never writes a feed `validate` refuses.
+ * Each error is named where the publisher can fix it: the option that gave the value (exit 2, a
+ * usage error), else the sheet's row and column when `sheets` are given, else the feed's path.
+ * Returns the exit code, or undefined when the feed is valid.
+ */
+function selfCheck(
+  feed: Feed,
+  io: CliIo,
+  sheets?: {
+    tables: { commitments: CsvTable; milestones?: CsvTable; updates?: CsvTable };
+    files: Record<'commitments' | 'milestones' | 'updates', string>;
+  },
+  source?: string,
+): number | undefined {
   const result = parseFeed(feed, { mode: 'strict' });
-  if (result.ok) return true;
-  for (const issue of result.errors) io.stderr(`error    ${issue.path}: ${issue.message}\n`);
-  return false;
+  if (result.ok) return undefined;
+  let code: number = EXIT.invalid;
+  for (const issue of result.errors) {
+    const option = OPTION_OF.find(([pattern]) => pattern.test(issue.path))?.[1];
+    if (option) {
+      code = EXIT.trouble;
+      io.stderr(`error    ${option}: ${issue.message}\n`);
+      continue;
+    }
+    const found = sheets ? locate(issue.path, feed, sheets.tables) : undefined;
+    if (sheets && found) {
+      io.stderr(
+        `error    ${formatCsvIssue(sheets.files[found.sheet], { ...found.issue, message: issue.message })}\n`,
+      );
+      continue;
+    }
+    io.stderr(`error    ${source ? `${source}: ` : ''}${issue.path}: ${issue.message}\n`);
+  }
+  return code;
 }
 
 function nowString(io: CliIo): string {
@@ -190,7 +342,20 @@ export async function importCsvCommand(
   const feed = base
     ? mergeBase(result.feed, base, options.publisherName !== undefined)
     : result.feed;
-  if (!selfCheck(feed, io)) return EXIT.invalid;
+  const invalid = selfCheck(
+    feed,
+    io,
+    {
+      tables: {
+        commitments,
+        ...(milestones ? { milestones } : {}),
+        ...(updates ? { updates } : {}),
+      },
+      files,
+    },
+    file,
+  );
+  if (invalid !== undefined) return invalid;
   await writeOutput(options.out, feedJson(feed), io);
   if (options.out)
     io.stderr(`${options.out}: ${plural(feed.commitments.length, 'commitment')} written\n`);
@@ -266,7 +431,8 @@ export async function importDecidimCommand(
     return EXIT.invalid;
   }
   for (const note of result.notes) io.stderr(`note: ${note}\n`);
-  if (!selfCheck(result.feed, io)) return EXIT.invalid;
+  const invalid = selfCheck(result.feed, io, undefined, file);
+  if (invalid !== undefined) return invalid;
   await writeOutput(options.out, feedJson(result.feed), io);
   const milestones = result.feed.commitments.reduce((n, c) => n + (c.milestones?.length ?? 0), 0);
   io.stderr(

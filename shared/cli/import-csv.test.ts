@@ -76,6 +76,47 @@ describe('import csv', () => {
     expect(feed.commitments[0]).toMatchObject({ title: "Rénover l'école", status: 'complete' });
   });
 
+  it("names the sheet, row and column of a text over the feed's limits, not a JSON path", async () => {
+    const long = 'x'.repeat(25_000);
+    await write(
+      'long.csv',
+      `id,title_fr,title_en,status,description_en\nA1,Un,One,limited,ok\nA2,Deux,Two,limited,${long}\n`,
+    );
+    await write(
+      'long-m.csv',
+      `commitment,id,title,due\nA1,A1-a,Fine,2026-01-01\nA2,A2-a,Fine,2026-01-01\nA2,A2-b,${long},2026-02-01\n`,
+    );
+    await write(
+      'long-u.csv',
+      `commitment,date,status,note\nA2,2026-03-01,limited,fine\nA2,01/02/2026,limited,${long}\n`,
+    );
+    const ran = await importCsv([
+      'long.csv',
+      '--milestones',
+      'long-m.csv',
+      '--updates',
+      'long-u.csv',
+    ]);
+    expect(ran.code).toBe(1);
+    const limit = 'text of 25000 characters exceeds the limit of 20000';
+    expect(ran.stderr).toContain(`long.csv: row 3, column E (description_en): ${limit}`);
+    expect(ran.stderr).toContain(`long-m.csv: row 4, column C (title): ${limit}`);
+    expect(ran.stderr).toContain(`long-u.csv: row 3, column D (note): ${limit}`);
+    expect(ran.stderr).not.toContain('commitments[');
+  });
+
+  it.each([
+    ['--updated', 'yesterday'],
+    ['--lang', 'f r'],
+    ['--publisher-url', 'www.example.org'],
+  ])('names the option of a bad %s and exits 2', async (option, value) => {
+    await write('opt.csv', 'id,title,status\nO1,One,limited\n');
+    const ran = await runCli(['import', 'csv', 'opt.csv', option, value], { cwd: dir });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain(`option '${option} `);
+    expect(ran.stderr).toContain(`'${value}' is invalid`);
+  });
+
   it('names the row and column of an unclosed quote', async () => {
     await write(
       'quote.csv',

@@ -6,7 +6,7 @@
 import process from 'node:process';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PUBLISHER_KINDS, type PublisherKind } from '../feed/types.ts';
-import { isDate } from '../feed/formats.ts';
+import { LANGUAGE_TAG_RE, isDate, isDateTime, isHttpUrl } from '../feed/formats.ts';
 import type { Separator } from './csv-table.ts';
 import { diffCommand } from './diff.ts';
 import { exportCsvCommand } from './export-csv.ts';
@@ -28,10 +28,31 @@ function day(value: string): string {
 }
 
 function languages(value: string): string[] {
-  return value
+  const tags = value
     .split(',')
     .map((lang) => lang.trim())
     .filter((lang) => lang !== '');
+  if (tags.length === 0 || !tags.every((tag) => LANGUAGE_TAG_RE.test(tag)))
+    throw new InvalidArgumentError('expected language tags separated by commas, e.g. fr,en');
+  return tags;
+}
+
+function language(value: string): string {
+  if (!LANGUAGE_TAG_RE.test(value))
+    throw new InvalidArgumentError('expected a language tag, e.g. fr');
+  return value;
+}
+
+function dateTime(value: string): string {
+  if (!isDateTime(value))
+    throw new InvalidArgumentError('expected a date and time, e.g. 2026-12-04T09:00:00Z');
+  return value;
+}
+
+function httpUrl(value: string): string {
+  if (!isHttpUrl(value))
+    throw new InvalidArgumentError('expected an http(s) address, e.g. https://www.example.org/');
+  return value;
 }
 
 function separator(value: string): Separator {
@@ -128,12 +149,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       'keep publisher, plan, site, statuses, channel and interpellations from this feed',
     )
     .option('--publisher-name <name>', "the publisher's name")
-    .option('--publisher-url <url>', "the publisher's site")
+    .option('--publisher-url <url>', "the publisher's site", httpUrl)
     .addOption(kindOption())
     .option('--plan-title <title>', 'title of the action plan')
     .option('--statuses <file>', 'JSON: your own statuses, each mapped to a category')
     .option('--lang <langs>', 'languages of the feed, preferred first (e.g. fr,en)', languages)
-    .option('--updated <datetime>', 'value of "updated" (default: now)')
+    .option('--updated <datetime>', 'value of "updated" (default: now)', dateTime)
     .option('--force', 'replace --out if it exists (never an input sheet)')
     .action(async (file: string, options) => {
       code = await importCsvCommand(file, options, io);
@@ -148,10 +169,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       'JSON: Decidim status key -> category (or {label, category, progress})',
     )
     .option('--publisher-name <name>', "the publisher's name")
-    .option('--publisher-url <url>', "the publisher's site")
+    .option('--publisher-url <url>', "the publisher's site", httpUrl)
     .addOption(kindOption())
-    .option('--lang <lang>', 'language to list first')
-    .option('--updated <datetime>', 'value of "updated" (default: now)')
+    .option('--lang <lang>', 'language to list first', language)
+    .option('--updated <datetime>', 'value of "updated" (default: now)', dateTime)
     .option('--force', 'replace --out if it exists (never the export read)')
     .action(async (file: string, options) => {
       code = await importDecidimCommand(file, options, io);
