@@ -49,22 +49,23 @@ describe('diffFeedsFully', () => {
     expect(diffFeeds(feed([base]), feed([tagged])).changed).toEqual([]);
   });
 
-  it('names each commitment field that changed', () => {
-    const kinds = changesOf({
-      lead: 'Autre direction',
-      themes: ['transparence', 'données'],
-      partners: ['Ville|Métropole'],
-      start: '2026-01-01',
-      url: 'https://ville.example/e1',
-      pages: ['https://ville.example/e1/*'],
+  it('names each commitment field that changed, in the order of the format', () => {
+    const edit: Partial<Commitment> = {
       refs: { ogp: 'FR0001' },
-    });
-    expect(kinds).toEqual(
-      ['lead', 'themes', 'partners', 'start', 'url', 'pages', 'refs'].map((field) => ({
-        kind: 'field',
-        field,
-      })),
+      pages: ['https://ville.example/e1/*'],
+      url: 'https://ville.example/e1',
+      start: '2026-01-01',
+      partners: ['Ville|Métropole'],
+      themes: ['transparence', 'données'],
+      lead: 'Autre direction',
+    };
+    const expected = ['lead', 'partners', 'themes', 'start', 'url', 'pages', 'refs'].map(
+      (field) => ({ kind: 'field', field }),
     );
+    expect(changesOf(edit)).toEqual(expected);
+    const reversed = Object.fromEntries(Object.entries({ ...base, ...edit }).reverse());
+    const diff = diffFeedsFully(feed([base]), feed([reversed as unknown as Commitment]));
+    expect(diff.changed[0]?.changes).toEqual(expected);
   });
 
   it('reports milestones added, removed, done and changed', () => {

@@ -96,7 +96,10 @@ function detailChanges(old: Commitment, next: Commitment, core: readonly Change[
   const changes: FullChange[] = [];
   const oldRecord = old as unknown as Record<string, unknown>;
   const nextRecord = next as unknown as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(oldRecord), ...Object.keys(nextRecord)])];
+  // In the order of the format, whatever the order of keys in the files.
+  const keys = [...new Set([...Object.keys(oldRecord), ...Object.keys(nextRecord)])].sort(
+    (a, b) => fieldRank(a) - fieldRank(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   for (const key of keys) {
     if (COVERED.has(key) || sameContent(oldRecord[key], nextRecord[key])) continue;
     if (key === 'milestones') changes.push(...milestoneChanges(old.milestones, next.milestones));
@@ -111,6 +114,25 @@ function detailChanges(old: Commitment, next: Commitment, core: readonly Change[
     if (!named && !sameContent(old[key], next[key])) changes.push({ kind: 'field', field: key });
   }
   return changes;
+}
+
+const FIELD_ORDER = [
+  'lead',
+  'partners',
+  'themes',
+  'progress',
+  'start',
+  'url',
+  'pages',
+  'refs',
+  'milestones',
+  'updates',
+  'interpellations',
+];
+
+function fieldRank(key: string): number {
+  const rank = FIELD_ORDER.indexOf(key);
+  return rank === -1 ? FIELD_ORDER.length : rank;
 }
 
 function belongsTo(change: FullChange, key: 'milestones' | 'updates' | 'interpellations'): boolean {
