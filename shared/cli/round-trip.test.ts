@@ -120,8 +120,12 @@ describe('export csv then import csv', () => {
     const source = path.join(dir, 'lossy.json');
     await writeFile(source, JSON.stringify(lossy));
     const ran = await runCli(['export', 'csv', source, '--out', path.join(dir, 'lossy.csv')]);
-    expect(ran.stderr).toContain('partners not given in every language (E1)');
-    expect(ran.stderr).toContain('list values with a line break or spaces at either end (E1)');
+    expect(ran.stderr).toContain(
+      'partners not given in every language of the others (E1), which import cannot pair up',
+    );
+    expect(ran.stderr).toContain(
+      'list values with a line break or spaces at either end (E1), which import trims',
+    );
   });
 });
 

@@ -732,7 +732,7 @@ export function exportSpreadsheet(feed: Feed, options: ExportOptions): ExportedS
   );
   if (unequal.length > 0) {
     dropped.push(
-      `partners not given in every language (${idList(unequal)}): give each one in ${partnerLangs.join(', ')}`,
+      `partners not given in every language of the others (${idList(unequal)}), which import cannot pair up: give each one in ${partnerLangs.join(', ')}`,
     );
   }
   const unreadable = feed.commitments.filter((c) =>
