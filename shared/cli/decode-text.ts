@@ -1,17 +1,53 @@
 /** What `decodeText` found: the text and how it was encoded, so the CLI can say so. */
 export interface DecodedText {
   readonly text: string;
-  readonly encoding: 'utf-8' | 'windows-1252';
-  /** The bytes began with a UTF-8 byte-order mark (dropped from `text`). */
+  readonly encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+  /** The bytes began with a byte-order mark (dropped from `text`). */
   readonly bom: boolean;
 }
 
 /**
- * Decodes a spreadsheet export. UTF-8 with or without a byte-order mark is read as such; bytes
- * that are not valid UTF-8 are read as Windows-1252, the encoding Excel uses for "CSV" on French
- * Windows, so that `é` saved by Excel is not turned into replacement characters.
+ * The UTF-16 byte order of text without a byte-order mark, or undefined. UTF-8 and Windows-1252
+ * text never holds a zero byte, while UTF-16 holds one in every character of the Latin alphabet:
+ * zeros at most odd offsets are little-endian, at most even offsets big-endian.
+ */
+function utf16Without(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const sample = bytes.subarray(0, Math.min(bytes.byteLength, 4096) & ~1);
+  if (sample.byteLength < 2) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.byteLength; i += 2) {
+    if (sample[i] === 0) even += 1;
+    if (sample[i + 1] === 0) odd += 1;
+  }
+  const pairs = sample.byteLength / 2;
+  if (odd >= pairs / 2 && even === 0) return 'utf-16le';
+  if (even >= pairs / 2 && odd === 0) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Decodes a spreadsheet export. UTF-8 with or without a byte-order mark is read as such; UTF-16
+ * (Excel's "Unicode text"), with a byte-order mark or recognised by its zero bytes, as UTF-16;
+ * bytes that are not valid UTF-8 are read as Windows-1252, the encoding Excel uses for "CSV" on
+ * French Windows, so that `é` saved by Excel is not turned into replacement characters.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
+  const utf16Bom =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
+  const utf16 = utf16Bom ?? utf16Without(bytes);
+  if (utf16) {
+    const body = utf16Bom ? bytes.subarray(2) : bytes;
+    return {
+      text: new TextDecoder(utf16, { ignoreBOM: true }).decode(body),
+      encoding: utf16,
+      bom: utf16Bom !== undefined,
+    };
+  }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   try {

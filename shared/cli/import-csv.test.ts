@@ -76,6 +76,26 @@ describe('import csv', () => {
     expect(feed.commitments[0]).toMatchObject({ title: "Rénover l'école", status: 'complete' });
   });
 
+  it.each([
+    ['with a byte-order mark', 'utf-16le', true],
+    ['without a byte-order mark', 'utf-16le', false],
+    ['big-endian', 'utf-16be', true],
+  ] as const)(
+    'reads a UTF-16 file (Excel\'s "Unicode text") %s, and says to save as CSV UTF-8',
+    async (_name, encoding, bom) => {
+      const text = `${bom ? '\uFEFF' : ''}id\ttitre\tstatut\nU1\tRénover l'école\tTerminé\n`;
+      const bytes = Buffer.from(text, 'utf16le');
+      if (encoding === 'utf-16be') bytes.swap16();
+      await write('unicode.txt', bytes);
+      const ran = await importCsv(['unicode.txt']);
+      expect(ran.code, ran.stderr).toBe(0);
+      expect(ran.stderr).toContain('unicode.txt: UTF-16, not UTF-8');
+      expect(ran.stderr).toContain('save as "CSV UTF-8"');
+      const feed = JSON.parse(ran.stdout) as Feed;
+      expect(feed.commitments[0]).toMatchObject({ title: "Rénover l'école", status: 'complete' });
+    },
+  );
+
   it("names the sheet, row and column of a text over the feed's limits, not a JSON path", async () => {
     const long = 'x'.repeat(25_000);
     await write(
