@@ -17,8 +17,9 @@ function titleOf(feed: Feed, id: string): string {
   return commitment ? (pickText(commitment.title, lang, feed.languages)?.text ?? '') : '';
 }
 
+/** A progress for reading: one decimal at most (`33.3%`); `--json` keeps the exact value. */
 function percent(value: number | undefined): string {
-  return value === undefined ? 'none' : `${value}%`;
+  return value === undefined ? 'none' : `${Math.round(value * 10) / 10}%`;
 }
 
 /** One change as a line a publisher or journalist reads. */

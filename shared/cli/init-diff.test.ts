@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../feed/parse-feed.ts';
 import type { Feed } from '../feed/types.ts';
+import { describeChange } from './diff.ts';
 import { ROOT, runCli, tempDir } from './test-support.ts';
 
 type Mutable<T> = T extends readonly (infer U)[]
@@ -129,6 +130,12 @@ describe('diff', () => {
     };
     expect(json.feed).toEqual(['publisher', 'site']);
     expect(json.changed[0]?.changes).toContainEqual({ kind: 'field', field: 'lead' });
+  });
+
+  it('prints a progress with one decimal at most', () => {
+    expect(describeChange({ kind: 'progress', from: 0, to: 100 / 3 })).toBe(
+      'progress: 0% -> 33.3%',
+    );
   });
 
   it('exits 0 and says so when nothing changed', async () => {
