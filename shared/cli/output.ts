@@ -88,6 +88,20 @@ export function feedJson(feed: unknown): string {
 }
 
 /**
+ * `at position N` of a JSON syntax error as a line and column a text editor shows (1-based),
+ * since Node's message gives only the character offset.
+ */
+function withLineAndColumn(message: string, text: string): string {
+  const match = /at position (\d+)(?! \(line)/.exec(message);
+  if (!match) return message;
+  const offset = Math.min(Number(match[1]), text.length);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return message.replace(match[0], `at line ${line}, column ${column}`);
+}
+
+/**
  * Reads and parses a feed from a file or URL. Throws `InputError` when it cannot be read or is
  * over the size limit.
  */
@@ -98,5 +112,15 @@ export async function loadFeed(
   timeoutMs: number,
 ): Promise<ParseResult> {
   const bytes = await readInput(source, io, { timeoutMs, maxBytes: DEFAULT_LIMITS.maxBytes });
-  return parseFeed(bytes, { mode, maxBytes: DEFAULT_LIMITS.maxBytes });
+  const result = parseFeed(bytes, { mode, maxBytes: DEFAULT_LIMITS.maxBytes });
+  if (result.ok || !result.errors.some((issue) => /at position \d+/.test(issue.message)))
+    return result;
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+  return {
+    ...result,
+    errors: result.errors.map((issue) => ({
+      ...issue,
+      message: withLineAndColumn(issue.message, text),
+    })),
+  };
 }

@@ -87,6 +87,14 @@ describe('validate', () => {
     expect((await runCli(['validate', 'not.json'], { cwd: dir })).code).toBe(1);
   });
 
+  it('names the line and column of a JSON syntax error', async () => {
+    await writeFile(path.join(dir, 'comma.json'), '{\n  "format": "open-commitments/1",,\n}\n');
+    const ran = await runCli(['validate', 'comma.json'], { cwd: dir });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toMatch(/not valid JSON: .* at line 2, column 34\n/);
+    expect(ran.stdout).not.toContain('position');
+  });
+
   it('gives the real size of a feed over 20 MiB, without a hint, and exits 2 like a CSV', async () => {
     // A sparse file: its size is on disk without its bytes.
     const handle = await open(path.join(dir, 'huge.json'), 'w');
