@@ -28,6 +28,10 @@ const WORDS = {
     milestone1: 'Cahier des charges adopté',
     milestone2: 'Première publication',
     note: 'Flux créé : chaque mise à jour datée apparaît dans la chronologie de l’engagement.',
+    statusKey: 'en-cours-de-marche',
+    interpellation: 'interpeller?engagement={id}&page={page}',
+    rules: 'reglement-interpellation',
+    pages: 'marches-publics/*',
   },
   en: {
     name: 'Name of your public body (replace)',
@@ -40,6 +44,10 @@ const WORDS = {
     milestone1: 'Specification adopted',
     milestone2: 'First publication',
     note: 'Feed created: each dated update shows in the commitment’s timeline.',
+    statusKey: 'tender-under-way',
+    interpellation: 'interpellate?commitment={id}&page={page}',
+    rules: 'interpellation-rules',
+    pages: 'public-contracts/*',
   },
 } as const;
 
@@ -76,12 +84,12 @@ export function starterFeed(kind: PublisherKind, lang: 'fr' | 'en', now: Date): 
     languages: [lang],
     site: ['https://www.example.org/*'],
     statuses: [
-      { key: 'en-cours-de-marche', label: words.statusLabel, category: 'limited', progress: 25 },
+      { key: words.statusKey, label: words.statusLabel, category: 'limited', progress: 25 },
     ],
     interpellation: {
-      url: 'https://www.example.org/interpeller?engagement={id}&page={page}',
+      url: `https://www.example.org/${words.interpellation}`,
       responseDays: 30,
-      rules: 'https://www.example.org/reglement-interpellation',
+      rules: `https://www.example.org/${words.rules}`,
     },
     commitments: [
       {
@@ -90,15 +98,15 @@ export function starterFeed(kind: PublisherKind, lang: 'fr' | 'en', now: Date): 
         summary: words.summary,
         lead: words.lead,
         themes: ['Open Contracting'],
-        status: 'en-cours-de-marche',
+        status: words.statusKey,
         start: today,
         due: addDays(today, 365),
-        pages: ['https://www.example.org/marches-publics/*'],
+        pages: [`https://www.example.org/${words.pages}`],
         milestones: [
           { id: 'E1-1', title: words.milestone1, due: addDays(today, 90) },
           { id: 'E1-2', title: words.milestone2, due: addDays(today, 365), weight: 2 },
         ],
-        updates: [{ date: today, status: 'en-cours-de-marche', note: words.note }],
+        updates: [{ date: today, status: words.statusKey, note: words.note }],
       },
     ],
   };
