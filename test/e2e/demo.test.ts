@@ -7,7 +7,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Request } from 'playwright-core';
 import { createPageIndex, parseFeed } from '../../shared/index.ts';
-import { demoFeedPath, startDemoServer, type DemoServer } from '../../widget/demo/serve.ts';
+import {
+  demoFeedPath,
+  demoPages,
+  startDemoServer,
+  type DemoServer,
+} from '../../widget/demo/serve.ts';
 import { launchBrowser } from './support/browser.ts';
 import { axeViolations } from './fixtures/widget/harness.ts';
 
@@ -191,6 +196,21 @@ describe('the demo site', () => {
       await page.close();
     }
     expect(report).toEqual({});
+  });
+
+  it('fits every demo page in a 320 px wide screen, without scrolling sideways', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const wide: Record<string, number> = {};
+    try {
+      for (const { path } of demoPages) {
+        await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 320) wide[path] = width;
+      }
+    } finally {
+      await page.close();
+    }
+    expect(wide).toEqual({});
   });
 
   it('fills the fictional interpellation form with the commitment questioned', async () => {
