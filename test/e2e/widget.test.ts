@@ -314,8 +314,21 @@ describe('keyboard focus', () => {
     await settled(page);
     expect(await ids(page)).toEqual(['VF-02', 'VF-09']);
     const notice = page.locator(`${dashboard} .hidden-link`);
-    expect(await notice.textContent()).toContain('VF-01');
+    const title = valfleurie().commitments.find((c) => c.id === 'VF-01')!.title as {
+      fr: string;
+    };
+    expect(await notice.locator('strong').textContent()).toBe(title.fr);
     expect(await axeViolations(page)).toEqual([]);
+
+    // An address without those filters takes the notice away; going back brings it again.
+    await page.evaluate(() => {
+      location.hash = 'commitment=VF-01';
+    });
+    await expect.poll(() => ids(page)).toHaveLength(10);
+    expect(await notice.count()).toBe(0);
+    await page.goBack();
+    await expect.poll(() => ids(page)).toEqual(['VF-02', 'VF-09']);
+    expect(await notice.count()).toBe(1);
 
     // Removing the filter by hand no longer jumps to the commitment of the link.
     await page.locator(`${dashboard} .chip[data-category="complete"]`).focus();

@@ -19,7 +19,7 @@ export type DashboardMessages = {
   readonly clearFilters: string;
   /** The name of a reference (`refs`): the well-known keys in words, others as the feed has them. */
   readonly refLabel: (key: string) => string;
-  readonly linkHidden: (id: string) => string;
+  readonly linkHidden: string;
   readonly showLinked: string;
   readonly period: (start: string, end: string) => string;
   readonly overall: string;
@@ -91,7 +91,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     noMatch: 'Aucun engagement ne correspond à ces filtres.',
     clearFilters: 'Effacer les filtres',
     refLabel: (key) => (key === 'ogp' ? 'Référence PGO' : key === 'decidim' ? 'Sur Decidim' : key),
-    linkHidden: (id) => `L’engagement ${id} du lien suivi est masqué par les filtres.`,
+    linkHidden: 'Les filtres masquent l’engagement que nomme le lien suivi',
     showLinked: 'Effacer les filtres et l’afficher',
     period: (start, end) => `Du ${start} au ${end}`,
     overall: 'Avancement global',
@@ -155,8 +155,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     noMatch: 'No commitment matches these filters.',
     clearFilters: 'Clear filters',
     refLabel: (key) => (key === 'ogp' ? 'OGP reference' : key === 'decidim' ? 'On Decidim' : key),
-    linkHidden: (id) =>
-      `Commitment ${id}, named by the link you followed, is hidden by the filters.`,
+    linkHidden: 'The filters hide the commitment named by the link you followed',
     showLinked: 'Clear the filters and show it',
     period: (start, end) => `From ${start} to ${end}`,
     overall: 'Overall progress',

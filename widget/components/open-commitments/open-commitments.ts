@@ -382,6 +382,8 @@ export class OpenCommitments extends HTMLElement {
   /** Applies the filters and the opened commitment that the URL hash records. */
   #readLocation(fromNavigation: boolean): void {
     if (this.commitment) return;
+    // Drawn again from the new address, if it still names a commitment its filters hide.
+    this.#hiddenLink = undefined;
     const state = readHash(location.hash, this.id || undefined);
     const filters = { ...this.#presetFilters, ...state.filters };
     if (!sameFilters(filters, this.#filters)) {
@@ -413,6 +415,13 @@ export class OpenCommitments extends HTMLElement {
     this.#setFilters({ ...NO_FILTERS, sort: this.#filters.sort });
     this.#focusAfterUpdate('input[name="q"]');
   };
+
+  /** The title of the commitment `id`, in a span marking its language when it is another. */
+  #titleOf(model: Model, id: string): TemplateResult | string | typeof nothing {
+    const commitment = model.feed.commitments.find((c) => c.id === id);
+    const title = show(commitment?.title, model.lang, model.feed.languages);
+    return title ? textSpan(title) : id;
+  }
 
   /** Clears the filters that hide a linked commitment, then opens and scrolls to it. */
   #showHiddenLink = (): void => {
@@ -764,7 +773,9 @@ export class OpenCommitments extends HTMLElement {
       ${
         this.#hiddenLink !== undefined
           ? html`<div class="notice hidden-link" part="notice">
-              <p>${m.linkHidden(this.#hiddenLink)}</p>
+              <p>
+                ${m.linkHidden}${m.colon}<strong>${this.#titleOf(model, this.#hiddenLink)}</strong>
+              </p>
               <button type="button" class="button" @click=${this.#showHiddenLink}>
                 ${m.showLinked}
               </button>
