@@ -104,7 +104,9 @@ export async function diffCommand(
     io.stdout('no change\n');
     return EXIT.ok;
   }
-  for (const field of diff.feed) io.stdout(`~ feed  ${field} changed\n`);
+  for (const { field, keys } of diff.feed) {
+    io.stdout(`~ feed  ${field} changed${keys && keys.length > 0 ? `: ${keys.join(', ')}` : ''}\n`);
+  }
   for (const id of diff.added) io.stdout(`+ ${id}  added: ${titleOf(after, id)}\n`);
   for (const id of diff.removed) io.stdout(`- ${id}  removed: ${titleOf(before, id)}\n`);
   for (const { id, changes } of diff.changed) {
@@ -115,7 +117,7 @@ export async function diffCommand(
     changes.some((c) => c.kind === 'due' && !c.explained && c.from !== undefined),
   );
   io.stdout(
-    `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed${diff.feed.length > 0 ? `, feed: ${diff.feed.join(', ')}` : ''}${unexplained.length > 0 ? `; due dates moved without explanation: ${unexplained.map((c) => c.id).join(', ')}` : ''}\n`,
+    `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed${diff.feed.length > 0 ? `, feed: ${diff.feed.map((c) => c.field).join(', ')}` : ''}${unexplained.length > 0 ? `; due dates moved without explanation: ${unexplained.map((c) => c.id).join(', ')}` : ''}\n`,
   );
   return EXIT.invalid;
 }

@@ -119,16 +119,16 @@ describe('diff', () => {
     await writeFile(file, JSON.stringify(feed));
     const ran = await runCli(['diff', source, file]);
     expect(ran.code).toBe(1);
-    expect(ran.stdout).toContain('~ feed  publisher changed\n~ feed  site changed\n');
+    expect(ran.stdout).toContain('~ feed  publisher changed: name\n~ feed  site changed\n');
     expect(ran.stdout).toMatch(/~ VF-01 [^\n]*\n( {4}.*\n)* {4}lead changed\n/);
     expect(ran.stdout).toContain('    themes changed\n');
     expect(ran.stdout).toContain('    milestone removed: ');
     expect(ran.stdout).toContain('    update removed, dated ');
     const json = JSON.parse((await runCli(['diff', source, file, '--json'])).stdout) as {
-      feed: string[];
+      feed: { field: string; keys?: string[] }[];
       changed: { id: string; changes: { kind: string; field?: string }[] }[];
     };
-    expect(json.feed).toEqual(['publisher', 'site']);
+    expect(json.feed).toEqual([{ field: 'publisher', keys: ['name'] }, { field: 'site' }]);
     expect(json.changed[0]?.changes).toContainEqual({ kind: 'field', field: 'lead' });
   });
 

@@ -117,12 +117,12 @@ describe('diffFeedsFully', () => {
       }),
     );
     expect(diff.feed).toEqual([
-      'publisher',
-      'plan',
-      'site',
-      'statuses',
-      'interpellation',
-      'commitment order',
+      { field: 'publisher', keys: ['name'] },
+      { field: 'plan', keys: ['title'] },
+      { field: 'site' },
+      { field: 'statuses', keys: ['vote'] },
+      { field: 'interpellation', keys: ['responseDays'] },
+      { field: 'commitment order' },
     ]);
     expect(diff.changed).toEqual([]);
   });

@@ -13,6 +13,16 @@ export type FeedField =
   | 'commitment order';
 
 /**
+ * A part of the feed outside its commitments that changed. `keys`, for the publisher, the plan
+ * and the interpellation channel: their fields that changed (`name`, `responseDays`); for the
+ * statuses: the keys of those added, removed or changed.
+ */
+export interface FeedChange {
+  readonly field: FeedField;
+  readonly keys?: readonly string[];
+}
+
+/**
  * A change that `diffFeeds` leaves out because readers are not notified of it, but that a
  * publisher checking an edit must see. `field` names a commitment field (`lead`, `themes`, …)
  * whose value changed in a way no other change describes.
@@ -42,7 +52,7 @@ export interface FullFeedDiff {
   readonly added: readonly string[];
   readonly removed: readonly string[];
   readonly changed: readonly { readonly id: string; readonly changes: readonly FullChange[] }[];
-  readonly feed: readonly FeedField[];
+  readonly feed: readonly FeedChange[];
 }
 
 const FEED_FIELDS: readonly (FeedField & keyof Feed)[] = [
@@ -74,12 +84,32 @@ export function diffFeedsFully(old: Feed, next: Feed): FullFeedDiff {
     ];
     if (changes.length > 0) changed.push({ id: commitment.id, changes });
   }
-  const feed: FeedField[] = FEED_FIELDS.filter((field) => !sameContent(old[field], next[field]));
+  const feed: FeedChange[] = FEED_FIELDS.filter(
+    (field) => !sameContent(old[field], next[field]),
+  ).map((field) => {
+    const keys = changedKeys(field, old, next);
+    return keys ? { field, keys } : { field };
+  });
   const nextIds = new Set(next.commitments.map((c) => c.id));
   const kept = old.commitments.filter((c) => nextIds.has(c.id)).map((c) => c.id);
   const keptNext = next.commitments.filter((c) => oldById.has(c.id)).map((c) => c.id);
-  if (kept.some((id, i) => keptNext[i] !== id)) feed.push('commitment order');
+  if (kept.some((id, i) => keptNext[i] !== id)) feed.push({ field: 'commitment order' });
   return { added: core.added, removed: core.removed, changed, feed };
+}
+
+/** What changed inside an object part of the feed, or in its statuses; see `FeedChange`. */
+function changedKeys(field: FeedField, old: Feed, next: Feed): string[] | undefined {
+  if (field === 'statuses') {
+    const before = new Map((old.statuses ?? []).map((s) => [s.key, s]));
+    const after = new Map((next.statuses ?? []).map((s) => [s.key, s]));
+    const keys = [...new Set([...before.keys(), ...after.keys()])];
+    return keys.filter((key) => !sameContent(before.get(key), after.get(key)));
+  }
+  if (field !== 'publisher' && field !== 'plan' && field !== 'interpellation') return undefined;
+  const before = (old[field] ?? {}) as Record<string, unknown>;
+  const after = (next[field] ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return keys.filter((key) => !sameContent(before[key], after[key]));
 }
 
 /** True when the two versions hold the same content. */
