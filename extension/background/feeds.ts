@@ -72,13 +72,16 @@ export async function activeFeeds(): Promise<SubscribedFeed[]> {
   return (await subscribedFeeds()).filter((f) => !f.paused);
 }
 
-/** The page index over every feed in use, and those feeds by id. */
-export async function pageIndex(): Promise<{
+/**
+ * The page index over every feed in use, and those feeds by id; with `paused`, over paused
+ * subscriptions too (the popup lists their commitments, marked as paused).
+ */
+export async function pageIndex(options: { paused?: boolean } = {}): Promise<{
   index: PageIndex;
   feeds: Map<string, Feed>;
   used: Map<string, SubscribedFeed>;
 }> {
-  const feeds = await activeFeeds();
+  const feeds = options.paused ? await subscribedFeeds() : await activeFeeds();
   return {
     index: createPageIndex(feeds),
     feeds: new Map(feeds.map((f) => [f.feedId, f.feed])),

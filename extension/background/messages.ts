@@ -14,9 +14,15 @@ import { refreshDue } from './refresh.ts';
 import { syncRegistration } from './registration.ts';
 import { listSubscriptions, setPaused, subscribe, unsubscribe } from './subscriptions.ts';
 
-/** The feeds and commitments that name `url`, with what the person follows. */
-export async function pageMatches(url: string): Promise<PageFeed[]> {
-  const { index, feeds, used } = await pageIndex();
+/**
+ * The feeds and commitments that name `url`, with what the person follows; with `paused`, paused
+ * subscriptions' too, marked as paused.
+ */
+export async function pageMatches(
+  url: string,
+  options: { paused?: boolean } = {},
+): Promise<PageFeed[]> {
+  const { index, feeds, used } = await pageIndex(options);
   const follows = await (await db()).getAll('follows');
   const out: PageFeed[] = [];
   for (const match of index.match(url)) {
@@ -26,6 +32,7 @@ export async function pageMatches(url: string): Promise<PageFeed[]> {
     const stale = used.get(match.feedId)?.stale;
     out.push({
       ...(stale ? { stale } : {}),
+      ...(used.get(match.feedId)?.paused ? { paused: true } : {}),
       feedId: match.feedId,
       feed: {
         ...feed,
@@ -43,9 +50,11 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
   const now = Date.now();
   switch (request.type) {
     case 'page-matches':
-      return { feeds: await pageMatches(request.url) };
+      return { feeds: await pageMatches(request.url, { paused: request.paused ?? false }) };
     case 'remember-question': {
-      const page = (await pageMatches(request.url)).find((f) => f.feedId === request.feedId);
+      const page = (await pageMatches(request.url, { paused: true })).find(
+        (f) => f.feedId === request.feedId,
+      );
       const commitment = page?.feed.commitments.find((c) => c.id === request.commitmentId);
       if (!page || !commitment) throw new Error(`${request.commitmentId} is not on this page`);
       return {

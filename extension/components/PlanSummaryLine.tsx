@@ -7,7 +7,7 @@ import { LocalizedText } from './LocalizedText.tsx';
 /** One line about a plan that names the site but none of the page's commitments. */
 export function PlanSummaryLine({ summary, lang }: { summary: PlanSummary; lang: Lang }) {
   const m = t(lang);
-  const notice = staleNotice(summary.stale, lang);
+  const notice = summary.paused ? m.pausedFeed : staleNotice(summary.stale, lang);
   return (
     <p data-feed-summary="">
       <strong>

@@ -73,12 +73,12 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
       )}
       {model.error.value && <p class="oc-error">{model.error.value}</p>}
       <ul class="oc-list">
-        {rows.map(({ feedId, row, stale }) => (
+        {rows.map(({ feedId, row, stale, paused }) => (
           <CommitmentRow
             key={`${feedId}#${row.id}`}
             row={row}
             lang={lang}
-            notice={staleNotice(stale, lang)}
+            notice={paused ? m.pausedFeed : staleNotice(stale, lang)}
             followed={followed(feedId, row.id)}
             onFollow={() => void model.toggleFollow(feedId, row.id)}
             onRemember={() => model.rememberQuestion(feedId, row.id)}

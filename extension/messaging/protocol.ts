@@ -46,7 +46,12 @@ const CommitmentIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,64}$/))
 
 /** The schema of every request a part may send to the background. */
 export const RequestSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('page-matches'), url: HttpUrl }),
+  v.strictObject({
+    type: v.literal('page-matches'),
+    url: HttpUrl,
+    /** Include paused subscriptions (the popup; the overlay shows active feeds only). */
+    paused: v.optional(v.boolean()),
+  }),
   v.strictObject({
     type: v.literal('remember-question'),
     feedId: FeedIdSchema,
@@ -157,6 +162,8 @@ export interface PageFeed extends FeedSlice {
   readonly site: boolean;
   /** Commitments of this feed the person follows. */
   readonly followed: readonly string[];
+  /** The subscription is paused (sent only to the popup, which asks for paused feeds). */
+  readonly paused?: boolean;
 }
 
 /** A subscription as the options page lists it. */

@@ -16,6 +16,8 @@ export interface PageRow {
   readonly row: CommitmentRowData;
   /** Its feed's last refresh failed. */
   readonly stale?: Stale;
+  /** Its feed is paused. */
+  readonly paused?: boolean;
 }
 
 /** A plan named by the site but with no commitment on this page: a one-line summary. */
@@ -25,6 +27,7 @@ export interface PlanSummary {
   readonly total: number;
   readonly late: number;
   readonly stale?: Stale;
+  readonly paused?: boolean;
 }
 
 /** A commitment the page points at (a link to its `url`, or an element marked with its id). */
@@ -51,6 +54,7 @@ export function pageCommitments(
       feedId,
       row: commitmentRow(slice.feed, commitment, view.lang, view.today, view.url),
       ...(slice.stale ? { stale: slice.stale } : {}),
+      ...(slice.paused ? { paused: true } : {}),
     });
   };
   for (const feed of feeds) for (const id of feed.pageCommitmentIds) add(feed.feedId, id);
@@ -67,6 +71,7 @@ export function pageCommitments(
         total: summary.total,
         late: summary.late,
         ...(f.stale ? { stale: f.stale } : {}),
+        ...(f.paused ? { paused: true } : {}),
       };
     });
   return { rows, summaries };

@@ -65,7 +65,7 @@ export function createPopupModel(tabId?: number) {
   }
 
   async function loadPage(id: number, url: string): Promise<void> {
-    feeds.value = (await ask({ type: 'page-matches', url })).feeds;
+    feeds.value = (await ask({ type: 'page-matches', url, paused: true })).feeds;
     references.value = await pageReferences(id, feeds.value);
   }
 

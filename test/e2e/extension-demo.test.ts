@@ -1,14 +1,20 @@
 /**
  * The extension on the demo site, following its fictional city hall's demo feed, in Chromium: the
- * inline badges fit a phone's screen.
+ * inline badges fit a phone's screen, and the popup still lists a page's commitments when their
+ * feed is paused, marked as such, as the dashboard does.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
 import { demoFeedPath, startDemoServer, type DemoServer } from '../../widget/demo/serve.ts';
 import {
   launchExtension,
   waitForRegistration,
   type ExtensionSession,
 } from './fixtures/extension/harness.ts';
+
+/** The extension API inside the service worker, for `worker.evaluate` callbacks. */
+declare const chrome: WxtBrowser;
 
 let session: ExtensionSession;
 let server: DemoServer;
@@ -31,6 +37,16 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The popup opened for the tab showing `url`. */
+async function popupFor(url: string): Promise<Page> {
+  const tabId = await (
+    await session.worker()
+  ).evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+  const popup = await session.openPage(`popup.html?tab=${tabId}`);
+  await popup.getByRole('heading', { name: 'Commitments on this page' }).waitFor();
+  return popup;
+}
+
 describe('the extension on the demo site', () => {
   it('keeps the public procurement page within a 320 px screen with its inline badges', async () => {
     const page = await session.context.newPage();
@@ -43,5 +59,36 @@ describe('the extension on the demo site', () => {
     }));
     expect(scrollWidth).toBe(clientWidth);
     await page.close();
+  });
+
+  it('lists a paused feed’s commitments in the popup, marked as paused, and still follows them', async () => {
+    const url = `${server.origin}/valfleurie/marches-publics/`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await page.locator('open-commitments-overlay li.oc-row').first().waitFor({ timeout: 15_000 });
+    const options = await session.openPage('options.html');
+    const feedRow = options.locator(`[data-feed-id="${feedUrl}"]`);
+    await feedRow.getByRole('button', { name: 'Pause' }).click();
+    await feedRow.getByRole('button', { name: 'Resume' }).waitFor();
+
+    const popup = await popupFor(url);
+    const row = popup.locator('li.oc-row[data-commitment-id="VF-01"]');
+    await row.waitFor();
+    await expect(popup.getByText('No followed feed names this page.').count()).resolves.toBe(0);
+    await expect(popup.locator('main').textContent()).resolves.toContain(
+      'From a paused feed: not refreshed',
+    );
+    const follow = row.getByRole('button', { name: 'Follow' });
+    await follow.click();
+    await expect.poll(() => follow.getAttribute('aria-pressed')).toBe('true');
+    const dashboard = await session.openPage('dashboard.html');
+    await dashboard.locator('li.oc-row[data-commitment-id="VF-01"]').waitFor();
+    await expect(dashboard.locator('main').textContent()).resolves.toContain(
+      'From a paused feed: not refreshed',
+    );
+
+    await feedRow.getByRole('button', { name: 'Resume' }).click();
+    await feedRow.getByRole('button', { name: 'Pause' }).waitFor();
+    await Promise.all([dashboard.close(), popup.close(), options.close(), page.close()]);
   });
 });
