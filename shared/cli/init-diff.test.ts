@@ -161,4 +161,24 @@ describe('the installed command', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('shared/feeds/paris.json: valid, 8 commitments');
   });
+
+  it('ends with its own exit code and no stack trace when the reader closes the pipe', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin/open-commitments.js'),
+        'diff',
+        'shared/feeds/fr-2018-2020.json',
+        'shared/feeds/fr-2021-2023.json',
+      ],
+      { cwd: ROOT },
+    );
+    // Like `| head -0`: nobody reads what it writes.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(1);
+  });
 });

@@ -249,6 +249,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** Runs the command line in the current process (the `bin` entry). */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`diff … | head`) closes the pipe: the rest of the output has
+  // nowhere to go, and the command still ends with its own exit code, without a stack trace.
+  const ignoreClosedPipe = (error: NodeJS.ErrnoException): void => {
+    if (error.code !== 'EPIPE') throw error;
+  };
+  process.stdout.on('error', ignoreClosedPipe);
+  process.stderr.on('error', ignoreClosedPipe);
   return run(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
