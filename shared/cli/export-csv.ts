@@ -80,5 +80,10 @@ export async function exportCsvCommand(
       `note: the spreadsheet has no room for: ${sheets.dropped.join('; ')}. Keep the feed and re-import with --base to keep them.\n`,
     );
   }
+  if (sheets.lost.length > 0) {
+    io.stderr(
+      `note: the spreadsheet cannot give back: ${sheets.lost.join('; ')}. Change these in the feed before exporting, or check them after importing.\n`,
+    );
+  }
   return EXIT.ok;
 }

@@ -126,6 +126,9 @@ describe('export csv then import csv', () => {
     expect(ran.stderr).toContain(
       'list values with a line break or spaces at either end (E1), which import trims',
     );
+    // --base does not bring those back: the note must not say it does.
+    expect(ran.stderr).toContain('note: the spreadsheet cannot give back: partners');
+    expect(ran.stderr).not.toMatch(/no room for:[^\n]*partners/);
   });
 });
 

@@ -578,8 +578,10 @@ export interface ExportedSheets {
   readonly commitments: { header: string[]; rows: string[][] };
   readonly milestones: { header: string[]; rows: string[][] };
   readonly updates: { header: string[]; rows: string[][] };
-  /** What the template cannot hold and was left out, for a note to the user. */
+  /** What the template has no room for: left out, and kept by an import with `--base`. */
   readonly dropped: string[];
+  /** What the template holds but an import cannot give back as it was, `--base` or not. */
+  readonly lost: string[];
 }
 
 /**
@@ -730,8 +732,9 @@ export function exportSpreadsheet(feed: Feed, options: ExportOptions): ExportedS
       return given.length > 0 && given.length < (c.partners ?? []).length;
     }),
   );
+  const lost: string[] = [];
   if (unequal.length > 0) {
-    dropped.push(
+    lost.push(
       `partners not given in every language of the others (${idList(unequal)}), which import cannot pair up: give each one in ${partnerLangs.join(', ')}`,
     );
   }
@@ -744,9 +747,9 @@ export function exportSpreadsheet(feed: Feed, options: ExportOptions): ExportedS
     ].some((item) => !listItemKept(item)),
   );
   if (unreadable.length > 0) {
-    dropped.push(
+    lost.push(
       `list values with a line break or spaces at either end (${idList(unreadable)}), which import trims`,
     );
   }
-  return { commitments, milestones, updates, dropped };
+  return { commitments, milestones, updates, dropped, lost };
 }
