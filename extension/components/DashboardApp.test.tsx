@@ -108,7 +108,7 @@ describe('the dashboard', () => {
       'fr',
     );
     expect(root.querySelector('[data-commitment-id="A1"] .oc-notice')?.textContent).toMatch(
-      /^Données du 2 novembre 2026 à \d\d:\d\d ; la dernière actualisation a échoué\.$/,
+      /^Données du 2 novembre 2026 à \d\d:\d\d\u00a0; la dernière actualisation a échoué\.$/,
     );
   });
 

@@ -29,6 +29,19 @@ function fakeModel(): PopupModel {
 }
 
 describe('the popup', () => {
+  it('writes the feed offer with each language’s colon', () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(<PopupApp model={fakeModel()} lang="fr" />, root);
+    expect(root.querySelector('[data-feed-offer] p')?.textContent).toBe(
+      `Ce site publie un flux d'engagements\u00a0: ${offer}`,
+    );
+    render(<PopupApp model={fakeModel()} lang="en" />, root);
+    expect(root.querySelector('[data-feed-offer] p')?.textContent).toBe(
+      `This site publishes a commitments feed: ${offer}`,
+    );
+  });
+
   it('keeps focus on the offer while subscribing, then moves it to the confirmation', async () => {
     const model = fakeModel();
     const root = document.createElement('div');

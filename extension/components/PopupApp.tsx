@@ -33,7 +33,9 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
         return (
           <section key={url} aria-label={m.offerTitle} data-feed-offer={url}>
             <p>
-              {m.offerTitle}: <code>{url}</code>
+              {m.offerTitle}
+              {m.colon}
+              <code>{url}</code>
             </p>
             {state === 'done' ? (
               <p class="oc-ok" role="status" tabIndex={-1} ref={focusIfLost}>

@@ -48,7 +48,7 @@ describe('extension texts', () => {
       '2 problems were found in the feed; what could not be read was left out or shown as unknown:',
     );
     expect(messages.fr.warnings(1)).toBe(
-      '1 problème a été trouvé dans le flux ; ce qui n’a pas pu être lu a été laissé de côté ou montré comme inconnu :',
+      '1 problème a été trouvé dans le flux\u00a0; ce qui n’a pas pu être lu a été laissé de côté ou montré comme inconnu\u00a0:',
     );
     for (const lang of ['en', 'fr'] as const) {
       expect(messages[lang].warnings(2)).not.toMatch(/skipped|ignorée/);
