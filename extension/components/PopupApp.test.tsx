@@ -2,6 +2,8 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
+import { parseFeed } from '../../shared/feed/parse-feed.ts';
+import type { PageFeed } from '../messaging/protocol.ts';
 import type { OfferState, PopupModel } from '../state/popup.ts';
 
 vi.mock('wxt/browser', () => ({
@@ -28,7 +30,37 @@ function fakeModel(): PopupModel {
   };
 }
 
+/** A feed naming the page with two commitments, whose last refresh failed. */
+function staleFeed(): PageFeed {
+  const parsed = parseFeed({
+    format: 'open-commitments/1',
+    updated: '2026-11-01T09:00:00Z',
+    publisher: { name: 'Town', kind: 'municipality' },
+    commitments: ['A1', 'B1'].map((id) => ({ id, title: id, status: 'limited' })),
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return {
+    feedId: 'town',
+    feed: parsed.feed,
+    pageCommitmentIds: ['A1', 'B1'],
+    site: false,
+    followed: [],
+    stale: { asOf: Date.UTC(2026, 10, 2, 9), failedAt: Date.UTC(2026, 11, 3, 9) },
+  };
+}
+
 describe('the popup', () => {
+  it('says once per feed, not on each row, that its last refresh failed', () => {
+    const model = fakeModel();
+    model.offers.value = [];
+    model.feeds.value = [staleFeed()];
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(<PopupApp model={model} lang="en" />, root);
+    expect(root.querySelectorAll('li.oc-row')).toHaveLength(2);
+    expect(root.textContent?.match(/the last refresh failed/g)).toHaveLength(1);
+  });
+
   it('writes the feed offer with each language’s colon', () => {
     const root = document.createElement('div');
     document.body.replaceChildren(root);

@@ -1,9 +1,10 @@
+import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Lang } from '../../shared/index.ts';
 import { todayString } from '../../shared/status/dates.ts';
 import { t } from '../i18n/messages.ts';
-import { pageCommitments } from '../state/page-commitments.ts';
+import { pageCommitments, rowsByFeed } from '../state/page-commitments.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import type { PopupModel } from '../state/popup.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
@@ -74,19 +75,30 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
         <p>{m.popupNothing}</p>
       )}
       {model.error.value && <p class="oc-error">{model.error.value}</p>}
-      <ul class="oc-list">
-        {rows.map(({ feedId, row, stale, paused }) => (
-          <CommitmentRow
-            key={`${feedId}#${row.id}`}
-            row={row}
-            lang={lang}
-            notice={paused ? m.pausedFeed : staleNotice(stale, lang)}
-            followed={followed(feedId, row.id)}
-            onFollow={() => void model.toggleFollow(feedId, row.id)}
-            onRemember={() => model.rememberQuestion(feedId, row.id)}
-          />
-        ))}
-      </ul>
+      {rowsByFeed(rows).map((group) => {
+        const notice = group.paused ? m.pausedFeed : staleNotice(group.stale, lang);
+        return (
+          <Fragment key={group.feedId}>
+            {notice && (
+              <p class="oc-notice" data-feed-notice={group.feedId}>
+                {notice}
+              </p>
+            )}
+            <ul class="oc-list">
+              {group.rows.map(({ feedId, row }) => (
+                <CommitmentRow
+                  key={`${feedId}#${row.id}`}
+                  row={row}
+                  lang={lang}
+                  followed={followed(feedId, row.id)}
+                  onFollow={() => void model.toggleFollow(feedId, row.id)}
+                  onRemember={() => model.rememberQuestion(feedId, row.id)}
+                />
+              ))}
+            </ul>
+          </Fragment>
+        );
+      })}
       {summaries.map((s) => (
         <PlanSummaryLine key={s.feedId} summary={s} lang={lang} />
       ))}

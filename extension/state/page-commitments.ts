@@ -76,3 +76,24 @@ export function pageCommitments(
     });
   return { rows, summaries };
 }
+
+/** A feed's rows, with what is said once for all of them (paused, or its refresh failed). */
+export interface FeedRows {
+  readonly feedId: string;
+  readonly rows: PageRow[];
+  readonly stale?: Stale;
+  readonly paused?: boolean;
+}
+
+/**
+ * `rows` grouped by feed, feeds in the order their first row comes, so that a notice about a
+ * feed is given once rather than on each of its rows.
+ */
+export function rowsByFeed(rows: readonly PageRow[]): FeedRows[] {
+  const groups = new Map<string, PageRow[]>();
+  for (const row of rows) groups.set(row.feedId, [...(groups.get(row.feedId) ?? []), row]);
+  return [...groups].map(([feedId, feedRows]) => {
+    const { stale, paused } = feedRows[0]!;
+    return { feedId, rows: feedRows, ...(stale ? { stale } : {}), ...(paused ? { paused } : {}) };
+  });
+}
