@@ -83,7 +83,7 @@ describe('the options page', () => {
   it('speaks French to a French browser', () => {
     const root = mount(fakeModel(), 'fr');
     expect(root.querySelector('label')?.textContent).toBe('Adresse du flux');
-    expect(root.querySelector('button[type="submit"]')?.textContent).toBe("S'abonner");
+    expect(root.querySelector('button[type="submit"]')?.textContent).toBe('S’abonner');
     expect(root.textContent).toContain('La dernière copie valide reste utilisée');
   });
 
@@ -109,11 +109,11 @@ describe('the options page', () => {
       'fr',
     );
     expect(http.querySelector('[data-outcome="refused"]')?.textContent).toBe(
-      "Ce flux n'a pas été ajouté\u00a0: le serveur a répondu par l'erreur 404.",
+      'Ce flux n’a pas été ajouté\u00a0: le serveur a répondu par l’erreur 404.',
     );
     const url = mount(fakeModel({ kind: 'refused', failure: { reason: 'not-http' } }), 'fr');
     expect(url.querySelector('[data-outcome="refused"]')?.textContent).toBe(
-      "Ce flux n'a pas été ajouté\u00a0: son adresse doit commencer par http:// ou https://.",
+      'Ce flux n’a pas été ajouté\u00a0: son adresse doit commencer par http:// ou https://.',
     );
     const issue = { path: '$', message: 'the feed is not valid JSON' };
     const parser = mount(
@@ -122,7 +122,7 @@ describe('the options page', () => {
     );
     const refused = parser.querySelector('[data-outcome="refused"]')!;
     expect(refused.querySelector('p')?.textContent).toBe(
-      "Ce flux n'a pas été ajouté\u00a0: le fichier n'est pas un flux d'engagements valide.",
+      'Ce flux n’a pas été ajouté\u00a0: le fichier n’est pas un flux d’engagements valide.',
     );
     expect(refused.querySelector('ul')?.getAttribute('lang')).toBe('en');
     expect(refused.textContent?.split('the feed is not valid JSON')).toHaveLength(2);
@@ -134,7 +134,7 @@ describe('the options page', () => {
     ];
     const failed = mount(model, 'fr').querySelector('[data-feed-error]')?.textContent;
     expect(failed).toMatch(
-      /^Échec de l'actualisation le .+\u00a0: le serveur a répondu par l'erreur 500\./,
+      /^Échec de l’actualisation le .+\u00a0: le serveur a répondu par l’erreur 500\./,
     );
     expect(failed).not.toContain('HTTP');
   });

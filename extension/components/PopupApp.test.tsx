@@ -66,7 +66,7 @@ describe('the popup', () => {
     document.body.replaceChildren(root);
     render(<PopupApp model={fakeModel()} lang="fr" />, root);
     expect(root.querySelector('[data-feed-offer] p')?.textContent).toBe(
-      `Ce site publie un flux d'engagements\u00a0: ${offer}`,
+      `Ce site publie un flux d’engagements\u00a0: ${offer}`,
     );
     render(<PopupApp model={fakeModel()} lang="en" />, root);
     expect(root.querySelector('[data-feed-offer] p')?.textContent).toBe(

@@ -30,7 +30,7 @@ export const directory: readonly DirectoryEntry[] = [
   {
     id: 'fr-2021-2023',
     name: {
-      fr: "Plan d'action national pour un gouvernement ouvert 2021-2023",
+      fr: 'Plan d’action national pour un gouvernement ouvert 2021-2023',
       en: 'France Action Plan 2021-2023',
     },
     publisher: { fr: 'France', en: 'France' },
@@ -39,7 +39,7 @@ export const directory: readonly DirectoryEntry[] = [
   {
     id: 'fr-2018-2020',
     name: {
-      fr: "Plan d'action national pour un gouvernement ouvert 2018-2020",
+      fr: 'Plan d’action national pour un gouvernement ouvert 2018-2020',
       en: 'France Action Plan 2018-2020',
     },
     publisher: { fr: 'France', en: 'France' },

@@ -17,6 +17,33 @@ describe('extension texts', () => {
     }
   });
 
+  it('writes the French apostrophe as ’ everywhere, manifest texts included', () => {
+    const texts: string[] = [];
+    for (const value of Object.values(messages.fr) as (string | ((...a: unknown[]) => string))[]) {
+      if (typeof value === 'string') texts.push(value);
+      else
+        for (const arg of [
+          1,
+          2,
+          'http',
+          'network',
+          'timeout',
+          'too-large',
+          'refused',
+          'not-http',
+          'aborted',
+          undefined,
+        ])
+          texts.push(value(arg, arg));
+    }
+    const locale = JSON.parse(
+      readFileSync(new URL('../public/_locales/fr/messages.json', import.meta.url), 'utf8'),
+    ) as Record<string, { message: string; description?: string }>;
+    for (const { message, description } of Object.values(locale))
+      texts.push(message, description ?? '');
+    expect(texts.filter((text) => text.includes("'"))).toEqual([]);
+  });
+
   it('has the same manifest and store texts in both locales', () => {
     const read = (lang: string) =>
       JSON.parse(

@@ -145,7 +145,7 @@ const fr: Messages = {
   late: 'En retard',
   lastUpdate: (date) => `Dernière mise à jour ${date}`,
   interpellate: 'Interpeller',
-  interpellateTitle: "Interpeller officiellement l'organisme responsable",
+  interpellateTitle: 'Interpeller officiellement l’organisme responsable',
   noChannel: 'Cet éditeur ne propose pas de moyen de l’interpeller.',
   goesTo: (target) => `Envoyé à ${target}`,
   responseDays: (n) =>
@@ -163,40 +163,40 @@ const fr: Messages = {
   continueToEmail: 'Écrire le courriel',
   remember: 'Garder cette question sur cet appareil',
   remembered: 'Gardée sur cet appareil. Rien ne quitte votre navigateur.',
-  rememberFailed: "Cette question n'a pas pu être gardée. Réessayez.",
+  rememberFailed: 'Cette question n’a pas pu être gardée. Réessayez.',
   popupNothing: 'Aucun flux suivi ne cite cette page.',
   popupDashboard: 'Mes engagements',
   popupOptions: 'Flux',
   follow: 'Suivre',
   unfollow: 'Ne plus suivre',
   followed: 'Suivi',
-  offerTitle: "Ce site publie un flux d'engagements",
+  offerTitle: 'Ce site publie un flux d’engagements',
   colon: '\u00a0: ',
-  offerSubscribe: "S'abonner",
+  offerSubscribe: 'S’abonner',
   offerDone: 'Abonné',
   feedUrl: 'Adresse du flux',
-  subscribe: "S'abonner",
+  subscribe: 'S’abonner',
   subscribing: 'Vérification du flux…',
   subscribed: (name) => `Abonné à ${name}.`,
-  refused: "Ce flux n'a pas été ajouté\u00a0:",
+  refused: 'Ce flux n’a pas été ajouté\u00a0:',
   failureReason: (reason, status) => {
     switch (reason) {
       case 'http':
-        return `le serveur a répondu par l'erreur ${status ?? ''}`.trim();
+        return `le serveur a répondu par l’erreur ${status ?? ''}`.trim();
       case 'network':
         return 'le serveur est injoignable';
       case 'timeout':
-        return "le serveur n'a pas répondu à temps";
+        return 'le serveur n’a pas répondu à temps';
       case 'too-large':
         return 'le fichier est trop volumineux';
       case 'refused':
-        return "le fichier n'est pas un flux d'engagements valide";
+        return 'le fichier n’est pas un flux d’engagements valide';
       case 'not-http':
         return 'son adresse doit commencer par http:// ou https://';
       case 'aborted':
         return 'le téléchargement a été annulé';
       default:
-        return "le flux n'a pas pu être lu";
+        return 'le flux n’a pas pu être lu';
     }
   },
   warnings: (n) =>
@@ -219,7 +219,7 @@ const fr: Messages = {
   refreshNow: 'Actualiser',
   lastChecked: (date) => `Vérifié le ${date}`,
   failure: (date, message) =>
-    `Échec de l'actualisation le ${date}\u00a0: ${message}. La dernière copie valide reste utilisée.`,
+    `Échec de l’actualisation le ${date}\u00a0: ${message}. La dernière copie valide reste utilisée.`,
   notAllowed: 'Pas encore autorisé sur ses pages',
   hiddenSites: 'Sites où le panneau est masqué',
   showAgain: 'Réafficher',
@@ -228,7 +228,7 @@ const fr: Messages = {
   dashboardTitle: 'Mes engagements',
   followedTitle: 'Engagements suivis',
   followedNone:
-    "Vous ne suivez encore aucun engagement. Utilisez le bouton de la barre d'outils sur une page qui en parle.",
+    'Vous ne suivez encore aucun engagement. Utilisez le bouton de la barre d’outils sur une page qui en parle.',
   changesTitle: 'Changements récents',
   changesNone: 'Aucun changement pour le moment.',
   questionsTitle: 'Mes interpellations',
