@@ -141,8 +141,9 @@ describe('the dashboard and the badge, for a form channel', () => {
           [...row.children].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
         ),
       );
+    // The term carries the language's colon (a no-break space before it in French).
     expect(facts).toContainEqual([
-      'Questions des citoyens',
+      'Questions des citoyens :',
       '5 questions, 2 répondues · En retard : 1',
     ]);
     const panel = await openAsk(popover);
