@@ -44,6 +44,17 @@ describe('Overlay', () => {
             },
             stale,
           },
+          {
+            feedId: 'town',
+            row: {
+              id: 'A2',
+              title: { text: 'Open budget' },
+              category: 'complete',
+              statusLabel: { text: 'Done' },
+              late: false,
+            },
+            stale,
+          },
         ]}
         summaries={[{ feedId: 'city', publisher: { text: 'City' }, total: 3, late: 0, stale }]}
         lang="en"
@@ -53,9 +64,12 @@ describe('Overlay', () => {
       />,
       root,
     );
-    expect(root.querySelector('[data-commitment-id="A1"] .oc-notice')?.textContent).toMatch(
+    expect(root.querySelector('[data-feed-notice="town"]')?.textContent).toMatch(
       /^Data as of November 2, 2026(,| at) .+; the last refresh failed\.$/,
     );
+    // Once per feed, not on each of its rows.
+    expect(root.querySelectorAll('[data-feed-notice]')).toHaveLength(1);
+    expect(root.querySelector('.oc-list .oc-notice')).toBeNull();
     expect(root.querySelector('[data-feed-summary]')?.textContent).toContain(
       'the last refresh failed.',
     );

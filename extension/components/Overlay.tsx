@@ -1,7 +1,8 @@
+import { Fragment } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import { t } from '../i18n/messages.ts';
-import type { PageRow, PlanSummary } from '../state/page-commitments.ts';
+import { rowsByFeed, type PageRow, type PlanSummary } from '../state/page-commitments.ts';
 import { createPanelPosition, keyDelta } from '../state/panel-position.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
@@ -101,19 +102,29 @@ export function Overlay({
         </button>
       </header>
       <div class="oc-body">
-        {rows.length > 0 && (
-          <ul class="oc-list">
-            {rows.map(({ feedId, row, stale }) => (
-              <CommitmentRow
-                key={`${feedId}#${row.id}`}
-                row={row}
-                lang={lang}
-                notice={staleNotice(stale, lang)}
-                onRemember={() => onRemember(feedId, row.id)}
-              />
-            ))}
-          </ul>
-        )}
+        {rowsByFeed(rows).map((group) => {
+          // Said once per feed, above its commitments, not on each row.
+          const notice = staleNotice(group.stale, lang);
+          return (
+            <Fragment key={group.feedId}>
+              {notice && (
+                <p class="oc-notice" data-feed-notice={group.feedId}>
+                  {notice}
+                </p>
+              )}
+              <ul class="oc-list">
+                {group.rows.map(({ feedId, row }) => (
+                  <CommitmentRow
+                    key={`${feedId}#${row.id}`}
+                    row={row}
+                    lang={lang}
+                    onRemember={() => onRemember(feedId, row.id)}
+                  />
+                ))}
+              </ul>
+            </Fragment>
+          );
+        })}
         {summaries.map((s) => (
           <PlanSummaryLine key={s.feedId} summary={s} lang={lang} />
         ))}

@@ -230,7 +230,8 @@ describe('subscribing on the options page', () => {
     await page.goto(`${server.origin}/town/project-a.html`);
     const a1 = page.locator('open-commitments-overlay li[data-commitment-id="A1"]');
     await a1.waitFor({ timeout: 15_000 });
-    await expect(a1.locator('.oc-notice').textContent()).resolves.toMatch(
+    const notice = page.locator(`open-commitments-overlay [data-feed-notice="${feedUrl}"]`);
+    await expect(notice.textContent()).resolves.toMatch(
       /^Data as of .+; the last refresh failed\.$/,
     );
     await page.close();
