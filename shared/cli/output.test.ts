@@ -35,6 +35,24 @@ describe('files the commands write', () => {
     expect(await read('mine.txt')).not.toBe('mine');
   });
 
+  it('export csv writes no sheet when one of them cannot be made', async () => {
+    const ran = await cli([
+      'export',
+      'csv',
+      FEED,
+      '--out',
+      'partial.csv',
+      '--milestones',
+      'nowhere/milestones.csv',
+    ]);
+    expect(ran).toMatchObject({
+      code: 2,
+      stderr:
+        '--milestones nowhere/milestones.csv: the folder nowhere does not exist; create it first\n',
+    });
+    await expect(read('partial.csv')).rejects.toThrow();
+  });
+
   it('export csv refuses, even with --force, to write over the feed it reads', async () => {
     await writeFile(path.join(dir, 'victim.json'), await readFile(FEED));
     for (const option of ['--out', '--milestones', '--updates', '--statuses']) {

@@ -27,7 +27,7 @@ async function identity(file: string): Promise<string | undefined> {
 
 /**
  * Refuses, before anything is read or written, a target that would lose data: an existing file
- * without `force`, a folder, one of the command's own inputs (compared as files on disk, so a
+ * without `force`, a folder, a file in a folder that does not exist, one of the command's own inputs (compared as files on disk, so a
  * symbolic or hard link to the input counts), or the same file given for two outputs. Throws
  * `InputError` (exit 2) naming the option.
  */
@@ -49,7 +49,15 @@ export async function checkTargets(check: TargetCheck, io: CliIo): Promise<void>
       );
     written.set(target, option);
     const id = await identity(target);
-    if (id === undefined) continue;
+    if (id === undefined) {
+      // A file that cannot be made would fail after the others were written.
+      const folder = path.dirname(target);
+      if ((await identity(folder))?.endsWith(':other') !== true)
+        throw new InputError(
+          `${option} ${file}: the folder ${path.dirname(file)} does not exist; create it first`,
+        );
+      continue;
+    }
     const input = inputs.get(id);
     if (input !== undefined)
       throw new InputError(
