@@ -6,6 +6,7 @@ import type {
   Interpellation,
   Update,
 } from '../feed/types.ts';
+import { sameJson } from '../cache/same-json.ts';
 import { computeProgress } from '../status/compute-progress.ts';
 import { resolveStatus } from '../status/resolve-status.ts';
 
@@ -196,22 +197,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
  * trip or a second language added by hand must not read as an edit of the text.
  */
 export function sameContent(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === 'string' || typeof b === 'string') return sameText(a, b) || sameText(b, a);
-  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((item, i) => sameContent(item, b[i]))
-    );
-  }
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
-  if (keys.length !== Object.keys(right).filter((k) => right[k] !== undefined).length) return false;
-  return keys.every((k) => Object.hasOwn(right, k) && sameContent(left[k], right[k]));
+  return sameJson(a, b, (x, y) => sameText(x, y) || sameText(y, x));
 }
 
 function sameText(plain: unknown, tagged: unknown): boolean {
