@@ -3,18 +3,14 @@
  * inline badges fit a phone's screen, and the popup still lists a page's commitments when their
  * feed is paused, marked as such, as the dashboard does.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WxtBrowser } from 'wxt/browser';
 import { demoFeedPath, startDemoServer, type DemoServer } from '../../widget/demo/serve.ts';
 import {
-  launchExtension,
-  waitForRegistration,
   type ExtensionSession,
+  launchExtension,
+  popupFor,
+  subscribe,
 } from './fixtures/extension/harness.ts';
-
-/** The extension API inside the service worker, for `worker.evaluate` callbacks. */
-declare const chrome: WxtBrowser;
 
 let session: ExtensionSession;
 let server: DemoServer;
@@ -24,28 +20,13 @@ beforeAll(async () => {
   server = await startDemoServer({ port: 0 });
   feedUrl = `${server.origin}${demoFeedPath}`;
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
-  const options = await session.openPage('options.html');
-  await options.getByLabel('Feed URL').fill(feedUrl);
-  await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
-  await options.locator('[data-outcome="added"]').waitFor();
-  await options.close();
-  await waitForRegistration(session, 'http://127.0.0.1/valfleurie/*');
+  await subscribe(session, feedUrl, 'http://127.0.0.1/valfleurie/*');
 });
 
 afterAll(async () => {
   await session?.context.close();
   await server?.close();
 });
-
-/** The popup opened for the tab showing `url`. */
-async function popupFor(url: string): Promise<Page> {
-  const tabId = await (
-    await session.worker()
-  ).evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
-  const popup = await session.openPage(`popup.html?tab=${tabId}`);
-  await popup.getByRole('heading', { name: 'Commitments on this page' }).waitFor();
-  return popup;
-}
 
 describe('the extension on the demo site', () => {
   it('keeps the public procurement page within a 320 px screen with its inline badges', async () => {
@@ -71,7 +52,7 @@ describe('the extension on the demo site', () => {
     await feedRow.getByRole('button', { name: 'Pause' }).click();
     await feedRow.getByRole('button', { name: 'Resume' }).waitFor();
 
-    const popup = await popupFor(url);
+    const popup = await popupFor(session, url);
     const row = popup.locator('li.oc-row[data-commitment-id="VF-01"]');
     await row.waitFor();
     await expect(popup.getByText('No followed feed names this page.').count()).resolves.toBe(0);

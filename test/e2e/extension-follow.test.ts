@@ -9,11 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { startServer, type TestServer } from './support/server.ts';
-import {
-  launchExtension,
-  waitForRegistration,
-  type ExtensionSession,
-} from './fixtures/extension/harness.ts';
+import { type ExtensionSession, launchExtension, subscribe } from './fixtures/extension/harness.ts';
 import { projectPage, townFeed, type TownFeed } from './fixtures/extension/town-feed.ts';
 
 /** The extension API inside the service worker, for `worker.evaluate` callbacks. */
@@ -84,12 +80,7 @@ beforeAll(async () => {
     headers: { 'content-type': 'text/html' },
   });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
-  const options = await session.openPage('options.html');
-  await options.getByLabel('Feed URL').fill(feedUrl);
-  await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
-  await options.locator('[data-outcome="added"]').waitFor();
-  await options.close();
-  await waitForRegistration(session, 'http://127.0.0.1/town/*');
+  await subscribe(session, feedUrl, 'http://127.0.0.1/town/*');
 });
 
 afterAll(async () => {

@@ -6,11 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './support/server.ts';
-import {
-  launchExtension,
-  waitForRegistration,
-  type ExtensionSession,
-} from './fixtures/extension/harness.ts';
+import { type ExtensionSession, launchExtension, subscribe } from './fixtures/extension/harness.ts';
 import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
 
 let session: ExtensionSession;
@@ -21,12 +17,7 @@ beforeAll(async () => {
   server.route('/feed.json', { body: JSON.stringify(townFeed(server.origin)) });
   server.route('/town/project-a.html', { body: projectPage(server.origin) });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
-  const options = await session.openPage('options.html');
-  await options.getByLabel('Feed URL').fill(`${server.origin}/feed.json`);
-  await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
-  await options.locator('[data-outcome="added"]').waitFor();
-  await options.close();
-  await waitForRegistration(session, 'http://127.0.0.1/town/*');
+  await subscribe(session, `${server.origin}/feed.json`, 'http://127.0.0.1/town/*');
 });
 
 afterAll(async () => {

@@ -5,18 +5,15 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WxtBrowser } from 'wxt/browser';
 import { startServer, type TestServer } from './support/server.ts';
 import {
+  type ExtensionSession,
   htmlPage,
   launchExtension,
-  waitForRegistration,
-  type ExtensionSession,
+  popupFor,
+  subscribe,
 } from './fixtures/extension/harness.ts';
 import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
-
-/** The extension API inside the service worker, for `worker.evaluate` callbacks. */
-declare const chrome: WxtBrowser;
 
 let session: ExtensionSession;
 let server: TestServer;
@@ -27,28 +24,13 @@ beforeAll(async () => {
   server.route('/town/project-a.html', { body: projectPage(server.origin) });
   server.route('/town/news.html', { body: htmlPage('News', '<p>Nothing about the plan.</p>') });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
-  const options = await session.openPage('options.html');
-  await options.getByLabel('Feed URL').fill(`${server.origin}/feed.json`);
-  await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
-  await options.locator('[data-outcome="added"]').waitFor();
-  await options.close();
-  await waitForRegistration(session, 'http://127.0.0.1/town/*');
+  await subscribe(session, `${server.origin}/feed.json`, 'http://127.0.0.1/town/*');
 });
 
 afterAll(async () => {
   await session?.context.close();
   await server?.close();
 });
-
-/** The popup opened for the tab showing `url`. */
-async function popupFor(url: string): Promise<Page> {
-  const tabId = await (
-    await session.worker()
-  ).evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
-  const popup = await session.openPage(`popup.html?tab=${tabId}`);
-  await popup.getByRole('heading', { name: 'Commitments on this page' }).waitFor();
-  return popup;
-}
 
 const rowIds = (page: Page, scope: string) =>
   page
@@ -63,7 +45,7 @@ describe('the popup', () => {
     await page.locator('open-commitments-overlay li.oc-row').first().waitFor();
     const overlay = await rowIds(page, 'open-commitments-overlay');
     expect(overlay).toEqual(['A1', 'B1', 'C1']);
-    const popup = await popupFor(url);
+    const popup = await popupFor(session, url);
     await expect.poll(() => rowIds(popup, 'main')).toEqual(overlay);
     await popup.close();
     await page.close();
@@ -74,7 +56,7 @@ describe('the popup', () => {
     const page = await session.context.newPage();
     await page.goto(url);
     await page.locator('open-commitments-overlay [data-feed-summary]').waitFor();
-    const popup = await popupFor(url);
+    const popup = await popupFor(session, url);
     await popup.locator('[data-feed-summary]').waitFor();
     await expect(popup.locator('[data-feed-summary]').textContent()).resolves.toContain(
       '3 commitments in this plan',
