@@ -1,4 +1,3 @@
-import { Fragment } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import { t } from '../i18n/messages.ts';
@@ -6,6 +5,7 @@ import { rowsByFeed, type PageRow, type PlanSummary } from '../state/page-commit
 import { createPanelPosition, keyDelta } from '../state/panel-position.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
+import { FeedRows } from './FeedRows.tsx';
 import { PlanSummaryLine } from './PlanSummaryLine.tsx';
 
 /**
@@ -102,29 +102,22 @@ export function Overlay({
         </button>
       </header>
       <div class="oc-body">
-        {rowsByFeed(rows).map((group) => {
-          // Said once per feed, above its commitments, not on each row.
-          const notice = staleNotice(group.stale, lang);
-          return (
-            <Fragment key={group.feedId}>
-              {notice && (
-                <p class="oc-notice" data-feed-notice={group.feedId}>
-                  {notice}
-                </p>
-              )}
-              <ul class="oc-list">
-                {group.rows.map(({ feedId, row }) => (
-                  <CommitmentRow
-                    key={`${feedId}#${row.id}`}
-                    row={row}
-                    lang={lang}
-                    onRemember={() => onRemember(feedId, row.id)}
-                  />
-                ))}
-              </ul>
-            </Fragment>
-          );
-        })}
+        {rowsByFeed(rows).map((group) => (
+          <FeedRows
+            key={group.feedId}
+            feedId={group.feedId}
+            notice={staleNotice(group.stale, lang)}
+          >
+            {group.rows.map(({ feedId, row }) => (
+              <CommitmentRow
+                key={`${feedId}#${row.id}`}
+                row={row}
+                lang={lang}
+                onRemember={() => onRemember(feedId, row.id)}
+              />
+            ))}
+          </FeedRows>
+        ))}
         {summaries.map((s) => (
           <PlanSummaryLine key={s.feedId} summary={s} lang={lang} />
         ))}

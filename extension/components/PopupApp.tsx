@@ -1,4 +1,3 @@
-import { Fragment } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Lang } from '../../shared/index.ts';
@@ -8,6 +7,7 @@ import { pageCommitments, rowsByFeed } from '../state/page-commitments.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import type { PopupModel } from '../state/popup.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
+import { FeedRows } from './FeedRows.tsx';
 import { IssueList } from './IssueList.tsx';
 import { PlanSummaryLine } from './PlanSummaryLine.tsx';
 import { focusIfLost } from '../dom/focus.ts';
@@ -75,30 +75,24 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
         <p>{m.popupNothing}</p>
       )}
       {model.error.value && <p class="oc-error">{model.error.value}</p>}
-      {rowsByFeed(rows).map((group) => {
-        const notice = group.paused ? m.pausedFeed : staleNotice(group.stale, lang);
-        return (
-          <Fragment key={group.feedId}>
-            {notice && (
-              <p class="oc-notice" data-feed-notice={group.feedId}>
-                {notice}
-              </p>
-            )}
-            <ul class="oc-list">
-              {group.rows.map(({ feedId, row }) => (
-                <CommitmentRow
-                  key={`${feedId}#${row.id}`}
-                  row={row}
-                  lang={lang}
-                  followed={followed(feedId, row.id)}
-                  onFollow={() => void model.toggleFollow(feedId, row.id)}
-                  onRemember={() => model.rememberQuestion(feedId, row.id)}
-                />
-              ))}
-            </ul>
-          </Fragment>
-        );
-      })}
+      {rowsByFeed(rows).map((group) => (
+        <FeedRows
+          key={group.feedId}
+          feedId={group.feedId}
+          notice={group.paused ? m.pausedFeed : staleNotice(group.stale, lang)}
+        >
+          {group.rows.map(({ feedId, row }) => (
+            <CommitmentRow
+              key={`${feedId}#${row.id}`}
+              row={row}
+              lang={lang}
+              followed={followed(feedId, row.id)}
+              onFollow={() => void model.toggleFollow(feedId, row.id)}
+              onRemember={() => model.rememberQuestion(feedId, row.id)}
+            />
+          ))}
+        </FeedRows>
+      ))}
       {summaries.map((s) => (
         <PlanSummaryLine key={s.feedId} summary={s} lang={lang} />
       ))}
