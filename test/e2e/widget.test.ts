@@ -329,6 +329,13 @@ describe('keyboard focus', () => {
     await page.goBack();
     await expect.poll(() => ids(page)).toEqual(['VF-02', 'VF-09']);
     expect(await notice.count()).toBe(1);
+    // The same filters without the link: the notice goes too.
+    await page.evaluate(() => {
+      location.hash = 'oc-status=complete';
+    });
+    await expect.poll(() => notice.count()).toBe(0);
+    await page.goBack();
+    await expect.poll(() => notice.count()).toBe(1);
 
     // Removing the filter by hand no longer jumps to the commitment of the link.
     await page.locator(`${dashboard} .chip[data-category="complete"]`).focus();

@@ -383,7 +383,10 @@ export class OpenCommitments extends HTMLElement {
   #readLocation(fromNavigation: boolean): void {
     if (this.commitment) return;
     // Drawn again from the new address, if it still names a commitment its filters hide.
-    this.#hiddenLink = undefined;
+    if (this.#hiddenLink !== undefined) {
+      this.#hiddenLink = undefined;
+      this.#requestUpdate();
+    }
     const state = readHash(location.hash, this.id || undefined);
     const filters = { ...this.#presetFilters, ...state.filters };
     if (!sameFilters(filters, this.#filters)) {
