@@ -52,8 +52,8 @@ export const commonMessages = defineMessages<CommonMessages>({
       `${asked} ${askedCount < 2 ? 'question' : 'questions'}, ${answered} ${answeredCount < 2 ? 'répondue' : 'répondues'}`,
     ask: 'Interpeller',
     askTitle: 'Interpeller le responsable de cet engagement',
-    askLeaving: 'Vous allez quitter cette page pour :',
-    askEmailTo: 'Votre messagerie va ouvrir un message à :',
+    askLeaving: 'Vous allez quitter cette page pour\u00a0:',
+    askEmailTo: 'Votre messagerie va ouvrir un message à\u00a0:',
     askResponse: (days, count) => `Réponse promise sous ${days} ${count < 2 ? 'jour' : 'jours'}.`,
     askNoDelay: 'Aucun délai de réponse n’est annoncé.',
     askThreshold: (n, count) =>
