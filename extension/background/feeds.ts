@@ -48,11 +48,17 @@ export interface SubscribedFeed {
   readonly stale?: Stale;
 }
 
-/** Every subscription that has a copy, paused or not. */
-export async function subscribedFeeds(): Promise<SubscribedFeed[]> {
+/**
+ * Every subscription that has a copy; paused ones only with `paused`, so that reading the feeds in
+ * use (on each page load) never reads a paused feed's copy only to leave it out.
+ */
+export async function subscribedFeeds(
+  options: { paused?: boolean } = {},
+): Promise<SubscribedFeed[]> {
   const subs = await (await db()).getAll('subscriptions');
   const out: SubscribedFeed[] = [];
   for (const sub of subs) {
+    if (sub.paused && !options.paused) continue;
     const stored = sub.url ? await (await feedStore()).get(sub.url) : undefined;
     const feed = stored?.feed ?? (sub.bundled ? bundledFeed(sub.feedId) : undefined);
     if (!feed) continue;
@@ -67,11 +73,6 @@ export async function subscribedFeeds(): Promise<SubscribedFeed[]> {
   return out;
 }
 
-/** Every feed in use: subscriptions that are not paused and have a copy. */
-export async function activeFeeds(): Promise<SubscribedFeed[]> {
-  return (await subscribedFeeds()).filter((f) => !f.paused);
-}
-
 /**
  * The page index over every feed in use, and those feeds by id; with `paused`, over paused
  * subscriptions too (the popup lists their commitments, marked as paused).
@@ -81,7 +82,7 @@ export async function pageIndex(options: { paused?: boolean } = {}): Promise<{
   feeds: Map<string, Feed>;
   used: Map<string, SubscribedFeed>;
 }> {
-  const feeds = options.paused ? await subscribedFeeds() : await activeFeeds();
+  const feeds = await subscribedFeeds(options);
   return {
     index: createPageIndex(feeds),
     feeds: new Map(feeds.map((f) => [f.feedId, f.feed])),

@@ -31,7 +31,7 @@ export async function setFollowed(
 export async function followedSlices(): Promise<FollowedSlice[]> {
   const follows = await (await db()).getAll('follows');
   const slices: FollowedSlice[] = [];
-  for (const { feedId, feed, paused, stale } of await subscribedFeeds()) {
+  for (const { feedId, feed, paused, stale } of await subscribedFeeds({ paused: true })) {
     const ids = new Set(follows.filter((f) => f.feedId === feedId).map((f) => f.commitmentId));
     if (ids.size === 0) continue;
     slices.push({

@@ -6,10 +6,14 @@
 
 const CONTROLS = 'button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
-/** Whether focus was lost in a document or shadow root: nothing, or `<body>`, has it. */
+/**
+ * Whether focus was lost: nothing, or `<body>`, has it, or only the host of `root` (a shadow root
+ * that lost its focused element). Focus anywhere else on the page was put there by the person.
+ */
 export function focusLost(root: Document | ShadowRoot): boolean {
-  const active = root.activeElement;
-  return !active || active === document.body;
+  const active = document.activeElement;
+  if (!active || active === document.body) return true;
+  return root instanceof ShadowRoot && active === root.host && !root.activeElement;
 }
 
 function rootOf(node: Node): Document | ShadowRoot {
