@@ -14,7 +14,6 @@ import {
   type StoreNames,
 } from 'idb';
 import type { DateString, Feed } from '../../shared/index.ts';
-import type { RefreshFailure } from '../../shared/cache/index.ts';
 
 /** The database name. */
 export const DB_NAME = 'open-commitments-extension';
@@ -33,11 +32,6 @@ export interface Subscription {
   failures: number;
   /** Not refreshed before this time (ms). */
   nextRefreshAt: number;
-  /**
-   * Why the last refresh failed, absent after a success: the feed store keeps only the core's
-   * English message, and the pages word the reason in the viewer's language.
-   */
-  lastFailure?: { reason: RefreshFailure; status?: number };
 }
 
 /** A commitment the person follows. */

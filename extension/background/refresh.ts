@@ -47,19 +47,10 @@ export async function refreshOne(sub: Subscription, now: number): Promise<void> 
   const database = await db();
   const current = await database.get('subscriptions', sub.feedId);
   if (current) {
-    const { lastFailure: _previous, ...rest } = current;
     await database.put('subscriptions', {
-      ...rest,
+      ...current,
       failures,
       nextRefreshAt: now + backoffMinutes(failures) * 60_000,
-      ...(result.kind === 'failed'
-        ? {
-            lastFailure: {
-              reason: result.error.reason,
-              ...(result.error.status !== undefined ? { status: result.error.status } : {}),
-            },
-          }
-        : {}),
     });
   }
   await recordChanges(sub.feedId, sub.url);

@@ -122,7 +122,7 @@ export async function listSubscriptions(): Promise<SubscriptionView[]> {
       paused: sub.paused,
       ...(feed ? { commitments: feed.commitments.length } : {}),
       ...(stored ? { checkedAt: stored.checkedAt } : {}),
-      ...(stored?.lastError ? { lastError: { ...stored.lastError, ...sub.lastFailure } } : {}),
+      ...(stored?.lastError ? { lastError: stored.lastError } : {}),
       missingOrigins: feed ? missingOrigins(feedPatterns(feed), grants) : [],
     });
   }

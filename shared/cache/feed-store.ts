@@ -24,12 +24,19 @@ export interface StoredFeed {
   readonly lastError?: StoredError;
 }
 
+/** Why a refresh failed, for choosing a message in the viewer's language. */
+export type RefreshFailure = 'network' | 'timeout' | 'aborted' | 'http' | 'too-large' | 'refused';
+
 /** Why the latest refresh of a stored feed failed. */
 export interface StoredError {
   /** When it failed (ms since the epoch). */
   readonly at: number;
   /** In English, naming the feed URL: for logs and the publisher. */
   readonly message: string;
+  /** Why, to be worded in the viewer's language (absent from copies stored by older versions). */
+  readonly reason?: RefreshFailure;
+  /** The HTTP status, when `reason` is `http`. */
+  readonly status?: number;
   /** The parser's errors, when the feed was refused. */
   readonly errors?: readonly FeedIssue[];
 }

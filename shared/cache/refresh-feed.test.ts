@@ -187,7 +187,12 @@ describe('refreshFeed', () => {
         expect(kept?.feed).toEqual(good?.feed);
         expect(kept?.etag).toBe(good?.etag);
         expect(kept?.checkedAt).toBe(good?.checkedAt);
-        expect(kept?.lastError).toMatchObject({ at: clock.now(), message: result.error.message });
+        expect(kept?.lastError).toMatchObject({
+          at: clock.now(),
+          message: result.error.message,
+          reason,
+          ...(result.error.status !== undefined ? { status: result.error.status } : {}),
+        });
         expect(result.entry).toEqual(kept);
       });
     }

@@ -1,7 +1,15 @@
 import { DEFAULT_LIMITS } from '../feed/limits.ts';
 import { parseFeed, parseFeedInSlices, type ParseSlicing } from '../feed/parse-feed.ts';
 import type { FeedIssue } from '../feed/types.ts';
-import { readStored, type FeedStore, type StoredError, type StoredFeed } from './feed-store.ts';
+import {
+  readStored,
+  type FeedStore,
+  type RefreshFailure,
+  type StoredError,
+  type StoredFeed,
+} from './feed-store.ts';
+
+export type { RefreshFailure } from './feed-store.ts';
 import { pacer } from './pacer.ts';
 import { sameJson } from './same-json.ts';
 
@@ -34,9 +42,6 @@ export interface RefreshDeps {
    */
   readonly slicing?: ParseSlicing;
 }
-
-/** Why a refresh failed, for choosing a message in the viewer's language. */
-export type RefreshFailure = 'network' | 'timeout' | 'aborted' | 'http' | 'too-large' | 'refused';
 
 /** A failed refresh. */
 export interface RefreshError {
@@ -90,11 +95,15 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
   ): Promise<RefreshResult> => {
     const error: RefreshError = { reason, message: `Feed ${url}: ${detail}`, ...extra };
     if (!stored || reason === 'aborted') return { kind: 'failed', entry: stored, error };
-    const lastError: StoredError = { at: deps.now(), message: error.message };
-    const entry: StoredFeed = {
-      ...stored,
-      lastError: extra?.errors ? { ...lastError, errors: extra.errors } : lastError,
+    const { errors, status } = extra ?? {};
+    const lastError: StoredError = {
+      at: deps.now(),
+      message: error.message,
+      reason,
+      ...(status !== undefined ? { status } : {}),
+      ...(errors ? { errors } : {}),
     };
+    const entry: StoredFeed = { ...stored, lastError };
     await save(deps.store, entry);
     return { kind: 'failed', entry, error };
   };
