@@ -57,7 +57,7 @@ const en = {
   subscribing: 'Checking the feed…',
   subscribed: (name: string) => `Subscribed to ${name}.`,
   refused: 'This feed was not added:',
-  failureReason: (reason?: FailureReason | string, status?: number | string) => {
+  failureReason: (reason?: FailureReason, status?: number) => {
     switch (reason) {
       case 'http':
         return `the server answered with error ${status ?? ''}`.trim();
