@@ -17,12 +17,9 @@ export function CommitmentRow({
   onFollow,
   onUnfollow,
   onRemember,
-  notice,
 }: {
   row: CommitmentRowData;
   lang: Lang;
-  /** A short line about where the data comes from (a paused feed, a failed refresh). */
-  notice?: string | undefined;
   followed?: boolean;
   /** Makes "Follow" a toggle button (aria-pressed is `followed`). */
   onFollow?: () => void;
@@ -55,7 +52,6 @@ export function CommitmentRow({
         {row.lastUpdate && <span>{m.lastUpdate(row.lastUpdate)}</span>}
         {onFollow && followed && <span class="oc-followed">{m.followed}</span>}
       </div>
-      {notice && <p class="oc-notice">{notice}</p>}
       {!row.link && <p class="oc-no-channel">{m.noChannel}</p>}
       {(onFollow || onUnfollow || row.link) && (
         <div class="oc-actions">

@@ -88,10 +88,12 @@ describe('the dashboard', () => {
     );
     const rows = root.querySelectorAll('[data-section="followed"] li.oc-row');
     expect(rows).toHaveLength(3);
-    expect(rows[0]?.querySelector('.oc-notice')?.textContent).toBe(
+    // Said once, above the paused feed's rows; not for the other feed.
+    expect(root.querySelector('[data-feed-notice="town"]')?.textContent).toBe(
       'From a paused feed: not refreshed',
     );
-    expect(rows[2]?.querySelector('.oc-notice')).toBeNull();
+    expect(root.querySelectorAll('[data-feed-notice]')).toHaveLength(1);
+    expect(root.querySelector('li.oc-row .oc-notice')).toBeNull();
     expect(root.textContent).not.toContain('You follow no commitment yet');
   });
 
@@ -107,7 +109,7 @@ describe('the dashboard', () => {
       }),
       'fr',
     );
-    expect(root.querySelector('[data-commitment-id="A1"] .oc-notice')?.textContent).toMatch(
+    expect(root.querySelector('[data-feed-notice="town"]')?.textContent).toMatch(
       /^Données du 2 novembre 2026 à \d\d:\d\d\u00a0; la dernière actualisation a échoué\.$/,
     );
   });

@@ -8,6 +8,7 @@ import { questionOverdue, type DashboardModel } from '../state/dashboard.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import { questionsToCsv, questionsToJson } from '../state/questions-export.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
+import { FeedRows } from './FeedRows.tsx';
 import { removeKeepingFocus } from '../dom/focus.ts';
 
 const byId = (id: string) => () => document.getElementById(id);
@@ -37,25 +38,30 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
         {m.followedTitle}
       </h2>
       {data && data.followed.length === 0 && <p>{m.followedNone}</p>}
-      <ul class="oc-list" data-section="followed">
-        {data?.followed.flatMap((slice) =>
-          slice.feed.commitments.map((c) => (
-            <CommitmentRow
-              key={`${slice.feedId}#${c.id}`}
-              row={commitmentRow(slice.feed, c, lang, today)}
-              lang={lang}
-              notice={slice.paused ? m.pausedFeed : staleNotice(slice.stale, lang)}
-              onUnfollow={(event) =>
-                void removeKeepingFocus(
-                  (event.currentTarget as HTMLElement).closest('li.oc-row'),
-                  byId('oc-followed'),
-                  () => model.unfollow(slice.feedId, c.id),
-                )
-              }
-            />
-          )),
-        )}
-      </ul>
+      <div data-section="followed">
+        {data?.followed.map((slice) => (
+          <FeedRows
+            key={slice.feedId}
+            feedId={slice.feedId}
+            notice={slice.paused ? m.pausedFeed : staleNotice(slice.stale, lang)}
+          >
+            {slice.feed.commitments.map((c) => (
+              <CommitmentRow
+                key={`${slice.feedId}#${c.id}`}
+                row={commitmentRow(slice.feed, c, lang, today)}
+                lang={lang}
+                onUnfollow={(event) =>
+                  void removeKeepingFocus(
+                    (event.currentTarget as HTMLElement).closest('li.oc-row'),
+                    byId('oc-followed'),
+                    () => model.unfollow(slice.feedId, c.id),
+                  )
+                }
+              />
+            ))}
+          </FeedRows>
+        ))}
+      </div>
 
       <h2>{m.changesTitle}</h2>
       {data && data.changes.length === 0 && <p>{m.changesNone}</p>}
