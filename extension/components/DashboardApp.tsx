@@ -11,8 +11,6 @@ import { CommitmentRow } from './CommitmentRow.tsx';
 import { FeedRows } from './FeedRows.tsx';
 import { removeKeepingFocus } from '../dom/focus.ts';
 
-const byId = (id: string) => () => document.getElementById(id);
-
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -53,7 +51,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                 onUnfollow={(event) =>
                   void removeKeepingFocus(
                     (event.currentTarget as HTMLElement).closest('li.oc-row'),
-                    byId('oc-followed'),
+                    'oc-followed',
                     () => model.unfollow(slice.feedId, c.id),
                   )
                 }
@@ -118,7 +116,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                         onClick={(event) =>
                           void removeKeepingFocus(
                             event.currentTarget.closest('tr'),
-                            byId('oc-questions'),
+                            'oc-questions',
                             () => model.deleteQuestion(q.id),
                           )
                         }

@@ -6,7 +6,6 @@ import type { OptionsModel } from '../state/options.ts';
 import { IssueList } from './IssueList.tsx';
 import { removeKeepingFocus } from '../dom/focus.ts';
 
-const byId = (id: string) => () => document.getElementById(id);
 const closest = (event: Event, selector: string) =>
   (event.currentTarget as HTMLElement).closest(selector);
 
@@ -158,10 +157,8 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                       type="button"
                       class="oc-button"
                       onClick={(event) =>
-                        void removeKeepingFocus(
-                          closest(event, 'tr'),
-                          byId('oc-subscriptions'),
-                          () => model.remove(s.feedId),
+                        void removeKeepingFocus(closest(event, 'tr'), 'oc-subscriptions', () =>
+                          model.remove(s.feedId),
                         )
                       }
                     >
@@ -189,7 +186,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                 type="button"
                 class="oc-button"
                 onClick={(event) =>
-                  void removeKeepingFocus(closest(event, 'li'), byId('oc-hidden-sites'), () =>
+                  void removeKeepingFocus(closest(event, 'li'), 'oc-hidden-sites', () =>
                     model.unhide(origin),
                   )
                 }

@@ -31,13 +31,13 @@ export function focusIfLost(element: HTMLElement | null): void {
 
 /**
  * Runs `remove`, which takes `item` (a row or list item) out of the page, then puts focus on the
- * first control of the row that took its place (the next one, else the previous one), or on
- * `fallback` (a heading with `tabindex="-1"`) when the list is now empty. Focus is moved only if
- * it was lost, never taken from where the person put it meanwhile.
+ * first control of the row that took its place (the next one, else the previous one), or on the
+ * element of id `fallbackId` (a heading with `tabindex="-1"`) when the list is now empty. Focus is
+ * moved only if it was lost, never taken from where the person put it meanwhile.
  */
 export async function removeKeepingFocus(
   item: Element | null,
-  fallback: () => HTMLElement | null,
+  fallbackId: string,
   remove: () => Promise<void>,
 ): Promise<void> {
   const root = item ? rootOf(item) : document;
@@ -53,7 +53,7 @@ export async function removeKeepingFocus(
       return;
     }
   }
-  fallback()?.focus();
+  document.getElementById(fallbackId)?.focus();
 }
 
 /**
