@@ -11,7 +11,7 @@ import {
 } from './decidim.ts';
 import { decodeText } from './decode-text.ts';
 import { EXIT, InputError, readInput, type CliIo } from './io.ts';
-import { checkTargets, feedJson, loadFeed, writeOutput } from './output.ts';
+import { checkTargets, feedJson, loadFeed, withLineAndColumn, writeOutput } from './output.ts';
 import {
   COMMITMENT_COLUMNS,
   MILESTONE_COLUMNS,
@@ -48,12 +48,14 @@ async function readTable(file: string, io: CliIo): Promise<CsvTable | undefined>
 /** Reads a `--statuses` file: StatusDefs, or a map of key to category. */
 async function readStatuses(file: string | undefined, io: CliIo) {
   if (file === undefined) return undefined;
+  const text = await readTextFile(file, io);
   let value: unknown;
   try {
-    value = JSON.parse(await readTextFile(file, io));
+    value = JSON.parse(text);
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`${file}: not JSON (${(error as Error).message})`);
+    throw new InputError(
+      `${file}: not JSON (${withLineAndColumn((error as Error).message, text)})`,
+    );
   }
   // The empty list `export csv --statuses` writes for a feed without statuses of its own.
   if (Array.isArray(value) && value.length === 0) return undefined;
@@ -401,7 +403,8 @@ export async function importDecidimCommand(
     try {
       value = JSON.parse(text);
     } catch (error) {
-      io.stderr(`error    ${file}: not valid JSON (${(error as Error).message})\n`);
+      const message = withLineAndColumn((error as Error).message, text);
+      io.stderr(`error    ${file}: not valid JSON (${message})\n`);
       return EXIT.invalid;
     }
     const fromJson = decidimRecordsFromJson(value);

@@ -112,6 +112,18 @@ describe('import decidim: a JSON export with nested results and HTML', () => {
     expect(ran.stderr).toContain('numeric status ids: 3, 4');
   });
 
+  it('names the line and column of a JSON syntax error in a status map or an export', async () => {
+    await writeFile(path.join(dir, 'broken-map.json'), '{\n  "in_progress": "ongoing",\n}\n');
+    const map = await importDecidim(NESTED, ['--statuses', path.join(dir, 'broken-map.json')]);
+    expect(map.code).toBe(2);
+    expect(map.stderr).toMatch(/broken-map\.json: not JSON \(.* at line 3, column 1\)/);
+
+    await writeFile(path.join(dir, 'broken.json'), '[\n  {"id": 1,}\n]\n');
+    const data = await importDecidim(path.join(dir, 'broken.json'));
+    expect(data.code).toBe(1);
+    expect(data.stderr).toMatch(/broken\.json: not valid JSON \(.* at line 2, column 12\)/);
+  });
+
   it('refuses a status map that names no category', async () => {
     await writeFile(path.join(dir, 'bad-map.json'), JSON.stringify({ in_progress: 'ongoing' }));
     const ran = await importDecidim(NESTED, ['--statuses', path.join(dir, 'bad-map.json')]);

@@ -99,7 +99,7 @@ export function feedJson(feed: unknown): string {
  * `at position N` of a JSON syntax error as a line and column a text editor shows (1-based),
  * since Node's message gives only the character offset.
  */
-function withLineAndColumn(message: string, text: string): string {
+export function withLineAndColumn(message: string, text: string): string {
   const match = /at position (\d+)(?! \(line)/.exec(message);
   if (!match) return message;
   const offset = Math.min(Number(match[1]), text.length);
