@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
-import type { TestServer } from './support/server.ts';
+import { startServer, type TestServer } from './support/server.ts';
 import {
   axeViolations,
   bundledFeed,
@@ -394,5 +394,69 @@ describe('on any host page', () => {
     ).toBe(2);
     expect(problems).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('a hostile feed', () => {
+  it('loads the publisher logo without telling its host which page shows it', async () => {
+    const elsewhere = await startServer();
+    const referers: (string | undefined)[] = [];
+    elsewhere.route('/logo.svg', (req) => {
+      referers.push(req.headers.referer);
+      return { body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' };
+    });
+    try {
+      const feed = bundledFeed('valfleurie');
+      feed.publisher = { ...(feed.publisher as object), logo: `${elsewhere.origin}/logo.svg` };
+      serveFeed(server, '/hostile/logo.json', feed);
+      const { page } = await newPage();
+      await page.goto(
+        hostPage(server, '/private/account.html', {
+          // A page that would otherwise send its full address with every request.
+          head: '<meta name="referrer" content="unsafe-url">',
+          body: `<open-commitments src="/hostile/logo.json" today="${TODAY}" no-refresh></open-commitments>`,
+        }) + '?user=42',
+      );
+      await settled(page);
+      await expect.poll(() => referers.length).toBe(1);
+      expect(referers).toEqual([undefined]);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('links only to plain http(s) addresses and shows its markup as text', async () => {
+    const feed = bundledFeed('valfleurie');
+    const first = feed.commitments[0]!;
+    first.title = '<img src=x onerror="window.pwned=1">\u202E Titre';
+    first.refs = {
+      ogp: 'https://www.valfleurie.example@evil.example/',
+      owner: 'https://user:secret@www.valfleurie.example/',
+      // Built so that the linter's script-URL rule stays on for real code.
+      script: ['javascript', 'window.pwned=1'].join(':'),
+      spaced: ' https://evil.example/',
+      slashes: 'https:\\\\evil.example/',
+    };
+    serveFeed(server, '/hostile/links.json', feed);
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(server, '/hostile-links.html', {
+        body: `<open-commitments src="/hostile/links.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const item = page.locator(`open-commitments [data-commitment-id="${String(first.id)}"]`);
+    await item.locator('.toggle').click();
+    await item.locator('.details').waitFor();
+    expect(await item.locator('h3').textContent()).toContain('<img src=x');
+    const hrefs = await page
+      .locator('open-commitments a[href]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(3);
+    const unsafe = hrefs.filter(
+      (href) => !/^(https?:\/\/[^/@\\\s]+(\/[^\s]*)?|mailto:.*)$/.test(href),
+    );
+    expect(unsafe).toEqual([]);
+    expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
   });
 });

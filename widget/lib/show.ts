@@ -2,6 +2,7 @@
  * Feed text picked for the viewer, and the only links ever rendered. Free of Lit, so that the
  * badge, which renders with the DOM alone, shares them with the dashboard.
  */
+import { isHttpUrl } from '../../shared/feed/formats.ts';
 import type { Text } from '../../shared/feed/types.ts';
 import type { Lang } from '../../shared/i18n/lang.ts';
 import { pickText } from '../../shared/text/pick-text.ts';
@@ -24,13 +25,11 @@ export function show(
   return other ? { text: local.text, lang: local.lang } : { text: local.text };
 }
 
-/** `url` when it is an absolute http(s) URL, else undefined: the only links ever rendered. */
+/**
+ * `url` when it is an absolute http(s) URL without white space or user name (the parser's own
+ * rule), else undefined: the only links ever rendered. Checked here too because a commitment's
+ * `refs` are free strings that become links when they read as one.
+ */
 export function safeHref(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return url !== undefined && isHttpUrl(url) ? new URL(url).href : undefined;
 }

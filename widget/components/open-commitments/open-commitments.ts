@@ -605,7 +605,17 @@ export class OpenCommitments extends HTMLElement {
     const n = (value: number) => formatNumber(value, lang);
     return html`<header class="header" part="header">
       <div class="publisher">
-        ${logo ? html`<img class="logo" src=${logo} alt="" @error=${hideImage} />` : nothing}
+        ${
+          logo
+            ? html`<img
+                class="logo"
+                src=${logo}
+                alt=""
+                referrerpolicy="no-referrer"
+                @error=${hideImage}
+              />`
+            : nothing
+        }
         <div>
           <p class="publisher-name">
             ${
