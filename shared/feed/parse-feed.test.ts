@@ -329,6 +329,88 @@ describe('parseFeed tolerant drops', () => {
   });
 });
 
+describe('parseFeed repeated identifiers', () => {
+  const untitledThenRepeated = (): Json => ({
+    ...feed(),
+    commitments: [
+      { id: 'A', status: 'limited' },
+      { id: 'B', title: 'b', status: 'limited' },
+      { id: 'A', title: 'a', status: 'complete' },
+    ],
+  });
+
+  it('reports an id repeated after an invalid commitment in the same strict reading', () => {
+    expect(errors(parseFeed(untitledThenRepeated(), { mode: 'strict' }))).toEqual([
+      {
+        path: 'commitments[0].title',
+        message: expect.stringMatching(/^missing; expected a text/),
+      },
+      {
+        path: 'commitments[2].id',
+        message: 'duplicate id "A", first used at commitments[0]',
+      },
+    ]);
+  });
+
+  it('warns about both when tolerant, and shows neither', () => {
+    const result = parseFeed(untitledThenRepeated());
+    expect(ok(result).commitments.map((c) => c.id)).toEqual(['B']);
+    expect(paths(result.warnings)).toEqual([
+      'commitments[0].title',
+      'commitments[0]',
+      'commitments[2].id',
+    ]);
+    expect(result.warnings[2]?.message).toBe(
+      'duplicate id "A", first used at commitments[0] (this one is dropped)',
+    );
+  });
+
+  it('reports a repeat of an invalid item in statuses, milestones and interpellations too', () => {
+    const asked = { date: '2026-01-01', question: '?', status: 'open' };
+    const input = feed(
+      {
+        milestones: [
+          { id: 'm1', title: 'a', weight: 0 },
+          { id: 'm1', title: 'b' },
+        ],
+        interpellations: [
+          { ...asked, id: 'i1', status: 'answered' },
+          { ...asked, id: 'i1' },
+        ],
+      },
+      {
+        statuses: [
+          { key: 'vote', label: 'Voté' },
+          { key: 'vote', label: 'Voté', category: 'complete' },
+        ],
+      },
+    );
+    expect(paths(errors(parseFeed(input, { mode: 'strict' })))).toEqual([
+      'statuses[0].category',
+      'statuses[1].key',
+      'commitments[0].milestones[0].weight',
+      'commitments[0].milestones[1].id',
+      'commitments[0].interpellations[0].answer',
+      'commitments[0].interpellations[1].id',
+    ]);
+  });
+
+  it('reports a repeated id when both commitments are invalid', () => {
+    const input = {
+      ...feed(),
+      commitments: [
+        { id: 'A', status: 'limited' },
+        { id: 'A', status: 'limited' },
+      ],
+    };
+    expect(paths(errors(parseFeed(input, { mode: 'strict' })))).toEqual([
+      'commitments[0].title',
+      'commitments[1].title',
+      'commitments[1].id',
+    ]);
+  });
+});
+
 describe('parseFeed unknown fields', () => {
   const input = feed({ budget: 12 }, { generator: 'x' });
 

@@ -308,16 +308,13 @@ const refs = reader<Record<string, string>>(
   },
 );
 
-/** A key that must not repeat among an array's items, and the name of the field holding it. */
-interface Unique<T> {
-  readonly name: string;
-  readonly key: (value: T) => string | undefined;
-}
-
 /**
- * Reads item `i` of `items` into `out`, dropping it when invalid or when its `unique` key repeats
- * an earlier item's (`seen` maps keys to the index that used them first). Shared by `arrayOf` and
- * the sliced walk over commitments, so that both apply the same rules.
+ * Reads item `i` of `items` into `out`, dropping it when invalid or when the identifier in its
+ * field `unique` repeats an earlier item's (`seen` maps identifiers to the index that used them
+ * first). An item dropped as invalid still claims its identifier, so that a later repeat of it is
+ * reported in the same reading rather than once the first is fixed, and fixing the first never
+ * changes which of the two a reader keeps. Shared by `arrayOf` and the sliced walk over
+ * commitments, so that both apply the same rules.
  */
 function readItem<T>(
   item: Read<T>,
@@ -327,29 +324,29 @@ function readItem<T>(
   ctx: Context,
   out: T[],
   seen: Map<string, number>,
-  unique?: Unique<T>,
+  unique?: string,
 ): void {
   const itemPath = at(path, i);
   const result = item(items[i], itemPath, ctx);
-  if (result === undefined) return;
-  const key = unique?.key(result);
-  if (unique !== undefined && key !== undefined) {
+  const source = result ?? items[i];
+  const key = unique !== undefined && isObject(source) ? source[unique] : undefined;
+  if (unique !== undefined && typeof key === 'string' && IDENTIFIER_RE.test(key)) {
     const first = seen.get(key);
     if (first !== undefined) {
       ctx.invalid(
-        at(itemPath, unique.name),
-        `duplicate ${unique.name} ${describe(key)}, first used at ${at(path, first)}`,
+        at(itemPath, unique),
+        `duplicate ${unique} ${describe(key)}, first used at ${at(path, first)}`,
         'this one is dropped',
       );
       return;
     }
     seen.set(key, i);
   }
-  out.push(result);
+  if (result !== undefined) out.push(result);
 }
 
-/** Arrays: invalid items are dropped one by one; `unique` names a key that must not repeat. */
-function arrayOf<T>(item: Read<T>, what: string, unique?: Unique<T>): Read<T[]> {
+/** Arrays: invalid items are dropped one by one; `unique` names a field whose value must not repeat. */
+function arrayOf<T>(item: Read<T>, what: string, unique?: string): Read<T[]> {
   return reader(`an array of ${what}`, (value, path, ctx) => {
     if (!Array.isArray(value)) {
       ctx.invalid(path, `expected an array of ${what}, got ${describe(value)}`);
@@ -491,7 +488,7 @@ const statusDef = objectOf(
   },
 );
 
-const statuses = arrayOf(statusDef, 'statuses', { name: 'key', key: (def) => def.key });
+const statuses = arrayOf(statusDef, 'statuses', 'key');
 
 const milestone = objectOf(
   'a milestone',
@@ -557,9 +554,9 @@ function commitmentReader(statusKeys: ReadonlySet<string>): Read<Json> {
       url,
       pages: arrayOf(pattern, 'match patterns'),
       refs,
-      milestones: arrayOf(milestone, 'milestones', { name: 'id', key: (m) => m.id }),
+      milestones: arrayOf(milestone, 'milestones', 'id'),
       updates: arrayOf(update, 'updates'),
-      interpellations: arrayOf(interpellation, 'interpellations', { name: 'id', key: (i) => i.id }),
+      interpellations: arrayOf(interpellation, 'interpellations', 'id'),
     },
     ['id', 'title'],
     (out, path, ctx, raw) => {
@@ -696,8 +693,6 @@ function* parseJson(source: string, ctx: Context, stepped: boolean): Generator<P
  */
 type Pause = 'always' | undefined;
 
-const COMMITMENT_ID: Unique<Json> = { name: 'id', key: (c) => c['id'] as string };
-
 /**
  * Reads a feed as a series of steps: it pauses (yields) after decoding the bytes, after parsing the
  * JSON (and, when `stepped`, within it) and after each commitment, so that `parseFeedInSlices` can
@@ -779,7 +774,7 @@ function* readSteps(
     const out: Json[] = [];
     const seen = new Map<string, number>();
     for (let i = 0; i < rawCommitments.length; i += 1) {
-      readItem(commitment, rawCommitments, i, 'commitments', ctx, out, seen, COMMITMENT_ID);
+      readItem(commitment, rawCommitments, i, 'commitments', ctx, out, seen, 'id');
       yield;
     }
     commitments = out;
