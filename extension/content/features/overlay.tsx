@@ -72,6 +72,9 @@ export const feature: Feature = {
     const active = document.activeElement;
     let returnTo = active instanceof HTMLElement && active !== document.body ? active : null;
     ui.mount();
+    // The page's own scripts can reach into the open shadow root; a click they fake could hide
+    // the overlay from the site for good or record a question the person never asked.
+    ui.shadow.addEventListener('click', refuseUntrusted, { capture: true });
     ui.shadow.addEventListener('focusin', (event) => {
       const from = (event as FocusEvent).relatedTarget;
       if (from instanceof HTMLElement && from !== ui.shadowHost && !ui.shadow.contains(from)) {
@@ -89,3 +92,10 @@ export const feature: Feature = {
     );
   },
 };
+
+/** Stops an event the browser did not make from a person's action (`element.click()`, …). */
+function refuseUntrusted(event: Event): void {
+  if (event.isTrusted) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+}

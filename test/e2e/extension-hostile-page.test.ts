@@ -1,0 +1,167 @@
+/**
+ * What a feed or a page cannot make the extension do, in real Chromium with the built extension:
+ * a visit to a page a feed names sends nothing to anyone (not to the hosts the feed links to, not
+ * from the extension at all); feed markup stays text; and the page's own scripts can neither reach
+ * the background nor act through the overlay's buttons.
+ */
+import type { Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from './support/server.ts';
+import {
+  launchExtension,
+  subscribe,
+  popupFor,
+  type ExtensionSession,
+} from './fixtures/extension/harness.ts';
+import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
+
+let session: ExtensionSession;
+let server: TestServer;
+/** Another host, which the feed links to and which must never hear of a visit. */
+let elsewhere: TestServer;
+const extensionRequests: string[] = [];
+const pagePath = '/town/project-a.html';
+
+/** The town feed, with every link and the logo on another host and markup in its texts. */
+function hostileFeed() {
+  const feed = townFeed(server.origin);
+  const other = elsewhere.origin;
+  const [a1, ...rest] = feed.commitments;
+  return {
+    ...feed,
+    publisher: { ...feed.publisher, url: `${other}/`, logo: `${other}/logo.svg` },
+    interpellation: {
+      ...feed.interpellation,
+      url: `${other}/ask?c={id}&from={page}`,
+      rules: `${other}/rules`,
+    },
+    commitments: [
+      {
+        ...a1!,
+        title: { en: '<img src="x" onerror="window.pwned=1">\u202E Open data', fr: 'Données' },
+        url: `${other}/commitments/A1`,
+        updates: [{ date: '2026-10-01', evidence: [`${other}/evidence.pdf`] }],
+      },
+      ...rest,
+    ],
+  };
+}
+
+/** The visited page's own requests aside (and the browser's favicon), what reached `s`. */
+function heardOf(s: TestServer, since: number): string[] {
+  return s.requests
+    .slice(since)
+    .filter((r) => ![pagePath, '/favicon.ico'].includes(r.split('?')[0]!));
+}
+
+/** Runs `steps` in the page's main world, as the page's own scripts would. */
+async function pageScript(page: Page, steps: string[]): Promise<void> {
+  await page.evaluate(async (selectors) => {
+    const root = document.querySelector('open-commitments-overlay')?.shadowRoot;
+    for (const selector of selectors) {
+      root?.querySelector<HTMLElement>(selector)?.click();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, steps);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  elsewhere = await startServer();
+  elsewhere.route('/logo.svg', {
+    body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+  });
+  server.route('/feed.json', { body: JSON.stringify(hostileFeed()) });
+  server.route(pagePath, { body: projectPage(server.origin) });
+  session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
+  session.context.on('request', (request: Request) => {
+    const frameUrl = (() => {
+      try {
+        return request.frame().url();
+      } catch {
+        return ''; // a popup's first navigation, before its frame exists
+      }
+    })();
+    const fromExtension =
+      request.serviceWorker() !== null || frameUrl.startsWith('chrome-extension://');
+    if (fromExtension && /^https?:/.test(request.url())) extensionRequests.push(request.url());
+  });
+  await subscribe(session, `${server.origin}/feed.json`, 'http://127.0.0.1/town/*');
+});
+
+afterAll(async () => {
+  await session?.context.close();
+  await server?.close();
+  await elsewhere?.close();
+});
+
+describe('visiting a page a hostile feed names', () => {
+  it('tells no one of the visit, and shows the feed markup as text', async () => {
+    const fromExtension = extensionRequests.length;
+    const [own, other] = [server.requests.length, elsewhere.requests.length];
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}${pagePath}?user=42`);
+    const row = page.locator('open-commitments-overlay li[data-commitment-id="A1"]');
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByRole('button', { name: 'Question this' }).click();
+    await row.locator('[data-interpellation-link]').waitFor();
+    expect(await row.locator('.oc-title').textContent()).toContain('<img src="x"');
+    expect(await page.locator('open-commitments-overlay img').count()).toBe(0);
+    const popup = await popupFor(session, `${server.origin}${pagePath}?user=42`);
+    await popup.locator('li[data-commitment-id="A1"]').waitFor();
+    await page.waitForTimeout(500);
+    expect(heardOf(elsewhere, other)).toEqual([]);
+    expect(heardOf(server, own)).toEqual([]);
+    expect(extensionRequests.slice(fromExtension)).toEqual([]);
+    expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('a hostile page', () => {
+  it('cannot message the background', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}${pagePath}`);
+    await page.locator('open-commitments-overlay li[data-commitment-id]').first().waitFor();
+    const reachable = await page.evaluate(() => {
+      const runtime = (window as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome
+        ?.runtime;
+      return typeof runtime?.sendMessage === 'function';
+    });
+    expect(reachable).toBe(false);
+    await page.close();
+  });
+
+  it('cannot hide the overlay for good or record a question through its buttons', async () => {
+    const page = await session.context.newPage();
+    page.on('popup', (popup) => void popup.close());
+    await page.goto(`${server.origin}${pagePath}`);
+    const row = page.locator('open-commitments-overlay li[data-commitment-id="A1"]');
+    await row.waitFor({ timeout: 15_000 });
+    await pageScript(page, [
+      '[data-commitment-id="A1"] button[aria-expanded]',
+      '[data-commitment-id="A1"] [data-interpellation-link]',
+      '[data-commitment-id="A1"] .oc-interpellate button',
+      '.oc-link-button',
+    ]);
+    expect(await row.locator('.oc-interpellate').count()).toBe(0);
+    await page.reload();
+    await row.waitFor({ timeout: 15_000 });
+
+    const dashboard = await session.openPage('dashboard.html');
+    const questions = await dashboard.evaluate(async () => {
+      const reply = (await (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } };
+        }
+      ).chrome.runtime.sendMessage({ type: 'dashboard' })) as {
+        value: { questions: unknown[] };
+      };
+      return reply.value.questions;
+    });
+    expect(questions).toEqual([]);
+    await dashboard.close();
+    await page.close();
+  });
+});
