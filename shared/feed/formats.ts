@@ -70,7 +70,10 @@ export function isDateTime(value: string): boolean {
   const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4])];
   if (hour > 23 || minute > 59 || second > 60) return false;
   if (m[5] !== undefined && (Number(m[6]) > 23 || Number(m[7]) > 59)) return false;
-  return true;
+  // A leap second (:60) is only ever the last second of a UTC day (RFC 3339 §5.7), as the JSON
+  // Schema's date-time format also checks.
+  const offset = m[5] === undefined ? 0 : Number(`${m[5]}1`) * (Number(m[6]) * 60 + Number(m[7]));
+  return second < 60 || (hour * 60 + minute - offset + 1441) % 1440 === 0;
 }
 
 /** True for an absolute `http:` or `https:` URL with a host: the only links ever rendered. */

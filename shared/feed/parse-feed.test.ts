@@ -91,7 +91,13 @@ describe('parseFeed format', () => {
     const input = feed({}, { format: 'open-commitments/1.2' });
     const tolerant = parseFeed(input);
     expect(ok(tolerant).format).toBe('open-commitments/1');
-    expect(paths(tolerant.warnings)).toEqual(['format']);
+    expect(tolerant.warnings).toEqual([
+      {
+        path: 'format',
+        message:
+          'minor version "open-commitments/1.2" read as "open-commitments/1"; fields it adds are ignored',
+      },
+    ]);
     expect(paths(errors(parseFeed(input, { mode: 'strict' })))).toEqual(['format']);
   });
 

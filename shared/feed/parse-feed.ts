@@ -613,6 +613,7 @@ function readFormat(value: unknown, ctx: Context): boolean {
   ctx.invalid(
     'format',
     `minor version ${describe(value)} read as "${FORMAT}"; fields it adds are ignored`,
+    '',
   );
   return true;
 }
@@ -753,6 +754,8 @@ function* readSteps(
   const site = optional('site', arrayOf(pattern, 'match patterns'));
   const readStatuses = optional('statuses', statuses);
   const readChannel = optional('interpellation', channel);
+  // Checked so that the validator agrees with the JSON Schema; never copied.
+  optional('$schema', nonEmpty);
 
   const rawCommitments = field('commitments');
   let commitments: Json[] | undefined;
