@@ -154,6 +154,24 @@ describe('parseFeed limits', () => {
     ]);
   });
 
+  it('refuses any other array of more than 50,000 items, even when tolerant', () => {
+    const pages = (n: number): string[] => Array.from({ length: n }, () => 'https://a.example/*');
+    expect(ok(parseFeed(feed({ pages: pages(50_000) }))).commitments[0]?.pages).toHaveLength(
+      50_000,
+    );
+    expect(errors(parseFeed(feed({ pages: pages(50_001) })))).toEqual([
+      { path: 'commitments[0].pages', message: '50001 items exceed the limit of 50000' },
+    ]);
+  });
+
+  it.each([
+    ['a URL', { url: `https://a.example/${'x'.repeat(20_000)}` }, 'commitments[0].url'],
+    ['a theme', { themes: ['x'.repeat(20_001)] }, 'commitments[0].themes[0]'],
+    ['a reference', { refs: { ogp: 'x'.repeat(20_001) } }, 'commitments[0].refs.ogp'],
+  ])('refuses %s longer than 20,000 characters, as it does a text', (_name, commitment, path) => {
+    expect(paths(errors(parseFeed(feed(commitment))))).toEqual([path]);
+  });
+
   it('lists at most a thousand issues, and says so', () => {
     const junk = Array.from({ length: 3000 }, () => SCRIPT_URL);
     const result = parseFeed(feed({ pages: junk }), { mode: 'strict' });
@@ -328,6 +346,17 @@ describe('parseFeed tolerant drops', () => {
     const result = parseFeed(feed({}, { publisher: { kind: 'state' } }));
     expect(paths(errors(result))).toEqual(['publisher']);
     expect(paths(result.warnings)).toContain('publisher.name');
+  });
+
+  it('refuses the feed when commitments are missing, saying that an empty list will do', () => {
+    const { commitments: _commitments, ...input } = feed();
+    expect(errors(parseFeed(input))).toEqual([
+      {
+        path: 'commitments',
+        message: 'missing; expected an array of commitments (it may be empty)',
+      },
+    ]);
+    expect(ok(parseFeed({ ...input, commitments: [] })).commitments).toEqual([]);
   });
 
   it('refuses the feed when updated is unusable, since freshness cannot be told', () => {
