@@ -11,6 +11,7 @@ import {
   launchExtension,
   subscribe,
   popupFor,
+  htmlPage,
   type ExtensionSession,
 } from './fixtures/extension/harness.ts';
 import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
@@ -29,7 +30,13 @@ function hostileFeed() {
   const [a1, ...rest] = feed.commitments;
   return {
     ...feed,
-    publisher: { ...feed.publisher, url: `${other}/`, logo: `${other}/logo.svg` },
+    publisher: {
+      ...feed.publisher,
+      // A right-to-left override, which would turn the words after the name around.
+      name: { en: '\u202ETest Town', fr: '\u202EVille de Test' },
+      url: `${other}/`,
+      logo: `${other}/logo.svg`,
+    },
     interpellation: {
       ...feed.interpellation,
       url: `${other}/ask?c={id}&from={page}`,
@@ -54,6 +61,29 @@ function heardOf(s: TestServer, since: number): string[] {
     .filter((r) => ![pagePath, '/favicon.ico'].includes(r.split('?')[0]!));
 }
 
+/**
+ * Whether the overlay's text node that contains `words` reads left to right on screen: its first
+ * character left of its last.
+ */
+function readsLeftToRight(page: Page, words: string): Promise<boolean> {
+  return page.evaluate((words) => {
+    const root = document.querySelector('open-commitments-overlay')!.shadowRoot!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(words);
+      if (at === -1) continue;
+      const x = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return x(at) < x(at + words.length - 1);
+    }
+    throw new Error(`no text "${words}" in the overlay`);
+  }, words);
+}
+
 /** Runs `steps` in the page's main world, as the page's own scripts would. */
 async function pageScript(page: Page, steps: string[]): Promise<void> {
   await page.evaluate(async (selectors) => {
@@ -73,6 +103,7 @@ beforeAll(async () => {
   });
   server.route('/feed.json', { body: JSON.stringify(hostileFeed()) });
   server.route(pagePath, { body: projectPage(server.origin) });
+  server.route('/town/about.html', { body: htmlPage('About the town', '<p>Nothing planned.</p>') });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   session.context.on('request', (request: Request) => {
     const frameUrl = (() => {
@@ -115,6 +146,14 @@ describe('visiting a page a hostile feed names', () => {
     expect(extensionRequests.slice(fromExtension)).toEqual([]);
     expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
     await popup.close();
+    await page.close();
+  });
+
+  it('keeps a right-to-left override in a feed text from turning the overlay’s words around', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/about.html`);
+    await page.locator('open-commitments-overlay [data-feed-summary]').waitFor({ timeout: 15_000 });
+    expect(await readsLeftToRight(page, 'commitments')).toBe(true);
     await page.close();
   });
 });
