@@ -12,8 +12,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import {
+  EMAIL_RE,
+  HTTP_URL_RE,
+  IDENTIFIER_RE,
+  LANGUAGE_TAG_RE,
+  URL_TEMPLATE_RE,
+} from './formats.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
 import { parseFeed } from './parse-feed.ts';
-import type { FeedIssue, ParseResult } from './types.ts';
+import {
+  CATEGORIES,
+  INTERPELLATION_STATUSES,
+  PUBLISHER_KINDS,
+  type FeedIssue,
+  type ParseResult,
+} from './types.ts';
 import schema from './open-commitments.schema.json' with { type: 'json' };
 
 interface Expectation {
@@ -372,6 +386,27 @@ describe('JSON Schema and strict parser agree', () => {
       expect(errors(parseFeed(text, { mode: 'strict' }))).toEqual([]);
     },
   );
+
+  it("states the reader's string formats, lists of values and limits", () => {
+    const defs = schema.$defs;
+    // The schema writes groups without `?:` and slashes without escapes.
+    const source = (re: RegExp): string => re.source.replaceAll('(?:', '(').replaceAll('\\/', '/');
+    expect(defs.identifier.pattern).toBe(source(IDENTIFIER_RE));
+    expect(defs.languageTag.pattern).toBe(source(LANGUAGE_TAG_RE));
+    expect(defs.url.pattern).toBe(source(HTTP_URL_RE));
+    expect(defs.urlTemplate.pattern).toBe(source(URL_TEMPLATE_RE));
+    expect(defs.email.pattern).toBe(source(EMAIL_RE));
+    expect(defs.category.enum).toEqual(CATEGORIES);
+    expect(defs.publisher.properties.kind.enum).toEqual(PUBLISHER_KINDS);
+    expect(defs.interpellation.properties.status.enum).toEqual(INTERPELLATION_STATUSES);
+    const text = JSON.stringify(schema);
+    expect(new Set(text.match(/"maxItems":\d+/g))).toEqual(
+      new Set([`"maxItems":${DEFAULT_LIMITS.maxCommitments}`]),
+    );
+    expect(new Set(text.match(/"maxLength":\d+/g))).toEqual(
+      new Set([`"maxLength":${DEFAULT_LIMITS.maxText}`, '"maxLength":2048']),
+    );
+  });
 
   it('accepts the bundled feeds', () => {
     const feeds = new URL('../feeds/', import.meta.url);
