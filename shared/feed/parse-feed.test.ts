@@ -552,6 +552,35 @@ describe('parseFeed output', () => {
   });
 });
 
+describe('the format reference, docs/format.md', () => {
+  const reference = readFileSync(new URL('../../docs/format.md', import.meta.url), 'utf8');
+
+  it('shows example feeds that are valid', () => {
+    const examples = [...reference.matchAll(/```json\n([^`]*)```/g)].map((m) => m[1] ?? '');
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      expect(parseFeed(example, { mode: 'strict' })).toMatchObject({ ok: true, warnings: [] });
+    }
+  });
+
+  it('quotes the messages the reader writes', () => {
+    const quoted = /for example:\n\n```\n([^`]*)```/.exec(reference)?.[1] ?? '';
+    const statuses = { statuses: [{ key: 'en-cours', label: 'En cours', category: 'limited' }] };
+    const unknownStatus = feed({}, statuses);
+    unknownStatus['commitments'] = ['A', 'B', 'C', 'D'].map((id) => ({
+      id,
+      title: id,
+      status: id === 'D' ? 'en-cour' : 'limited',
+    }));
+    const written = [
+      unknownStatus,
+      feed({ url: SCRIPT_URL }),
+      feed({}, { format: 'open-commitments/2' }),
+    ].flatMap((input) => errors(parseFeed(input, { mode: 'strict' })));
+    expect(quoted).toBe(written.map((issue) => `${issue.path}: ${issue.message}\n`).join(''));
+  });
+});
+
 /** A seeded generator of numbers in [0, 1), so that a failure can be replayed. */
 function mulberry32(seed: number): () => number {
   let a = seed;
