@@ -425,6 +425,43 @@ describe('a hostile feed', () => {
     }
   });
 
+  it('keeps a right-to-left override in a feed text from turning the dashboard’s words around', async () => {
+    const feed = bundledFeed('valfleurie');
+    const first = feed.commitments[0]!;
+    const [milestone, ...others] = first.milestones as Record<string, unknown>[];
+    first.milestones = [
+      { ...milestone, title: { fr: '\u202ECahier', en: '\u202ESpecification' } },
+      ...others,
+    ];
+    serveFeed(server, '/hostile/bidi.json', feed);
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(server, '/hostile-bidi.html', {
+        body: `<open-commitments src="/hostile/bidi.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const item = page.locator(`open-commitments [data-commitment-id="${String(first.id)}"]`);
+    await item.locator('.toggle').click();
+    // The date after the milestone's title: its first character left of its last.
+    const when = item.locator('.milestone .when').first();
+    const leftToRight = await when.evaluate((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let text = walker.nextNode()!;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.textContent!.length > text.textContent!.length) text = node;
+      }
+      const x = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(text, offset);
+        range.setEnd(text, offset + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return x(0) < x(text.textContent!.length - 1);
+    });
+    expect(leftToRight).toBe(true);
+  });
+
   it('links only to plain http(s) addresses and shows its markup as text', async () => {
     const feed = bundledFeed('valfleurie');
     const first = feed.commitments[0]!;

@@ -10,10 +10,12 @@ import type { Shown } from './show.ts';
 
 export { safeHref, show, type Shown } from './show.ts';
 
-/** Feed text in a span that carries its language when it differs from the viewer's. */
-export function textSpan(shown: Shown | undefined): TemplateResult | string | typeof nothing {
-  if (!shown) return nothing;
-  return shown.lang ? html`<span lang=${shown.lang}>${shown.text}</span>` : shown.text;
+/**
+ * Feed text, isolated in a `<bdi>` (a right-to-left override in it cannot turn the widget's own
+ * words after it around), carrying its language when it differs from the viewer's.
+ */
+export function textSpan(shown: Shown | undefined): TemplateResult | typeof nothing {
+  return shown ? html`<bdi lang=${shown.lang ?? nothing}>${shown.text}</bdi>` : nothing;
 }
 
 /** Feed text as paragraphs, one per blank-line- or line-break-separated block. */

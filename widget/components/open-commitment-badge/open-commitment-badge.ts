@@ -386,10 +386,12 @@ export class OpenCommitmentBadge extends HTMLElement {
   }
 }
 
-/** Feed text, in a span that carries its language when it differs from the viewer's. */
+/**
+ * Feed text, isolated in a `<bdi>` (a right-to-left override in it cannot turn the badge's own
+ * words after it around), carrying its language when it differs from the viewer's.
+ */
 function textSpan(shown: Shown | undefined): Child {
-  if (!shown) return undefined;
-  return shown.lang ? h('span', { lang: shown.lang }, shown.text) : shown.text;
+  return shown && h('bdi', { lang: shown.lang }, shown.text);
 }
 
 /** Feed text as paragraphs, one per line-break-separated block. */
