@@ -345,7 +345,7 @@ function readItem<T>(
   if (result !== undefined) out.push(result);
 }
 
-/** Arrays: invalid items are dropped one by one; `unique` names a field whose value must not repeat. */
+/** Arrays: invalid items are dropped one by one; the `unique` field's value must not repeat. */
 function arrayOf<T>(item: Read<T>, what: string, unique?: string): Read<T[]> {
   return reader(`an array of ${what}`, (value, path, ctx) => {
     if (!Array.isArray(value)) {
