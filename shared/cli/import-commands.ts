@@ -243,9 +243,10 @@ export interface ImportCsvOptions {
 /**
  * Merges a freshly imported feed into `base`: the base keeps what the spreadsheet has no column
  * for (publisher, plan, site, statuses, channel, interpellations, other refs), the sheet gives the
- * commitments.
+ * commitments. A publisher option replaces only its own field of the base's publisher, so that
+ * renaming it keeps its address, logo and id.
  */
-function mergeBase(imported: Feed, base: Feed, explicitPublisher: boolean): Feed {
+function mergeBase(imported: Feed, base: Feed, options: ImportCsvOptions): Feed {
   const baseById = new Map(base.commitments.map((commitment) => [commitment.id, commitment]));
   const commitments: Commitment[] = imported.commitments.map((commitment) => {
     const before = baseById.get(commitment.id);
@@ -259,7 +260,12 @@ function mergeBase(imported: Feed, base: Feed, explicitPublisher: boolean): Feed
   });
   return {
     ...base,
-    ...(explicitPublisher ? { publisher: imported.publisher } : {}),
+    publisher: {
+      ...base.publisher,
+      ...(options.publisherName !== undefined ? { name: options.publisherName } : {}),
+      ...(options.kind ? { kind: options.kind } : {}),
+      ...(options.publisherUrl ? { url: options.publisherUrl } : {}),
+    },
     ...(imported.plan ? { plan: imported.plan } : {}),
     updated: imported.updated,
     ...((base.languages ?? imported.languages)
@@ -345,9 +351,7 @@ export async function importCsvCommand(
   if (!options.publisherName && !base) {
     io.stderr('note: no --publisher-name given: the feed names a placeholder publisher\n');
   }
-  const feed = base
-    ? mergeBase(result.feed, base, options.publisherName !== undefined)
-    : result.feed;
+  const feed = base ? mergeBase(result.feed, base, options) : result.feed;
   const invalid = selfCheck(
     feed,
     io,

@@ -297,6 +297,58 @@ describe('export csv', () => {
     },
   );
 
+  it('replaces only the publisher fields given as options on --base, keeping its logo and id', async () => {
+    const base = path.join(ROOT, 'shared/feeds/valfleurie.json');
+    const renamed = await runCli(
+      [
+        'import',
+        'csv',
+        'docs/guide/template-en.csv',
+        '--base',
+        base,
+        '--publisher-name',
+        'Valfleurie',
+        ...UPDATED,
+      ],
+      { cwd: ROOT },
+    );
+    expect(renamed.code, renamed.stderr).toBe(0);
+    expect((JSON.parse(renamed.stdout) as Feed).publisher).toEqual({
+      name: 'Valfleurie',
+      kind: 'municipality',
+      url: 'https://www.valfleurie.example/',
+      logo: 'https://www.valfleurie.example/images/logo-valfleurie.svg',
+      id: '000000000',
+    });
+
+    const moved = await runCli(
+      [
+        'import',
+        'csv',
+        'docs/guide/template-en.csv',
+        '--base',
+        base,
+        '--publisher-url',
+        'https://mairie.valfleurie.example/',
+        '--kind',
+        'intercommunality',
+        ...UPDATED,
+      ],
+      { cwd: ROOT },
+    );
+    expect(moved.code, moved.stderr).toBe(0);
+    const publisher = (JSON.parse(moved.stdout) as Feed).publisher;
+    expect(publisher.name).toEqual({
+      fr: 'Commune de Valfleurie (fictive)',
+      en: 'Valfleurie (fictional town)',
+    });
+    expect([publisher.url, publisher.kind, publisher.id]).toEqual([
+      'https://mairie.valfleurie.example/',
+      'intercommunality',
+      '000000000',
+    ]);
+  });
+
   it('round-trips Valfleurie through the sheets and --base: feed -> csv -> feed is the same feed', async () => {
     const source = path.join(ROOT, 'shared/feeds/valfleurie.json');
     const exported = await runCli(
