@@ -6,6 +6,7 @@
 import { CATEGORIES, type Feed, type FeedIssue } from '../feed/types.ts';
 import { daysOverdue } from '../status/late.ts';
 import { resolveStatus } from '../status/resolve-status.ts';
+import { plural } from './output.ts';
 
 const DATE_FIELDS = new Set(['start', 'due', 'done', 'date']);
 const URL_FIELDS = new Set(['url', 'logo', 'rules', 'evidence']);
@@ -127,7 +128,7 @@ export function publisherWarnings(feed: Feed, today: string): FeedIssue[] {
       if (days > 0) {
         warnings.push({
           path: `${at}.interpellations[${i}]`,
-          message: `${commitment.id}: interpellation ${item.id} asked ${item.date} is still open, ${days} days past the promised ${feed.interpellation?.responseDays} days`,
+          message: `${commitment.id}: interpellation ${item.id} asked ${item.date} is still open, ${plural(days, 'day')} past the promised ${plural(feed.interpellation?.responseDays ?? 0, 'day')}`,
         });
       }
     });

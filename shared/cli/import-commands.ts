@@ -11,7 +11,14 @@ import {
 } from './decidim.ts';
 import { decodeText } from './decode-text.ts';
 import { EXIT, InputError, readInput, type CliIo } from './io.ts';
-import { checkTargets, feedJson, loadFeed, withLineAndColumn, writeOutput } from './output.ts';
+import {
+  checkTargets,
+  feedJson,
+  loadFeed,
+  plural,
+  withLineAndColumn,
+  writeOutput,
+} from './output.ts';
 import {
   COMMITMENT_COLUMNS,
   MILESTONE_COLUMNS,
@@ -450,8 +457,4 @@ export async function importDecidimCommand(
     `${file}: ${plural(result.feed.commitments.length, 'commitment')}, ${plural(milestones, 'milestone')}${options.out ? ` written to ${options.out}` : ''}\n`,
   );
   return EXIT.ok;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

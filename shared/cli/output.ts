@@ -90,6 +90,11 @@ export async function writeOutput(
   }
 }
 
+/** A count and its English noun, `1 commitment`, `2 commitments`, for the command line's messages. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** Serialises a feed as publishers would commit it: two-space indentation, final newline. */
 export function feedJson(feed: unknown): string {
   return `${JSON.stringify(feed, null, 2)}\n`;

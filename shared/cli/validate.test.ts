@@ -35,6 +35,13 @@ describe('validate', () => {
     expect(ran.stdout).not.toContain('I-2026-008');
   });
 
+  it('counts one day overdue in the singular', async () => {
+    const ran = await runCli(['validate', 'shared/feeds/valfleurie.json', '--today', '2026-12-05']);
+    expect(ran.stdout).toContain(
+      'interpellation I-2026-008 asked 2026-11-04 is still open, 1 day past the promised 30 days\n',
+    );
+  });
+
   it('warns when "updated" is older than the newest update', async () => {
     const feed = await valfleurie();
     feed.updated = '2026-06-01T00:00:00Z';

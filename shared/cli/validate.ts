@@ -3,7 +3,7 @@ import type { FeedIssue } from '../feed/types.ts';
 import { todayString } from '../status/dates.ts';
 import { hintFor, publisherWarnings } from './feed-checks.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
-import { loadFeed } from './output.ts';
+import { loadFeed, plural } from './output.ts';
 
 /** Options of `validate`. */
 export interface ValidateOptions {
@@ -81,8 +81,4 @@ export async function validateCommand(
 
 function withHint(hint: string | undefined): { hint?: string } {
   return hint === undefined ? {} : { hint };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
