@@ -462,6 +462,36 @@ describe('a hostile feed', () => {
     expect(leftToRight).toBe(true);
   });
 
+  it('keeps huge unbroken texts inside the dashboard and the badge', async () => {
+    const long = (word: string) => word.repeat(2000);
+    const feed = bundledFeed('valfleurie');
+    const first = feed.commitments[0]!;
+    first.title = long('Titre');
+    first.lead = long('Direction');
+    first.summary = long('Résumé');
+    first.refs = { deliberation: long('DEL-') };
+    const [milestone, ...others] = first.milestones as Record<string, unknown>[];
+    first.milestones = [{ ...milestone, title: long('Étape') }, ...others];
+    serveFeed(server, '/hostile/long.json', feed);
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(server, '/hostile-long.html', {
+        body: `<div style="width: 600px"><open-commitments src="/hostile/long.json" today="${TODAY}" no-refresh></open-commitments>
+          <open-commitment-badge src="/hostile/long.json" commitment="${String(first.id)}"></open-commitment-badge></div>`,
+      }),
+    );
+    await settled(page);
+    await settled(page, badge(String(first.id)));
+    const item = page.locator(`open-commitments [data-commitment-id="${String(first.id)}"]`);
+    await item.locator('.toggle').click();
+    await page.locator(`${badge(String(first.id))} button`).click();
+    const overflow = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      dashboard: document.querySelector('open-commitments')!.getBoundingClientRect().width,
+    }));
+    expect(overflow).toEqual({ page: 0, dashboard: 600 });
+  });
+
   it('links only to plain http(s) addresses and shows its markup as text', async () => {
     const feed = bundledFeed('valfleurie');
     const first = feed.commitments[0]!;

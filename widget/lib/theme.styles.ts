@@ -129,6 +129,12 @@ export const themeCss = css`
     color: var(--oc-color-accent);
     text-underline-offset: 0.15em;
   }
+  /* Feed text wraps inside its box, however long its words: it never widens the host page. */
+  bdi,
+  .prose,
+  .status {
+    overflow-wrap: anywhere;
+  }
   button,
   input,
   select {
