@@ -49,7 +49,9 @@ function hostileFeed() {
         url: `${other}/commitments/A1`,
         updates: [{ date: '2026-10-01', evidence: [`${other}/evidence.pdf`] }],
       },
-      ...rest,
+      // A title of thousands of characters without a space.
+      { ...rest[0]!, title: { en: 'Budget'.repeat(2000), fr: 'Budget'.repeat(2000) } },
+      ...rest.slice(1),
     ],
   };
 }
@@ -127,7 +129,7 @@ afterAll(async () => {
 });
 
 describe('visiting a page a hostile feed names', () => {
-  it('tells no one of the visit, and shows the feed markup as text', async () => {
+  it('tells no one of the visit, and shows the feed markup as text, wrapped', async () => {
     const fromExtension = extensionRequests.length;
     const [own, other] = [server.requests.length, elsewhere.requests.length];
     const page = await session.context.newPage();
@@ -138,6 +140,8 @@ describe('visiting a page a hostile feed names', () => {
     await row.locator('[data-interpellation-link]').waitFor();
     expect(await row.locator('.oc-title').textContent()).toContain('<img src="x"');
     expect(await page.locator('open-commitments-overlay img').count()).toBe(0);
+    const body = page.locator('open-commitments-overlay .oc-body');
+    expect(await body.evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
     const popup = await popupFor(session, `${server.origin}${pagePath}?user=42`);
     await popup.locator('li[data-commitment-id="A1"]').waitFor();
     await page.waitForTimeout(500);
