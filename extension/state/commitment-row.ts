@@ -41,7 +41,10 @@ function safeHttp(url: string | undefined): string | undefined {
   }
 }
 
-/** The row of `commitment`; `page` is put in the interpellation link only if given. */
+/**
+ * The row of `commitment`; `page` is put in the interpellation link, without its fragment, only
+ * if given.
+ */
 export function commitmentRow(
   feed: Feed,
   commitment: Commitment,
@@ -58,7 +61,9 @@ export function commitmentRow(
   const url = safeHttp(commitment.url);
   const link = interpellationLink(feed, commitment, {
     lang,
-    ...(page !== undefined ? { page } : {}),
+    // Without its fragment, as in the widget: what follows `#` is the page's own state (a token,
+    // at times), which its server never receives; the publisher's form does not either.
+    ...(page !== undefined ? { page: page.split('#')[0]! } : {}),
   });
   const publisher = pickText(feed.publisher.name, lang, feed.languages);
   return {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../../shared/feed/parse-feed.ts';
+import { commitmentRow } from './commitment-row.ts';
+
+function feedWith(interpellation: Record<string, string>) {
+  const parsed = parseFeed({
+    format: 'open-commitments/1',
+    updated: '2026-11-01T09:00:00Z',
+    publisher: { name: 'Town', kind: 'municipality' },
+    interpellation,
+    commitments: [{ id: 'A1', title: 'Open data', status: 'limited' }],
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.feed;
+}
+
+const page = 'https://www.ville.example/marches?annee=2026#access_token=secret';
+
+describe('a commitment row', () => {
+  it('passes the page to the publisher’s form without its fragment', () => {
+    const feed = feedWith({ url: 'https://www.ville.example/interpeller?page={page}' });
+    const row = commitmentRow(feed, feed.commitments[0]!, 'en', '2026-12-04', page);
+    const href = new URL(row.link!.href);
+    expect(href.searchParams.get('page')).toBe('https://www.ville.example/marches?annee=2026');
+  });
+
+  it('writes the page into the e-mail without its fragment', () => {
+    const feed = feedWith({ email: 'q@ville.example' });
+    const row = commitmentRow(feed, feed.commitments[0]!, 'en', '2026-12-04', page);
+    const body = new URL(row.link!.href).searchParams.get('body');
+    expect(body).toContain('https://www.ville.example/marches?annee=2026');
+    expect(body).not.toContain('secret');
+  });
+});
