@@ -398,28 +398,31 @@ describe('on any host page', () => {
 });
 
 describe('a hostile feed', () => {
-  it('loads the publisher logo without telling its host which page shows it', async () => {
+  it('tells neither the feed’s host nor its logo’s which page shows the dashboard', async () => {
     const elsewhere = await startServer();
-    const referers: (string | undefined)[] = [];
+    const referers: Record<string, string | undefined> = {};
+    const feed = bundledFeed('valfleurie');
+    feed.publisher = { ...(feed.publisher as object), logo: `${elsewhere.origin}/logo.svg` };
     elsewhere.route('/logo.svg', (req) => {
-      referers.push(req.headers.referer);
+      referers.logo = req.headers.referer;
       return { body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' };
     });
+    elsewhere.route('/feed.json', (req) => {
+      referers.feed = req.headers.referer;
+      return { body: JSON.stringify(feed) };
+    });
     try {
-      const feed = bundledFeed('valfleurie');
-      feed.publisher = { ...(feed.publisher as object), logo: `${elsewhere.origin}/logo.svg` };
-      serveFeed(server, '/hostile/logo.json', feed);
       const { page } = await newPage();
       await page.goto(
         hostPage(server, '/private/account.html', {
           // A page that would otherwise send its full address with every request.
           head: '<meta name="referrer" content="unsafe-url">',
-          body: `<open-commitments src="/hostile/logo.json" today="${TODAY}" no-refresh></open-commitments>`,
+          body: `<open-commitments src="${elsewhere.origin}/feed.json" today="${TODAY}" no-refresh></open-commitments>`,
         }) + '?user=42',
       );
       await settled(page);
-      await expect.poll(() => referers.length).toBe(1);
-      expect(referers).toEqual([undefined]);
+      await expect.poll(() => Object.keys(referers).sort()).toEqual(['feed', 'logo']);
+      expect(referers).toEqual({ feed: undefined, logo: undefined });
     } finally {
       await elsewhere.close();
     }

@@ -79,7 +79,9 @@ function client(): FeedClient {
   const reg = registry();
   return (reg.client ??= createFeedClient(
     {
-      fetch: (url, init) => fetch(url, init),
+      // The feed's host needs no more than the Origin a CORS request carries: not the address of
+      // the page, which some pages would send in full (`Referrer-Policy: unsafe-url`).
+      fetch: (url, init) => fetch(url, { ...init, referrerPolicy: 'no-referrer' }),
       // If-None-Match / If-Modified-Since make a request to another origin need a CORS preflight,
       // which static hosts often refuse: there the browser's HTTP cache revalidates instead. A
       // same-origin feed sends them, and an unchanged one costs a 304 and no parsing.
