@@ -31,4 +31,18 @@ describe('a commitment row', () => {
     expect(body).toContain('https://www.ville.example/marches?annee=2026');
     expect(body).not.toContain('secret');
   });
+
+  it('links the title only to a plain http(s) address', () => {
+    const feed = feedWith({ email: 'q@ville.example' });
+    const url = (value: string) =>
+      commitmentRow(feed, { ...feed.commitments[0]!, url: value }, 'en', '2026-12-04').url;
+    expect(url('https://www.ville.example/a1')).toBe('https://www.ville.example/a1');
+    for (const value of [
+      ['javascript', 'alert(1)'].join(':'),
+      'https://www.ville.example@evil.example/',
+      ' https://evil.example/',
+    ]) {
+      expect(url(value), value).toBeUndefined();
+    }
+  });
 });

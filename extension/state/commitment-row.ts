@@ -10,6 +10,7 @@ import type {
   Lang,
   LocalText,
 } from '../../shared/index.ts';
+import { isHttpUrl } from '../../shared/feed/formats.ts';
 import { coreMessages } from '../../shared/i18n/core-messages.ts';
 import { formatDate } from '../../shared/i18n/format.ts';
 import { pickText } from '../../shared/text/pick-text.ts';
@@ -31,14 +32,12 @@ export interface CommitmentRowData {
   readonly link?: InterpellationLink;
 }
 
+/**
+ * `url` when it is an absolute http(s) URL without white space or user name (the parser's own
+ * rule, checked again because a `Feed` may be built by other code than `parseFeed`).
+ */
 function safeHttp(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return url && isHttpUrl(url) ? new URL(url).href : undefined;
 }
 
 /**
