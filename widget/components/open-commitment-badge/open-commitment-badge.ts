@@ -42,10 +42,12 @@ let stylesheet: CSSStyleSheet | undefined;
  * @csspart base - The one-line badge.
  * @csspart status - The status label (carries `data-category`).
  * @csspart progress - The progress bar.
+ * @csspart late - The late mark.
  * @csspart link - The link to the commitment's page.
  * @csspart toggle - The button that opens the details.
  * @csspart popover - The details.
  * @csspart ask - The interpellation action.
+ * @csspart no-channel - The sentence shown when the publisher offers no interpellation channel.
  *
  * @cssprop --oc-font - Font family.
  * @cssprop --oc-font-size - Base font size (default `1rem`).
@@ -55,12 +57,23 @@ let stylesheet: CSSStyleSheet | undefined;
  * @cssprop --oc-color-surface - Background of the popover panels.
  * @cssprop --oc-color-border - Borders.
  * @cssprop --oc-color-accent - Links and buttons.
+ * @cssprop --oc-color-on-accent - Text on the details button while the details are open.
  * @cssprop --oc-color-focus - Focus outline.
  * @cssprop --oc-color-late - Late mark.
  * @cssprop --oc-color-track - Empty part of the progress bar.
  * @cssprop --oc-radius - Corner radius.
- * @cssprop --oc-status-limited - Colour of a category (likewise `not-started`, `substantial`,
- *   `complete`, `withdrawn`, `unknown`, each with a `-bg` background).
+ * @cssprop --oc-status-not-started - Colour of the "not started" category.
+ * @cssprop --oc-status-not-started-bg - Background of its label.
+ * @cssprop --oc-status-limited - Colour of the "limited" category.
+ * @cssprop --oc-status-limited-bg - Background of its label.
+ * @cssprop --oc-status-substantial - Colour of the "substantial" category.
+ * @cssprop --oc-status-substantial-bg - Background of its label.
+ * @cssprop --oc-status-complete - Colour of the "complete" category.
+ * @cssprop --oc-status-complete-bg - Background of its label.
+ * @cssprop --oc-status-withdrawn - Colour of the "withdrawn" category.
+ * @cssprop --oc-status-withdrawn-bg - Background of its label.
+ * @cssprop --oc-status-unknown - Colour of the "unknown" category.
+ * @cssprop --oc-status-unknown-bg - Background of its label.
  */
 export class OpenCommitmentBadge extends HTMLElement {
   static readonly observedAttributes = ['src', 'commitment', 'theme', 'today', 'lang'];

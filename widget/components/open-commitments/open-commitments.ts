@@ -109,6 +109,7 @@ let stylesheet: CSSStyleSheet | undefined;
  * @csspart commitment - One commitment (carries `data-commitment-id`).
  * @csspart status - A status label (carries `data-category`).
  * @csspart progress - A progress bar.
+ * @csspart late - A commitment's late mark.
  * @csspart ask - The interpellation action.
  * @csspart no-channel - The sentence shown when the publisher offers no interpellation channel.
  * @csspart notice - The loading, error, empty and stale notices.
