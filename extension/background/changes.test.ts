@@ -87,6 +87,28 @@ describe('recording changes of followed commitments', () => {
     ]);
   });
 
+  it('isolates the publisher’s status labels in the line, so that an override in one stays inside it', async () => {
+    const withLabels = (status: string): Feed => {
+      const result = parseFeed({
+        format: 'open-commitments/1',
+        publisher: { name: 'Ville', kind: 'municipality' },
+        updated: '2026-11-01T00:00:00Z',
+        statuses: [
+          { key: 'ongoing', label: '\u202eOngoing', category: 'limited' },
+          { key: 'done', label: 'Done', category: 'complete' },
+        ],
+        commitments: [{ id: 'A1', title: 'Open data', status }],
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return result.feed;
+    };
+    await store(withLabels('ongoing'), 1);
+    await recordChanges(url, url);
+    await store(withLabels('done'), 2);
+    expect(await recordChanges(url, url)).toBe(1);
+    expect(created[0]?.message).toBe('Status: \u2068\u202eOngoing\u2069 → \u2068Done\u2069');
+  });
+
   it('ignores changes of commitments nobody follows', async () => {
     await store(feed(), 1);
     await recordChanges(url, url);

@@ -9,6 +9,7 @@ import {
   coreMessages,
   formatDate,
   formatPercent,
+  isolate,
   pickText,
   resolveStatus,
   type Feed,
@@ -32,12 +33,11 @@ export const FOLLOWED_KINDS: ReadonlySet<Change['kind']> = new Set([
   'answer-published',
 ]);
 
+/** A status in the viewer's words: the publisher's label, isolated inside our sentence. */
 function statusLabel(feed: Feed, key: string, lang: Lang): string {
   const status = resolveStatus(feed, key);
-  return (
-    pickText(status.label, lang, feed.languages)?.text ??
-    coreMessages[lang].category[status.category]
-  );
+  const label = pickText(status.label, lang, feed.languages)?.text;
+  return label === undefined ? coreMessages[lang].category[status.category] : isolate(label);
 }
 
 /** One change in the viewer's words. */

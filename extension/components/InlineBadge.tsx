@@ -1,5 +1,6 @@
 import type { Lang } from '../../shared/index.ts';
 import { formatPercent } from '../../shared/i18n/format.ts';
+import { isolate } from '../../shared/text/isolate.ts';
 import { t } from '../i18n/messages.ts';
 import type { CommitmentRowData } from '../state/commitment-row.ts';
 import { LocalizedText } from './LocalizedText.tsx';
@@ -9,11 +10,11 @@ import { StatusLabel } from './StatusLabel.tsx';
  * A small status badge put next to a link to, or an element about, a commitment. It carries the
  * interface language (the host page's may differ), and its details (title, due date) are in
  * visually hidden text as well as the tooltip, so that keyboard, touch and screen reader users
- * get them without hovering.
+ * get them without hovering. The tooltip is plain text, so the feed's title is isolated in it.
  */
 export function InlineBadge({ row, lang }: { row: CommitmentRowData; lang: Lang }) {
   const m = t(lang);
-  const details = [row.title.text, row.due ? m.due(row.due) : '', row.late ? m.late : '']
+  const details = [isolate(row.title.text), row.due ? m.due(row.due) : '', row.late ? m.late : '']
     .filter(Boolean)
     .join(' · ');
   return (

@@ -120,13 +120,15 @@ describe('following', () => {
     await expect.poll(notifications, { timeout: 10_000 }).toHaveLength(1);
     const [note] = await notifications();
     expect(note!.title).toBe('Open procurement data');
-    expect(note!.message).toContain('Status: Under way → Well advanced');
+    // The publisher's labels are isolated (U+2068 … U+2069) inside the sentence.
+    const statusLine = 'Status: \u2068Under way\u2069 → \u2068Well advanced\u2069';
+    expect(note!.message).toContain(statusLine);
     expect(note!.message).toContain('Progress: 30% → 70%');
     expect(note!.message).toContain('New update (November 20, 2026)');
     const dash = await dashboard();
     const change = dash.locator('[data-section="changes"] [data-commitment-id="A1"]');
     await change.waitFor();
-    await expect(change.textContent()).resolves.toContain('Status: Under way → Well advanced');
+    await expect(change.textContent()).resolves.toContain(statusLine);
     await expect(change.locator('time').getAttribute('datetime')).resolves.toMatch(
       /^\d{4}-\d{2}-\d{2}T/,
     );
