@@ -73,6 +73,9 @@ function badgeLayout(page: Page, id: string) {
     const card = (host.closest('.card') ?? document.body).getBoundingClientRect();
     const line = host.shadowRoot!.querySelector('.line')!;
     const title = host.shadowRoot!.querySelector<HTMLElement>('.title')!;
+    const name = host.shadowRoot!.querySelector('.name')!.getBoundingClientRect();
+    const middle = (box: DOMRect) => box.top + box.height / 2;
+    const toggle = host.shadowRoot!.querySelector('.toggle')!.getBoundingClientRect();
     const style = getComputedStyle(line);
     const inner =
       line.getBoundingClientRect().width -
@@ -93,7 +96,8 @@ function badgeLayout(page: Page, id: string) {
       outside: outside.length,
       rows,
       cut: title.scrollWidth > title.clientWidth,
-      titleWidth: title.getBoundingClientRect().width,
+      nameWidth: name.width,
+      toggleBesideTitle: Math.abs(middle(toggle) - middle(title.getBoundingClientRect())) < 2,
       inner,
     };
   });
@@ -220,8 +224,10 @@ describe('<open-commitment-badge>', () => {
       const layout = await badgeLayout(page, id);
       expect(layout.outside, id).toBe(0);
       expect(layout.rows, id).toBeGreaterThan(1);
-      // The title is cut only when it is alone on a row and still too long for it.
-      if (layout.cut) expect(layout.titleWidth, id).toBeCloseTo(layout.inner, 0);
+      // The title is cut only when it has a row to itself and the details button, and is still
+      // too long for it; the button stays beside it.
+      if (layout.cut) expect(layout.nameWidth, id).toBeCloseTo(layout.inner, 0);
+      expect(layout.toggleBesideTitle, id).toBe(true);
       if (id === 'VF-02') expect(layout.cut, id).toBe(false);
 
       const toggle = page.locator(`${badge(id)} [part="toggle"]`);

@@ -50,13 +50,22 @@ export const styles =
       color: var(--oc-color-muted);
       font-size: 0.9em;
     }
+    .name {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.6rem;
+      min-width: 0;
+      max-width: 100%;
+    }
     .title {
+      min-width: 0;
       font-weight: 600;
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
     }
     .toggle {
+      flex: none;
       display: inline-grid;
       place-items: center;
       width: 1.75rem;

@@ -334,14 +334,19 @@ export class OpenCommitmentBadge extends HTMLElement {
         ),
         progressBar(view.progress, lang, `${core.progress}${m.colon}${title.text}`, m.noProgress),
         view.late && h('span', { class: 'late', part: 'late' }, core.late),
-        url
-          ? h(
-              'a',
-              { class: 'title', part: 'link', href: url, rel: 'noopener noreferrer' },
-              textSpan(title),
-            )
-          : h('span', { class: 'title' }, textSpan(title)),
-        toggle,
+        // The details button stays beside the title: a title too long for its row is cut first.
+        h(
+          'span',
+          { class: 'name' },
+          url
+            ? h(
+                'a',
+                { class: 'title', part: 'link', href: url, rel: 'noopener noreferrer' },
+                textSpan(title),
+              )
+            : h('span', { class: 'title' }, textSpan(title)),
+          toggle,
+        ),
       ),
       popover,
     );
