@@ -8,13 +8,14 @@ import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { ask } from '../messaging/send.ts';
 import type { FailureView, PageFeed } from '../messaging/protocol.ts';
-import { originOfUrl } from '../permissions/origins.ts';
 import {
   documentPointers,
   pointerMatcher,
   POINTER_SELECTOR,
   type Pointer,
 } from '../content/page-references.ts';
+import { originOfUrl } from '../permissions/origins.ts';
+import { feedOffers } from './feed-offers.ts';
 import type { PageReference } from './page-commitments.ts';
 
 /** The media type that announces a feed. */
@@ -83,7 +84,7 @@ export function createPopupModel(tabId?: number) {
       const subscribed = new Set(
         (await ask({ type: 'subscriptions' })).subscriptions.map((s) => s.url),
       );
-      offers.value = [...new Set(found)].filter((u) => originOfUrl(u) && !subscribed.has(u));
+      offers.value = feedOffers(found, subscribed);
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     } finally {
