@@ -1,6 +1,6 @@
 /** `open-commitments diff <old> <new>`: what changed between two versions of a feed. */
 import { diffFeedsFully, isEmptyFullDiff, type FullChange } from '../diff/diff-details.ts';
-import type { Feed } from '../feed/types.ts';
+import type { Feed, FeedIssue } from '../feed/types.ts';
 import { pickText } from '../text/pick-text.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
 import { loadFeed } from './output.ts';
@@ -60,7 +60,13 @@ export function describeChange(change: FullChange): string {
   }
 }
 
-async function load(source: string, io: CliIo, timeoutMs: number): Promise<Feed | undefined> {
+/** A feed read as readers read it, with what they would skip or correct in it. */
+interface Loaded {
+  readonly feed: Feed;
+  readonly warnings: readonly FeedIssue[];
+}
+
+async function load(source: string, io: CliIo, timeoutMs: number): Promise<Loaded | undefined> {
   const result = await loadFeed(source, io, 'tolerant', timeoutMs);
   if (!result.ok) {
     for (const issue of result.errors)
@@ -69,7 +75,7 @@ async function load(source: string, io: CliIo, timeoutMs: number): Promise<Feed 
   }
   for (const warning of result.warnings)
     io.stderr(`warning  ${source}: ${warning.path}: ${warning.message}\n`);
-  return result.feed;
+  return { feed: result.feed, warnings: result.warnings };
 }
 
 /**
@@ -83,21 +89,27 @@ export async function diffCommand(
   options: DiffOptions,
   io: CliIo,
 ): Promise<number> {
-  let before: Feed | undefined;
-  let after: Feed | undefined;
+  let oldFeed: Loaded | undefined;
+  let newFeed: Loaded | undefined;
   try {
-    before = await load(oldSource, io, options.timeoutMs);
-    after = await load(newSource, io, options.timeoutMs);
+    oldFeed = await load(oldSource, io, options.timeoutMs);
+    newFeed = await load(newSource, io, options.timeoutMs);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     io.stderr(`${error.message}\n`);
     return EXIT.trouble;
   }
-  if (!before || !after) return EXIT.trouble;
+  if (!oldFeed || !newFeed) return EXIT.trouble;
+  const before = oldFeed.feed;
+  const after = newFeed.feed;
   const diff = diffFeedsFully(before, after);
   const same = isEmptyFullDiff(diff);
   if (options.json) {
-    io.stdout(`${JSON.stringify({ old: oldSource, new: newSource, ...diff }, null, 2)}\n`);
+    // The warnings too: a script comparing versions learns that readers skip part of a feed.
+    const warnings = { old: oldFeed.warnings, new: newFeed.warnings };
+    io.stdout(
+      `${JSON.stringify({ old: oldSource, new: newSource, ...diff, warnings }, null, 2)}\n`,
+    );
     return same ? EXIT.ok : EXIT.invalid;
   }
   if (same) {

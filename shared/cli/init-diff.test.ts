@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../feed/parse-feed.ts';
-import type { Feed } from '../feed/types.ts';
+import type { Feed, FeedIssue } from '../feed/types.ts';
 import { describeChange } from './diff.ts';
 import { ROOT, runCli, tempDir } from './test-support.ts';
 
@@ -103,7 +103,24 @@ describe('diff', () => {
   it('prints the changes as JSON with --json', async () => {
     const ran = await runCli(['diff', source, await changedCopy(), '--json']);
     const diff = JSON.parse(ran.stdout) as { added: string[]; removed: string[] };
-    expect(diff).toMatchObject({ added: ['VF-11'], removed: ['VF-08'] });
+    expect(diff).toMatchObject({
+      added: ['VF-11'],
+      removed: ['VF-08'],
+      warnings: { old: [], new: [] },
+    });
+  });
+
+  it('gives with --json what readers skip or correct in either feed', async () => {
+    const feed = JSON.parse(await readFile(source, 'utf8')) as Mutable<Feed>;
+    feed.commitments[1]!.status = 'en-pause';
+    const file = path.join(dir, 'valfleurie-unknown-status.json');
+    await writeFile(file, JSON.stringify(feed));
+    const ran = await runCli(['diff', source, file, '--json']);
+    const { warnings } = JSON.parse(ran.stdout) as {
+      warnings: { old: FeedIssue[]; new: FeedIssue[] };
+    };
+    expect(warnings.old).toEqual([]);
+    expect(warnings.new.map((w) => w.path)).toEqual(['commitments[1].status']);
   });
 
   it('reports every other edit a publisher makes, and exits 1', async () => {
