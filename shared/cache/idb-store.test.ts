@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Feed } from '../feed/types.ts';
 import type { StoredFeed } from './feed-store.ts';
 import { FEED_DB_VERSION, openFeedStore, openIdbFeedStore } from './idb-store.ts';
+import { refreshFeed } from './refresh-feed.ts';
+import { feedJson, ok, scriptedFetch } from './test-support.ts';
 
 const DB = 'open-commitments-test';
 
@@ -129,7 +131,7 @@ describe('openIdbFeedStore', () => {
     expect(await (await openIdbFeedStore(DB)).list()).toEqual(stored);
   });
 
-  it('leaves a database it cannot upgrade as it was, and falls back to memory', async () => {
+  it('upgrades past a record that has no feed, keeping the others', async () => {
     const v1 = await openDB(DB, 1, {
       upgrade(db) {
         db.createObjectStore('feeds', { keyPath: 'url' });
@@ -140,14 +142,78 @@ describe('openIdbFeedStore', () => {
     await v1.put('feeds', { url: 'https://b.exemple.fr/feed.json', fetchedAt: 1234 });
     v1.close();
 
+    const store = await openIdbFeedStore(DB);
+    expect((await store.list()).map((e) => e.url)).toEqual(['https://a.exemple.fr/feed.json']);
+    await store.put(entry('https://www.exemple.fr/feed.json'));
+    expect(
+      await (await openIdbFeedStore(DB)).get('https://www.exemple.fr/feed.json'),
+    ).toBeDefined();
+  });
+
+  it('leaves a database it cannot upgrade as it was, and falls back to memory', async () => {
+    const v2 = await openDB(DB, 2, {
+      upgrade(db) {
+        db.createObjectStore('feeds', { keyPath: 'url' });
+      },
+    });
+    await v2.put('feeds', entry('https://a.exemple.fr/feed.json'));
+    v2.close();
+    // The upgrade fails on the way (here: storage refusing to write).
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
     await expect(openIdbFeedStore(DB)).rejects.toThrow();
-    const raw = await openDB(DB);
-    expect(raw.version).toBe(1);
-    expect(await raw.count('feeds')).toBe(2);
-    raw.close();
     const store = await openFeedStore(DB);
+    put.mockRestore();
+    const raw = await openDB(DB);
+    expect(raw.version).toBe(2);
+    expect(await raw.count('feeds')).toBe(1);
+    raw.close();
     await store.put(entry('https://www.exemple.fr/feed.json'));
     expect(await store.get('https://www.exemple.fr/feed.json')).toBeDefined();
+  });
+
+  it('takes a record of another shape for no copy, so that a download replaces it', async () => {
+    const url = 'https://www.exemple.fr/feed.json';
+    const store = await openIdbFeedStore(DB);
+    await store.put(entry(url));
+    const raw = await openDB(DB);
+    const { checkedAt: _lost, ...meta } = await raw.get('meta', url);
+    await raw.put('meta', meta);
+    raw.close();
+    expect(await (await openIdbFeedStore(DB)).get(url)).toBeUndefined();
+  });
+
+  it('gives up opening when an older connection will not close, so the page uses memory', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // An older build's tab that ignores the request to close.
+      const older = await openDB(DB, 2, {
+        upgrade(db) {
+          db.createObjectStore('feeds', { keyPath: 'url' });
+        },
+      });
+      const opening = openFeedStore(DB);
+      await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1));
+      await vi.runAllTimersAsync();
+      const store = await opening;
+      await store.put(entry('https://www.exemple.fr/feed.json'));
+      expect(await store.get('https://www.exemple.fr/feed.json')).toBeDefined();
+      // Once the older tab closes, the upgrade completes and this page's late connection closes,
+      // so that it blocks nobody.
+      older.close();
+      await vi.waitFor(async () => {
+        const db = await openDB(DB);
+        const version = db.version;
+        db.close();
+        expect(version).toBe(FEED_DB_VERSION);
+      });
+      expect(
+        await (await openIdbFeedStore(DB)).get('https://www.exemple.fr/feed.json'),
+      ).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('gives back a long feed as it was stored, giving the thread back while reading it', async () => {
@@ -195,6 +261,26 @@ describe('openIdbFeedStore', () => {
 
     await tab2.put({ ...newer, checkedAt: 5000 });
     expect(await (await openIdbFeedStore(DB)).get(url)).toEqual({ ...newer, checkedAt: 5000 });
+  });
+
+  it('rewrites only the small record when a refresh downloads the same content again', async () => {
+    const url = 'https://www.exemple.fr/feed.json';
+    const store = await openIdbFeedStore(DB);
+    const stamps = async () => {
+      const raw = await openDB(DB);
+      const parts = await raw.getAll('parts');
+      raw.close();
+      return parts.map((part: { stamp: string }) => part.stamp);
+    };
+    const serve = (etag: string) => scriptedFetch(ok(feedJson(), { etag })).fetch;
+    await refreshFeed(url, { fetch: serve('"1"'), store, now: () => 1000 });
+    const written = await stamps();
+    // A host whose ETag changes on every answer, serving the same feed.
+    const again = await refreshFeed(url, { fetch: serve('"2"'), store, now: () => 2000 });
+    expect(again.kind).toBe('unchanged');
+    expect(await stamps()).toEqual(written);
+    const reader = await openIdbFeedStore(DB);
+    expect(await reader.get(url)).toMatchObject({ etag: '"2"', checkedAt: 2000, fetchedAt: 1000 });
   });
 
   it('gives way to a newer version opened elsewhere', async () => {

@@ -110,7 +110,11 @@ export async function openIdbFeedStore(
   const get = async (url: string): Promise<StoredFeed | undefined> => {
     const tx = quiet((await open()).transaction(['meta', 'parts'], 'readonly'));
     const meta = await tx.objectStore('meta').get(url);
-    if (!meta) return undefined;
+    // A record of another shape (damaged, or written by another build) is no copy: without a
+    // `checkedAt`, its age would be unknown and it would never be revalidated. A download replaces it.
+    if (!meta || !(meta.checkedAt >= 0 && meta.fetchedAt >= 0 && Array.isArray(meta.warnings))) {
+      return undefined;
+    }
     const { stamp, ...rest } = meta;
     const seen = known.get(url);
     if (seen?.stamp === stamp) return { ...rest, feed: seen.feed };
@@ -181,20 +185,39 @@ export async function openFeedStore(
   }
 }
 
-/** Opens the database at `FEED_DB_VERSION`; `closed` runs when it is closed under us. */
-async function openDb(dbName: string, closed: () => void): Promise<IDBPDatabase<FeedDb>> {
-  return openDB<FeedDb>(dbName, FEED_DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      // idb does not wait for this promise: on failure, abort, so that opening fails and the
-      // older data stays as it was.
-      upgrade(db, oldVersion, quiet(tx)).catch(() => abort(tx));
-    },
-    // Another tab opens a newer version: give way rather than block its upgrade.
-    blocking(_current, _blocked, event) {
-      (event.target as IDBDatabase).close();
-      closed();
-    },
-    terminated: closed,
+/** How long an upgrade may wait for older connections elsewhere to close. */
+const BLOCKED_GRACE_MS = 2000;
+
+/**
+ * Opens the database at `FEED_DB_VERSION`; `closed` runs when it is closed under us. Rejects when
+ * an older connection elsewhere does not give way to the upgrade within `BLOCKED_GRACE_MS` (the
+ * request would wait until that tab closes, the feed with it); if it opens later, it is closed.
+ */
+function openDb(dbName: string, closed: () => void): Promise<IDBPDatabase<FeedDb>> {
+  let gaveUp = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return new Promise((resolve, reject) => {
+    openDB<FeedDb>(dbName, FEED_DB_VERSION, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        // idb does not wait for this promise: on failure, abort, so that opening fails and the
+        // older data stays as it was.
+        upgrade(db, oldVersion, quiet(tx)).catch(() => abort(tx));
+      },
+      // Another tab opens a newer version: give way rather than block its upgrade.
+      blocking(_current, _blocked, event) {
+        (event.target as IDBDatabase).close();
+        closed();
+      },
+      blocked() {
+        timer = setTimeout(() => {
+          gaveUp = true;
+          reject(new Error(`Feed database ${dbName}: an older connection blocks its upgrade`));
+        }, BLOCKED_GRACE_MS);
+      },
+      terminated: closed,
+    })
+      .then((db) => (gaveUp ? db.close() : resolve(db)), reject)
+      .finally(() => clearTimeout(timer));
   });
 }
 
@@ -211,6 +234,9 @@ async function upgrade(
     for (let at = await tx.objectStore('feeds').openCursor(); at; at = await at.continue()) {
       // Version 1 entries lack `checkedAt` and `warnings` (version 2 added them).
       const old = at.value;
+      // A record with no feed to convert (damaged elsewhere) has nothing to keep: were it to fail
+      // the upgrade, every later visit would fall back to memory and keep nothing at all.
+      if (!Array.isArray(old.feed?.commitments)) continue;
       const { feed, ...rest } = old;
       // Only microtasks pass while encoding without slicing, so the upgrade stays active.
       const body = await encode(feed);

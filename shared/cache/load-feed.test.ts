@@ -120,4 +120,15 @@ describe('loadFeed', () => {
     expect(calls).toHaveLength(1);
     expect(result.kind).toBe('updated');
   });
+
+  it('does not trust a copy whose check time is unknown', async () => {
+    const clock = fakeClock();
+    const store = await primed(clock);
+    const copy = await store.get(FEED_URL);
+    await store.put({ ...copy!, checkedAt: undefined as unknown as number });
+    const { fetch, calls } = scriptedFetch(ok(V2));
+    const result = await loadFeed(FEED_URL, { fetch, store, now: clock.now }, POLICY);
+    expect(calls).toHaveLength(1);
+    expect(result.kind).toBe('updated');
+  });
 });

@@ -56,8 +56,9 @@ export async function loadWith(
   const entry = await readStored(store, url);
   if (!entry) return refresh(url);
   const age = now() - entry.checkedAt;
-  // A clock that went backwards makes the age negative: then the copy's age is unknown.
-  if (age < 0 || age >= policy.maxAge + policy.staleWhileRevalidate) return refresh(url);
+  // A clock that went backwards makes the age negative, a record without `checkedAt` NaN: then
+  // the copy's age is unknown.
+  if (!(age >= 0) || age >= policy.maxAge + policy.staleWhileRevalidate) return refresh(url);
   const stale = age >= policy.maxAge;
   if (stale) void refresh(url).then((result) => onRevalidated?.(result));
   return { kind: 'cached', entry, stale, revalidating: stale };
