@@ -16,7 +16,7 @@ export interface StoredFeed {
   readonly etag?: string;
   /** The `Last-Modified` of this copy, sent back as `If-Modified-Since`. */
   readonly lastModified?: string;
-  /** When this copy's body was last downloaded (ms since the epoch). */
+  /** When this copy's content was downloaded (ms since the epoch); the same again keeps it. */
   readonly fetchedAt: number;
   /** When the publisher last confirmed this copy, by a 200 or a 304 (ms since the epoch). */
   readonly checkedAt: number;

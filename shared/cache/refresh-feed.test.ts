@@ -21,6 +21,21 @@ async function storeWithV1(clock = fakeClock()): Promise<FeedStore> {
   return store;
 }
 
+/** A body that sends `text`, then fails as a connection reset does. */
+function cutBody(text: string): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(text));
+      controller.error(new TypeError('connection reset'));
+    },
+  });
+}
+
+/** `text` encoded as ISO-8859-1 (every character below U+0100). */
+function latin1(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+
 describe('refreshFeed', () => {
   it('downloads and stores a feed the first time, without conditional headers or cookies', async () => {
     const store = createMemoryFeedStore();
@@ -112,6 +127,37 @@ describe('refreshFeed', () => {
     expect((await store.get(FEED_URL))?.etag).toBe('"v1-gzip"');
   });
 
+  it('reads a feed that starts with a byte order mark', async () => {
+    const { fetch } = scriptedFetch(ok(`\uFEFF${V1}`));
+    const store = createMemoryFeedStore();
+    const result = await refreshFeed(FEED_URL, { fetch, store, now: Date.now });
+    expect(result.kind).toBe('updated');
+    expect((await store.get(FEED_URL))?.feed.publisher.name).toBe("Ville d'Exemple");
+  });
+
+  it('keeps the stored copy on a 304 that answers no validator, as the browser cache may', async () => {
+    const clock = fakeClock();
+    const store = await storeWithV1(clock);
+    clock.advance(60_000);
+    const { fetch, calls } = scriptedFetch(() => new Response(null, { status: 304 }));
+    const deps = { fetch, store, now: clock.now, conditionalHeaders: false };
+    const result = await refreshFeed(FEED_URL, deps);
+    expect(calls[0]?.headers.has('if-none-match')).toBe(false);
+    expect(result.kind).toBe('unchanged');
+    expect((await store.get(FEED_URL))?.feed.updated).toBe('2026-11-30T09:00:00Z');
+  });
+
+  it('sends back weak and future-dated validators as the server gave them', async () => {
+    const store = createMemoryFeedStore();
+    const future = 'Fri, 01 Jan 2100 00:00:00 GMT';
+    const first = scriptedFetch(ok(V1, { etag: 'W/"v1"', 'last-modified': future }));
+    await refreshFeed(FEED_URL, { fetch: first.fetch, store, now: Date.now });
+    const { fetch, calls } = scriptedFetch(() => new Response(null, { status: 304 }));
+    expect((await refreshFeed(FEED_URL, { fetch, store, now: Date.now })).kind).toBe('unchanged');
+    expect(calls[0]?.headers.get('if-none-match')).toBe('W/"v1"');
+    expect(calls[0]?.headers.get('if-modified-since')).toBe(future);
+  });
+
   it('replaces the stored copy with a newer one', async () => {
     const store = await storeWithV1();
     const { fetch } = scriptedFetch(ok(V2, { etag: '"v2"' }));
@@ -160,6 +206,31 @@ describe('refreshFeed', () => {
         'a feed whose commitments are not a list',
         scriptedFetch(ok(feedJson({ commitments: {} }))),
         /refused: commitments/,
+        'refused',
+      ],
+      [
+        'an HTML error page served as a 200',
+        scriptedFetch(
+          ok('<!doctype html><title>Maintenance</title>', { 'content-type': 'text/html' }),
+        ),
+        /refused/,
+        'refused',
+      ],
+      [
+        'a connection cut in the middle of the body',
+        scriptedFetch(() => new Response(cutBody(V2.slice(0, 40)))),
+        /connection reset/,
+        'network',
+      ],
+      [
+        'a feed in another charset than UTF-8',
+        scriptedFetch(
+          () =>
+            new Response(latin1(feedJson({ publisher: { name: 'Mairie de Saint-Étienne' } })), {
+              headers: { 'content-type': 'application/json; charset=iso-8859-1' },
+            }),
+        ),
+        /refused/,
         'refused',
       ],
       [

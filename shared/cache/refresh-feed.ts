@@ -174,7 +174,7 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
     }
 
     const now = deps.now();
-    const entry: StoredFeed = {
+    const fresh: StoredFeed = {
       url,
       feed: parsed.feed,
       warnings: parsed.warnings,
@@ -182,8 +182,12 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
       fetchedAt: now,
       checkedAt: now,
     };
+    const same = stored !== undefined && (await sameContent(stored, fresh, pacer(deps.slicing)));
+    // The same content again (a host whose ETag changes on every answer, or a browser cache
+    // answering a cross-origin refresh with its copy) keeps the stored feed: only the small
+    // record is rewritten, not the whole body.
+    const entry = same ? { ...fresh, feed: stored.feed, fetchedAt: stored.fetchedAt } : fresh;
     await save(deps.store, entry);
-    const same = stored !== undefined && (await sameContent(stored, entry, pacer(deps.slicing)));
     return { kind: same ? 'unchanged' : 'updated', entry };
   } finally {
     clearTimeout(timer);
