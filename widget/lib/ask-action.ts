@@ -8,7 +8,8 @@ import type { CommonMessages } from './messages.ts';
  * The "Interpeller" / "Question this" action: a disclosure button, then a panel saying where the
  * link goes, the promised response delay, the support threshold and the rules, with the link to
  * continue. Without a channel, a sentence saying the publisher offers none. `id` makes the panel's
- * id unique within a shadow root; `title`, the commitment's, makes its name unique in the page.
+ * id unique within a shadow root; `title`, the commitment's, makes the names of the button and the
+ * panel unique in the page.
  *
  * Built with the DOM and keeping its own open state, so that the badge (which has no Lit) and the
  * dashboard (which keeps the element across renders) share one implementation.
@@ -27,6 +28,8 @@ export function askAction(
     'button',
     { type: 'button', class: 'button', 'aria-expanded': 'false', 'aria-controls': panelId },
     m.ask,
+    // Heard in a list of the page's buttons, where every commitment has one.
+    title !== undefined && h('span', { class: 'sr-only' }, `${m.colon}${title}`),
   );
   const panel = h('div', {
     id: panelId,

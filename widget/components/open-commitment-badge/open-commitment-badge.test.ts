@@ -129,6 +129,19 @@ describe('<open-commitment-badge>', () => {
     expect(facts()).toContain('Pilote\u00a0: Direction des bâtiments');
   });
 
+  it('names each badge’s question button after its commitment, as a page lists its buttons', async () => {
+    const src = 'https://www.valfleurie.example/named-badges.json';
+    const badges = await Promise.all([mount('VF-01', src), mount('VF-03', src)]);
+    const names = badges.map((badge) => {
+      badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+      return badge.shadowRoot!.querySelector('[part="ask"] button')!.textContent;
+    });
+    expect(names).toEqual([
+      'Question this: Publish every public contract as open data',
+      'Question this: Energy renovation of the three schools',
+    ]);
+  });
+
   it('shares one request between badges of one feed', async () => {
     const src = 'https://www.valfleurie.example/shared-badges.json';
     await Promise.all([mount('VF-01', src), mount('VF-02', src), mount('VF-03', src)]);

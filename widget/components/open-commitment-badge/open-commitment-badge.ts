@@ -399,7 +399,7 @@ export class OpenCommitmentBadge extends HTMLElement {
               h('span', { class: 'late' }, `${m.statsOverdue}${m.colon}${n(stats.overdue)}`),
           ),
       ),
-      askAction(`badge-${commitment.id}`, link, lang, m),
+      askAction(`badge-${commitment.id}`, link, lang, m, title?.text ?? commitment.id),
     ];
   }
 }
