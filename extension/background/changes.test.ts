@@ -51,12 +51,35 @@ beforeEach(async () => {
   for (const name of ['changes', 'follows', 'baselines', 'questions'] as const)
     await database.clear(name);
   await database.put('follows', { feedId: url, commitmentId: 'A1', since: 0 });
+  await database.put('subscriptions', {
+    feedId: url,
+    url,
+    paused: false,
+    addedAt: 0,
+    failures: 0,
+    nextRefreshAt: 0,
+  });
 });
 
 describe('recording changes of followed commitments', () => {
   it('sets a baseline from the first copy without reporting anything', async () => {
     await store(feed(), 1);
     expect(await recordChanges(url, url)).toBe(0);
+    expect(created).toEqual([]);
+  });
+
+  it('keeps no baseline and reports nothing for a feed unsubscribed meanwhile', async () => {
+    await store(feed(), 1);
+    expect(await recordChanges(url, url)).toBe(0);
+    await (await db()).delete('subscriptions', url);
+    await store(
+      feed((c) => (c.status = 'complete')),
+      2,
+    );
+    expect(await recordChanges(url, url)).toBe(0);
+    await (await db()).delete('baselines', url);
+    expect(await recordChanges(url, url)).toBe(0);
+    expect(await (await db()).getAll('baselines')).toEqual([]);
     expect(created).toEqual([]);
   });
 

@@ -80,7 +80,12 @@ export async function recordChanges(feedId: string, url: string): Promise<number
   if (!entry) return 0;
   const lang = uiLang();
   const database = await db();
-  const tx = database.transaction(['baselines', 'changes', 'follows', 'questions'], 'readwrite');
+  const tx = database.transaction(
+    ['subscriptions', 'baselines', 'changes', 'follows', 'questions'],
+    'readwrite',
+  );
+  // Removed meanwhile: no baseline is kept for a feed no longer followed.
+  if (!(await tx.objectStore('subscriptions').get(feedId))) return 0;
   const baseline = await tx.objectStore('baselines').get(feedId);
   let recorded = 0;
   if (baseline && baseline.fetchedAt !== entry.fetchedAt) {

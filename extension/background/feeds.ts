@@ -19,6 +19,19 @@ export function feedStore(): Promise<FeedStore> {
   return store;
 }
 
+/**
+ * `fetch` for feed downloads. Refuses an answer that a redirect brought from `https:` down to
+ * `http:`, where anyone on the way could have written it.
+ */
+export async function feedFetch(url: string, init: RequestInit): Promise<Response> {
+  const response = await fetch(url, init);
+  if (response.redirected && url.startsWith('https:') && !response.url.startsWith('https:')) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new TypeError(`redirected to ${response.url}, which is not encrypted`);
+  }
+  return response;
+}
+
 const snapshots = new Map<string, Feed | null>();
 
 /** The parsed snapshot of a bundled feed; a snapshot that does not parse is skipped. */

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { refreshFeed } from '../../shared/cache/index.ts';
 import { db, type Subscription } from './db.ts';
-import { feedStore } from './feeds.ts';
+import { feedFetch, feedStore } from './feeds.ts';
 import { recordChanges } from './changes.ts';
 import { syncRegistration } from './registration.ts';
 
@@ -35,27 +35,53 @@ export async function ensureRefreshAlarm(): Promise<void> {
   }
 }
 
-/** Refreshes one subscription, updates its backoff, records changes. */
-export async function refreshOne(sub: Subscription, now: number): Promise<void> {
+const running = new Map<string, Promise<void>>();
+
+/**
+ * Refreshes one subscription, updates its backoff, records changes. A refresh of the same feed
+ * already under way (the alarm delivered twice, the person asking meanwhile) is joined, not
+ * started again.
+ */
+export function refreshOne(sub: Subscription, now: number): Promise<void> {
+  const pending = running.get(sub.feedId);
+  if (pending) return pending;
+  const started = refreshNow(sub, now).finally(() => running.delete(sub.feedId));
+  running.set(sub.feedId, started);
+  return started;
+}
+
+async function refreshNow(sub: Subscription, now: number): Promise<void> {
   if (!sub.url) return;
-  const result = await refreshFeed(sub.url, {
-    fetch: (input, init) => fetch(input, init),
-    store: await feedStore(),
-    now: () => Date.now(),
-  });
+  const store = await feedStore();
+  const result = await refreshFeed(sub.url, { fetch: feedFetch, store, now: () => Date.now() });
   const failures = result.kind === 'failed' ? sub.failures + 1 : 0;
   const database = await db();
   const current = await database.get('subscriptions', sub.feedId);
-  if (current) {
-    await database.put('subscriptions', {
-      ...current,
-      failures,
-      nextRefreshAt: now + backoffMinutes(failures) * 60_000,
-    });
+  if (!current) {
+    // Removed while it was being refreshed: keep nothing of it, unless another subscription
+    // reads the same URL.
+    const subs = await database.getAll('subscriptions');
+    if (!subs.some((other) => other.url === sub.url)) await store.delete(sub.url);
+    return;
   }
+  await database.put('subscriptions', {
+    ...current,
+    failures,
+    nextRefreshAt: now + backoffMinutes(failures) * 60_000,
+  });
   await recordChanges(sub.feedId, sub.url);
   // A new copy may name other pages: register the content script on those.
   if (result.kind === 'updated') await syncRegistration();
+}
+
+/**
+ * Whether `sub` is due at `now`. A next refresh further away than its longest wait means the
+ * clock went back (it had been set ahead): then it is due, or it would wait until the clock
+ * catches up, for days or years.
+ */
+function isDue(sub: Subscription, now: number): boolean {
+  const wait = sub.nextRefreshAt - now;
+  return wait <= 0 || wait > backoffMinutes(sub.failures) * 60_000;
 }
 
 /**
@@ -72,7 +98,7 @@ export async function refreshDue(
       sub.url &&
       !sub.paused &&
       (options.feedId === undefined || sub.feedId === options.feedId) &&
-      (options.force || sub.nextRefreshAt <= now),
+      (options.force || isDue(sub, now)),
   );
   await Promise.all(due.map((sub) => refreshOne(sub, now)));
   return due.length;

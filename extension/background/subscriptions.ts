@@ -8,7 +8,7 @@ import { bundledFeedId, directory, directoryEntry } from '../feeds/directory.ts'
 import type { Responses, SubscriptionView } from '../messaging/protocol.ts';
 import { missingOrigins } from '../permissions/origins.ts';
 import { db, type Subscription } from './db.ts';
-import { feedOf, feedStore } from './feeds.ts';
+import { feedFetch, feedOf, feedStore } from './feeds.ts';
 import { grantedOrigins } from './registration.ts';
 import { uiLang } from '../i18n/messages.ts';
 
@@ -40,12 +40,18 @@ export function feedPatterns(feed: {
 }
 
 /**
- * Downloads and validates `url`; stores it and subscribes only if it is a feed. The answer names
- * the errors with their JSON paths, and the hosts its pages need that are not granted yet.
+ * Downloads and validates the feed at `given`; stores it and subscribes only if it is a feed.
+ * The answer names the errors with their JSON paths, and the hosts its pages need that are not
+ * granted yet.
  */
-export async function subscribe(url: string, now: number): Promise<Responses['subscribe']> {
+export async function subscribe(given: string, now: number): Promise<Responses['subscribe']> {
+  // One spelling per feed (the host's case, a fragment the server never sees), so that the same
+  // feed is never followed, fetched and notified twice.
+  const address = new URL(given);
+  address.hash = '';
+  const url = address.href;
   const result = await refreshFeed(url, {
-    fetch: (input, init) => fetch(input, init),
+    fetch: feedFetch,
     store: await feedStore(),
     now: () => Date.now(),
   });
