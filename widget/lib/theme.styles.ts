@@ -230,4 +230,14 @@ export const themeCss = css`
       transition: width 0.3s ease;
     }
   }
+  /* Forced colours drop backgrounds: the bar keeps an outline and its filled part the text colour. */
+  @media (forced-colors: active) {
+    .bar {
+      border: 1px solid CanvasText;
+    }
+    .bar > span {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+  }
 `;

@@ -90,10 +90,14 @@ export const styles =
       letter-spacing: 0.04em;
     }
     .figure-value {
+      overflow-wrap: anywhere;
       font-size: 2rem;
       font-weight: 800;
       line-height: 1.2;
       color: var(--oc-color-accent);
+    }
+    .figure .progress {
+      display: flex;
     }
     .figure .bar {
       width: 100%;
@@ -529,9 +533,13 @@ export const styles =
     }
     @media (forced-colors: active) {
       .stack > span,
-      .bar > span,
       .swatch {
         forced-color-adjust: none;
+      }
+      .chip[aria-pressed='true'] {
+        forced-color-adjust: none;
+        background: Highlight;
+        color: HighlightText;
       }
     }
   `;
