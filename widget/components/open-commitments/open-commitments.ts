@@ -60,6 +60,12 @@ import { announceFeedState, type Announced } from '../../lib/announce.ts';
  */
 const ROWS_PER_TASK = 10;
 
+/**
+ * How long the filters stay unchanged before screen readers hear how many commitments are shown:
+ * once after a word is typed in the search field, not at every key.
+ */
+const SPEAK_COUNT_MS = 1000;
+
 /** How often a visible dashboard asks the publisher for news. */
 const REFRESH_MS = 5 * 60 * 1000;
 
@@ -183,6 +189,10 @@ export class OpenCommitments extends HTMLElement {
   #drawn = Infinity;
   #drawnOf = 0;
   #drawing = false;
+  /** The count of commitments shown, as drawn, and as last said in the live region. */
+  #count = '';
+  #spokenCount = '';
+  #speakTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -276,6 +286,7 @@ export class OpenCommitments extends HTMLElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#stopTimer();
+    clearTimeout(this.#speakTimer);
   }
 
   /**
@@ -412,6 +423,16 @@ export class OpenCommitments extends HTMLElement {
     this.#requestUpdate();
     this.#writeLocation(undefined);
     this.#emitChange();
+    this.#speakCount();
+  }
+
+  /** Says the count of commitments shown once the reader has stopped changing what is shown. */
+  #speakCount(): void {
+    clearTimeout(this.#speakTimer);
+    this.#speakTimer = setTimeout(() => {
+      this.#spokenCount = this.#count;
+      this.#requestUpdate();
+    }, SPEAK_COUNT_MS);
   }
 
   /** Clears the filters; focus goes to the search field, as the button it was on goes. */
@@ -783,6 +804,7 @@ export class OpenCommitments extends HTMLElement {
     for (const id of this.#rows.keys()) if (!drawnIds.has(id)) this.#rows.delete(id);
     const n = (value: number) => formatNumber(value, lang);
     const filtering = !sameFilters({ ...this.#filters, sort: 'plan' }, { ...NO_FILTERS });
+    this.#count = m.shown(n(visible.length), n(rows.length), visible.length);
     return html`${this.#filterForm(model, m)}
       ${
         this.#hiddenLink !== undefined
@@ -796,8 +818,9 @@ export class OpenCommitments extends HTMLElement {
             </div>`
           : nothing
       }
-      <div class="count" role="status">
-        <span>${m.shown(n(visible.length), n(rows.length), visible.length)}</span>
+      <div class="count">
+        <span>${this.#count}</span>
+        <span class="sr-only" role="status">${this.#spokenCount}</span>
         ${
           filtering
             ? html`<button type="button" class="link-button" @click=${this.#clearFilters}>
@@ -826,6 +849,7 @@ export class OpenCommitments extends HTMLElement {
               @click=${() => {
                 this.#drawn = limit + ROWS_PER_TASK;
                 this.#limit = limit + PAGE_SIZE;
+                this.#speakCount();
                 // The button goes once all is shown: focus moves to the first row it added.
                 this.#focusAfterUpdate(
                   `[data-commitment-id="${CSS.escape(filtered[limit]!.id)}"] .toggle`,
