@@ -24,6 +24,9 @@ export const WIDGET_DB_NAME = 'open-commitments-widget';
  */
 export const WIDGET_CACHE_POLICY: CachePolicy = { maxAge: 0, staleWhileRevalidate: Infinity };
 
+/** How old a check may be when a new view of the feed appears, before the publisher is asked. */
+const REVISIT_MS = 5 * 60 * 1000;
+
 /** What a component shows for a feed URL. */
 export interface FeedState {
   /** `loading` until a copy (stored or fresh) or a failure is known. */
@@ -103,7 +106,10 @@ function isSameOrigin(url: string): boolean {
  * reads the stored copy and asks the publisher; later ones get the same state.
  */
 export function feedSource(url: string): FeedSource {
-  const absolute = new URL(url, document.baseURI).href;
+  const address = new URL(url, document.baseURI);
+  // Never sent to the server: `feed.json#e1` is the same feed, and shares its one request.
+  address.hash = '';
+  const absolute = address.href;
   const reg = registry();
   let source = reg.sources.get(absolute);
   if (!source) {
@@ -148,6 +154,8 @@ function createSource(url: string, feeds: FeedClient): FeedSource {
     if (!nothingNew) set({ phase: 'ready', entry: result.entry });
   };
 
+  const refresh = async (): Promise<void> => apply(await feeds.refresh(url));
+
   const start = (): void => {
     if (started) return;
     started = true;
@@ -168,10 +176,11 @@ function createSource(url: string, feeds: FeedClient): FeedSource {
     get checkedAt() {
       return checkedAt;
     },
-    async refresh() {
-      apply(await feeds.refresh(url));
-    },
+    refresh,
     subscribe(listener) {
+      // A view shown again later (a single-page site coming back to it) asks again if the copy
+      // was last checked long ago, as a page's first view does.
+      if (checkedAt && Math.abs(Date.now() - checkedAt) >= REVISIT_MS) void refresh();
       listeners.add(listener);
       start();
       return () => listeners.delete(listener);
