@@ -110,11 +110,9 @@ export async function openIdbFeedStore(
   const get = async (url: string): Promise<StoredFeed | undefined> => {
     const tx = quiet((await open()).transaction(['meta', 'parts'], 'readonly'));
     const meta = await tx.objectStore('meta').get(url);
-    // A record of another shape (damaged, or written by another build) is no copy: without a
-    // `checkedAt`, its age would be unknown and it would never be revalidated. A download replaces it.
-    if (!meta || !(meta.checkedAt >= 0 && meta.fetchedAt >= 0 && Array.isArray(meta.warnings))) {
-      return undefined;
-    }
+    // A record without `checkedAt` (damaged, or written by another build) would never be
+    // revalidated: it is no copy, and the next download replaces it.
+    if (!meta || !(meta.checkedAt >= 0)) return undefined;
     const { stamp, ...rest } = meta;
     const seen = known.get(url);
     if (seen?.stamp === stamp) return { ...rest, feed: seen.feed };
@@ -195,7 +193,6 @@ const BLOCKED_GRACE_MS = 2000;
  */
 function openDb(dbName: string, closed: () => void): Promise<IDBPDatabase<FeedDb>> {
   let gaveUp = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   return new Promise((resolve, reject) => {
     openDB<FeedDb>(dbName, FEED_DB_VERSION, {
       upgrade(db, oldVersion, _newVersion, tx) {
@@ -209,15 +206,14 @@ function openDb(dbName: string, closed: () => void): Promise<IDBPDatabase<FeedDb
         closed();
       },
       blocked() {
-        timer = setTimeout(() => {
+        // Settles nothing if the database opened meanwhile.
+        setTimeout(() => {
           gaveUp = true;
-          reject(new Error(`Feed database ${dbName}: an older connection blocks its upgrade`));
+          reject(new Error(`Feed database ${dbName}: blocked by an older connection`));
         }, BLOCKED_GRACE_MS);
       },
       terminated: closed,
-    })
-      .then((db) => (gaveUp ? db.close() : resolve(db)), reject)
-      .finally(() => clearTimeout(timer));
+    }).then((db) => (gaveUp ? db.close() : resolve(db)), reject);
   });
 }
 
