@@ -47,8 +47,40 @@ describe('CommitmentRow', () => {
     const root = document.createElement('ul');
     render(<CommitmentRow row={base} lang="en" followed onFollow={() => undefined} />, root);
     const toggle = root.querySelector('button');
-    expect(toggle?.textContent).toBe('Follow');
+    expect(toggle?.textContent).toBe('Follow: Publier les marchés publics');
     expect(toggle?.getAttribute('aria-pressed')).toBe('true');
     expect(root.querySelector('.oc-followed')?.textContent).toBe('Followed');
+  });
+
+  it('names its buttons and its progress bar after the commitment, so that rows tell them apart', () => {
+    const root = document.createElement('ul');
+    const link = {
+      href: 'https://www.exemple.fr/q',
+      kind: 'url',
+      target: 'www.exemple.fr',
+    } as const;
+    const rows: CommitmentRowData[] = [
+      { ...base, progress: 30, link },
+      { ...base, id: 'E2', title: { text: 'Budget participatif' }, progress: 60, link },
+    ];
+    render(
+      <>
+        {rows.map((row) => (
+          <CommitmentRow key={row.id} row={row} lang="fr" onFollow={() => undefined} />
+        ))}
+      </>,
+      root,
+    );
+    const names = [...root.querySelectorAll('button, progress')].map(
+      (control) => control.getAttribute('aria-label') ?? control.textContent,
+    );
+    expect(names).toEqual([
+      'Avancement\u00a0: Publier les marchés publics',
+      'Suivre\u00a0: Publier les marchés publics',
+      'Interpeller\u00a0: Publier les marchés publics',
+      'Avancement\u00a0: Budget participatif',
+      'Suivre\u00a0: Budget participatif',
+      'Interpeller\u00a0: Budget participatif',
+    ]);
   });
 });

@@ -28,6 +28,13 @@ export function CommitmentRow({
   onRemember?: () => Promise<void>;
 }) {
   const m = t(lang);
+  // Heard after a button's text in a list of the buttons, where every row has the same ones.
+  const about = () => (
+    <span class="oc-visually-hidden">
+      {m.colon}
+      <LocalizedText value={row.title} lang={lang} />
+    </span>
+  );
   return (
     <li class="oc-row" data-commitment-id={row.id}>
       <p class="oc-title">
@@ -43,7 +50,11 @@ export function CommitmentRow({
         <StatusLabel category={row.category} label={row.statusLabel} lang={lang} />
         {row.progress !== undefined && (
           <span class="oc-progress">
-            <progress max={100} value={row.progress} aria-label={m.progress} />
+            <progress
+              max={100}
+              value={row.progress}
+              aria-label={`${m.progress}${m.colon}${row.title.text}`}
+            />
             {formatPercent(row.progress, lang)}
           </span>
         )}
@@ -63,15 +74,22 @@ export function CommitmentRow({
               onClick={onFollow}
             >
               {m.follow}
+              {about()}
             </button>
           )}
           {onUnfollow && (
             <button type="button" class="oc-button" onClick={onUnfollow}>
               {m.unfollow}
+              {about()}
             </button>
           )}
           {row.link && (
-            <Interpellate link={row.link} lang={lang} {...(onRemember ? { onRemember } : {})} />
+            <Interpellate
+              link={row.link}
+              lang={lang}
+              about={about()}
+              {...(onRemember ? { onRemember } : {})}
+            />
           )}
         </div>
       )}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import type { InterpellationLink } from '../../shared/interpellation/index.ts';
@@ -6,15 +7,18 @@ import { focusIfLost } from '../dom/focus.ts';
 
 /**
  * "Question this": shows where the question goes, the promised delay, the threshold and the rules
- * before the person leaves, then offers to remember the question on this device.
+ * before the person leaves, then offers to remember the question on this device. `about`, after
+ * the button's text, names what the question is about.
  */
 export function Interpellate({
   link,
   lang,
+  about,
   onRemember,
 }: {
   link: InterpellationLink;
   lang: Lang;
+  about?: ComponentChildren;
   onRemember?: () => Promise<void>;
 }) {
   const m = t(lang);
@@ -31,6 +35,7 @@ export function Interpellate({
         onClick={() => setOpen(!open)}
       >
         {m.interpellate}
+        {about}
       </button>
       {open && (
         <div class="oc-interpellate">
