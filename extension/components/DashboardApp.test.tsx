@@ -97,6 +97,14 @@ describe('the dashboard', () => {
     expect(root.textContent).not.toContain('You follow no commitment yet');
   });
 
+  it('says that nothing has changed yet without an empty list a screen reader would announce', () => {
+    const root = mount(fakeModel({ followed: [], changes: [], questions: [] }));
+    expect(root.textContent).toContain('No change yet.');
+    expect([...root.querySelectorAll('ul, ol')].filter((list) => !list.children.length)).toEqual(
+      [],
+    );
+  });
+
   it('says when the data is from and that the last refresh failed, in a small line', () => {
     const asOf = Date.UTC(2026, 10, 2, 9);
     const root = mount(
@@ -126,7 +134,7 @@ describe('the dashboard', () => {
     const button = root.querySelector<HTMLButtonElement>(
       '[data-commitment-id="B1"] .oc-actions button',
     );
-    expect(button?.textContent).toBe('Ne plus suivre');
+    expect(button?.textContent).toBe('Ne plus suivre\u00a0: Budget');
     expect(button?.hasAttribute('aria-pressed')).toBe(false);
     button?.click();
     await settle();

@@ -63,24 +63,27 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
 
       <h2>{m.changesTitle}</h2>
       {data && data.changes.length === 0 && <p>{m.changesNone}</p>}
-      <ul class="oc-list" data-section="changes">
-        {data?.changes.map((change) => (
-          <li key={change.id} class="oc-row" data-commitment-id={change.commitmentId}>
-            <p class="oc-title">
-              <time dateTime={new Date(change.at).toISOString()}>
-                {formatDateTime(new Date(change.at).toISOString(), lang)}
-              </time>
-              {' · '}
-              {change.title}
-            </p>
-            <ul>
-              {change.lines.map((line, i) => (
-                <li key={i}>{line}</li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
+      {/* No empty list: a screen reader would announce a list of no items after "No change yet". */}
+      {data && data.changes.length > 0 && (
+        <ul class="oc-list" data-section="changes">
+          {data.changes.map((change) => (
+            <li key={change.id} class="oc-row" data-commitment-id={change.commitmentId}>
+              <p class="oc-title">
+                <time dateTime={new Date(change.at).toISOString()}>
+                  {formatDateTime(new Date(change.at).toISOString(), lang)}
+                </time>
+                {' · '}
+                {change.title}
+              </p>
+              <ul>
+                {change.lines.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
 
       <h2 id="oc-questions" tabIndex={-1}>
         {m.questionsTitle}
