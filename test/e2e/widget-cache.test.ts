@@ -1,0 +1,94 @@
+/**
+ * The dashboard's stored copy when IndexedDB misbehaves, in real Chromium: another tab of the
+ * same site holding the database at an older version, whether or not it gives way.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import type { TestServer } from './support/server.ts';
+import { bundledFeed, hostPage, settled, widgetServer } from './fixtures/widget/harness.ts';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await widgetServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+async function newContext(): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context;
+}
+
+/**
+ * Opens, in `page`, the widget's database at version 2 as an older build did, and keeps the
+ * connection; `givesWay`: it closes when a newer version asks, as every build of the widget does.
+ */
+async function holdOlderDatabase(page: Page, givesWay: boolean): Promise<void> {
+  await page.goto(
+    hostPage(server, '/older-tab.html', { body: '<p>An older tab</p>', scripts: [] }),
+  );
+  await page.evaluate(
+    (closes) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('open-commitments-widget', 2);
+        request.onupgradeneeded = () =>
+          request.result.createObjectStore('feeds', { keyPath: 'url' });
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          if (closes) db.onversionchange = () => db.close();
+          (window as unknown as { held: IDBDatabase }).held = db;
+          resolve();
+        };
+      }),
+    givesWay,
+  );
+}
+
+const dashboard = 'open-commitments';
+const count = (page: Page) => page.locator(`${dashboard} [data-commitment-id]`).count();
+
+describe('the stored copy beside another tab of the same site', () => {
+  it('upgrades the database an older tab gives way on, and keeps the copy there', async () => {
+    const context = await newContext();
+    await holdOlderDatabase(await context.newPage(), true);
+    server.route('/feeds/upgrade.json', { body: JSON.stringify(bundledFeed('valfleurie')) });
+    const url = hostPage(server, '/upgrade.html', {
+      body: `<open-commitments src="/feeds/upgrade.json" no-refresh></open-commitments>`,
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await settled(page);
+    expect(await count(page)).toBe(10);
+    // Kept in IndexedDB, not in the page's memory: shown again when the feed breaks.
+    server.route('/feeds/upgrade.json', { status: 500, body: 'down' });
+    await page.reload();
+    await settled(page);
+    await expect.poll(() => page.locator(`${dashboard} .notice.stale`).count()).toBe(1);
+    expect(await count(page)).toBe(10);
+  });
+
+  it('shows the feed when an older tab never closes the database it blocks', async () => {
+    const context = await newContext();
+    await holdOlderDatabase(await context.newPage(), false);
+    server.route('/feeds/blocked.json', { body: JSON.stringify(bundledFeed('valfleurie')) });
+    const page = await context.newPage();
+    await page.goto(
+      hostPage(server, '/blocked.html', {
+        body: `<open-commitments src="/feeds/blocked.json" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    expect(await count(page)).toBe(10);
+  });
+});
