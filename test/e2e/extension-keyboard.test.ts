@@ -1,7 +1,7 @@
 /**
  * The extension with the keyboard alone, in Chromium: closing the overlay (its button or Escape)
  * gives focus back to the page where it was before it entered the panel, never to the top of the
- * document.
+ * document. And its small buttons, large enough for a finger or a shaky hand.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,22 @@ describe('the overlay with the keyboard', () => {
     await page.keyboard.press('Escape');
     await page.locator('open-commitments-overlay').waitFor({ state: 'detached' });
     await expect(focused(page)).resolves.toBe('Read more');
+    await page.close();
+  });
+});
+
+describe('the overlay for a pointer', () => {
+  it('makes its move handle and close button targets of at least 24 by 24 px', async () => {
+    const page = await projectWithOverlay();
+    const overlay = page.locator('open-commitments-overlay');
+    for (const name of ['Move the panel (arrow keys)', 'Close']) {
+      const box = await overlay.getByRole('button', { name, exact: true }).boundingBox();
+      expect({ name, width: box!.width >= 24, height: box!.height >= 24 }).toEqual({
+        name,
+        width: true,
+        height: true,
+      });
+    }
     await page.close();
   });
 });
