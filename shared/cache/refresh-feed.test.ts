@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryFeedStore, type FeedStore } from './feed-store.ts';
 import { refreshFeed, type RefreshDeps } from './refresh-feed.ts';
-import { fakeClock, feedJson, hang, ok, scriptedFetch } from './test-support.ts';
+import { deferred, fakeClock, feedJson, hang, ok, scriptedFetch } from './test-support.ts';
 
 // Hostile input under test, never run.
 // eslint-disable-next-line no-script-url
@@ -387,6 +387,28 @@ describe('refreshFeed', () => {
     });
     expect(result).toMatchObject({ kind: 'failed', error: { reason: 'aborted' } });
     expect((await store.get(FEED_URL))?.lastError).toBeUndefined();
+  });
+
+  it('marks a failure on the newer copy another tab stored meanwhile, not on the older one', async () => {
+    const store = await storeWithV1();
+    const held = deferred<Response>();
+    const slow = refreshFeed(FEED_URL, {
+      fetch: scriptedFetch(() => held.promise).fetch,
+      store,
+      now: Date.now,
+    });
+    const other = scriptedFetch(ok(V2, { etag: '"v2"' }));
+    expect((await refreshFeed(FEED_URL, { fetch: other.fetch, store, now: Date.now })).kind).toBe(
+      'updated',
+    );
+    held.resolve(new Response('oops', { status: 503 }));
+    const result = await slow;
+    expect(result.kind).toBe('failed');
+    expect(result.entry?.feed.updated).toBe('2026-12-10T09:00:00Z');
+    const kept = await store.get(FEED_URL);
+    expect(kept?.feed.updated).toBe('2026-12-10T09:00:00Z');
+    expect(kept?.etag).toBe('"v2"');
+    expect(kept?.lastError?.status).toBe(503);
   });
 
   it('fails on a 304 when there is no copy to confirm', async () => {

@@ -103,7 +103,8 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
       ...(status !== undefined ? { status } : {}),
       ...(errors ? { errors } : {}),
     };
-    const entry: StoredFeed = { ...stored, lastError };
+    // Another tab may have stored a newer copy meanwhile: mark that one, never put this one back.
+    const entry: StoredFeed = { ...((await readStored(deps.store, url)) ?? stored), lastError };
     await save(deps.store, entry);
     return { kind: 'failed', entry, error };
   };
