@@ -1,6 +1,7 @@
 /**
- * The dashboard's stored copy when IndexedDB misbehaves, in real Chromium: another tab of the
- * same site holding the database at an older version, whether or not it gives way.
+ * The dashboard's stored copy and live refresh in real Chromium: another tab of the same site
+ * holding the database at an older version, whether or not it gives way; the page hidden and shown
+ * again; the element removed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -90,5 +91,77 @@ describe('the stored copy beside another tab of the same site', () => {
     );
     await settled(page);
     expect(await count(page)).toBe(10);
+  });
+});
+
+describe('live refresh', () => {
+  it('asks again on return when due, never while hidden, nor once removed until shown again', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.addInitScript(() => {
+      // The page's visibility, set by the test as switching tabs would.
+      let hidden = false;
+      Object.defineProperty(Document.prototype, 'visibilityState', {
+        get: () => (hidden ? 'hidden' : 'visible'),
+      });
+      Object.defineProperty(Document.prototype, 'hidden', { get: () => hidden });
+      (window as unknown as { setHidden: (h: boolean) => void }).setHidden = (h) => {
+        hidden = h;
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+    });
+    const feed = bundledFeed('valfleurie');
+    server.route('/feeds/live.json', { body: JSON.stringify(feed) });
+    await page.goto(
+      hostPage(server, '/live.html', {
+        body: `<open-commitments src="/feeds/live.json"></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const asked = () => server.requests.filter((path) => path === '/feeds/live.json').length;
+    const setHidden = (hidden: boolean) =>
+      page.evaluate(
+        (h) => (window as unknown as { setHidden: (h: boolean) => void }).setHidden(h),
+        hidden,
+      );
+    expect(asked()).toBe(1);
+
+    await setHidden(true);
+    await page.clock.runFor(20 * 60_000);
+    expect(asked()).toBe(1);
+    // Back after 20 minutes: the copy is old, asked again at once, and a change is shown.
+    server.route('/feeds/live.json', {
+      body: JSON.stringify({ ...feed, commitments: feed.commitments.slice(0, 9) }),
+    });
+    await setHidden(false);
+    await expect.poll(asked).toBe(2);
+    await expect.poll(() => count(page)).toBe(9);
+
+    // Away for a minute only: not asked again on return.
+    await setHidden(true);
+    await page.clock.runFor(60_000);
+    await setHidden(false);
+    await page.clock.runFor(1000);
+    expect(asked()).toBe(2);
+
+    // Visible: asked every 5 minutes.
+    await page.clock.runFor(5 * 60_000);
+    await expect.poll(asked).toBe(3);
+
+    await page.locator(dashboard).evaluate((element) => element.remove());
+    await page.clock.runFor(30 * 60_000);
+    await setHidden(true);
+    await setHidden(false);
+    expect(asked()).toBe(3);
+
+    // Shown again (a single-page site coming back to it), long after the last check: asked again.
+    await page.evaluate(() =>
+      document.querySelector('main')!.append(document.createElement('open-commitments')),
+    );
+    await page
+      .locator(dashboard)
+      .evaluate((element) => element.setAttribute('src', '/feeds/live.json'));
+    await expect.poll(asked).toBe(4);
   });
 });
