@@ -68,16 +68,16 @@ describe('the options page', () => {
     const active = mount(withSubscription(false), 'en');
     expect(active.querySelector('[data-paused]')).toBeNull();
     const activeButton = [...active.querySelectorAll('tr button')].find((b) =>
-      ['Pause', 'Resume'].includes(b.textContent ?? ''),
+      /^(Pause|Resume)/.test(b.textContent ?? ''),
     );
-    expect(activeButton?.textContent).toBe('Pause');
+    expect(activeButton?.textContent).toBe('Pause: Ville d’Exemple');
     expect(activeButton?.hasAttribute('aria-pressed')).toBe(false);
 
     const paused = mount(withSubscription(true), 'fr');
     expect(paused.querySelector('[data-paused]')?.textContent).toBe('Suspendu');
     const names = [...paused.querySelectorAll('tr button')].map((b) => b.textContent);
-    expect(names).toContain('Reprendre');
-    expect(names).not.toContain('Suspendre');
+    expect(names).toContain('Reprendre\u00a0: Ville d’Exemple');
+    expect(names).not.toContain('Suspendre\u00a0: Ville d’Exemple');
   });
 
   it('speaks French to a French browser', () => {
@@ -165,8 +165,8 @@ describe('the options page', () => {
     expect(document.activeElement).toBe(submit);
 
     const removeButton = (feedId: string) =>
-      [...root.querySelectorAll(`tr[data-feed-id="${feedId}"] button`)].find(
-        (b) => b.textContent === 'Remove',
+      [...root.querySelectorAll(`tr[data-feed-id="${feedId}"] button`)].find((b) =>
+        b.textContent?.startsWith('Remove'),
       ) as HTMLButtonElement;
     removeButton(first.feedId).focus();
     removeButton(first.feedId).click();
@@ -185,5 +185,35 @@ describe('the options page', () => {
     showAgain().click();
     await settle();
     expect(document.activeElement?.textContent).toBe('Sites where the panel is hidden');
+  });
+
+  it('names each row’s buttons after its feed, and says what "Refresh now" found', async () => {
+    const model = fakeModel();
+    const first = model.subscriptions.value[0]!;
+    model.subscriptions.value = [
+      first,
+      { ...first, feedId: 'b', url: 'b', name: 'Métropole', lastError: undefined },
+    ];
+    model.refresh = async (feedId) => {
+      model.subscriptions.value = model.subscriptions.value.map((s) =>
+        s.feedId === feedId ? { ...s, checkedAt: Date.UTC(2026, 11, 5, 9, 30) } : s,
+      );
+    };
+    const root = mount(model, 'en');
+    const names = [...root.querySelectorAll('tr button')].map((b) => b.textContent);
+    expect(names).toEqual([
+      'Pause: Ville d’Exemple',
+      'Refresh now: Ville d’Exemple',
+      'Remove: Ville d’Exemple',
+      'Pause: Métropole',
+      'Refresh now: Métropole',
+      'Remove: Métropole',
+    ]);
+    const status = root.querySelector('[data-refresh-result]')!;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe('');
+    root.querySelector<HTMLButtonElement>('tr[data-feed-id="b"] button:nth-child(2)')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(status.textContent).toMatch(/^Métropole: Checked December 5, 2026/);
   });
 });

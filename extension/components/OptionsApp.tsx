@@ -17,6 +17,28 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
   const outcome = model.outcome.value;
   const when = (ms: number) => formatDateTime(new Date(ms).toISOString(), lang);
   const subs = model.subscriptions.value;
+  /** What the last "Refresh now" found, said once it is done: the row's change is silent. */
+  const [refreshed, setRefreshed] = useState('');
+  const refresh = (feedId: string, name: string) => {
+    const started = Date.now();
+    void model.refresh(feedId).then(() => {
+      const sub = model.subscriptions.value.find((s) => s.feedId === feedId);
+      const error = sub?.lastError && sub.lastError.at >= started ? sub.lastError : undefined;
+      const result = error
+        ? m.failure(when(error.at), m.failureReason(error.reason, error.status))
+        : sub?.checkedAt !== undefined
+          ? m.lastChecked(when(sub.checkedAt))
+          : '';
+      setRefreshed(`${name}${m.colon}${result}`);
+    });
+  };
+  // After a row's button: which feed it acts on, heard in a list of the page's buttons.
+  const about = (name: string) => (
+    <span class="oc-visually-hidden">
+      {m.colon}
+      <bdi>{name}</bdi>
+    </span>
+  );
   return (
     <main class="oc-root">
       <h1>{m.optionsTitle}</h1>
@@ -130,6 +152,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                       onClick={() => void model.allow(s.missingOrigins)}
                     >
                       {m.allow}
+                      {about(s.name ?? s.feedId)}
                     </button>
                   </div>
                 )}
@@ -142,14 +165,16 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     onClick={() => void model.setPaused(s.feedId, !s.paused)}
                   >
                     {s.paused ? m.resume : m.pause}
+                    {about(s.name ?? s.feedId)}
                   </button>
                   {s.url && (
                     <button
                       type="button"
                       class="oc-button"
-                      onClick={() => void model.refresh(s.feedId)}
+                      onClick={() => refresh(s.feedId, s.name ?? s.feedId)}
                     >
                       {m.refreshNow}
+                      {about(s.name ?? s.feedId)}
                     </button>
                   )}
                   {!s.bundled && (
@@ -163,6 +188,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                       }
                     >
                       {m.remove}
+                      {about(s.name ?? s.feedId)}
                     </button>
                   )}
                 </div>
@@ -171,6 +197,9 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
           ))}
         </tbody>
       </table>
+      <p class="oc-visually-hidden" role="status" data-refresh-result="">
+        {refreshed}
+      </p>
 
       <h2 id="oc-hidden-sites" tabIndex={-1}>
         {m.hiddenSites}
