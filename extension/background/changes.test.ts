@@ -19,6 +19,7 @@ vi.mock('wxt/browser', () => ({
 const { recordChanges, MAX_CHANGES } = await import('./changes.ts');
 const { db } = await import('./db.ts');
 const { feedStore } = await import('./feeds.ts');
+const { notifyPending } = await import('./notifications.ts');
 
 const url = 'https://www.exemple.fr/feed.json';
 
@@ -81,6 +82,21 @@ describe('recording changes of followed commitments', () => {
     expect(await recordChanges(url, url)).toBe(0);
     expect(await (await db()).getAll('baselines')).toEqual([]);
     expect(created).toEqual([]);
+  });
+
+  it('shows a change once when two refreshes end at the same time', async () => {
+    await (
+      await db()
+    ).add('changes', {
+      feedId: url,
+      commitmentId: 'A1',
+      title: 'Open data',
+      at: 1,
+      lines: ['Status: Limited → Complete'],
+      notified: false,
+    });
+    await Promise.all([notifyPending(), notifyPending()]);
+    expect(created).toHaveLength(1);
   });
 
   it('reports a followed commitment’s change once, in words, with a notification', async () => {

@@ -8,8 +8,19 @@ import { db } from './db.ts';
 /** Prefix of the notification ids this extension creates. */
 export const NOTIFICATION_PREFIX = 'oc-change-';
 
-/** Shows a notification for every recorded change not yet shown. */
-export async function notifyPending(): Promise<void> {
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * Shows a notification for every recorded change not yet shown. Calls run one after the other:
+ * two feeds refreshed at once would otherwise both find a change unshown and show it twice.
+ */
+export function notifyPending(): Promise<void> {
+  const run = queue.then(showPending);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function showPending(): Promise<void> {
   const database = await db();
   const pending = (await database.getAll('changes')).filter((c) => !c.notified);
   for (const change of pending) {
