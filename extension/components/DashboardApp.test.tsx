@@ -105,6 +105,20 @@ describe('the dashboard', () => {
     );
   });
 
+  it('heads each kept question’s row with it, and names its delete button after it', () => {
+    const root = mount(
+      fakeModel({ followed: [], changes: [], questions: [question(1, 'A1'), question(2, 'B1')] }),
+    );
+    const rows = [...root.querySelectorAll('[data-section="questions"] tr')].map((row) => ({
+      header: row.querySelector('th[scope="row"] strong')?.textContent,
+      button: row.querySelector('button')?.textContent,
+    }));
+    expect(rows).toEqual([
+      { header: 'A1', button: 'Delete: A1' },
+      { header: 'B1', button: 'Delete: B1' },
+    ]);
+  });
+
   it('says when the data is from and that the last refresh failed, in a small line', () => {
     const asOf = Date.UTC(2026, 10, 2, 9);
     const root = mount(

@@ -101,7 +101,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                     class={overdue ? 'oc-overdue' : undefined}
                     data-commitment-id={q.commitmentId}
                   >
-                    <td>
+                    <th scope="row">
                       <strong>{q.title}</strong>
                       <div>
                         {m.askedOn(formatDate(q.askedOn, lang))} · {m.goesTo(q.channel.target)}
@@ -111,7 +111,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                       {q.answeredOn && (
                         <span class="oc-ok">{m.answered(formatDate(q.answeredOn, lang))}</span>
                       )}
-                    </td>
+                    </th>
                     <td>
                       <button
                         type="button"
@@ -125,6 +125,10 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                         }
                       >
                         {m.delete}
+                        <span class="oc-visually-hidden">
+                          {m.colon}
+                          <bdi>{q.title}</bdi>
+                        </span>
                       </button>
                     </td>
                   </tr>

@@ -59,7 +59,7 @@ describe('the options page', () => {
         missingOrigins: [],
       },
     ];
-    const name = mount(model, 'en').querySelector('[data-feed-id="bundled:valfleurie"] td');
+    const name = mount(model, 'en').querySelector('[data-feed-id="bundled:valfleurie"] th');
     expect(name?.textContent).toMatch(/^Town of Valfleurie \(example\) · /);
     expect(name?.textContent?.match(/example/g)).toHaveLength(1);
   });
@@ -187,7 +187,7 @@ describe('the options page', () => {
     expect(document.activeElement?.textContent).toBe('Sites where the panel is hidden');
   });
 
-  it('names each row’s buttons after its feed, and says what "Refresh now" found', async () => {
+  it('heads each row with its feed, names its buttons after it, and says what "Refresh now" found', async () => {
     const model = fakeModel();
     const first = model.subscriptions.value[0]!;
     model.subscriptions.value = [
@@ -200,6 +200,8 @@ describe('the options page', () => {
       );
     };
     const root = mount(model, 'en');
+    const headers = [...root.querySelectorAll('tr th[scope="row"] strong')];
+    expect(headers.map((header) => header.textContent)).toEqual(['Ville d’Exemple', 'Métropole']);
     const names = [...root.querySelectorAll('tr button')].map((b) => b.textContent);
     expect(names).toEqual([
       'Pause: Ville d’Exemple',

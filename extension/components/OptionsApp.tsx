@@ -116,7 +116,8 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         <tbody>
           {subs.map((s) => (
             <tr key={s.feedId} data-feed-id={s.feedId}>
-              <td>
+              {/* The row's header: a screen reader names the feed on moving to its buttons. */}
+              <th scope="row">
                 <strong>{s.name}</strong>
                 {s.fictional && <> ({m.fictional})</>}
                 {s.bundled && <> · {m.directory}</>}
@@ -156,7 +157,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     </button>
                   </div>
                 )}
-              </td>
+              </th>
               <td>
                 <div class="oc-actions">
                   <button
