@@ -456,6 +456,15 @@ describe('what assistive technologies and other displays meet', () => {
     expect(await said()).toEqual([count]);
   });
 
+  it('shows the late marks’ warning sign without reading it out', async () => {
+    const { page } = await newPage();
+    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    const note = page.locator(`${dashboard} .overall .figure-note`);
+    expect(await note.ariaSnapshot()).toMatch(/En retard\s: 2/);
+    expect(await note.ariaSnapshot()).not.toContain('⚠');
+  });
+
   it('draws the overall progress bar as long as its value', async () => {
     const { page } = await newPage();
     await page.goto(`${server.origin}/fixtures/valfleurie.html`);

@@ -169,7 +169,7 @@ export const themeCss = css`
     white-space: nowrap;
   }
   .late::before {
-    content: '⚠ ';
+    content: '⚠ ' / '';
   }
   .bar {
     display: inline-block;
