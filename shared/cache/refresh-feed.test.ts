@@ -147,15 +147,32 @@ describe('refreshFeed', () => {
     expect((await store.get(FEED_URL))?.feed.updated).toBe('2026-11-30T09:00:00Z');
   });
 
-  it('sends back weak and future-dated validators as the server gave them', async () => {
+  it('sends back a weak ETag as the server gave it', async () => {
     const store = createMemoryFeedStore();
-    const future = 'Fri, 01 Jan 2100 00:00:00 GMT';
-    const first = scriptedFetch(ok(V1, { etag: 'W/"v1"', 'last-modified': future }));
+    const first = scriptedFetch(ok(V1, { etag: 'W/"v1"' }));
     await refreshFeed(FEED_URL, { fetch: first.fetch, store, now: Date.now });
     const { fetch, calls } = scriptedFetch(() => new Response(null, { status: 304 }));
     expect((await refreshFeed(FEED_URL, { fetch, store, now: Date.now })).kind).toBe('unchanged');
     expect(calls[0]?.headers.get('if-none-match')).toBe('W/"v1"');
-    expect(calls[0]?.headers.get('if-modified-since')).toBe(future);
+  });
+
+  it('gets a new version from a server that once dated the feed in the future', async () => {
+    const clock = fakeClock();
+    const store = createMemoryFeedStore();
+    const future = 'Fri, 01 Jan 2100 00:00:00 GMT';
+    const first = scriptedFetch(ok(V1, { 'last-modified': future }));
+    await refreshFeed(FEED_URL, { fetch: first.fetch, store, now: clock.now });
+    // A server that answers 304 to any If-Modified-Since later than its file's date.
+    const { fetch, calls } = scriptedFetch((init) =>
+      new Headers(init.headers).has('if-modified-since')
+        ? new Response(null, { status: 304 })
+        : new Response(V2, { headers: { 'last-modified': 'Mon, 30 Nov 2026 10:00:00 GMT' } }),
+    );
+    expect((await refreshFeed(FEED_URL, { fetch, store, now: clock.now })).kind).toBe('updated');
+    expect((await store.get(FEED_URL))?.feed.updated).toBe('2026-12-10T09:00:00Z');
+    clock.advance(60_000);
+    await refreshFeed(FEED_URL, { fetch, store, now: clock.now });
+    expect(calls[1]?.headers.get('if-modified-since')).toBe('Mon, 30 Nov 2026 10:00:00 GMT');
   });
 
   it('replaces the stored copy with a newer one', async () => {

@@ -122,7 +122,8 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
     const conditional =
       (typeof validate === 'function' ? validate(url) : validate) &&
       !!(stored?.etag || stored?.lastModified);
-    const ask = (validatorsOf?: StoredFeed) => deps.fetch(url, requestInit(validatorsOf, signal));
+    const ask = (validatorsOf?: StoredFeed) =>
+      deps.fetch(url, requestInit(validatorsOf, signal, deps.now()));
     let response: Response;
     try {
       response = await ask(conditional ? stored : undefined).catch((error: unknown) => {
@@ -229,10 +230,19 @@ async function save(store: FeedStore, entry: StoredFeed): Promise<void> {
  * Headers and options of the request, with the validators of `validatorsOf` when given. Feeds are
  * public: no cookies.
  */
-function requestInit(validatorsOf: StoredFeed | undefined, signal: AbortSignal): RequestInit {
+function requestInit(
+  validatorsOf: StoredFeed | undefined,
+  signal: AbortSignal,
+  now: number,
+): RequestInit {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (validatorsOf?.etag) headers['if-none-match'] = validatorsOf.etag;
-  if (validatorsOf?.lastModified) headers['if-modified-since'] = validatorsOf.lastModified;
+  const { etag, lastModified } = validatorsOf ?? {};
+  if (etag) headers['if-none-match'] = etag;
+  // A date in the future (a server clock once set ahead) would make a server that compares dates
+  // call every later version "not modified" until then: it is left out.
+  if (lastModified && !(Date.parse(lastModified) > now)) {
+    headers['if-modified-since'] = lastModified;
+  }
   return {
     headers,
     signal,
