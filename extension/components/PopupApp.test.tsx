@@ -91,4 +91,15 @@ describe('the popup', () => {
     expect(status?.textContent).toBe('Subscribed');
     expect(document.activeElement).toBe(status);
   });
+
+  it('names each offered feed’s button after its address, as a page may offer several', () => {
+    const model = fakeModel();
+    const other = 'https://www.exemple.fr/metropole.json';
+    model.offers.value = [offer, other];
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(<PopupApp model={model} lang="en" />, root);
+    const names = [...root.querySelectorAll('[data-feed-offer] button')].map((b) => b.textContent);
+    expect(names).toEqual([`Subscribe: ${offer}`, `Subscribe: ${other}`]);
+  });
 });

@@ -52,6 +52,11 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
                 }}
               >
                 {m.offerSubscribe}
+                {/* A page may offer several feeds: each button names its own. */}
+                <span class="oc-visually-hidden">
+                  {m.colon}
+                  {url}
+                </span>
               </button>
             )}
             {typeof state === 'object' && (
