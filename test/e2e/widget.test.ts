@@ -801,6 +801,34 @@ describe('live refresh', () => {
       .toBe('complete');
     expect(count('/feeds/quiet.json')).toBe(1);
   });
+
+  it('says a failed refresh in a live region that was there before, so that it is heard', async () => {
+    const { page } = await newPage();
+    await page.clock.install();
+    server.route('/feeds/failing.json', { body: JSON.stringify(bundledFeed('valfleurie')) });
+    await page.goto(
+      hostPage(server, '/failing.html', {
+        body: '<open-commitments src="/feeds/failing.json"></open-commitments>',
+      }),
+    );
+    await settled(page);
+    // Screen readers announce what changes inside a live region, not a region added with its text.
+    await page.evaluate(() => {
+      const root = document.querySelector('open-commitments')!.shadowRoot!;
+      for (const region of root.querySelectorAll('[role="status"], [aria-live]')) {
+        region.setAttribute('data-was-there', '');
+      }
+    });
+    server.route('/feeds/failing.json', { status: 500, body: 'oops' });
+    await page.clock.runFor(5 * 60 * 1000 + 1000);
+    const notice = page.locator(`${dashboard} .notice.stale`);
+    await notice.waitFor();
+    expect(
+      await notice.evaluate((element) =>
+        element.closest('[role="status"]')?.hasAttribute('data-was-there'),
+      ),
+    ).toBe(true);
+  });
 });
 
 describe('long plans', () => {

@@ -531,8 +531,10 @@ export class OpenCommitments extends HTMLElement {
     if (!model) return this.#skeleton(m);
     return this.#frame(
       lang,
+      // The live region is there before a failed refresh fills it, so that it is heard.
       html`${this.#header(model, m)}
-      ${error ? this.#staleNotice(m, lang, entry.checkedAt) : nothing} ${this.#body(model, m)}`,
+        <div role="status">${error ? this.#staleNotice(m, lang, entry.checkedAt) : nothing}</div>
+        ${this.#body(model, m)}`,
     );
   }
 
@@ -607,7 +609,7 @@ export class OpenCommitments extends HTMLElement {
 
   #staleNotice(m: WidgetMessages, lang: Lang, checkedAt: number): TemplateResult {
     const when = formatDateTime(new Date(checkedAt).toISOString(), lang);
-    return html`<div class="notice stale" part="notice" role="status">
+    return html`<div class="notice stale" part="notice">
       <p class="notice-title"><strong>${m.staleTitle}</strong></p>
       <p>${m.stale(when)} ${this.#describeError(m, lang)}</p>
     </div>`;
