@@ -8,12 +8,25 @@ import { originOfUrl } from '../permissions/origins.ts';
 /** The most feeds offered from one page; official sites announce one, rarely two. */
 export const MAX_OFFERS = 3;
 
+/** A feed's address as it is followed: the host's case and a fragment do not make another feed. */
+function feedAddress(url: string): string {
+  const address = new URL(url);
+  address.hash = '';
+  return address.href;
+}
+
 /** The announced feeds worth offering, in the page's order. */
 export function feedOffers(
   announced: readonly string[],
-  subscribed: ReadonlySet<string | undefined>,
+  subscribed: Iterable<string | undefined>,
 ): string[] {
-  return [...new Set(announced)]
-    .filter((url) => originOfUrl(url) !== undefined && !subscribed.has(url))
-    .slice(0, MAX_OFFERS);
+  const followed = new Set<string>();
+  for (const url of subscribed) if (url && originOfUrl(url)) followed.add(feedAddress(url));
+  const offers = new Set<string>();
+  for (const url of announced) {
+    if (originOfUrl(url) === undefined) continue;
+    const address = feedAddress(url);
+    if (!followed.has(address)) offers.add(address);
+  }
+  return [...offers].slice(0, MAX_OFFERS);
 }
