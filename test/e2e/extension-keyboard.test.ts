@@ -1,7 +1,8 @@
 /**
  * The extension with the keyboard alone, in Chromium: closing the overlay (its button or Escape)
  * gives focus back to the page where it was before it entered the panel, never to the top of the
- * document. And its small buttons, large enough for a finger or a shaky hand.
+ * document. And its small buttons, large enough for a finger or a shaky hand; and at 400% zoom,
+ * the page still in view beside it.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +81,19 @@ describe('the overlay for a pointer', () => {
         height: true,
       });
     }
+    await page.close();
+  });
+});
+
+describe('the overlay at 400% zoom', () => {
+  it('leaves at least half of a 1280 by 1024 screen’s page in view', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 320, height: 256 });
+    await page.goto(`${server.origin}/town/project-a.html`);
+    const panel = page.locator('open-commitments-overlay section');
+    await panel.getByRole('heading').waitFor();
+    // Half of the viewport's 256 px, and the panel's two 1 px borders.
+    expect((await panel.boundingBox())!.height).toBeLessThanOrEqual(128 + 2);
     await page.close();
   });
 });
