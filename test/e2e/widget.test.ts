@@ -506,6 +506,15 @@ describe('what assistive technologies and other displays meet', () => {
     const background = (index: number) =>
       chips.nth(index).evaluate((chip) => getComputedStyle(chip).backgroundColor);
     expect(await background(0)).not.toBe(await background(1));
+    // Its focus ring in the reader's text colour, not in a theme colour chosen for another ground.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    const ring = await chips.first().evaluate((chip) => ({
+      colour: getComputedStyle(chip).outlineColor,
+      style: getComputedStyle(chip).outlineStyle,
+    }));
+    const text = await page.evaluate(() => getComputedStyle(document.body).color);
+    expect(ring).toEqual({ colour: text, style: 'solid' });
   });
 });
 

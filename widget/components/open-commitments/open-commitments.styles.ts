@@ -540,6 +540,7 @@ export const styles =
         forced-color-adjust: none;
         background: Highlight;
         color: HighlightText;
+        outline-color: CanvasText;
       }
     }
   `;
