@@ -183,4 +183,12 @@ describe('the dashboard', () => {
     await settle();
     expect(document.activeElement?.textContent).toBe('My questions');
   });
+
+  it('announces an error that comes after it opened', async () => {
+    const model = fakeModel({ followed: [], changes: [], questions: [] });
+    const root = mount(model);
+    (model.error as { value: string | null }).value = 'Could not reach the extension';
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Could not reach the extension');
+  });
 });

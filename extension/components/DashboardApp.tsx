@@ -30,7 +30,11 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
   return (
     <main class="oc-root">
       <h1>{m.dashboardTitle}</h1>
-      {model.error.value && <p class="oc-error">{model.error.value}</p>}
+      {model.error.value && (
+        <p class="oc-error" role="alert">
+          {model.error.value}
+        </p>
+      )}
 
       <h2 id="oc-followed" tabIndex={-1}>
         {m.followedTitle}

@@ -102,4 +102,14 @@ describe('the popup', () => {
     const names = [...root.querySelectorAll('[data-feed-offer] button')].map((b) => b.textContent);
     expect(names).toEqual([`Subscribe: ${offer}`, `Subscribe: ${other}`]);
   });
+
+  it('announces an error that comes after it opened', async () => {
+    const model = fakeModel();
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(<PopupApp model={model} lang="en" />, root);
+    model.error.value = 'Could not reach the extension';
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Could not reach the extension');
+  });
 });

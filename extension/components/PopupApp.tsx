@@ -79,7 +79,11 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
       {!model.loading.value && rows.length === 0 && summaries.length === 0 && (
         <p>{m.popupNothing}</p>
       )}
-      {model.error.value && <p class="oc-error">{model.error.value}</p>}
+      {model.error.value && (
+        <p class="oc-error" role="alert">
+          {model.error.value}
+        </p>
+      )}
       {rowsByFeed(rows).map((group) => (
         <FeedRows
           key={group.feedId}
