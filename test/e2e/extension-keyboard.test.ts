@@ -1,13 +1,18 @@
 /**
  * The extension with the keyboard alone, in Chromium: closing the overlay (its button or Escape)
  * gives focus back to the page where it was before it entered the panel, never to the top of the
- * document. And its small buttons, large enough for a finger or a shaky hand; and at 400% zoom,
- * the page still in view beside it.
+ * document. And its small buttons, large enough for a finger or a shaky hand; at 400% zoom, the
+ * page still in view beside it; and in forced colours, the popup's pressed buttons still pressed.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './support/server.ts';
-import { type ExtensionSession, launchExtension, subscribe } from './fixtures/extension/harness.ts';
+import {
+  type ExtensionSession,
+  launchExtension,
+  popupFor,
+  subscribe,
+} from './fixtures/extension/harness.ts';
 import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
 
 let session: ExtensionSession;
@@ -94,6 +99,27 @@ describe('the overlay at 400% zoom', () => {
     await panel.getByRole('heading').waitFor();
     // Half of the viewport's 256 px, and the panel's two 1 px borders.
     expect((await panel.boundingBox())!.height).toBeLessThanOrEqual(128 + 2);
+    await page.close();
+  });
+});
+
+describe('the popup in forced colours', () => {
+  it('still shows which commitment is followed on its pressed button', async () => {
+    const page = await session.context.newPage();
+    const url = `${server.origin}/town/project-a.html`;
+    await page.goto(url);
+    const popup = await popupFor(session, url);
+    await popup.emulateMedia({ forcedColors: 'active' });
+    const row = popup.locator('li.oc-row[data-commitment-id="A1"]');
+    const follow = row.getByRole('button', { name: 'Follow' });
+    await follow.click();
+    await expect.poll(() => follow.getAttribute('aria-pressed')).toBe('true');
+    const background = (name: string) =>
+      row
+        .getByRole('button', { name })
+        .evaluate((button) => getComputedStyle(button).backgroundColor);
+    expect(await background('Follow')).not.toBe(await background('Question this'));
+    await popup.close();
     await page.close();
   });
 });
