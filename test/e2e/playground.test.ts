@@ -112,6 +112,21 @@ describe('the playground', () => {
     // The clipboard answers asynchronously: wait for the status it leads to.
     await expect.poll(() => page.locator('#pg-copy-status').textContent()).toBe('Copié');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    // A second copy empties the status and says it again, so that a screen reader repeats it.
+    await page.evaluate(() => {
+      const status = document.getElementById('pg-copy-status')!;
+      const said: string[] = [];
+      new MutationObserver(() => said.push(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      Object.assign(window, { said });
+    });
+    await page.getByRole('button', { name: 'Copier le code' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { said: string[] }).said))
+      .toEqual(['', 'Copié']);
 
     await page.reload();
     await previewIds(page, 8);

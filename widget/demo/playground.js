@@ -168,21 +168,25 @@ function start() {
 
   copy.addEventListener('click', () => {
     const text = code.textContent ?? '';
+    // Emptied first and filled a moment later, so that a second copy is announced again.
+    status.textContent = '';
+    const say = (/** @type {string} */ words) =>
+      window.setTimeout(() => {
+        status.textContent = words;
+      }, 150);
     const selectSnippet = () => {
       const selection = window.getSelection();
       const range = document.createRange();
       range.selectNodeContents(code);
       selection?.removeAllRanges();
       selection?.addRange(range);
-      status.textContent = 'Le code est sélectionné : copiez-le avec Ctrl+C (⌘+C sur Mac).';
+      say('Le code est sélectionné : copiez-le avec Ctrl+C (⌘+C sur Mac).');
     };
     if (!navigator.clipboard?.writeText) {
       selectSnippet();
       return;
     }
-    navigator.clipboard.writeText(text).then(() => {
-      status.textContent = 'Copié';
-    }, selectSnippet);
+    navigator.clipboard.writeText(text).then(() => say('Copié'), selectSnippet);
   });
 
   show(choicesFrom(location.search));
