@@ -276,8 +276,12 @@ describe('the dashboard and the badge, for an e-mail channel', () => {
       words(await page.locator(`${dashboard} [data-stat="${name}"]`).textContent());
     expect(await stat('asked')).toBe('0');
     expect(await stat('answered')).toBe('0');
-    expect(await stat('rate')).toBe('—');
-    expect(await stat('median')).toBe('—');
+    // A dash on screen, words for screen readers.
+    for (const name of ['rate', 'median']) {
+      const figure = page.locator(`${dashboard} [data-stat="${name}"]`);
+      expect(await figure.locator('[aria-hidden="true"]').textContent()).toBe('—');
+      expect(await figure.locator('.sr-only').textContent()).toBe('no figure yet');
+    }
     expect(await stat('overdue')).toBe('0');
   });
 

@@ -69,6 +69,8 @@ export type DashboardMessages = {
   readonly statsAnswered: string;
   readonly statsRate: string;
   readonly statsMedian: string;
+  /** Said instead of a figure that cannot be computed yet (no question, no answer). */
+  readonly noFigure: string;
   readonly days: (n: string, count: number) => string;
 };
 
@@ -139,6 +141,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     statsAnswered: 'Réponses',
     statsRate: 'Taux de réponse',
     statsMedian: 'Délai médian',
+    noFigure: 'pas encore de chiffre',
     days: (n, count) => `${n} ${count < 2 ? 'jour' : 'jours'}`,
   },
   en: {
@@ -203,6 +206,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     statsAnswered: 'Answered',
     statsRate: 'Answer rate',
     statsMedian: 'Median time to answer',
+    noFigure: 'no figure yet',
     days: (n, count) => `${n} ${count === 1 ? 'day' : 'days'}`,
   },
 });

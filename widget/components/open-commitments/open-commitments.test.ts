@@ -60,6 +60,18 @@ describe('<open-commitments>', () => {
     expect(status?.getAttribute('data-category')).toBeTruthy();
   });
 
+  it('says in words, not with a dash, that a plan without questions has no answer figures yet', async () => {
+    const feed = JSON.parse(valfleurie) as { commitments: { interpellations?: unknown }[] };
+    for (const commitment of feed.commitments) delete commitment.interpellations;
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(feed), { status: 200 }));
+    const element = await mount();
+    for (const stat of ['rate', 'median']) {
+      const figure = element.shadowRoot!.querySelector(`[data-stat="${stat}"]`)!;
+      expect(figure.querySelector('[aria-hidden="true"]')?.textContent).toBe('—');
+      expect(figure.querySelector('.sr-only')?.textContent).toBe('pas encore de chiffre');
+    }
+  });
+
   it('narrows the list with the search box, ignoring accents, and records it in the hash', async () => {
     const element = await mount();
     const changes: unknown[] = [];

@@ -727,6 +727,8 @@ export class OpenCommitments extends HTMLElement {
 
   #questionFigures(stats: InterpellationStats, lang: Lang, m: WidgetMessages): TemplateResult {
     const n = (value: number) => formatNumber(value, lang);
+    // A dash on screen, words for screen readers (which would say "em dash").
+    const none = html`<span aria-hidden="true">—</span><span class="sr-only">${m.noFigure}</span>`;
     return html`<div class="figure questions">
       <p class="figure-label">${m.questions}</p>
       <dl class="stats">
@@ -741,7 +743,7 @@ export class OpenCommitments extends HTMLElement {
         <div>
           <dt>${m.statsRate}</dt>
           <dd data-stat="rate">
-            ${stats.answerRate !== undefined ? formatPercent(stats.answerRate, lang) : '—'}
+            ${stats.answerRate !== undefined ? formatPercent(stats.answerRate, lang) : none}
           </dd>
         </div>
         <div>
@@ -750,7 +752,7 @@ export class OpenCommitments extends HTMLElement {
             ${
               stats.medianDaysToAnswer !== undefined
                 ? m.days(n(stats.medianDaysToAnswer), stats.medianDaysToAnswer)
-                : '—'
+                : none
             }
           </dd>
         </div>
