@@ -103,6 +103,21 @@ function badgeLayout(page: Page, id: string) {
   });
 }
 
+/** Serves `feed` as a hostile publisher would, shows it in a dashboard and opens commitment `id`. */
+async function openHostileFeed(name: string, feed: unknown, id: string) {
+  serveFeed(server, `/hostile/${name}.json`, feed);
+  const { page } = await newPage();
+  await page.goto(
+    hostPage(server, `/hostile-${name}.html`, {
+      body: `<open-commitments src="/hostile/${name}.json" today="${TODAY}" no-refresh></open-commitments>`,
+    }),
+  );
+  await settled(page);
+  const item = page.locator(`open-commitments [data-commitment-id="${id}"]`);
+  await item.locator('.toggle').click();
+  return { page, item };
+}
+
 describe('<open-commitment-badge>', () => {
   it('shows status, progress and late mark on one line, linking to the commitment page', async () => {
     const { page, problems } = await newPage();
@@ -442,16 +457,7 @@ describe('a hostile feed', () => {
       { ...milestone, title: { fr: '\u202ECahier', en: '\u202ESpecification' } },
       ...others,
     ];
-    serveFeed(server, '/hostile/bidi.json', feed);
-    const { page } = await newPage();
-    await page.goto(
-      hostPage(server, '/hostile-bidi.html', {
-        body: `<open-commitments src="/hostile/bidi.json" today="${TODAY}" no-refresh></open-commitments>`,
-      }),
-    );
-    await settled(page);
-    const item = page.locator(`open-commitments [data-commitment-id="${String(first.id)}"]`);
-    await item.locator('.toggle').click();
+    const { item } = await openHostileFeed('bidi', feed, String(first.id));
     // The date after the milestone's title: its first character left of its last.
     const when = item.locator('.milestone .when').first();
     const leftToRight = await when.evaluate((element) => {
@@ -513,16 +519,7 @@ describe('a hostile feed', () => {
       spaced: ' https://evil.example/',
       slashes: 'https:\\\\evil.example/',
     };
-    serveFeed(server, '/hostile/links.json', feed);
-    const { page } = await newPage();
-    await page.goto(
-      hostPage(server, '/hostile-links.html', {
-        body: `<open-commitments src="/hostile/links.json" today="${TODAY}" no-refresh></open-commitments>`,
-      }),
-    );
-    await settled(page);
-    const item = page.locator(`open-commitments [data-commitment-id="${String(first.id)}"]`);
-    await item.locator('.toggle').click();
+    const { page, item } = await openHostileFeed('links', feed, String(first.id));
     await item.locator('.details').waitFor();
     expect(await item.locator('h3').textContent()).toContain('<img src=x');
     const hrefs = await page
