@@ -8,10 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Budgets in bytes after gzip -9: the measured sizes (33.4 KB and 20.1 KB) plus about 2%, so that
- * any real growth fails. They last grew with the badge's details closing on Escape and on a click
- * outside and staying inside the viewport, and with the dashboard keeping keyboard focus, fitting
- * 320 px and saying when a shared link's commitment is filtered out.
+ * Budgets in bytes after gzip -9: the measured sizes (33.9 KB and 20.5 KB) plus about 2%, so that
+ * any real growth fails. They last grew (0.5 KB and 0.4 KB) with feed text isolated and wrapped
+ * whatever its words, links checked with the parser's rule, the cache surviving an older tab that
+ * holds its database and a damaged record, one request for spellings of a feed's address, and
+ * controls named after their commitment, counts announced once, and forced-colours support.
  *
  * The targets are 20 KB (dashboard) and 8 KB (badge); they are not met. What each module weighs
  * (`npx tsx test/bench/size-report.ts`, each module minified and gzipped alone): both bundles carry
@@ -30,20 +31,20 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 34.0 * 1024,
+    budget: 34.6 * 1024,
     note: 'dashboard and badge',
   },
   {
     file: 'dist/widget/open-commitment-badge.js',
-    budget: 20.5 * 1024,
+    budget: 20.9 * 1024,
     note: 'badge alone',
   },
   {
     // Runs on every page a subscribed feed names: Preact, the overlay, the inline badges and the
     // core's status, match and interpellation rules (no parser: the background hands it parsed
-    // feeds). Measured 23.8 KB, with the texts of the extension's pages: its messages are one table.
+    // feeds). Measured 24.2 KB, with the texts of the extension's pages: its messages are one table.
     file: '.output/chrome-mv3/content-scripts/content.js',
-    budget: 24.3 * 1024,
+    budget: 24.7 * 1024,
     note: "extension's content script",
   },
 ];
