@@ -3,30 +3,14 @@
  * holding the database at an older version, whether or not it gives way; the page hidden and shown
  * again; the element removed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
-import type { TestServer } from './support/server.ts';
-import { bundledFeed, hostPage, settled, widgetServer } from './fixtures/widget/harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { bundledFeed, hostPage, settled, widgetChromium } from './fixtures/widget/harness.ts';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await widgetServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const chromium = widgetChromium();
 
 async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  contexts.push(context);
+  const context = await chromium.newContext();
   return context;
 }
 
@@ -36,7 +20,7 @@ async function newContext(): Promise<BrowserContext> {
  */
 async function holdOlderDatabase(page: Page, givesWay: boolean): Promise<void> {
   await page.goto(
-    hostPage(server, '/older-tab.html', { body: '<p>An older tab</p>', scripts: [] }),
+    hostPage(chromium.server, '/older-tab.html', { body: '<p>An older tab</p>', scripts: [] }),
   );
   await page.evaluate(
     (closes) =>
@@ -63,8 +47,10 @@ describe('the stored copy beside another tab of the same site', () => {
   it('upgrades the database an older tab gives way on, and keeps the copy there', async () => {
     const context = await newContext();
     await holdOlderDatabase(await context.newPage(), true);
-    server.route('/feeds/upgrade.json', { body: JSON.stringify(bundledFeed('valfleurie')) });
-    const url = hostPage(server, '/upgrade.html', {
+    chromium.server.route('/feeds/upgrade.json', {
+      body: JSON.stringify(bundledFeed('valfleurie')),
+    });
+    const url = hostPage(chromium.server, '/upgrade.html', {
       body: `<open-commitments src="/feeds/upgrade.json" no-refresh></open-commitments>`,
     });
     const page = await context.newPage();
@@ -72,7 +58,7 @@ describe('the stored copy beside another tab of the same site', () => {
     await settled(page);
     expect(await count(page)).toBe(10);
     // Kept in IndexedDB, not in the page's memory: shown again when the feed breaks.
-    server.route('/feeds/upgrade.json', { status: 500, body: 'down' });
+    chromium.server.route('/feeds/upgrade.json', { status: 500, body: 'down' });
     await page.reload();
     await settled(page);
     await expect.poll(() => page.locator(`${dashboard} .notice.stale`).count()).toBe(1);
@@ -82,10 +68,12 @@ describe('the stored copy beside another tab of the same site', () => {
   it('shows the feed when an older tab never closes the database it blocks', async () => {
     const context = await newContext();
     await holdOlderDatabase(await context.newPage(), false);
-    server.route('/feeds/blocked.json', { body: JSON.stringify(bundledFeed('valfleurie')) });
+    chromium.server.route('/feeds/blocked.json', {
+      body: JSON.stringify(bundledFeed('valfleurie')),
+    });
     const page = await context.newPage();
     await page.goto(
-      hostPage(server, '/blocked.html', {
+      hostPage(chromium.server, '/blocked.html', {
         body: `<open-commitments src="/feeds/blocked.json" no-refresh></open-commitments>`,
       }),
     );
@@ -112,14 +100,15 @@ describe('live refresh', () => {
       };
     });
     const feed = bundledFeed('valfleurie');
-    server.route('/feeds/live.json', { body: JSON.stringify(feed) });
+    chromium.server.route('/feeds/live.json', { body: JSON.stringify(feed) });
     await page.goto(
-      hostPage(server, '/live.html', {
+      hostPage(chromium.server, '/live.html', {
         body: `<open-commitments src="/feeds/live.json"></open-commitments>`,
       }),
     );
     await settled(page);
-    const asked = () => server.requests.filter((path) => path === '/feeds/live.json').length;
+    const asked = () =>
+      chromium.server.requests.filter((path) => path === '/feeds/live.json').length;
     const setHidden = (hidden: boolean) =>
       page.evaluate(
         (h) => (window as unknown as { setHidden: (h: boolean) => void }).setHidden(h),
@@ -131,7 +120,7 @@ describe('live refresh', () => {
     await page.clock.runFor(20 * 60_000);
     expect(asked()).toBe(1);
     // Back after 20 minutes: the copy is old, asked again at once, and a change is shown.
-    server.route('/feeds/live.json', {
+    chromium.server.route('/feeds/live.json', {
       body: JSON.stringify({ ...feed, commitments: feed.commitments.slice(0, 9) }),
     });
     await setHidden(false);

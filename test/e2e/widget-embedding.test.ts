@@ -3,42 +3,27 @@
  * shared by badges and a dashboard, a strict CSP with Trusted Types, the script included twice and
  * next to the badge bundle, hostile page CSS, and another copy of Lit on the page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer } from './support/server.ts';
 import {
   axeViolations,
   bundledFeed,
   hostPage,
   serveFeed,
   settled,
-  widgetServer,
+  widgetChromium,
 } from './fixtures/widget/harness.ts';
 
 const TODAY = '2026-12-04';
 const STRICT_CSP =
   "default-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await widgetServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const chromium = widgetChromium();
 
 /** A fresh profile; CSP violations and errors are collected from the first script on. */
 async function newPage(): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  contexts.push(context);
+  const context = await chromium.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
@@ -60,7 +45,7 @@ const cspViolations = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
 
 const feedRequests = (path: string) =>
-  server.requests.filter((r) => r.split('?')[0] === path).length;
+  chromium.server.requests.filter((r) => r.split('?')[0] === path).length;
 
 const badge = (id: string) => `open-commitment-badge[commitment="${id}"]`;
 
@@ -105,10 +90,10 @@ function badgeLayout(page: Page, id: string) {
 
 /** Serves `feed` as a hostile publisher would, shows it in a dashboard and opens commitment `id`. */
 async function openHostileFeed(name: string, feed: unknown, id: string) {
-  serveFeed(server, `/hostile/${name}.json`, feed);
+  serveFeed(chromium.server, `/hostile/${name}.json`, feed);
   const { page } = await newPage();
   await page.goto(
-    hostPage(server, `/hostile-${name}.html`, {
+    hostPage(chromium.server, `/hostile-${name}.html`, {
       body: `<open-commitments src="/hostile/${name}.json" today="${TODAY}" no-refresh></open-commitments>`,
     }),
   );
@@ -121,7 +106,7 @@ async function openHostileFeed(name: string, feed: unknown, id: string) {
 describe('<open-commitment-badge>', () => {
   it('shows status, progress and late mark on one line, linking to the commitment page', async () => {
     const { page, problems } = await newPage();
-    await page.goto(`${server.origin}/fixtures/badges.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/badges.html`);
     await settled(page, badge('VF-03'));
     const line = page.locator(`${badge('VF-03')} .line`);
     await line.waitFor();
@@ -139,7 +124,7 @@ describe('<open-commitment-badge>', () => {
 
   it('opens its popover on click and on keyboard focus, and Escape closes it', async () => {
     const { page } = await newPage();
-    await page.goto(`${server.origin}/fixtures/badges.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/badges.html`);
     await settled(page, badge('VF-01'));
     const toggle = page.locator(`${badge('VF-01')} [part="toggle"]`);
     const popover = page.locator(`${badge('VF-01')} [part="popover"]`);
@@ -175,7 +160,7 @@ describe('<open-commitment-badge>', () => {
 
   it('closes its popover on a click outside and on Escape with focus outside, leaving focus there', async () => {
     const { page } = await newPage();
-    await page.goto(`${server.origin}/fixtures/badges.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/badges.html`);
     await settled(page, badge('VF-01'));
     const toggle = page.locator(`${badge('VF-01')} [part="toggle"]`);
     const popover = page.locator(`${badge('VF-01')} [part="popover"]`);
@@ -203,13 +188,12 @@ describe('<open-commitment-badge>', () => {
     const feed = bundledFeed('valfleurie');
     // A title short enough to share a row, next to the feed's long ones.
     feed.commitments[1]!.title = { fr: 'Budget des jeunes', en: 'Youth budget' };
-    serveFeed(server, '/feeds/narrow.json', feed);
-    const context = await browser.newContext({
+    serveFeed(chromium.server, '/feeds/narrow.json', feed);
+    const context = await chromium.newContext({
       viewport: { width: 320, height: 700 },
       hasTouch: true,
       isMobile: true,
     });
-    contexts.push(context);
     const page = await context.newPage();
     const badges = ['VF-01', 'VF-02', 'VF-03', 'VF-04']
       .map(
@@ -218,7 +202,7 @@ describe('<open-commitment-badge>', () => {
       )
       .join('');
     await page.goto(
-      hostPage(server, '/narrow.html', {
+      hostPage(chromium.server, '/narrow.html', {
         scripts: ['/dist/open-commitment-badge.js'],
         head: `<style>
           body { margin: 0; font-family: sans-serif; }
@@ -268,7 +252,7 @@ describe('<open-commitment-badge>', () => {
   it('shares one request between three badges and a dashboard of the same feed', async () => {
     const { page } = await newPage();
     const before = feedRequests('/feeds/valfleurie.json');
-    await page.goto(`${server.origin}/fixtures/badges.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/badges.html`);
     await settled(page);
     for (const id of ['VF-01', 'VF-02', 'VF-03']) await settled(page, badge(id));
     await page.waitForTimeout(300);
@@ -280,7 +264,7 @@ describe('on any host page', () => {
   it('works under a strict CSP with Trusted Types, with no violation', async () => {
     const { page, problems } = await newPage();
     await page.goto(
-      hostPage(server, '/strict.html', {
+      hostPage(chromium.server, '/strict.html', {
         csp: STRICT_CSP,
         // axe from the page's own origin: Trusted Types forbid injecting it later.
         head: '<script src="/axe/axe.min.js"></script>',
@@ -314,7 +298,7 @@ describe('on any host page', () => {
   it('works with both bundles under Trusted Types when duplicate Lit policies are allowed', async () => {
     const { page, problems } = await newPage();
     await page.goto(
-      hostPage(server, '/strict-both.html', {
+      hostPage(chromium.server, '/strict-both.html', {
         csp: `${STRICT_CSP} 'allow-duplicates'`,
         scripts: ['/dist/open-commitment-badge.js', '/dist/open-commitments.js'],
         body: `<open-commitments src="/feeds/valfleurie.json" no-refresh></open-commitments>
@@ -331,13 +315,13 @@ describe('on any host page', () => {
 
   it('works with the script included twice and next to the badge bundle, with one request', async () => {
     const { page, problems } = await newPage();
-    server.route('/feeds/twice.json', {
+    chromium.server.route('/feeds/twice.json', {
       body: JSON.stringify(
-        JSON.parse(await (await fetch(`${server.origin}/feeds/valfleurie.json`)).text()),
+        JSON.parse(await (await fetch(`${chromium.server.origin}/feeds/valfleurie.json`)).text()),
       ),
     });
     await page.goto(
-      hostPage(server, '/twice.html', {
+      hostPage(chromium.server, '/twice.html', {
         scripts: [
           '/dist/open-commitment-badge.js',
           '/dist/open-commitments.js',
@@ -359,7 +343,7 @@ describe('on any host page', () => {
   it('is not broken by hostile page CSS', async () => {
     const { page } = await newPage();
     await page.goto(
-      hostPage(server, '/hostile.html', {
+      hostPage(chromium.server, '/hostile.html', {
         head: `<style>
           * { all: unset !important; }
           div, section, ul, li, button, span { display: none !important; color: red !important; }
@@ -394,7 +378,7 @@ describe('on any host page', () => {
   it('lives next to another copy of Lit without sharing it', async () => {
     const { page, problems } = await newPage();
     await page.goto(
-      hostPage(server, '/other-lit.html', {
+      hostPage(chromium.server, '/other-lit.html', {
         head: `<script type="module">
           import { html, render } from '/vendor/lit-html/lit-html.js';
           const host = document.createElement('div');
@@ -435,7 +419,7 @@ describe('a hostile feed', () => {
     try {
       const { page } = await newPage();
       await page.goto(
-        hostPage(server, '/private/account.html', {
+        hostPage(chromium.server, '/private/account.html', {
           // A page that would otherwise send its full address with every request.
           head: '<meta name="referrer" content="unsafe-url">',
           body: `<open-commitments src="${elsewhere.origin}/feed.json" today="${TODAY}" no-refresh></open-commitments>`,
@@ -487,10 +471,10 @@ describe('a hostile feed', () => {
     first.refs = { deliberation: long('DEL-') };
     const [milestone, ...others] = first.milestones as Record<string, unknown>[];
     first.milestones = [{ ...milestone, title: long('Étape') }, ...others];
-    serveFeed(server, '/hostile/long.json', feed);
+    serveFeed(chromium.server, '/hostile/long.json', feed);
     const { page } = await newPage();
     await page.goto(
-      hostPage(server, '/hostile-long.html', {
+      hostPage(chromium.server, '/hostile-long.html', {
         body: `<div style="width: 600px"><open-commitments src="/hostile/long.json" today="${TODAY}" no-refresh></open-commitments>
           <open-commitment-badge src="/hostile/long.json" commitment="${String(first.id)}"></open-commitment-badge></div>`,
       }),

@@ -3,8 +3,8 @@
  * plan, the fictional town that uses every field (with a fixed day), every state, every theme,
  * filters shared through the URL hash, the interpellation action, and axe-core on each of them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   daysOverdue,
   interpellationLink,
@@ -13,33 +13,18 @@ import {
   type Feed,
 } from '../../shared/index.ts';
 import { generatedFeed } from '../bench/generated-feed.ts';
-import { launchBrowser } from './support/browser.ts';
-import type { TestServer } from './support/server.ts';
 import {
   axeViolations,
   bundledFeed,
   hostPage,
   serveFeed,
   settled,
-  widgetServer,
+  widgetChromium,
 } from './fixtures/widget/harness.ts';
 
 const TODAY = '2026-12-04';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await widgetServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const chromium = widgetChromium();
 
 /** A fresh browser profile (no cached feed) with errors collected. */
 async function newPage(
@@ -49,8 +34,7 @@ async function newPage(
   problems: string[];
   context: BrowserContext;
 }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
-  contexts.push(context);
+  const context = await chromium.newContext({ viewport: { width: 1100, height: 900 }, ...options });
   const page = await context.newPage();
   const problems: string[] = [];
   watch(page, problems);
@@ -82,7 +66,7 @@ function valfleurie(): Feed {
 describe('the bundled national plan', () => {
   it('shows the plan, its publisher and every commitment, with no axe violation', async () => {
     const { page, problems } = await newPage();
-    await page.goto(`${server.origin}/fixtures/national-plan.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/national-plan.html`);
     await settled(page);
     expect(await page.locator(`${dashboard} [part="title"]`).textContent()).toContain(
       "Plan d'action de la France 2021-2023",
@@ -105,7 +89,7 @@ describe('the bundled national plan', () => {
 describe('a feed that uses every field, on a fixed day', () => {
   it('shows the interpellation figures of the whole plan in the header', async () => {
     const { page, problems } = await newPage();
-    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
     await settled(page);
     const stats = interpellationStats(valfleurie(), undefined, TODAY);
     const stat = (name: string) => page.locator(`${dashboard} [data-stat="${name}"]`).textContent();
@@ -120,7 +104,7 @@ describe('a feed that uses every field, on a fixed day', () => {
 
   it('opens a commitment with its milestones, timeline, evidence and questions, overdue in days', async () => {
     const { page } = await newPage();
-    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
     await settled(page);
     const item = page.locator(`${dashboard} [data-commitment-id="VF-03"]`);
     await item.locator('.toggle').click();
@@ -153,7 +137,7 @@ describe('a feed that uses every field, on a fixed day', () => {
 
   it('says where the interpellation goes before leaving, and links exactly there', async () => {
     const { page } = await newPage();
-    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
     await settled(page);
     const item = page.locator(`${dashboard} [data-commitment-id="VF-01"]`);
     await item.locator('.toggle').click();
@@ -169,7 +153,7 @@ describe('a feed that uses every field, on a fixed day', () => {
       feed.commitments.find((c) => c.id === 'VF-01')!,
       {
         lang: 'fr',
-        page: `${server.origin}/fixtures/valfleurie.html`,
+        page: `${chromium.server.origin}/fixtures/valfleurie.html`,
       },
     )!;
     expect(await panel.locator('.ask-target').textContent()).toBe(link.target);
@@ -186,9 +170,9 @@ describe('a feed that uses every field, on a fixed day', () => {
     const { page } = await newPage();
     const feed = bundledFeed('valfleurie');
     delete feed.interpellation;
-    serveFeed(server, '/feeds/no-channel.json', feed);
+    serveFeed(chromium.server, '/feeds/no-channel.json', feed);
     await page.goto(
-      hostPage(server, '/no-channel.html', {
+      hostPage(chromium.server, '/no-channel.html', {
         body: `<open-commitments src="/feeds/no-channel.json" commitment="VF-01" today="${TODAY}" no-refresh></open-commitments>`,
       }),
     );
@@ -212,7 +196,7 @@ describe('filters and the URL hash', () => {
         ),
       );
     });
-    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
     await settled(page);
     await page.locator(`${dashboard} input[name="q"]`).fill('ecoles');
     await page.locator(`${dashboard} input[name="late"]`).check();
@@ -235,7 +219,7 @@ describe('filters and the URL hash', () => {
     expect(await other.locator(`${dashboard} input[name="q"]`).inputValue()).toBe('ecoles');
 
     // Going to a commitment by the hash opens it and brings it into view.
-    await other.goto(`${server.origin}/fixtures/valfleurie.html#commitment=VF-10`);
+    await other.goto(`${chromium.server.origin}/fixtures/valfleurie.html#commitment=VF-10`);
     await settled(other);
     const item = other.locator(`${dashboard} [data-commitment-id="VF-10"]`);
     await expect.poll(() => item.locator('.toggle').getAttribute('aria-expanded')).toBe('true');
@@ -265,7 +249,7 @@ function focused(page: Page): Promise<{ name: string; row?: string; text: string
 describe('keyboard focus', () => {
   it('stays in the dashboard when the control it was on goes away', async () => {
     const { page } = await newPage();
-    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
     await settled(page);
 
     // Clearing the filters: the button goes, focus moves to the search field.
@@ -291,9 +275,9 @@ describe('keyboard focus', () => {
 
   it('moves focus to the first commitment "show more" added', async () => {
     const { page } = await newPage();
-    serveFeed(server, '/feeds/long-focus.json', generatedFeed(60));
+    serveFeed(chromium.server, '/feeds/long-focus.json', generatedFeed(60));
     await page.goto(
-      hostPage(server, '/long-focus.html', {
+      hostPage(chromium.server, '/long-focus.html', {
         body: `<open-commitments src="/feeds/long-focus.json" today="${TODAY}" no-refresh></open-commitments>`,
       }),
     );
@@ -311,7 +295,7 @@ describe('keyboard focus', () => {
   it('says when a shared link names a commitment the filters hide, and shows it on request', async () => {
     const { page } = await newPage();
     await page.goto(
-      `${server.origin}/fixtures/valfleurie.html#oc-status=complete&commitment=VF-01`,
+      `${chromium.server.origin}/fixtures/valfleurie.html#oc-status=complete&commitment=VF-01`,
     );
     await settled(page);
     expect(await ids(page)).toEqual(['VF-02', 'VF-09']);
@@ -351,7 +335,7 @@ describe('keyboard focus', () => {
 
     // Asked for, it is shown opened, with the filters cleared.
     await page.goto(
-      `${server.origin}/fixtures/valfleurie.html#oc-status=complete&commitment=VF-01`,
+      `${chromium.server.origin}/fixtures/valfleurie.html#oc-status=complete&commitment=VF-01`,
     );
     await page.reload();
     await settled(page);
@@ -365,10 +349,9 @@ describe('keyboard focus', () => {
 
 describe('a narrow screen', () => {
   it('fits 320 px with every commitment opened, late milestones and questions included', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
-    contexts.push(context);
+    const context = await chromium.newContext({ viewport: { width: 320, height: 700 } });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
     await settled(page);
     for (const toggle of await page.locator(`${dashboard} .toggle`).all()) await toggle.click();
     await expect
@@ -407,12 +390,11 @@ async function applyTextSpacing(page: Page): Promise<void> {
 
 describe('a narrow screen with wider text spacing', () => {
   it('fits 320 px, a figure in words included', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
-    contexts.push(context);
+    const context = await chromium.newContext({ viewport: { width: 320, height: 700 } });
     const page = await context.newPage();
     // No progress is known in this plan: the overall figure is words, not a percentage; and the
     // host page, like most, keeps a margin around its content.
-    const url = hostPage(server, '/national-plan-padded.html', {
+    const url = hostPage(chromium.server, '/national-plan-padded.html', {
       body: '<div style="padding: 0 1.5rem"><open-commitments src="/feeds/fr-2021-2023.json" no-refresh></open-commitments></div>',
     });
     await page.goto(url);
@@ -429,7 +411,7 @@ describe('a narrow screen with wider text spacing', () => {
 describe('what assistive technologies and other displays meet', () => {
   it('says how many commitments are shown once typing stops, not at every key', async () => {
     const { page } = await newPage();
-    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
     await settled(page);
     // Every change of what the dashboard's live regions say, as a screen reader would hear it.
     await page.evaluate(() => {
@@ -458,7 +440,7 @@ describe('what assistive technologies and other displays meet', () => {
 
   it('shows the late marks’ warning sign without reading it out', async () => {
     const { page } = await newPage();
-    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
     await settled(page);
     const note = page.locator(`${dashboard} .overall .figure-note`);
     expect(await note.ariaSnapshot()).toMatch(/En retard\s: 2/);
@@ -467,7 +449,7 @@ describe('what assistive technologies and other displays meet', () => {
 
   it('draws the overall progress bar as long as its value', async () => {
     const { page } = await newPage();
-    await page.goto(`${server.origin}/fixtures/valfleurie.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
     await settled(page);
     const bar = page.locator(`${dashboard} .overall [role="progressbar"]`);
     const value = Number(await bar.getAttribute('aria-valuenow'));
@@ -482,7 +464,7 @@ describe('what assistive technologies and other displays meet', () => {
   it('still shows progress bars and the pressed status filter in forced colours', async () => {
     const { page } = await newPage();
     await page.emulateMedia({ forcedColors: 'active' });
-    await page.goto(`${server.origin}/fixtures/badges.html`);
+    await page.goto(`${chromium.server.origin}/fixtures/badges.html`);
     await settled(page);
     await settled(page, 'open-commitment-badge');
     const bars = await page.locator('[role="progressbar"]').evaluateAll((elements) =>
@@ -521,7 +503,7 @@ describe('what assistive technologies and other displays meet', () => {
 describe('several dashboards on one page', () => {
   it('keeps each one’s filters and opened commitment under its id in the hash', async () => {
     const { page, context } = await newPage();
-    const url = hostPage(server, '/two-dashboards.html', {
+    const url = hostPage(chromium.server, '/two-dashboards.html', {
       body:
         `<open-commitments id="ville" src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>` +
         `<open-commitments id="national" src="/feeds/fr-2021-2023.json" today="${TODAY}" no-refresh></open-commitments>`,
@@ -561,7 +543,7 @@ describe('preset filters', () => {
   it('starts filtered by the status and themes attributes, and shows them chosen', async () => {
     const { page } = await newPage();
     await page.goto(
-      hostPage(server, '/preset.html', {
+      hostPage(chromium.server, '/preset.html', {
         body: `<open-commitments src="/feeds/valfleurie.json" status="substantial,limited" themes="Environment and Climate" today="${TODAY}" no-refresh></open-commitments>`,
       }),
     );
@@ -582,12 +564,12 @@ describe('preset filters', () => {
 describe('states', () => {
   it('shows a fixed-height skeleton while loading, then the feed without a layout jump above it', async () => {
     const { page } = await newPage();
-    server.route('/feeds/slow.json', {
+    chromium.server.route('/feeds/slow.json', {
       body: JSON.stringify(bundledFeed('valfleurie')),
       delay: 1500,
     });
     await page.goto(
-      hostPage(server, '/slow.html', {
+      hostPage(chromium.server, '/slow.html', {
         body: `<open-commitments src="/feeds/slow.json" no-refresh></open-commitments><p id="after">after</p>`,
       }),
     );
@@ -603,12 +585,12 @@ describe('states', () => {
   it('keeps the skeleton and bars still for a reader who asks for reduced motion', async () => {
     const motion = async (options: { reducedMotion?: 'reduce' }) => {
       const { page } = await newPage(options);
-      server.route('/feeds/slow-motion.json', {
+      chromium.server.route('/feeds/slow-motion.json', {
         body: JSON.stringify(bundledFeed('valfleurie')),
         delay: 1500,
       });
       await page.goto(
-        hostPage(server, '/motion.html', {
+        hostPage(chromium.server, '/motion.html', {
           body: `<open-commitments src="/feeds/slow-motion.json" no-refresh></open-commitments>`,
         }),
       );
@@ -637,7 +619,7 @@ describe('states', () => {
       });
     });
     await page.goto(
-      hostPage(server, '/unreachable.html', {
+      hostPage(chromium.server, '/unreachable.html', {
         body: `<open-commitments src="http://127.0.0.1:9/feed.json" no-refresh></open-commitments>`,
       }),
     );
@@ -656,9 +638,12 @@ describe('states', () => {
 
   it('refuses an invalid feed and names what is wrong by its path', async () => {
     const { page } = await newPage();
-    serveFeed(server, '/feeds/invalid.json', { format: 'open-commitments/9', commitments: [] });
+    serveFeed(chromium.server, '/feeds/invalid.json', {
+      format: 'open-commitments/9',
+      commitments: [],
+    });
     await page.goto(
-      hostPage(server, '/invalid.html', {
+      hostPage(chromium.server, '/invalid.html', {
         lang: 'en',
         body: `<open-commitments src="/feeds/invalid.json" no-refresh></open-commitments>`,
       }),
@@ -668,16 +653,19 @@ describe('states', () => {
     expect(await notice.textContent()).toContain('not in the Open Commitments format');
     expect(await notice.locator('.issues code').first().textContent()).toBe('format');
     expect(await notice.locator('.feed-url').textContent()).toBe(
-      `${server.origin}/feeds/invalid.json`,
+      `${chromium.server.origin}/feeds/invalid.json`,
     );
     expect(await axeViolations(page)).toEqual([]);
   });
 
   it('says when a plan has no commitments', async () => {
     const { page } = await newPage();
-    serveFeed(server, '/feeds/empty.json', { ...bundledFeed('valfleurie'), commitments: [] });
+    serveFeed(chromium.server, '/feeds/empty.json', {
+      ...bundledFeed('valfleurie'),
+      commitments: [],
+    });
     await page.goto(
-      hostPage(server, '/empty.html', {
+      hostPage(chromium.server, '/empty.html', {
         body: `<open-commitments src="/feeds/empty.json" no-refresh></open-commitments>`,
       }),
     );
@@ -690,21 +678,21 @@ describe('states', () => {
 
   it('keeps showing the last good copy when the feed breaks, and says it is stale', async () => {
     const { page, problems } = await newPage();
-    server.route('/feeds/flaky.json', { body: JSON.stringify(bundledFeed('valfleurie')) });
-    const url = hostPage(server, '/flaky.html', {
+    chromium.server.route('/feeds/flaky.json', { body: JSON.stringify(bundledFeed('valfleurie')) });
+    const url = hostPage(chromium.server, '/flaky.html', {
       body: `<open-commitments src="/feeds/flaky.json" no-refresh></open-commitments>`,
     });
     await page.goto(url);
     await settled(page);
     expect(await ids(page)).toHaveLength(10);
-    server.route('/feeds/flaky.json', { status: 500, body: 'oops' });
+    chromium.server.route('/feeds/flaky.json', { status: 500, body: 'oops' });
     await page.reload();
     await settled(page);
     await expect.poll(() => page.locator(`${dashboard} .notice.stale`).count()).toBe(1);
     expect(await page.locator(`${dashboard} .notice.stale`).textContent()).toContain('HTTP 500');
     expect(await ids(page)).toHaveLength(10);
     // A refused copy never replaces the good one either.
-    server.route('/feeds/flaky.json', { body: '{"format": "open-commitments/1"}' });
+    chromium.server.route('/feeds/flaky.json', { body: '{"format": "open-commitments/1"}' });
     await page.reload();
     await settled(page);
     await expect
@@ -724,7 +712,7 @@ describe('themes', () => {
       });
       const attribute = theme === 'preferred-dark' ? '' : ` theme="${theme}"`;
       await page.goto(
-        hostPage(server, `/theme-${theme}.html`, {
+        hostPage(chromium.server, `/theme-${theme}.html`, {
           body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh${attribute}></open-commitments>`,
         }),
       );
@@ -753,8 +741,8 @@ describe('live refresh', () => {
     const { page } = await newPage();
     await page.clock.install();
     let body = JSON.stringify(bundledFeed('valfleurie'));
-    server.route('/feeds/live.json', () => ({ body }));
-    server.route('/feeds/quiet.json', () => ({ body }));
+    chromium.server.route('/feeds/live.json', () => ({ body }));
+    chromium.server.route('/feeds/quiet.json', () => ({ body }));
     await page.addInitScript(() => {
       (window as unknown as { loads: number }).loads = 0;
       document.addEventListener('oc-load', () => {
@@ -762,14 +750,14 @@ describe('live refresh', () => {
       });
     });
     await page.goto(
-      hostPage(server, '/live.html', {
+      hostPage(chromium.server, '/live.html', {
         body: `<open-commitments id="live" src="/feeds/live.json"></open-commitments>
           <open-commitments id="quiet" src="/feeds/quiet.json" no-refresh></open-commitments>`,
       }),
     );
     await settled(page, '#live');
     await settled(page, '#quiet');
-    const count = (path: string) => server.requests.filter((r) => r === path).length;
+    const count = (path: string) => chromium.server.requests.filter((r) => r === path).length;
     expect(count('/feeds/live.json')).toBe(1);
     // Mark a rendered commitment: an unchanged feed must leave the very same element in place.
     await page.evaluate(() => {
@@ -814,9 +802,11 @@ describe('live refresh', () => {
   it('says a failed refresh in a live region that was there before, so that it is heard', async () => {
     const { page } = await newPage();
     await page.clock.install();
-    server.route('/feeds/failing.json', { body: JSON.stringify(bundledFeed('valfleurie')) });
+    chromium.server.route('/feeds/failing.json', {
+      body: JSON.stringify(bundledFeed('valfleurie')),
+    });
     await page.goto(
-      hostPage(server, '/failing.html', {
+      hostPage(chromium.server, '/failing.html', {
         body: '<open-commitments src="/feeds/failing.json"></open-commitments>',
       }),
     );
@@ -828,7 +818,7 @@ describe('live refresh', () => {
         region.setAttribute('data-was-there', '');
       }
     });
-    server.route('/feeds/failing.json', { status: 500, body: 'oops' });
+    chromium.server.route('/feeds/failing.json', { status: 500, body: 'oops' });
     await page.clock.runFor(5 * 60 * 1000 + 1000);
     const notice = page.locator(`${dashboard} .notice.stale`);
     await notice.waitFor();
@@ -843,8 +833,8 @@ describe('live refresh', () => {
 describe('long plans', () => {
   it('renders 50 commitments at a time, and a shared link to a far one shows it', async () => {
     const { page } = await newPage();
-    serveFeed(server, '/feeds/long.json', generatedFeed(130));
-    const url = hostPage(server, '/long.html', {
+    serveFeed(chromium.server, '/feeds/long.json', generatedFeed(130));
+    const url = hostPage(chromium.server, '/long.html', {
       body: `<open-commitments src="/feeds/long.json" today="${TODAY}" no-refresh></open-commitments>`,
     });
     await page.goto(url);
