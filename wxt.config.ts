@@ -35,6 +35,9 @@ export default defineConfig({
     host_permissions: bundledHosts,
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
+    // A keyboard way to the page's commitments: the overlay comes last in a long page's tab order,
+    // and the toolbar popup lists the same ones.
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+O' } } },
     content_security_policy: {
       extension_pages:
         "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; img-src 'self' data:; connect-src 'self' https: http:",

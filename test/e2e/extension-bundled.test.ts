@@ -64,6 +64,12 @@ describe('bundled feeds', () => {
     expect(manifest.content_scripts ?? []).toEqual([]);
   });
 
+  it('opens its popup with Alt+Shift+O, a keyboard way to the page’s commitments', async () => {
+    const worker = await session.worker();
+    const commands = await worker.evaluate(async () => chrome.commands.getAll());
+    expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+O');
+  });
+
   it('shows a real plan’s commitment in the overlay on its OGP page', async () => {
     const page = await session.context.newPage();
     await page.goto(ogpPage);
