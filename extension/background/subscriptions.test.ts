@@ -59,3 +59,16 @@ describe('why a feed could not be read', () => {
     expect((await pageMatches('https://www.exemple.fr/'))[0]?.stale).toBeUndefined();
   });
 });
+
+describe('a feed that names every site', () => {
+  it('asks for no access to all sites and shows its panel only on its own pages', async () => {
+    const everywhere = 'https://www.exemple.fr/everywhere.json';
+    serve(200, JSON.stringify({ ...feed, site: ['*://*/*', 'https://www.exemple.fr/*'] }));
+    const result = await subscribe(everywhere, Date.now());
+    expect(result).toMatchObject({ ok: true, missingOrigins: [] });
+    const feedsOn = async (url: string) =>
+      (await pageMatches(url)).filter((page) => page.feedId === everywhere);
+    expect(await feedsOn('https://www.exemple.fr/')).toHaveLength(1);
+    expect(await feedsOn('https://mail.example.com/inbox')).toEqual([]);
+  });
+});

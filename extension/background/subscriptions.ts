@@ -6,7 +6,7 @@ import { pickText } from '../../shared/index.ts';
 import { refreshFeed } from '../../shared/cache/index.ts';
 import { bundledFeedId, directory, directoryEntry } from '../feeds/directory.ts';
 import type { Responses, SubscriptionView } from '../messaging/protocol.ts';
-import { missingOrigins } from '../permissions/origins.ts';
+import { missingOrigins, namesOwnPages } from '../permissions/origins.ts';
 import { db, type Subscription } from './db.ts';
 import { feedFetch, feedOf, feedStore } from './feeds.ts';
 import { grantedOrigins } from './registration.ts';
@@ -31,12 +31,14 @@ export async function seedDirectory(now: number): Promise<void> {
   await tx.done;
 }
 
-/** Every match pattern a feed names: its site and its commitments' pages. */
+/** Every match pattern a feed names that the extension uses: its site and its commitments' pages. */
 export function feedPatterns(feed: {
   site?: readonly string[];
   commitments: readonly { pages?: readonly string[] }[];
 }): string[] {
-  return [...(feed.site ?? []), ...feed.commitments.flatMap((c) => c.pages ?? [])];
+  return [...(feed.site ?? []), ...feed.commitments.flatMap((c) => c.pages ?? [])].filter(
+    namesOwnPages,
+  );
 }
 
 /**

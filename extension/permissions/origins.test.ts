@@ -3,6 +3,7 @@ import {
   grantCovers,
   grantedPatterns,
   missingOrigins,
+  namesOwnPages,
   originOfUrl,
   originPattern,
   originPatterns,
@@ -68,5 +69,14 @@ describe('registration patterns', () => {
       '*://*.opengovpartnership.org/*',
       'https://www.exemple.fr/*',
     ]);
+  });
+});
+
+describe('which of a feed’s patterns the extension uses', () => {
+  it('leaves out a pattern whose host is any site, keeping a domain and its subdomains', () => {
+    expect(namesOwnPages('*://*/*')).toBe(false);
+    expect(namesOwnPages('https://*/marches/*')).toBe(false);
+    expect(namesOwnPages('*://*.exemple.fr/*')).toBe(true);
+    expect(namesOwnPages('https://www.exemple.fr/*')).toBe(true);
   });
 });

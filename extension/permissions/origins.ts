@@ -11,6 +11,15 @@ function hostOf(p: MatchPattern): string {
   return p.hostKind === 'any' ? '*' : p.hostKind === 'domain' ? `*.${p.host}` : p.host;
 }
 
+/**
+ * Whether the extension uses a feed's pattern: not one whose host is `*`, which names every site.
+ * A feed names its publisher's own pages; such a pattern would put the panel on every page a
+ * person visits, and ask them for access to all sites.
+ */
+export function namesOwnPages(pattern: string): boolean {
+  return !/^[^/]*\/\/\*\//.test(pattern);
+}
+
 /** The host permission that covers a pattern: `https://a.fr/x/*` -> `https://a.fr/*`. */
 export function originPattern(pattern: string): string | undefined {
   const parts = parsePattern(pattern);
