@@ -32,6 +32,10 @@ describe('widget messages', () => {
     expect(dashboardMessages.fr.supportersOf('63', '50', 63, 50)).toBe(
       '63 soutiens, seuil de 50 atteint',
     );
+    expect(dashboardMessages.fr.supportersOf('1', '1', 1, 1)).toBe('1 soutien, seuil de 1 atteint');
+    expect(dashboardMessages.en.supportersOf('1', '1', 1, 1)).toBe(
+      '1 supporter, threshold of 1 reached',
+    );
     expect(dashboardMessages.en.supportersOf('12', '50', 12, 50)).toBe(
       '12 of the 50 supporters needed',
     );
@@ -49,5 +53,18 @@ describe('widget messages', () => {
   it('agrees French words with the number', () => {
     expect(commonMessages.fr.commitmentStats('1', '0', 1, 0)).toBe('1 question, 0 répondue');
     expect(commonMessages.fr.commitmentStats('3', '2', 3, 2)).toBe('3 questions, 2 répondues');
+  });
+
+  it('puts no-break spaces inside French quotation marks', () => {
+    expect(commonMessages.fr.commitmentMissing('A1')).toBe(
+      'L’engagement «\u00a0A1\u00a0» ne figure pas dans ce plan.',
+    );
+    expect(commonMessages.fr.badgeDetails('Vélo')).toBe(
+      'Détails de l’engagement «\u00a0Vélo\u00a0»',
+    );
+  });
+
+  it('names the publisher in words that read right before any name', () => {
+    expect(commonMessages.fr.by('État')).toBe('Engagement porté par État');
   });
 });

@@ -44,7 +44,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     colon: '\u00a0: ',
     loading: 'Chargement des engagements…',
     errorTitle: 'Les engagements n’ont pas pu être affichés',
-    commitmentMissing: (id) => `L’engagement « ${id} » ne figure pas dans ce plan.`,
+    commitmentMissing: (id) => `L’engagement «\u00a0${id}\u00a0» ne figure pas dans ce plan.`,
     noProgress: 'Avancement non communiqué',
     questions: 'Questions des citoyens',
     statsOverdue: 'En retard',
@@ -64,8 +64,8 @@ export const commonMessages = defineMessages<CommonMessages>({
     cancel: 'Annuler',
     noChannel: 'Cet éditeur ne propose pas de moyen de l’interpeller sur ses engagements.',
     newWindow: '(nouvelle fenêtre)',
-    badgeDetails: (title) => `Détails de l’engagement « ${title} »`,
-    by: (publisher) => `Engagement de ${publisher}`,
+    badgeDetails: (title) => `Détails de l’engagement «\u00a0${title}\u00a0»`,
+    by: (publisher) => `Engagement porté par ${publisher}`,
   },
   en: {
     colon: ': ',
@@ -93,6 +93,6 @@ export const commonMessages = defineMessages<CommonMessages>({
     noChannel: 'This publisher offers no way to question it about its commitments.',
     newWindow: '(new window)',
     badgeDetails: (title) => `Details of commitment “${title}”`,
-    by: (publisher) => `Commitment of ${publisher}`,
+    by: (publisher) => `Commitment by ${publisher}`,
   },
 });

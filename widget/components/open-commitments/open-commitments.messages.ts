@@ -86,14 +86,14 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     errorTooLarge: 'Le flux dépasse la taille autorisée.',
     errorRefused: 'Le flux a été refusé car il n’est pas au format Open Commitments.',
     feedAddress: 'Adresse du flux\u00a0:',
-    staleTitle: 'Données possiblement anciennes',
+    staleTitle: 'Données peut-être anciennes',
     stale: (date) =>
       `Dernière mise à jour réussie le ${date}. La dernière tentative d’actualisation a échoué\u00a0; les informations ci-dessous sont celles de cette date.`,
     emptyFeed: 'Ce plan ne contient encore aucun engagement.',
     noMatch: 'Aucun engagement ne correspond à ces filtres.',
     clearFilters: 'Effacer les filtres',
     refLabel: (key) => (key === 'ogp' ? 'Référence PGO' : key === 'decidim' ? 'Sur Decidim' : key),
-    linkHidden: 'Les filtres masquent l’engagement que nomme le lien suivi',
+    linkHidden: 'Les filtres masquent l’engagement visé par le lien',
     showLinked: 'Effacer les filtres et l’afficher',
     period: (start, end) => `Du ${start} au ${end}`,
     overall: 'Avancement global',
@@ -131,7 +131,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     supporters: (n, count) => `${n} ${count < 2 ? 'soutien' : 'soutiens'}`,
     supportersOf: (n, threshold, count, thresholdCount) =>
       count >= thresholdCount
-        ? `${n} soutiens, seuil de ${threshold} atteint`
+        ? `${n} ${count < 2 ? 'soutien' : 'soutiens'}, seuil de ${threshold} atteint`
         : `${n} ${count < 2 ? 'soutien' : 'soutiens'} sur ${threshold} requis`,
     answeredOn: (date) => `Réponse du ${date}`,
     answeredBy: (by) => `par ${by}`,
@@ -196,7 +196,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     supporters: (n, count) => `${n} ${count === 1 ? 'supporter' : 'supporters'}`,
     supportersOf: (n, threshold, count, thresholdCount) =>
       count >= thresholdCount
-        ? `${n} supporters, threshold of ${threshold} reached`
+        ? `${n} ${count === 1 ? 'supporter' : 'supporters'}, threshold of ${threshold} reached`
         : `${n} of the ${threshold} supporters needed`,
     answeredOn: (date) => `Answer of ${date}`,
     answeredBy: (by) => `by ${by}`,
