@@ -39,8 +39,8 @@ export const coreMessages = defineMessages<CoreMessages>({
     },
     interpellationStatus: {
       open: 'En attente de réponse',
-      answered: 'Répondu',
-      declined: 'Refusé',
+      answered: 'Répondue',
+      declined: 'Refusée',
       inadmissible: 'Irrecevable',
     },
     publisherKind: {
@@ -68,7 +68,7 @@ export const coreMessages = defineMessages<CoreMessages>({
     ask: 'Interpeller',
     commitments: 'Engagements',
     updated: (date) => `Mis à jour le ${date}`,
-    dueOn: (date) => `Échéance : ${date}`,
+    dueOn: (date) => `Échéance\u00a0: ${date}`,
     doneOn: (date) => `Fait le ${date}`,
     daysOverdue: (days, count) => `${days} ${count < 2 ? 'jour' : 'jours'} de retard`,
     responseWithin: (days, count) => `Réponse promise sous ${days} ${count < 2 ? 'jour' : 'jours'}`,

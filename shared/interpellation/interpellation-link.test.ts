@@ -140,15 +140,17 @@ describe('interpellationLink', () => {
     const mail = parseMailto(link?.href ?? '');
     expect(mail.to).toBe('interpellation@exemple.fr');
     expect(mail.keys).toEqual(['subject', 'body']);
-    expect(mail.subject).toBe('Interpellation – engagement FR0067 : Publier les marchés publics');
+    expect(mail.subject).toBe(
+      'Interpellation – engagement FR0067\u00a0: Publier les marchés publics',
+    );
     expect(mail.body).toBe(
       [
         'Madame, Monsieur,',
         '',
-        "J'exerce mon droit d'interpellation au sujet de l'engagement FR0067 « Publier les marchés publics ».",
-        'Page consultée : https://www.exemple.fr/a?b=1&c=2#d',
+        'J’exerce mon droit d’interpellation au sujet de l’engagement FR0067 «\u00a0Publier les marchés publics\u00a0».',
+        'Page consultée\u00a0: https://www.exemple.fr/a?b=1&c=2#d',
         '',
-        'Ma question :',
+        'Ma question\u00a0:',
         '',
         '',
       ].join('\r\n'),
@@ -179,9 +181,11 @@ describe('interpellationLink', () => {
     expect(mail.to).toBe('q@exemple.fr');
     // A subject is one line: its line breaks become spaces.
     expect(mail.subject).toBe(
-      'Interpellation – engagement FR0067 : Eau & air ? #1 Étape 2 fin 中 🌻&cc=x@evil.example',
+      'Interpellation – engagement FR0067\u00a0: Eau & air ? #1 Étape 2 fin 中 🌻&cc=x@evil.example',
     );
-    expect(mail.body).toContain('« Eau & air ? #1\r\nÉtape 2\r\nfin 中 🌻&cc=x@evil.example »');
+    expect(mail.body).toContain(
+      '«\u00a0Eau & air ? #1\r\nÉtape 2\r\nfin 中 🌻&cc=x@evil.example\u00a0»',
+    );
     expect(mail.body).not.toMatch(/[^\r]\n/);
   });
 

@@ -253,14 +253,16 @@ describe('the dashboard and the badge, for an e-mail channel', () => {
     const mail = readMailto(await panel.locator('a.ask-go').getAttribute('href'));
     expect(mail.to).toBe(EMAIL);
     expect(mail.keys).toEqual(['subject', 'body']);
-    expect(mail.subject).toBe("Interpellation – engagement B1 : Transports & vélo ? #3 à l'école");
+    expect(mail.subject).toBe(
+      "Interpellation – engagement B1\u00a0: Transports & vélo ? #3 à l'école",
+    );
     expect(mail.body).toBe(
       'Madame, Monsieur,\r\n' +
         '\r\n' +
-        "J'exerce mon droit d'interpellation au sujet de l'engagement B1 « Transports & vélo ? #3 à l'école ».\r\n" +
-        `Page consultée : ${server.origin}/host/email.html\r\n` +
+        "J’exerce mon droit d’interpellation au sujet de l’engagement B1 «\u00a0Transports & vélo ? #3 à l'école\u00a0».\r\n" +
+        `Page consultée\u00a0: ${server.origin}/host/email.html\r\n` +
         '\r\n' +
-        'Ma question :\r\n' +
+        'Ma question\u00a0:\r\n' +
         '\r\n',
     );
     expect(await panel.locator('.ask-target').textContent()).toBe(EMAIL);
