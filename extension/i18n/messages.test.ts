@@ -42,6 +42,13 @@ describe('extension texts', () => {
     for (const { message, description } of Object.values(locale))
       texts.push(message, description ?? '');
     expect(texts.filter((text) => text.includes("'"))).toEqual([]);
+    // French puts a no-break space, never a breakable one, before : ; ! ? and inside « ».
+    expect(texts.filter((text) => / [:;!?»]|« /.test(text))).toEqual([]);
+  });
+
+  it('writes a date after its label as French readers expect', () => {
+    expect(messages.fr.due('30 juin 2027')).toBe('Échéance\u00a0: 30 juin 2027');
+    expect(messages.fr.lastUpdate('3 mars 2026')).toBe('Dernière mise à jour le 3 mars 2026');
   });
 
   it('has the same manifest and store texts in both locales', () => {
