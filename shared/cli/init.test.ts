@@ -29,6 +29,15 @@ describe('init --lang', () => {
     expect(JSON.parse(ran.stdout)).toMatchObject({
       statuses: [{ key: 'en-cours-de-marche' }],
       interpellation: { url: 'https://www.example.org/interpeller?engagement={id}&page={page}' },
+      commitments: [{ themes: ['Commande publique'] }],
     });
+  });
+
+  it('writes its French texts with French typography', async () => {
+    const ran = await runCli(['init', '--lang', 'fr']);
+    for (const text of [ran.stdout, ran.stderr]) {
+      expect(text).not.toMatch(/[a-zé]'[a-zé]/);
+      expect(text).not.toMatch(/ [:;!?»]|« |\\"/);
+    }
   });
 });

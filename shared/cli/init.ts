@@ -19,15 +19,16 @@ export interface InitOptions {
 const WORDS = {
   fr: {
     name: 'Nom de votre collectivité (à remplacer)',
-    plan: "Plan d'action pour un gouvernement ouvert (titre à remplacer)",
+    plan: 'Plan d’action pour un gouvernement ouvert (titre à remplacer)',
     statusLabel: 'En cours de marché',
     title: 'Publier les marchés publics en données ouvertes (exemple à remplacer)',
     summary:
-      'Une phrase qui dit ce qui change pour les habitants. Remplacez cet engagement par les vôtres, un par objet de "commitments".',
+      'Une phrase qui dit ce qui change pour les habitants. Remplacez cet engagement par les vôtres, un par objet de «\u00a0commitments\u00a0».',
     lead: 'Direction de la commande publique',
+    theme: 'Commande publique',
     milestone1: 'Cahier des charges adopté',
     milestone2: 'Première publication',
-    note: 'Flux créé : chaque mise à jour datée apparaît dans la chronologie de l’engagement.',
+    note: 'Flux créé\u00a0: chaque mise à jour datée apparaît dans la chronologie de l’engagement.',
     statusKey: 'en-cours-de-marche',
     interpellation: 'interpeller?engagement={id}&page={page}',
     rules: 'reglement-interpellation',
@@ -41,6 +42,7 @@ const WORDS = {
     summary:
       'One sentence saying what changes for residents. Replace this commitment with yours, one object per commitment in "commitments".',
     lead: 'Procurement department',
+    theme: 'Open Contracting',
     milestone1: 'Specification adopted',
     milestone2: 'First publication',
     note: 'Feed created: each dated update shows in the commitment’s timeline.',
@@ -52,11 +54,11 @@ const WORDS = {
 } as const;
 
 const GUIDANCE = {
-  fr: `Flux de départ créé. Étapes suivantes :
-  1. Remplacez les valeurs d'exemple (nom, adresses www.example.org, engagements).
-  2. Décrivez vos engagements ; le format est expliqué dans docs/format.md.
-  3. Vérifiez : npx open-commitments validate FICHIER
-  4. Publiez le fichier sur votre site avec l'en-tête Access-Control-Allow-Origin: *
+  fr: `Flux de départ créé. Étapes suivantes\u00a0:
+  1. Remplacez les valeurs d’exemple (nom, adresses www.example.org, engagements).
+  2. Décrivez vos engagements\u00a0; le format est expliqué dans docs/format.md.
+  3. Vérifiez\u00a0: npx open-commitments validate FICHIER
+  4. Publiez le fichier sur votre site avec l’en-tête Access-Control-Allow-Origin: *
      (voir docs/guide/publier.md).
 `,
   en: `Starter feed created. Next:
@@ -97,7 +99,7 @@ export function starterFeed(kind: PublisherKind, lang: 'fr' | 'en', now: Date): 
         title: words.title,
         summary: words.summary,
         lead: words.lead,
-        themes: ['Open Contracting'],
+        themes: [words.theme],
         status: words.statusKey,
         start: today,
         due: addDays(today, 365),
