@@ -44,6 +44,16 @@ describe('core messages', () => {
     ]);
   });
 
+  it('writes French with no-break spaces before : ; ! ? and the apostrophe ’', () => {
+    const texts = keyPaths(coreMessages.fr).map((path) => {
+      const value = path
+        .split('.')
+        .reduce<unknown>((table, key) => (table as Record<string, unknown>)[key], coreMessages.fr);
+      return typeof value === 'function' ? String(value('7', 7)) : String(value);
+    });
+    expect(texts.filter((text) => / [:;!?»]|« |'/.test(text))).toEqual([]);
+  });
+
   it('builds sentences with numbers in both languages', () => {
     expect(coreMessages.fr.daysOverdue('1', 1)).toBe('1 jour de retard');
     expect(coreMessages.fr.daysOverdue('12', 12)).toBe('12 jours de retard');

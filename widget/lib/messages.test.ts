@@ -25,6 +25,12 @@ describe('widget messages', () => {
       expect([...en.keys()].sort()).toEqual([...fr.keys()].sort());
       for (const [key, text] of [...fr, ...en]) expect(text.trim(), key).not.toBe('');
     });
+
+    it(`writes the ${name} French messages with French typography`, () => {
+      for (const [key, text] of flatten(tables.fr)) {
+        expect(text, key).not.toMatch(/ [:;!?»]|« |'/);
+      }
+    });
   }
 
   it('says how many supporters are still needed, or that the threshold is reached', () => {
