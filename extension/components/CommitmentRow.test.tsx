@@ -21,7 +21,7 @@ function show(row: CommitmentRowData, lang: 'fr' | 'en'): HTMLElement {
 describe('CommitmentRow', () => {
   it('says that the publisher offers no channel when its feed has none', () => {
     expect(show(base, 'fr').querySelector('.oc-no-channel')?.textContent).toBe(
-      'Cet éditeur ne propose pas de moyen de l’interpeller.',
+      'Cet organisme ne propose pas de moyen de l’interpeller.',
     );
     expect(show(base, 'en').querySelector('.oc-no-channel')?.textContent).toBe(
       'This publisher offers no way to question it formally.',

@@ -146,7 +146,7 @@ const fr: Messages = {
   lastUpdate: (date) => `Dernière mise à jour le ${date}`,
   interpellate: 'Interpeller',
   interpellateTitle: 'Interpeller officiellement l’organisme responsable',
-  noChannel: 'Cet éditeur ne propose pas de moyen de l’interpeller.',
+  noChannel: 'Cet organisme ne propose pas de moyen de l’interpeller.',
   goesTo: (target) => `Destinataire\u00a0: ${target}`,
   responseDays: (n) =>
     plural('fr', n, {

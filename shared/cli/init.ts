@@ -28,7 +28,7 @@ const WORDS = {
     theme: 'Commande publique',
     milestone1: 'Cahier des charges adopté',
     milestone2: 'Première publication',
-    note: 'Flux créé\u00a0: chaque mise à jour datée apparaît dans la chronologie de l’engagement.',
+    note: 'Flux créé\u00a0: chaque mise à jour datée apparaît dans l’historique de l’engagement.',
     statusKey: 'en-cours-de-marche',
     interpellation: 'interpeller?engagement={id}&page={page}',
     rules: 'reglement-interpellation',

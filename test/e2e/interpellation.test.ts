@@ -154,7 +154,7 @@ describe('the dashboard and the badge, for a form channel', () => {
     expect(await panel.locator('.ask-target').textContent()).toBe(FORM_HOST);
     const text = words(await panel.textContent());
     expect(text).toContain('Réponse promise sous 30 jours.');
-    expect(text).toContain('Il faut 150 soutiens pour obtenir une réponse formelle ou un débat.');
+    expect(text).toContain('Il faut 150 soutiens pour obtenir une réponse officielle ou un débat.');
     await page.keyboard.press('Escape');
   });
 
@@ -210,7 +210,7 @@ describe('the dashboard and the badge, for a form channel', () => {
     const text = words(await panel.textContent());
     expect(text).toContain(`Vous allez quitter cette page pour : ${FORM_HOST}`);
     expect(text).toContain('Réponse promise sous 30 jours.');
-    expect(text).toContain('Il faut 150 soutiens pour obtenir une réponse formelle ou un débat.');
+    expect(text).toContain('Il faut 150 soutiens pour obtenir une réponse officielle ou un débat.');
     expect(await panel.locator('a', { hasText: 'Règles' }).getAttribute('href')).toBe(
       'https://www.ville-test.example/regles-interpellation',
     );
