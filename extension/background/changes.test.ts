@@ -16,7 +16,7 @@ vi.mock('wxt/browser', () => ({
   },
 }));
 
-const { recordChanges, MAX_CHANGES } = await import('./changes.ts');
+const { describeChange, recordChanges, MAX_CHANGES } = await import('./changes.ts');
 const { db } = await import('./db.ts');
 const { feedStore } = await import('./feeds.ts');
 const { notifyPending } = await import('./notifications.ts');
@@ -146,6 +146,14 @@ describe('recording changes of followed commitments', () => {
     await store(withLabels('done'), 2);
     expect(await recordChanges(url, url)).toBe(1);
     expect(created[0]?.message).toBe('Status: \u2068\u202eOngoing\u2069 → \u2068Done\u2069');
+  });
+
+  it('words a missing progress and due date each in the gender French gives it', () => {
+    const f = feed();
+    const progress = describeChange({ kind: 'progress', to: 30 }, f, f, 'fr');
+    const due = describeChange({ kind: 'due', to: '2027-06-30', explained: false }, f, f, 'fr');
+    expect(progress).toMatch(/^Avancement\u00a0: non communiqué → 30/);
+    expect(due).toBe('Échéance\u00a0: aucune → 30 juin 2027');
   });
 
   it('ignores changes of commitments nobody follows', async () => {

@@ -43,7 +43,6 @@ function statusLabel(feed: Feed, key: string, lang: Lang): string {
 /** One change in the viewer's words. */
 export function describeChange(change: Change, before: Feed, after: Feed, lang: Lang): string {
   const m = t(lang);
-  const none = m.none_value;
   switch (change.kind) {
     case 'status':
       return m.changeStatus(
@@ -52,13 +51,13 @@ export function describeChange(change: Change, before: Feed, after: Feed, lang: 
       );
     case 'progress':
       return m.changeProgress(
-        change.from === undefined ? none : formatPercent(change.from, lang),
-        change.to === undefined ? none : formatPercent(change.to, lang),
+        change.from === undefined ? m.noProgress : formatPercent(change.from, lang),
+        change.to === undefined ? m.noProgress : formatPercent(change.to, lang),
       );
     case 'due':
       return m.changeDue(
-        change.from === undefined ? none : formatDate(change.from, lang),
-        change.to === undefined ? none : formatDate(change.to, lang),
+        change.from === undefined ? m.noDue : formatDate(change.from, lang),
+        change.to === undefined ? m.noDue : formatDate(change.to, lang),
       );
     case 'update-added':
       return m.changeUpdate(formatDate(change.date, lang));

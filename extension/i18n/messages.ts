@@ -125,7 +125,9 @@ const en = {
   changeAnswer: (date: string) => `Answer published (${date})`,
   changeInterpellation: 'New question published',
   changeText: 'Text edited',
-  none_value: 'none',
+  // A progress or due date that a version of the feed did not give (French words agree with each).
+  noProgress: 'not reported',
+  noDue: 'none',
   fictional: 'example',
 };
 
@@ -248,7 +250,8 @@ const fr: Messages = {
   changeAnswer: (date) => `Réponse publiée (${date})`,
   changeInterpellation: 'Nouvelle question publiée',
   changeText: 'Texte modifié',
-  none_value: 'aucune',
+  noProgress: 'non communiqué',
+  noDue: 'aucune',
   fictional: 'exemple',
 };
 
