@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the measured sizes (33.9 KB and 20.5 KB) plus about 2%, so that
- * any real growth fails. They last grew (0.4 KB and 0.3 KB) with feed text isolated and wrapped
+ * any real growth fails. They last grew (480 B and 360 B) with feed text isolated and wrapped
  * whatever its words, links checked with the parser's rule, the cache surviving an older tab that
  * holds its database and a damaged record, one request for spellings of a feed's address, and
  * controls named after their commitment, counts announced once, and forced-colours support.
