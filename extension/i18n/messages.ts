@@ -175,11 +175,11 @@ const fr: Messages = {
   offerTitle: 'Ce site publie un flux d’engagements',
   colon: '\u00a0: ',
   offerSubscribe: 'S’abonner',
-  offerDone: 'Abonné',
+  offerDone: 'Abonnement enregistré',
   feedUrl: 'Adresse du flux',
   subscribe: 'S’abonner',
   subscribing: 'Vérification du flux…',
-  subscribed: (name) => `Abonné à ${name}.`,
+  subscribed: (name) => `Abonnement à ${name} enregistré.`,
   refused: 'Ce flux n’a pas été ajouté\u00a0:',
   failureReason: (reason, status) => {
     switch (reason) {
