@@ -7,7 +7,6 @@ import { openFeedStore, type FeedStore } from '../../shared/cache/index.ts';
 import { directoryEntry } from '../feeds/directory.ts';
 import { db, type Subscription } from './db.ts';
 import type { Stale } from '../messaging/protocol.ts';
-import { namesOwnPages } from '../permissions/origins.ts';
 
 /** The feed store's database name (the core's schema). */
 export const FEED_DB_NAME = 'open-commitments-feeds';
@@ -87,19 +86,6 @@ export async function subscribedFeeds(
   return out;
 }
 
-/** `feed` with only the patterns the extension uses (`namesOwnPages`), for the page index. */
-function ownPages(feed: Feed): Feed {
-  const foreign = (patterns?: readonly string[]) => patterns?.some((p) => !namesOwnPages(p));
-  if (!foreign(feed.site) && !feed.commitments.some((c) => foreign(c.pages))) return feed;
-  return {
-    ...feed,
-    ...(feed.site ? { site: feed.site.filter(namesOwnPages) } : {}),
-    commitments: feed.commitments.map((c) =>
-      c.pages ? { ...c, pages: c.pages.filter(namesOwnPages) } : c,
-    ),
-  };
-}
-
 /**
  * The page index over every feed in use, and those feeds by id; with `paused`, over paused
  * subscriptions too (the popup lists their commitments, marked as paused).
@@ -111,7 +97,8 @@ export async function pageIndex(options: { paused?: boolean } = {}): Promise<{
 }> {
   const feeds = await subscribedFeeds(options);
   return {
-    index: createPageIndex(feeds.map(({ feedId, feed }) => ({ feedId, feed: ownPages(feed) }))),
+    // A feed names its publisher's own pages: never every site (see `namesOwnPages`).
+    index: createPageIndex(feeds, { anyHost: false }),
     feeds: new Map(feeds.map((f) => [f.feedId, f.feed])),
     used: new Map(feeds.map((f) => [f.feedId, f])),
   };

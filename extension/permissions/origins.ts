@@ -17,7 +17,7 @@ function hostOf(p: MatchPattern): string {
  * person visits, and ask them for access to all sites.
  */
 export function namesOwnPages(pattern: string): boolean {
-  return !/^[^/]*\/\/\*\//.test(pattern);
+  return parsePattern(pattern)?.hostKind !== 'any';
 }
 
 /** The host permission that covers a pattern: `https://a.fr/x/*` -> `https://a.fr/*`. */

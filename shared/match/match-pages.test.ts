@@ -171,6 +171,15 @@ describe('createPageIndex', () => {
     ]);
   });
 
+  it('leaves out any-host patterns when asked, in matching and in the patterns it lists', () => {
+    const own = createPageIndex([{ feedId: 'etat', feed: etat }], { anyHost: false });
+    expect(own.match('https://www.ville.example/open-data/x')).toEqual([]);
+    expect(own.match('https://data.gouv.example/open-data/')).toEqual([
+      { feedId: 'etat', commitmentIds: [], site: true },
+    ]);
+    expect(own.patterns()).toEqual(['*://*.gouv.example/*']);
+  });
+
   it('finds nothing for other pages and other schemes', () => {
     expect(index.match('https://www.ailleurs.example/marches-publics/')).toEqual([]);
     expect(index.match('https://ville.example.evil.example/budget')).toEqual([]);

@@ -166,12 +166,24 @@ function push<K>(map: Map<K, Entry[]>, key: K, entry: Entry): void {
   else list.push(entry);
 }
 
+/** How an index reads feeds' patterns. */
+export interface PageIndexOptions {
+  /**
+   * False to leave out patterns whose host is `*` (any site): a consumer that shows a feed only on
+   * its publisher's own pages. True by default.
+   */
+  readonly anyHost?: boolean;
+}
+
 /**
  * Builds the index of every `site` and `pages` pattern of some feeds. Hosts are looked up in maps
  * (exact hosts, and each parent domain for `*.` patterns), so matching a page costs about the
  * number of labels in its host, not the number of patterns.
  */
-export function createPageIndex(entries: readonly { feedId: string; feed: Feed }[]): PageIndex {
+export function createPageIndex(
+  entries: readonly { feedId: string; feed: Feed }[],
+  options: PageIndexOptions = {},
+): PageIndex {
   const exact = new Map<string, Entry[]>();
   const domains = new Map<string, Entry[]>();
   const anyHost: Entry[] = [];
@@ -179,7 +191,7 @@ export function createPageIndex(entries: readonly { feedId: string; feed: Feed }
 
   const add = (source: string, entry: Omit<Entry, 'pattern'>): void => {
     const pattern = parsePattern(source);
-    if (pattern === null) return;
+    if (pattern === null || (pattern.hostKind === 'any' && options.anyHost === false)) return;
     canonical.add(pattern.pattern);
     const full = { ...entry, pattern };
     if (pattern.hostKind === 'any') anyHost.push(full);
