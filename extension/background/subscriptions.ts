@@ -3,7 +3,7 @@
  * Adding validates the feed first: nothing that `parseFeed` refuses is ever stored.
  */
 import { pickText } from '../../shared/index.ts';
-import { refreshFeed } from '../../shared/cache/index.ts';
+import { feedAddress, refreshFeed } from '../../shared/cache/index.ts';
 import { bundledFeedId, directory, directoryEntry } from '../feeds/directory.ts';
 import type { Responses, SubscriptionView } from '../messaging/protocol.ts';
 import { missingOrigins, namesOwnPages } from '../permissions/origins.ts';
@@ -49,9 +49,7 @@ export function feedPatterns(feed: {
 export async function subscribe(given: string, now: number): Promise<Responses['subscribe']> {
   // One spelling per feed (the host's case, a fragment the server never sees), so that the same
   // feed is never followed, fetched and notified twice.
-  const address = new URL(given);
-  address.hash = '';
-  const url = address.href;
+  const url = feedAddress(given);
   const result = await refreshFeed(url, {
     fetch: feedFetch,
     store: await feedStore(),

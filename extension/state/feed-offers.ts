@@ -3,17 +3,11 @@
  * site, so it decides nothing on its own: only http(s) addresses not followed yet, each once, and
  * the first few only, so that a page cannot fill the popup with offers.
  */
+import { feedAddress } from '../../shared/cache/feed-address.ts';
 import { originOfUrl } from '../permissions/origins.ts';
 
 /** The most feeds offered from one page; official sites announce one, rarely two. */
 export const MAX_OFFERS = 3;
-
-/** A feed's address as it is followed: the host's case and a fragment do not make another feed. */
-function feedAddress(url: string): string {
-  const address = new URL(url);
-  address.hash = '';
-  return address.href;
-}
 
 /** The announced feeds worth offering, in the page's order. */
 export function feedOffers(

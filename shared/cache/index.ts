@@ -23,6 +23,7 @@
  *
  * Every badge and dashboard showing `url` then shares one store read and one request.
  */
+export * from './feed-address.ts';
 export * from './feed-store.ts';
 export * from './idb-store.ts';
 export * from './refresh-feed.ts';

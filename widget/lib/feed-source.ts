@@ -8,6 +8,7 @@
  * (memory where that is unavailable) and shown at once on the next visit; the cache never
  * replaces it with a refused one.
  */
+import { feedAddress } from '../../shared/cache/feed-address.ts';
 import { createFeedClient, type FeedClient } from '../../shared/cache/feed-client.ts';
 import type { FeedStore, StoredFeed } from '../../shared/cache/feed-store.ts';
 import { openFeedStore } from '../../shared/cache/idb-store.ts';
@@ -106,10 +107,8 @@ function isSameOrigin(url: string): boolean {
  * reads the stored copy and asks the publisher; later ones get the same state.
  */
 export function feedSource(url: string): FeedSource {
-  const address = new URL(url, document.baseURI);
-  // Never sent to the server: `feed.json#e1` is the same feed, and shares its one request.
-  address.hash = '';
-  const absolute = address.href;
+  // `feed.json#e1` is the same feed, and shares its one request.
+  const absolute = feedAddress(url, document.baseURI);
   const reg = registry();
   let source = reg.sources.get(absolute);
   if (!source) {
