@@ -5,8 +5,18 @@ import { Interpellate } from './Interpellate.tsx';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-/** Opens the panel, follows the link and returns the remember button. */
-async function rememberButton(root: HTMLElement): Promise<HTMLButtonElement> {
+/** Shows the action with `onRemember`, opens its panel, follows the link; the remember button. */
+async function rememberButton(onRemember: () => Promise<void>): Promise<HTMLButtonElement> {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  render(
+    <Interpellate
+      link={{ href: 'https://www.exemple.fr/q', kind: 'url', target: 'www.exemple.fr' }}
+      lang="en"
+      onRemember={onRemember}
+    />,
+    root,
+  );
   root.querySelector('button')!.click();
   await settle();
   const link = root.querySelector<HTMLAnchorElement>('[data-interpellation-link]')!;
@@ -18,17 +28,8 @@ async function rememberButton(root: HTMLElement): Promise<HTMLButtonElement> {
 
 describe('Interpellate', () => {
   it('keeps the remember button, and focus on it, when keeping the question failed', async () => {
-    const root = document.createElement('div');
-    document.body.replaceChildren(root);
-    render(
-      <Interpellate
-        link={{ href: 'https://www.exemple.fr/q', kind: 'url', target: 'www.exemple.fr' }}
-        lang="en"
-        onRemember={() => Promise.reject(new Error('quota'))}
-      />,
-      root,
-    );
-    const remember = await rememberButton(root);
+    const remember = await rememberButton(() => Promise.reject(new Error('quota')));
+    const root = document.body;
     remember.focus();
     remember.click();
     await settle();
@@ -40,25 +41,8 @@ describe('Interpellate', () => {
   });
 
   it('moves focus to the confirmation that replaces the remember button', async () => {
-    const root = document.createElement('div');
-    document.body.replaceChildren(root);
-    render(
-      <Interpellate
-        link={{ href: 'https://www.exemple.fr/q', kind: 'url', target: 'www.exemple.fr' }}
-        lang="en"
-        onRemember={async () => undefined}
-      />,
-      root,
-    );
-    root.querySelector('button')!.click();
-    await settle();
-    const link = root.querySelector<HTMLAnchorElement>('[data-interpellation-link]')!;
-    link.addEventListener('click', (event) => event.preventDefault());
-    link.click();
-    await settle();
-    const remember = [...root.querySelectorAll('button')].find((b) =>
-      b.textContent?.startsWith('Remember'),
-    )!;
+    const remember = await rememberButton(async () => undefined);
+    const root = document.body;
     remember.focus();
     remember.click();
     await settle();
