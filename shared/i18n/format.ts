@@ -1,5 +1,5 @@
 /**
- * Dates, numbers and plurals through Intl, so that French reads "30 juin 2027" and "45 %" and
+ * Dates, numbers and plurals through Intl, so that French reads "30 juin 2027" (and "1er juillet 2027") and "45 %" and
  * English "June 30, 2027" and "45%", without shipping locale data.
  */
 import type { DateString, DateTimeString } from '../feed/types.ts';
@@ -31,24 +31,38 @@ function formatter(
  */
 export type DateStyle = 'long' | 'medium' | 'short';
 
+/**
+ * French writes the first day of a month as an ordinal, « 1er janvier », where Intl writes
+ * « 1 janvier »; every French date written out starts with its day.
+ */
+function firstOfMonth(text: string, lang: Lang): string {
+  return lang === 'fr' ? text.replace(/^1(?=\s)/, '1er') : text;
+}
+
 /** Writes a `YYYY-MM-DD` date for readers of `lang`; the date is a calendar day, never shifted by a time zone. */
 export function formatDate(date: DateString, lang: Lang, style: DateStyle = 'long'): string {
   const ms = dateToUtc(date);
   if (Number.isNaN(ms)) return date;
-  return formatter(
-    `d ${lang} ${style}`,
-    () => new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }),
-  ).format(ms);
+  return firstOfMonth(
+    formatter(
+      `d ${lang} ${style}`,
+      () => new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }),
+    ).format(ms),
+    lang,
+  );
 }
 
 /** Writes an RFC 3339 date-time as a date and time in the reader's time zone (or `timeZone`). */
 export function formatDateTime(value: DateTimeString, lang: Lang, timeZone?: string): string {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return value;
-  return formatter(
-    `t ${lang} ${timeZone ?? ''}`,
-    () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone }),
-  ).format(ms);
+  return firstOfMonth(
+    formatter(
+      `t ${lang} ${timeZone ?? ''}`,
+      () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+    ).format(ms),
+    lang,
+  );
 }
 
 /** Writes a number for readers of `lang` (`1 234,5` in French). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, INTERPELLATION_STATUSES, PUBLISHER_KINDS } from '../feed/types.ts';
 import { coreMessages } from './core-messages.ts';
 import { defineMessages, type MessageTree } from './define-messages.ts';
-import { formatDate, formatNumber, formatPercent, plural } from './format.ts';
+import { formatDate, formatDateTime, formatNumber, formatPercent, plural } from './format.ts';
 import { LANGS, pickLang } from './lang.ts';
 
 /** Every key path of a message table, nested keys joined with dots. */
@@ -101,6 +101,16 @@ describe('formatting', () => {
     expect(formatDate('2027-06-30', 'fr')).toBe('30 juin 2027');
     expect(formatDate('2027-06-30', 'en')).toBe('June 30, 2027');
     expect(formatDate('2027-01-01', 'fr', 'short')).toBe('01/01/2027');
+    expect(formatDate('2027-07-01', 'en')).toBe('July 1, 2027');
+  });
+
+  it('writes the first of a month as an ordinal in French, and no other day', () => {
+    expect(formatDate('2027-01-01', 'fr')).toBe('1er janvier 2027');
+    expect(formatDate('2027-01-01', 'fr', 'medium')).toBe('1er janv. 2027');
+    expect(formatDate('2027-01-11', 'fr')).toBe('11 janvier 2027');
+    expect(formatDate('2027-01-21', 'fr')).toBe('21 janvier 2027');
+    expect(formatDateTime('2027-03-01T09:00:00Z', 'fr', 'UTC')).toBe('1er mars 2027 à 09:00');
+    expect(formatDateTime('2027-03-10T09:00:00Z', 'fr', 'UTC')).toBe('10 mars 2027 à 09:00');
     expect(formatDate('not a date', 'fr')).toBe('not a date');
     expect(formatDate('0050-03-01', 'en')).toBe('March 1, 50');
   });
