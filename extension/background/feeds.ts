@@ -5,6 +5,7 @@
 import { createPageIndex, parseFeed, type Feed, type PageIndex } from '../../shared/index.ts';
 import { openFeedStore, type FeedStore } from '../../shared/cache/index.ts';
 import { directoryEntry } from '../feeds/directory.ts';
+import { usesPattern } from '../permissions/origins.ts';
 import { db, type Subscription } from './db.ts';
 import type { Stale } from '../messaging/protocol.ts';
 
@@ -97,8 +98,9 @@ export async function pageIndex(options: { paused?: boolean } = {}): Promise<{
 }> {
   const feeds = await subscribedFeeds(options);
   return {
-    // A feed names its publisher's own pages: never every site (see `namesOwnPages`).
-    index: createPageIndex(feeds, { anyHost: false }),
+    // A feed names its publisher's own pages: never every site, nor every site under a public
+    // suffix (see `usesPattern`).
+    index: createPageIndex(feeds, { keep: usesPattern }),
     feeds: new Map(feeds.map((f) => [f.feedId, f.feed])),
     used: new Map(feeds.map((f) => [f.feedId, f])),
   };

@@ -71,4 +71,23 @@ describe('a feed that names every site', () => {
     expect(await feedsOn('https://www.exemple.fr/')).toHaveLength(1);
     expect(await feedsOn('https://mail.example.com/inbox')).toEqual([]);
   });
+
+  it('asks for no access to every site under a public suffix, nor shows its panel there', async () => {
+    const wide = 'https://www.exemple.fr/wide.json';
+    const site = [
+      '*://*.fr/*',
+      'https://*.gouv.fr/*',
+      'https://*.github.io/*',
+      '*://*.exemple.fr/*',
+    ];
+    serve(200, JSON.stringify({ ...feed, site }));
+    const result = await subscribe(wide, Date.now());
+    expect(result).toMatchObject({ ok: true, missingOrigins: ['*://*.exemple.fr/*'] });
+    const feedsOn = async (url: string) =>
+      (await pageMatches(url)).filter((page) => page.feedId === wide);
+    expect(await feedsOn('https://www.exemple.fr/')).toHaveLength(1);
+    expect(await feedsOn('https://www.autreville.fr/')).toEqual([]);
+    expect(await feedsOn('https://www.impots.gouv.fr/')).toEqual([]);
+    expect(await feedsOn('https://someone.github.io/')).toEqual([]);
+  });
 });

@@ -171,13 +171,25 @@ describe('createPageIndex', () => {
     ]);
   });
 
-  it('leaves out any-host patterns when asked, in matching and in the patterns it lists', () => {
-    const own = createPageIndex([{ feedId: 'etat', feed: etat }], { anyHost: false });
+  it('leaves out the patterns its caller does not keep, in matching and in the patterns it lists', () => {
+    const region = feed(
+      ['*://*.example/*', 'https://*.region.example/*'],
+      [{ id: 'R1', pages: ['https://*/open-data/*', 'https://www.region.example/budget/*'] }],
+    );
+    const wide = new Set(['example']);
+    const own = createPageIndex([{ feedId: 'region', feed: region }], {
+      keep: (pattern) =>
+        pattern.hostKind !== 'any' && !(pattern.hostKind === 'domain' && wide.has(pattern.host)),
+    });
     expect(own.match('https://www.ville.example/open-data/x')).toEqual([]);
-    expect(own.match('https://data.gouv.example/open-data/')).toEqual([
-      { feedId: 'etat', commitmentIds: [], site: true },
+    expect(own.match('https://www.ville.example/')).toEqual([]);
+    expect(own.match('https://www.region.example/budget/2027')).toEqual([
+      { feedId: 'region', commitmentIds: ['R1'], site: true },
     ]);
-    expect(own.patterns()).toEqual(['*://*.gouv.example/*']);
+    expect(own.patterns().sort()).toEqual([
+      'https://*.region.example/*',
+      'https://www.region.example/budget/*',
+    ]);
   });
 
   it('finds nothing for other pages and other schemes', () => {

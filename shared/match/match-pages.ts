@@ -169,10 +169,11 @@ function push<K>(map: Map<K, Entry[]>, key: K, entry: Entry): void {
 /** How an index reads feeds' patterns. */
 export interface PageIndexOptions {
   /**
-   * False to leave out patterns whose host is `*` (any site): a consumer that shows a feed only on
-   * its publisher's own pages. True by default.
+   * Which patterns to index; every one by default. A consumer that shows a feed only on its
+   * publisher's own pages leaves out those naming the sites of many owners (host `*`, or `*.` and
+   * a public suffix, which this module cannot tell without the Public Suffix List).
    */
-  readonly anyHost?: boolean;
+  readonly keep?: (pattern: MatchPattern) => boolean;
 }
 
 /**
@@ -191,7 +192,7 @@ export function createPageIndex(
 
   const add = (source: string, entry: Omit<Entry, 'pattern'>): void => {
     const pattern = parsePattern(source);
-    if (pattern === null || (pattern.hostKind === 'any' && options.anyHost === false)) return;
+    if (pattern === null || options.keep?.(pattern) === false) return;
     canonical.add(pattern.pattern);
     const full = { ...entry, pattern };
     if (pattern.hostKind === 'any') anyHost.push(full);
