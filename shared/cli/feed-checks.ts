@@ -1,9 +1,12 @@
 /**
  * What `validate` adds to strict parsing: a hint for each error, and warnings about a feed that
  * is valid but probably out of date (a passed due date with little done, `updated` older than the
- * newest entry, an unanswered interpellation past the promised delay).
+ * newest entry, an unanswered interpellation past the promised delay), or that names pages the
+ * extension ignores (every site, or every site under a public suffix).
  */
+import { parse } from 'tldts';
 import { CATEGORIES, type Feed, type FeedIssue } from '../feed/types.ts';
+import { parsePattern } from '../match/match-pages.ts';
 import { daysOverdue } from '../status/late.ts';
 import { resolveStatus } from '../status/resolve-status.ts';
 import { plural } from './output.ts';
@@ -74,16 +77,50 @@ function latest(dates: readonly (string | undefined)[]): string | undefined {
     .at(-1);
 }
 
+/** True for a host that the Public Suffix List names, ICANN or private (`fr`, `gouv.fr`, `github.io`). */
+function isPublicSuffix(host: string): boolean {
+  const parts = parse(host, { allowPrivateDomains: true, extractHostname: false });
+  return parts.publicSuffix === host && (parts.isIcann === true || parts.isPrivate === true);
+}
+
 /**
- * Warnings about a valid feed that readers would find misleading or stale, each at its path.
+ * Why the extension ignores a `site` or `pages` pattern, with what to write instead; undefined for
+ * one it uses. A feed names its publisher's own pages: the extension leaves out a pattern for every
+ * site (host `*`) or for every site under a public suffix (`*://*.fr/*`, `https://*.github.io/*`).
+ */
+function ignoredPattern(source: string): string | undefined {
+  const pattern = parsePattern(source);
+  if (pattern === null) return undefined;
+  const { scheme, hostKind, host, path } = pattern;
+  if (hostKind === 'any') {
+    return `"${source}" names every site: the browser extension ignores it; name your own site instead, such as ${scheme}://www.your-site.fr${path}`;
+  }
+  if (hostKind === 'domain' && isPublicSuffix(host)) {
+    return `"${source}" names every site ending in .${host}, which many owners share: the browser extension ignores it; name your own site instead, such as ${scheme}://*.your-site.${host}${path}`;
+  }
+  return undefined;
+}
+
+/**
+ * Warnings about a valid feed that readers would find misleading or stale, or that the extension
+ * would partly ignore, each at its path.
  * `today` is `YYYY-MM-DD`.
  */
 export function publisherWarnings(feed: Feed, today: string): FeedIssue[] {
   const warnings: FeedIssue[] = [];
   const updatedDay = feed.updated.slice(0, 10);
   let stale: { id: string; date: string } | undefined;
+  (feed.site ?? []).forEach((source, s) => {
+    const message = ignoredPattern(source);
+    if (message !== undefined) warnings.push({ path: `site[${s}]`, message });
+  });
   feed.commitments.forEach((commitment, index) => {
     const at = `commitments[${index}]`;
+    (commitment.pages ?? []).forEach((source, p) => {
+      const message = ignoredPattern(source);
+      if (message !== undefined)
+        warnings.push({ path: `${at}.pages[${p}]`, message: `${commitment.id}: ${message}` });
+    });
     const { category } = resolveStatus(feed, commitment.status);
     if (
       commitment.due !== undefined &&

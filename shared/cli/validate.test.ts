@@ -53,6 +53,22 @@ describe('validate', () => {
     );
   });
 
+  it('warns about a pattern for every site, or every site under a public suffix, at its path', async () => {
+    const feed = await valfleurie();
+    feed.site = ['*://*.fr/*', 'https://www.valfleurie.example/*', 'https://*.github.io/*'];
+    feed.commitments[0]!.pages = ['https://*.gouv.fr/marches/*', 'https://*/open-data/*'];
+    await writeFile(path.join(dir, 'wide.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'wide.json'], { cwd: dir });
+    expect(ran.code).toBe(0);
+    const ignored = ran.stdout.split('\n').filter((line) => line.includes('ignores it'));
+    expect(ignored).toEqual([
+      'warning  site[0]: "*://*.fr/*" names every site ending in .fr, which many owners share: the browser extension ignores it; name your own site instead, such as *://*.your-site.fr/*',
+      'warning  site[2]: "https://*.github.io/*" names every site ending in .github.io, which many owners share: the browser extension ignores it; name your own site instead, such as https://*.your-site.github.io/*',
+      'warning  commitments[0].pages[0]: VF-01: "https://*.gouv.fr/marches/*" names every site ending in .gouv.fr, which many owners share: the browser extension ignores it; name your own site instead, such as https://*.your-site.gouv.fr/marches/*',
+      'warning  commitments[0].pages[1]: VF-01: "https://*/open-data/*" names every site: the browser extension ignores it; name your own site instead, such as https://www.your-site.fr/open-data/*',
+    ]);
+  });
+
   it('reports each error with its JSON path and a hint, and exits 1', async () => {
     const feed = await valfleurie();
     feed.commitments[0]!.status = 'en-retard';
