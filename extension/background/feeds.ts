@@ -5,7 +5,7 @@
 import { createPageIndex, parseFeed, type Feed, type PageIndex } from '../../shared/index.ts';
 import { openFeedStore, type FeedStore } from '../../shared/cache/index.ts';
 import { directoryEntry } from '../feeds/directory.ts';
-import { usesPattern } from '../permissions/origins.ts';
+import { usesPattern } from '../permissions/own-pages.ts';
 import { db, type Subscription } from './db.ts';
 import type { Stale } from '../messaging/protocol.ts';
 

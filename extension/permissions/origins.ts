@@ -4,38 +4,11 @@
  * These pure functions turn one into the other so that the extension asks for, and registers
  * its content script on, exactly what the person allowed.
  */
-import { parse } from 'tldts';
 import { parsePattern, type MatchPattern } from '../../shared/index.ts';
 
 /** The host part of a parsed pattern as a match pattern writes it. */
 function hostOf(p: MatchPattern): string {
   return p.hostKind === 'any' ? '*' : p.hostKind === 'domain' ? `*.${p.host}` : p.host;
-}
-
-/**
- * True for a host that the Public Suffix List names, in its ICANN or its private section (`fr`,
- * `gouv.fr`, `co.uk`, `github.io`): many unrelated owners have sites under it.
- */
-export function isPublicSuffix(host: string): boolean {
-  const parts = parse(host, { allowPrivateDomains: true, extractHostname: false });
-  return parts.publicSuffix === host && (parts.isIcann === true || parts.isPrivate === true);
-}
-
-/**
- * Whether the extension uses a parsed pattern: not one whose host is `*`, nor `*.` and a public
- * suffix (`*://*.fr/*`, `https://*.github.io/*`), which name the sites of many owners. A feed names
- * its publisher's own pages; such a pattern would put the panel on all those pages, and ask the
- * person for access to all those sites.
- */
-export function usesPattern(pattern: MatchPattern): boolean {
-  if (pattern.hostKind === 'any') return false;
-  return pattern.hostKind === 'exact' || !isPublicSuffix(pattern.host);
-}
-
-/** Whether the extension uses a feed's pattern (see `usesPattern`); never one it cannot read. */
-export function namesOwnPages(pattern: string): boolean {
-  const parsed = parsePattern(pattern);
-  return parsed !== null && usesPattern(parsed);
 }
 
 /** The host permission that covers a pattern: `https://a.fr/x/*` -> `https://a.fr/*`. */
