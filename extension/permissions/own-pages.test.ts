@@ -16,11 +16,14 @@ describe('which of a feed’s patterns the extension uses', () => {
     expect(namesOwnPages('https://*.github.io/*')).toBe(false);
     expect(namesOwnPages('https://*.xn--p1ai/*')).toBe(false);
     expect(namesOwnPages('https://*.РФ/*')).toBe(false);
+    expect(namesOwnPages('https://*.fr./*')).toBe(false);
+    expect(namesOwnPages('https://*.GOUV.FR:443/*')).toBe(false);
   });
 
   it('keeps a site under a public suffix, and a name the list does not hold', () => {
     expect(namesOwnPages('https://*.exemple.gouv.fr/*')).toBe(true);
     expect(namesOwnPages('https://*.paris.fr/*')).toBe(true);
+    expect(namesOwnPages('https://*.paris.fr./*')).toBe(true);
     expect(namesOwnPages('https://ville.github.io/plan/*')).toBe(true);
     expect(namesOwnPages('https://gouv.fr/*')).toBe(true);
     expect(namesOwnPages('http://*.ville.example/*')).toBe(true);

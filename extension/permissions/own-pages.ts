@@ -13,7 +13,10 @@ import { parsePattern, type MatchPattern } from '../../shared/index.ts';
  */
 function isPublicSuffix(host: string): boolean {
   const parts = parse(host, { allowPrivateDomains: true, extractHostname: false });
-  return parts.publicSuffix === host && (parts.isIcann === true || parts.isPrivate === true);
+  // `hostname` is `host` without a final dot: `*.fr.` names the same sites as `*.fr`.
+  return (
+    parts.publicSuffix === parts.hostname && (parts.isIcann === true || parts.isPrivate === true)
+  );
 }
 
 /**

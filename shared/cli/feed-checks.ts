@@ -80,7 +80,10 @@ function latest(dates: readonly (string | undefined)[]): string | undefined {
 /** True for a host that the Public Suffix List names, ICANN or private (`fr`, `gouv.fr`, `github.io`). */
 function isPublicSuffix(host: string): boolean {
   const parts = parse(host, { allowPrivateDomains: true, extractHostname: false });
-  return parts.publicSuffix === host && (parts.isIcann === true || parts.isPrivate === true);
+  // `hostname` is `host` without a final dot: `*.fr.` names the same sites as `*.fr`.
+  return (
+    parts.publicSuffix === parts.hostname && (parts.isIcann === true || parts.isPrivate === true)
+  );
 }
 
 /**
