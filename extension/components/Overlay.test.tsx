@@ -1,24 +1,123 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
+import type { Corner, Place } from '../state/panel-position.ts';
 import { Overlay } from './Overlay.tsx';
 
-describe('Overlay', () => {
-  it('closes on Escape pressed anywhere inside it', () => {
-    const root = document.createElement('div');
-    document.body.replaceChildren(root);
-    let closed = 0;
-    render(
-      <Overlay
-        rows={[]}
-        summaries={[{ feedId: 'town', publisher: { text: 'Town' }, total: 3, late: 1 }]}
-        lang="en"
-        onClose={() => closed++}
-        onHideSite={() => undefined}
-        onRemember={async () => undefined}
-      />,
-      root,
+const summaries = [{ feedId: 'town', publisher: { text: 'Town' }, total: 3, late: 1 }];
+
+/** The panel, rendered in English with the given place and callbacks. */
+function renderPanel({
+  place,
+  onPlace = () => undefined,
+  onClose = () => undefined,
+  onHideSite = () => undefined,
+}: {
+  place?: Corner;
+  onPlace?: (place: Place) => void;
+  onClose?: () => void;
+  onHideSite?: (hidden: boolean) => void;
+}) {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  render(
+    <Overlay
+      rows={[]}
+      summaries={summaries}
+      lang="en"
+      place={place}
+      onPlace={onPlace}
+      onClose={onClose}
+      onHideSite={onHideSite}
+      onRemember={async () => undefined}
+    />,
+    root,
+  );
+  const button = (name: string) => {
+    const found = [...root.querySelectorAll('button')].find(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent) === name,
     );
+    if (!found) throw new Error(`no button named ${name}`);
+    return found;
+  };
+  return { root, panel: root.querySelector('section')!, button };
+}
+
+/** Which corner of the viewport the panel sits in, as its inline style places it. */
+function cornerOf(panel: HTMLElement): string {
+  const { top, bottom, left, right } = panel.style;
+  const vertical = top === '16px' && !bottom ? 'top' : bottom === '16px' && !top ? 'bottom' : '?';
+  const horizontal = left === '16px' && !right ? 'left' : right === '16px' && !left ? 'right' : '?';
+  return `${vertical} ${horizontal}`;
+}
+
+const nextTick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('Overlay', () => {
+  it('moves round the corners, clockwise, with a click on a button, and says where it put it', () => {
+    const kept: Place[] = [];
+    const { panel, button } = renderPanel({ onPlace: (place) => kept.push(place) });
+    expect(cornerOf(panel)).toBe('bottom right');
+    const corner = button('Move the panel to another corner');
+    expect(corner.title).toBe('Move the panel to another corner');
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      act(() => corner.click());
+      seen.push(cornerOf(panel));
+    }
+    expect(seen).toEqual(['bottom left', 'top left', 'top right', 'bottom right']);
+    expect(kept).toEqual([1, 3, 2, 0]);
+  });
+
+  it('starts in the corner where it was left, and goes back to the bottom right after a move by the keys', () => {
+    const kept: Place[] = [];
+    const { panel, button } = renderPanel({ place: 3, onPlace: (place) => kept.push(place) });
+    expect(cornerOf(panel)).toBe('top left');
+    act(() => {
+      button('Move the panel (arrow keys)').dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }),
+      );
+    });
+    // Moved off the corner, to a point it remembers (happy-dom lays nothing out: no pixels here).
+    expect(kept).toEqual([{ x: expect.any(Number), y: expect.any(Number) }]);
+    act(() => button('Move the panel to another corner').click());
+    expect(cornerOf(panel)).toBe('bottom right');
+  });
+
+  it('offers to undo hiding it on the site, in a notice that takes its place', async () => {
+    const hidden: boolean[] = [];
+    let closed = 0;
+    const { root, panel, button } = renderPanel({
+      onHideSite: (hide) => hidden.push(hide),
+      onClose: () => closed++,
+    });
+    const notice = root.querySelector('[role="status"]')!;
+    // The live region is there, empty, before it has anything to say.
+    expect(notice.textContent).toBe('');
+    act(() => button('Never on this site').click());
+    expect(hidden).toEqual([true]);
+    expect(panel.hidden).toBe(true);
+    expect(notice.textContent).toBe('Hidden on this site. Undo');
+    await nextTick();
+    const undo = button('Undo');
+    expect(document.activeElement).toBe(undo);
+
+    // Escape ends the notice, as it closes the panel.
+    undo.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(closed).toBe(1);
+
+    act(() => undo.click());
+    expect(hidden).toEqual([true, false]);
+    expect(panel.hidden).toBe(false);
+    expect(notice.textContent).toBe('');
+    await nextTick();
+    expect(document.activeElement).toBe(button('Never on this site'));
+  });
+
+  it('closes on Escape pressed anywhere inside it', () => {
+    let closed = 0;
+    const { root } = renderPanel({ onClose: () => closed++ });
     const hide = root.querySelector('footer button')!;
     hide.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
     expect(closed).toBe(0);
@@ -58,6 +157,7 @@ describe('Overlay', () => {
         ]}
         summaries={[{ feedId: 'city', publisher: { text: 'City' }, total: 3, late: 0, stale }]}
         lang="en"
+        onPlace={() => undefined}
         onClose={() => undefined}
         onHideSite={() => undefined}
         onRemember={async () => undefined}

@@ -1,8 +1,15 @@
-import { useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
+import { focusIfLost } from '../dom/focus.ts';
 import { t } from '../i18n/messages.ts';
 import { rowsByFeed, type PageRow, type PlanSummary } from '../state/page-commitments.ts';
-import { createPanelPosition, keyDelta } from '../state/panel-position.ts';
+import {
+  cornerAfter,
+  createPanelPosition,
+  keyDelta,
+  placeStyle,
+  type Place,
+} from '../state/panel-position.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { FeedRows } from './FeedRows.tsx';
@@ -10,13 +17,17 @@ import { PlanSummaryLine } from './PlanSummaryLine.tsx';
 
 /**
  * The small panel over a page: the page's commitments, movable by its handle (pointer or arrow
- * keys), closable (its button, or Escape from inside it), and with a way never to show it on
- * this site again.
+ * keys) or from corner to corner by a button, closable (its button, or Escape from inside it),
+ * and with a way never to show it on this site again. That last button can be pressed by
+ * mistake (a page can lure a click onto it), so a notice takes the panel's place for a few
+ * seconds with a button that undoes it.
  */
 export function Overlay({
   rows,
   summaries,
   lang,
+  place,
+  onPlace,
   onClose,
   onHideSite,
   onRemember,
@@ -24,109 +35,171 @@ export function Overlay({
   rows: readonly PageRow[];
   summaries: readonly PlanSummary[];
   lang: Lang;
+  /** Where the person last put the panel. */
+  place?: Place;
+  /** Called with where the person put the panel, to remember it. */
+  onPlace: (place: Place) => void;
+  /** Called when the person closes the panel, or the notice that replaced it. */
   onClose: () => void;
-  onHideSite: () => void;
+  /**
+   * Called with true when the person hides the panel on this site, false when they undo it. The
+   * caller ends the notice, with `onClose`'s effect, a few seconds after the first.
+   */
+  onHideSite: (hidden: boolean) => void;
   onRemember: (feedId: string, commitmentId: string) => Promise<void>;
 }) {
   const m = t(lang);
-  const position = useMemo(createPanelPosition, []);
+  const position = useMemo(() => createPanelPosition(place), []);
   const panel = useRef<HTMLElement>(null);
+  const hideButton = useRef<HTMLButtonElement>(null);
+  const [hidden, setHidden] = useState(false);
   const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
+  const keep = () => onPlace(position.at.value);
 
   const onPointerDown = (event: PointerEvent) => {
     const element = panel.current;
     if (!element || event.button !== 0) return;
     const handle = event.currentTarget as HTMLElement;
     handle.setPointerCapture(event.pointerId);
-    let last = { x: event.clientX, y: event.clientY };
+    let last = event;
     const move = (e: PointerEvent) => {
+      const { clientX, clientY } = last;
       position.moveBy(
         element.getBoundingClientRect(),
-        e.clientX - last.x,
-        e.clientY - last.y,
+        e.clientX - clientX,
+        e.clientY - clientY,
         viewport(),
       );
-      last = { x: e.clientX, y: e.clientY };
+      last = e;
     };
-    const up = () => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', up);
-      handle.removeEventListener('pointercancel', up);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', up);
-    handle.addEventListener('pointercancel', up);
+    const drag = new AbortController();
+    handle.addEventListener('pointermove', move, drag);
+    // Released or cancelled, the pointer is let go either way: remember where it left the panel.
+    handle.addEventListener(
+      'lostpointercapture',
+      () => {
+        drag.abort();
+        keep();
+      },
+      drag,
+    );
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const delta = keyDelta(event.key, event.shiftKey);
     if (!delta || !panel.current) return;
     event.preventDefault();
     position.moveBy(panel.current.getBoundingClientRect(), delta.x, delta.y, viewport());
+    keep();
+  };
+  const onEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    onClose();
   };
 
   const at = position.at.value;
-  const style = at ? { left: `${at.x}px`, top: `${at.y}px` } : { right: '16px', bottom: '16px' };
+  const to = cornerAfter(at);
+  const style = placeStyle(at);
   return (
-    <section
-      class="oc-root oc-panel"
-      ref={panel}
-      style={style}
-      aria-labelledby="oc-overlay-title"
-      lang={lang}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.defaultPrevented) return;
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <header>
-        <button
-          type="button"
-          class="oc-handle"
-          aria-label={m.overlayMove}
-          title={m.overlayMove}
-          onPointerDown={onPointerDown}
-          onKeyDown={onKeyDown}
-        >
-          ⠿
-        </button>
-        <h2 id="oc-overlay-title">{m.overlayTitle}</h2>
-        <button
-          type="button"
-          class="oc-close"
-          aria-label={m.overlayClose}
-          title={m.overlayClose}
-          onClick={onClose}
-        >
-          ×
-        </button>
-      </header>
-      <div class="oc-body">
-        {rowsByFeed(rows).map((group) => (
-          <FeedRows
-            key={group.feedId}
-            feedId={group.feedId}
-            notice={staleNotice(group.stale, lang)}
+    <>
+      <section
+        class="oc-root oc-panel"
+        ref={panel}
+        style={style}
+        hidden={hidden}
+        aria-labelledby="oc-overlay-title"
+        lang={lang}
+        onKeyDown={onEscape}
+      >
+        <header>
+          <button
+            type="button"
+            class="oc-handle"
+            aria-label={m.overlayMove}
+            title={m.overlayMove}
+            onPointerDown={onPointerDown}
+            onKeyDown={onKeyDown}
           >
-            {group.rows.map(({ feedId, row }) => (
-              <CommitmentRow
-                key={`${feedId}#${row.id}`}
-                row={row}
-                lang={lang}
-                onRemember={() => onRemember(feedId, row.id)}
-              />
-            ))}
-          </FeedRows>
-        ))}
-        {summaries.map((s) => (
-          <PlanSummaryLine key={s.feedId} summary={s} lang={lang} />
-        ))}
-      </div>
-      <footer>
-        <button type="button" class="oc-link-button" onClick={onHideSite}>
-          {m.overlayHideSite}
-        </button>
-      </footer>
-    </section>
+            ⠿
+          </button>
+          <h2 id="oc-overlay-title">{m.overlayTitle}</h2>
+          <button
+            type="button"
+            class="oc-corner"
+            aria-label={m.overlayCorner}
+            title={m.overlayCorner}
+            onClick={() => {
+              position.at.value = to;
+              keep();
+            }}
+          >
+            {'↘↙↗↖'[to]}
+          </button>
+          <button
+            type="button"
+            class="oc-close"
+            aria-label={m.overlayClose}
+            title={m.overlayClose}
+            onClick={onClose}
+          >
+            ×
+          </button>
+        </header>
+        <div class="oc-body">
+          {rowsByFeed(rows).map((group) => (
+            <FeedRows
+              key={group.feedId}
+              feedId={group.feedId}
+              notice={staleNotice(group.stale, lang)}
+            >
+              {group.rows.map(({ feedId, row }) => (
+                <CommitmentRow
+                  key={`${feedId}#${row.id}`}
+                  row={row}
+                  lang={lang}
+                  onRemember={() => onRemember(feedId, row.id)}
+                />
+              ))}
+            </FeedRows>
+          ))}
+          {summaries.map((s) => (
+            <PlanSummaryLine key={s.feedId} summary={s} lang={lang} />
+          ))}
+        </div>
+        <footer>
+          <button
+            type="button"
+            class="oc-link-button"
+            ref={hideButton}
+            onClick={() => {
+              onHideSite(true);
+              setHidden(true);
+            }}
+          >
+            {m.overlayHideSite}
+          </button>
+        </footer>
+      </section>
+      {/* Present before its text, so that screen readers announce the text when it appears. */}
+      <p role="status" class="oc-undo" style={style} lang={lang} onKeyDown={onEscape}>
+        {hidden && (
+          <>
+            {m.overlayHidden}{' '}
+            <button
+              type="button"
+              class="oc-button"
+              ref={focusIfLost}
+              onClick={() => {
+                onHideSite(false);
+                setHidden(false);
+                focusIfLost(hideButton.current);
+              }}
+            >
+              {m.undo}
+            </button>
+          </>
+        )}
+      </p>
+    </>
   );
 }

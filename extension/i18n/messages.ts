@@ -14,6 +14,9 @@ const en = {
   overlayMove: 'Move the panel (arrow keys)',
   overlayClose: 'Close',
   overlayHideSite: 'Never on this site',
+  overlayCorner: 'Move the panel to another corner',
+  overlayHidden: 'Hidden on this site.',
+  undo: 'Undo',
   overlayPlan: (n: number) =>
     plural('en', n, { one: '{n} commitment in this plan', other: '{n} commitments in this plan' }),
   overlayLate: (n: number) => plural('en', n, { one: '{n} late', other: '{n} late' }),
@@ -139,6 +142,9 @@ const fr: Messages = {
   overlayMove: 'Déplacer le panneau (flèches du clavier)',
   overlayClose: 'Fermer',
   overlayHideSite: 'Jamais sur ce site',
+  overlayCorner: 'Déplacer le panneau dans un autre coin',
+  overlayHidden: 'Masqué sur ce site.',
+  undo: 'Annuler',
   overlayPlan: (n) =>
     plural('fr', n, { one: '{n} engagement dans ce plan', other: '{n} engagements dans ce plan' }),
   overlayLate: (n) => plural('fr', n, { one: '{n} en retard', other: '{n} en retard' }),

@@ -1,7 +1,8 @@
 /**
- * Where the overlay panel sits: a signal of its top-left corner, moved by dragging its handle or
- * by the arrow keys, and kept inside the viewport. Null until moved: the panel then sits in the
- * bottom-right corner.
+ * Where the overlay panel sits: a signal of either a corner of the viewport (the bottom-right one
+ * at first) or the top-left point it was moved to by dragging its handle or by the arrow keys,
+ * kept inside the viewport. A button moves it from corner to corner, for a pointer that cannot
+ * drag (WCAG 2.5.7).
  */
 import { signal, type Signal } from '@preact/signals';
 
@@ -11,19 +12,25 @@ export interface Point {
   readonly y: number;
 }
 
+/** A corner of the viewport: bit 1 set on the left side, bit 2 at the top; 0 is bottom right. */
+export type Corner = 0 | 1 | 2 | 3;
+
+/** Where the panel sits: a corner, or the point it was dragged to. */
+export type Place = Corner | Point;
+
 /** Pixels moved by one arrow key press (ten with Shift). */
 export const KEY_STEP = 10;
 
 /** The panel's position and the handlers that move it. */
 export interface PanelPosition {
-  readonly at: Signal<Point | null>;
+  readonly at: Signal<Place>;
   /** Moves by a delta from the panel's current rectangle, clamped to `viewport`. */
   moveBy(from: DOMRect, dx: number, dy: number, viewport: { width: number; height: number }): void;
 }
 
-/** A fresh position model. */
-export function createPanelPosition(): PanelPosition {
-  const at = signal<Point | null>(null);
+/** A position model, at `place` (a remembered one) or in the bottom-right corner. */
+export function createPanelPosition(place: Place = 0): PanelPosition {
+  const at = signal(place);
   return {
     at,
     moveBy(from, dx, dy, viewport) {
@@ -32,6 +39,24 @@ export function createPanelPosition(): PanelPosition {
       at.value = { x, y };
     },
   };
+}
+
+/**
+ * The corner the panel's corner button moves it to: the next one clockwise (bottom right, bottom
+ * left, top left, top right), or back to the bottom right after a drag.
+ */
+export function cornerAfter(place: Place): Corner {
+  return typeof place === 'number' ? ([1, 3, 0, 2] as const)[place] : 0;
+}
+
+/**
+ * The panel's CSS position at `place`: 16 px from a corner's two edges, or at the point, but with
+ * its top-left 40 px at least in view (a point remembered in a larger window).
+ */
+export function placeStyle(place: Place): Record<string, string> {
+  return typeof place === 'number'
+    ? { [place & 1 ? 'left' : 'right']: '16px', [place & 2 ? 'top' : 'bottom']: '16px' }
+    : { left: `min(${place.x}px, 100vw - 40px)`, top: `min(${place.y}px, 100vh - 40px)` };
 }
 
 /** The arrow key's delta, or undefined for another key. */
@@ -49,4 +74,12 @@ export function keyDelta(key: string, shift: boolean): Point | undefined {
     default:
       return undefined;
   }
+}
+
+/** A place read back from storage: the point or the corner it holds, else the first corner. */
+export function asPlace(value: unknown): Place {
+  const { x, y } = Object(value) as Partial<Point>;
+  return typeof x === 'number' && typeof y === 'number'
+    ? { x, y }
+    : ((Number(value) & 3) as Corner);
 }

@@ -17,13 +17,16 @@ export async function isHidden(origin: string): Promise<boolean> {
   return (await hiddenSites()).includes(origin);
 }
 
-/** Never show the overlay on `origin` again (until shown again from the options page). */
-export async function hideSite(origin: string): Promise<void> {
-  const sites = await hiddenSites();
-  if (!sites.includes(origin)) await browser.storage.local.set({ [KEY]: [...sites, origin] });
+/**
+ * Never shows the overlay on `origin` again, until shown again from the options page or by the
+ * undo the page offers right after; or, with `hidden` false, shows it there again.
+ */
+export async function setSiteHidden(origin: string, hidden: boolean): Promise<void> {
+  const others = (await hiddenSites()).filter((o) => o !== origin);
+  await browser.storage.local.set({ [KEY]: hidden ? [...others, origin] : others });
 }
 
 /** Shows the overlay on `origin` again. */
 export async function showSite(origin: string): Promise<void> {
-  await browser.storage.local.set({ [KEY]: (await hiddenSites()).filter((o) => o !== origin) });
+  await setSiteHidden(origin, false);
 }

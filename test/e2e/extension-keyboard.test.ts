@@ -53,10 +53,17 @@ function focused(page: Page): Promise<string> {
 describe('the overlay with the keyboard', () => {
   it('gives focus back to where it was when the panel is closed with its button', async () => {
     const page = await projectWithOverlay();
-    // Tab from the page's last link into the panel: its handle, then its close button.
+    // Tab from the page's last link into the panel: its handle, its corner button, then its close
+    // button.
     await page.keyboard.press('Tab');
     await expect(focused(page)).resolves.toBe('overlay');
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const inPanel = () =>
+      page
+        .locator('open-commitments-overlay')
+        .evaluate((host) => host.shadowRoot?.activeElement?.getAttribute('aria-label'));
+    await expect(inPanel()).resolves.toBe('Close');
     await page.keyboard.press('Enter');
     await page.locator('open-commitments-overlay').waitFor({ state: 'detached' });
     await expect(focused(page)).resolves.toBe('Read more');
@@ -75,10 +82,14 @@ describe('the overlay with the keyboard', () => {
 });
 
 describe('the overlay for a pointer', () => {
-  it('makes its move handle and close button targets of at least 24 by 24 px', async () => {
+  it('makes its move handle, corner and close buttons targets of at least 24 by 24 px', async () => {
     const page = await projectWithOverlay();
     const overlay = page.locator('open-commitments-overlay');
-    for (const name of ['Move the panel (arrow keys)', 'Close']) {
+    for (const name of [
+      'Move the panel (arrow keys)',
+      'Move the panel to another corner',
+      'Close',
+    ]) {
       const box = await overlay.getByRole('button', { name, exact: true }).boundingBox();
       expect({ name, width: box!.width >= 24, height: box!.height >= 24 }).toEqual({
         name,

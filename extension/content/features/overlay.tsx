@@ -4,11 +4,13 @@
  * on a site page that names none.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay } from '../../components/Overlay.tsx';
 import { ask } from '../../messaging/send.ts';
 import { pageCommitments, type PageRow, type PlanSummary } from '../../state/page-commitments.ts';
-import { hideSite } from '../../storage/hidden-sites.ts';
+import { asPlace } from '../../state/panel-position.ts';
+import { setSiteHidden } from '../../storage/hidden-sites.ts';
 import css from '../../styles/commitments.css?inline';
 import type { Feature, PageContext } from '../feature.ts';
 import { findReferences } from '../page-references.ts';
@@ -16,6 +18,15 @@ import { returnFocusToPage } from '../../dom/focus.ts';
 
 /** The overlay's host element. */
 export const OVERLAY_TAG = 'open-commitments-overlay';
+
+/**
+ * Where the person last put the panel, in the extension's local storage: one place for every
+ * site, so that it records no site.
+ */
+const PLACE_KEY = 'overlayPlace';
+
+/** Seconds the notice that the overlay is hidden on this site stays, offering to undo it. */
+export const UNDO_SECONDS = 8;
 
 function content(page: PageContext): { rows: PageRow[]; summaries: PlanSummary[] } {
   const inPage = (e: Element) => e.closest(OVERLAY_TAG) !== null;
@@ -37,6 +48,10 @@ export const feature: Feature = {
     for (const stale of document.querySelectorAll(OVERLAY_TAG)) stale.remove();
     const { rows, summaries } = content(page);
     if (rows.length === 0 && summaries.length === 0) return;
+    const place = asPlace((await browser.storage.local.get(PLACE_KEY))[PLACE_KEY]);
+    // While the site is hidden, the timer that ends the notice offering to undo it, and the
+    // whole page's features with it.
+    let hiding: ReturnType<typeof setTimeout> | undefined;
     const ui = await createShadowRootUi(page.ctx, {
       name: OVERLAY_TAG,
       position: 'inline',
@@ -50,10 +65,13 @@ export const feature: Feature = {
             rows={rows}
             summaries={summaries}
             lang={page.lang}
-            onClose={() => closed.abort()}
-            onHideSite={() => {
-              void hideSite(location.origin);
-              page.stop();
+            place={place}
+            onPlace={(at) => void browser.storage.local.set({ [PLACE_KEY]: at })}
+            onClose={() => (hiding ? page.stop() : closed.abort())}
+            onHideSite={(hide) => {
+              clearTimeout(hiding);
+              hiding = hide ? setTimeout(page.stop, UNDO_SECONDS * 1000) : undefined;
+              void setSiteHidden(location.origin, hide);
             }}
             onRemember={async (feedId, commitmentId) => {
               await ask({ type: 'remember-question', feedId, commitmentId, url: location.href });
