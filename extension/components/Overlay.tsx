@@ -16,6 +16,13 @@ import { FeedRows } from './FeedRows.tsx';
 import { PlanSummaryLine } from './PlanSummaryLine.tsx';
 
 /**
+ * Focuses an element as it appears: the notice's Undo, in place of the button just pressed (which
+ * a hidden panel still holds focus on until the browser's next rendering, so focus is not yet
+ * lost for `focusIfLost`).
+ */
+const focus = (element: HTMLElement | null) => element?.focus();
+
+/**
  * The small panel over a page: the page's commitments, movable by its handle (pointer or arrow
  * keys) or from corner to corner by a button, closable (its button, or Escape from inside it),
  * and with a way never to show it on this site again. That last button can be pressed by
@@ -53,7 +60,6 @@ export function Overlay({
   const panel = useRef<HTMLElement>(null);
   const hideButton = useRef<HTMLButtonElement>(null);
   const [hidden, setHidden] = useState(false);
-  const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
   const keep = () => onPlace(position.at.value);
 
   const onPointerDown = (event: PointerEvent) => {
@@ -68,7 +74,7 @@ export function Overlay({
         element.getBoundingClientRect(),
         e.clientX - clientX,
         e.clientY - clientY,
-        viewport(),
+        window,
       );
       last = e;
     };
@@ -88,7 +94,7 @@ export function Overlay({
     const delta = keyDelta(event.key, event.shiftKey);
     if (!delta || !panel.current) return;
     event.preventDefault();
-    position.moveBy(panel.current.getBoundingClientRect(), delta.x, delta.y, viewport());
+    position.moveBy(panel.current.getBoundingClientRect(), delta.x, delta.y, window);
     keep();
   };
   const onEscape = (event: KeyboardEvent) => {
@@ -181,14 +187,14 @@ export function Overlay({
         </footer>
       </section>
       {/* Present before its text, so that screen readers announce the text when it appears. */}
-      <p role="status" class="oc-undo" style={style} lang={lang} onKeyDown={onEscape}>
+      <div role="status" class="oc-undo" style={style} lang={lang} onKeyDown={onEscape}>
         {hidden && (
           <>
             {m.overlayHidden}{' '}
             <button
               type="button"
               class="oc-button"
-              ref={focusIfLost}
+              ref={focus}
               onClick={() => {
                 onHideSite(false);
                 setHidden(false);
@@ -199,7 +205,7 @@ export function Overlay({
             </button>
           </>
         )}
-      </p>
+      </div>
     </>
   );
 }

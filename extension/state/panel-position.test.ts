@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asPlace, cornerAfter, createPanelPosition, keyDelta } from './panel-position.ts';
 
 const rect = (left: number, top: number) => ({ left, top, width: 300, height: 200 }) as DOMRect;
-const viewport = { width: 1000, height: 800 };
+const viewport = { innerWidth: 1000, innerHeight: 800 };
 
 describe('moving the overlay panel', () => {
   it('moves by the arrow keys, ten times further with Shift', () => {

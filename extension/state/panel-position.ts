@@ -18,14 +18,17 @@ export type Corner = 0 | 1 | 2 | 3;
 /** Where the panel sits: a corner, or the point it was dragged to. */
 export type Place = Corner | Point;
 
+/** The viewport's size: `window`, or a fake one in tests. */
+export type Viewport = Pick<Window, 'innerWidth' | 'innerHeight'>;
+
 /** Pixels moved by one arrow key press (ten with Shift). */
 export const KEY_STEP = 10;
 
 /** The panel's position and the handlers that move it. */
 export interface PanelPosition {
   readonly at: Signal<Place>;
-  /** Moves by a delta from the panel's current rectangle, clamped to `viewport`. */
-  moveBy(from: DOMRect, dx: number, dy: number, viewport: { width: number; height: number }): void;
+  /** Moves by a delta from the panel's current rectangle, clamped to the viewport (`window`). */
+  moveBy(from: DOMRect, dx: number, dy: number, viewport: Viewport): void;
 }
 
 /** A position model, at `place` (a remembered one) or in the bottom-right corner. */
@@ -34,8 +37,11 @@ export function createPanelPosition(place: Place = 0): PanelPosition {
   return {
     at,
     moveBy(from, dx, dy, viewport) {
-      const x = Math.min(Math.max(0, from.left + dx), Math.max(0, viewport.width - from.width));
-      const y = Math.min(Math.max(0, from.top + dy), Math.max(0, viewport.height - 40));
+      const x = Math.min(
+        Math.max(0, from.left + dx),
+        Math.max(0, viewport.innerWidth - from.width),
+      );
+      const y = Math.min(Math.max(0, from.top + dy), Math.max(0, viewport.innerHeight - 40));
       at.value = { x, y };
     },
   };
