@@ -156,13 +156,54 @@ describe('bundled feeds', () => {
     await page.close();
   });
 
+  it('offers to undo hiding it on a site, and shows it there again when undone', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://www.valfleurie.example/assemblee-climat/seance-2');
+    const overlay = page.locator('open-commitments-overlay');
+    const firstRow = overlay.locator('li[data-commitment-id]').first();
+    await firstRow.waitFor();
+    await page.getByRole('button', { name: 'Never on this site' }).click();
+    // A polite status takes the panel's place, its Undo button focused.
+    const notice = overlay.getByRole('status');
+    await expect(notice.textContent()).resolves.toBe('Hidden on this site. Undo');
+    await expect(firstRow.isVisible()).resolves.toBe(false);
+    const undo = notice.getByRole('button', { name: 'Undo' });
+    await expect(
+      undo.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b),
+    ).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    // A click the page's own script makes does not undo it.
+    await page.evaluate(() =>
+      document
+        .querySelector('open-commitments-overlay')
+        ?.shadowRoot?.querySelector<HTMLElement>('[role="status"] button')
+        ?.click(),
+    );
+    await expect(notice.textContent()).resolves.toBe('Hidden on this site. Undo');
+
+    await undo.click();
+    await firstRow.waitFor();
+    await expect(notice.textContent()).resolves.toBe('');
+    const hidden = await (
+      await session.worker()
+    ).evaluate(async () => (await chrome.storage.local.get('hiddenOrigins'))['hiddenOrigins']);
+    expect(hidden ?? []).not.toContain('https://www.valfleurie.example');
+    await page.reload();
+    await firstRow.waitFor();
+    await page.close();
+  });
+
   it('stays away from a site where the person hid it, until shown again', async () => {
     const page = await session.context.newPage();
     const url = 'https://www.valfleurie.example/assemblee-climat/seance-2';
     await page.goto(url);
     await page.locator('open-commitments-overlay li[data-commitment-id]').first().waitFor();
     await page.getByRole('button', { name: 'Never on this site' }).click();
-    await expect(page.locator('open-commitments-overlay').count()).resolves.toBe(0);
+    await expect(
+      page.locator('open-commitments-overlay').getByRole('status').textContent(),
+    ).resolves.toBe('Hidden on this site. Undo');
+    // Not undone, the notice goes by itself after a few seconds.
+    await page.locator('open-commitments-overlay').waitFor({ state: 'detached', timeout: 15_000 });
     await page.reload();
     await page.waitForTimeout(1500);
     await expect(

@@ -164,6 +164,62 @@ describe('subscribing on the options page', () => {
     await page.close();
   });
 
+  it('moves the panel from corner to corner with a click, and keeps it there after a reload', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a.html`);
+    const panel = page.locator('open-commitments-overlay .oc-panel');
+    await panel.locator('li[data-commitment-id]').first().waitFor({ timeout: 15_000 });
+    const move = page.getByRole('button', { name: 'Move the panel to another corner' });
+    // The corner the panel sits in, 16 px from two edges of the viewport.
+    const corner = async () => {
+      const box = (await panel.boundingBox())!;
+      const view = await page.evaluate(() => ({
+        width: document.documentElement.clientWidth,
+        height: document.documentElement.clientHeight,
+      }));
+      const at16 = (gap: number) => Math.abs(gap - 16) < 1;
+      const vertical = at16(box.y)
+        ? 'top'
+        : at16(view.height - box.y - box.height)
+          ? 'bottom'
+          : '?';
+      const horizontal = at16(box.x)
+        ? 'left'
+        : at16(view.width - box.x - box.width)
+          ? 'right'
+          : '?';
+      return `${vertical} ${horizontal}`;
+    };
+    // From wherever an earlier test left it (a click brings a dragged panel to the bottom right).
+    for (let i = 0; i < 4 && (await corner()) !== 'bottom right'; i++) await move.click();
+    expect(await corner()).toBe('bottom right');
+    await move.click();
+    expect(await corner()).toBe('bottom left');
+    await move.click();
+    expect(await corner()).toBe('top left');
+    await page.reload();
+    await panel.locator('li[data-commitment-id]').first().waitFor();
+    expect(await corner()).toBe('top left');
+
+    // A dragged panel stays where it was dropped, too.
+    const grip = (await page.locator('open-commitments-overlay .oc-handle').boundingBox())!;
+    await page.mouse.move(grip.x + 5, grip.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + 105, grip.y + 65, { steps: 5 });
+    await page.mouse.up();
+    const dropped = (await panel.boundingBox())!;
+    await page.reload();
+    await panel.locator('li[data-commitment-id]').first().waitFor();
+    const after = (await panel.boundingBox())!;
+    expect([Math.round(after.x), Math.round(after.y)]).toEqual([
+      Math.round(dropped.x),
+      Math.round(dropped.y),
+    ]);
+    await move.click();
+    expect(await corner()).toBe('bottom right');
+    await page.close();
+  });
+
   it('follows a single-page app’s navigation without ever showing a second copy', async () => {
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/town/project-a.html`);
