@@ -187,7 +187,7 @@ export function Overlay({
         </footer>
       </section>
       {/* Present before its text, so that screen readers announce the text when it appears. */}
-      <div role="status" class="oc-undo" style={style} lang={lang} onKeyDown={onEscape}>
+      <div role="status" class="oc-root oc-undo" style={style} lang={lang} onKeyDown={onEscape}>
         {hidden && (
           <>
             {m.overlayHidden}{' '}
