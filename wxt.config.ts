@@ -25,6 +25,9 @@ export default defineConfig({
   zip: { excludeSources: ['dist/**', 'test-results/**', '.cache/**', 'coverage/**'] },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // Without this, the bundler copies a constant into every place that reads it: the Public
+    // Suffix List's 69 KB of labels went into the background twice (149 KB gzipped, 83 KB without).
+    build: { rolldownOptions: { optimization: { inlineConst: false } } },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
