@@ -1,11 +1,13 @@
 /**
  * `shared/` runs unchanged in the widget, the extension and the CLI: outside `shared/cli/`, its
- * source imports only its own files and the two small browser-safe libraries it is built on.
+ * source imports only its own files and the small browser-safe libraries it is built on. The
+ * Public Suffix List (tldts) is large: only `match/public-suffix.ts` reads it, and nothing else in
+ * the core imports that module, so the widget never carries it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const ALLOWED_PACKAGES = new Set(['valibot', 'idb']);
+const ALLOWED_PACKAGES = new Set(['valibot', 'idb', 'tldts']);
 const root = new URL('./', import.meta.url);
 
 function sourceFiles(dir: URL, prefix = ''): string[] {
@@ -56,6 +58,17 @@ describe('shared/ layering', () => {
       specifiers(file)
         .filter((spec) => !spec.startsWith('./') && !spec.startsWith('../'))
         .filter((spec) => !ALLOWED_PACKAGES.has(spec))
+        .map((spec) => `${file}: ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('reads the Public Suffix List in one module, which no other module of the core imports', () => {
+    const offenders = files.flatMap((file) =>
+      specifiers(file)
+        .filter((spec) =>
+          spec === 'tldts' ? file !== 'match/public-suffix.ts' : spec.endsWith('/public-suffix.ts'),
+        )
         .map((spec) => `${file}: ${spec}`),
     );
     expect(offenders).toEqual([]);

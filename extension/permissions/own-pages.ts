@@ -4,20 +4,8 @@
  * the page index alike. Apart from `origins.ts` because the Public Suffix List is large: only the
  * background needs it, not the popup nor the options page.
  */
-import { parse } from 'tldts';
 import { parsePattern, type MatchPattern } from '../../shared/index.ts';
-
-/**
- * True for a host that the Public Suffix List names, in its ICANN or its private section (`fr`,
- * `gouv.fr`, `co.uk`, `github.io`): many unrelated owners have sites under it.
- */
-function isPublicSuffix(host: string): boolean {
-  const parts = parse(host, { allowPrivateDomains: true, extractHostname: false });
-  // `hostname` is `host` without a final dot: `*.fr.` names the same sites as `*.fr`.
-  return (
-    parts.publicSuffix === parts.hostname && (parts.isIcann === true || parts.isPrivate === true)
-  );
-}
+import { namesManyOwners } from '../../shared/match/public-suffix.ts';
 
 /**
  * Whether the extension uses a parsed pattern: not one whose host is `*`, nor `*.` and a public
@@ -26,8 +14,7 @@ function isPublicSuffix(host: string): boolean {
  * person for access to all those sites.
  */
 export function usesPattern(pattern: MatchPattern): boolean {
-  if (pattern.hostKind === 'any') return false;
-  return pattern.hostKind === 'exact' || !isPublicSuffix(pattern.host);
+  return !namesManyOwners(pattern);
 }
 
 /** Whether the extension uses a feed's pattern (see `usesPattern`); never one it cannot read. */

@@ -4,9 +4,9 @@
  * newest entry, an unanswered interpellation past the promised delay), or that names pages the
  * extension ignores (every site, or every site under a public suffix).
  */
-import { parse } from 'tldts';
 import { CATEGORIES, type Feed, type FeedIssue } from '../feed/types.ts';
 import { parsePattern } from '../match/match-pages.ts';
+import { isPublicSuffix } from '../match/public-suffix.ts';
 import { daysOverdue } from '../status/late.ts';
 import { resolveStatus } from '../status/resolve-status.ts';
 import { plural } from './output.ts';
@@ -75,15 +75,6 @@ function latest(dates: readonly (string | undefined)[]): string | undefined {
     .filter((date): date is string => date !== undefined)
     .sort()
     .at(-1);
-}
-
-/** True for a host that the Public Suffix List names, ICANN or private (`fr`, `gouv.fr`, `github.io`). */
-function isPublicSuffix(host: string): boolean {
-  const parts = parse(host, { allowPrivateDomains: true, extractHostname: false });
-  // `hostname` is `host` without a final dot: `*.fr.` names the same sites as `*.fr`.
-  return (
-    parts.publicSuffix === parts.hostname && (parts.isIcann === true || parts.isPrivate === true)
-  );
 }
 
 /**
