@@ -16,7 +16,8 @@ import {
   type Lang,
 } from '../../shared/index.ts';
 import { diffFeeds, type Change } from '../../shared/diff/index.ts';
-import { t, uiLang } from '../i18n/messages.ts';
+import { uiLang } from '../i18n/messages.ts';
+import { t } from '../i18n/page-messages.ts';
 import { db, type ChangeRecord } from './db.ts';
 import { feedStore } from './feeds.ts';
 import { notifyPending } from './notifications.ts';

@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import { formatDate, formatDateTime } from '../../shared/i18n/format.ts';
 import { todayString } from '../../shared/status/dates.ts';
-import { t } from '../i18n/messages.ts';
+import { t } from '../i18n/page-messages.ts';
 import { commitmentRow } from '../state/commitment-row.ts';
 import { questionOverdue, type DashboardModel } from '../state/dashboard.ts';
 import { staleNotice } from '../state/stale-notice.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import { formatDateTime } from '../../shared/i18n/format.ts';
-import { t } from '../i18n/messages.ts';
+import { t } from '../i18n/page-messages.ts';
 import type { OptionsModel } from '../state/options.ts';
 import { IssueList } from './IssueList.tsx';
 import { removeKeepingFocus } from '../dom/focus.ts';

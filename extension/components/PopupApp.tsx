@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Lang } from '../../shared/index.ts';
 import { todayString } from '../../shared/status/dates.ts';
-import { t } from '../i18n/messages.ts';
+import { t } from '../i18n/page-messages.ts';
 import { pageCommitments, rowsByFeed } from '../state/page-commitments.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import type { PopupModel } from '../state/popup.ts';

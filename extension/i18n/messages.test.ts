@@ -1,8 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { messages } from './messages.ts';
+import type { Lang } from '../../shared/index.ts';
+import { messages as contentMessages } from './messages.ts';
+import { pageMessages, t } from './page-messages.ts';
+
+// Every text of both tables: what the content script carries and what only the pages show.
+const messages = {
+  en: { ...contentMessages.en, ...pageMessages.en },
+  fr: { ...contentMessages.fr, ...pageMessages.fr },
+};
 
 describe('extension texts', () => {
+  it("keeps each text in one table, so that a page reads the content script's texts unchanged", () => {
+    const pageKeys = new Set(Object.keys(pageMessages.en));
+    expect(Object.keys(contentMessages.en).filter((key) => pageKeys.has(key))).toEqual([]);
+    for (const lang of ['fr', 'en'] as const satisfies readonly Lang[]) {
+      expect(t(lang)).toEqual(messages[lang]);
+    }
+  });
+
   it('has every text in French and English, none empty', () => {
     const keys = Object.keys(messages.en).sort();
     expect(Object.keys(messages.fr).sort()).toEqual(keys);

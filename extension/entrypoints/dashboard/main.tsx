@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { DashboardApp } from '../../components/DashboardApp.tsx';
-import { t, uiLang } from '../../i18n/messages.ts';
+import { uiLang } from '../../i18n/messages.ts';
+import { t } from '../../i18n/page-messages.ts';
 import { createDashboardModel } from '../../state/dashboard.ts';
 import '../../styles/commitments.css';
 import '../../styles/pages.css';

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { OptionsApp } from '../../components/OptionsApp.tsx';
-import { t, uiLang } from '../../i18n/messages.ts';
+import { uiLang } from '../../i18n/messages.ts';
+import { t } from '../../i18n/page-messages.ts';
 import { createOptionsModel } from '../../state/options.ts';
 import '../../styles/commitments.css';
 import '../../styles/pages.css';
