@@ -428,6 +428,28 @@ describe('refreshFeed', () => {
     expect(kept?.lastError?.status).toBe(503);
   });
 
+  it('gives the newer copy another tab stored meanwhile on a 304, never putting the older back', async () => {
+    const store = await storeWithV1();
+    const held = deferred<Response>();
+    const slow = refreshFeed(FEED_URL, {
+      fetch: scriptedFetch(() => held.promise).fetch,
+      store,
+      now: Date.now,
+    });
+    const other = scriptedFetch(ok(V2, { etag: '"v2"' }));
+    expect((await refreshFeed(FEED_URL, { fetch: other.fetch, store, now: Date.now })).kind).toBe(
+      'updated',
+    );
+    // The slow request had asked about the first copy, which its server then still served.
+    held.resolve(new Response(null, { status: 304, headers: { etag: '"v1"' } }));
+    const result = await slow;
+    expect(result.kind).toBe('updated');
+    expect(result.entry?.feed.updated).toBe('2026-12-10T09:00:00Z');
+    const kept = await store.get(FEED_URL);
+    expect(kept?.feed.updated).toBe('2026-12-10T09:00:00Z');
+    expect(kept?.etag).toBe('"v2"');
+  });
+
   it('fails on a 304 when there is no copy to confirm', async () => {
     const { fetch } = scriptedFetch(() => new Response(null, { status: 304 }));
     const result = await refreshFeed(FEED_URL, {

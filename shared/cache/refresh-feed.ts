@@ -57,8 +57,9 @@ export interface RefreshError {
 /**
  * The outcome of a refresh. `unchanged` means nothing a reader sees has changed (a 304, or the
  * same content again), so callers can skip re-rendering; the copy is confirmed current, so a view
- * marked stale after a failure can drop that mark. `failed` carries the last good copy, if any,
- * which stays in the store.
+ * marked stale after a failure can drop that mark. `updated` gives a copy the caller did not have:
+ * downloaded, or stored by another tab while this one heard a 304 about the older copy. `failed`
+ * carries the last good copy, if any, which stays in the store.
  */
 export type RefreshResult =
   | { readonly kind: 'updated' | 'unchanged'; readonly entry: StoredFeed }
@@ -140,7 +141,10 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
     if (!response.ok || Number(response.headers.get('content-length')) > maxBytes) {
       void response.body?.cancel().catch(() => undefined);
       if (status === 304 && stored) {
-        const { lastError: _cleared, ...rest } = stored;
+        // Another tab may have stored a newer copy meanwhile: give that one, never put this back.
+        const current = (await readStored(deps.store, url)) ?? stored;
+        if (current.fetchedAt !== stored.fetchedAt) return { kind: 'updated', entry: current };
+        const { lastError: _cleared, ...rest } = current;
         const entry: StoredFeed = { ...rest, ...validators(response), checkedAt: deps.now() };
         await save(deps.store, entry);
         return { kind: 'unchanged', entry };
