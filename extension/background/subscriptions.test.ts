@@ -65,7 +65,7 @@ describe('a feed that names every site', () => {
     const everywhere = 'https://www.exemple.fr/everywhere.json';
     serve(200, JSON.stringify({ ...feed, site: ['*://*/*', 'https://www.exemple.fr/*'] }));
     const result = await subscribe(everywhere, Date.now());
-    expect(result).toMatchObject({ ok: true, missingOrigins: [] });
+    expect(result).toMatchObject({ ok: true, missingOrigins: [], leftOut: ['*://*/*'] });
     const feedsOn = async (url: string) =>
       (await pageMatches(url)).filter((page) => page.feedId === everywhere);
     expect(await feedsOn('https://www.exemple.fr/')).toHaveLength(1);
@@ -82,7 +82,13 @@ describe('a feed that names every site', () => {
     ];
     serve(200, JSON.stringify({ ...feed, site }));
     const result = await subscribe(wide, Date.now());
-    expect(result).toMatchObject({ ok: true, missingOrigins: ['*://*.exemple.fr/*'] });
+    expect(result).toMatchObject({
+      ok: true,
+      missingOrigins: ['*://*.exemple.fr/*'],
+      leftOut: ['*://*.fr/*', 'https://*.gouv.fr/*', 'https://*.github.io/*'],
+    });
+    const [view] = (await listSubscriptions()).filter((s) => s.feedId === wide);
+    expect(view?.leftOut).toEqual(['*://*.fr/*', 'https://*.gouv.fr/*', 'https://*.github.io/*']);
     const feedsOn = async (url: string) =>
       (await pageMatches(url)).filter((page) => page.feedId === wide);
     expect(await feedsOn('https://www.exemple.fr/')).toHaveLength(1);

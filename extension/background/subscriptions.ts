@@ -2,7 +2,7 @@
  * Subscriptions: the bundled directory, seeded on install, and the feeds the person adds.
  * Adding validates the feed first: nothing that `parseFeed` refuses is ever stored.
  */
-import { pickText } from '../../shared/index.ts';
+import { parsePattern, pickText } from '../../shared/index.ts';
 import { feedAddress, refreshFeed } from '../../shared/cache/index.ts';
 import { bundledFeedId, directory, directoryEntry } from '../feeds/directory.ts';
 import type { Responses, SubscriptionView } from '../messaging/protocol.ts';
@@ -32,14 +32,35 @@ export async function seedDirectory(now: number): Promise<void> {
   await tx.done;
 }
 
-/** Every match pattern a feed names that the extension uses: its site and its commitments' pages. */
-export function feedPatterns(feed: {
+type NamesPages = {
   site?: readonly string[];
   commitments: readonly { pages?: readonly string[] }[];
-}): string[] {
-  return [...(feed.site ?? []), ...feed.commitments.flatMap((c) => c.pages ?? [])].filter(
-    namesOwnPages,
-  );
+};
+
+/** Every match pattern a feed names: its site and its commitments' pages. */
+function allPatterns(feed: NamesPages): string[] {
+  return [...(feed.site ?? []), ...feed.commitments.flatMap((c) => c.pages ?? [])];
+}
+
+/** Every match pattern a feed names that the extension uses: its site and its commitments' pages. */
+export function feedPatterns(feed: NamesPages): string[] {
+  return allPatterns(feed).filter(namesOwnPages);
+}
+
+/**
+ * The patterns of a feed the extension leaves out because they name the sites of many owners
+ * (`*://*.fr/*`), once each: the options page says so, as nothing is ever shown there.
+ */
+export function leftOutPatterns(feed: NamesPages): string[] {
+  return [
+    ...new Set(allPatterns(feed).filter((p) => parsePattern(p) !== null && !namesOwnPages(p))),
+  ];
+}
+
+/** `leftOut` for a view, only when the feed has any. */
+function leftOut(feed: NamesPages | undefined): { leftOut?: string[] } {
+  const patterns = feed ? leftOutPatterns(feed) : [];
+  return patterns.length > 0 ? { leftOut: patterns } : {};
 }
 
 /**
@@ -78,6 +99,7 @@ export async function subscribe(given: string, now: number): Promise<Responses['
     name: pickText(entry.feed.publisher.name, lang, entry.feed.languages)?.text ?? url,
     warnings: entry.warnings,
     missingOrigins: missingOrigins(feedPatterns(entry.feed), await grantedOrigins()),
+    ...leftOut(entry.feed),
   };
 }
 
@@ -131,6 +153,7 @@ export async function listSubscriptions(): Promise<SubscriptionView[]> {
       ...(stored ? { checkedAt: stored.checkedAt } : {}),
       ...(stored?.lastError ? { lastError: stored.lastError } : {}),
       missingOrigins: feed ? missingOrigins(feedPatterns(feed), grants) : [],
+      ...leftOut(feed),
     });
   }
   return views.sort((a, b) => Number(Boolean(a.bundled)) - Number(Boolean(b.bundled)));

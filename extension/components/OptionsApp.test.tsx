@@ -64,6 +64,24 @@ describe('the options page', () => {
     expect(name?.textContent?.match(/example/g)).toHaveLength(1);
   });
 
+  it('says on which sites nothing is shown for a feed, and why, after subscribing and in its row', () => {
+    const leftOut = ['*://*.fr/*', 'https://*.github.io/*'];
+    const model = fakeModel({
+      kind: 'added',
+      name: 'Ville d’Exemple',
+      warnings: [],
+      missingOrigins: [],
+      leftOut,
+    });
+    model.subscriptions.value = [{ ...model.subscriptions.value[0]!, leftOut }];
+    const page = mount(model, 'fr');
+    const said = [...page.querySelectorAll('[data-left-out]')].map((e) => e.textContent);
+    const sentence =
+      'Rien n’est affiché sur *://*.fr/*, https://*.github.io/*\u00a0: cela couvre les sites de nombreux propriétaires, pas seulement ceux de cet organisme.';
+    expect(said).toEqual([sentence, sentence]);
+    expect(mount(fakeModel(), 'en').querySelector('[data-left-out]')).toBeNull();
+  });
+
   it('says in words that a feed is paused, and offers to resume it', () => {
     const active = mount(withSubscription(false), 'en');
     expect(active.querySelector('[data-paused]')).toBeNull();

@@ -93,6 +93,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                 <IssueList issues={outcome.warnings} />
               </>
             )}
+            {outcome.leftOut && <p data-left-out="">{m.leftOut(outcome.leftOut.join(', '))}</p>}
             {outcome.missingOrigins.length > 0 && (
               <p>
                 {m.allowSites(outcome.missingOrigins.join(', '))}{' '}
@@ -144,6 +145,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     <IssueList issues={s.lastError.errors ?? []} />
                   </div>
                 )}
+                {s.leftOut && <div data-left-out="">{m.leftOut(s.leftOut.join(', '))}</div>}
                 {s.missingOrigins.length > 0 && (
                   <div>
                     {m.notAllowed}: {s.missingOrigins.join(', ')}{' '}

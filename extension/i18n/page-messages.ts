@@ -49,6 +49,8 @@ const en = {
     }),
   permissionDenied: 'Permission refused: the feed cannot be read.',
   allowSites: (hosts: string) => `Show commitments on ${hosts}`,
+  leftOut: (patterns: string) =>
+    `Nothing is shown on ${patterns}: it covers the sites of many owners, not just this publisher’s.`,
   allow: 'Allow',
   subscriptions: 'Subscriptions',
   directory: 'Bundled feeds',
@@ -136,6 +138,8 @@ const fr: PageOnlyMessages = {
     }),
   permissionDenied: 'Autorisation refusée\u00a0: le flux ne peut pas être lu.',
   allowSites: (hosts) => `Afficher les engagements sur ${hosts}`,
+  leftOut: (patterns) =>
+    `Rien n’est affiché sur ${patterns}\u00a0: cela couvre les sites de nombreux propriétaires, pas seulement ceux de cet organisme.`,
   allow: 'Autoriser',
   subscriptions: 'Abonnements',
   directory: 'Flux fournis',

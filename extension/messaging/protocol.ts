@@ -179,6 +179,8 @@ export interface SubscriptionView {
   readonly lastError?: FailureView & { readonly at: number; readonly message: string };
   /** Host permissions its pages need that are not granted. */
   readonly missingOrigins: readonly string[];
+  /** Its patterns left out, as they name the sites of many owners (absent when none). */
+  readonly leftOut?: readonly string[];
 }
 
 /** A question the person asked, kept on this device only. */
@@ -221,6 +223,8 @@ export interface Responses {
         name: string;
         warnings: readonly FeedIssue[];
         missingOrigins: string[];
+        /** Its patterns left out, as they name the sites of many owners (absent when none). */
+        leftOut?: string[];
       }
     | {
         ok: false;

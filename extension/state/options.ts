@@ -19,7 +19,13 @@ export type SubscribeOutcome =
   | { kind: 'busy' }
   | { kind: 'denied' }
   | { kind: 'refused'; failure: FailureView; detail?: string }
-  | { kind: 'added'; name: string; warnings: readonly FeedIssue[]; missingOrigins: string[] };
+  | {
+      kind: 'added';
+      name: string;
+      warnings: readonly FeedIssue[];
+      missingOrigins: string[];
+      leftOut?: readonly string[];
+    };
 
 /** Creates the model. */
 export function createOptionsModel() {
@@ -53,6 +59,7 @@ export function createOptionsModel() {
               name: result.name,
               warnings: result.warnings,
               missingOrigins: result.missingOrigins,
+              ...(result.leftOut ? { leftOut: result.leftOut } : {}),
             }
           : {
               kind: 'refused',
