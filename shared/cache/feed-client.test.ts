@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFeedClient, shareInFlight } from './feed-client.ts';
 import { createMemoryFeedStore } from './feed-store.ts';
 import type { CachePolicy } from './load-feed.ts';
 import type { RefreshResult } from './refresh-feed.ts';
-import { deferred, fakeClock, feedJson, ok, scriptedFetch } from './test-support.ts';
+import { deferred, fakeClock, feedJson, hang, ok, scriptedFetch } from './test-support.ts';
 
 const FEED_URL = 'https://www.exemple.fr/engagements.json';
 const OTHER_URL = 'https://www.autre.fr/engagements.json';
@@ -95,6 +95,44 @@ describe('createFeedClient', () => {
     expect(gone).toEqual([]);
     expect(kept.map((r) => r.kind)).toEqual(['updated']);
     expect(await uncaught.promise).toMatchObject({ message: 'broken view' });
+  });
+  it('cancels a request nobody waits for, tells no one, records nothing, and asks again next time', async () => {
+    const clock = fakeClock();
+    const store = createMemoryFeedStore();
+    const { fetch, calls } = scriptedFetch(ok(feedJson()), hang, ok(feedJson()));
+    const client = createFeedClient({ fetch, store, now: clock.now }, POLICY);
+    await client.load(FEED_URL);
+    const stored = await store.get(FEED_URL);
+    const heard: RefreshResult[] = [];
+    client.subscribe(FEED_URL, (r) => heard.push(r));
+
+    const refreshing = client.refresh(FEED_URL);
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect(client.cancel(FEED_URL)).toBe(true);
+    expect(calls[1]?.init.signal?.aborted).toBe(true);
+    expect(await refreshing).toMatchObject({ kind: 'failed', error: { reason: 'aborted' } });
+    expect(heard).toEqual([]);
+    expect(await store.get(FEED_URL)).toEqual(stored);
+
+    expect(client.cancel(FEED_URL)).toBe(false);
+    expect((await client.refresh(FEED_URL)).kind).toBe('unchanged');
+    expect(heard.map((r) => r.kind)).toEqual(['unchanged']);
+  });
+
+  it('starts a new request for a view that comes while a cancelled one is winding down', async () => {
+    const { fetch, calls } = scriptedFetch(hang, ok(feedJson()));
+    const client = createFeedClient(
+      { fetch, store: createMemoryFeedStore(), now: Date.now },
+      POLICY,
+    );
+    const gone = client.load(FEED_URL);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    client.cancel(FEED_URL);
+    const next = client.load(FEED_URL);
+    expect(await gone).toMatchObject({ kind: 'failed', error: { reason: 'aborted' } });
+    expect(await next).toMatchObject({ kind: 'updated' });
+    expect(await client.load(FEED_URL)).toMatchObject({ kind: 'cached' });
+    expect(calls).toHaveLength(2);
   });
 });
 

@@ -3,20 +3,26 @@ import { refreshFeed, type RefreshDeps, type RefreshResult } from './refresh-fee
 
 /**
  * Wraps a keyed async function so that calls with a key already in flight share its promise
- * instead of starting again. The key is forgotten once the promise settles.
+ * instead of starting again. The key is forgotten once the promise settles; `inFlight` lets the
+ * caller forget one sooner (a cancelled call), so that the next call starts again.
  */
-export function shareInFlight<K, V>(run: (key: K) => Promise<V>): (key: K) => Promise<V> {
-  const inFlight = new Map<K, Promise<V>>();
+export function shareInFlight<K, V>(
+  run: (key: K) => Promise<V>,
+  inFlight = new Map<K, Promise<V>>(),
+): (key: K) => Promise<V> {
   return (key) => {
     const running = inFlight.get(key);
     if (running) return running;
-    const started = run(key).finally(() => inFlight.delete(key));
+    const started = run(key).finally(() => {
+      // A call forgotten early must not forget the one that replaced it.
+      if (inFlight.get(key) === started) inFlight.delete(key);
+    });
     inFlight.set(key, started);
     return started;
   };
 }
 
-/** Everything a feed client needs; no per-call `signal`, since callers share requests. */
+/** Everything a feed client needs; no `signal`, since callers share requests (see `cancel`). */
 export type FeedClientDeps = Omit<RefreshDeps, 'signal'>;
 
 /** One page's (or one extension context's) access to feeds. */
@@ -27,6 +33,13 @@ export interface FeedClient {
   refresh(url: string): Promise<RefreshResult>;
   /** Calls `listener` with every refresh outcome of `url`; returns the unsubscribe function. */
   subscribe(url: string, listener: (result: RefreshResult) => void): () => void;
+  /**
+   * Aborts the request in flight for `url`, once nobody waits for it any more (the last view of
+   * the feed left the page). Its `load` and `refresh` promises give an `aborted` failure, which
+   * subscribers do not hear and the store does not record; the next call asks again. Returns
+   * whether a request was in flight.
+   */
+  cancel(url: string): boolean;
 }
 
 /**
@@ -37,8 +50,15 @@ export interface FeedClient {
  */
 export function createFeedClient(deps: FeedClientDeps, policy: CachePolicy): FeedClient {
   const listeners = new Map<string, Set<(result: RefreshResult) => void>>();
+  const refreshing = new Map<string, Promise<RefreshResult>>();
+  const loading = new Map<string, Promise<LoadResult>>();
+  const controllers = new Map<string, AbortController>();
   const refresh = shareInFlight(async (url: string) => {
-    const result = await refreshFeed(url, deps);
+    const controller = new AbortController();
+    controllers.set(url, controller);
+    const result = await refreshFeed(url, { ...deps, signal: controller.signal });
+    // A cancelled request was given up by everyone: its failure is no one's news.
+    if (controller.signal.aborted) return result;
     for (const listener of [...(listeners.get(url) ?? [])]) {
       try {
         listener(result);
@@ -50,8 +70,11 @@ export function createFeedClient(deps: FeedClientDeps, policy: CachePolicy): Fee
       }
     }
     return result;
-  });
-  const load = shareInFlight((url: string) => loadWith(url, deps.store, deps.now, policy, refresh));
+  }, refreshing);
+  const load = shareInFlight(
+    (url: string) => loadWith(url, deps.store, deps.now, policy, refresh),
+    loading,
+  );
   return {
     load,
     refresh,
@@ -63,6 +86,12 @@ export function createFeedClient(deps: FeedClientDeps, policy: CachePolicy): Fee
         set.delete(listener);
         if (set.size === 0) listeners.delete(url);
       };
+    },
+    cancel(url) {
+      if (!refreshing.delete(url)) return false;
+      loading.delete(url);
+      controllers.get(url)?.abort();
+      return true;
     },
   };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { feedJson } from '../../shared/cache/test-support.ts';
+import { deferred, feedJson, hang } from '../../shared/cache/test-support.ts';
 import { feedSource, type FeedState } from './feed-source.ts';
 
 const MINUTE = 60_000;
@@ -15,6 +15,21 @@ function serve(body = feedJson()): string[] {
   });
   return asked;
 }
+
+/** Holds every answer until `answer` is called; records each request's signal. */
+function serveSlowly(body = feedJson()): { signals: AbortSignal[]; answer: () => void } {
+  const signals: AbortSignal[] = [];
+  const gate = deferred<void>();
+  vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+    if (init.signal) signals.push(init.signal);
+    await Promise.race([gate.promise, hang(init)]);
+    return new Response(body);
+  });
+  return { signals, answer: () => gate.resolve() };
+}
+
+/** Lets the page run the tasks already queued (an element put back, a view gone for good). */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 /** Subscribes a view and waits for the feed to be shown. */
 async function show(url: string): Promise<{ states: FeedState[]; leave: () => void }> {
@@ -57,5 +72,64 @@ describe('feedSource', () => {
     const later = await show(url);
     await vi.waitFor(() => expect(feedSource(url).state.entry?.feed.updated).toMatch(/12-10/));
     expect(later.states.at(-1)?.entry?.feed.updated).toBe('2026-12-10T09:00:00Z');
+  });
+
+  it('stops the download when the last view leaves, and starts again for the next one', async () => {
+    const slow = serveSlowly();
+    const url = 'https://www.exemple.fr/c/feed.json';
+    const states: FeedState[] = [];
+    const leave = feedSource(url).subscribe((state) => states.push(state));
+    await vi.waitFor(() => expect(slow.signals).toHaveLength(1));
+    leave();
+    await vi.waitFor(() => expect(slow.signals[0]?.aborted).toBe(true));
+    await nextTask();
+    expect(feedSource(url).state.phase).toBe('loading');
+
+    const asked = serve();
+    const next = await show(url);
+    expect(asked).toEqual([url]);
+    expect(next.states.at(-1)?.entry?.feed.commitments).toHaveLength(1);
+    expect([...states, ...next.states].filter((state) => state.error)).toEqual([]);
+    next.leave();
+  });
+
+  it('keeps the download of a view moved in the page', async () => {
+    const slow = serveSlowly();
+    const url = 'https://www.exemple.fr/d/feed.json';
+    const leave = feedSource(url).subscribe(() => undefined);
+    await vi.waitFor(() => expect(slow.signals).toHaveLength(1));
+    leave();
+    const states: FeedState[] = [];
+    feedSource(url).subscribe((state) => states.push(state));
+    await nextTask();
+    expect(slow.signals[0]?.aborted).toBe(false);
+    slow.answer();
+    await vi.waitFor(() => expect(feedSource(url).state.phase).toBe('ready'));
+    expect(slow.signals).toHaveLength(1);
+  });
+
+  it('keeps showing the stored copy when a check is stopped, and checks again for the next view', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    serve();
+    const url = 'https://www.exemple.fr/e/feed.json';
+    (await show(url)).leave();
+    vi.advanceTimersByTime(30 * MINUTE);
+
+    const slow = serveSlowly();
+    const states: FeedState[] = [];
+    const leave = feedSource(url).subscribe((state) => states.push(state));
+    await vi.waitFor(() => expect(slow.signals).toHaveLength(1));
+    leave();
+    await vi.waitFor(() => expect(slow.signals[0]?.aborted).toBe(true));
+    await nextTask();
+    expect(feedSource(url).state.phase).toBe('ready');
+    expect(feedSource(url).state.error).toBeUndefined();
+    expect(states).toEqual([]);
+
+    const asked = serve(feedJson({ updated: '2026-12-10T09:00:00Z' }));
+    feedSource(url).subscribe(() => undefined);
+    await vi.waitFor(() => expect(feedSource(url).state.entry?.feed.updated).toMatch(/12-10/));
+    expect(asked).toEqual([url]);
+    expect(feedSource(url).state.error).toBeUndefined();
   });
 });

@@ -131,6 +131,8 @@ function createSource(url: string, feeds: FeedClient): FeedSource {
 
   // Outcomes may arrive twice (from `load` and from the subscription): applying one is idempotent.
   const apply = (result: LoadResult): void => {
+    // A download cancelled because no view was left is no failure: whoever comes next asks again.
+    if (result.kind === 'failed' && result.error.reason === 'aborted') return;
     if (result.kind === 'cached') {
       if (!state.entry) set({ phase: 'ready', entry: result.entry });
       return;
@@ -158,7 +160,6 @@ function createSource(url: string, feeds: FeedClient): FeedSource {
   const start = (): void => {
     if (started) return;
     started = true;
-    feeds.subscribe(url, apply);
     void feeds.load(url).then(apply, (error: unknown) => {
       set({
         phase: 'error',
@@ -167,6 +168,7 @@ function createSource(url: string, feeds: FeedClient): FeedSource {
     });
   };
 
+  feeds.subscribe(url, apply);
   return {
     url,
     get state() {
@@ -182,7 +184,15 @@ function createSource(url: string, feeds: FeedClient): FeedSource {
       if (checkedAt && Math.abs(Date.now() - checkedAt) >= REVISIT_MS) void refresh();
       listeners.add(listener);
       start();
-      return () => listeners.delete(listener);
+      return () => {
+        listeners.delete(listener);
+        // The last view gone stops the download nobody waits for (a single-page site leaving a
+        // page with a large feed), but only a task later: an element moved in the page leaves
+        // and comes back at once, and keeps it.
+        setTimeout(() => {
+          if (!listeners.size && feeds.cancel(url)) started = false;
+        });
+      };
     },
   };
 }
