@@ -4,7 +4,9 @@
  * repaint when it answers.
  *
  * The registry sits on `globalThis` under a `Symbol.for` key, so that the dashboard bundle and the
- * badge bundle (two copies of this module) also share it. The last good copy is kept in IndexedDB
+ * badge bundle (two copies of this module) also share it; its key names a version, bumped when
+ * what it holds changes (v2: the client cancels), so that bundles of two releases on one page
+ * keep apart instead of calling what the other lacks. The last good copy is kept in IndexedDB
  * (memory where that is unavailable) and shown at once on the next visit; the cache never
  * replaces it with a refused one.
  */
@@ -60,7 +62,7 @@ interface Registry {
   client?: FeedClient;
 }
 
-const REGISTRY = Symbol.for('open-commitments.feed-sources.v1');
+const REGISTRY = Symbol.for('open-commitments.feed-sources.v2');
 
 function registry(): Registry {
   const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
