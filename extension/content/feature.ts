@@ -17,6 +17,11 @@ export interface PageContext {
   readonly feeds: readonly PageFeed[];
   /** Stops every feature on this page (the person hid the extension on this site). */
   readonly stop: () => void;
+  /**
+   * Stops every other feature on this page at once, or with `paused` false starts them again from
+   * scratch: the person hid the extension on this site and can still undo it.
+   */
+  readonly pauseOthers: (paused: boolean) => void;
 }
 
 /** One content-script feature, in its own file under content/features/. */

@@ -2,7 +2,8 @@
  * Runs the registered features on the current URL and runs them again, from scratch, on every
  * navigation of a single-page app. Each run gets its own AbortController: navigating, closing the
  * overlay, reinjecting the script or reloading the extension aborts it and every feature removes
- * what it added.
+ * what it added. One feature can also stop the others and start them again (the overlay, while
+ * it offers to undo hiding it on the site).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { todayString } from '../../shared/status/dates.ts';
@@ -27,7 +28,7 @@ export async function runFeatures(
     const url = location.href;
     const { feeds } = await ask({ type: 'page-matches', url });
     if (controller.signal.aborted) return;
-    const page: PageContext = {
+    const base = {
       ctx,
       url,
       lang,
@@ -35,14 +36,30 @@ export async function runFeatures(
       feeds,
       stop: () => controller.abort(),
     };
-    for (const feature of features) {
-      if (!feature.appliesTo(page)) continue;
+    // Each feature's own controller too, so that one can stop the others and start them again.
+    const running = new Map<Feature, AbortController>();
+    const run = async (feature: Feature) => {
+      const page: PageContext = {
+        ...base,
+        pauseOthers(paused) {
+          if (controller.signal.aborted) return;
+          for (const [other, own] of running) {
+            if (other === feature) continue;
+            if (paused) own.abort();
+            else if (own.signal.aborted) void run(other);
+          }
+        },
+      };
+      if (!feature.appliesTo(page)) return;
+      const own = new AbortController();
+      running.set(feature, own);
       try {
-        await feature.init(controller.signal, page);
+        await feature.init(AbortSignal.any([controller.signal, own.signal]), page);
       } catch (error) {
         console.warn(`open-commitments: ${feature.id} failed`, error);
       }
-    }
+    };
+    for (const feature of features) await run(feature);
   };
 
   ctx.onInvalidated(() => current?.abort());

@@ -158,15 +158,30 @@ describe('bundled feeds', () => {
 
   it('offers to undo hiding it on a site, and shows it there again when undone', async () => {
     const page = await session.context.newPage();
-    await page.goto('https://www.valfleurie.example/assemblee-climat/seance-2');
+    await page.goto('https://www.valfleurie.example/');
     const overlay = page.locator('open-commitments-overlay');
     const firstRow = overlay.locator('li[data-commitment-id]').first();
     await firstRow.waitFor();
+    const badges = page.locator('open-commitments-badge');
+    await page.locator('h2 open-commitments-badge[data-commitment-id="VF-02"]').waitFor();
+    const badgeCount = await badges.count();
     await page.getByRole('button', { name: 'Never on this site' }).click();
-    // A polite status takes the panel's place, its Undo button focused.
+    // A polite status takes the panel's place, its Undo button focused; the inline badges go at
+    // once, long before the notice ends.
     const notice = overlay.getByRole('status');
     await expect(notice.textContent()).resolves.toBe('Hidden on this site. Undo');
     await expect(firstRow.isVisible()).resolves.toBe(false);
+    await badges.first().waitFor({ state: 'detached', timeout: 2000 });
+    // What the page adds meanwhile gets no badge either.
+    await page.evaluate(() => {
+      const added = document.createElement('p');
+      added.id = 'added';
+      added.dataset['commitment'] = 'VF-02';
+      added.textContent = 'Ajouté plus tard';
+      document.body.append(added);
+    });
+    await page.waitForTimeout(1000);
+    await expect(badges.count()).resolves.toBe(0);
     const undo = notice.getByRole('button', { name: 'Undo' });
     await expect(
       undo.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b),
@@ -184,6 +199,9 @@ describe('bundled feeds', () => {
     await undo.click();
     await firstRow.waitFor();
     await expect(notice.textContent()).resolves.toBe('');
+    // The badges come back, the one for what the page added too.
+    await page.locator('#added open-commitments-badge[data-commitment-id="VF-02"]').waitFor();
+    await expect(badges.count()).resolves.toBe(badgeCount + 1);
     const hidden = await (
       await session.worker()
     ).evaluate(async () => (await chrome.storage.local.get('hiddenOrigins'))['hiddenOrigins']);
@@ -195,9 +213,10 @@ describe('bundled feeds', () => {
 
   it('stays away from a site where the person hid it, until shown again', async () => {
     const page = await session.context.newPage();
-    const url = 'https://www.valfleurie.example/assemblee-climat/seance-2';
+    const url = 'https://www.valfleurie.example/';
     await page.goto(url);
     await page.locator('open-commitments-overlay li[data-commitment-id]').first().waitFor();
+    await page.locator('open-commitments-badge').first().waitFor();
     await page.getByRole('button', { name: 'Never on this site' }).click();
     await expect(
       page.locator('open-commitments-overlay').getByRole('status').textContent(),
@@ -219,6 +238,7 @@ describe('bundled feeds', () => {
     await options.close();
     await page.reload();
     await page.locator('open-commitments-overlay li[data-commitment-id]').first().waitFor();
+    await page.locator('open-commitments-badge').first().waitFor();
     await page.close();
   });
 });

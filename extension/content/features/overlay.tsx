@@ -50,7 +50,7 @@ export const feature: Feature = {
     if (rows.length === 0 && summaries.length === 0) return;
     const place = asPlace((await browser.storage.local.get(PLACE_KEY))[PLACE_KEY]);
     // While the site is hidden, the timer that ends the notice offering to undo it, and the
-    // whole page's features with it.
+    // whole page's features with it; the other features stop at once, and start again on undo.
     let hiding: ReturnType<typeof setTimeout> | undefined;
     const ui = await createShadowRootUi(page.ctx, {
       name: OVERLAY_TAG,
@@ -71,6 +71,7 @@ export const feature: Feature = {
             onHideSite={(hide) => {
               clearTimeout(hiding);
               hiding = hide ? setTimeout(page.stop, UNDO_SECONDS * 1000) : undefined;
+              page.pauseOthers(hide);
               void setSiteHidden(location.origin, hide);
             }}
             onRemember={async (feedId, commitmentId) => {
