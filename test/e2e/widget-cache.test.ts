@@ -1,7 +1,7 @@
 /**
  * The dashboard's stored copy and live refresh in real Chromium: another tab of the same site
  * holding the database at an older version, whether or not it gives way; the page hidden and shown
- * again; the element removed.
+ * again; the element removed, which stops a download nobody waits for.
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -152,5 +152,47 @@ describe('live refresh', () => {
       .locator(dashboard)
       .evaluate((element) => element.setAttribute('src', '/feeds/live.json'));
     await expect.poll(asked).toBe(4);
+  });
+});
+
+describe('a download nobody waits for', () => {
+  it('goes on while the element moves in the page, and stops once it is removed', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => failed.push(new URL(request.url()).pathname));
+    const body = JSON.stringify(bundledFeed('valfleurie'));
+    chromium.server.route('/feeds/slow.json', { body, delay: 10_000 });
+    await page.goto(
+      hostPage(chromium.server, '/slow.html', {
+        body: `<section id="a"><open-commitments src="/feeds/slow.json" no-refresh></open-commitments></section>
+<section id="b"></section>`,
+      }),
+    );
+    await expect.poll(() => chromium.server.requests.includes('/feeds/slow.json')).toBe(true);
+
+    // Moved: disconnected and connected again at once.
+    await page.evaluate(async () => {
+      document.querySelector('#b')!.append(document.querySelector('open-commitments')!);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    expect(failed).toEqual([]);
+
+    await page.locator(dashboard).evaluate((element) => element.remove());
+    await expect.poll(() => failed).toEqual(['/feeds/slow.json']);
+
+    // Shown again: asked again, and shown without an error.
+    chromium.server.route('/feeds/slow.json', { body });
+    await page.evaluate(() => {
+      const element = document.createElement('open-commitments');
+      element.setAttribute('src', '/feeds/slow.json');
+      element.toggleAttribute('no-refresh', true);
+      document.querySelector('#a')!.append(element);
+    });
+    await settled(page);
+    expect(await count(page)).toBe(10);
+    expect(
+      await page.locator(`${dashboard} .notice.error, ${dashboard} .notice.stale`).count(),
+    ).toBe(0);
   });
 });
