@@ -35,9 +35,9 @@ export interface FeedClient {
   subscribe(url: string, listener: (result: RefreshResult) => void): () => void;
   /**
    * Aborts the request in flight for `url`, once nobody waits for it any more (the last view of
-   * the feed left the page). Its `load` and `refresh` promises give an `aborted` failure, which
-   * subscribers do not hear and the store does not record; the next call asks again. Returns
-   * whether a request was in flight.
+   * the feed left the page): its outcome is an `aborted` failure, which the store does not record
+   * and views ignore (one cancelled too late, its download over, is a copy like any other). The
+   * next call asks again. Returns whether a request was in flight.
    */
   cancel(url: string): boolean;
 }
@@ -57,8 +57,6 @@ export function createFeedClient(deps: FeedClientDeps, policy: CachePolicy): Fee
     const controller = new AbortController();
     controllers.set(url, controller);
     const result = await refreshFeed(url, { ...deps, signal: controller.signal });
-    // A cancelled request was given up by everyone: its failure is no one's news.
-    if (controller.signal.aborted) return result;
     for (const listener of [...(listeners.get(url) ?? [])]) {
       try {
         listener(result);
