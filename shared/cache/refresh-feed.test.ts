@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryFeedStore, type FeedStore } from './feed-store.ts';
-import { refreshFeed, type RefreshDeps } from './refresh-feed.ts';
+import { refreshFeed, type RefreshDeps, type RefreshResult } from './refresh-feed.ts';
 import { deferred, fakeClock, feedJson, hang, ok, scriptedFetch } from './test-support.ts';
 
 // Hostile input under test, never run.
@@ -406,7 +406,13 @@ describe('refreshFeed', () => {
     expect((await store.get(FEED_URL))?.lastError).toBeUndefined();
   });
 
-  it('marks a failure on the newer copy another tab stored meanwhile, not on the older one', async () => {
+  /**
+   * A refresh of the first copy whose server answers `answer` only after another tab has stored a
+   * newer copy (V2) in the same store.
+   */
+  async function answeredAfterAnotherTab(
+    answer: Response,
+  ): Promise<{ store: FeedStore; result: RefreshResult }> {
     const store = await storeWithV1();
     const held = deferred<Response>();
     const slow = refreshFeed(FEED_URL, {
@@ -418,8 +424,12 @@ describe('refreshFeed', () => {
     expect((await refreshFeed(FEED_URL, { fetch: other.fetch, store, now: Date.now })).kind).toBe(
       'updated',
     );
-    held.resolve(new Response('oops', { status: 503 }));
-    const result = await slow;
+    held.resolve(answer);
+    return { store, result: await slow };
+  }
+
+  it('marks a failure on the newer copy another tab stored meanwhile, not on the older one', async () => {
+    const { store, result } = await answeredAfterAnotherTab(new Response('oops', { status: 503 }));
     expect(result.kind).toBe('failed');
     expect(result.entry?.feed.updated).toBe('2026-12-10T09:00:00Z');
     const kept = await store.get(FEED_URL);
@@ -429,20 +439,10 @@ describe('refreshFeed', () => {
   });
 
   it('gives the newer copy another tab stored meanwhile on a 304, never putting the older back', async () => {
-    const store = await storeWithV1();
-    const held = deferred<Response>();
-    const slow = refreshFeed(FEED_URL, {
-      fetch: scriptedFetch(() => held.promise).fetch,
-      store,
-      now: Date.now,
-    });
-    const other = scriptedFetch(ok(V2, { etag: '"v2"' }));
-    expect((await refreshFeed(FEED_URL, { fetch: other.fetch, store, now: Date.now })).kind).toBe(
-      'updated',
-    );
     // The slow request had asked about the first copy, which its server then still served.
-    held.resolve(new Response(null, { status: 304, headers: { etag: '"v1"' } }));
-    const result = await slow;
+    const { store, result } = await answeredAfterAnotherTab(
+      new Response(null, { status: 304, headers: { etag: '"v1"' } }),
+    );
     expect(result.kind).toBe('updated');
     expect(result.entry?.feed.updated).toBe('2026-12-10T09:00:00Z');
     const kept = await store.get(FEED_URL);
