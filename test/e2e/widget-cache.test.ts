@@ -98,6 +98,19 @@ describe('live refresh', () => {
         hidden = h;
         document.dispatchEvent(new Event('visibilitychange'));
       };
+      // The repeating timers the page keeps, to see whether a hidden page would be woken.
+      const repeating = new Set<unknown>();
+      const { setInterval: set, clearInterval: clear } = window;
+      window.setInterval = ((...args: Parameters<typeof set>) => {
+        const id = set(...args);
+        repeating.add(id);
+        return id;
+      }) as typeof set;
+      window.clearInterval = (id) => {
+        repeating.delete(id);
+        clear(id);
+      };
+      (window as unknown as { repeating: () => number }).repeating = () => repeating.size;
     });
     const feed = bundledFeed('valfleurie');
     chromium.server.route('/feeds/live.json', { body: JSON.stringify(feed) });
@@ -114,9 +127,14 @@ describe('live refresh', () => {
         (h) => (window as unknown as { setHidden: (h: boolean) => void }).setHidden(h),
         hidden,
       );
+    const repeating = () =>
+      page.evaluate(() => (window as unknown as { repeating: () => number }).repeating());
     expect(asked()).toBe(1);
+    expect(await repeating()).toBe(1);
 
     await setHidden(true);
+    // Hidden, nothing wakes the page every few minutes.
+    expect(await repeating()).toBe(0);
     await page.clock.runFor(20 * 60_000);
     expect(asked()).toBe(1);
     // Back after 20 minutes: the copy is old, asked again at once, and a change is shown.
@@ -124,6 +142,7 @@ describe('live refresh', () => {
       body: JSON.stringify({ ...feed, commitments: feed.commitments.slice(0, 9) }),
     });
     await setHidden(false);
+    expect(await repeating()).toBe(1);
     await expect.poll(asked).toBe(2);
     await expect.poll(() => count(page)).toBe(9);
 

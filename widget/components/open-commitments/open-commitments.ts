@@ -370,11 +370,11 @@ export class OpenCommitments extends HTMLElement {
     this.#requestUpdate('feed');
   }
 
+  /** Asks the publisher every few minutes while the page is visible; a hidden page is not woken. */
   #startTimer(): void {
     if (this.noRefresh || this.#timer !== undefined || !this.isConnected) return;
-    this.#timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void this.#source?.refresh();
-    }, REFRESH_MS);
+    if (document.visibilityState !== 'visible') return;
+    this.#timer = setInterval(() => void this.#source?.refresh(), REFRESH_MS);
   }
 
   #stopTimer(): void {
@@ -383,6 +383,8 @@ export class OpenCommitments extends HTMLElement {
   }
 
   #onVisibility = (): void => {
+    this.#stopTimer();
+    this.#startTimer();
     if (this.noRefresh || document.visibilityState !== 'visible' || !this.#source) return;
     if (Date.now() - this.#source.checkedAt >= REFRESH_MS) void this.#source.refresh();
   };
