@@ -7,7 +7,7 @@ import { feedAddress, refreshFeed } from '../../shared/cache/index.ts';
 import { bundledFeedId, directory, directoryEntry } from '../feeds/directory.ts';
 import type { Responses, SubscriptionView } from '../messaging/protocol.ts';
 import { missingOrigins } from '../permissions/origins.ts';
-import { namesOwnPages } from '../permissions/own-pages.ts';
+import { namesOwnPages, usesPattern } from '../permissions/own-pages.ts';
 import { db, type Subscription } from './db.ts';
 import { feedFetch, feedOf, feedStore } from './feeds.ts';
 import { grantedOrigins } from './registration.ts';
@@ -52,9 +52,11 @@ export function feedPatterns(feed: NamesPages): string[] {
  * (`*://*.fr/*`), once each: the options page says so, as nothing is ever shown there.
  */
 export function leftOutPatterns(feed: NamesPages): string[] {
-  return [
-    ...new Set(allPatterns(feed).filter((p) => parsePattern(p) !== null && !namesOwnPages(p))),
-  ];
+  const unused = allPatterns(feed).filter((source) => {
+    const pattern = parsePattern(source);
+    return pattern !== null && !usesPattern(pattern);
+  });
+  return [...new Set(unused)];
 }
 
 /** `leftOut` for a view, only when the feed has any. */
