@@ -40,6 +40,21 @@ async function show(url: string): Promise<{ states: FeedState[]; leave: () => vo
   return { states, leave };
 }
 
+/**
+ * Subscribes a view while the publisher is slow to answer, lets it leave, and waits until the
+ * request is aborted and the page has run its tasks; gives what the view heard.
+ */
+async function leaveWhileAsking(url: string): Promise<FeedState[]> {
+  const slow = serveSlowly();
+  const states: FeedState[] = [];
+  const leave = feedSource(url).subscribe((state) => states.push(state));
+  await vi.waitFor(() => expect(slow.signals).toHaveLength(1));
+  leave();
+  await vi.waitFor(() => expect(slow.signals[0]?.aborted).toBe(true));
+  await nextTask();
+  return states;
+}
+
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -75,14 +90,8 @@ describe('feedSource', () => {
   });
 
   it('stops the download when the last view leaves, and starts again for the next one', async () => {
-    const slow = serveSlowly();
     const url = 'https://www.exemple.fr/c/feed.json';
-    const states: FeedState[] = [];
-    const leave = feedSource(url).subscribe((state) => states.push(state));
-    await vi.waitFor(() => expect(slow.signals).toHaveLength(1));
-    leave();
-    await vi.waitFor(() => expect(slow.signals[0]?.aborted).toBe(true));
-    await nextTask();
+    const states = await leaveWhileAsking(url);
     expect(feedSource(url).state.phase).toBe('loading');
 
     const asked = serve();
@@ -115,13 +124,7 @@ describe('feedSource', () => {
     (await show(url)).leave();
     vi.advanceTimersByTime(30 * MINUTE);
 
-    const slow = serveSlowly();
-    const states: FeedState[] = [];
-    const leave = feedSource(url).subscribe((state) => states.push(state));
-    await vi.waitFor(() => expect(slow.signals).toHaveLength(1));
-    leave();
-    await vi.waitFor(() => expect(slow.signals[0]?.aborted).toBe(true));
-    await nextTask();
+    const states = await leaveWhileAsking(url);
     expect(feedSource(url).state.phase).toBe('ready');
     expect(feedSource(url).state.error).toBeUndefined();
     expect(states).toEqual([]);
