@@ -100,18 +100,69 @@ export function feedJson(feed: unknown): string {
   return `${JSON.stringify(feed, null, 2)}\n`;
 }
 
+/** `line L, column C` (1-based, as a text editor shows them) of an offset in `text`. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, Math.min(offset, text.length));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/** Whether JSON.parse refuses `prefix` for a character in it, not only for ending too soon. */
+function brokenBefore(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/Unexpected end of JSON input/.test(message)) return false;
+    const position = /at position (\d+)/.exec(message);
+    return !(position && Number(position[1]) >= prefix.length);
+  }
+}
+
 /**
- * `at position N` of a JSON syntax error as a line and column a text editor shows (1-based),
- * since Node's message gives only the character offset.
+ * The offset of the first character JSON.parse refuses in `text`, for the errors V8 reports
+ * without a position (`Unexpected token ']', ..."fr",\n  ],\n"... is not valid JSON`, a comma
+ * before a closing bracket). Every prefix of a valid text fails only for ending too soon, and every
+ * text longer than a broken prefix is broken too: the shortest broken prefix ends at the culprit.
+ */
+function syntaxErrorOffset(text: string): number | undefined {
+  if (!brokenBefore(text)) return undefined;
+  let low = 1;
+  let high = text.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (brokenBefore(text.slice(0, middle))) high = middle;
+    else low = middle + 1;
+  }
+  return low - 1;
+}
+
+/** What to do about the character at `offset` when it closes a list or object after a comma. */
+function trailingCommaNote(text: string, offset: number): string {
+  const closing = text[offset] === ']' || text[offset] === '}';
+  return closing && text.slice(0, offset).trimEnd().endsWith(',')
+    ? ' (remove the comma before it: JSON allows none after the last item)'
+    : '';
+}
+
+/**
+ * A JSON syntax error's message with the line and column a text editor shows (1-based) of the
+ * character at fault, instead of Node's character offset (`at position N`) or, for an unexpected
+ * character, of a few characters of context.
  */
 export function withLineAndColumn(message: string, text: string): string {
   const match = /at position (\d+)(?! \(line)/.exec(message);
-  if (!match) return message;
-  const offset = Math.min(Number(match[1]), text.length);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return message.replace(match[0], `at line ${line}, column ${column}`);
+  if (match) {
+    const offset = Number(match[1]);
+    return `${message.replace(match[0], `at ${lineAndColumn(text, offset)}`)}${trailingCommaNote(text, offset)}`;
+  }
+  const unexpected =
+    /(Unexpected token '[^]*?'), (?:\.\.\.)?"[^]*"(?:\.\.\.)? is not valid JSON/.exec(message);
+  const offset = unexpected ? syntaxErrorOffset(text) : undefined;
+  if (!unexpected || offset === undefined) return message;
+  return `${message.replace(unexpected[0], `${unexpected[1]} at ${lineAndColumn(text, offset)}`)}${trailingCommaNote(text, offset)}`;
 }
 
 /**
@@ -126,7 +177,7 @@ export async function loadFeed(
 ): Promise<ParseResult> {
   const bytes = await readInput(source, io, { timeoutMs, maxBytes: DEFAULT_LIMITS.maxBytes });
   const result = parseFeed(bytes, { mode, maxBytes: DEFAULT_LIMITS.maxBytes });
-  if (result.ok || !result.errors.some((issue) => /at position \d+/.test(issue.message)))
+  if (result.ok || !result.errors.some((issue) => /not valid JSON/.test(issue.message)))
     return result;
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   return {

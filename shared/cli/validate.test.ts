@@ -118,6 +118,24 @@ describe('validate', () => {
     expect(ran.stdout).not.toContain('position');
   });
 
+  it('names the line and column of a comma before a closing bracket, and says to remove it', async () => {
+    const text = [
+      '{',
+      '  "format": "open-commitments/1",',
+      '  "languages": [',
+      '    "fr",',
+      '  ],',
+      '  "commitments": []',
+      '}',
+    ].join('\n');
+    await writeFile(path.join(dir, 'trailing.json'), text);
+    const ran = await runCli(['validate', 'trailing.json'], { cwd: dir });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain(
+      "error    $: the feed is not valid JSON: Unexpected token ']' at line 5, column 3 (remove the comma before it: JSON allows none after the last item)\n",
+    );
+  });
+
   it('gives the real size of a feed over 20 MiB, without a hint, and exits 2 like a CSV', async () => {
     // A sparse file: its size is on disk without its bytes.
     const handle = await open(path.join(dir, 'huge.json'), 'w');
