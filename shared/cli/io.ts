@@ -41,6 +41,8 @@ export interface ReadOptions {
   readonly timeoutMs: number;
   /** Refuse a file or answer larger than this many bytes. */
   readonly maxBytes: number;
+  /** Told the headers of a successful http(s) answer, before its body is read. */
+  readonly onHeaders?: (headers: Headers) => void;
 }
 
 /** `20 MiB (20,971,520 bytes)`: a size limit as a person reads it. */
@@ -121,6 +123,7 @@ export async function readInput(
         throw new InputError(
           `${source}: the server answered ${response.status} ${response.statusText}`.trim(),
         );
+      options.onHeaders?.(response.headers);
       return await readCapped(source, response, options.maxBytes);
     } catch (error) {
       if (error instanceof InputError) throw error;

@@ -191,6 +191,14 @@ describe('validate', () => {
       server = createServer((request, response) => {
         if (request.url === '/feed.json') {
           response.writeHead(200, { 'content-type': 'application/json' }).end(feed);
+        } else if (request.url === '/served.json') {
+          response
+            .writeHead(200, {
+              'content-type': 'application/vnd.open-commitments+json',
+              'access-control-allow-origin': '*',
+              etag: '"v1"',
+            })
+            .end(feed);
         } else if (request.url === '/missing.json') {
           response.writeHead(404, 'Not Found').end();
         }
@@ -208,6 +216,31 @@ describe('validate', () => {
       const ran = await runCli(['validate', `${base}/feed.json`]);
       expect(ran.code).toBe(0);
       expect(ran.stdout).toContain('valid, 8 commitments');
+    });
+
+    it('warns, without failing, about the headers the guide asks for that the server leaves out', async () => {
+      const ran = await runCli(['validate', `${base}/feed.json`]);
+      expect(ran.code).toBe(0);
+      expect(ran.stdout).toContain(
+        'warning  server: no Access-Control-Allow-Origin header: browsers refuse the feed to a dashboard on another site; send "Access-Control-Allow-Origin: *" (docs/guide/publishing.md, section 4)\n',
+      );
+      expect(ran.stdout).toContain(
+        'warning  server: neither ETag nor Last-Modified header: readers download the whole feed at each refresh',
+      );
+      expect(ran.stdout).toContain('valid, 8 commitments (0 errors, 2 warnings)');
+      const report = JSON.parse((await runCli(['validate', `${base}/feed.json`, '--json'])).stdout);
+      expect(report.hosting.map((issue: { header: string }) => issue.header)).toEqual([
+        'Access-Control-Allow-Origin',
+        'ETag',
+      ]);
+    });
+
+    it('says nothing of the headers of a server that sends them, nor of a local file', async () => {
+      const served = await runCli(['validate', `${base}/served.json`]);
+      expect(served.code).toBe(0);
+      expect(served.stdout).not.toContain('server:');
+      const local = await runCli(['validate', 'shared/feeds/paris.json', '--json']);
+      expect(JSON.parse(local.stdout)).not.toHaveProperty('hosting');
     });
 
     it('exits 2 when the server answers an error status', async () => {

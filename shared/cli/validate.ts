@@ -2,7 +2,7 @@
 import type { FeedIssue } from '../feed/types.ts';
 import { todayString } from '../status/dates.ts';
 import { hintFor, publisherWarnings } from './feed-checks.ts';
-import { EXIT, InputError, type CliIo } from './io.ts';
+import { EXIT, InputError, isUrl, type CliIo } from './io.ts';
 import { loadFeed, plural } from './output.ts';
 
 /** Options of `validate`. */
@@ -17,9 +17,40 @@ interface Reported extends FeedIssue {
   readonly hint?: string;
 }
 
+/** A header the server that answered for a feed should send, and what its absence costs. */
+export interface HostingIssue {
+  readonly header: string;
+  readonly message: string;
+}
+
+/**
+ * What readers miss when a feed's server leaves out the headers the publishing guide asks for:
+ * `Access-Control-Allow-Origin` (without it, a browser refuses the feed to a dashboard on another
+ * site) and `ETag` or `Last-Modified` (without them, readers cannot ask "has it changed?").
+ */
+export function hostingIssues(headers: Headers): HostingIssue[] {
+  const issues: HostingIssue[] = [];
+  if (!headers.has('access-control-allow-origin')) {
+    issues.push({
+      header: 'Access-Control-Allow-Origin',
+      message:
+        'no Access-Control-Allow-Origin header: browsers refuse the feed to a dashboard on another site; send "Access-Control-Allow-Origin: *" (docs/guide/publishing.md, section 4)',
+    });
+  }
+  if (!headers.has('etag') && !headers.has('last-modified')) {
+    issues.push({
+      header: 'ETag',
+      message:
+        'neither ETag nor Last-Modified header: readers download the whole feed at each refresh instead of getting "304 Not Modified"; serve it as a static file, or send an ETag',
+    });
+  }
+  return issues;
+}
+
 /**
  * Validates a feed in strict mode and prints every error with its path and a hint, then the
- * warnings. Exit 0 valid (warnings allowed), 1 invalid, 2 could not read or fetch.
+ * warnings, then, for a URL, the headers its server should send and does not. Exit 0 valid
+ * (warnings allowed), 1 invalid, 2 could not read or fetch.
  */
 export async function validateCommand(
   source: string,
@@ -27,8 +58,11 @@ export async function validateCommand(
   io: CliIo,
 ): Promise<number> {
   let result;
+  let hosting: HostingIssue[] = [];
   try {
-    result = await loadFeed(source, io, 'strict', options.timeoutMs);
+    result = await loadFeed(source, io, 'strict', options.timeoutMs, (headers) => {
+      hosting = hostingIssues(headers);
+    });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     if (options.json)
@@ -55,6 +89,7 @@ export async function validateCommand(
           ...(result.ok ? { commitments: result.feed.commitments.length } : {}),
           errors,
           warnings,
+          ...(isUrl(source) ? { hosting } : {}),
         },
         null,
         2,
@@ -68,7 +103,8 @@ export async function validateCommand(
     if (error.hint) io.stdout(`         hint: ${error.hint}\n`);
   }
   for (const warning of warnings) io.stdout(`warning  ${warning.path}: ${warning.message}\n`);
-  const counts = `${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`;
+  for (const issue of hosting) io.stdout(`warning  server: ${issue.message}\n`);
+  const counts = `${plural(errors.length, 'error')}, ${plural(warnings.length + hosting.length, 'warning')}`;
   if (valid && result.ok) {
     io.stdout(
       `${source}: valid, ${plural(result.feed.commitments.length, 'commitment')} (${counts})\n`,
