@@ -66,16 +66,21 @@ export function detectSeparator(text: string): Separator {
 }
 
 /**
- * Parses CSV text (already decoded, without BOM) into a header and rows. Every problem is returned
- * with its row, never thrown: an unclosed quote, a row with more values than the header.
+ * Parses CSV text (already decoded, without BOM) into a header and rows, with the separator a
+ * first line `sep=;` names, else the one the header uses. Every problem is returned with its row,
+ * never thrown: an unclosed quote, a row with more values than the header.
  */
 export function readCsv(
   text: string,
 ): { ok: true; table: CsvTable } | { ok: false; issues: CsvIssue[] } {
-  const separator = detectSeparator(text);
+  // `sep=;` on the first line tells Excel the separator, and Excel hides that line: the header
+  // stays row 1, as the person who fixes the sheet sees it there.
+  const directive = /^sep=([;,\t])\r?\n/i.exec(text);
+  const body = directive ? text.slice(directive[0].length) : text;
+  const separator = (directive?.[1] as Separator | undefined) ?? detectSeparator(body);
   let records: string[][];
   try {
-    records = parse(text, {
+    records = parse(body, {
       delimiter: separator,
       relax_column_count: true,
       skip_empty_lines: true,

@@ -63,6 +63,22 @@ describe('import csv', () => {
     expect((JSON.parse(ran.stdout) as Feed).commitments[0]?.title).toBe('Café ouvert');
   });
 
+  it('reads the separator from a first line sep=; and counts rows from the header, as Excel shows them', async () => {
+    await write(
+      'sep.csv',
+      '\uFEFFsep=;\r\nid;titre;statut\r\nS1;Bancs, tables et abris;Limité\r\nS2;Deux;Lent\r\n',
+    );
+    const bad = await importCsv(['sep.csv']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('sep.csv: row 3, column C (statut): unknown status "Lent"');
+    await write('sep.csv', 'sep=;\nid;titre;statut\nS1;Bancs, tables et abris;Limité\n');
+    const ran = await importCsv(['sep.csv', '--out', 'sep.json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect((await feedOf('sep.json')).commitments).toEqual([
+      { id: 'S1', title: 'Bancs, tables et abris', status: 'limited' },
+    ]);
+  });
+
   it('reads a Windows-1252 file (Excel on Windows) without mangling é, and says so', async () => {
     // "id;titre;statut\nW1;Rénover l'école;Terminé\n" in Windows-1252: é is the single byte 0xE9.
     const latin = Uint8Array.from(
