@@ -22,11 +22,16 @@ function percent(value: number | undefined): string {
   return value === undefined ? 'none' : `${Math.round(value * 10) / 10}%`;
 }
 
+/** A status as written, with its category when it is one of the publisher's own. */
+function statusText(status: string, category: string): string {
+  return status === category ? status : `${status} (${category})`;
+}
+
 /** One change as a line a publisher or journalist reads. */
 export function describeChange(change: FullChange): string {
   switch (change.kind) {
     case 'status':
-      return `status: ${change.from} (${change.fromCategory}) -> ${change.to} (${change.toCategory})`;
+      return `status: ${statusText(change.from, change.fromCategory)} -> ${statusText(change.to, change.toCategory)}`;
     case 'progress':
       return `progress: ${percent(change.from)} -> ${percent(change.to)}`;
     case 'due':

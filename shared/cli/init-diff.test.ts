@@ -63,6 +63,7 @@ describe('diff', () => {
     const byId = (id: string) => feed.commitments.find((c) => c.id === id)!;
     byId('VF-01').status = 'en-travaux';
     byId('VF-06').due = '2028-06-30';
+    byId('VF-06').status = 'limited';
     const vf03 = byId('VF-03');
     vf03.due = '2027-03-31';
     vf03.updates = [
@@ -88,6 +89,7 @@ describe('diff', () => {
     expect(ran.stdout).toMatch(
       /~ VF-01 .*\n {4}status: en-cours-de-marche \(limited\) -> en-travaux \(substantial\)/,
     );
+    expect(ran.stdout).toMatch(/~ VF-06 .*\n {4}status: not-started -> limited\n/);
     expect(ran.stdout).toContain('answer published to I-2026-004 on 2026-12-03');
   });
 
