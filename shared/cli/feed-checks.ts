@@ -9,6 +9,7 @@ import { parsePattern } from '../match/match-pages.ts';
 import { isPublicSuffix } from '../match/public-suffix.ts';
 import { daysOverdue } from '../status/late.ts';
 import { resolveStatus } from '../status/resolve-status.ts';
+import { readDate, statusReader } from './cells.ts';
 import { plural } from './output.ts';
 
 const DATE_FIELDS = new Set(['start', 'due', 'done', 'date']);
@@ -20,6 +21,25 @@ function lastKey(path: string): string {
   return keys[keys.length - 1] ?? '';
 }
 
+/** The value an error message quotes as found (`got "31/12/2027"`, `unknown status "Limité"`). */
+function quotedValue(message: string): string | undefined {
+  return /(?:got|unknown status) "([^"]*)"/.exec(message)?.[1];
+}
+
+/**
+ * What to write in the feed for a value the spreadsheet importer would have read, such as a
+ * category's French name (`Limité`) or a French date (`31/12/2027`): a feed holds only the codes.
+ */
+function feedSpelling(key: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (key === 'status' || key === 'category') {
+    const read = statusReader([])(value);
+    return read.ok && read.value !== value ? read.value : undefined;
+  }
+  const read = readDate(value);
+  return read.ok && read.value !== value ? read.value : undefined;
+}
+
 /** A short hint on how to fix an error, from where it is; undefined when the message says it all. */
 export function hintFor(issue: FeedIssue): string | undefined {
   const key = lastKey(issue.path);
@@ -28,10 +48,15 @@ export function hintFor(issue: FeedIssue): string | undefined {
   if (key === 'format') return 'Start the feed with "format": "open-commitments/1".';
   if (key === 'updated')
     return 'Write when you last changed the feed as an RFC 3339 date-time, e.g. "2026-11-30T09:00:00Z".';
+  const interpellation = key === 'status' && parent.includes('interpellations');
+  const spelling = interpellation ? undefined : feedSpelling(key, quotedValue(issue.message));
   if (DATE_FIELDS.has(key))
-    return 'Write dates as YYYY-MM-DD, and only days that exist (2023-02-30 does not).';
-  if (key === 'status' && parent.includes('interpellations'))
-    return 'An interpellation is open, answered, declined or inadmissible.';
+    return spelling === undefined
+      ? 'Write dates as YYYY-MM-DD, and only days that exist (2023-02-30 does not).'
+      : `Write dates as YYYY-MM-DD in a feed: "${spelling}".`;
+  if (spelling !== undefined)
+    return `Write the category's code in a feed: "${spelling}" (its French or English name is read only from a spreadsheet).`;
+  if (interpellation) return 'An interpellation is open, answered, declined or inadmissible.';
   if (key === 'status')
     return `Use a category (${CATEGORIES.join(', ')}) or the key of one of your "statuses".`;
   if (key === 'category') return `One of ${CATEGORIES.join(', ')}.`;

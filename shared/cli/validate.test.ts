@@ -87,6 +87,21 @@ describe('validate', () => {
     expect(ran.stdout).toMatch(/bad\.json: invalid \(\d+ errors/);
   });
 
+  it("gives the feed's spelling of a status or date written as in the spreadsheet", async () => {
+    const feed = await valfleurie();
+    feed.commitments[0]!.status = 'Limité';
+    feed.commitments[1]!.due = '31/12/2027';
+    await writeFile(path.join(dir, 'sheet-words.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'sheet-words.json'], { cwd: dir });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toMatch(
+      /error {4}commitments\[0\]\.status: .*\n {9}hint: Write the category's code in a feed: "limited" \(its French or English name is read only from a spreadsheet\)\.\n/,
+    );
+    expect(ran.stdout).toMatch(
+      /error {4}commitments\[1\]\.due: .*\n {9}hint: Write dates as YYYY-MM-DD in a feed: "2027-12-31"\.\n/,
+    );
+  });
+
   it('prints a JSON report with --json', async () => {
     await writeFile(
       path.join(dir, 'wrong-format.json'),
