@@ -151,6 +151,23 @@ describe('inline badges', () => {
     expect(late.nextElementSibling?.localName).toBe(BADGE_TAG);
   });
 
+  it('badges what a page adds even while a clock on it changes all the time', async () => {
+    await start('<p id="clock"></p><main></main>');
+    vi.useFakeTimers();
+    try {
+      const late = Object.assign(document.createElement('a'), { href: `${TOWN}/c/B1` });
+      document.querySelector('main')!.append(late);
+      // The clock redraws itself every 100 ms, so the page is never quiet for long.
+      for (let tick = 0; tick < 50; tick++) {
+        document.getElementById('clock')!.replaceChildren(document.createElement('time'));
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      expect(late.nextElementSibling?.localName).toBe(BADGE_TAG);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('leaves the page as it was once aborted, and badges nothing added afterwards', async () => {
     const html = `<p><a href="${TOWN}/c/B1">Budget</a></p><table><tr data-commitment="A1"><td>Open data</td></tr></table>`;
     setBody(html);

@@ -20,6 +20,12 @@ export const BADGE_TAG = 'open-commitments-badge';
 /** How long the page must stay quiet before added content is scanned. */
 const RESCAN_DELAY_MS = 400;
 
+/**
+ * The longest added content waits for its scan on a page that is never quiet for that long (a
+ * clock, a ticker or a carousel redrawn every few hundred milliseconds).
+ */
+const RESCAN_MAX_DELAY_MS = 1500;
+
 const ownHost = (node: Element) => node.localName === BADGE_TAG || node.localName === OVERLAY_TAG;
 
 /** The inline badges feature. */
@@ -91,13 +97,19 @@ export const feature: Feature = {
     for (const ref of find(document, skip)) badge(ref);
 
     // Content a page adds later (late rendering, "load more") gets its badges too: once the page
-    // has been quiet for a moment, only what was added is scanned, in one pass per batch. The
-    // extension's own hosts are ignored (their content is in shadow roots, which this does not
-    // observe).
+    // has been quiet for a moment, or at the latest a little later on a page that never is, only
+    // what was added is scanned, in one pass per batch. The extension's own hosts are ignored
+    // (their content is in shadow roots, which this does not observe).
     const added = new Set<Element>();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    let latest: ReturnType<typeof setTimeout> | undefined;
+    const cancelScan = () => {
+      clearTimeout(quiet);
+      clearTimeout(latest);
+      quiet = latest = undefined;
+    };
     const scanAdded = () => {
-      timer = undefined;
+      cancelScan();
       const underAdded = (e: Element) => {
         for (let p = e.parentElement; p; p = p.parentElement) if (added.has(p)) return true;
         return false;
@@ -116,8 +128,9 @@ export const feature: Feature = {
         }
       }
       if (added.size === 0) return;
-      clearTimeout(timer);
-      timer = setTimeout(scanAdded, RESCAN_DELAY_MS);
+      clearTimeout(quiet);
+      quiet = setTimeout(scanAdded, RESCAN_DELAY_MS);
+      latest ??= setTimeout(scanAdded, RESCAN_MAX_DELAY_MS);
     });
     observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
 
@@ -125,7 +138,7 @@ export const feature: Feature = {
       'abort',
       () => {
         observer.disconnect();
-        clearTimeout(timer);
+        cancelScan();
         added.clear();
         for (const host of hosts) {
           const mount = host.shadowRoot?.lastElementChild;
