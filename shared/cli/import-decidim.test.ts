@@ -116,12 +116,16 @@ describe('import decidim: a JSON export with nested results and HTML', () => {
     await writeFile(path.join(dir, 'broken-map.json'), '{\n  "in_progress": "ongoing",\n}\n');
     const map = await importDecidim(NESTED, ['--statuses', path.join(dir, 'broken-map.json')]);
     expect(map.code).toBe(2);
-    expect(map.stderr).toMatch(/broken-map\.json: not JSON \(.* at line 3, column 1\)/);
+    expect(map.stderr).toMatch(
+      /broken-map\.json: not JSON \(.* at line 3, column 1; remove the comma before it: JSON allows none after the last item\)/,
+    );
 
     await writeFile(path.join(dir, 'broken.json'), '[\n  {"id": 1,}\n]\n');
     const data = await importDecidim(path.join(dir, 'broken.json'));
     expect(data.code).toBe(1);
-    expect(data.stderr).toMatch(/broken\.json: not valid JSON \(.* at line 2, column 12\)/);
+    expect(data.stderr).toMatch(
+      /broken\.json: not valid JSON \(.* at line 2, column 12; remove the comma/,
+    );
   });
 
   it('refuses a status map that names no category', async () => {

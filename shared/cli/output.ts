@@ -143,7 +143,7 @@ function syntaxErrorOffset(text: string): number | undefined {
 function trailingCommaNote(text: string, offset: number): string {
   const closing = text[offset] === ']' || text[offset] === '}';
   return closing && text.slice(0, offset).trimEnd().endsWith(',')
-    ? ' (remove the comma before it: JSON allows none after the last item)'
+    ? '; remove the comma before it: JSON allows none after the last item'
     : '';
 }
 

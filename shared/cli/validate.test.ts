@@ -147,7 +147,7 @@ describe('validate', () => {
     const ran = await runCli(['validate', 'trailing.json'], { cwd: dir });
     expect(ran.code).toBe(1);
     expect(ran.stdout).toContain(
-      "error    $: the feed is not valid JSON: Unexpected token ']' at line 5, column 3 (remove the comma before it: JSON allows none after the last item)\n",
+      "error    $: the feed is not valid JSON: Unexpected token ']' at line 5, column 3; remove the comma before it: JSON allows none after the last item\n",
     );
   });
 
