@@ -172,6 +172,21 @@ describe('import csv', () => {
     );
   });
 
+  it('gives the link a cell probably means when it lacks only https://', async () => {
+    await write(
+      'links.csv',
+      'id;titre;statut;lien;pages\nL1;Un;Limité;www.ville.fr/e1;www.ville.fr/marches/*\nL2;Deux;Limité;mailto:mairie@ville.fr;https//www.ville.fr/*\n',
+    );
+    const ran = await importCsv(['links.csv']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr.split('\n').filter((line) => line.startsWith('error'))).toEqual([
+      'error    links.csv: row 2, column D (lien): "www.ville.fr/e1" is not an absolute http(s) URL; write "https://www.ville.fr/e1"',
+      'error    links.csv: row 2, column E (pages): "www.ville.fr/marches/*" is not a match pattern such as https://www.example.fr/page/*; write "https://www.ville.fr/marches/*"',
+      'error    links.csv: row 3, column D (lien): "mailto:mairie@ville.fr" is not an absolute http(s) URL',
+      'error    links.csv: row 3, column E (pages): "https//www.ville.fr/*" is not a match pattern such as https://www.example.fr/page/*',
+    ]);
+  });
+
   it('accepts the statuses declared with --statuses, by key or label', async () => {
     await write(
       'statuses.json',

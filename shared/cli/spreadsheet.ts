@@ -200,6 +200,20 @@ function readLayout<F extends string>(
   return { columns, lang: frenchHits > englishHits ? 'fr' : 'en' };
 }
 
+/**
+ * `; write "https://www.ville.fr/page"` for a cell that lacks only its scheme, as a link copied
+ * from a browser's address bar often does; else nothing.
+ */
+function withScheme(text: string, valid: (text: string) => boolean): string {
+  const host = /^(\*\.)?[\w-]+(\.[\w-]+)+(:\d+)?(\/|$)/.test(text);
+  return host && valid(`https://${text}`) ? `; write "https://${text}"` : '';
+}
+
+/** Why a cell is not a link, and the link it probably means. */
+function notUrl(text: string): string {
+  return `"${text}" is not an absolute http(s) URL${withScheme(text, isHttpUrl)}`;
+}
+
 /** Reads one row's cells by field, recording an issue per bad cell. */
 class RowReader<F extends string> {
   constructor(
@@ -307,9 +321,7 @@ class RowReader<F extends string> {
 
   url(field: F): string | undefined {
     return this.value(field, (text) =>
-      isHttpUrl(text)
-        ? { ok: true, value: text }
-        : { ok: false, message: `"${text}" is not an absolute http(s) URL` },
+      isHttpUrl(text) ? { ok: true, value: text } : { ok: false, message: notUrl(text) },
     );
   }
 
@@ -321,7 +333,7 @@ class RowReader<F extends string> {
       if (!parsePattern(item)) {
         this.fail(
           cell.index,
-          `"${item}" is not a match pattern such as https://www.example.fr/page/*`,
+          `"${item}" is not a match pattern such as https://www.example.fr/page/*${withScheme(item, (text) => parsePattern(text) !== null)}`,
         );
       }
     }
@@ -514,8 +526,7 @@ export function importSpreadsheet(
         const evidenceCell = read.cell('evidence');
         const evidence = read.list('evidence');
         for (const link of evidence ?? []) {
-          if (!isHttpUrl(link))
-            read.fail(evidenceCell?.index ?? 0, `"${link}" is not an absolute http(s) URL`);
+          if (!isHttpUrl(link)) read.fail(evidenceCell?.index ?? 0, notUrl(link));
         }
         const update: Update = {
           date: read.value('date', readDate) ?? '',
