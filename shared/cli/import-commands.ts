@@ -296,6 +296,13 @@ export async function importCsvCommand(
       // kept in a spreadsheet is updated; it is read in full before anything is written.
       inputs: [file, options.milestones, options.updates, options.statuses],
       force: options.force ?? false,
+      // The file there is most often the feed `init` wrote or the last version: its publisher,
+      // plan, site and channel are not in the sheet, and --force alone would drop them.
+      ...(options.base === undefined && options.out !== undefined
+        ? {
+            alsoAdd: `--base ${options.out} to keep its publisher, plan, site and interpellation channel`,
+          }
+        : {}),
     },
     io,
   );

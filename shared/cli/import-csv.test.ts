@@ -172,6 +172,19 @@ describe('import csv', () => {
     );
   });
 
+  it('names --base beside --force when --out is there, since --force alone drops what the sheet lacks', async () => {
+    await write('started.json', '{}');
+    await write('start.csv', 'id;titre;statut\nS1;Un;Limité\n');
+    const ran = await importCsv(['start.csv', '--out', 'started.json']);
+    expect(ran).toMatchObject({
+      code: 2,
+      stderr:
+        '--out started.json: already exists (add --force to replace it, and --base started.json to keep its publisher, plan, site and interpellation channel)\n',
+    });
+    const based = await importCsv(['start.csv', '--out', 'started.json', '--base', 'x.json']);
+    expect(based.stderr).toBe('--out started.json: already exists (add --force to replace it)\n');
+  });
+
   it('gives the link a cell probably means when it lacks only https://', async () => {
     await write(
       'links.csv',

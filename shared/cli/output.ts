@@ -14,6 +14,8 @@ export interface TargetCheck {
   readonly inputs: readonly (string | undefined)[];
   /** Replace an existing file (never an input, never a folder). */
   readonly force: boolean;
+  /** What else to add beside --force to replace an existing file, such as `--base FILE`. */
+  readonly alsoAdd?: string;
 }
 
 async function identity(file: string): Promise<string | undefined> {
@@ -66,7 +68,9 @@ export async function checkTargets(check: TargetCheck, io: CliIo): Promise<void>
     if (!id.endsWith(':file'))
       throw new InputError(`${option} ${file}: is a folder, not a file; give a file name`);
     if (!check.force)
-      throw new InputError(`${option} ${file}: already exists (add --force to replace it)`);
+      throw new InputError(
+        `${option} ${file}: already exists (add --force to replace it${check.alsoAdd ? `, and ${check.alsoAdd}` : ''})`,
+      );
   }
 }
 
