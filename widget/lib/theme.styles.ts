@@ -132,7 +132,8 @@ export const themeCss = css`
   /* Feed text wraps inside its box, however long its words: it never widens the host page. */
   bdi,
   .prose,
-  .status {
+  .status,
+  .ask-panel {
     overflow-wrap: anywhere;
   }
   button,
@@ -153,7 +154,6 @@ export const themeCss = css`
     color: var(--c);
     font-size: 0.85em;
     font-weight: 600;
-    white-space: nowrap;
   }
   :host([theme='dsfr']) .status {
     border-radius: 4px;

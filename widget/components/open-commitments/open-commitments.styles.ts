@@ -183,10 +183,12 @@ export const styles =
     }
 
     /* Filters */
+    /* Columns of one width, as many as fit: the fields line up in even rows at any width, however
+       long the choices in a select. */
     .filters {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-end;
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr));
+      align-items: end;
       gap: 0.75rem 1rem;
       padding: 1rem 0;
       border-top: 1px solid var(--oc-color-border);
@@ -197,10 +199,6 @@ export const styles =
       gap: 0.2rem;
       font-size: 0.9em;
       font-weight: 600;
-      max-width: 100%;
-    }
-    .field.search {
-      flex: 1 1 14rem;
     }
     .field input,
     .field select {
@@ -210,10 +208,6 @@ export const styles =
       border-radius: calc(var(--oc-radius) / 2);
       background: var(--oc-color-bg);
       font-weight: 400;
-      max-width: min(18rem, 100%);
-    }
-    .field.search input {
-      max-width: none;
     }
     :host([theme='dsfr']) .field input,
     :host([theme='dsfr']) .field select {
@@ -223,6 +217,7 @@ export const styles =
       border-radius: 0;
     }
     .checks {
+      grid-column: 1 / -1;
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem 1rem;
@@ -422,7 +417,8 @@ export const styles =
     .q-meta .late {
       white-space: normal;
     }
-    .links a {
+    /* A reference that is no link is free text too: it wraps like a link. */
+    .links {
       overflow-wrap: anywhere;
     }
     .q-status {

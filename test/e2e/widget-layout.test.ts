@@ -1,0 +1,115 @@
+/**
+ * The dashboard and the badge under what real feeds bring, in real Chromium, on the built bundle:
+ * the filter bar of plans with many themes and leads at any width, and feed words longer than a
+ * phone is wide in every place a feed puts text.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  bundledFeed,
+  hostPage,
+  serveFeed,
+  settled,
+  widgetChromium,
+} from './fixtures/widget/harness.ts';
+
+const TODAY = '2026-12-04';
+
+const chromium = widgetChromium();
+
+async function newPage(width: number): Promise<Page> {
+  const context = await chromium.newContext({ viewport: { width, height: 900 } });
+  return context.newPage();
+}
+
+/** The boxes of the filter bar's fields (search and selects), in order. */
+function fieldBoxes(page: Page) {
+  return page.locator('open-commitments .filters .field').evaluateAll((fields) =>
+    fields.map((field) => {
+      const box = field.getBoundingClientRect();
+      return { top: Math.round(box.top), left: Math.round(box.left), width: Math.round(box.width) };
+    }),
+  );
+}
+
+/** The horizontal scroll the page has gained, in CSS pixels. */
+const pageOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('the filter bar', () => {
+  // Paris's plan: themes and leads to choose from, no questions, so four fields and one check box.
+  const body = (width: string) =>
+    `<div style="width: ${width}; margin: auto"><open-commitments src="/feeds/paris.json" today="${TODAY}" no-refresh></open-commitments></div>`;
+
+  it('lays its fields out in one row of equal widths when they fit', async () => {
+    const page = await newPage(1280);
+    await page.goto(
+      hostPage(chromium.server, '/layout-filters-wide.html', { body: body('960px') }),
+    );
+    await settled(page);
+    const boxes = await fieldBoxes(page);
+    expect(boxes).toHaveLength(4);
+    expect(new Set(boxes.map((box) => box.top)).size).toBe(1);
+    expect(
+      Math.max(...boxes.map((b) => b.width)) - Math.min(...boxes.map((b) => b.width)),
+    ).toBeLessThanOrEqual(1);
+  });
+
+  it('lays them out in even columns when they do not, down to one at 320 px', async () => {
+    for (const [viewport, width, columns] of [
+      [1280, '600px', 2],
+      [320, '100%', 1],
+    ] as const) {
+      const page = await newPage(viewport);
+      await page.goto(
+        hostPage(chromium.server, `/layout-filters-${viewport}.html`, { body: body(width) }),
+      );
+      await settled(page);
+      const boxes = await fieldBoxes(page);
+      const lefts = [...new Set(boxes.map((box) => box.left))];
+      expect(lefts, `${width} wide`).toHaveLength(columns);
+      // Every row full but perhaps the last, every field as wide as the others.
+      const rows = new Set(boxes.map((box) => box.top)).size;
+      expect(rows).toBe(Math.ceil(boxes.length / columns));
+      expect(new Set(boxes.map((box) => box.width)).size).toBe(1);
+      expect(await pageOverflow(page)).toBe(0);
+    }
+  });
+});
+
+describe('feed words wider than a phone', () => {
+  it('wrap in a status label and in a reference that is no link, in the dashboard and the badge', async () => {
+    // Real feeds hold words without a break opportunity: a code, a URL-like identifier.
+    const word = 'Conventioncadrepluriannuelle'.repeat(12);
+    const feed = bundledFeed('valfleurie');
+    const first = feed.commitments[0]!;
+    feed.statuses = [
+      ...(feed.statuses as Record<string, unknown>[]),
+      { key: 'long', label: { fr: word, en: word }, category: 'limited' },
+    ];
+    first.status = 'long';
+    first.refs = { convention: word };
+    serveFeed(chromium.server, '/layout/long-words.json', feed);
+    const page = await newPage(320);
+    await page.goto(
+      hostPage(chromium.server, '/layout-long-words.html', {
+        body: `<open-commitments src="/layout/long-words.json" today="${TODAY}" no-refresh></open-commitments>
+          <p><open-commitment-badge src="/layout/long-words.json" commitment="${String(first.id)}" today="${TODAY}"></open-commitment-badge></p>`,
+      }),
+    );
+    await settled(page);
+    const item = page.locator(`open-commitments [data-commitment-id="${String(first.id)}"]`);
+    await item.locator('.toggle').click();
+    await item.locator('.links').waitFor();
+    await page.locator('open-commitment-badge .status').waitFor();
+    expect(await pageOverflow(page)).toBe(0);
+    // All of the label is there to read, within the dashboard.
+    const label = await item.locator('.item-meta .status').evaluate((status) => ({
+      text: status.textContent,
+      inside:
+        status.getBoundingClientRect().right <=
+        document.querySelector('open-commitments')!.getBoundingClientRect().right,
+    }));
+    expect(label).toEqual({ text: word, inside: true });
+  });
+});
