@@ -1,7 +1,8 @@
 /**
  * The dashboard and the badge under what real feeds bring, in real Chromium, on the built bundle:
- * the filter bar of plans with many themes and leads at any width, and feed words longer than a
- * phone is wide in every place a feed puts text.
+ * the filter bar of plans with many themes and leads at any width, feed words longer than a phone
+ * is wide in every place a feed puts text, and a reader's focus across a change of language or
+ * day.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -111,5 +112,60 @@ describe('feed words wider than a phone', () => {
         document.querySelector('open-commitments')!.getBoundingClientRect().right,
     }));
     expect(label).toEqual({ text: word, inside: true });
+  });
+});
+
+describe('a reader’s focus', () => {
+  async function openedRow(page: Page) {
+    await page.goto(
+      hostPage(chromium.server, '/layout-focus.html', {
+        body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const toggle = page.locator('open-commitments [data-commitment-id="VF-02"] .toggle');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    return toggle;
+  }
+
+  const focusedRow = (page: Page) =>
+    page.evaluate(() => {
+      const active = document.querySelector('open-commitments')!.shadowRoot!.activeElement;
+      return active?.closest('[data-commitment-id]')?.getAttribute('data-commitment-id');
+    });
+
+  it('stays on the commitment it was on when the page switches the dashboard’s language', async () => {
+    const page = await newPage(1000);
+    const toggle = await openedRow(page);
+    await page
+      .locator('open-commitments')
+      .evaluate((element) => element.setAttribute('lang', 'en'));
+    await expect.poll(() => toggle.textContent()).toContain('Participatory budget');
+    expect(await focusedRow(page)).toBe('VF-02');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    // The search field keeps it too, while a reader types and the language changes.
+    await page.locator('open-commitments input[name="q"]').fill('budget');
+    await page
+      .locator('open-commitments')
+      .evaluate((element) => element.setAttribute('lang', 'fr'));
+    await expect.poll(() => toggle.textContent()).toContain('Budget participatif');
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('open-commitments')!.shadowRoot!.activeElement?.getAttribute('name'),
+      ),
+    ).toBe('q');
+  });
+
+  it('stays on the commitment it was on when the day lateness is computed for changes', async () => {
+    const page = await newPage(1000);
+    await openedRow(page);
+    const late = page.locator('open-commitments .figure-note .late');
+    const before = await late.textContent();
+    await page
+      .locator('open-commitments')
+      .evaluate((element) => element.setAttribute('today', '2027-12-31'));
+    await expect.poll(() => late.textContent()).not.toBe(before);
+    expect(await focusedRow(page)).toBe('VF-02');
   });
 });

@@ -496,16 +496,17 @@ export class OpenCommitments extends HTMLElement {
   }
 
   /**
-   * Rows, figures and choices for the current feed, language and day, or undefined while they are
-   * built in slices (a 10,000-commitment plan would otherwise block the page).
+   * Rows, figures and choices for the current feed, language and day, built in slices (a
+   * 10,000-commitment plan would otherwise block the page); meanwhile the last ones, for another
+   * copy, language or day, or undefined at first. A skeleton in place of the last ones would drop
+   * the reader's focus and place at each new copy or language.
    */
   #modelFor(feed: Feed): Model | undefined {
     const lang = viewerLang(this);
     const today = viewerToday(this.today);
     const fits = (m: { feed: Feed; lang: Lang; today: string } | undefined) =>
       m !== undefined && m.feed === feed && m.lang === lang && m.today === today;
-    if (fits(this.#model)) return this.#model;
-    if (!fits(this.#building)) {
+    if (!fits(this.#model) && !fits(this.#building)) {
       const building = { feed, lang, today };
       this.#building = building;
       void buildModel(feed, lang, today).then((model) => {
@@ -516,20 +517,20 @@ export class OpenCommitments extends HTMLElement {
         this.#requestUpdate();
       });
     }
-    return undefined;
+    return this.#model;
   }
 
   #render(): TemplateResult {
-    const lang = viewerLang(this);
-    const m: WidgetMessages = { ...commonMessages[lang], ...dashboardMessages[lang] };
     const { phase, entry, error } = this.#feedState;
+    const model = this.src && entry ? this.#modelFor(entry.feed) : undefined;
+    // The model's language while one in another is built: the words around feed text match it.
+    const lang = model?.lang ?? viewerLang(this);
+    const m: WidgetMessages = { ...commonMessages[lang], ...dashboardMessages[lang] };
     if (!this.src)
       return this.#frame(lang, this.#alert(m.errorTitle, html`<p>${m.feedAddress} —</p>`));
-    if (phase === 'loading' || (phase === 'ready' && !entry)) return this.#skeleton(m);
     if (!entry) {
-      return this.#frame(lang, this.#errorNotice(m, lang));
+      return phase === 'error' ? this.#frame(lang, this.#errorNotice(m, lang)) : this.#skeleton(m);
     }
-    const model = this.#modelFor(entry.feed);
     if (!model) return this.#skeleton(m);
     return this.#frame(
       lang,
@@ -805,9 +806,16 @@ export class OpenCommitments extends HTMLElement {
     const visible = filtered.length > limit ? filtered.slice(0, limit) : filtered;
     const more = Math.min(PAGE_SIZE, filtered.length - visible.length);
     this.#drawnOf = visible.length;
-    const drawnRows = visible.length > this.#drawn ? visible.slice(0, this.#drawn) : visible;
-    const drawnIds = new Set(drawnRows.map((row) => row.id));
-    for (const id of this.#rows.keys()) if (!drawnIds.has(id)) this.#rows.delete(id);
+    // Rows past those drawn so far that are on screen already stay as they are until their turn,
+    // so that the reader's focus and place stay with them.
+    const drawnRows = new Map<string, HTMLLIElement>();
+    for (const [i, row] of visible.entries()) {
+      const kept = this.#rows.get(row.id);
+      if (i < this.#drawn)
+        drawnRows.set(row.id, this.#row(model, row, m, this.#opened.has(row.id)));
+      else if (kept) drawnRows.set(row.id, kept);
+    }
+    for (const id of this.#rows.keys()) if (!drawnRows.has(id)) this.#rows.delete(id);
     const n = (value: number) => formatNumber(value, lang);
     const filtering = !sameFilters({ ...this.#filters, sort: 'plan' }, { ...NO_FILTERS });
     this.#count = m.shown(n(visible.length), n(rows.length), visible.length);
@@ -842,9 +850,9 @@ export class OpenCommitments extends HTMLElement {
               class="list"
               part="list"
               role="list"
-              aria-busy=${drawnRows.length < visible.length ? 'true' : nothing}
+              aria-busy=${this.#drawn < visible.length ? 'true' : nothing}
             >
-              ${drawnRows.map((row) => this.#row(model, row, m, this.#opened.has(row.id)))}
+              ${[...drawnRows.values()]}
             </ul>`
       }
       ${
