@@ -1,8 +1,8 @@
 /**
  * The dashboard and the badge under what real feeds bring, in real Chromium, on the built bundle:
  * the filter bar of plans with many themes and leads at any width, feed words longer than a phone
- * is wide in every place a feed puts text, and a reader's focus across a change of language or
- * day.
+ * is wide in every place a feed puts text, a reader's focus across a change of language or day,
+ * and a shared link naming a choice the feed does not offer.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -167,5 +167,26 @@ describe('a reader’s focus', () => {
       .evaluate((element) => element.setAttribute('today', '2027-12-31'));
     await expect.poll(() => late.textContent()).not.toBe(before);
     expect(await focusedRow(page)).toBe('VF-02');
+  });
+});
+
+describe('a shared link naming a choice the feed does not offer', () => {
+  it('shows that choice in its select, where the reader can pick another', async () => {
+    const page = await newPage(1000);
+    // A lead as an English reader's dashboard names it, opened in a French one.
+    await page.goto(
+      `${hostPage(chromium.server, '/layout-foreign-lead.html', {
+        body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>`,
+      })}#oc-lead=Procurement%20department`,
+    );
+    await settled(page);
+    const lead = page.locator('open-commitments select[name="lead"]');
+    const rows = page.locator('open-commitments [data-commitment-id]');
+    expect(await rows.count()).toBe(0);
+    expect(
+      await lead.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent),
+    ).toBe('Procurement department');
+    await lead.selectOption('');
+    await expect.poll(() => rows.count()).toBe(bundledFeed('valfleurie').commitments.length);
   });
 });

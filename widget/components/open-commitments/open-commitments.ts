@@ -893,6 +893,13 @@ export class OpenCommitments extends HTMLElement {
         >
           <option value="" .selected=${value === ''}>${m.any}</option>
           ${options.map((o) => html`<option value=${o} .selected=${o === value}>${o}</option>`)}
+          ${
+            // A choice this feed or language does not offer (a shared link, another language):
+            // shown chosen, so that the reader sees why the list is empty and can pick another.
+            value === '' || options.includes(value)
+              ? nothing
+              : html`<option value=${value} .selected=${true}>${value}</option>`
+          }
         </select>
       </label>`;
     const check = (
