@@ -4,9 +4,10 @@
  * registration (registrations do not persist across sessions), and show notifications a stopped
  * worker left pending. Idempotent, so it also runs on every wake.
  */
+import { browser } from 'wxt/browser';
 import { seedDirectory } from './subscriptions.ts';
 import { ensureRefreshAlarm } from './refresh.ts';
-import { syncRegistration } from './registration.ts';
+import { CONTENT_SCRIPT_ID, syncRegistration } from './registration.ts';
 import { notifyPending } from './notifications.ts';
 
 /** Brings the extension to a working state from whatever was stored. */
@@ -15,4 +16,17 @@ export async function setUp(now: number): Promise<void> {
   await ensureRefreshAlarm();
   await syncRegistration();
   await notifyPending();
+}
+
+/**
+ * Sets up again when the worker starts and finds the content script unregistered. Turning the
+ * extension off and on again in the browser's settings drops its registration and fires neither
+ * `onInstalled` nor `onStartup`: without this, no page would show its commitments again until
+ * the browser restarts. Checking first keeps an ordinary wake cheap.
+ */
+export async function setUpIfLost(now: number): Promise<void> {
+  const registered = await browser.scripting.getRegisteredContentScripts({
+    ids: [CONTENT_SCRIPT_ID],
+  });
+  if (registered.length === 0) await setUp(now);
 }

@@ -264,6 +264,24 @@ describe('subscribing on the options page', () => {
     await page.close();
   });
 
+  it('shows the commitments again once the extension is turned off and on, in a tab opened meanwhile too', async () => {
+    const settings = await session.context.newPage();
+    await settings.goto('chrome://extensions');
+    await settings.evaluate((id) => chrome.management.setEnabled(id, false), session.extensionId);
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a.html`);
+    await settings.evaluate((id) => chrome.management.setEnabled(id, true), session.extensionId);
+    await page
+      .locator('open-commitments-overlay li[data-commitment-id="A1"]')
+      .waitFor({ timeout: 15_000 });
+    await page.reload();
+    await page
+      .locator('open-commitments-overlay li[data-commitment-id="A1"]')
+      .waitFor({ timeout: 15_000 });
+    await page.close();
+    await settings.close();
+  });
+
   it('revalidates with a conditional request, and a 304 changes nothing', async () => {
     const options = await session.openPage('options.html');
     const row = options.locator(`[data-feed-id="${feedUrl}"]`);

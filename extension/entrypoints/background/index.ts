@@ -8,7 +8,7 @@ import { handleMessage } from '../../background/messages.ts';
 import { onNotificationClicked } from '../../background/notifications.ts';
 import { REFRESH_ALARM, refreshDue } from '../../background/refresh.ts';
 import { syncRegistration } from '../../background/registration.ts';
-import { setUp } from '../../background/setup.ts';
+import { setUp, setUpIfLost } from '../../background/setup.ts';
 
 function report(error: unknown): void {
   console.error('open-commitments background:', error);
@@ -27,4 +27,5 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncRegistration().catch(report));
   browser.permissions.onRemoved.addListener(() => void syncRegistration().catch(report));
   browser.notifications.onClicked.addListener(onNotificationClicked);
+  void setUpIfLost(Date.now()).catch(report);
 });
