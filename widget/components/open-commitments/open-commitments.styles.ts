@@ -271,6 +271,11 @@ export const styles =
       content-visibility: auto;
       contain-intrinsic-size: auto 6rem;
     }
+    /* An opened row is laid out even out of view: a shared link scrolls to it at its true size,
+       else the browser kept the row below it in place as it grew, and the link landed past it. */
+    .item.open {
+      content-visibility: visible;
+    }
     .item-title {
       font-size: 1.05rem;
       line-height: 1.35;

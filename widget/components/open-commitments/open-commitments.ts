@@ -985,7 +985,7 @@ export class OpenCommitments extends HTMLElement {
       item.setAttribute('data-commitment-id', row.id);
       this.#rows.set(row.id, item);
     }
-    item.className = `item cat-${row.category}`;
+    item.className = `item cat-${row.category}${open ? ' open' : ''}`;
     render(this.#item(model, row, m, open), item, { host: this });
     return item;
   }
