@@ -2,7 +2,8 @@
  * The dashboard and the badge under what real feeds bring, in real Chromium, on the built bundle:
  * the filter bar of plans with many themes and leads at any width, feed words longer than a phone
  * is wide in every place a feed puts text, a reader's focus across a change of language or day,
- * and a shared link naming a choice the feed does not offer.
+ * a shared link naming a choice the feed does not offer or a commitment, and filter choices in
+ * another language than the dashboard's.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -225,5 +226,24 @@ describe('a shared link to a commitment', () => {
         `${feed} at ${width} px`,
       ).toEqual([]);
     }
+  });
+});
+
+describe('feed text in another language than the dashboard’s', () => {
+  it('marks the leads written in it among the lead filter’s choices', async () => {
+    // The national plan names its leads in English only; the dashboard is in French.
+    const page = await newPage(1000);
+    await page.goto(
+      hostPage(chromium.server, '/layout-lead-langs.html', {
+        body: `<open-commitments src="/feeds/fr-2021-2023.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const options = await page
+      .locator('open-commitments select[name="lead"] option')
+      .evaluateAll((list) => list.map((option) => option.getAttribute('lang')));
+    // "Tous", the dashboard's own word, then every lead, in English.
+    expect(options.length).toBeGreaterThan(2);
+    expect(options).toEqual([null, ...options.slice(1).map(() => 'en')]);
   });
 });

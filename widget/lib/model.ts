@@ -35,6 +35,8 @@ export interface Model {
   readonly stats: InterpellationStats;
   readonly themes: readonly string[];
   readonly leads: readonly string[];
+  /** The language of each lead written in another than the viewer's, to mark its choice with. */
+  readonly leadLangs: ReadonlyMap<string, string>;
   /** Whether any commitment has published questions (shows the question filters). */
   readonly hasQuestions: boolean;
 }
@@ -55,6 +57,7 @@ export async function buildModel(
   const channel = feed.interpellation;
   const themes = new Set<string>();
   const leads = new Set<string>();
+  const leadLangs = new Map<string, string>();
   const category = coreMessages[lang].category;
   let hasQuestions = false;
   const rows: Row[] = [];
@@ -63,9 +66,11 @@ export async function buildModel(
     await checkpoint();
     const view = viewCommitment(feed, commitment, today);
     const title = show(commitment.title, lang, feed.languages)?.text ?? commitment.id;
-    const lead = show(commitment.lead, lang, feed.languages)?.text ?? '';
+    const shownLead = show(commitment.lead, lang, feed.languages);
+    const lead = shownLead?.text ?? '';
     for (const theme of commitment.themes ?? []) themes.add(theme);
     if (lead) leads.add(lead);
+    if (shownLead?.lang) leadLangs.set(lead, shownLead.lang);
     let openQuestions = 0;
     let overdueAnswers = 0;
     for (const question of commitment.interpellations ?? []) {
@@ -114,6 +119,7 @@ export async function buildModel(
     stats: await after(slicing, () => interpellationStats(feed, undefined, today)),
     themes: [...themes].sort(collator.compare),
     leads: [...leads].sort(collator.compare),
+    leadLangs,
     hasQuestions,
   };
   await slicing.yieldToMain();

@@ -884,6 +884,7 @@ export class OpenCommitments extends HTMLElement {
       options: readonly string[],
       onChange: (value: string) => void,
       name: string,
+      langs?: ReadonlyMap<string, string>,
     ) =>
       html`<label class="field">
         <span>${label}</span>
@@ -892,7 +893,12 @@ export class OpenCommitments extends HTMLElement {
           @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}
         >
           <option value="" .selected=${value === ''}>${m.any}</option>
-          ${options.map((o) => html`<option value=${o} .selected=${o === value}>${o}</option>`)}
+          ${options.map(
+            (o) =>
+              html`<option value=${o} .selected=${o === value} lang=${langs?.get(o) ?? nothing}>
+                ${o}
+              </option>`,
+          )}
           ${
             // A choice this feed or language does not offer (a shared link, another language):
             // shown chosen, so that the reader sees why the list is empty and can pick another.
@@ -936,7 +942,7 @@ export class OpenCommitments extends HTMLElement {
         />
       </label>
       ${model.themes.length > 0 ? select(m.theme, f.theme, model.themes, (theme) => this.#setFilters({ theme }), 'theme') : nothing}
-      ${model.leads.length > 1 ? select(coreMessages[model.lang].lead, f.lead, model.leads, (lead) => this.#setFilters({ lead }), 'lead') : nothing}
+      ${model.leads.length > 1 ? select(coreMessages[model.lang].lead, f.lead, model.leads, (lead) => this.#setFilters({ lead }), 'lead', model.leadLangs) : nothing}
       <label class="field">
         <span>${m.sort}</span>
         <select
