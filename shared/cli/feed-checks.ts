@@ -44,6 +44,8 @@ function feedSpelling(key: string, value: string | undefined): string | undefine
 export function hintFor(issue: FeedIssue): string | undefined {
   const key = lastKey(issue.path);
   const parent = issue.path.replace(/\[\d+\]/g, '');
+  if (issue.path === '$' && /Unexpected token '<'/.test(issue.message))
+    return 'This is HTML, not a feed: check the address or the file (a server may answer a missing file with a web page).';
   if (issue.path === '$') return 'The file must be one JSON object, UTF-8 encoded.';
   if (key === 'format') return 'Start the feed with "format": "open-commitments/1".';
   if (key === 'updated')

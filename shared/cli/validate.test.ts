@@ -120,6 +120,20 @@ describe('validate', () => {
     });
   });
 
+  it('says that a web page is not a feed', async () => {
+    const page = (async () =>
+      new Response('<!doctype html><title>Page introuvable</title>', {
+        headers: { 'content-type': 'text/html' },
+      })) as typeof fetch;
+    const ran = await runCli(['validate', 'https://www.example.org/engagement.json'], {
+      fetch: page,
+    });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain(
+      "error    $: the feed is not valid JSON: Unexpected token '<' at line 1, column 1\n         hint: This is HTML, not a feed: check the address or the file (a server may answer a missing file with a web page).\n",
+    );
+  });
+
   it('exits 1 on text that is not JSON', async () => {
     await writeFile(path.join(dir, 'not.json'), '{"format": ');
     expect((await runCli(['validate', 'not.json'], { cwd: dir })).code).toBe(1);
