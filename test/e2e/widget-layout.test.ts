@@ -38,6 +38,13 @@ function fieldBoxes(page: Page) {
 const pageOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
+/** The commitment whose row holds the focus, in the page's one dashboard. */
+const focusedRow = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.querySelector('open-commitments')!.shadowRoot!.activeElement;
+    return active?.closest('[data-commitment-id]')?.getAttribute('data-commitment-id');
+  });
+
 describe('the filter bar', () => {
   // Paris's plan: themes and leads to choose from, no questions, so four fields and one check box.
   const body = (width: string) =>
@@ -130,12 +137,6 @@ describe('a reader’s focus', () => {
     return toggle;
   }
 
-  const focusedRow = (page: Page) =>
-    page.evaluate(() => {
-      const active = document.querySelector('open-commitments')!.shadowRoot!.activeElement;
-      return active?.closest('[data-commitment-id]')?.getAttribute('data-commitment-id');
-    });
-
   it('stays on the commitment it was on when the page switches the dashboard’s language', async () => {
     const page = await newPage(1000);
     const toggle = await openedRow(page);
@@ -168,6 +169,40 @@ describe('a reader’s focus', () => {
       .evaluate((element) => element.setAttribute('today', '2027-12-31'));
     await expect.poll(() => late.textContent()).not.toBe(before);
     expect(await focusedRow(page)).toBe('VF-02');
+  });
+});
+
+describe('a new copy of the feed', () => {
+  it('leaves the reader’s focus and place where they were', async () => {
+    const page = await newPage(1000);
+    await page.clock.install();
+    let body = JSON.stringify(bundledFeed('valfleurie'));
+    chromium.server.route('/layout/live.json', () => ({ body }));
+    await page.goto(
+      hostPage(chromium.server, '/layout-live.html', {
+        body: `<open-commitments src="/layout/live.json" today="${TODAY}"></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const toggle = page.locator('open-commitments [data-commitment-id="VF-06"] .toggle');
+    await toggle.click();
+    const scrolled = await page.evaluate(() => scrollY);
+    expect(scrolled).toBeGreaterThan(0);
+
+    // The publisher changes a status; the dashboard asks again after 5 minutes.
+    const changed = bundledFeed('valfleurie');
+    changed.commitments[0]!.status = 'complete';
+    body = JSON.stringify(changed);
+    await page.clock.runFor(5 * 60 * 1000 + 1000);
+    await expect
+      .poll(() =>
+        page
+          .locator('open-commitments [data-commitment-id="VF-01"] [part="status"]')
+          .getAttribute('data-category'),
+      )
+      .toBe('complete');
+    expect(await focusedRow(page)).toBe('VF-06');
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
   });
 });
 
