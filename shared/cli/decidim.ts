@@ -423,6 +423,10 @@ export function importDecidim(
   if (options.lang && languages.includes(options.lang)) {
     languages.splice(languages.indexOf(options.lang), 1);
     languages.unshift(options.lang);
+  } else if (options.lang && languages.length > 0) {
+    notes.push(
+      `--lang ${options.lang}: the export has no text in it, only in ${languages.join(', ')}; the feed lists them in that order`,
+    );
   }
   const firstUrl = parsed.find((result) => result.url)?.url;
   let publisherName = options.publisherName;

@@ -42,6 +42,17 @@ describe('import decidim: a JSON export with nested results and HTML', () => {
     expect(feed.commitments[0]?.themes).toEqual(['Transparence']);
   });
 
+  it('says when --lang names a language the export has no text in, keeping its order', async () => {
+    const ran = await importDecidim(NESTED, ['--publisher-name', 'Valfleurie', '--lang', 'ca']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect((JSON.parse(ran.stdout) as Feed).languages).toEqual(['fr', 'en']);
+    expect(ran.stderr).toContain(
+      'note: --lang ca: the export has no text in it, only in fr, en; the feed lists them in that order\n',
+    );
+    const found = await importDecidim(NESTED, ['--publisher-name', 'Valfleurie', '--lang', 'en']);
+    expect(found.stderr).not.toContain('--lang');
+  });
+
   it('turns HTML descriptions into plain text, dropping scripts, styles and attributes', async () => {
     const feed = JSON.parse((await importDecidim(NESTED)).stdout) as Feed;
     expect(feed.commitments[0]?.description).toEqual({
