@@ -172,6 +172,29 @@ describe('a reader’s focus', () => {
   });
 });
 
+describe('a page that switches its language without loading again', () => {
+  it('switches the dashboard and the badge that follow its language', async () => {
+    const page = await newPage(1000);
+    await page.goto(
+      hostPage(chromium.server, '/layout-page-lang.html', {
+        body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>
+          <p><open-commitment-badge src="/feeds/valfleurie.json" commitment="VF-02" today="${TODAY}"></open-commitment-badge></p>
+          <p lang="fr"><open-commitment-badge src="/feeds/valfleurie.json" commitment="VF-03" today="${TODAY}"></open-commitment-badge></p>`,
+      }),
+    );
+    await settled(page);
+    const search = page.locator('open-commitments .field.search > span');
+    const badgeTitle = (id: string) =>
+      page.locator(`open-commitment-badge[commitment="${id}"] .title`).textContent();
+    expect(await search.textContent()).toBe('Rechercher');
+    await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+    await expect.poll(() => search.textContent()).toBe('Search');
+    await expect.poll(() => badgeTitle('VF-02')).toBe('Participatory budget open from age 11');
+    // A part of the page that keeps its own language keeps it.
+    expect(await badgeTitle('VF-03')).toBe('Rénovation énergétique des trois écoles');
+  });
+});
+
 describe('a new copy of the feed', () => {
   it('leaves the reader’s focus and place where they were', async () => {
     const page = await newPage(1000);

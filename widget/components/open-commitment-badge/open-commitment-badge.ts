@@ -13,7 +13,7 @@ import { feedSource, type FeedState } from '../../lib/feed-source.ts';
 import { commonMessages, type CommonMessages } from '../../lib/messages.ts';
 import { safeHref, show, type Shown } from '../../lib/show.ts';
 import { styles } from './open-commitment-badge.styles.ts';
-import { viewerLang, viewerToday } from '../../lib/viewer.ts';
+import { viewerLang, viewerToday, watchPageLang } from '../../lib/viewer.ts';
 import { announceFeedState, type Announced } from '../../lib/announce.ts';
 
 let stylesheet: CSSStyleSheet | undefined;
@@ -81,6 +81,7 @@ export class OpenCommitmentBadge extends HTMLElement {
   #feedState: FeedState = { phase: 'loading', revision: 0 };
   #open = false;
   #unsubscribe: (() => void) | undefined;
+  #unwatchLang: (() => void) | undefined;
   readonly #announced: Announced = {};
   readonly #shadow: ShadowRoot;
   #toggleButton: HTMLButtonElement | undefined;
@@ -136,10 +137,12 @@ export class OpenCommitmentBadge extends HTMLElement {
   }
 
   connectedCallback(): void {
+    this.#unwatchLang = watchPageLang(() => this.#draw());
     this.#subscribe();
   }
 
   disconnectedCallback(): void {
+    this.#unwatchLang?.();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#listen(false);

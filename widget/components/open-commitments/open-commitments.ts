@@ -50,7 +50,7 @@ import { styles } from './open-commitments.styles.ts';
 import { sheet } from '../../lib/css.ts';
 import { setOrRemove } from '../../lib/dom.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
-import { viewerLang, viewerToday } from '../../lib/viewer.ts';
+import { viewerLang, viewerToday, watchPageLang } from '../../lib/viewer.ts';
 import { announceFeedState, type Announced } from '../../lib/announce.ts';
 
 /**
@@ -178,6 +178,7 @@ export class OpenCommitments extends HTMLElement {
   #source: FeedSource | undefined;
   #unsubscribe: (() => void) | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
+  #unwatchLang: (() => void) | undefined;
   #model: Model | undefined;
   #building: { feed: Feed; lang: Lang; today: string } | undefined;
   readonly #announced: Announced = {};
@@ -275,6 +276,7 @@ export class OpenCommitments extends HTMLElement {
     }
     window.addEventListener('hashchange', this.#onHashChange);
     document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#unwatchLang = watchPageLang(() => this.#requestUpdate());
     this.#subscribe();
     this.#startTimer();
     this.#requestUpdate();
@@ -283,6 +285,7 @@ export class OpenCommitments extends HTMLElement {
   disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.#onHashChange);
     document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#unwatchLang?.();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#stopTimer();
