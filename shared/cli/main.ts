@@ -76,11 +76,29 @@ const timeoutOption = (): Option =>
     .argParser(seconds)
     .default(10_000, '10');
 
+/** The commands that only group others, each with what to write instead of a file after it. */
+const GROUPS: ReadonlyMap<string, (file: string) => string> = new Map([
+  [
+    'import',
+    (file: string) =>
+      `"import csv ${file}" (the spreadsheet template) or "import decidim ${file}" (a Decidim export)`,
+  ],
+  ['export', (file: string) => `"export csv ${file}"`],
+]);
+
 /**
  * Runs the command line with `argv` (without `node` and the script), returning the exit code:
  * 0 done/valid, 1 invalid input (or, for diff, changes found), 2 unreadable input or bad usage.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // `import sheet.csv`: a file where the kind of import goes, which commander would call an
+  // unknown command.
+  const [group, next] = argv;
+  const instead = group === undefined ? undefined : GROUPS.get(group);
+  if (instead && next !== undefined && /[./\\]/.test(next) && !next.startsWith('-')) {
+    io.stderr(`error: ${group} what? write ${instead(next)}\n(add --help for usage)\n`);
+    return EXIT.trouble;
+  }
   let code: number = EXIT.ok;
   const program = new Command('open-commitments')
     .description('Check, create, import and compare Open Commitments feeds.')

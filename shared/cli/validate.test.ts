@@ -203,6 +203,18 @@ describe('validate', () => {
     expect(ran.stderr).toContain('nowhere.json: no such file');
   });
 
+  it('asks which import or export is meant when a file comes right after the command', async () => {
+    const ran = await runCli(['import', 'engagements.csv']);
+    expect(ran).toMatchObject({
+      code: 2,
+      stderr:
+        'error: import what? write "import csv engagements.csv" (the spreadsheet template) or "import decidim engagements.csv" (a Decidim export)\n(add --help for usage)\n',
+    });
+    const exported = await runCli(['export', 'engagements.json']);
+    expect(exported.code).toBe(2);
+    expect(exported.stderr).toContain('write "export csv engagements.json"');
+  });
+
   it('exits 2 on a usage error', async () => {
     expect((await runCli(['validate'])).code).toBe(2);
     expect((await runCli(['frobnicate'])).code).toBe(2);
