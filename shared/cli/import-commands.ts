@@ -365,6 +365,12 @@ export async function importCsvCommand(
   if (!options.publisherName && !base) {
     io.stderr('note: no --publisher-name given: the feed names a placeholder publisher\n');
   }
+  if (!base) {
+    // Without them the extension shows the feed on no page and no one is offered to question.
+    io.stderr(
+      'note: the sheet holds no site and no interpellation channel: write them once in the feed (init shows how) and import with --base FEED to keep them\n',
+    );
+  }
   const feed = base ? mergeBase(result.feed, base, options) : result.feed;
   const invalid = selfCheck(
     feed,

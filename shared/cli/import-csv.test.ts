@@ -185,6 +185,22 @@ describe('import csv', () => {
     expect(based.stderr).toBe('--out started.json: already exists (add --force to replace it)\n');
   });
 
+  it('says that the sheet holds no site nor interpellation channel, until imported with --base', async () => {
+    await write('alone.csv', 'id;titre;statut\nA1;Un;Limité\n');
+    const alone = await importCsv(['alone.csv']);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toContain(
+      'note: the sheet holds no site and no interpellation channel: write them once in the feed (init shows how) and import with --base FEED to keep them\n',
+    );
+    const based = await importCsv([
+      'alone.csv',
+      '--base',
+      path.join(ROOT, 'shared/feeds/valfleurie.json'),
+    ]);
+    expect(based.code, based.stderr).toBe(0);
+    expect(based.stderr).not.toContain('interpellation channel');
+  });
+
   it('gives the link a cell probably means when it lacks only https://', async () => {
     await write(
       'links.csv',
