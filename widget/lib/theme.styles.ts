@@ -148,7 +148,8 @@ export const themeCss = css`
   .status {
     display: inline-block;
     padding: 0.1em 0.6em;
-    border-radius: 999px;
+    /* A pill on one line; on several (a long label in a narrow column), rounded corners only. */
+    border-radius: 1em;
     border: 1px solid var(--c);
     background: var(--cb);
     color: var(--c);
