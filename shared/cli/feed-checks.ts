@@ -1,10 +1,11 @@
 /**
  * What `validate` adds to strict parsing: a hint for each error, and warnings about a feed that
  * is valid but probably out of date (a passed due date with little done, `updated` older than the
- * newest entry, an unanswered interpellation past the promised delay), or that names pages the
+ * newest entry, a newest update whose status or progress the commitment does not show, an
+ * unanswered interpellation past the promised delay), or that names pages the
  * extension ignores (every site, or every site under a public suffix).
  */
-import { CATEGORIES, type Feed, type FeedIssue } from '../feed/types.ts';
+import { CATEGORIES, type Feed, type FeedIssue, type Update } from '../feed/types.ts';
 import { parsePattern } from '../match/match-pages.ts';
 import { isPublicSuffix } from '../match/public-suffix.ts';
 import { daysOverdue } from '../status/late.ts';
@@ -104,6 +105,14 @@ function latest(dates: readonly (string | undefined)[]): string | undefined {
     .at(-1);
 }
 
+/** The update with the latest date (the last written of those on that day), or undefined. */
+function newestUpdate(updates: readonly Update[]): Update | undefined {
+  return updates.reduce<Update | undefined>(
+    (newest, update) => (newest === undefined || update.date >= newest.date ? update : newest),
+    undefined,
+  );
+}
+
 /**
  * Why the extension ignores a `site` or `pages` pattern, with what to write instead; undefined for
  * one it uses. A feed names its publisher's own pages: the extension leaves out a pattern for every
@@ -164,6 +173,23 @@ export function publisherWarnings(feed: Feed, today: string): FeedIssue[] {
       (stale === undefined || newest > stale.date)
     ) {
       stale = { id: commitment.id, date: newest };
+    }
+    const last = newestUpdate(commitment.updates ?? []);
+    if (last?.status !== undefined && last.status !== commitment.status) {
+      warnings.push({
+        path: `${at}.status`,
+        message: `${commitment.id}: the newest update (${last.date}) gives the status ${last.status}, the commitment ${commitment.status}; readers show ${commitment.status}: set the commitment's status too`,
+      });
+    }
+    if (
+      last?.progress !== undefined &&
+      commitment.progress !== undefined &&
+      last.progress !== commitment.progress
+    ) {
+      warnings.push({
+        path: `${at}.progress`,
+        message: `${commitment.id}: the newest update (${last.date}) gives a progress of ${last.progress}%, the commitment ${commitment.progress}%; readers show ${commitment.progress}%: set the commitment's progress too`,
+      });
     }
     (commitment.updates ?? []).forEach((update, u) => {
       if (update.date > today) {

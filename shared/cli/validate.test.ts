@@ -53,6 +53,19 @@ describe('validate', () => {
     );
   });
 
+  it('warns when the newest update gives a status or progress the commitment does not show', async () => {
+    const feed = await valfleurie();
+    const vf09 = feed.commitments[8] as { updates: Record<string, unknown>[] };
+    vf09.updates.push({ date: '2026-11-02', status: 'en-travaux', progress: 80, note: 'Reprise.' });
+    await writeFile(path.join(dir, 'behind.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'behind.json'], { cwd: dir });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout.split('\n').filter((line) => line.includes('newest update'))).toEqual([
+      "warning  commitments[8].status: VF-09: the newest update (2026-11-02) gives the status en-travaux, the commitment complete; readers show complete: set the commitment's status too",
+      "warning  commitments[8].progress: VF-09: the newest update (2026-11-02) gives a progress of 80%, the commitment 100%; readers show 100%: set the commitment's progress too",
+    ]);
+  });
+
   it('warns about a pattern for every site, or every site under a public suffix, at its path', async () => {
     const feed = await valfleurie();
     feed.site = ['*://*.fr/*', 'https://www.valfleurie.example/*', 'https://*.github.io/*'];
