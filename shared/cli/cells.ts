@@ -22,13 +22,15 @@ export function normalizeWord(text: string): string {
 
 /**
  * A date cell: `YYYY-MM-DD`, or day first as French spreadsheets write it (`31/12/2026`,
- * `1/6/2026`, `31.12.2026`). The day must exist.
+ * `1/6/2026`, `31.12.2026`), with at most a time of midnight after it (`31/12/2026 00:00`), as a
+ * spreadsheet writes a date kept in a date-and-time cell. The day must exist.
  */
 export function readDate(cell: string): CellResult<string> {
   const text = cell.trim();
+  const day = text.replace(/[ T]00:00(?::00)?$/, '');
   let iso: string | undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) iso = text;
-  const dayFirst = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(day)) iso = day;
+  const dayFirst = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(day);
   if (dayFirst) {
     iso = `${dayFirst[3]}-${dayFirst[2]?.padStart(2, '0')}-${dayFirst[1]?.padStart(2, '0')}`;
   }

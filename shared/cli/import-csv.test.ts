@@ -56,6 +56,27 @@ describe('import csv', () => {
     });
   });
 
+  it('reads a date kept with a time of midnight, as a date-and-time cell exports it, and no other time', async () => {
+    await write(
+      'midnight.csv',
+      'id;titre;statut;début;échéance\nM1;Un;Limité;15/01/2026 00:00;2026-06-30 00:00:00\nM2;Deux;Limité;15/01/2026 14:30;\n',
+    );
+    const ran = await importCsv(['midnight.csv']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr.split('\n').filter((line) => line.startsWith('error'))).toEqual([
+      'error    midnight.csv: row 3, column D (début): "15/01/2026 14:30" is not a date: write YYYY-MM-DD (2026-12-31) or DD/MM/YYYY',
+    ]);
+    await write(
+      'midnight.csv',
+      'id;titre;statut;début;échéance\nM1;Un;Limité;15/01/2026 00:00;2026-06-30 00:00:00\n',
+    );
+    expect((await importCsv(['midnight.csv', '--out', 'midnight.json'])).code).toBe(0);
+    expect((await feedOf('midnight.json')).commitments[0]).toMatchObject({
+      start: '2026-01-15',
+      due: '2026-06-30',
+    });
+  });
+
   it('reads a UTF-8 file with a byte-order mark', async () => {
     await write('bom.csv', '\uFEFFid,title,status\nB1,Café ouvert,complete\n');
     const ran = await importCsv(['bom.csv']);
