@@ -172,6 +172,55 @@ describe('a reader’s focus', () => {
   });
 });
 
+/**
+ * Where, left to right, the first and the last characters of the element's text are drawn (its
+ * longest text node, which holds its words).
+ */
+function endsOf(element: Element): { first: number; last: number } {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let text = walker.nextNode()!;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.textContent!.trim().length > text.textContent!.trim().length) text = node;
+  }
+  const content = text.textContent!;
+  const x = (offset: number) => {
+    const range = document.createRange();
+    range.setStart(text, offset);
+    range.setEnd(text, offset + 1);
+    return range.getBoundingClientRect().left;
+  };
+  return {
+    first: x(content.length - content.trimStart().length),
+    last: x(content.trimEnd().length - 1),
+  };
+}
+
+describe('right-to-left text', () => {
+  it('leaves the widget’s own words and numbers in order in a right-to-left page', async () => {
+    const page = await newPage(1000);
+    await page.addInitScript(`window.endsOf = ${endsOf.toString()}`);
+    await page.goto(
+      hostPage(chromium.server, '/layout-rtl-page.html', {
+        body: `<div dir="rtl"><open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>
+          <p><open-commitment-badge src="/feeds/valfleurie.json" commitment="VF-01" today="${TODAY}"></open-commitment-badge></p></div>`,
+      }),
+    );
+    await settled(page);
+    const ends = (selector: string) =>
+      page
+        .locator(selector)
+        .evaluate((element) => (window as unknown as { endsOf: typeof endsOf }).endsOf(element));
+    // "25 %", not "% 25".
+    for (const selector of [
+      'open-commitments [data-commitment-id="VF-01"] .percent',
+      'open-commitment-badge .percent',
+    ]) {
+      const { first, last } = await ends(selector);
+      expect(first, selector).toBeLessThan(last);
+    }
+  });
+});
+
 describe('a page that switches its language without loading again', () => {
   it('switches the dashboard and the badge that follow its language', async () => {
     const page = await newPage(1000);

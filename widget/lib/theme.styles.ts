@@ -101,6 +101,9 @@ export const themeCss = css`
     line-height: 1.5;
     color: var(--oc-color-text);
     text-align: start;
+    /* The widget speaks French or English: in a right-to-left page its own words and numbers keep
+       their order (all: initial leaves direction alone); each feed text still finds its own. */
+    direction: ltr;
   }
   .root *,
   .root *::before,
