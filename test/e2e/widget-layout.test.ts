@@ -219,6 +219,32 @@ describe('right-to-left text', () => {
       expect(first, selector).toBeLessThan(last);
     }
   });
+
+  it('lays a right-to-left summary out from the right, its full stop at its left end', async () => {
+    const feed = bundledFeed('valfleurie');
+    const first = feed.commitments[0]!;
+    first.summary = { ar: 'نشر جميع العقود العامة كبيانات مفتوحة.' };
+    serveFeed(chromium.server, '/layout/rtl-summary.json', feed);
+    const page = await newPage(1000);
+    await page.addInitScript(`window.endsOf = ${endsOf.toString()}`);
+    await page.goto(
+      hostPage(chromium.server, '/layout-rtl-summary.html', {
+        body: `<open-commitments src="/layout/rtl-summary.json" today="${TODAY}" no-refresh></open-commitments>
+          <p><open-commitment-badge src="/layout/rtl-summary.json" commitment="${String(first.id)}" today="${TODAY}"></open-commitment-badge></p>`,
+      }),
+    );
+    await settled(page);
+    await page
+      .locator(`open-commitments [data-commitment-id="${String(first.id)}"] .toggle`)
+      .click();
+    await page.locator('open-commitment-badge .toggle').click();
+    for (const selector of ['open-commitments .summary p', 'open-commitment-badge .prose p']) {
+      const { first: start, last: stop } = await page
+        .locator(selector)
+        .evaluate((element) => (window as unknown as { endsOf: typeof endsOf }).endsOf(element));
+      expect(stop, selector).toBeLessThan(start);
+    }
+  });
 });
 
 describe('a page that switches its language without loading again', () => {

@@ -18,12 +18,15 @@ export function textSpan(shown: Shown | undefined): TemplateResult | typeof noth
   return shown ? html`<bdi lang=${shown.lang ?? nothing}>${shown.text}</bdi>` : nothing;
 }
 
-/** Feed text as paragraphs, one per blank-line- or line-break-separated block. */
+/**
+ * Feed text as paragraphs, one per blank-line- or line-break-separated block, each taking its
+ * direction from its own first letters (`dir="auto"`), as a `<bdi>` does.
+ */
 export function paragraphs(shown: Shown | undefined): TemplateResult | typeof nothing {
   if (!shown) return nothing;
   const blocks = shown.text.split(/\r?\n\s*/).filter((block) => block.trim() !== '');
   return html`<div class="prose" lang=${shown.lang ?? nothing}>
-    ${blocks.map((block) => html`<p>${block}</p>`)}
+    ${blocks.map((block) => html`<p dir="auto">${block}</p>`)}
   </div>`;
 }
 

@@ -415,13 +415,13 @@ function textSpan(shown: Shown | undefined): Child {
   return shown && h('bdi', { lang: shown.lang }, shown.text);
 }
 
-/** Feed text as paragraphs, one per line-break-separated block. */
+/** Feed text as paragraphs, one per line-break-separated block, each in its own direction. */
 function paragraphs(shown: Shown): HTMLElement {
   const blocks = shown.text.split(/\r?\n\s*/).filter((block) => block.trim() !== '');
   return h(
     'div',
     { class: 'prose', lang: shown.lang },
-    ...blocks.map((block) => h('p', {}, block)),
+    ...blocks.map((block) => h('p', { dir: 'auto' }, block)),
   );
 }
 
