@@ -78,7 +78,7 @@ describe('diffFeedsFully', () => {
         ],
       }).filter((c) => c.kind !== 'progress'),
     ).toEqual([
-      { kind: 'milestone-done', milestone: 'M1', date: '2026-12-01' },
+      { kind: 'milestone-done', milestone: 'Premier lot (M1)', date: '2026-12-01' },
       { kind: 'milestone-changed', milestone: 'Second lot' },
       { kind: 'milestone-added', milestone: 'Troisième lot' },
     ]);

@@ -178,9 +178,13 @@ function belongsTo(change: FullChange, key: 'milestones' | 'updates' | 'interpel
   );
 }
 
-/** A milestone's name in a report: its id, else its title in the first language. */
+/**
+ * A milestone's name in a report: its title in the first language, followed by its id when it has
+ * one, so that a reader sees what the milestone is and can still find it in the feed.
+ */
 function milestoneName(milestone: Milestone): string {
-  return milestone.id ?? firstText(milestone.title);
+  const title = firstText(milestone.title);
+  return milestone.id === undefined ? title : `${title} (${milestone.id})`;
 }
 
 function firstText(text: Text): string {
