@@ -97,6 +97,23 @@ describe('the dashboard', () => {
     expect(root.textContent).not.toContain('You follow no commitment yet');
   });
 
+  it('names the publisher above each feed’s followed commitments when they come from several', () => {
+    const region = { ...feed(), publisher: { ...feed().publisher, name: { text: 'Region' } } };
+    const names = (root: HTMLElement) =>
+      [...root.querySelectorAll('[data-feed-publisher]')].map((p) => p.textContent);
+    const town = { feedId: 'town', feed: feed(), paused: false };
+    const one = mount(fakeModel({ followed: [town], changes: [], questions: [] }));
+    expect(names(one)).toEqual([]);
+    const two = mount(
+      fakeModel({
+        followed: [town, { feedId: 'region', feed: region, paused: false }],
+        changes: [],
+        questions: [],
+      }),
+    );
+    expect(names(two)).toEqual(['Town', 'Region']);
+  });
+
   it('says that nothing has changed yet without an empty list a screen reader would announce', () => {
     const root = mount(fakeModel({ followed: [], changes: [], questions: [] }));
     expect(root.textContent).toContain('No change yet.');

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
+import { pickText } from '../../shared/text/pick-text.ts';
 import { formatDate, formatDateTime } from '../../shared/i18n/format.ts';
 import { todayString } from '../../shared/status/dates.ts';
 import { t } from '../i18n/page-messages.ts';
@@ -45,6 +46,12 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
           <FeedRows
             key={slice.feedId}
             feedId={slice.feedId}
+            publisher={
+              data.followed.length > 1
+                ? pickText(slice.feed.publisher.name, lang, slice.feed.languages)
+                : undefined
+            }
+            lang={lang}
             notice={slice.paused ? m.pausedFeed : staleNotice(slice.stale, lang)}
           >
             {slice.feed.commitments.map((c) => (

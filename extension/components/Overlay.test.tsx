@@ -174,4 +174,38 @@ describe('Overlay', () => {
       'the last refresh failed.',
     );
   });
+
+  it('names the publisher of each feed whose commitments it lists, when there are several', () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    const row = (feedId: string, publisher: string, title: string) => ({
+      feedId,
+      publisher: { text: publisher },
+      row: {
+        id: 'A1',
+        title: { text: title },
+        category: 'limited' as const,
+        statusLabel: { text: 'Under way' },
+        late: false,
+      },
+    });
+    render(
+      <Overlay
+        rows={[row('town', 'Town', 'Open data'), row('region', 'Region', 'Regional data')]}
+        summaries={[]}
+        lang="en"
+        onPlace={() => undefined}
+        onClose={() => undefined}
+        onHideSite={() => undefined}
+        onRemember={async () => undefined}
+      />,
+      root,
+    );
+    const names = [...root.querySelectorAll('[data-feed-publisher]')].map((p) => p.textContent);
+    expect(names).toEqual(['Town', 'Region']);
+    // Each name comes right before its feed's list.
+    expect(root.querySelector('[data-feed-publisher="region"] + ul')?.textContent).toContain(
+      'Regional data',
+    );
+  });
 });

@@ -152,10 +152,12 @@ export function Overlay({
           </button>
         </header>
         <div class="oc-body">
-          {rowsByFeed(rows).map((group) => (
+          {rowsByFeed(rows, summaries).map((group) => (
             <FeedRows
               key={group.feedId}
               feedId={group.feedId}
+              publisher={group.publisher}
+              lang={lang}
               notice={staleNotice(group.stale, lang)}
             >
               {group.rows.map(({ feedId, row }) => (

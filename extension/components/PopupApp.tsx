@@ -84,10 +84,12 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
           {model.error.value}
         </p>
       )}
-      {rowsByFeed(rows).map((group) => (
+      {rowsByFeed(rows, summaries).map((group) => (
         <FeedRows
           key={group.feedId}
           feedId={group.feedId}
+          publisher={group.publisher}
+          lang={lang}
           notice={group.paused ? m.pausedFeed : staleNotice(group.stale, lang)}
         >
           {group.rows.map(({ feedId, row }) => (

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../shared/feed/parse-feed.ts';
 import type { PageFeed } from '../messaging/protocol.ts';
-import { pageCommitments } from './page-commitments.ts';
+import { pageCommitments, rowsByFeed } from './page-commitments.ts';
 
-function siteFeed(pageCommitmentIds: string[]): PageFeed {
+function siteFeed(pageCommitmentIds: string[], publisher = 'Town'): PageFeed {
   const parsed = parseFeed({
     format: 'open-commitments/1',
     updated: '2026-11-01T09:00:00Z',
-    publisher: { name: 'Town', kind: 'municipality' },
+    publisher: { name: publisher, kind: 'municipality' },
     commitments: ['A1', 'B1', 'C1', 'D1'].map((id) => ({ id, title: id, status: 'limited' })),
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return { feedId: 'town', feed: parsed.feed, pageCommitmentIds, site: true, followed: [] };
+  const feedId = publisher.toLowerCase();
+  return { feedId, feed: parsed.feed, pageCommitmentIds, site: true, followed: [] };
 }
 
 const view = { lang: 'en', today: '2026-12-04' } as const;
@@ -38,5 +39,17 @@ describe('the commitments of a page', () => {
     expect(result.summaries).toEqual([
       { feedId: 'town', publisher: { text: 'Town' }, total: 4, late: 0 },
     ]);
+  });
+
+  it('names each feed’s publisher above its rows only when the page shows more than one feed', () => {
+    const names = (result: ReturnType<typeof pageCommitments>) =>
+      rowsByFeed(result.rows, result.summaries).map((group) => group.publisher?.text);
+    expect(names(pageCommitments([siteFeed(['A1'])], [], view))).toEqual([undefined]);
+    const two = pageCommitments([siteFeed(['A1']), siteFeed(['B1'], 'Region')], [], view);
+    expect(names(two)).toEqual(['Town', 'Region']);
+    // The other feed's plan summed up in a line names its publisher: the rows name theirs.
+    const summed = pageCommitments([siteFeed(['A1']), siteFeed([], 'Region')], [], view);
+    expect(names(summed)).toEqual(['Town']);
+    expect(summed.summaries.map((s) => s.publisher.text)).toEqual(['Region']);
   });
 });

@@ -14,6 +14,8 @@ import { commitmentRow, type CommitmentRowData } from './commitment-row.ts';
 export interface PageRow {
   readonly feedId: string;
   readonly row: CommitmentRowData;
+  /** Its feed's publisher, named when the page shows more than one feed. */
+  readonly publisher?: LocalText;
   /** Its feed's last refresh failed. */
   readonly stale?: Stale;
   /** Its feed is paused. */
@@ -36,6 +38,10 @@ export interface PageReference {
   readonly commitmentId: string;
 }
 
+function publisherName(feed: PageFeed, lang: Lang): LocalText {
+  return pickText(feed.feed.publisher.name, lang, feed.feed.languages) ?? { text: feed.feedId };
+}
+
 /** The rows and summaries for a page; `url` goes into the interpellation links. */
 export function pageCommitments(
   feeds: readonly PageFeed[],
@@ -53,6 +59,7 @@ export function pageCommitments(
     rows.push({
       feedId,
       row: commitmentRow(slice.feed, commitment, view.lang, view.today, view.url),
+      publisher: publisherName(slice, view.lang),
       ...(slice.stale ? { stale: slice.stale } : {}),
       ...(slice.paused ? { paused: true } : {}),
     });
@@ -65,9 +72,7 @@ export function pageCommitments(
       const summary = summariseFeed(f.feed, view.today);
       return {
         feedId: f.feedId,
-        publisher: pickText(f.feed.publisher.name, view.lang, f.feed.languages) ?? {
-          text: f.feedId,
-        },
+        publisher: publisherName(f, view.lang),
         total: summary.total,
         late: summary.late,
         ...(f.stale ? { stale: f.stale } : {}),
@@ -83,17 +88,31 @@ export interface FeedRows {
   readonly rows: PageRow[];
   readonly stale?: Stale;
   readonly paused?: boolean;
+  /** Its publisher, when the page shows other feeds too (rows or a plan's summary). */
+  readonly publisher?: LocalText;
 }
 
 /**
  * `rows` grouped by feed, feeds in the order their first row comes, so that a notice about a
- * feed is given once rather than on each of its rows.
+ * feed is given once rather than on each of its rows. When the page shows more than one feed
+ * (`summaries` name theirs), each group names its publisher: the commitments of a town and of
+ * its region on one page, each with its own "Question this", are otherwise told apart by no one.
  */
-export function rowsByFeed(rows: readonly PageRow[]): FeedRows[] {
+export function rowsByFeed(
+  rows: readonly PageRow[],
+  summaries: readonly PlanSummary[] = [],
+): FeedRows[] {
   const groups = new Map<string, PageRow[]>();
   for (const row of rows) groups.set(row.feedId, [...(groups.get(row.feedId) ?? []), row]);
+  const several = groups.size + summaries.length > 1;
   return [...groups].map(([feedId, feedRows]) => {
-    const { stale, paused } = feedRows[0]!;
-    return { feedId, rows: feedRows, ...(stale ? { stale } : {}), ...(paused ? { paused } : {}) };
+    const { stale, paused, publisher } = feedRows[0]!;
+    return {
+      feedId,
+      rows: feedRows,
+      ...(stale ? { stale } : {}),
+      ...(paused ? { paused } : {}),
+      ...(several && publisher ? { publisher } : {}),
+    };
   });
 }
