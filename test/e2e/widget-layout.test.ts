@@ -195,6 +195,38 @@ function endsOf(element: Element): { first: number; last: number } {
   };
 }
 
+describe('feed names inside the widget’s own sentences', () => {
+  it('wrap, and carry their language, in the badge’s details and a question’s answer', async () => {
+    const word = 'Communautedagglomeration'.repeat(12);
+    const feed = bundledFeed('valfleurie');
+    feed.publisher = { ...(feed.publisher as Record<string, unknown>), name: { en: word } };
+    const first = feed.commitments[0]!;
+    const [question, ...others] = first.interpellations as Record<string, unknown>[];
+    const answer = question!.answer as Record<string, unknown>;
+    first.interpellations = [{ ...question, answer: { ...answer, by: { en: word } } }, ...others];
+    serveFeed(chromium.server, '/layout/long-names.json', feed);
+    const page = await newPage(320);
+    await page.goto(
+      hostPage(chromium.server, '/layout-long-names.html', {
+        body: `<open-commitments src="/layout/long-names.json" today="${TODAY}" no-refresh></open-commitments>
+          <p><open-commitment-badge src="/layout/long-names.json" commitment="${String(first.id)}" today="${TODAY}"></open-commitment-badge></p>`,
+      }),
+    );
+    await settled(page);
+    await page
+      .locator(`open-commitments [data-commitment-id="${String(first.id)}"] .toggle`)
+      .click();
+    await page.locator('open-commitment-badge .toggle').click();
+    const by = page.locator('open-commitment-badge .by bdi');
+    const answeredBy = page.locator('open-commitments .answer-head bdi');
+    expect(await by.textContent()).toBe(word);
+    expect(await by.getAttribute('lang')).toBe('en');
+    expect(await answeredBy.textContent()).toBe(word);
+    expect(await answeredBy.getAttribute('lang')).toBe('en');
+    expect(await pageOverflow(page)).toBe(0);
+  });
+});
+
 describe('right-to-left text', () => {
   it('leaves the widget’s own words and numbers in order in a right-to-left page', async () => {
     const page = await newPage(1000);

@@ -71,6 +71,6 @@ describe('widget messages', () => {
   });
 
   it('names the publisher in words that read right before any name', () => {
-    expect(commonMessages.fr.by('État')).toBe('Engagement porté par État');
+    expect(`${commonMessages.fr.by} État`).toBe('Engagement porté par État');
   });
 });

@@ -35,7 +35,8 @@ export type CommonMessages = {
   readonly noChannel: string;
   readonly newWindow: string;
   readonly badgeDetails: (title: string) => string;
-  readonly by: (publisher: string) => string;
+  /** Words before the publisher's name (a text of the feed, set apart with its own language). */
+  readonly by: string;
 };
 
 /** The messages of the badge, and those the dashboard shares with it. */
@@ -65,7 +66,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     noChannel: 'Cet organisme ne propose pas de moyen de l’interpeller sur ses engagements.',
     newWindow: '(nouvelle fenêtre)',
     badgeDetails: (title) => `Détails de l’engagement «\u00a0${title}\u00a0»`,
-    by: (publisher) => `Engagement porté par ${publisher}`,
+    by: 'Engagement porté par',
   },
   en: {
     colon: ': ',
@@ -93,6 +94,6 @@ export const commonMessages = defineMessages<CommonMessages>({
     noChannel: 'This publisher offers no way to question it about its commitments.',
     newWindow: '(new window)',
     badgeDetails: (title) => `Details of commitment “${title}”`,
-    by: (publisher) => `Commitment by ${publisher}`,
+    by: 'Commitment by',
   },
 });

@@ -377,7 +377,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     const fact = (term: string, ...value: Child[]) =>
       h('div', {}, h('dt', {}, term, m.colon), h('dd', {}, ...value));
     return [
-      h('p', { class: 'by' }, publisher && m.by(publisher.text)),
+      h('p', { class: 'by' }, publisher && `${m.by} `, textSpan(publisher)),
       h('p', { class: 'pop-title' }, h('strong', {}, textSpan(title))),
       summary && paragraphs(summary),
       h(

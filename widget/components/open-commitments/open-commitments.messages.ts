@@ -62,7 +62,8 @@ export type DashboardMessages = {
     thresholdCount: number,
   ) => string;
   readonly answeredOn: (date: string) => string;
-  readonly answeredBy: (by: string) => string;
+  /** Words before who answered (a text of the feed, set apart with its own language). */
+  readonly answeredBy: string;
   readonly readAnswer: string;
   readonly overdueBy: (days: string, count: number) => string;
   readonly statsAsked: string;
@@ -134,7 +135,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
         ? `${n} ${count < 2 ? 'soutien' : 'soutiens'}, seuil de ${threshold} atteint`
         : `${n} ${count < 2 ? 'soutien' : 'soutiens'} sur ${threshold} requis`,
     answeredOn: (date) => `Réponse du ${date}`,
-    answeredBy: (by) => `par ${by}`,
+    answeredBy: 'par',
     readAnswer: 'Lire la réponse complète',
     overdueBy: (days, count) => `Réponse en retard de ${days} ${count < 2 ? 'jour' : 'jours'}`,
     statsAsked: 'Questions posées',
@@ -199,7 +200,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
         ? `${n} ${count === 1 ? 'supporter' : 'supporters'}, threshold of ${threshold} reached`
         : `${n} of the ${threshold} supporters needed`,
     answeredOn: (date) => `Answer of ${date}`,
-    answeredBy: (by) => `by ${by}`,
+    answeredBy: 'by',
     readAnswer: 'Read the full answer',
     overdueBy: (days, count) => `Answer ${days} ${count === 1 ? 'day' : 'days'} overdue`,
     statsAsked: 'Questions asked',

@@ -1266,7 +1266,7 @@ export class OpenCommitments extends HTMLElement {
                       ? html`<div class="answer">
                           <p class="answer-head">
                             <strong>${m.answeredOn(formatDate(answer.date, lang))}</strong>
-                            ${answer.by ? html` ${m.answeredBy(show(answer.by, lang, feed.languages)?.text ?? '')}` : nothing}
+                            ${answer.by ? html` ${m.answeredBy} ${textSpan(show(answer.by, lang, feed.languages))}` : nothing}
                           </p>
                           ${paragraphs(show(answer.text, lang, feed.languages))}
                           ${answerUrl ? html`<p><a href=${answerUrl} rel="noopener noreferrer">${m.readAnswer}</a></p>` : nothing}
