@@ -32,6 +32,8 @@ export interface Subscription {
   failures: number;
   /** Not refreshed before this time (ms). */
   nextRefreshAt: number;
+  /** Where the feed's URL redirected last time it was read, when it did: the same feed. */
+  movedTo?: string;
 }
 
 /** A commitment the person follows. */

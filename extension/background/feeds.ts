@@ -3,7 +3,7 @@
  * the packaged snapshots of the bundled directory, parsed on demand.
  */
 import { createPageIndex, parseFeed, type Feed, type PageIndex } from '../../shared/index.ts';
-import { openFeedStore, type FeedStore } from '../../shared/cache/index.ts';
+import { feedAddress, openFeedStore, type FeedStore } from '../../shared/cache/index.ts';
 import { directoryEntry } from '../feeds/directory.ts';
 import { usesPattern } from '../permissions/own-pages.ts';
 import { db, type Subscription } from './db.ts';
@@ -31,6 +31,26 @@ export async function feedFetch(url: string, init: RequestInit): Promise<Respons
     throw new TypeError(`redirected to ${response.url}, which is not encrypted`);
   }
   return response;
+}
+
+/**
+ * `feedFetch`, with where the last answer was redirected to (its address as `feedAddress` spells
+ * it), if it was: a feed that moved is the same feed at both addresses.
+ */
+export function feedFetchNotingMoves(): {
+  fetch: typeof feedFetch;
+  movedTo: () => string | undefined;
+} {
+  let movedTo: string | undefined;
+  return {
+    fetch: async (url, init) => {
+      const response = await feedFetch(url, init);
+      const to = response.redirected && response.url ? feedAddress(response.url) : undefined;
+      movedTo = to !== feedAddress(url) ? to : undefined;
+      return response;
+    },
+    movedTo: () => movedTo,
+  };
 }
 
 const snapshots = new Map<string, Feed | null>();

@@ -53,6 +53,14 @@ function serve(answer: () => Response | Promise<Response>): { count: () => numbe
   return { count: () => count };
 }
 
+/** The feed, as `fetch` gives it after following a redirect to `url`. */
+function redirectedTo(url: string): Response {
+  const response = new Response(feedText());
+  Object.defineProperty(response, 'redirected', { value: true });
+  Object.defineProperty(response, 'url', { value: url });
+  return response;
+}
+
 async function subscription() {
   return (await db()).get('subscriptions', URL_A);
 }
@@ -172,6 +180,30 @@ describe('refreshing under adverse conditions', () => {
     expect(result).toMatchObject({ ok: false, reason: 'network' });
     expect(!result.ok && result.message).toMatch(/not encrypted/);
     expect(await listSubscriptions()).toEqual([]);
+  });
+
+  it('follows a feed once at its old address and at the one it moved to', async () => {
+    const URL_B = 'https://www.exemple.fr/engagements/feed.json';
+    serve(() => new Response(feedText()));
+    await subscribe(URL_A, Date.now());
+    // The publisher moves the feed, and redirects the old address.
+    serve(() => redirectedTo(URL_B));
+    await refreshDue(Date.now(), { force: true });
+    expect((await listSubscriptions()).map((s) => [s.url, s.movedTo])).toEqual([[URL_A, URL_B]]);
+    // Subscribing at the new address, which its pages now announce, adds no second copy.
+    serve(() => new Response(feedText()));
+    expect(await subscribe(URL_B, Date.now())).toMatchObject({ ok: true, feedId: URL_A });
+    expect((await listSubscriptions()).map((s) => s.url)).toEqual([URL_A]);
+    expect((await (await feedStore()).list()).map((e) => e.url)).toEqual([URL_A]);
+  });
+
+  it('follows a feed once when given an old address that redirects to one followed', async () => {
+    const OLD = 'https://www.exemple.fr/ancien.json';
+    serve(() => new Response(feedText()));
+    await subscribe(URL_A, Date.now());
+    serve(() => redirectedTo(URL_A));
+    expect(await subscribe(OLD, Date.now())).toMatchObject({ ok: true, feedId: URL_A });
+    expect((await listSubscriptions()).map((s) => s.url)).toEqual([URL_A]);
   });
 
   it('follows one feed once, however its address is spelt', async () => {

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { refreshFeed } from '../../shared/cache/index.ts';
 import { db, type Subscription } from './db.ts';
-import { feedFetch, feedStore } from './feeds.ts';
+import { feedFetchNotingMoves, feedStore } from './feeds.ts';
 import { recordChanges } from './changes.ts';
 import { syncRegistration } from './registration.ts';
 
@@ -53,7 +53,8 @@ export function refreshOne(sub: Subscription, now: number): Promise<void> {
 async function refreshNow(sub: Subscription, now: number): Promise<void> {
   if (!sub.url) return;
   const store = await feedStore();
-  const result = await refreshFeed(sub.url, { fetch: feedFetch, store, now: () => Date.now() });
+  const noting = feedFetchNotingMoves();
+  const result = await refreshFeed(sub.url, { fetch: noting.fetch, store, now: () => Date.now() });
   const failures = result.kind === 'failed' ? sub.failures + 1 : 0;
   const database = await db();
   const current = await database.get('subscriptions', sub.feedId);
@@ -64,10 +65,14 @@ async function refreshNow(sub: Subscription, now: number): Promise<void> {
     if (!subs.some((other) => other.url === sub.url)) await store.delete(sub.url);
     return;
   }
+  // Where the feed now redirects (it moved), so that the popup does not offer it again there.
+  const { movedTo: _was, ...kept } = current;
+  const movedTo = result.kind === 'failed' ? current.movedTo : noting.movedTo();
   await database.put('subscriptions', {
-    ...current,
+    ...kept,
     failures,
     nextRefreshAt: now + backoffMinutes(failures) * 60_000,
+    ...(movedTo ? { movedTo } : {}),
   });
   await recordChanges(sub.feedId, sub.url);
   // A new copy may name other pages: register the content script on those.

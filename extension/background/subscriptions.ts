@@ -9,7 +9,7 @@ import type { Responses, SubscriptionView } from '../messaging/protocol.ts';
 import { missingOrigins } from '../permissions/origins.ts';
 import { namesOwnPages, usesPattern } from '../permissions/own-pages.ts';
 import { db, type Subscription } from './db.ts';
-import { feedFetch, feedOf, feedStore } from './feeds.ts';
+import { feedFetchNotingMoves, feedOf, feedStore } from './feeds.ts';
 import { grantedOrigins } from './registration.ts';
 import { uiLang } from '../i18n/messages.ts';
 
@@ -68,36 +68,49 @@ function leftOut(feed: NamesPages | undefined): { leftOut?: string[] } {
 /**
  * Downloads and validates the feed at `given`; stores it and subscribes only if it is a feed.
  * The answer names the errors with their JSON paths, and the hosts its pages need that are not
- * granted yet.
+ * granted yet. A feed already followed at another address that redirects to this one, or that
+ * this one redirects to, is not followed twice: the answer names the subscription it already has.
  */
 export async function subscribe(given: string, now: number): Promise<Responses['subscribe']> {
   // One spelling per feed (the host's case, a fragment the server never sees), so that the same
   // feed is never followed, fetched and notified twice.
   const url = feedAddress(given);
-  const result = await refreshFeed(url, {
-    fetch: feedFetch,
-    store: await feedStore(),
-    now: () => Date.now(),
-  });
+  const noting = feedFetchNotingMoves();
+  const store = await feedStore();
+  const result = await refreshFeed(url, { fetch: noting.fetch, store, now: () => Date.now() });
   if (result.kind === 'failed' && !result.entry) {
     const { message, errors = [], reason, status } = result.error;
     return { ok: false, message, errors, reason, ...(status !== undefined ? { status } : {}) };
   }
   const entry = result.entry!;
+  const movedTo = noting.movedTo();
   const database = await db();
-  const existing = await database.get('subscriptions', url);
-  await database.put('subscriptions', {
-    feedId: url,
-    url,
-    paused: false,
-    addedAt: existing?.addedAt ?? now,
-    failures: 0,
-    nextRefreshAt: now + 30 * 60_000,
-  });
+  const subs = await database.getAll('subscriptions');
+  const same = subs.find(
+    (sub) =>
+      sub.feedId !== url &&
+      sub.url !== undefined &&
+      (sub.url === movedTo || sub.movedTo === url || (movedTo && sub.movedTo === movedTo)),
+  );
+  if (same) {
+    if (!subs.some((sub) => sub.url === url)) await store.delete(url);
+    if (same.paused) await database.put('subscriptions', { ...same, paused: false });
+  } else {
+    const existing = subs.find((sub) => sub.feedId === url);
+    await database.put('subscriptions', {
+      feedId: url,
+      url,
+      paused: false,
+      addedAt: existing?.addedAt ?? now,
+      failures: 0,
+      nextRefreshAt: now + 30 * 60_000,
+      ...(movedTo ? { movedTo } : {}),
+    });
+  }
   const lang = uiLang();
   return {
     ok: true,
-    feedId: url,
+    feedId: same?.feedId ?? url,
     name: pickText(entry.feed.publisher.name, lang, entry.feed.languages)?.text ?? url,
     warnings: entry.warnings,
     missingOrigins: missingOrigins(feedPatterns(entry.feed), await grantedOrigins()),
@@ -151,6 +164,7 @@ export async function listSubscriptions(): Promise<SubscriptionView[]> {
           ? pickText(feed.publisher.name, lang, feed.languages)?.text
           : sub.url,
       paused: sub.paused,
+      ...(sub.movedTo ? { movedTo: sub.movedTo } : {}),
       ...(feed ? { commitments: feed.commitments.length } : {}),
       ...(stored ? { checkedAt: stored.checkedAt } : {}),
       ...(stored?.lastError ? { lastError: stored.lastError } : {}),

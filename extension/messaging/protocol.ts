@@ -174,6 +174,8 @@ export interface SubscriptionView {
   readonly fictional?: boolean;
   readonly name?: string;
   readonly paused: boolean;
+  /** Where its URL redirected last time it was read: the same feed, not to be offered again. */
+  readonly movedTo?: string;
   readonly commitments?: number;
   readonly checkedAt?: number;
   readonly lastError?: FailureView & { readonly at: number; readonly message: string };

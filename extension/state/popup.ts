@@ -82,7 +82,7 @@ export function createPopupModel(tabId?: number) {
         .then((results) => (results[0]?.result as string[] | undefined) ?? [])
         .catch(() => [] as string[]);
       const subscribed = new Set(
-        (await ask({ type: 'subscriptions' })).subscriptions.map((s) => s.url),
+        (await ask({ type: 'subscriptions' })).subscriptions.flatMap((s) => [s.url, s.movedTo]),
       );
       offers.value = feedOffers(found, subscribed);
     } catch (e) {

@@ -12,6 +12,8 @@ import { startServer, type TestServer } from './support/server.ts';
 import {
   htmlPage,
   launchExtension,
+  popupFor,
+  subscribe,
   waitForRegistration,
   type ExtensionSession,
 } from './fixtures/extension/harness.ts';
@@ -347,6 +349,28 @@ describe('subscribing on the options page', () => {
     await page.close();
   });
 
+  it('offers no second copy of a followed feed that moved, at the address its pages announce', async () => {
+    const moved = JSON.stringify(townFeed(server.origin)).replaceAll('/town/', '/moved/');
+    server.route('/moved/feed.json', { body: moved });
+    server.route('/moved/old.json', { status: 301, headers: { location: '/moved/feed.json' } });
+    server.route('/moved/other.json', { body: moved });
+    const announce = (path: string) =>
+      `<link rel="alternate" type="application/vnd.open-commitments+json" href="${path}">`;
+    server.route('/moved/index.html', {
+      body: htmlPage('Moved', '', announce('/moved/feed.json') + announce('/moved/other.json')),
+    });
+    await subscribe(session, `${server.origin}/moved/old.json`, 'http://127.0.0.1/moved/*');
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/moved/index.html`);
+    const popup = await popupFor(session, page.url());
+    // Offers come all at once: once the other feed's is there, the moved one's would be too.
+    await popup.locator(`[data-feed-offer="${server.origin}/moved/other.json"]`).waitFor();
+    await expect(popup.locator('[data-feed-offer]').count()).resolves.toBe(1);
+    await expect(popup.locator('[data-feed-summary]').count()).resolves.toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
   it('stops showing a paused feed and shows it again when resumed', async () => {
     const options = await session.openPage('options.html');
     const row = options.locator(`[data-feed-id="${feedUrl}"]`);
@@ -383,6 +407,8 @@ describe('subscribing on the options page', () => {
       feedUrl,
       `${server.origin}/broken.json`,
       `${server.origin}/uni/feed.json`,
+      `${server.origin}/moved/old.json`,
+      `${server.origin}/moved/feed.json`,
     ]);
     expect(extensionRequests.filter((url) => !allowed.has(url))).toEqual([]);
   });
