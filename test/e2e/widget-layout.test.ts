@@ -2,8 +2,8 @@
  * The dashboard and the badge under what real feeds bring, in real Chromium, on the built bundle:
  * the filter bar of plans with many themes and leads at any width, feed words longer than a phone
  * is wide in every place a feed puts text, a reader's focus across a change of language or day,
- * a shared link naming a choice the feed does not offer or a commitment, and filter choices in
- * another language than the dashboard's.
+ * a shared link naming a choice the feed does not offer or a commitment, feed text in another
+ * language or direction than the dashboard's, and late marks on commitments the publisher closed.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -194,6 +194,41 @@ function endsOf(element: Element): { first: number; last: number } {
     last: x(content.trimEnd().length - 1),
   };
 }
+
+describe('late marks', () => {
+  it('mark no milestone of a complete or withdrawn commitment late, as the commitment is not', async () => {
+    const feed = bundledFeed('valfleurie');
+    const byId = (id: string) => feed.commitments.find((c) => c.id === id)!;
+    // Delivered, and withdrawn, each with a milestone past due that the publisher left undone.
+    const past = {
+      id: 'M-past',
+      title: { fr: 'Étape passée', en: 'Past step' },
+      due: '2026-05-31',
+    };
+    byId('VF-02').milestones = [...(byId('VF-02').milestones as unknown[]), past];
+    byId('VF-07').milestones = [past];
+    serveFeed(chromium.server, '/layout/closed-milestones.json', feed);
+    const page = await newPage(1000);
+    await page.goto(
+      hostPage(chromium.server, '/layout-closed-milestones.html', {
+        body: `<open-commitments src="/layout/closed-milestones.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const states = async (id: string) => {
+      const row = page.locator(`open-commitments [data-commitment-id="${id}"]`);
+      await row.locator('.toggle').click();
+      await row.locator('.milestone').first().waitFor();
+      return row
+        .locator('.milestone')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
+    };
+    expect(await states('VF-02')).toEqual(['done', 'done', 'upcoming']);
+    expect(await states('VF-07')).toEqual(['upcoming']);
+    // A commitment under way still shows its milestone past due as late.
+    expect(await states('VF-03')).toContain('late');
+  });
+});
 
 describe('feed names inside the widget’s own sentences', () => {
   it('wrap, and carry their language, in the badge’s details and a question’s answer', async () => {

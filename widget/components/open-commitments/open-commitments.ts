@@ -21,7 +21,7 @@ import {
   interpellationStats,
   type InterpellationStats,
 } from '../../../shared/interpellation/interpellation-stats.ts';
-import { daysOverdue } from '../../../shared/status/late.ts';
+import { daysOverdue, isLate } from '../../../shared/status/late.ts';
 import { resolveStatus } from '../../../shared/status/resolve-status.ts';
 import { feedSource, type FeedSource, type FeedState } from '../../lib/feed-source.ts';
 import {
@@ -1111,9 +1111,10 @@ export class OpenCommitments extends HTMLElement {
     return html`<h4>${coreMessages[lang].milestones}</h4>
       <ol class="milestones">
         ${list.map((milestone) => {
+          // Late by the commitment's own rule: never once it is complete or withdrawn.
           const state = milestone.done
             ? 'done'
-            : milestone.due && milestone.due < today
+            : isLate(feed, { ...commitment, due: milestone.due }, today)
               ? 'late'
               : 'upcoming';
           const when = milestone.done
