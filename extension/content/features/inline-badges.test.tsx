@@ -151,6 +151,33 @@ describe('inline badges', () => {
     expect(late.nextElementSibling?.localName).toBe(BADGE_TAG);
   });
 
+  it('takes a badge away at once when the page points its link elsewhere, and badges it anew', async () => {
+    await start(
+      `<p><a id="l" href="${TOWN}/c/B1">Budget</a> (<a id="again" href="${TOWN}/c/B1">more</a>)</p>` +
+        `<p id="m" data-commitment="B1">Budget</p>`,
+    );
+    const status = (id: string) => badges(id).map((b) => b.shadowRoot!.textContent);
+    expect(badges('B1')).toHaveLength(2);
+    // A list redrawn in place for its next page: same elements, other commitments.
+    document.getElementById('l')!.setAttribute('href', `${TOWN}/c/A1`);
+    document.getElementById('m')!.setAttribute('data-commitment', 'A1');
+    await Promise.resolve();
+    // No badge says B1 any more beside what now points at A1.
+    expect(badges('B1')).toHaveLength(0);
+    await addLater();
+    expect(badges('A1')).toHaveLength(2);
+    expect(
+      document.getElementById('again')!.nextElementSibling?.getAttribute('data-commitment-id'),
+    ).toBe('B1');
+    expect(
+      document.getElementById('l')!.nextElementSibling?.getAttribute('data-commitment-id'),
+    ).toBe('A1');
+    expect(status('A1').every((text) => text?.includes('Due June 30, 2027'))).toBe(true);
+    document.getElementById('l')!.setAttribute('href', `${TOWN}/elsewhere`);
+    await addLater();
+    expect(badges('A1')).toHaveLength(1);
+  });
+
   it('badges what a page adds even while a clock on it changes all the time', async () => {
     await start('<p id="clock"></p><main></main>');
     vi.useFakeTimers();

@@ -37,7 +37,10 @@ export const feature: Feature = {
     for (const stale of document.querySelectorAll(BADGE_TAG)) stale.remove();
     const styles = `:host{all:initial;display:inline}\n${css}`;
     const find = referenceFinder(page.feeds);
-    const hosts: Element[] = [];
+    const hosts = new Set<Element>();
+    // The host of each badged element (one host for the same link twice in a row), so that an
+    // element whose `href` or mark the page changes loses its badge, now wrong, at once.
+    const hostOf = new Map<Element, Element>();
     // Elements already seen (badged or deduplicated), so that a rescan skips them.
     const seen = new WeakSet<Element>();
     // Per commitment, the elements that have its badge: nothing inside or around them gets another.
@@ -84,13 +87,22 @@ export const feature: Feature = {
         // The same link again, right after: its one badge moves after the last of the two.
         insert(lastLink.host, spot);
         lastLink.element = ref.element;
+        hostOf.set(ref.element, lastLink.host);
       } else {
         const host = createHost(ref);
         insert(host, spot);
-        hosts.push(host);
+        hosts.add(host);
+        hostOf.set(ref.element, host);
         lastLink = ref.kind === 'link' ? { key, element: ref.element, host } : undefined;
       }
       badgedBy.set(key, [...others, ref.element]);
+    };
+
+    const removeHost = (host: Element) => {
+      const mount = host.shadowRoot?.lastElementChild;
+      if (mount) render(null, mount);
+      host.remove();
+      hosts.delete(host);
     };
 
     const skip = (e: Element) => seen.has(e);
@@ -108,6 +120,24 @@ export const feature: Feature = {
       clearTimeout(latest);
       quiet = latest = undefined;
     };
+    // An element the page points elsewhere (a list redrawn in place for its next page): its badge
+    // goes, with that of a link sharing it, and they are scanned again like added content.
+    const forget = (element: Element) => {
+      seen.delete(element);
+      added.add(element);
+      for (const [key, elements] of badgedBy) {
+        badgedBy.set(
+          key,
+          elements.filter((e) => e !== element),
+        );
+      }
+      const host = hostOf.get(element);
+      hostOf.delete(element);
+      if (!host) return;
+      removeHost(host);
+      if (lastLink?.host === host) lastLink = undefined;
+      for (const [other, shared] of hostOf) if (shared === host) forget(other);
+    };
     const scanAdded = () => {
       cancelScan();
       const underAdded = (e: Element) => {
@@ -121,6 +151,9 @@ export const feature: Feature = {
     };
     const observer = new MutationObserver((records) => {
       for (const record of records) {
+        if (record.type === 'attributes' && !ownHost(record.target as Element)) {
+          forget(record.target as Element);
+        }
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE && !ownHost(node as Element)) {
             added.add(node as Element);
@@ -132,7 +165,11 @@ export const feature: Feature = {
       quiet = setTimeout(scanAdded, RESCAN_DELAY_MS);
       latest ??= setTimeout(scanAdded, RESCAN_MAX_DELAY_MS);
     });
-    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributeFilter: ['href', 'data-commitment'],
+    });
 
     signal.addEventListener(
       'abort',
@@ -140,12 +177,8 @@ export const feature: Feature = {
         observer.disconnect();
         cancelScan();
         added.clear();
-        for (const host of hosts) {
-          const mount = host.shadowRoot?.lastElementChild;
-          if (mount) render(null, mount);
-          host.remove();
-        }
-        hosts.length = 0;
+        for (const host of hosts) removeHost(host);
+        hostOf.clear();
         badgedBy.clear();
       },
       { once: true },
