@@ -156,6 +156,20 @@ describe('recording changes of followed commitments', () => {
     expect(due).toBe('Échéance\u00a0: aucune → 30 juin 2027');
   });
 
+  it('says when a followed commitment is missing from the new copy, under its last title', async () => {
+    await store(feed(), 1);
+    await recordChanges(url, url);
+    const next = feed();
+    await store({ ...next, commitments: next.commitments.filter((c) => c.id !== 'A1') }, 2);
+    expect(await recordChanges(url, url)).toBe(1);
+    expect(created).toEqual([
+      expect.objectContaining({
+        title: 'Open data',
+        message: 'Missing from the publisher’s latest feed',
+      }),
+    ]);
+  });
+
   it('ignores changes of commitments nobody follows', async () => {
     await store(feed(), 1);
     await recordChanges(url, url);

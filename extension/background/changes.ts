@@ -1,7 +1,7 @@
 /**
  * Turns a refreshed feed into the person's change list: what changed in the commitments they
- * follow (status, progress, due date, a new update or answer) and answers published on the ones
- * they asked about. The comparison is against a stored baseline, in one IndexedDB transaction with
+ * follow (status, progress, due date, a new update or answer), answers published on the ones
+ * they asked about, and either kind missing from the new copy. The comparison is against a stored baseline, in one IndexedDB transaction with
  * the change records: a worker stopped at any moment either recorded a change or will find it
  * again on its next run, never both and never neither.
  */
@@ -123,6 +123,21 @@ export async function recordChanges(feedId: string, url: string): Promise<number
           }
         }
       }
+    }
+    // A commitment followed or asked about that the publisher took out of the feed: said once,
+    // rather than leaving it to vanish from the person's list without a word.
+    for (const id of diff.removed) {
+      if (!followed.has(id) && !asked.has(id)) continue;
+      const commitment = baseline.feed.commitments.find((c) => c.id === id);
+      await tx.objectStore('changes').add({
+        feedId,
+        commitmentId: id,
+        title: pickText(commitment?.title, lang, baseline.feed.languages)?.text ?? id,
+        at: Date.now(),
+        lines: [t(lang).changeRemoved],
+        notified: false,
+      });
+      recorded++;
     }
   }
   if (recorded > 0) {

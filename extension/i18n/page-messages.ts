@@ -89,6 +89,7 @@ const en = {
   changeAnswer: (date: string) => `Answer published (${date})`,
   changeInterpellation: 'New question published',
   changeText: 'Text edited',
+  changeRemoved: 'Missing from the publisher’s latest feed',
   // A progress or due date that a version of the feed did not give (French words agree with each).
   noProgress: 'not reported',
   noDue: 'none',
@@ -179,6 +180,7 @@ const fr: PageOnlyMessages = {
   changeAnswer: (date) => `Réponse publiée (${date})`,
   changeInterpellation: 'Nouvelle question publiée',
   changeText: 'Texte modifié',
+  changeRemoved: 'Absent du dernier flux de l’organisme',
   noProgress: 'non communiqué',
   noDue: 'aucune',
   fictional: 'exemple',
