@@ -86,6 +86,22 @@ describe('the filter bar', () => {
   });
 });
 
+describe('in the host page’s own layout', () => {
+  it('fits a grid column, a flex row and a table cell, however long the choices of its filters', async () => {
+    // The national plan names some leads in a whole sentence: a select is as wide as its longest
+    // choice, and these boxes are as wide as what they hold can get narrow.
+    const body = `<div style="display: grid; grid-template-columns: 1fr"><open-commitments id="grid" src="/feeds/fr-2021-2023.json" today="${TODAY}" no-refresh></open-commitments></div>
+      <div style="display: flex; gap: 1rem"><nav>Menu</nav><open-commitments id="flex" src="/feeds/fr-2021-2023.json" today="${TODAY}" no-refresh></open-commitments></div>
+      <table><tr><td><open-commitments id="cell" src="/feeds/fr-2021-2023.json" today="${TODAY}" no-refresh></open-commitments></td></tr></table>`;
+    for (const width of [320, 1280]) {
+      const page = await newPage(width);
+      await page.goto(hostPage(chromium.server, `/layout-containers-${width}.html`, { body }));
+      for (const id of ['grid', 'flex', 'cell']) await settled(page, `#${id}`);
+      expect(await pageOverflow(page), `${width} px`).toBe(0);
+    }
+  });
+});
+
 describe('feed words wider than a phone', () => {
   it('wrap in a status label and in a reference that is no link, in the dashboard and the badge', async () => {
     // Real feeds hold words without a break opportunity: a code, a URL-like identifier.

@@ -72,7 +72,7 @@ export const styles =
     }
     .figures {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(15rem, 100%), 1fr));
       gap: 1rem;
       margin: 1.25rem 0;
     }
@@ -208,6 +208,9 @@ export const styles =
       border-radius: calc(var(--oc-radius) / 2);
       background: var(--oc-color-bg);
       font-weight: 400;
+      /* A width in percent keeps a select from widening a grid column, a flex item or a table
+         cell that holds the dashboard to its longest choice (a lead named in a sentence). */
+      width: 100%;
     }
     :host([theme='dsfr']) .field input,
     :host([theme='dsfr']) .field select {
