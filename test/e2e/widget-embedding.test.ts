@@ -80,7 +80,8 @@ function badgeLayout(page: Page, id: string) {
     return {
       outside: outside.length,
       rows,
-      cut: title.scrollWidth > title.clientWidth,
+      // Cut short: on one line, the rest of its words are past its end or below it.
+      cut: title.scrollWidth > title.clientWidth || title.scrollHeight > title.clientHeight,
       nameWidth: name.width,
       toggleBesideTitle: Math.abs(middle(toggle) - middle(title.getBoundingClientRect())) < 2,
       inner,

@@ -102,6 +102,30 @@ describe('in the host page’s own layout', () => {
   });
 });
 
+describe('a badge in the host page’s own layout', () => {
+  it('fits a table cell and a grid column on a phone, its title cut short on one line', async () => {
+    const page = await newPage(320);
+    const badge = (id: string) =>
+      `<open-commitment-badge id="${id}" src="/feeds/valfleurie.json" commitment="VF-04" today="${TODAY}"></open-commitment-badge>`;
+    await page.goto(
+      hostPage(chromium.server, '/layout-badge-boxes.html', {
+        scripts: ['/dist/open-commitment-badge.js'],
+        body: `<table><tr><td>VF-04</td><td>${badge('cell')}</td></tr></table>
+          <div style="display: grid; grid-template-columns: 1fr">${badge('column')}</div>`,
+      }),
+    );
+    for (const id of ['cell', 'column']) await settled(page, `#${id}`);
+    expect(await pageOverflow(page)).toBe(0);
+    for (const id of ['cell', 'column']) {
+      const title = await page.locator(`#${id} .title`).evaluate((element) => ({
+        cut: element.scrollHeight > element.clientHeight,
+        lines: Math.round(element.clientHeight / parseFloat(getComputedStyle(element).lineHeight)),
+      }));
+      expect(title, id).toEqual({ cut: true, lines: 1 });
+    }
+  });
+});
+
 describe('feed words wider than a phone', () => {
   it('wrap in a status label and in a reference that is no link, in the dashboard and the badge', async () => {
     // Real feeds hold words without a break opportunity: a code, a URL-like identifier.

@@ -57,12 +57,17 @@ export const styles =
       min-width: 0;
       max-width: 100%;
     }
+    /* One line, cut with an ellipsis where it runs out of room. It may break anywhere (the lines
+       after the first are hidden) rather than not at all, so that a table cell, a grid column or
+       a flex item holding the badge is not as wide as the whole title. */
     .title {
       min-width: 0;
       font-weight: 600;
       overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 1;
+      word-break: break-all;
     }
     .toggle {
       flex: none;
