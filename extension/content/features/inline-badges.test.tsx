@@ -158,6 +158,12 @@ describe('inline badges', () => {
     );
     const status = (id: string) => badges(id).map((b) => b.shadowRoot!.textContent);
     expect(badges('B1')).toHaveLength(2);
+    // Set again to the same value, as some frameworks do on each render: the badge stays.
+    const marked = document.getElementById('m')!.lastElementChild;
+    expect(marked?.localName).toBe(BADGE_TAG);
+    document.getElementById('m')!.setAttribute('data-commitment', 'B1');
+    await Promise.resolve();
+    expect(marked?.isConnected).toBe(true);
     // A list redrawn in place for its next page: same elements, other commitments.
     document.getElementById('l')!.setAttribute('href', `${TOWN}/c/A1`);
     document.getElementById('m')!.setAttribute('data-commitment', 'A1');

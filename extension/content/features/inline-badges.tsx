@@ -151,8 +151,15 @@ export const feature: Feature = {
     };
     const observer = new MutationObserver((records) => {
       for (const record of records) {
-        if (record.type === 'attributes' && !ownHost(record.target as Element)) {
-          forget(record.target as Element);
+        const target = record.target as Element;
+        // A page that sets the same value again (some frameworks do on every render) changes
+        // nothing: its badge stays rather than blinking.
+        if (
+          record.type === 'attributes' &&
+          !ownHost(target) &&
+          record.oldValue !== target.getAttribute(record.attributeName!)
+        ) {
+          forget(target);
         }
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE && !ownHost(node as Element)) {
@@ -169,6 +176,7 @@ export const feature: Feature = {
       childList: true,
       subtree: true,
       attributeFilter: ['href', 'data-commitment'],
+      attributeOldValue: true,
     });
 
     signal.addEventListener(
