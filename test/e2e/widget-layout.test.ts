@@ -433,39 +433,46 @@ describe('a shared link naming a choice the feed does not offer', () => {
 });
 
 describe('a shared link to a commitment', () => {
+  /**
+   * Opens `feed` at `#commitment=id` in a page `width` wide, and says where the commitment's title
+   * is at each of the next 30 frames, while the rows around it are drawn.
+   */
+  async function titleTops(width: number, feed: string, id: string, head = ''): Promise<number[]> {
+    const page = await newPage(width);
+    await page.goto(
+      `${hostPage(chromium.server, `/layout-link-${width}-${feed}.html`, {
+        head,
+        body: `<open-commitments src="/feeds/${feed}.json" today="${TODAY}" no-refresh></open-commitments>`,
+      })}#commitment=${id}`,
+    );
+    await settled(page);
+    const toggle = page.locator(`open-commitments [data-commitment-id="${id}"] .toggle`);
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    return toggle.evaluate(
+      (element) =>
+        new Promise<number[]>((done) => {
+          const seen: number[] = [];
+          const look = () => {
+            seen.push(Math.round(element.getBoundingClientRect().top));
+            if (seen.length < 30) requestAnimationFrame(look);
+            else done(seen);
+          };
+          look();
+        }),
+    );
+  }
+
+  /** The frames where the title is not at the top of the window. */
+  const away = (tops: number[]) => tops.filter((top) => top < 0 || top > 100);
+
   it('scrolls to the commitment’s title, on a phone and on a wide screen', async () => {
-    for (const [width, feed, id] of [
-      [320, 'valfleurie', 'VF-06'],
-      [1280, 'fr-2021-2023', 'FR0051'],
-    ] as const) {
-      const page = await newPage(width);
-      await page.goto(
-        `${hostPage(chromium.server, `/layout-link-${width}.html`, {
-          body: `<open-commitments src="/feeds/${feed}.json" today="${TODAY}" no-refresh></open-commitments>`,
-        })}#commitment=${id}`,
-      );
-      await settled(page);
-      const toggle = page.locator(`open-commitments [data-commitment-id="${id}"] .toggle`);
-      await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
-      // Where the title is at each of the next frames, while the rows around it are drawn: at
-      // the top of the window, not above it.
-      const tops = await toggle.evaluate(
-        (element) =>
-          new Promise<number[]>((done) => {
-            const seen: number[] = [];
-            const look = () => {
-              seen.push(Math.round(element.getBoundingClientRect().top));
-              if (seen.length < 30) requestAnimationFrame(look);
-              else done(seen);
-            };
-            look();
-          }),
-      );
-      expect(
-        tops.filter((top) => top < 0 || top > 100),
-        `${feed} at ${width} px`,
-      ).toEqual([]);
-    }
+    expect(away(await titleTops(320, 'valfleurie', 'VF-06')), 'phone').toEqual([]);
+    expect(away(await titleTops(1280, 'fr-2021-2023', 'FR0051')), 'wide').toEqual([]);
+  });
+
+  it('goes there at once in a page that scrolls smoothly', async () => {
+    const smooth = '<style>html { scroll-behavior: smooth }</style>';
+    expect(away(await titleTops(320, 'valfleurie', 'VF-06', smooth))).toEqual([]);
   });
 });
 

@@ -328,7 +328,9 @@ export class OpenCommitments extends HTMLElement {
     const item = this.#root.querySelector<HTMLElement>(`[data-commitment-id="${CSS.escape(id)}"]`);
     if (!item) return;
     this.#pendingScroll = undefined;
-    item.scrollIntoView({ block: 'start', behavior: 'auto' });
+    // At once, whatever the page's scroll-behavior: a smooth scroll aims where the row was before
+    // the rows it passes are laid out, and moves a reader who asked for no motion.
+    item.scrollIntoView({ block: 'start', behavior: 'instant' });
     item.querySelector<HTMLElement>('.toggle')?.focus({ preventScroll: true });
   }
 
