@@ -1,13 +1,14 @@
 /**
  * What `validate` adds to strict parsing: a hint for each error, and warnings about a feed that
  * is valid but probably out of date (a passed due date with little done, `updated` older than the
- * newest entry, a newest update whose status or progress the commitment does not show, an
- * unanswered interpellation past the promised delay), or that names pages the
+ * newest entry, a newest update whose status or progress the commitment does not show, a progress
+ * its status contradicts, an unanswered interpellation past the promised delay), or that names pages the
  * extension ignores (every site, or every site under a public suffix).
  */
 import { CATEGORIES, type Feed, type FeedIssue, type Update } from '../feed/types.ts';
 import { parsePattern } from '../match/match-pages.ts';
 import { isPublicSuffix } from '../match/public-suffix.ts';
+import { computeProgress } from '../status/compute-progress.ts';
 import { daysOverdue } from '../status/late.ts';
 import { resolveStatus } from '../status/resolve-status.ts';
 import { readDate, statusReader } from './cells.ts';
@@ -160,6 +161,16 @@ export function publisherWarnings(feed: Feed, today: string): FeedIssue[] {
       warnings.push({
         path: `${at}.due`,
         message: `${commitment.id}: due ${commitment.due} has passed and the status is still ${category}: update the status, or move the due date with an update saying why`,
+      });
+    }
+    const progress = computeProgress(feed, commitment);
+    if (
+      progress !== undefined &&
+      ((category === 'complete' && progress < 100) || (category === 'not-started' && progress > 0))
+    ) {
+      warnings.push({
+        path: commitment.progress === undefined ? `${at}.status` : `${at}.progress`,
+        message: `${commitment.id}: the status is ${category} and the progress ${Math.round(progress)}%; readers show both: ${category === 'complete' ? 'set the progress to 100' : 'set a status under way, or the progress to 0'}`,
       });
     }
     const newest = latest([

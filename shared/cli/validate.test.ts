@@ -66,6 +66,33 @@ describe('validate', () => {
     ]);
   });
 
+  it('warns when the progress contradicts the status, complete below 100% or not started above 0%', async () => {
+    const feed = await valfleurie();
+    const [first, second, third] = feed.commitments;
+    Object.assign(first!, { status: 'complete', progress: 0 });
+    Object.assign(second!, { status: 'not-started', progress: 100 });
+    // Progress from milestones: one of two done.
+    Object.assign(third!, {
+      status: 'complete',
+      progress: undefined,
+      milestones: [
+        { title: 'Lot 1', done: '2026-01-10' },
+        { title: 'Lot 2', due: '2026-06-30' },
+      ],
+    });
+    await writeFile(path.join(dir, 'contradicts.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'contradicts.json'], { cwd: dir });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout.split('\n').filter((line) => line.includes('readers show both'))).toEqual([
+      'warning  commitments[0].progress: VF-01: the status is complete and the progress 0%; readers show both: set the progress to 100',
+      'warning  commitments[1].progress: VF-02: the status is not-started and the progress 100%; readers show both: set a status under way, or the progress to 0',
+      'warning  commitments[2].status: VF-03: the status is complete and the progress 50%; readers show both: set the progress to 100',
+    ]);
+    // The bundled feeds agree with themselves.
+    const own = await runCli(['validate', 'shared/feeds/valfleurie.json']);
+    expect(own.stdout).not.toContain('readers show both');
+  });
+
   it('warns about a pattern for every site, or every site under a public suffix, at its path', async () => {
     const feed = await valfleurie();
     feed.site = ['*://*.fr/*', 'https://www.valfleurie.example/*', 'https://*.github.io/*'];
