@@ -3,6 +3,7 @@
  * plan, the fictional town that uses every field (with a fixed day), every state, every theme,
  * filters shared through the URL hash, the interpellation action, and axe-core on each of them.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
@@ -634,6 +635,28 @@ describe('states', () => {
       ),
     ).toBe('network');
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('names a server that lets no other site read its feed as a cause of an unreachable feed', async () => {
+    // The most common failure of a dashboard on another site than its feed: the feed's server
+    // sends no Access-Control-Allow-Origin for the page's origin, and the browser hides the answer.
+    chromium.server.route('/cors/closed.json', {
+      body: readFileSync('shared/feeds/valfleurie.json', 'utf8'),
+      headers: { 'access-control-allow-origin': 'https://elsewhere.example' },
+    });
+    const src = `http://localhost:${chromium.server.port}/cors/closed.json`;
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(chromium.server, '/cors-closed.html', {
+        body: `<open-commitments src="${src}" lang="en" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const notice = page.locator(`${dashboard} [part="notice"]`);
+    expect(await notice.textContent()).toContain(
+      'network down, wrong address, or a server that does not let other sites read it',
+    );
+    expect(await notice.locator('.feed-url').textContent()).toBe(src);
   });
 
   it('refuses an invalid feed and names what is wrong by its path', async () => {

@@ -81,7 +81,8 @@ export type WidgetMessages = CommonMessages & DashboardMessages;
 /** The dashboard's messages. */
 export const dashboardMessages = defineMessages<DashboardMessages>({
   fr: {
-    errorUnreachable: 'Le flux de données est injoignable (réseau coupé ou adresse erronée).',
+    errorUnreachable:
+      'Le flux de données est injoignable (réseau coupé, adresse erronée, ou serveur qui n’en permet pas la lecture aux autres sites).',
     errorHttp: (status) => `Le serveur du flux a répondu par une erreur (HTTP ${status}).`,
     errorTimeout: 'Le serveur du flux n’a pas répondu à temps.',
     errorTooLarge: 'Le flux dépasse la taille autorisée.',
@@ -146,7 +147,8 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     days: (n, count) => `${n} ${count < 2 ? 'jour' : 'jours'}`,
   },
   en: {
-    errorUnreachable: 'The data feed could not be reached (network down or wrong address).',
+    errorUnreachable:
+      'The data feed could not be reached (network down, wrong address, or a server that does not let other sites read it).',
     errorHttp: (status) => `The feed’s server answered with an error (HTTP ${status}).`,
     errorTimeout: 'The feed’s server did not answer in time.',
     errorTooLarge: 'The feed is larger than allowed.',
