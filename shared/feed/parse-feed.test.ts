@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from './limits.ts';
+import { formatPercent } from '../i18n/format.ts';
 import { MAX_ISSUES, parseFeed } from './parse-feed.ts';
 import type { Feed, FeedIssue, ParseResult } from './types.ts';
 
@@ -804,5 +805,21 @@ describe('parseFeed never throws', () => {
     expect(errors(check(throwing))).toEqual([
       { path: '$', message: 'the feed could not be read: boom' },
     ]);
+  });
+});
+
+describe('parseFeed numbers', () => {
+  it('reads a progress of -0 as 0, so that it is never shown as "-0 %"', () => {
+    const read = ok(
+      parseFeed(
+        JSON.stringify(
+          feed({ progress: 0, updates: [{ date: '2026-01-01', progress: 0 }] }),
+        ).replaceAll('"progress":0', '"progress":-0'),
+      ),
+    );
+    const commitment = read.commitments[0];
+    expect(Object.is(commitment?.progress, 0)).toBe(true);
+    expect(Object.is(commitment?.updates?.[0]?.progress, 0)).toBe(true);
+    expect(formatPercent(commitment?.progress ?? 1, 'en')).toBe('0%');
   });
 });

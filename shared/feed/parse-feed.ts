@@ -177,12 +177,17 @@ function stringLeaf(expected: string, test: (value: string) => boolean): Read<st
 
 function numberLeaf(expected: string, min: number, max: number, whole: boolean): Read<number> {
   const message = `expected ${expected}`;
-  return leaf(
+  const read = leaf(
     expected,
     whole
       ? pipe(number(message), integer(message), minValue(min, message), maxValue(max, message))
       : pipe(number(message), minValue(min, message), maxValue(max, message)),
   );
+  // JSON's `-0` is a number of its own once parsed, which `Intl` writes as "-0 %": read it as 0.
+  return reader(expected, (value, path, ctx) => {
+    const n = read(value, path, ctx);
+    return n === undefined ? n : n + 0;
+  });
 }
 
 /**
