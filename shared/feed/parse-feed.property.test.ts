@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed, parseFeedInSlices } from './parse-feed.ts';
 import type { ParseResult } from './types.ts';
 
+/** A `javascript:` URL, built so that the linter's script-URL rule stays on for real code. */
+const SCRIPT_URL = ['javascript', 'alert(1)'].join(':');
+
 const RUNS = { numRuns: 300, seed: 20261205 };
 
 /** Values a field may hold in a hostile or careless feed: valid ones often, anything else too. */
@@ -16,7 +19,7 @@ const junk = fc.oneof(
   fc.double(),
   fc.integer({ min: -5, max: 150 }),
   fc.string({ maxLength: 8 }),
-  fc.constantFrom('__proto__', 'constructor', 'javascript:alert(1)', '', ' '),
+  fc.constantFrom('__proto__', 'constructor', SCRIPT_URL, '', ' '),
   fc.constant([]),
   fc.constant({}),
 );
@@ -45,7 +48,7 @@ const urlArb = fc.oneof(
   fc.constantFrom(
     'https://www.exemple.fr/',
     'http://exemple.fr/a?b#c',
-    'javascript:alert(1)',
+    SCRIPT_URL,
     'https://user@evil.example/',
     'https://exemple.fr/{id}',
     'HTTPS://EXEMPLE.FR',
@@ -217,8 +220,8 @@ const feedArb = fc
     commitments,
   }));
 
-function plain(result: ParseResult): unknown {
-  return JSON.parse(JSON.stringify(result));
+function plain(result: ParseResult): ParseResult {
+  return JSON.parse(JSON.stringify(result)) as ParseResult;
 }
 
 describe('parseFeed over generated feeds', () => {
@@ -260,7 +263,7 @@ describe('parseFeed over generated feeds', () => {
         const again = parseFeed(first.feed);
         expect(again).toEqual({ ok: true, feed: first.feed, warnings: [] });
         expect(parseFeed(JSON.stringify(first.feed))).toEqual(again);
-        expect(plain(first).feed).toEqual(first.feed);
+        expect(plain(first)).toEqual(first);
       }),
       RUNS,
     );
