@@ -111,6 +111,23 @@ describe('matchesPattern', () => {
     expect(matches('https://example.fr/marchés/*', 'https://example.fr/march%C3%A9s/1')).toBe(true);
   });
 
+  it('ignores a final dot in a host, as browsers do, so that www.example.fr. has its badges', () => {
+    expect(matches('https://www.example.fr/*', 'https://www.example.fr./x')).toBe(true);
+    expect(matches('*://*.example.fr/*', 'https://www.example.fr./x')).toBe(true);
+    expect(matches('https://www.example.fr./*', 'https://www.example.fr/x')).toBe(true);
+    expect(parsePattern('*://*.Example.FR./*')?.pattern).toBe('*://*.example.fr/*');
+    expect(parsePattern('https://./*')).toBeNull();
+    const index = createPageIndex([
+      {
+        feedId: 'f',
+        feed: feed(['https://www.example.fr/*'], [{ id: 'E1', pages: ['*://*.example.fr/a'] }]),
+      },
+    ]);
+    expect(index.match('https://WWW.example.fr./a')).toEqual([
+      { feedId: 'f', commitmentIds: ['E1'], site: true },
+    ]);
+  });
+
   it('is case-sensitive in the path, as browsers are', () => {
     expect(matches('https://example.fr/Page', 'https://example.fr/page')).toBe(false);
   });

@@ -3,14 +3,14 @@
  * and an index from a page URL to the feeds and commitments that name it. The same patterns drive
  * where the extension overlays status, so the rules follow the browsers': the scheme is `*`,
  * `http` or `https`; the host is `*`, `*.` plus a domain (the domain and its subdomains) or exact;
- * a port in a pattern is ignored; the path (query included, fragment excluded) matches with `*`
+ * a port in a pattern and a final dot in a host are ignored; the path (query included, fragment excluded) matches with `*`
  * wildcards. `<all_urls>` and other schemes are refused: a feed names its own pages.
  */
 import type { Feed } from '../feed/types.ts';
 
 /** A parsed match pattern. */
 export interface MatchPattern {
-  /** The pattern in canonical form (lower-case host in ASCII, no port). */
+  /** The pattern in canonical form (lower-case host in ASCII, no port, no final dot). */
   readonly pattern: string;
   readonly scheme: '*' | 'http' | 'https';
   /** `any` for `*`, `domain` for `*.example.fr` (itself and subdomains), `exact` otherwise. */
@@ -68,11 +68,19 @@ function matchParts(parts: readonly string[], text: string): boolean {
   return text.length - last.length >= from && text.endsWith(last);
 }
 
-/** A host in the form URLs give it: lower case, IDN in punycode, no port; null if invalid. */
+/**
+ * A host as patterns compare it: lower case, IDN in punycode, no final dot (`www.example.fr.`
+ * names the same site, and browsers match patterns without it).
+ */
+function hostOf(url: URL): string {
+  return url.hostname.replace(/\.$/, '');
+}
+
+/** A host in the form `hostOf` gives it, without a port; null if invalid. */
 function normaliseHost(host: string): string | null {
   if (!HOST_RE.test(host)) return null;
   try {
-    const hostname = new URL(`http://${host}/`).hostname;
+    const hostname = hostOf(new URL(`http://${host}/`));
     return hostname === '' ? null : hostname;
   } catch {
     return null;
@@ -129,7 +137,7 @@ function readUrl(url: string | URL): PageUrl | null {
   }
   const scheme = parsed.protocol.slice(0, -1);
   if (scheme !== 'http' && scheme !== 'https') return null;
-  return { scheme, host: parsed.hostname, path: parsed.pathname + parsed.search };
+  return { scheme, host: hostOf(parsed), path: parsed.pathname + parsed.search };
 }
 
 function matchesPage(pattern: MatchPattern, page: PageUrl): boolean {
