@@ -185,6 +185,49 @@ describe('<open-commitment-badge>', () => {
     expect(await focusOnBody()).toBe(true);
   });
 
+  it('opens its popover above a badge at the bottom of the window, where it has room', async () => {
+    const { page } = await newPage();
+    const line = (id: string) =>
+      `<p>État : <open-commitment-badge src="/feeds/valfleurie.json" commitment="${id}" today="${TODAY}"></open-commitment-badge></p>`;
+    await page.goto(
+      hostPage(chromium.server, '/badge-bottom.html', {
+        scripts: ['/dist/open-commitment-badge.js'],
+        // The second badge on the 800 px window's last lines, the page above it.
+        body: `${line('VF-01')}<div style="height: 640px"></div>${line('VF-02')}`,
+      }),
+    );
+    for (const id of ['VF-01', 'VF-02']) {
+      await settled(page, badge(id));
+      await page.locator(`${badge(id)} [part="toggle"]`).click();
+      const badgeBox = (await page.locator(badge(id)).boundingBox())!;
+      const box = (await page.locator(`${badge(id)} [part="popover"]`).boundingBox())!;
+      expect(box.y, id).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, id).toBeLessThanOrEqual(800);
+      // Below the first badge, which has room under it; above the second.
+      if (id === 'VF-01') expect(box.y, id).toBeGreaterThan(badgeBox.y + badgeBox.height);
+      else expect(box.y + box.height, id).toBeLessThan(badgeBox.y);
+      await page.locator('h1').click();
+    }
+  });
+
+  it('shows its details button pressed while they are open, in forced colours too', async () => {
+    const { page } = await newPage();
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto(`${chromium.server.origin}/fixtures/badges.html`);
+    await settled(page, badge('VF-01'));
+    await settled(page, badge('VF-03'));
+    const look = (id: string) =>
+      page
+        .locator(`${badge(id)} [part="toggle"]`)
+        .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+    const closed = await look('VF-01');
+    expect(await look('VF-03')).toEqual(closed);
+    await page.locator(`${badge('VF-01')} [part="toggle"]`).click();
+    const open = await look('VF-01');
+    expect(open[0]).not.toBe(closed[0]);
+    expect(open[1]).not.toBe(closed[1]);
+  });
+
   it('fits a 320 px wide phone: the line wraps in its card and the popover stays on screen', async () => {
     const feed = bundledFeed('valfleurie');
     // A title short enough to share a row, next to the feed's long ones.
@@ -238,7 +281,8 @@ describe('<open-commitment-badge>', () => {
       expect(box.x, id).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width, id).toBeLessThanOrEqual(320);
       expect(await overflow(), id).toBe(0);
-      await page.locator('h2').tap();
+      // A tap in the page's margin, outside the card (the popover may cover the heading).
+      await page.touchscreen.tap(2, 350);
       expect(await popover.isVisible(), id).toBe(false);
     }
 

@@ -88,6 +88,14 @@ export const styles =
       background: var(--oc-color-accent);
       color: var(--oc-color-on-accent);
     }
+    /* Forced colours drop the filled background that says the details are open: system colours. */
+    @media (forced-colors: active) {
+      .toggle[aria-expanded='true'] {
+        forced-color-adjust: none;
+        background: Highlight;
+        color: HighlightText;
+      }
+    }
     .popover {
       position: absolute;
       z-index: 10;
@@ -102,6 +110,10 @@ export const styles =
       border-radius: var(--oc-radius);
       box-shadow: 0 8px 24px rgb(0 0 0 / 18%);
       white-space: normal;
+    }
+    .up {
+      top: auto;
+      bottom: calc(100% + 0.4rem);
     }
     p,
     dl,

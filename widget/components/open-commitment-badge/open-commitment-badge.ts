@@ -207,17 +207,22 @@ export class OpenCommitmentBadge extends HTMLElement {
 
   /**
    * Shifts the open details left as far as needed for them to end inside the viewport: they
-   * start under the badge, which may sit near the page's right edge or in a narrow column.
+   * start under the badge, which may sit near the page's right edge or in a narrow column. Near
+   * the viewport's bottom edge they open above the badge when they fit there, else a click on the
+   * button would seem to do nothing.
    */
   #place = (): void => {
     const panel = this.#details;
     if (!panel || panel.hidden) return;
     panel.style.removeProperty('left');
+    panel.classList.remove('up');
     const margin = 8;
     const box = panel.getBoundingClientRect();
     const over = box.right - (document.documentElement.clientWidth - margin);
     const shift = Math.min(over, box.left - margin);
     if (shift > 0) panel.style.setProperty('left', `${-shift}px`);
+    const above = panel.parentElement!.getBoundingClientRect().top - margin;
+    panel.classList.toggle('up', box.bottom > innerHeight && box.height < above);
   };
 
   /** Escape with focus elsewhere in the page closes the details and leaves focus there. */
