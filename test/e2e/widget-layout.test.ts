@@ -64,6 +64,33 @@ describe('the filter bar', () => {
     ).toBeLessThanOrEqual(1);
   });
 
+  it('shows the search field’s hint whole in a quarter of the row, in French and in English', async () => {
+    for (const lang of ['fr', 'en']) {
+      const page = await newPage(1280);
+      await page.goto(
+        hostPage(chromium.server, `/layout-filters-hint-${lang}.html`, {
+          body: body('960px'),
+          lang,
+        }),
+      );
+      await settled(page);
+      const { hint, room } = await page
+        .locator('open-commitments .filters input[type="search"]')
+        .evaluate((input: HTMLInputElement) => {
+          const style = getComputedStyle(input);
+          const context = document.createElement('canvas').getContext('2d')!;
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          return {
+            hint: context.measureText(input.placeholder).width,
+            room:
+              input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+          };
+        });
+      expect(hint, lang).toBeGreaterThan(0);
+      expect(hint, lang).toBeLessThanOrEqual(room);
+    }
+  });
+
   it('lays them out in even columns when they do not, down to one at 320 px', async () => {
     for (const [viewport, width, columns] of [
       [1280, '600px', 2],
