@@ -2,7 +2,8 @@
  * The playground's try-it form, served by the demo server under its strict CSP and Trusted Types:
  * a pasted feed URL, theme and language give the dashboard drawn from that feed and the exact
  * embed code; the copy button says "Copié" when the clipboard took it and selects the code when it
- * did not; a URL that is not http(s) is refused with a message, and the code kept says whose it is;
+ * did not; a URL that is not http(s), or has no scheme, is refused with a message, and the code kept
+ * says whose it is; a feed on another site has its code and a note on why the preview cannot read it;
  * each dashboard keeps its filters apart; the code can be scrolled by keyboard; each example is
  * captioned with its own code; nothing logs an error.
  */
@@ -182,6 +183,47 @@ describe('the playground', () => {
     expect(await note.isVisible()).toBe(false);
     await page.close();
     expect(problems).toEqual([]);
+  });
+
+  it('asks for a whole address when one is pasted without https://, rather than read it as a path here', async () => {
+    const page = await openPlayground();
+    await previewIds(page, 10);
+    const field = page.locator('#pg-form').getByLabel('Adresse du flux (URL)');
+    await field.fill('www.valfleurie.example/engagements.json');
+    await field.press('Enter');
+    await expect(page.locator('#pg-form').getByRole('alert').textContent()).resolves.toBe(
+      '« www.valfleurie.example/engagements.json » n’est pas une adresse complète : commencez-la par https:// (ou par / pour un flux de ce serveur).',
+    );
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#pg-snippet').textContent()).toContain(
+      `<open-commitments src="${server.origin}/feeds/valfleurie.demo.json" lang="fr">`,
+    );
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('says why the preview cannot read another site’s feed, and gives that feed’s code', async () => {
+    // This page's policy blocks the request and logs it: not one of the errors the others count.
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/playground.html`);
+    await previewIds(page, 10);
+    const field = page.locator('#pg-form').getByLabel('Adresse du flux (URL)');
+    await field.fill('https://www.valfleurie.example/engagements.json');
+    await field.press('Enter');
+    const note = page.locator('#pg-snippet-note');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain(
+      'cette démonstration ne lit que ceux de son propre serveur',
+    );
+    expect(await page.locator('#pg-form').getByRole('alert').textContent()).toBe('');
+    expect(await page.locator('#pg-snippet').textContent()).toContain(
+      '<open-commitments src="https://www.valfleurie.example/engagements.json" lang="fr">',
+    );
+    await field.fill('/feeds/paris.json');
+    await field.press('Enter');
+    await previewIds(page, 8);
+    expect(await note.isVisible()).toBe(false);
+    await page.close();
   });
 
   it('gives every dashboard its own id, so that filtering one leaves the others alone', async () => {

@@ -41,14 +41,21 @@ export function choicesFrom(search) {
   };
 }
 
+/** Whether pasted text starts with a scheme (`https:`, `javascript:`…). */
+const hasScheme = (/** @type {string} */ pasted) => /^[a-z][a-z\d+.-]*:/i.test(pasted);
+
 /**
- * The absolute http(s) address of a pasted feed URL, resolved against this page; undefined for
- * anything else (`javascript:`, `data:`, text that is no URL), which the dashboard is never given.
+ * The absolute http(s) address of a pasted feed URL: a whole address, or a path on this server
+ * (starting with `/`); undefined for anything else (`javascript:`, `data:`, text that is no URL),
+ * which the dashboard is never given. An address pasted without its scheme
+ * (`www.ville.fr/flux.json`) is refused too: read as a path here, it gave a preview and a code
+ * pointing at this server.
  * @param {string} pasted
  * @param {string} base - the page's address
  * @returns {string | undefined}
  */
 export function feedAddress(pasted, base) {
+  if (!pasted.startsWith('/') && !hasScheme(pasted)) return undefined;
   try {
     const url = new URL(pasted, base);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
@@ -126,7 +133,9 @@ function start() {
     status.textContent = '';
     const feed = feedAddress(choices.src, location.href);
     if (!feed) {
-      problem.textContent = `« ${choices.src} » n’est pas une adresse http ou https : le widget ne lit que celles-là.`;
+      problem.textContent = hasScheme(choices.src)
+        ? `« ${choices.src} » n’est pas une adresse http ou https : le widget ne lit que celles-là.`
+        : `« ${choices.src} » n’est pas une adresse complète : commencez-la par https:// (ou par / pour un flux de ce serveur).`;
       srcInput.setAttribute('aria-invalid', 'true');
       // The preview and the code stay as they were: say whose they are.
       codeNote.textContent = shownFeed
@@ -137,8 +146,13 @@ function start() {
     }
     problem.textContent = '';
     srcInput.removeAttribute('aria-invalid');
-    codeNote.hidden = true;
-    codeNote.textContent = '';
+    // This page reads feeds from its own server only (its Content-Security-Policy says so): the
+    // preview of another site's feed fails, though the code works on a site it allows.
+    const elsewhere = new URL(feed).origin !== location.origin;
+    codeNote.textContent = elsewhere
+      ? 'L’aperçu ne peut pas lire ce flux : cette démonstration ne lit que ceux de son propre serveur. Sur votre site, ce code le lira si le serveur du flux envoie Access-Control-Allow-Origin.'
+      : '';
+    codeNote.hidden = !elsewhere;
     shownFeed = feed;
     const dashboard = document.createElement('open-commitments');
     // Its own id keeps its filters in the page's address apart from the examples' below.
