@@ -809,17 +809,20 @@ describe('parseFeed never throws', () => {
 });
 
 describe('parseFeed numbers', () => {
-  it('reads a progress of -0 as 0, so that it is never shown as "-0 %"', () => {
-    const read = ok(
-      parseFeed(
-        JSON.stringify(
-          feed({ progress: 0, updates: [{ date: '2026-01-01', progress: 0 }] }),
-        ).replaceAll('"progress":0', '"progress":-0'),
-      ),
+  it('reads a number given as -0 as 0, so that it is never shown as "-0 %"', () => {
+    const interpellation = { id: 'Q1', date: '2026-01-01', question: 'q', status: 'open' };
+    const text = JSON.stringify(
+      feed({
+        progress: 0,
+        updates: [{ date: '2026-01-01', progress: 0 }],
+        interpellations: [{ ...interpellation, supporters: 0 }],
+      }),
     );
+    const read = ok(parseFeed(text.replace(/"(progress|supporters)":0/g, '"$1":-0')));
     const commitment = read.commitments[0];
     expect(Object.is(commitment?.progress, 0)).toBe(true);
     expect(Object.is(commitment?.updates?.[0]?.progress, 0)).toBe(true);
+    expect(Object.is(commitment?.interpellations?.[0]?.supporters, 0)).toBe(true);
     expect(formatPercent(commitment?.progress ?? 1, 'en')).toBe('0%');
   });
 });

@@ -177,17 +177,12 @@ function stringLeaf(expected: string, test: (value: string) => boolean): Read<st
 
 function numberLeaf(expected: string, min: number, max: number, whole: boolean): Read<number> {
   const message = `expected ${expected}`;
-  const read = leaf(
+  return leaf(
     expected,
     whole
       ? pipe(number(message), integer(message), minValue(min, message), maxValue(max, message))
       : pipe(number(message), minValue(min, message), maxValue(max, message)),
   );
-  // JSON's `-0` is a number of its own once parsed, which `Intl` writes as "-0 %": read it as 0.
-  return reader(expected, (value, path, ctx) => {
-    const n = read(value, path, ctx);
-    return n === undefined ? n : n + 0;
-  });
 }
 
 /**
@@ -400,7 +395,8 @@ function readFields<F extends Fields>(
   for (const key of names as (keyof F & string)[]) {
     if (!Object.hasOwn(value, key)) continue;
     const result = fields[key]?.(value[key], at(path, key), ctx);
-    if (result !== undefined) out[key] = result as Read1<F[typeof key]>;
+    // JSON's `-0` is a number of its own once parsed, which `Intl` writes as "-0 %": read it as 0.
+    if (result !== undefined) out[key] = (result === 0 ? 0 : result) as Read1<F[typeof key]>;
   }
   const failed = required.filter((key) => out[key] === undefined);
   for (const key of failed) {

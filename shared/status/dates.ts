@@ -28,12 +28,7 @@ function fromUtc(ms: number): DateString {
  * late/overdue function takes, so that those stay pure and testable.
  */
 export function todayString(now: Date, timeZone?: string): DateString {
-  const options: Intl.DateTimeFormatOptions = {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    era: 'short',
-  };
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
@@ -42,12 +37,8 @@ export function todayString(now: Date, timeZone?: string): DateString {
     format = new Intl.DateTimeFormat('en-US', options);
   }
   const parts = format.formatToParts(now);
-  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  // Intl counts years by era: the year 0000 of a date is 1 BC.
-  const year = parts.some((p) => p.value === 'BC') ? 1 - part('year') : part('year');
-  const day = new Date(0);
-  day.setUTCFullYear(year, part('month') - 1, part('day'));
-  return fromUtc(day.getTime());
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 /** The date `n` days after `date` (before, when `n` is negative). */

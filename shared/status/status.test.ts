@@ -168,12 +168,6 @@ describe('dates', () => {
     expect(todayString(now, 'America/Cayenne')).toBe('2026-06-30');
     expect(todayString(now, 'Not/AZone')).toMatch(/^2026-0[67]-[0-9]{2}$/);
   });
-
-  it('tells a date of the year 0000 as that year, and never a date past 9999-12-31', () => {
-    expect(todayString(new Date('0000-06-01T12:00:00Z'), 'UTC')).toBe('0000-06-01');
-    expect(todayString(new Date('0001-01-01T00:00:00Z'), 'America/Cayenne')).toBe('0000-12-31');
-    expect(todayString(new Date('9999-12-31T23:00:00Z'), 'Europe/Paris')).toBe('9999-12-31');
-  });
 });
 
 describe('viewCommitment and summariseFeed', () => {
