@@ -10,6 +10,7 @@ import { staleNotice } from '../state/stale-notice.ts';
 import { questionsToCsv, questionsToJson } from '../state/questions-export.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { FeedRows } from './FeedRows.tsx';
+import { Sentence } from './Sentence.tsx';
 import { removeKeepingFocus } from '../dom/focus.ts';
 
 function download(name: string, type: string, text: string): void {
@@ -84,7 +85,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                   {formatDateTime(new Date(change.at).toISOString(), lang)}
                 </time>
                 {' · '}
-                {change.title}
+                <bdi>{change.title}</bdi>
               </p>
               <ul>
                 {change.lines.map((line, i) => (
@@ -113,9 +114,12 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                     data-commitment-id={q.commitmentId}
                   >
                     <th scope="row">
-                      <strong>{q.title}</strong>
+                      <strong>
+                        <bdi>{q.title}</bdi>
+                      </strong>
                       <div>
-                        {m.askedOn(formatDate(q.askedOn, lang))} · {m.goesTo(q.channel.target)}
+                        {m.askedOn(formatDate(q.askedOn, lang))} ·{' '}
+                        <Sentence message={m.goesTo} value={<bdi>{q.channel.target}</bdi>} />
                         {q.dueOn && <> · {m.answerDue(formatDate(q.dueOn, lang))}</>}
                       </div>
                       {overdue && <span class="oc-late">{m.overdue}</span>}

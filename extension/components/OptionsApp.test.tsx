@@ -25,7 +25,7 @@ function fakeModel(outcome: OptionsModel['outcome']['value'] = null): OptionsMod
     outcome: signal(outcome),
     load: noop,
     subscribe: noop,
-    allow: noop,
+    allow: async () => true,
     setPaused: noop,
     remove: noop,
     refresh: noop,
@@ -235,5 +235,57 @@ describe('the options page', () => {
     root.querySelector<HTMLButtonElement>('tr[data-feed-id="b"] button:nth-child(2)')!.click();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(status.textContent).toMatch(/^Métropole: Checked December 5, 2026/);
+  });
+  it('names on each "Show again" button the site it acts on', () => {
+    const model = fakeModel();
+    model.hidden.value = ['https://a.example', 'https://b.example'];
+    const names = [...mount(model, 'fr').querySelectorAll('li button')].map((b) => b.textContent);
+    expect(names).toEqual([
+      'Réafficher\u00a0: https://a.example',
+      'Réafficher\u00a0: https://b.example',
+    ]);
+  });
+
+  it('says that a feed’s sites are allowed, and keeps focus where the Allow button was', async () => {
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const missing = ['https://participer.exemple.fr/*'];
+    const added = {
+      kind: 'added' as const,
+      name: 'Ville d’Exemple',
+      warnings: [],
+      missingOrigins: missing,
+    };
+    const model = fakeModel(added);
+    const first = model.subscriptions.value[0]!;
+    model.subscriptions.value = [{ ...first, missingOrigins: missing }];
+    // Granted: the background then finds nothing missing, and the outcome says so.
+    model.allow = async () => {
+      model.subscriptions.value = [{ ...first, missingOrigins: [] }];
+      model.outcome.value = { ...added, missingOrigins: [], allowed: missing };
+      return true;
+    };
+    const root = mount(model, 'en');
+    const allow = (scope: string) =>
+      [...root.querySelectorAll<HTMLButtonElement>(`${scope} button`)].find((b) =>
+        b.textContent?.startsWith('Allow'),
+      )!;
+
+    allow('tr').focus();
+    allow('tr').click();
+    await settle();
+    expect(document.activeElement?.textContent).toBe('Pause: Ville d’Exemple');
+    expect(root.querySelector('[data-refresh-result]')?.textContent).toBe(
+      'Ville d’Exemple: commitments are now shown on https://participer.exemple.fr/*.',
+    );
+
+    model.subscriptions.value = [{ ...first, missingOrigins: missing }];
+    model.outcome.value = added;
+    await settle();
+    allow('[data-outcome="added"]').focus();
+    allow('[data-outcome="added"]').click();
+    await settle();
+    expect(document.activeElement?.textContent).toBe(
+      'Commitments are now shown on https://participer.exemple.fr/*.',
+    );
   });
 });

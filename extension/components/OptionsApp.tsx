@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import { formatDateTime } from '../../shared/i18n/format.ts';
 import { t } from '../i18n/page-messages.ts';
 import type { OptionsModel } from '../state/options.ts';
 import { IssueList } from './IssueList.tsx';
-import { removeKeepingFocus } from '../dom/focus.ts';
+import { Sentence } from './Sentence.tsx';
+import { focusLost, removeKeepingFocus } from '../dom/focus.ts';
 
 const closest = (event: Event, selector: string) =>
   (event.currentTarget as HTMLElement).closest(selector);
@@ -17,8 +18,11 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
   const outcome = model.outcome.value;
   const when = (ms: number) => formatDateTime(new Date(ms).toISOString(), lang);
   const subs = model.subscriptions.value;
-  /** What the last "Refresh now" found, said once it is done: the row's change is silent. */
-  const [refreshed, setRefreshed] = useState('');
+  /**
+   * What the last "Refresh now" found, or that a row's hosts are now allowed, said once it is
+   * done: the row's change is silent.
+   */
+  const [said, say] = useState('');
   const refresh = (feedId: string, name: string) => {
     const started = Date.now();
     void model.refresh(feedId).then(() => {
@@ -29,16 +33,31 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         : sub?.checkedAt !== undefined
           ? m.lastChecked(when(sub.checkedAt))
           : '';
-      setRefreshed(`${name}${m.colon}${result}`);
+      say(`${name}${m.colon}${result}`);
     });
   };
-  // After a row's button: which feed it acts on, heard in a list of the page's buttons.
+  const allowed = useRef<HTMLParagraphElement>(null);
+  /**
+   * Asks for missing hosts. Granted, the line with the Allow button goes: focus moves to
+   * `target()` once the page shows it, unless the person put it somewhere meanwhile.
+   */
+  const allow = (origins: readonly string[], target: () => HTMLElement | null | undefined) =>
+    model.allow(origins).then((granted) => {
+      if (granted)
+        setTimeout(() => {
+          if (focusLost(document)) target()?.focus();
+        }, 0);
+      return granted;
+    });
+  // After a row's button: what it acts on, heard in a list of the page's buttons.
   const about = (name: string) => (
     <span class="oc-visually-hidden">
       {m.colon}
       <bdi>{name}</bdi>
     </span>
   );
+  // Site patterns and hosts: code, which wraps anywhere on a narrow screen.
+  const sites = (patterns: readonly string[]) => <code>{patterns.join(', ')}</code>;
   return (
     <main class="oc-root">
       <h1>{m.optionsTitle}</h1>
@@ -93,17 +112,28 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                 <IssueList issues={outcome.warnings} />
               </>
             )}
-            {outcome.leftOut && <p data-left-out="">{m.leftOut(outcome.leftOut.join(', '))}</p>}
+            {outcome.leftOut && (
+              <p data-left-out="">
+                <Sentence message={m.leftOut} value={sites(outcome.leftOut)} />
+              </p>
+            )}
             {outcome.missingOrigins.length > 0 && (
               <p>
-                {m.allowSites(outcome.missingOrigins.join(', '))}{' '}
+                <Sentence message={m.allowSites} value={sites(outcome.missingOrigins)} />{' '}
                 <button
                   type="button"
                   class="oc-button"
-                  onClick={() => void model.allow(outcome.missingOrigins)}
+                  onClick={() => void allow(outcome.missingOrigins, () => allowed.current)}
                 >
                   {m.allow}
+                  {about(outcome.name)}
                 </button>
+              </p>
+            )}
+            {/* In the button's place once allowed; focus comes here from the button. */}
+            {outcome.allowed && (
+              <p class="oc-ok" tabIndex={-1} ref={allowed} data-allowed="">
+                <Sentence message={m.allowed} value={sites(outcome.allowed)} />
               </p>
             )}
           </div>
@@ -119,7 +149,9 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
             <tr key={s.feedId} data-feed-id={s.feedId}>
               {/* The row's header: a screen reader names the feed on moving to its buttons. */}
               <th scope="row">
-                <strong>{s.name}</strong>
+                <strong>
+                  <bdi>{s.name}</bdi>
+                </strong>
                 {s.fictional && <> ({m.fictional})</>}
                 {s.bundled && <> · {m.directory}</>}
                 {s.paused && (
@@ -145,14 +177,28 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     <IssueList issues={s.lastError.errors ?? []} />
                   </div>
                 )}
-                {s.leftOut && <div data-left-out="">{m.leftOut(s.leftOut.join(', '))}</div>}
+                {s.leftOut && (
+                  <div data-left-out="">
+                    <Sentence message={m.leftOut} value={sites(s.leftOut)} />
+                  </div>
+                )}
                 {s.missingOrigins.length > 0 && (
                   <div>
-                    {m.notAllowed}: {s.missingOrigins.join(', ')}{' '}
+                    {m.notAllowed}
+                    {m.colon}
+                    {sites(s.missingOrigins)}{' '}
                     <button
                       type="button"
                       class="oc-button"
-                      onClick={() => void model.allow(s.missingOrigins)}
+                      onClick={(event) => {
+                        const row = closest(event, 'tr');
+                        void allow(s.missingOrigins, () => row?.querySelector('button')).then(
+                          (granted) => {
+                            if (granted)
+                              say(m.allowedFor(s.name ?? s.feedId, s.missingOrigins.join(', ')));
+                          },
+                        );
+                      }}
                     >
                       {m.allow}
                       {about(s.name ?? s.feedId)}
@@ -201,7 +247,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         </tbody>
       </table>
       <p class="oc-visually-hidden" role="status" data-refresh-result="">
-        {refreshed}
+        {said}
       </p>
 
       <h2 id="oc-hidden-sites" tabIndex={-1}>
@@ -224,6 +270,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                 }
               >
                 {m.showAgain}
+                {about(origin)}
               </button>
             </li>
           ))}

@@ -52,8 +52,10 @@ const en = {
   leftOut: (patterns: string) =>
     `Nothing is shown on ${patterns}: it covers the sites of many owners, not just this publisher’s.`,
   allow: 'Allow',
+  allowed: (hosts: string) => `Commitments are now shown on ${hosts}.`,
+  allowedFor: (name: string, hosts: string) => `${name}: commitments are now shown on ${hosts}.`,
   subscriptions: 'Subscriptions',
-  directory: 'Bundled feeds',
+  directory: 'Comes with the extension',
   pause: 'Pause',
   resume: 'Resume',
   paused: 'Paused',
@@ -142,8 +144,11 @@ const fr: PageOnlyMessages = {
   leftOut: (patterns) =>
     `Rien n’est affiché sur ${patterns}\u00a0: cela couvre les sites de nombreux propriétaires, pas seulement ceux de cet organisme.`,
   allow: 'Autoriser',
+  allowed: (hosts) => `Les engagements sont désormais affichés sur ${hosts}.`,
+  allowedFor: (name, hosts) =>
+    `${name}\u00a0: les engagements sont désormais affichés sur ${hosts}.`,
   subscriptions: 'Abonnements',
-  directory: 'Flux fournis',
+  directory: 'Fourni avec l’extension',
   pause: 'Suspendre',
   resume: 'Reprendre',
   paused: 'Suspendu',

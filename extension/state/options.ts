@@ -25,6 +25,8 @@ export type SubscribeOutcome =
       warnings: readonly FeedIssue[];
       missingOrigins: string[];
       leftOut?: readonly string[];
+      /** The hosts the person allowed from this outcome, said in place of the button. */
+      allowed?: readonly string[];
     };
 
 /** Creates the model. */
@@ -80,12 +82,22 @@ export function createOptionsModel() {
       });
   }
 
-  function allow(origins: readonly string[]): Promise<void> {
+  /** Asks for `origins` (call it inside the click); resolves to whether they were granted. */
+  function allow(origins: readonly string[]): Promise<boolean> {
     return browser.permissions.request({ origins: [...origins] }).then(async (granted) => {
       if (granted) await ask({ type: 'sync-registration' });
       const current = outcome.value;
-      if (granted && current?.kind === 'added') outcome.value = { ...current, missingOrigins: [] };
+      // The outcome's hosts, when these are they (a row's button may allow another feed's).
+      const missing = current?.kind === 'added' ? current.missingOrigins : [];
+      if (
+        granted &&
+        current?.kind === 'added' &&
+        missing.length > 0 &&
+        missing.every((origin) => origins.includes(origin))
+      )
+        outcome.value = { ...current, missingOrigins: [], allowed: missing };
       await load();
+      return granted;
     });
   }
 

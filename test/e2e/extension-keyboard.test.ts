@@ -2,18 +2,24 @@
  * The extension with the keyboard alone, in Chromium: closing the overlay (its button or Escape)
  * gives focus back to the page where it was before it entered the panel, never to the top of the
  * document. And its small buttons, large enough for a finger or a shaky hand; at 400% zoom, the
- * page still in view beside it; and in forced colours, the popup's pressed buttons still pressed.
+ * page still in view beside it, and the options and "My commitments" pages within the screen
+ * whatever a feed's addresses; and in forced colours, the popup's pressed buttons still pressed.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
 import { startServer, type TestServer } from './support/server.ts';
 import {
+  axeViolations,
   type ExtensionSession,
   launchExtension,
   popupFor,
   subscribe,
 } from './fixtures/extension/harness.ts';
 import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
+
+/** The extension API in its pages, for `page.evaluate` callbacks. */
+declare const chrome: WxtBrowser;
 
 let session: ExtensionSession;
 let server: TestServer;
@@ -22,6 +28,7 @@ beforeAll(async () => {
   server = await startServer();
   server.route('/feed.json', { body: JSON.stringify(townFeed(server.origin)) });
   server.route('/town/project-a.html', { body: projectPage(server.origin) });
+  server.route('/far.json', { body: JSON.stringify(farFeed) });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   await subscribe(session, `${server.origin}/feed.json`, 'http://127.0.0.1/town/*');
 });
@@ -30,6 +37,19 @@ afterAll(async () => {
   await session?.context.close();
   await server?.close();
 });
+
+/** A feed whose pages and e-mail channel have long addresses, on a host not allowed yet. */
+const farFeed = {
+  format: 'open-commitments/1',
+  publisher: { name: 'Communauté d’agglomération du Grand Valfleurie-sur-Meuse' },
+  plan: { id: 'GV', title: 'Plan 2026' },
+  updated: '2026-11-01T09:00:00Z',
+  site: ['https://participation-citoyenne.agglomeration-grand-valfleurie.example/*'],
+  interpellation: {
+    email: 'interpellation-citoyenne@agglomeration-grand-valfleurie-sur-meuse.example',
+  },
+  commitments: [{ id: 'GV1', title: 'Ouvrir les données des transports', status: 'not-started' }],
+};
 
 /** The project page with its overlay, focus on the page's last link. */
 async function projectWithOverlay(): Promise<Page> {
@@ -132,5 +152,50 @@ describe('the popup in forced colours', () => {
     expect(await background('Follow')).not.toBe(await background('Question this'));
     await popup.close();
     await page.close();
+  });
+});
+
+describe('the extension’s pages at 400% zoom', () => {
+  const fits = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+  it('keep long addresses within a 320 px screen, and move focus to what Allow did', async () => {
+    const feedUrl = `${server.origin}/far.json`;
+    const options = await session.openPage('options.html');
+    await options.setViewportSize({ width: 320, height: 640 });
+    await options.getByLabel('Feed URL').fill(feedUrl);
+    await options.keyboard.press('Enter');
+    const allow = options.locator('[data-outcome="added"]').getByRole('button', { name: /^Allow/ });
+    await allow.waitFor();
+    expect(await fits(options)).toBe(true);
+    // A headless browser cannot answer the permission prompt: the person grants it here.
+    await options.evaluate(() => {
+      chrome.permissions.request = async () => true;
+    });
+    await allow.focus();
+    await options.keyboard.press('Enter');
+    await expect
+      .poll(() => options.evaluate(() => document.activeElement?.textContent))
+      .toBe(
+        'Commitments are now shown on https://participation-citoyenne.agglomeration-grand-valfleurie.example/*.',
+      );
+    expect(await axeViolations(options)).toEqual([]);
+    await options.evaluate(
+      (feedId) =>
+        chrome.runtime.sendMessage({
+          type: 'remember-question',
+          feedId,
+          commitmentId: 'GV1',
+          url: 'https://participation-citoyenne.agglomeration-grand-valfleurie.example/transports',
+        }),
+      feedUrl,
+    );
+    await options.close();
+
+    const dashboard = await session.openPage('dashboard.html');
+    await dashboard.setViewportSize({ width: 320, height: 640 });
+    await dashboard.locator('[data-section="questions"] [data-commitment-id="GV1"]').waitFor();
+    expect(await fits(dashboard)).toBe(true);
+    await dashboard.close();
   });
 });
