@@ -221,8 +221,11 @@ export class OpenCommitmentBadge extends HTMLElement {
     const over = box.right - (document.documentElement.clientWidth - margin);
     const shift = Math.min(over, box.left - margin);
     if (shift > 0) panel.style.setProperty('left', `${-shift}px`);
-    const above = panel.parentElement!.getBoundingClientRect().top - margin;
-    panel.classList.toggle('up', box.bottom > innerHeight && box.height < above);
+    // Above the badge, its top would be where the badge starts, less its height and a margin.
+    panel.classList.toggle(
+      'up',
+      box.bottom > innerHeight && box.top - panel.offsetTop > box.height + margin,
+    );
   };
 
   /** Escape with focus elsewhere in the page closes the details and leaves focus there. */
