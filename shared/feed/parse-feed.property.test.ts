@@ -255,6 +255,33 @@ describe('parseFeed over generated feeds', () => {
     );
   });
 
+  it('ignores unknown fields anywhere: a strict reading warns of them, both keep the same feed', () => {
+    fc.assert(
+      fc.property(feedArb, fc.infiniteStream(fc.boolean()), junk, (feed, choices, extra) => {
+        const first = parseFeed(feed);
+        if (!first.ok) return;
+        const it = choices[Symbol.iterator]();
+        let added = 0;
+        const widen = (value: unknown): unknown => {
+          if (Array.isArray(value)) return value.map(widen);
+          if (typeof value !== 'object' || value === null) return value;
+          const entries = Object.entries(value).map(([k, v]) => [k, widen(v)]);
+          // Text objects take language tags as keys: a new one is a language, not a field.
+          const isText = entries.every(([, v]) => typeof v === 'string') && !('id' in value);
+          if (isText || it.next().value !== true) return Object.fromEntries(entries);
+          added += 1;
+          return { ...Object.fromEntries(entries), 'x-extra': extra };
+        };
+        const wider = widen(first.feed);
+        const strict = parseFeed(wider, { mode: 'strict' });
+        expect(strict.ok && strict.feed).toEqual(first.feed);
+        expect(strict.warnings.length).toBe(added);
+        expect(parseFeed(wider)).toEqual({ ok: true, feed: first.feed, warnings: [] });
+      }),
+      RUNS,
+    );
+  });
+
   it('reads its own output again as the same feed, also after a JSON round trip', () => {
     fc.assert(
       fc.property(feedArb, (feed) => {
