@@ -172,7 +172,7 @@ describe('the dashboard', () => {
     expect(calls).toEqual(['unfollow town B1']);
   });
 
-  it('keeps keyboard focus on the next row, then on the heading, as rows are removed', async () => {
+  it('keeps keyboard focus on the next row, then on the heading, as rows are removed, and says what went', async () => {
     const root = mount(
       fakeModel({
         followed: [{ feedId: 'town', feed: feed(), paused: false }],
@@ -182,10 +182,12 @@ describe('the dashboard', () => {
     );
     const unfollow = (id: string) =>
       root.querySelector<HTMLButtonElement>(`[data-commitment-id="${id}"] .oc-actions button`)!;
+    const said = () => root.querySelector('[role="status"]')?.textContent;
     unfollow('A1').focus();
     unfollow('A1').click();
     await settle();
     expect(document.activeElement).toBe(unfollow('B1'));
+    expect(said()).toBe('No longer followed: Open data');
     unfollow('B1').click();
     await settle();
     expect(document.activeElement?.textContent).toBe('Followed commitments');
@@ -196,6 +198,7 @@ describe('the dashboard', () => {
     remove('B1').click();
     await settle();
     expect(document.activeElement).toBe(remove('A1'));
+    expect(said()).toBe('Question deleted: B1');
     remove('A1').click();
     await settle();
     expect(document.activeElement?.textContent).toBe('My questions');

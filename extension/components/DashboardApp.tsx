@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import { pickText } from '../../shared/text/pick-text.ts';
 import { formatDate, formatDateTime } from '../../shared/i18n/format.ts';
@@ -29,6 +29,8 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
   const today = todayString(new Date());
   const data = model.data.value;
   const questions = data?.questions ?? [];
+  /** That a row was removed, said once it is gone: focus moves on to the next row silently. */
+  const [said, say] = useState('');
   return (
     <main class="oc-root">
       <h1>{m.dashboardTitle}</h1>
@@ -55,20 +57,23 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
             lang={lang}
             notice={slice.paused ? m.pausedFeed : staleNotice(slice.stale, lang)}
           >
-            {slice.feed.commitments.map((c) => (
-              <CommitmentRow
-                key={`${slice.feedId}#${c.id}`}
-                row={commitmentRow(slice.feed, c, lang, today)}
-                lang={lang}
-                onUnfollow={(event) =>
-                  void removeKeepingFocus(
-                    (event.currentTarget as HTMLElement).closest('li.oc-row'),
-                    'oc-followed',
-                    () => model.unfollow(slice.feedId, c.id),
-                  )
-                }
-              />
-            ))}
+            {slice.feed.commitments.map((c) => {
+              const row = commitmentRow(slice.feed, c, lang, today);
+              return (
+                <CommitmentRow
+                  key={`${slice.feedId}#${c.id}`}
+                  row={row}
+                  lang={lang}
+                  onUnfollow={(event) =>
+                    void removeKeepingFocus(
+                      (event.currentTarget as HTMLElement).closest('li.oc-row'),
+                      'oc-followed',
+                      () => model.unfollow(slice.feedId, c.id),
+                    ).then(() => say(m.unfollowed(row.title.text)))
+                  }
+                />
+              );
+            })}
           </FeedRows>
         ))}
       </div>
@@ -136,7 +141,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                             event.currentTarget.closest('tr'),
                             'oc-questions',
                             () => model.deleteQuestion(q.id),
-                          )
+                          ).then(() => say(m.deleted(q.title)))
                         }
                       >
                         {m.delete}
@@ -171,6 +176,9 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
           </p>
         </>
       )}
+      <p class="oc-visually-hidden" role="status" data-said="">
+        {said}
+      </p>
       <p>{m.privacy}</p>
     </main>
   );

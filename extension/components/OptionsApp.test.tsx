@@ -157,7 +157,7 @@ describe('the options page', () => {
     expect(failed).not.toContain('HTTP');
   });
 
-  it('keeps keyboard focus in the page while subscribing and after removing a feed or a site', async () => {
+  it('keeps keyboard focus in the page while subscribing and after removing a feed or a site, and says what went', async () => {
     const model = fakeModel();
     const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
     const first = model.subscriptions.value[0]!;
@@ -190,6 +190,8 @@ describe('the options page', () => {
     removeButton(first.feedId).click();
     await settle();
     expect(document.activeElement?.closest('tr')?.getAttribute('data-feed-id')).toBe('b');
+    const said = () => root.querySelector('[data-refresh-result]')?.textContent;
+    expect(said()).toBe('Subscription removed: Ville d’Exemple');
     removeButton('b').focus();
     removeButton('b').click();
     await settle();
@@ -200,6 +202,7 @@ describe('the options page', () => {
     showAgain().click();
     await settle();
     expect(document.activeElement).toBe(showAgain());
+    expect(said()).toBe('The panel shows again on https://a.example');
     showAgain().click();
     await settle();
     expect(document.activeElement?.textContent).toBe('Sites where the panel is hidden');

@@ -19,12 +19,14 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
   const when = (ms: number) => formatDateTime(new Date(ms).toISOString(), lang);
   const subs = model.subscriptions.value;
   /**
-   * What the last "Refresh now" found, or that a row's hosts are now allowed, said once it is
-   * done: the row's change is silent.
+   * What the last action on a row did (what "Refresh now" found, hosts allowed, a feed removed, a
+   * site shown again), said once it is done: the row's change is silent, or takes the row away.
    */
   const [said, say] = useState('');
   const refresh = (feedId: string, name: string) => {
     const started = Date.now();
+    // Emptied first, so that the same result twice is said twice.
+    say('');
     void model.refresh(feedId).then(() => {
       const sub = model.subscriptions.value.find((s) => s.feedId === feedId);
       const error = sub?.lastError && sub.lastError.at >= started ? sub.lastError : undefined;
@@ -233,7 +235,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                       onClick={(event) =>
                         void removeKeepingFocus(closest(event, 'tr'), 'oc-subscriptions', () =>
                           model.remove(s.feedId),
-                        )
+                        ).then(() => say(m.removed(s.name ?? s.feedId)))
                       }
                     >
                       {m.remove}
@@ -266,7 +268,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                 onClick={(event) =>
                   void removeKeepingFocus(closest(event, 'li'), 'oc-hidden-sites', () =>
                     model.unhide(origin),
-                  )
+                  ).then(() => say(m.shownAgain(origin)))
                 }
               >
                 {m.showAgain}
