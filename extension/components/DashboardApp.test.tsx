@@ -204,11 +204,15 @@ describe('the dashboard', () => {
     expect(document.activeElement?.textContent).toBe('My questions');
   });
 
-  it('announces an error that comes after it opened', async () => {
+  it('announces an error that comes after it opened, in French, the reason marked as English', async () => {
     const model = fakeModel({ followed: [], changes: [], questions: [] });
-    const root = mount(model);
-    (model.error as { value: string | null }).value = 'Could not reach the extension';
+    const root = mount(model, 'fr');
+    (model.error as { value: string | null }).value = 'no answer to dashboard';
     await settle();
-    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Could not reach the extension');
+    const alert = root.querySelector('[role="alert"]');
+    expect(alert?.textContent).toBe(
+      'L’extension n’a pas pu lire ses données\u00a0: no answer to dashboard',
+    );
+    expect(alert?.querySelector('[lang="en"]')?.textContent).toBe('no answer to dashboard');
   });
 });

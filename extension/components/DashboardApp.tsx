@@ -36,7 +36,8 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
       <h1>{m.dashboardTitle}</h1>
       {model.error.value && (
         <p class="oc-error" role="alert">
-          {model.error.value}
+          {m.loadFailed} {/* The browser's or the background's reason, in English. */}
+          <code lang="en">{model.error.value}</code>
         </p>
       )}
 

@@ -103,13 +103,20 @@ describe('the popup', () => {
     expect(names).toEqual([`Subscribe: ${offer}`, `Subscribe: ${other}`]);
   });
 
-  it('announces an error that comes after it opened', async () => {
+  it('announces an error that comes after it opened, in French, and no longer says the page is named by none', async () => {
     const model = fakeModel();
+    model.offers.value = [];
     const root = document.createElement('div');
     document.body.replaceChildren(root);
-    render(<PopupApp model={model} lang="en" />, root);
-    model.error.value = 'Could not reach the extension';
+    render(<PopupApp model={model} lang="fr" />, root);
+    expect(root.textContent).toContain('Aucun flux suivi ne cite cette page.');
+    model.error.value = 'no answer to page-matches';
     await settle();
-    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Could not reach the extension');
+    const alert = root.querySelector('[role="alert"]');
+    expect(alert?.textContent).toBe(
+      'L’extension n’a pas pu lire ses données\u00a0: no answer to page-matches',
+    );
+    expect(alert?.querySelector('[lang="en"]')?.textContent).toBe('no answer to page-matches');
+    expect(root.textContent).not.toContain('Aucun flux suivi ne cite cette page.');
   });
 });

@@ -76,12 +76,14 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
           </section>
         );
       })}
-      {!model.loading.value && rows.length === 0 && summaries.length === 0 && (
-        <p>{m.popupNothing}</p>
-      )}
+      {!model.loading.value &&
+        !model.error.value &&
+        rows.length === 0 &&
+        summaries.length === 0 && <p>{m.popupNothing}</p>}
       {model.error.value && (
         <p class="oc-error" role="alert">
-          {model.error.value}
+          {m.loadFailed} {/* The browser's or the background's reason, in English. */}
+          <code lang="en">{model.error.value}</code>
         </p>
       )}
       {rowsByFeed(rows, summaries).map((group) => (

@@ -11,6 +11,7 @@ import { messages, type Messages } from './messages.ts';
 
 const en = {
   popupNothing: 'No followed feed names this page.',
+  loadFailed: 'The extension could not read its data:',
   popupDashboard: 'My commitments',
   popupOptions: 'Feeds',
   offerTitle: 'This site publishes a commitments feed',
@@ -107,6 +108,7 @@ export type PageOnlyMessages = typeof en;
 
 const fr: PageOnlyMessages = {
   popupNothing: 'Aucun flux suivi ne cite cette page.',
+  loadFailed: 'L’extension n’a pas pu lire ses données\u00a0:',
   popupDashboard: 'Mes engagements',
   popupOptions: 'Flux',
   offerTitle: 'Ce site publie un flux d’engagements',
