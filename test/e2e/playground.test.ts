@@ -4,6 +4,7 @@
  * embed code; the copy button says "Copié" when the clipboard took it and selects the code when it
  * did not; a URL that is not http(s), or has no scheme, is refused with a message, and the code kept
  * says whose it is; a feed on another site has its code and a note on why the preview cannot read it;
+ * each sending of the form is said to a screen reader;
  * each dashboard keeps its filters apart; the code can be scrolled by keyboard; each example is
  * captioned with its own code; nothing logs an error.
  */
@@ -224,6 +225,35 @@ describe('the playground', () => {
     await previewIds(page, 8);
     expect(await note.isVisible()).toBe(false);
     await page.close();
+  });
+
+  it('says the preview and the code changed when the form is sent, each time, and not when refused', async () => {
+    const page = await openPlayground();
+    await previewIds(page, 10);
+    const said = page.locator('#pg-form').getByRole('status');
+    expect(await said.textContent()).toBe('');
+    await page.locator('#pg-form').getByLabel('Langue').selectOption('en');
+    await page.getByRole('button', { name: 'Afficher' }).press('Enter');
+    await expect.poll(() => said.textContent()).toBe('Aperçu et code mis à jour.');
+    // Cleared, then said again, so that a screen reader hears it the second time too.
+    const heard = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const region = document.getElementById('pg-shown')!;
+          const texts: string[] = [];
+          new MutationObserver(() => {
+            texts.push(region.textContent ?? '');
+            if (texts.length === 2) resolve(texts);
+          }).observe(region, { childList: true, characterData: true, subtree: true });
+          document.querySelector<HTMLButtonElement>('#pg-form button[type="submit"]')!.click();
+        }),
+    );
+    expect(heard).toEqual(['', 'Aperçu et code mis à jour.']);
+    await page.locator('#pg-form').getByLabel('Adresse du flux (URL)').fill(SCRIPT_URL);
+    await page.getByRole('button', { name: 'Afficher' }).click();
+    expect(await said.textContent()).toBe('');
+    await page.close();
+    expect(problems).toEqual([]);
   });
 
   it('gives every dashboard its own id, so that filtering one leaves the others alone', async () => {

@@ -121,16 +121,22 @@ function start() {
   const codeNote = byId('pg-snippet-note', window.HTMLElement);
   const copy = byId('pg-copy', window.HTMLButtonElement);
   const status = byId('pg-copy-status', window.HTMLElement);
+  const shown = byId('pg-shown', window.HTMLElement);
   const scriptUrl = new URL('/dist/widget/open-commitments.js', location.href).href;
   /** The feed whose preview and code are shown; none until one is. */
   let shownFeed = '';
 
-  /** @param {Choices} choices */
+  /**
+   * Shows the preview and the code of `choices`, or says why it cannot.
+   * @param {Choices} choices
+   * @returns {boolean} whether they are shown
+   */
   const show = (choices) => {
     srcInput.value = choices.src;
     themeSelect.value = choices.theme;
     langSelect.value = choices.lang;
     status.textContent = '';
+    shown.textContent = '';
     const feed = feedAddress(choices.src, location.href);
     if (!feed) {
       problem.textContent = hasScheme(choices.src)
@@ -142,7 +148,7 @@ function start() {
         ? `Le code ci-dessous et l’aperçu restent ceux de la dernière adresse valable : ${shownFeed}`
         : `Le code ci-dessous reste celui du flux de démonstration : ${DEFAULT_FEED}`;
       codeNote.hidden = false;
-      return;
+      return false;
     }
     problem.textContent = '';
     srcInput.removeAttribute('aria-invalid');
@@ -162,6 +168,7 @@ function start() {
     dashboard.setAttribute('lang', choices.lang);
     preview.replaceChildren(dashboard);
     code.textContent = embedSnippet(feed, choices, scriptUrl);
+    return true;
   };
 
   form.addEventListener('submit', (event) => {
@@ -177,7 +184,13 @@ function start() {
       lang: choices.lang,
     });
     history.replaceState(null, '', `?${query}`);
-    show(choices);
+    // Said once shown, a moment later, so that showing the same choices again is said again: focus
+    // stays on the button, and the preview and the code change further down the page.
+    if (show(choices)) {
+      window.setTimeout(() => {
+        shown.textContent = 'Aperçu et code mis à jour.';
+      }, 150);
+    }
   });
 
   copy.addEventListener('click', () => {
