@@ -72,6 +72,20 @@ describe('interpellationStats', () => {
     expect(interpellationStats(feed, undefined, TODAY).medianDaysToAnswer).toBe(30);
   });
 
+  it('leaves out of the median an answer dated before its question, never a negative delay', () => {
+    const feed = feedOf([
+      commitmentWith('E1', [
+        asked('Q1', '2026-03-01', '2026-03-11'),
+        asked('Q2', '2026-11-01', '2025-11-20'),
+      ]),
+    ]);
+    const stats = interpellationStats(feed, undefined, TODAY);
+    expect(stats.answered).toBe(2);
+    expect(stats.medianDaysToAnswer).toBe(10);
+    const typoOnly = feedOf([commitmentWith('E1', [asked('Q2', '2026-11-01', '2025-11-20')])]);
+    expect(interpellationStats(typoOnly, undefined, TODAY).medianDaysToAnswer).toBeUndefined();
+  });
+
   it('has no median when nothing is answered, and no rate when nothing is asked', () => {
     const open = feedOf([
       commitmentWith('E1', [asked('I1', '2026-11-01'), asked('I2', '2026-11-02')]),

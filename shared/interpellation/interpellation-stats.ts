@@ -10,7 +10,10 @@ export interface InterpellationStats {
   readonly answered: number;
   /** Percent of `asked` that are answered (0–100); undefined when none were asked. */
   readonly answerRate?: number;
-  /** Median days from question to answer over answered ones; undefined when none is answered. */
+  /**
+   * Median days from question to answer over answered ones, leaving out an answer dated before its
+   * question; undefined when none is left.
+   */
   readonly medianDaysToAnswer?: number;
   /** Those still `open`. */
   readonly open: number;
@@ -39,9 +42,11 @@ export function interpellationStats(
       if (isOverdue(interpellation, feed.interpellation, today)) overdue += 1;
       if (interpellation.status === 'answered') {
         answered += 1;
-        if (interpellation.answer) {
-          delays.push(daysBetween(interpellation.date, interpellation.answer.date));
-        }
+        // An answer dated before its question (a typo in either date) tells no delay.
+        const delay = interpellation.answer
+          ? daysBetween(interpellation.date, interpellation.answer.date)
+          : -1;
+        if (delay >= 0) delays.push(delay);
       }
     }
   }
