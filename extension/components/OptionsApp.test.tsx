@@ -208,7 +208,7 @@ describe('the options page', () => {
     expect(document.activeElement?.textContent).toBe('Sites where the panel is hidden');
   });
 
-  it('heads each row with its feed, names its buttons after it, and says what "Refresh now" found', async () => {
+  it('heads each row with its feed, names its buttons after it, and says what "Refresh now" found, each time', async () => {
     const model = fakeModel();
     const first = model.subscriptions.value[0]!;
     model.subscriptions.value = [
@@ -235,9 +235,26 @@ describe('the options page', () => {
     const status = root.querySelector('[data-refresh-result]')!;
     expect(status.getAttribute('role')).toBe('status');
     expect(status.textContent).toBe('');
-    root.querySelector<HTMLButtonElement>('tr[data-feed-id="b"] button:nth-child(2)')!.click();
+    const refreshB = root.querySelector<HTMLButtonElement>(
+      'tr[data-feed-id="b"] button:nth-child(2)',
+    )!;
+    refreshB.click();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(status.textContent).toMatch(/^Métropole: Checked December 5, 2026/);
+    const result = status.textContent;
+    expect(result).toMatch(/^Métropole: Checked December 5, 2026/);
+    // The same result again is said again: the status is emptied while the refresh runs.
+    const refresh = model.refresh;
+    let finish: () => Promise<void> = async () => undefined;
+    model.refresh = (feedId) =>
+      new Promise<void>((resolve) => {
+        finish = () => refresh(feedId).then(resolve);
+      });
+    refreshB.click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(status.textContent).toBe('');
+    await finish();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(status.textContent).toBe(result);
   });
   it('names on each "Show again" button the site it acts on', () => {
     const model = fakeModel();
