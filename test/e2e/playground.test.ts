@@ -137,6 +137,30 @@ describe('the playground', () => {
     await page.close();
   });
 
+  it('copies code that draws the same dashboard once pasted into a page of the site', async () => {
+    const page = await openPlayground('?src=%2Ffeeds%2Fparis.json&theme=dsfr&lang=en');
+    await previewIds(page, 8);
+    await page.getByRole('button', { name: 'Copier le code' }).click();
+    await expect.poll(() => page.locator('#pg-copy-status').textContent()).toBe('Copié');
+    const pasted = await page.evaluate(() => navigator.clipboard.readText());
+    // A page of the webmaster's own, on the server of the script and the feed.
+    await page.route(`${server.origin}/ma-page.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Ma page</title></head><body><h1>Ma page</h1>\n${pasted}\n</body></html>`,
+      }),
+    );
+    await page.goto(`${server.origin}/ma-page.html`);
+    const rows = page.locator('open-commitments [data-commitment-id]');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(8);
+    expect(await page.locator('open-commitments').getAttribute('theme')).toBe('dsfr');
+    // In the language chosen, not the page's.
+    expect(
+      await page.locator('open-commitments').getByRole('searchbox', { name: 'Search' }).count(),
+    ).toBe(1);
+    await page.close();
+  });
+
   it('selects the code for the person to copy when the clipboard refuses', async () => {
     const page = await context.newPage();
     await page.addInitScript(() => {
