@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { signal } from '@preact/signals';
 import { render } from 'preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseFeed } from '../../shared/feed/parse-feed.ts';
 import type { DashboardData } from '../messaging/protocol.ts';
 import type { DashboardModel } from '../state/dashboard.ts';
@@ -214,5 +214,22 @@ describe('the dashboard', () => {
       'L’extension n’a pas pu lire ses données\u00a0: no answer to dashboard',
     );
     expect(alert?.querySelector('[lang="en"]')?.textContent).toBe('no answer to dashboard');
+  });
+  it('names the exported files in the interface’s language', () => {
+    const root = mount(
+      fakeModel({ followed: [], changes: [], questions: [question(1, 'A1')] }),
+      'fr',
+    );
+    const names: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      names.push(this.download);
+    });
+    URL.createObjectURL ??= () => 'blob:test';
+    for (const button of root.querySelectorAll<HTMLButtonElement>('.oc-actions button'))
+      button.click();
+    click.mockRestore();
+    expect(names).toEqual(['mes-questions.csv', 'mes-questions.json']);
   });
 });

@@ -161,7 +161,9 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
             <button
               type="button"
               class="oc-button"
-              onClick={() => download('my-questions.csv', 'text/csv', questionsToCsv(questions))}
+              onClick={() =>
+                download(`${m.questionsFile}.csv`, 'text/csv', questionsToCsv(questions))
+              }
             >
               {m.exportCsv}
             </button>
@@ -169,7 +171,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
               type="button"
               class="oc-button"
               onClick={() =>
-                download('my-questions.json', 'application/json', questionsToJson(questions))
+                download(`${m.questionsFile}.json`, 'application/json', questionsToJson(questions))
               }
             >
               {m.exportJson}

@@ -85,6 +85,8 @@ const en = {
   answered: (date: string) => `Answer published ${date}`,
   exportCsv: 'Export CSV',
   exportJson: 'Export JSON',
+  /** The exported file's name, without its extension. */
+  questionsFile: 'my-questions',
   delete: 'Delete',
   deleted: (title: string) => `Question deleted: ${title}`,
   unfollowed: (title: string) => `No longer followed: ${title}`,
@@ -184,6 +186,7 @@ const fr: PageOnlyMessages = {
   answered: (date) => `Réponse publiée le ${date}`,
   exportCsv: 'Exporter en CSV',
   exportJson: 'Exporter en JSON',
+  questionsFile: 'mes-questions',
   delete: 'Supprimer',
   deleted: (title) => `Question supprimée\u00a0: ${title}`,
   unfollowed: (title) => `Vous ne suivez plus\u00a0: ${title}`,
