@@ -116,7 +116,9 @@ describe('matchesPattern', () => {
     expect(matches('*://*.example.fr/*', 'https://www.example.fr./x')).toBe(true);
     expect(matches('https://www.example.fr./*', 'https://www.example.fr/x')).toBe(true);
     expect(parsePattern('*://*.Example.FR./*')?.pattern).toBe('*://*.example.fr/*');
-    expect(parsePattern('https://./*')).toBeNull();
+    expect(parsePattern('https://www.example.fr.:8443/*')?.pattern).toBe(
+      'https://www.example.fr/*',
+    );
     const index = createPageIndex([
       {
         feedId: 'f',

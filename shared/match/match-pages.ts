@@ -46,7 +46,11 @@ const MAX_PATTERN = 2048;
 /** A host name, optionally with a port (ignored); IPv6 literals are not supported. */
 const HOST_RE = /^[^\s@\\?#:/*[\]]+(?::\d+)?$/;
 
-const PATTERN_RE = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/;
+/**
+ * Scheme, host and path of a pattern. A final dot of the host is left out (`www.example.fr.` names
+ * the same site, and browsers match patterns without it), and so is a port.
+ */
+const PATTERN_RE = /^(\*|https?):\/\/(\*|\*\.[^/*]+?|[^/*]+?)\.?(?::\d+)?(\/.*)$/;
 
 /**
  * True when `text` matches a pattern split at its `*`s. Greedy leftmost search, never a regular
@@ -68,19 +72,11 @@ function matchParts(parts: readonly string[], text: string): boolean {
   return text.length - last.length >= from && text.endsWith(last);
 }
 
-/**
- * A host as patterns compare it: lower case, IDN in punycode, no final dot (`www.example.fr.`
- * names the same site, and browsers match patterns without it).
- */
-function hostOf(url: URL): string {
-  return url.hostname.replace(/\.$/, '');
-}
-
-/** A host in the form `hostOf` gives it, without a port; null if invalid. */
+/** A host in the form URLs give it: lower case, IDN in punycode, no port; null if invalid. */
 function normaliseHost(host: string): string | null {
   if (!HOST_RE.test(host)) return null;
   try {
-    const hostname = hostOf(new URL(`http://${host}/`));
+    const hostname = new URL(`http://${host}/`).hostname;
     return hostname === '' ? null : hostname;
   } catch {
     return null;
@@ -137,7 +133,12 @@ function readUrl(url: string | URL): PageUrl | null {
   }
   const scheme = parsed.protocol.slice(0, -1);
   if (scheme !== 'http' && scheme !== 'https') return null;
-  return { scheme, host: hostOf(parsed), path: parsed.pathname + parsed.search };
+  // Without a final dot, as patterns have their hosts.
+  return {
+    scheme,
+    host: parsed.hostname.replace(/\.$/, ''),
+    path: parsed.pathname + parsed.search,
+  };
 }
 
 function matchesPage(pattern: MatchPattern, page: PageUrl): boolean {
