@@ -14,6 +14,7 @@ import {
   type DemoServer,
 } from '../../widget/demo/serve.ts';
 import { launchBrowser } from './support/browser.ts';
+import { startServer } from './support/server.ts';
 import { axeViolations } from './fixtures/widget/harness.ts';
 
 let server: DemoServer;
@@ -170,6 +171,29 @@ describe('the demo site', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/if-none-match/i);
+  });
+
+  it('lets a page on another site load the widget from it, as the playground’s code does', async () => {
+    // The page comes from another origin (another port); the bundle and the feed from the demo
+    // server, as in the code the playground gives to copy.
+    const elsewhere = await startServer();
+    const page = await browser.newPage();
+    try {
+      elsewhere.route('/page.html', {
+        body: `<!doctype html><html lang="fr"><title>Ailleurs</title>
+          <script type="module" src="${server.origin}/dist/widget/open-commitments.js"></script>
+          <open-commitments src="${server.origin}${demoFeedPath}" no-refresh></open-commitments>`,
+      });
+      await page.goto(`${elsewhere.origin}/page.html`);
+      await expect
+        .poll(() => page.locator('open-commitments [part="commitment"]').count(), {
+          timeout: 15_000,
+        })
+        .toBeGreaterThan(0);
+    } finally {
+      await page.close();
+      await elsewhere.close();
+    }
   });
 
   it('keeps the demo pages accessible (axe-core, WCAG 2.1 A and AA)', async () => {

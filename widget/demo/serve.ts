@@ -105,7 +105,11 @@ const commonHeaders: Record<string, string> = {
   'cache-control': 'no-cache',
 };
 
-/** CORS for feeds: any site may read them, and see the validators it needs to ask again cheaply. */
+/**
+ * CORS for feeds, and for the widget's bundles: any site may read a feed and see the validators it
+ * needs to ask again cheaply, and a page on another site may load a bundle, which browsers fetch
+ * for a module script in CORS mode (the playground's code names this server's copy).
+ */
 const corsHeaders: Record<string, string> = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers': 'ETag, Last-Modified',
@@ -183,7 +187,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       send(res, 404, notFoundPage(path), 'text/html; charset=utf-8', pageHeaders());
       return;
     }
-    const extra = isFeed ? corsHeaders : resource.type.startsWith('text/html') ? pageHeaders() : {};
+    const extra =
+      isFeed || path.startsWith('/dist/widget/')
+        ? corsHeaders
+        : resource.type.startsWith('text/html')
+          ? pageHeaders()
+          : {};
     sendResource(req, res, resource, extra);
   }
 
