@@ -204,6 +204,32 @@ describe('the dashboard', () => {
     expect(document.activeElement?.textContent).toBe('My questions');
   });
 
+  it('keeps keyboard focus on the next feed’s first row when a feed’s last followed one goes', async () => {
+    const town = feed();
+    const root = mount(
+      fakeModel({
+        followed: [
+          {
+            feedId: 'town',
+            feed: { ...town, commitments: town.commitments.slice(0, 1) },
+            paused: false,
+          },
+          { feedId: 'city', feed: feed(), paused: false },
+        ],
+        changes: [],
+        questions: [],
+      }),
+    );
+    const unfollow = (index: number) =>
+      root.querySelectorAll<HTMLButtonElement>('li.oc-row .oc-actions button')[index]!;
+    const next = unfollow(1);
+    unfollow(0).focus();
+    unfollow(0).click();
+    await settle();
+    expect(document.activeElement).toBe(next);
+    expect(next.textContent).toBe('Unfollow: Open data');
+  });
+
   it('announces an error that comes after it opened, in French, the reason marked as English', async () => {
     const model = fakeModel({ followed: [], changes: [], questions: [] });
     const root = mount(model, 'fr');

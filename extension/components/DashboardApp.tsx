@@ -11,7 +11,7 @@ import { questionsToCsv, questionsToJson } from '../state/questions-export.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { FeedRows } from './FeedRows.tsx';
 import { Sentence } from './Sentence.tsx';
-import { removeKeepingFocus } from '../dom/focus.ts';
+import { focusLost, removeKeepingFocus } from '../dom/focus.ts';
 
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -20,6 +20,27 @@ function download(name: string, type: string, text: string): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Runs `unfollow`, which takes `row` (an `li.oc-row` of "Followed commitments") out of the page,
+ * then, if focus was lost, puts it on the first control of the row that was after it, else before
+ * it, in another feed's list too (a feed's list goes with its last row), else on the heading.
+ */
+async function unfollowKeepingFocus(
+  row: Element | null,
+  unfollow: () => Promise<void>,
+): Promise<void> {
+  const rows = [...(row?.closest('[data-section]')?.querySelectorAll('li.oc-row') ?? [])];
+  const at = row ? rows.indexOf(row) : -1;
+  const neighbours = at < 0 ? [] : [rows[at + 1], rows[at - 1]];
+  await unfollow();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (row?.isConnected || !focusLost(document)) return;
+  const next = neighbours.find((candidate) => candidate?.isConnected);
+  (
+    next?.querySelector<HTMLElement>('button, a[href]') ?? document.getElementById('oc-followed')
+  )?.focus();
 }
 
 /** The dashboard page: followed commitments, recent changes with dates, and my questions. */
@@ -66,9 +87,8 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                   row={row}
                   lang={lang}
                   onUnfollow={(event) =>
-                    void removeKeepingFocus(
+                    void unfollowKeepingFocus(
                       (event.currentTarget as HTMLElement).closest('li.oc-row'),
-                      'oc-followed',
                       () => model.unfollow(slice.feedId, c.id),
                     ).then(() => say(m.unfollowed(row.title.text)))
                   }
