@@ -1,7 +1,8 @@
 /**
  * The toolbar popup against the overlay, in Chromium: it lists the same commitments for a page,
- * those the page links to or marks included, and on a site page that names none it sums the plan
- * up instead of listing the whole feed.
+ * those the page links to or marks included, opens a question's details without moving its
+ * button, and on a site page that names none it sums the plan up instead of listing the whole
+ * feed.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,15 @@ describe('the popup', () => {
     expect(overlay).toEqual(['A1', 'B1', 'C1']);
     const popup = await popupFor(session, url);
     await expect.poll(() => rowIds(popup, 'main')).toEqual(overlay);
+
+    // "Question this" stays on the line of "Follow" once opened; its details take the next line.
+    const row = popup.locator('main li.oc-row[data-commitment-id="A1"]');
+    const ask = row.getByRole('button', { name: /^Question this/ });
+    await ask.click();
+    const asked = (await ask.boundingBox())!;
+    expect(asked.y).toBe((await row.getByRole('button', { name: /^Follow/ }).boundingBox())!.y);
+    const details = (await row.locator('.oc-interpellate').boundingBox())!;
+    expect(details.y).toBeGreaterThan(asked.y + asked.height);
     await popup.close();
     await page.close();
   });
