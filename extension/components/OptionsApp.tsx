@@ -258,7 +258,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
       {model.hidden.value.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <ul>
+        <ul class="oc-hidden-list">
           {model.hidden.value.map((origin) => (
             <li key={origin}>
               <code>{origin}</code>{' '}
