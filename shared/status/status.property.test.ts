@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDate } from '../feed/formats.ts';
 import { parseFeed } from '../feed/parse-feed.ts';
-import type { Category, Channel, Commitment, Feed, Interpellation } from '../feed/types.ts';
+import {
+  CATEGORIES,
+  type Category,
+  type Channel,
+  type Commitment,
+  type Feed,
+  type Interpellation,
+} from '../feed/types.ts';
 import { computeProgress } from './compute-progress.ts';
 import { addDays, dateToUtc, daysBetween, todayString } from './dates.ts';
 import { daysOverdue, isLate, isOverdue } from './late.ts';
@@ -86,14 +93,7 @@ describe('dates over years 0000–9999', () => {
   });
 });
 
-const categories = fc.constantFrom<Category>(
-  'not-started',
-  'limited',
-  'substantial',
-  'complete',
-  'withdrawn',
-  'unknown',
-);
+const categories = fc.constantFrom<Category>(...CATEGORIES);
 
 describe('late, overdue and progress', () => {
   it('marks late exactly when due is before today and the category is neither complete nor withdrawn', () => {
