@@ -297,6 +297,31 @@ describe('late marks', () => {
   });
 });
 
+/**
+ * A page at `width` px showing `feed` (served under `name`) in a dashboard and in a badge for its
+ * first commitment, that commitment opened in both.
+ */
+async function openedInBoth(
+  name: string,
+  feed: ReturnType<typeof bundledFeed>,
+  width: number,
+): Promise<Page> {
+  const src = `/layout/${name}.json`;
+  const id = String(feed.commitments[0]!.id);
+  serveFeed(chromium.server, src, feed);
+  const page = await newPage(width);
+  await page.goto(
+    hostPage(chromium.server, `/layout-${name}.html`, {
+      body: `<open-commitments src="${src}" today="${TODAY}" no-refresh></open-commitments>
+        <p><open-commitment-badge src="${src}" commitment="${id}" today="${TODAY}"></open-commitment-badge></p>`,
+    }),
+  );
+  await settled(page);
+  await page.locator(`open-commitments [data-commitment-id="${id}"] .toggle`).click();
+  await page.locator('open-commitment-badge .toggle').click();
+  return page;
+}
+
 describe('feed names inside the widget’s own sentences', () => {
   it('wrap, and carry their language, in the badge’s details and a question’s answer', async () => {
     const word = 'Communautedagglomeration'.repeat(12);
@@ -306,19 +331,7 @@ describe('feed names inside the widget’s own sentences', () => {
     const [question, ...others] = first.interpellations as Record<string, unknown>[];
     const answer = question!.answer as Record<string, unknown>;
     first.interpellations = [{ ...question, answer: { ...answer, by: { en: word } } }, ...others];
-    serveFeed(chromium.server, '/layout/long-names.json', feed);
-    const page = await newPage(320);
-    await page.goto(
-      hostPage(chromium.server, '/layout-long-names.html', {
-        body: `<open-commitments src="/layout/long-names.json" today="${TODAY}" no-refresh></open-commitments>
-          <p><open-commitment-badge src="/layout/long-names.json" commitment="${String(first.id)}" today="${TODAY}"></open-commitment-badge></p>`,
-      }),
-    );
-    await settled(page);
-    await page
-      .locator(`open-commitments [data-commitment-id="${String(first.id)}"] .toggle`)
-      .click();
-    await page.locator('open-commitment-badge .toggle').click();
+    const page = await openedInBoth('long-names', feed, 320);
     const by = page.locator('open-commitment-badge .by bdi');
     const answeredBy = page.locator('open-commitments .answer-head bdi');
     expect(await by.textContent()).toBe(word);
@@ -358,20 +371,8 @@ describe('right-to-left text', () => {
     const feed = bundledFeed('valfleurie');
     const first = feed.commitments[0]!;
     first.summary = { ar: 'نشر جميع العقود العامة كبيانات مفتوحة.' };
-    serveFeed(chromium.server, '/layout/rtl-summary.json', feed);
-    const page = await newPage(1000);
-    await page.addInitScript(`window.endsOf = ${endsOf.toString()}`);
-    await page.goto(
-      hostPage(chromium.server, '/layout-rtl-summary.html', {
-        body: `<open-commitments src="/layout/rtl-summary.json" today="${TODAY}" no-refresh></open-commitments>
-          <p><open-commitment-badge src="/layout/rtl-summary.json" commitment="${String(first.id)}" today="${TODAY}"></open-commitment-badge></p>`,
-      }),
-    );
-    await settled(page);
-    await page
-      .locator(`open-commitments [data-commitment-id="${String(first.id)}"] .toggle`)
-      .click();
-    await page.locator('open-commitment-badge .toggle').click();
+    const page = await openedInBoth('rtl-summary', feed, 1000);
+    await page.addScriptTag({ content: `window.endsOf = ${endsOf.toString()}` });
     for (const selector of ['open-commitments .summary p', 'open-commitment-badge .prose p']) {
       const { first: start, last: stop } = await page
         .locator(selector)
