@@ -1,19 +1,23 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
+import { render, type ComponentProps } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Corner, Place } from '../state/panel-position.ts';
 import { Overlay } from './Overlay.tsx';
 
-const summaries = [{ feedId: 'town', publisher: { text: 'Town' }, total: 3, late: 1 }];
+const townSummaries = [{ feedId: 'town', publisher: { text: 'Town' }, total: 3, late: 1 }];
 
-/** The panel, rendered in English with the given place and callbacks. */
+/** The panel, rendered in English with the given rows, summaries, place and callbacks. */
 function renderPanel({
+  rows = [],
+  summaries = townSummaries,
   place,
   onPlace = () => undefined,
   onClose = () => undefined,
   onHideSite = () => undefined,
 }: {
+  rows?: ComponentProps<typeof Overlay>['rows'];
+  summaries?: ComponentProps<typeof Overlay>['summaries'];
   place?: Corner;
   onPlace?: (place: Place) => void;
   onClose?: () => void;
@@ -23,7 +27,7 @@ function renderPanel({
   document.body.replaceChildren(root);
   render(
     <Overlay
-      rows={[]}
+      rows={rows}
       summaries={summaries}
       lang="en"
       place={place}
@@ -126,44 +130,34 @@ describe('Overlay', () => {
   });
 
   it('says when the data is from and that the last refresh failed', () => {
-    const root = document.createElement('div');
-    document.body.replaceChildren(root);
     const stale = { asOf: Date.UTC(2026, 10, 2, 9), failedAt: Date.UTC(2026, 11, 1) };
-    render(
-      <Overlay
-        rows={[
-          {
-            feedId: 'town',
-            row: {
-              id: 'A1',
-              title: { text: 'Open data' },
-              category: 'limited',
-              statusLabel: { text: 'Under way' },
-              late: false,
-            },
-            stale,
+    const { root } = renderPanel({
+      rows: [
+        {
+          feedId: 'town',
+          row: {
+            id: 'A1',
+            title: { text: 'Open data' },
+            category: 'limited',
+            statusLabel: { text: 'Under way' },
+            late: false,
           },
-          {
-            feedId: 'town',
-            row: {
-              id: 'A2',
-              title: { text: 'Open budget' },
-              category: 'complete',
-              statusLabel: { text: 'Done' },
-              late: false,
-            },
-            stale,
+          stale,
+        },
+        {
+          feedId: 'town',
+          row: {
+            id: 'A2',
+            title: { text: 'Open budget' },
+            category: 'complete',
+            statusLabel: { text: 'Done' },
+            late: false,
           },
-        ]}
-        summaries={[{ feedId: 'city', publisher: { text: 'City' }, total: 3, late: 0, stale }]}
-        lang="en"
-        onPlace={() => undefined}
-        onClose={() => undefined}
-        onHideSite={() => undefined}
-        onRemember={async () => undefined}
-      />,
-      root,
-    );
+          stale,
+        },
+      ],
+      summaries: [{ feedId: 'city', publisher: { text: 'City' }, total: 3, late: 0, stale }],
+    });
     expect(root.querySelector('[data-feed-notice="town"]')?.textContent).toMatch(
       /^Data as of November 2, 2026(,| at) .+; the last refresh failed\.$/,
     );
@@ -176,8 +170,6 @@ describe('Overlay', () => {
   });
 
   it('names the publisher of each feed whose commitments it lists, when there are several', () => {
-    const root = document.createElement('div');
-    document.body.replaceChildren(root);
     const row = (feedId: string, publisher: string, title: string) => ({
       feedId,
       publisher: { text: publisher },
@@ -189,18 +181,10 @@ describe('Overlay', () => {
         late: false,
       },
     });
-    render(
-      <Overlay
-        rows={[row('town', 'Town', 'Open data'), row('region', 'Region', 'Regional data')]}
-        summaries={[]}
-        lang="en"
-        onPlace={() => undefined}
-        onClose={() => undefined}
-        onHideSite={() => undefined}
-        onRemember={async () => undefined}
-      />,
-      root,
-    );
+    const { root } = renderPanel({
+      rows: [row('town', 'Town', 'Open data'), row('region', 'Region', 'Regional data')],
+      summaries: [],
+    });
     const names = [...root.querySelectorAll('[data-feed-publisher]')].map((p) => p.textContent);
     expect(names).toEqual(['Town', 'Region']);
     // Each name comes right before its feed's list.
