@@ -1,9 +1,9 @@
 /**
  * Turns a refreshed feed into the person's change list: what changed in the commitments they
  * follow (status, progress, due date, a new update or answer), answers published on the ones
- * they asked about, and either kind missing from the new copy. The comparison is against a stored baseline, in one IndexedDB transaction with
- * the change records: a worker stopped at any moment either recorded a change or will find it
- * again on its next run, never both and never neither.
+ * they asked about, and either kind missing from the new copy. The comparison is against a stored
+ * baseline, in one IndexedDB transaction with the change records: a worker stopped at any moment
+ * either recorded a change or will find it again on its next run, never both and never neither.
  */
 import {
   coreMessages,

@@ -1,9 +1,9 @@
 /**
- * What `validate` adds to strict parsing: a hint for each error, and warnings about a feed that
- * is valid but probably out of date (a passed due date with little done, `updated` older than the
+ * What `validate` adds to strict parsing: a hint for each error, and warnings about a feed that is
+ * valid but probably out of date (a passed due date with little done, `updated` older than the
  * newest entry, a newest update whose status or progress the commitment does not show, a progress
- * its status contradicts, an unanswered interpellation past the promised delay), or that names pages the
- * extension ignores (every site, or every site under a public suffix).
+ * its status contradicts, an unanswered interpellation past the promised delay), or that names
+ * pages the extension ignores (every site, or every site under a public suffix).
  */
 import { CATEGORIES, type Feed, type FeedIssue, type Update } from '../feed/types.ts';
 import { parsePattern } from '../match/match-pages.ts';

@@ -1,12 +1,12 @@
 /**
- * The playground's try-it form, served by the demo server under its strict CSP and Trusted Types:
- * a pasted feed URL, theme and language give the dashboard drawn from that feed and the exact
- * embed code; the copy button says "Copié" when the clipboard took it and selects the code when it
- * did not; a URL that is not http(s), or has no scheme, is refused with a message, and the code kept
- * says whose it is; a feed on another site has its code and a note on why the preview cannot read it;
- * each sending of the form is said to a screen reader;
- * each dashboard keeps its filters apart; the code can be scrolled by keyboard; each example is
- * captioned with its own code; nothing logs an error.
+ * The playground's try-it form, served by the demo server under its strict CSP and Trusted Types: a
+ * pasted feed URL, theme and language give the dashboard drawn from that feed and the exact embed
+ * code; the copy button says "Copié" when the clipboard took it and selects the code when it did
+ * not; a URL that is not http(s), or has no scheme, is refused with a message, and the code kept
+ * says whose it is; a feed on another site has its code and a note on why the preview cannot read
+ * it; each sending of the form is said to a screen reader; each dashboard keeps its filters apart;
+ * the code can be scrolled by keyboard; each example is captioned with its own code; nothing logs
+ * an error.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
