@@ -52,13 +52,21 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
     case 'page-matches':
       return { feeds: await pageMatches(request.url, { paused: request.paused ?? false }) };
     case 'remember-question': {
-      const page = (await pageMatches(request.url, { paused: true })).find(
-        (f) => f.feedId === request.feedId,
-      );
-      const commitment = page?.feed.commitments.find((c) => c.id === request.commitmentId);
-      if (!page || !commitment) throw new Error(`${request.commitmentId} is not on this page`);
+      // Only a commitment of the page it names, or, from "My commitments", one the person
+      // follows in a feed they subscribe to: never whatever the message says.
+      const slices =
+        request.url === undefined
+          ? await followedSlices()
+          : await pageMatches(request.url, { paused: true });
+      const slice = slices.find((f) => f.feedId === request.feedId);
+      const commitment = slice?.feed.commitments.find((c) => c.id === request.commitmentId);
+      if (!slice || !commitment) {
+        throw new Error(
+          `${request.commitmentId} is ${request.url === undefined ? 'not followed' : 'not on this page'}`,
+        );
+      }
       return {
-        question: await rememberQuestion(page.feedId, page.feed, commitment, new Date(now)),
+        question: await rememberQuestion(slice.feedId, slice.feed, commitment, new Date(now)),
       };
     }
     case 'subscribe': {

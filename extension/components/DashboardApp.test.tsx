@@ -47,6 +47,13 @@ function fakeModel(data: DashboardData, calls: string[] = []): DashboardModel {
           .filter((s) => s.feed.commitments.length > 0),
       };
     },
+    rememberQuestion: async (feedId, id) => {
+      calls.push(`remember ${feedId} ${id}`);
+      model.value = {
+        ...model.value,
+        questions: [{ ...question(model.value.questions.length + 1, id), dueOn: '2026-12-01' }],
+      };
+    },
   };
 }
 
@@ -228,6 +235,45 @@ describe('the dashboard', () => {
     await settle();
     expect(document.activeElement).toBe(next);
     expect(next.textContent).toBe('Unfollow: Open data');
+  });
+
+  it('offers to remember a question asked from here, then lists it with when its answer is due', async () => {
+    const calls: string[] = [];
+    const town = {
+      ...feed(),
+      interpellation: { url: 'https://www.town.example/ask?c={id}', responseDays: 30 },
+    };
+    const root = mount(
+      fakeModel(
+        { followed: [{ feedId: 'town', feed: town, paused: false }], changes: [], questions: [] },
+        calls,
+      ),
+    );
+    const row = root.querySelector('[data-section="followed"] [data-commitment-id="B1"]')!;
+    const buttons = () => [...row.querySelectorAll('button')];
+    buttons()
+      .find((b) => b.textContent?.startsWith('Question this'))!
+      .click();
+    await settle();
+    expect(buttons().some((b) => b.textContent?.startsWith('Remember'))).toBe(false);
+    const link = row.querySelector<HTMLAnchorElement>('[data-interpellation-link]')!;
+    expect(link.href).toBe('https://www.town.example/ask?c=B1');
+    link.addEventListener('click', (event) => event.preventDefault());
+    link.click();
+    await settle();
+    const remember = buttons().find(
+      (b) => b.textContent === 'Remember this question on this device',
+    )!;
+    remember.focus();
+    remember.click();
+    await settle();
+    expect(calls).toEqual(['remember town B1']);
+    const kept = row.querySelector('[role="status"]');
+    expect(kept?.textContent).toBe('Kept on this device. Nothing leaves your browser.');
+    expect(document.activeElement).toBe(kept);
+    expect(root.querySelector('[data-section="questions"] tr')?.textContent).toContain(
+      'answer due December 1, 2026',
+    );
   });
 
   it('announces an error that comes after it opened, in French, the reason marked as English', async () => {

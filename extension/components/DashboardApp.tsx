@@ -92,6 +92,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                       () => model.unfollow(slice.feedId, c.id),
                     ).then(() => say(m.unfollowed(row.title.text)))
                   }
+                  onRemember={() => model.rememberQuestion(slice.feedId, c.id)}
                 />
               );
             })}

@@ -49,6 +49,18 @@ describe('acceptRequest', () => {
     }
   });
 
+  it('keeps a question from a content script only about its own page', () => {
+    const question = { type: 'remember-question', feedId: 'bundled:paris', commitmentId: 'P1' };
+    expect(acceptRequest({ ...question, url: page }, contentScript, self).ok).toBe(true);
+    // No page: a question about a followed commitment, which only "My commitments" may send.
+    expect(acceptRequest(question, contentScript, self)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('its own page'),
+    });
+    expect(acceptRequest({ ...question, url: undefined }, contentScript, self).ok).toBe(false);
+    expect(acceptRequest(question, optionsPage, self)).toEqual({ ok: true, request: question });
+  });
+
   it('accepts privileged requests from the extension’s own pages', () => {
     const result = acceptRequest(
       { type: 'subscribe', url: 'https://www.exemple.fr/feed.json' },

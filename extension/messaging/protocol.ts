@@ -2,7 +2,8 @@
  * Every message between the extension's parts, validated with valibot before it is acted on,
  * and who may send it. Content scripts run beside untrusted pages, so they may only ask for the
  * commitments of their own tab's URL and keep a question about one of those; everything else
- * (subscriptions, follows, the person's list) is accepted only from the extension's own pages.
+ * (subscriptions, follows, the person's list, a question asked from no page) is accepted only
+ * from the extension's own pages.
  */
 import * as v from 'valibot';
 import type { Commitment, DateString, Feed, FeedIssue } from '../../shared/index.ts';
@@ -56,7 +57,11 @@ export const RequestSchema = v.variant('type', [
     type: v.literal('remember-question'),
     feedId: FeedIdSchema,
     commitmentId: CommitmentIdSchema,
-    url: HttpUrl,
+    /**
+     * The page the commitment was questioned from; absent from "My commitments", which is no
+     * page: the commitment must then be one the person follows.
+     */
+    url: v.exactOptional(HttpUrl),
   }),
   v.strictObject({ type: v.literal('subscribe'), url: HttpUrl }),
   v.strictObject({ type: v.literal('unsubscribe'), feedId: FeedIdSchema }),
@@ -126,7 +131,8 @@ export function acceptRequest(
     return { ok: false, error: 'only the top frame may ask' };
   }
   const own = sender.tab?.url ?? sender.url;
-  if (!own || !('url' in request) || withoutHash(own) !== withoutHash(request.url)) {
+  const url = 'url' in request ? request.url : undefined;
+  if (!own || url === undefined || withoutHash(own) !== withoutHash(url)) {
     return { ok: false, error: 'a content script may only ask about its own page' };
   }
   return { ok: true, request };

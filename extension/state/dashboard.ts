@@ -1,6 +1,7 @@
 /**
  * The dashboard's model: followed commitments as they stand, recent changes with their dates, and
- * the person's questions (overdue ones flagged), with delete and unfollow.
+ * the person's questions (overdue ones flagged), with delete, unfollow, and keeping a question
+ * asked from here.
  */
 import { signal } from '@preact/signals';
 import { ask } from '../messaging/send.ts';
@@ -29,7 +30,13 @@ export function createDashboardModel() {
     await load();
   }
 
-  return { data, error, load, deleteQuestion, unfollow };
+  /** Keeps a question about a followed commitment (no page: the background checks the follow). */
+  async function rememberQuestion(feedId: string, commitmentId: string): Promise<void> {
+    await ask({ type: 'remember-question', feedId, commitmentId });
+    await load();
+  }
+
+  return { data, error, load, deleteQuestion, unfollow, rememberQuestion };
 }
 
 /** The dashboard model's type. */

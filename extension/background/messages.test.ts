@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('wxt/browser', () => ({
+  browser: {
+    i18n: { getUILanguage: () => 'en-GB' },
+    runtime: { id: 'test', getURL: (path: string) => `chrome-extension://test${path}` },
+    notifications: { create: async (id: string) => id },
+  },
+}));
+
+const { addDays } = await import('../../shared/index.ts');
+const { handleMessage } = await import('./messages.ts');
+const { setFollowed } = await import('./follows.ts');
+const { db } = await import('./db.ts');
+
+const feedId = 'bundled:valfleurie';
+const dashboard = { id: 'test', url: 'chrome-extension://test/dashboard.html' };
+
+beforeEach(async () => {
+  const database = await db();
+  for (const name of ['subscriptions', 'follows', 'baselines', 'changes', 'questions'] as const)
+    await database.clear(name);
+  await database.put('subscriptions', {
+    feedId,
+    bundled: 'valfleurie',
+    paused: true,
+    addedAt: 0,
+    failures: 0,
+    nextRefreshAt: 0,
+  });
+  await setFollowed(feedId, 'VF-01', true);
+});
+
+describe('remember-question from "My commitments" (no page)', () => {
+  it('keeps a question about a followed commitment, with its channel and when it is due', async () => {
+    const reply = await handleMessage(
+      { type: 'remember-question', feedId, commitmentId: 'VF-01' },
+      dashboard,
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      value: {
+        question: {
+          feedId,
+          commitmentId: 'VF-01',
+          title: 'Publish every public contract as open data',
+          channel: { kind: 'url', target: 'participer.valfleurie.example' },
+        },
+      },
+    });
+    const [kept] = await (await db()).getAll('questions');
+    // The feed promises an answer within 30 days: My commitments says when, and flags it late.
+    expect(kept?.dueOn).toBe(addDays(kept!.askedOn, 30));
+  });
+
+  it('refuses a commitment the person does not follow, or a feed they do not subscribe to', async () => {
+    for (const request of [
+      { type: 'remember-question', feedId, commitmentId: 'VF-02' },
+      { type: 'remember-question', feedId, commitmentId: 'VF-99' },
+      { type: 'remember-question', feedId: 'bundled:paris', commitmentId: 'VF-01' },
+    ]) {
+      expect(await handleMessage(request, dashboard)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('not followed'),
+      });
+    }
+    await (await db()).delete('subscriptions', feedId);
+    expect(
+      await handleMessage({ type: 'remember-question', feedId, commitmentId: 'VF-01' }, dashboard),
+    ).toMatchObject({ ok: false });
+    expect(await (await db()).count('questions')).toBe(0);
+  });
+
+  it('refuses a question from a content script that names no page', async () => {
+    const page = 'https://www.valfleurie.example/marches';
+    const reply = await handleMessage(
+      { type: 'remember-question', feedId, commitmentId: 'VF-01' },
+      { id: 'test', url: page, tab: { id: 3, url: page }, frameId: 0 },
+    );
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('its own page') });
+    expect(await (await db()).count('questions')).toBe(0);
+  });
+});
