@@ -2,7 +2,8 @@
  * Following and questioning, in Chromium: follow a commitment from the popup; a refresh that
  * changes it shows a notification and a dated entry in the dashboard; a service worker stopped in
  * the middle of a refresh loses nothing; a question kept from the overlay is answered, flagged when
- * overdue, exported and deleted; revoking the host permission removes the content script.
+ * overdue, exported and deleted, and one asked from the dashboard is kept too; revoking the host
+ * permission removes the content script.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -168,7 +169,7 @@ describe('following', () => {
 });
 
 describe('questioning', () => {
-  it('keeps a question, notifies its answer, flags it when overdue, exports and deletes it', async () => {
+  it('keeps a question, notifies its answer, flags it when overdue, exports and deletes it, and keeps one asked from My commitments', async () => {
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/town/project-a.html`);
     const row = page.locator('open-commitments-overlay li[data-commitment-id="A1"]');
@@ -248,6 +249,18 @@ describe('questioning', () => {
 
     await question.getByRole('button', { name: 'Delete' }).click();
     await question.waitFor({ state: 'detached' });
+
+    // Questioned again from My commitments itself, which has no page: kept all the same.
+    const followed = dash.locator('[data-section="followed"] [data-commitment-id="A1"]');
+    await followed.getByRole('button', { name: 'Question this' }).click();
+    const again = session.context.waitForEvent('page');
+    await followed.getByRole('link', { name: 'Open the official form' }).click();
+    await (await again).close();
+    await followed.getByRole('button', { name: 'Remember this question on this device' }).click();
+    await expect(followed.getByRole('status').textContent()).resolves.toBe(
+      'Kept on this device. Nothing leaves your browser.',
+    );
+    await expect(question.textContent()).resolves.toMatch(/answer due \w+ \d+, \d{4}/);
     await dash.close();
   });
 });
