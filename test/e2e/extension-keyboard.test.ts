@@ -2,8 +2,9 @@
  * The extension with the keyboard alone, in Chromium: closing the overlay (its button or Escape)
  * gives focus back to the page where it was before it entered the panel, never to the top of the
  * document. And its small buttons, large enough for a finger or a shaky hand; at 400% zoom, the
- * page still in view beside it, and the options and "My commitments" pages within the screen
- * whatever a feed's addresses; and in forced colours, the popup's pressed buttons still pressed.
+ * page still in view beside it, the options and "My commitments" pages within the screen
+ * whatever a feed's addresses, and the popup within its narrower window; and in forced colours,
+ * the popup's pressed buttons still pressed.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,5 +198,34 @@ describe('the extension’s pages at 400% zoom', () => {
     await dashboard.locator('[data-section="questions"] [data-commitment-id="GV1"]').waitFor();
     expect(await fits(dashboard)).toBe(true);
     await dashboard.close();
+  });
+
+  it('keep the popup 380 px wide where there is room, and within a narrower window', async () => {
+    const page = await session.context.newPage();
+    const url = `${server.origin}/town/project-a.html`;
+    await page.goto(url);
+    const popup = await popupFor(session, url);
+    await popup
+      .getByRole('button', { name: /^Question this/ })
+      .first()
+      .click();
+    const mainWidth = () => popup.locator('main').evaluate((main) => main.clientWidth);
+    // Chromium sizes a popup's window to its document's min-content width, within 800 px of the
+    // screen: 320 CSS px from a zoom of 250%, where the popup then lays out.
+    const sizedTo = () =>
+      popup.evaluate(() => {
+        const html = document.documentElement;
+        html.style.width = 'min-content';
+        const width = html.offsetWidth;
+        html.style.width = '';
+        return width;
+      });
+    await popup.setViewportSize({ width: 1280, height: 640 });
+    expect([await sizedTo(), await mainWidth()]).toEqual([380, 380]);
+    await popup.setViewportSize({ width: 320, height: 640 });
+    expect(await mainWidth()).toBe(320);
+    expect(await fits(popup)).toBe(true);
+    await popup.close();
+    await page.close();
   });
 });
