@@ -2,10 +2,25 @@
 import { render, type ComponentProps } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
+import type { Category } from '../../shared/index.ts';
 import type { Corner, Place } from '../state/panel-position.ts';
 import { Overlay } from './Overlay.tsx';
 
 const townSummaries = [{ feedId: 'town', publisher: { text: 'Town' }, total: 3, late: 1 }];
+
+/** A row of the panel: one commitment of a feed, not late. */
+function panelRow(
+  feedId: string,
+  id: string,
+  title: string,
+  category: Category,
+  statusLabel: string,
+) {
+  return {
+    feedId,
+    row: { id, title: { text: title }, category, statusLabel: { text: statusLabel }, late: false },
+  };
+}
 
 /** The panel, rendered in English with the given rows, summaries, place and callbacks. */
 function renderPanel({
@@ -133,28 +148,8 @@ describe('Overlay', () => {
     const stale = { asOf: Date.UTC(2026, 10, 2, 9), failedAt: Date.UTC(2026, 11, 1) };
     const { root } = renderPanel({
       rows: [
-        {
-          feedId: 'town',
-          row: {
-            id: 'A1',
-            title: { text: 'Open data' },
-            category: 'limited',
-            statusLabel: { text: 'Under way' },
-            late: false,
-          },
-          stale,
-        },
-        {
-          feedId: 'town',
-          row: {
-            id: 'A2',
-            title: { text: 'Open budget' },
-            category: 'complete',
-            statusLabel: { text: 'Done' },
-            late: false,
-          },
-          stale,
-        },
+        { ...panelRow('town', 'A1', 'Open data', 'limited', 'Under way'), stale },
+        { ...panelRow('town', 'A2', 'Open budget', 'complete', 'Done'), stale },
       ],
       summaries: [{ feedId: 'city', publisher: { text: 'City' }, total: 3, late: 0, stale }],
     });
@@ -171,15 +166,8 @@ describe('Overlay', () => {
 
   it('names the publisher of each feed whose commitments it lists, when there are several', () => {
     const row = (feedId: string, publisher: string, title: string) => ({
-      feedId,
+      ...panelRow(feedId, 'A1', title, 'limited', 'Under way'),
       publisher: { text: publisher },
-      row: {
-        id: 'A1',
-        title: { text: title },
-        category: 'limited' as const,
-        statusLabel: { text: 'Under way' },
-        late: false,
-      },
     });
     const { root } = renderPanel({
       rows: [row('town', 'Town', 'Open data'), row('region', 'Region', 'Regional data')],
