@@ -42,8 +42,15 @@ function feedSpelling(key: string, value: string | undefined): string | undefine
   return read.ok && read.value !== value ? read.value : undefined;
 }
 
-/** A short hint on how to fix an error, from where it is; undefined when the message says it all. */
-export function hintFor(issue: FeedIssue): string | undefined {
+/**
+ * A short hint on how to fix an error, from where it is; undefined when the message says it all.
+ * `brokenStatuses` names the publisher's status definitions that have errors themselves (such as
+ * `statuses[0]`): a commitment using one of those reads as having an unknown status.
+ */
+export function hintFor(
+  issue: FeedIssue,
+  brokenStatuses: readonly string[] = [],
+): string | undefined {
   const key = lastKey(issue.path);
   const parent = issue.path.replace(/\[\d+\]/g, '');
   if (issue.path === '$' && /Unexpected token '<'/.test(issue.message))
@@ -61,6 +68,8 @@ export function hintFor(issue: FeedIssue): string | undefined {
   if (spelling !== undefined)
     return `Write the category's code in a feed: "${spelling}" (its French or English name is read only from a spreadsheet).`;
   if (interpellation) return 'An interpellation is open, answered, declined or inadmissible.';
+  if (key === 'status' && brokenStatuses.length > 0 && issue.message.startsWith('unknown status'))
+    return `If it is one of your own statuses, fix its definition first: ${brokenStatuses.join(', ')} ${brokenStatuses.length === 1 ? 'has an error' : 'have errors'} above.`;
   if (key === 'status')
     return `Use a category (${CATEGORIES.join(', ')}) or the key of one of your "statuses".`;
   if (key === 'category') return `One of ${CATEGORIES.join(', ')}.`;

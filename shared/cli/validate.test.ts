@@ -142,6 +142,27 @@ describe('validate', () => {
     );
   });
 
+  it('points a commitment whose own status is unknown back to the broken definition of it', async () => {
+    const feed = await valfleurie();
+    // The first definition, "en-preparation" (used by VF-10), names no known category.
+    const statuses = feed.statuses as Record<string, unknown>[];
+    statuses[0]!.category = 'preparing';
+    await writeFile(path.join(dir, 'broken-status.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'broken-status.json'], { cwd: dir });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toMatch(/error {4}statuses\[0\]\.category: /);
+    expect(ran.stdout).toMatch(
+      /error {4}commitments\[9\]\.status: unknown status "en-preparation".*\n {9}hint: If it is one of your own statuses, fix its definition first: statuses\[0\] has an error above\.\n/,
+    );
+    // With every definition sound, an unknown status gets the general hint.
+    feed.statuses = [];
+    await writeFile(path.join(dir, 'no-statuses.json'), JSON.stringify(feed));
+    const general = await runCli(['validate', 'no-statuses.json'], { cwd: dir });
+    expect(general.stdout).toMatch(
+      /error {4}commitments\[9\]\.status: .*\n {9}hint: Use a category /,
+    );
+  });
+
   it('prints a JSON report with --json', async () => {
     await writeFile(
       path.join(dir, 'wrong-format.json'),

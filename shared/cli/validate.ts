@@ -71,9 +71,17 @@ export async function validateCommand(
     return EXIT.trouble;
   }
   const today = options.today ?? todayString(io.now());
+  // The status definitions with errors of their own, which make their commitments' status unknown.
+  const brokenStatuses = result.ok
+    ? []
+    : [
+        ...new Set(
+          result.errors.flatMap((issue) => /^statuses\[\d+\]/.exec(issue.path)?.[0] ?? []),
+        ),
+      ];
   const errors: Reported[] = result.ok
     ? []
-    : result.errors.map((issue) => ({ ...issue, ...withHint(hintFor(issue)) }));
+    : result.errors.map((issue) => ({ ...issue, ...withHint(hintFor(issue, brokenStatuses)) }));
   const warnings: FeedIssue[] = [
     ...result.warnings,
     ...(result.ok ? publisherWarnings(result.feed, today) : []),
