@@ -10,12 +10,25 @@ import { ensureRefreshAlarm } from './refresh.ts';
 import { CONTENT_SCRIPT_ID, syncRegistration } from './registration.ts';
 import { notifyPending } from './notifications.ts';
 
-/** Brings the extension to a working state from whatever was stored. */
-export async function setUp(now: number): Promise<void> {
-  await seedDirectory(now);
-  await ensureRefreshAlarm();
-  await syncRegistration();
-  await notifyPending();
+let running: Promise<void> | undefined;
+
+/**
+ * Brings the extension to a working state from whatever was stored. A call while one runs joins
+ * it: at a browser's start, `onStartup` and a starting worker that finds no registration (none
+ * persists across sessions) both ask.
+ */
+export function setUp(now: number): Promise<void> {
+  running ??= (async () => {
+    try {
+      await seedDirectory(now);
+      await ensureRefreshAlarm();
+      await syncRegistration();
+      await notifyPending();
+    } finally {
+      running = undefined;
+    }
+  })();
+  return running;
 }
 
 /**
