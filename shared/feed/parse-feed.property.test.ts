@@ -1,6 +1,7 @@
 /**
  * Invariants of the reader over generated feeds: it never throws, the sliced reading agrees with
- * the plain one, and what a tolerant reading keeps is itself a valid feed that reads the same again.
+ * the plain one, and what a tolerant reading keeps is itself a valid feed that reads the same
+ * again.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,10 +1,11 @@
 /**
  * WebExtension match patterns (`https://www.example.fr/marches-publics/*`, `*://*.example.fr/*`)
  * and an index from a page URL to the feeds and commitments that name it. The same patterns drive
- * where the extension overlays status, so the rules follow the browsers': the scheme is `*`,
- * `http` or `https`; the host is `*`, `*.` plus a domain (the domain and its subdomains) or exact;
- * a port in a pattern and a final dot in a host are ignored; the path (query included, fragment excluded) matches with `*`
- * wildcards. `<all_urls>` and other schemes are refused: a feed names its own pages.
+ * where the extension overlays status, so the rules follow the browsers': the scheme is `*`, `http`
+ * or `https`; the host is `*`, `*.` plus a domain (the domain and its subdomains) or exact; a port
+ * in a pattern and a final dot in a host are ignored; the path (query included, fragment excluded)
+ * matches with `*` wildcards. `<all_urls>` and other schemes are refused: a feed names its own
+ * pages.
  */
 import type { Feed } from '../feed/types.ts';
 
