@@ -154,7 +154,7 @@ describe('inline badges', () => {
   it('takes a badge away at once when the page points its link elsewhere, and badges it anew', async () => {
     await start(
       `<p><a id="l" href="${TOWN}/c/B1">Budget</a> (<a id="again" href="${TOWN}/c/B1">more</a>)</p>` +
-        `<p id="m" data-commitment="B1">Budget</p>`,
+        `<p id="m" data-commitment="B1">Budget</p><p><a id="n" href="${TOWN}/news">News</a></p>`,
     );
     const status = (id: string) => badges(id).map((b) => b.shadowRoot!.textContent);
     expect(badges('B1')).toHaveLength(2);
@@ -182,6 +182,12 @@ describe('inline badges', () => {
     document.getElementById('l')!.setAttribute('href', `${TOWN}/elsewhere`);
     await addLater();
     expect(badges('A1')).toHaveLength(1);
+    // A link that named no commitment and now names one gets its badge.
+    document.getElementById('n')!.setAttribute('href', `${TOWN}/c/A1`);
+    await addLater();
+    expect(
+      document.getElementById('n')!.nextElementSibling?.getAttribute('data-commitment-id'),
+    ).toBe('A1');
   });
 
   it('badges what a page adds even while a clock on it changes all the time', async () => {

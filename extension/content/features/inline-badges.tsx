@@ -121,10 +121,11 @@ export const feature: Feature = {
       quiet = latest = undefined;
     };
     // An element the page points elsewhere (a list redrawn in place for its next page): its badge
-    // goes, with that of a link sharing it, and they are scanned again like added content.
+    // goes, with that of a link sharing it, and they are scanned again like added content. One
+    // never seen named no commitment, and has nothing to take away.
     const forget = (element: Element) => {
-      seen.delete(element);
       added.add(element);
+      if (!seen.delete(element)) return;
       for (const [key, elements] of badgedBy) {
         badgedBy.set(
           key,
