@@ -150,6 +150,10 @@ export function publisherWarnings(feed: Feed, today: string): FeedIssue[] {
   const warnings: FeedIssue[] = [];
   const updatedDay = feed.updated.slice(0, 10);
   let stale: { id: string; date: string } | undefined;
+  (feed.languages ?? []).forEach((lang, l, languages) => {
+    if (languages.indexOf(lang) < l)
+      warnings.push({ path: `languages[${l}]`, message: `"${lang}" is listed twice` });
+  });
   (feed.site ?? []).forEach((source, s) => {
     const message = ignoredPattern(source);
     if (message !== undefined) warnings.push({ path: `site[${s}]`, message });
@@ -161,6 +165,24 @@ export function publisherWarnings(feed: Feed, today: string): FeedIssue[] {
       if (message !== undefined)
         warnings.push({ path: `${at}.pages[${p}]`, message: `${commitment.id}: ${message}` });
     });
+    (commitment.themes ?? []).forEach((theme, t, themes) => {
+      if (themes.indexOf(theme) < t) {
+        warnings.push({
+          path: `${at}.themes[${t}]`,
+          message: `${commitment.id}: the theme "${theme}" is listed twice`,
+        });
+      }
+    });
+    if (
+      commitment.start !== undefined &&
+      commitment.due !== undefined &&
+      commitment.start > commitment.due
+    ) {
+      warnings.push({
+        path: `${at}.start`,
+        message: `${commitment.id}: starts ${commitment.start}, after it is due (${commitment.due}); readers show both: check the two dates`,
+      });
+    }
     const { category } = resolveStatus(feed, commitment.status);
     if (
       commitment.due !== undefined &&
@@ -228,6 +250,23 @@ export function publisherWarnings(feed: Feed, today: string): FeedIssue[] {
       }
     });
     (commitment.interpellations ?? []).forEach((item, i) => {
+      if (item.date > today) {
+        warnings.push({
+          path: `${at}.interpellations[${i}].date`,
+          message: `${commitment.id}: interpellation ${item.id} asked in the future (${item.date})`,
+        });
+      }
+      if (item.answer !== undefined && item.answer.date < item.date) {
+        warnings.push({
+          path: `${at}.interpellations[${i}].answer.date`,
+          message: `${commitment.id}: interpellation ${item.id} answered ${item.answer.date}, before it was asked (${item.date}); readers leave it out of the median time to answer: check the two dates`,
+        });
+      } else if (item.answer !== undefined && item.answer.date > today) {
+        warnings.push({
+          path: `${at}.interpellations[${i}].answer.date`,
+          message: `${commitment.id}: interpellation ${item.id} answered in the future (${item.answer.date})`,
+        });
+      }
       const days = daysOverdue(item, feed.interpellation, today);
       if (days > 0) {
         warnings.push({

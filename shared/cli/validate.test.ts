@@ -93,6 +93,47 @@ describe('validate', () => {
     expect(own.stdout).not.toContain('readers show both');
   });
 
+  it('warns about dates that contradict each other and entries listed twice', async () => {
+    const feed = await valfleurie();
+    feed.languages = ['fr', 'en', 'fr'];
+    Object.assign(feed.commitments[0]!, {
+      start: '2027-07-01',
+      themes: ['Open Data', 'Open Data'],
+    });
+    const [answered] = feed.commitments[0]!.interpellations as Record<string, unknown>[];
+    answered!.answer = { ...(answered!.answer as object), date: '2026-05-01' };
+    const [later] = feed.commitments[4]!.interpellations as Record<string, unknown>[];
+    later!.answer = { ...(later!.answer as object), date: '2026-12-20' };
+    const [open] = feed.commitments[9]!.interpellations as Record<string, unknown>[];
+    open!.date = '2026-12-24';
+    await writeFile(path.join(dir, 'contradicting-dates.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'contradicting-dates.json', '--today', '2026-12-05'], {
+      cwd: dir,
+    });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('warning  languages[2]: "fr" is listed twice\n');
+    expect(ran.stdout).toContain(
+      'warning  commitments[0].themes[1]: VF-01: the theme "Open Data" is listed twice\n',
+    );
+    expect(ran.stdout).toContain(
+      'warning  commitments[0].start: VF-01: starts 2027-07-01, after it is due (2027-06-30); readers show both: check the two dates\n',
+    );
+    expect(ran.stdout).toContain(
+      'warning  commitments[0].interpellations[0].answer.date: VF-01: interpellation I-2026-001 answered 2026-05-01, before it was asked (2026-05-12); readers leave it out of the median time to answer: check the two dates\n',
+    );
+    expect(ran.stdout).toContain(
+      'warning  commitments[4].interpellations[0].answer.date: VF-05: interpellation I-2026-003 answered in the future (2026-12-20)\n',
+    );
+    expect(ran.stdout).toContain(
+      'warning  commitments[9].interpellations[0].date: VF-10: interpellation I-2026-008 asked in the future (2026-12-24)\n',
+    );
+    // The bundled feed has none of these.
+    const own = await runCli(['validate', 'shared/feeds/valfleurie.json']);
+    expect(own.stdout).not.toMatch(
+      /listed twice|after it is due|before it was asked|in the future/,
+    );
+  });
+
   it('warns about a pattern for every site, or every site under a public suffix, at its path', async () => {
     const feed = await valfleurie();
     feed.site = ['*://*.fr/*', 'https://www.valfleurie.example/*', 'https://*.github.io/*'];
