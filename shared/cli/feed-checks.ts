@@ -44,12 +44,12 @@ function feedSpelling(key: string, value: string | undefined): string | undefine
 
 /**
  * A short hint on how to fix an error, from where it is; undefined when the message says it all.
- * `brokenStatuses` names the publisher's status definitions that have errors themselves (such as
- * `statuses[0]`): a commitment using one of those reads as having an unknown status.
+ * `brokenStatuses` are the publisher's status definitions that have errors themselves (see
+ * `brokenStatusDefinitions`): a commitment using one of those reads as having an unknown status.
  */
 export function hintFor(
   issue: FeedIssue,
-  brokenStatuses: readonly string[] = [],
+  brokenStatuses: readonly BrokenStatus[] = [],
 ): string | undefined {
   const key = lastKey(issue.path);
   const parent = issue.path.replace(/\[\d+\]/g, '');
@@ -68,8 +68,13 @@ export function hintFor(
   if (spelling !== undefined)
     return `Write the category's code in a feed: "${spelling}" (its French or English name is read only from a spreadsheet).`;
   if (interpellation) return 'An interpellation is open, answered, declined or inadmissible.';
-  if (key === 'status' && brokenStatuses.length > 0 && issue.message.startsWith('unknown status'))
-    return `If it is one of your own statuses, fix its definition first: ${brokenStatuses.join(', ')} ${brokenStatuses.length === 1 ? 'has an error' : 'have errors'} above.`;
+  const unknown = /^unknown status "([^"]*)"/.exec(issue.message)?.[1];
+  // The broken definitions this status may be: those with this key, or with no key to read.
+  const broken = brokenStatuses
+    .filter((definition) => definition.key === undefined || definition.key === unknown)
+    .map((definition) => definition.path);
+  if (key === 'status' && unknown !== undefined && broken.length > 0)
+    return `If it is one of your own statuses, fix its definition first: ${broken.join(', ')} ${broken.length === 1 ? 'has an error' : 'have errors'} above.`;
   if (key === 'status')
     return `Use a category (${CATEGORIES.join(', ')}) or the key of one of your "statuses".`;
   if (key === 'category') return `One of ${CATEGORIES.join(', ')}.`;
@@ -105,6 +110,36 @@ export function hintFor(
   }
   if (key === 'commitments') return '"commitments" is a list (it may be empty).';
   return undefined;
+}
+
+/** A status definition with an error (`path` such as `statuses[0]`), and its key if it has one. */
+export interface BrokenStatus {
+  readonly path: string;
+  readonly key?: string;
+}
+
+/**
+ * The publisher's status definitions that `errors` name, with the key each has in `raw` (the
+ * feed's JSON value, when it parsed): a commitment whose status is one of those keys reads as
+ * unknown until its definition is fixed.
+ */
+export function brokenStatusDefinitions(
+  errors: readonly FeedIssue[],
+  raw: unknown,
+): BrokenStatus[] {
+  const statuses =
+    typeof raw === 'object' && raw !== null ? (raw as { statuses?: unknown }).statuses : undefined;
+  const indexes = new Set(
+    errors.flatMap((issue) => /^statuses\[(\d+)\]/.exec(issue.path)?.[1] ?? []).map(Number),
+  );
+  return [...indexes].map((index) => {
+    const definition: unknown = Array.isArray(statuses) ? statuses[index] : undefined;
+    const key =
+      typeof definition === 'object' && definition !== null
+        ? (definition as { key?: unknown }).key
+        : undefined;
+    return { path: `statuses[${index}]`, ...(typeof key === 'string' ? { key } : {}) };
+  });
 }
 
 /** The latest of some dates, or undefined. */

@@ -170,8 +170,8 @@ export function withLineAndColumn(message: string, text: string): string {
 }
 
 /**
- * Reads and parses a feed from a file or URL (`onHeaders` is told the answer's headers). Throws
- * `InputError` when it cannot be read or is over the size limit.
+ * Reads and parses a feed from a file or URL (`onHeaders` is told the answer's headers, `onBytes`
+ * the bytes read). Throws `InputError` when it cannot be read or is over the size limit.
  */
 export async function loadFeed(
   source: string,
@@ -179,12 +179,14 @@ export async function loadFeed(
   mode: ParseMode,
   timeoutMs: number,
   onHeaders?: (headers: Headers) => void,
+  onBytes?: (bytes: Uint8Array) => void,
 ): Promise<ParseResult> {
   const bytes = await readInput(source, io, {
     timeoutMs,
     maxBytes: DEFAULT_LIMITS.maxBytes,
     ...(onHeaders ? { onHeaders } : {}),
   });
+  onBytes?.(bytes);
   const result = parseFeed(bytes, { mode, maxBytes: DEFAULT_LIMITS.maxBytes });
   if (result.ok || !result.errors.some((issue) => /not valid JSON/.test(issue.message)))
     return result;

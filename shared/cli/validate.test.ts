@@ -195,6 +195,14 @@ describe('validate', () => {
     expect(ran.stdout).toMatch(
       /error {4}commitments\[9\]\.status: unknown status "en-preparation".*\n {9}hint: If it is one of your own statuses, fix its definition first: statuses\[0\] has an error above\.\n/,
     );
+    // A status that is none of the broken definitions' keys gets the general hint.
+    feed.commitments[0]!.status = 'en-travaux-typo';
+    await writeFile(path.join(dir, 'broken-status-and-typo.json'), JSON.stringify(feed));
+    const typo = await runCli(['validate', 'broken-status-and-typo.json'], { cwd: dir });
+    expect(typo.stdout).toMatch(
+      /error {4}commitments\[0\]\.status: unknown status "en-travaux-typo".*\n {9}hint: Use a category /,
+    );
+    expect(typo.stdout).toMatch(/commitments\[9\]\.status: .*\n {9}hint: If it is one of your own/);
     // With every definition sound, an unknown status gets the general hint.
     feed.statuses = [];
     await writeFile(path.join(dir, 'no-statuses.json'), JSON.stringify(feed));

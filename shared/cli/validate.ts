@@ -1,7 +1,7 @@
 /** `open-commitments validate <file|URL>`: the publisher's check before publishing. */
 import type { FeedIssue } from '../feed/types.ts';
 import { todayString } from '../status/dates.ts';
-import { hintFor, publisherWarnings } from './feed-checks.ts';
+import { brokenStatusDefinitions, hintFor, publisherWarnings } from './feed-checks.ts';
 import { EXIT, InputError, isUrl, type CliIo } from './io.ts';
 import { loadFeed, plural } from './output.ts';
 
@@ -59,10 +59,20 @@ export async function validateCommand(
 ): Promise<number> {
   let result;
   let hosting: HostingIssue[] = [];
+  let bytes: Uint8Array | undefined;
   try {
-    result = await loadFeed(source, io, 'strict', options.timeoutMs, (headers) => {
-      hosting = hostingIssues(headers);
-    });
+    result = await loadFeed(
+      source,
+      io,
+      'strict',
+      options.timeoutMs,
+      (headers) => {
+        hosting = hostingIssues(headers);
+      },
+      (read) => {
+        bytes = read;
+      },
+    );
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     if (options.json)
@@ -72,13 +82,10 @@ export async function validateCommand(
   }
   const today = options.today ?? todayString(io.now());
   // The status definitions with errors of their own, which make their commitments' status unknown.
-  const brokenStatuses = result.ok
-    ? []
-    : [
-        ...new Set(
-          result.errors.flatMap((issue) => /^statuses\[\d+\]/.exec(issue.path)?.[0] ?? []),
-        ),
-      ];
+  const brokenStatuses =
+    result.ok || !result.errors.some((issue) => issue.path.startsWith('statuses['))
+      ? []
+      : brokenStatusDefinitions(result.errors, rawJson(bytes));
   const errors: Reported[] = result.ok
     ? []
     : result.errors.map((issue) => ({ ...issue, ...withHint(hintFor(issue, brokenStatuses)) }));
@@ -121,6 +128,16 @@ export async function validateCommand(
   }
   io.stdout(`${source}: invalid (${counts})\n`);
   return EXIT.invalid;
+}
+
+/** The feed's JSON value, or undefined when it is not JSON (its errors then say so). */
+function rawJson(bytes: Uint8Array | undefined): unknown {
+  if (bytes === undefined) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
 }
 
 function withHint(hint: string | undefined): { hint?: string } {
