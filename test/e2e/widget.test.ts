@@ -103,6 +103,27 @@ describe('a feed that uses every field, on a fixed day', () => {
     expect(problems).toEqual([]);
   });
 
+  it('says "answers overdue" where it counts them, never a bare "late" a commitment could wear', async () => {
+    const { page } = await newPage();
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    const words = (text: string | null) => text?.replace(/\s+/g, ' ').trim();
+    // Delivered on time, with one question whose answer is overdue.
+    const row = page.locator(`${dashboard} [data-commitment-id="VF-02"]`);
+    expect(await row.locator('.late').count()).toBe(0);
+    const meta = words(await row.locator('.item-meta').textContent());
+    expect(meta).toContain('Réponses en retard : 1');
+    expect(meta).not.toContain('En retard');
+    // The header's two figures: late commitments, and answers overdue.
+    expect(words(await page.locator(`${dashboard} .stats .overdue dt`).textContent())).toBe(
+      'Réponses en retard',
+    );
+    await row.locator('.toggle').click();
+    const questions = words(await row.locator('.q-stats').textContent());
+    expect(questions).toContain('Réponses en retard : 1');
+    expect(questions).not.toContain('En retard');
+  });
+
   it('opens a commitment with its milestones, timeline, evidence and questions, overdue in days', async () => {
     const { page } = await newPage();
     await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
