@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
   daysOverdue,
   interpellationLink,
@@ -268,6 +268,14 @@ function focused(page: Page): Promise<{ name: string; row?: string; text: string
   });
 }
 
+/** Whether the whole of `locator`'s box is within the window. */
+function inView(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  });
+}
+
 describe('keyboard focus', () => {
   it('stays in the dashboard when the control it was on goes away', async () => {
     const { page } = await newPage();
@@ -326,6 +334,11 @@ describe('keyboard focus', () => {
       fr: string;
     };
     expect(await notice.locator('strong').textContent()).toBe(title.fr);
+    // The reader lands on the notice, as on the commitment's title had it been shown.
+    await expect
+      .poll(() => focused(page))
+      .toMatchObject({ text: expect.stringMatching(/^Les filtres masquent/) });
+    expect(await inView(notice)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
     // An address without those filters takes the notice away; going back brings it again.
@@ -366,6 +379,28 @@ describe('keyboard focus', () => {
     await expect.poll(() => item.locator('.toggle').getAttribute('aria-expanded')).toBe('true');
     await expect.poll(() => focused(page)).toMatchObject({ row: 'VF-01' });
     expect(new URL(page.url()).hash).toBe('#commitment=VF-01');
+  });
+
+  it('says where the reader lands when a shared link names a commitment the plan does not hold', async () => {
+    const { page } = await newPage();
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html#commitment=VF-99`);
+    await settled(page);
+    expect(await ids(page)).toHaveLength(10);
+    const notice = page.locator(`${dashboard} .hidden-link`);
+    await expect
+      .poll(() => focused(page))
+      .toMatchObject({
+        text: 'L’engagement « VF-99 » ne figure pas dans ce plan.',
+      });
+    expect(await inView(notice)).toBe(true);
+    expect(await notice.locator('button').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // A link to a commitment it holds takes the notice away.
+    await page.evaluate(() => {
+      location.hash = 'commitment=VF-02';
+    });
+    await expect.poll(() => focused(page)).toMatchObject({ row: 'VF-02' });
+    expect(await notice.count()).toBe(0);
   });
 });
 

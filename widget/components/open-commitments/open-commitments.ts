@@ -183,8 +183,10 @@ export class OpenCommitments extends HTMLElement {
   #building: { feed: Feed; lang: Lang; today: string } | undefined;
   readonly #announced: Announced = {};
   #pendingScroll: string | undefined;
-  /** A commitment a shared link named, that the filters hide. */
+  /** A commitment a shared link named, that the filters hide or the plan does not hold. */
   #hiddenLink: string | undefined;
+  /** The notice about `#hiddenLink` is to be scrolled to and focused, as the link's row would. */
+  #showNotice = false;
   #hashRead = false;
   /** Rows of the list drawn so far after a new model; Infinity once all are. */
   #drawn = Infinity;
@@ -323,6 +325,13 @@ export class OpenCommitments extends HTMLElement {
 
   #updated(): void {
     this.#drawMore();
+    const notice = this.#showNotice && this.#root.querySelector<HTMLElement>('.hidden-link');
+    if (notice) {
+      this.#showNotice = false;
+      // In the middle of the window, below the filters that may be the reason.
+      notice.scrollIntoView({ block: 'center', behavior: 'instant' });
+      notice.focus({ preventScroll: true });
+    }
     const id = this.#pendingScroll;
     if (id === undefined || !this.#model) return;
     const item = this.#root.querySelector<HTMLElement>(`[data-commitment-id="${CSS.escape(id)}"]`);
@@ -801,9 +810,11 @@ export class OpenCommitments extends HTMLElement {
     const filtered = this.#filteredRows(rows);
     const linked = this.#pendingScroll;
     if (linked !== undefined && !filtered.some((row) => row.id === linked)) {
-      // A shared link to a commitment the filters hide: say so, rather than scroll to it later.
+      // A shared link to a commitment the filters hide, or that the plan no longer holds: say so
+      // where the reader lands, rather than leave them at the top of a list without it.
       this.#pendingScroll = undefined;
-      this.#hiddenLink = rows.some((row) => row.id === linked) ? linked : undefined;
+      this.#hiddenLink = linked;
+      this.#showNotice = true;
     }
     const limit = limitToShow(filtered, this.#pendingScroll, this.#limit);
     // A linked commitment far down the list stays shown once scrolled to, by later renders too.
@@ -827,13 +838,19 @@ export class OpenCommitments extends HTMLElement {
     return html`${this.#filterForm(model, m)}
       ${
         this.#hiddenLink !== undefined
-          ? html`<div class="notice hidden-link" part="notice">
-              <p>
-                ${m.linkHidden}${m.colon}<strong>${this.#titleOf(model, this.#hiddenLink)}</strong>
-              </p>
-              <button type="button" class="button" @click=${this.#showHiddenLink}>
-                ${m.showLinked}
-              </button>
+          ? html`<div class="notice hidden-link" part="notice" tabindex="-1">
+              ${
+                model.byId.has(this.#hiddenLink)
+                  ? html`<p>
+                        ${m.linkHidden}${m.colon}<strong
+                          >${this.#titleOf(model, this.#hiddenLink)}</strong
+                        >
+                      </p>
+                      <button type="button" class="button" @click=${this.#showHiddenLink}>
+                        ${m.showLinked}
+                      </button>`
+                  : html`<p>${m.commitmentMissing(this.#hiddenLink)}</p>`
+              }
             </div>`
           : nothing
       }
