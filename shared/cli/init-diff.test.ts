@@ -181,6 +181,45 @@ describe('the installed command', () => {
     expect(stdout).toContain('shared/feeds/paris.json: valid, 8 commitments');
   });
 
+  it('reads a feed from the standard input for -, once only', async () => {
+    const run = async (
+      args: string[],
+    ): Promise<{ code: number | null; stdout: string; stderr: string }> => {
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin/open-commitments.js'), ...args], {
+        cwd: ROOT,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdin.end(await readFile(path.join(ROOT, 'shared/feeds/paris.json')));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      return { code, stdout, stderr };
+    };
+    const validated = await run(['validate', '-']);
+    expect(validated.code).toBe(0);
+    expect(validated.stdout).toContain('-: valid, 8 commitments');
+    const compared = await run(['diff', '-', 'shared/feeds/paris.json']);
+    expect(compared).toMatchObject({ code: 0, stdout: 'no change\n' });
+    const twice = await run(['diff', '-', '-']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toBe('-: the standard input can be read only once\n');
+  });
+
+  it('prints its version', async () => {
+    const child = spawn(process.execPath, [
+      path.join(ROOT, 'bin/open-commitments.js'),
+      '--version',
+    ]);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect({ code, stdout }).toEqual({ code: 0, stdout: `${version}\n` });
+  });
+
   it('ends with its own exit code and no stack trace when the reader closes the pipe', async () => {
     const child = spawn(
       process.execPath,

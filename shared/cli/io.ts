@@ -13,6 +13,8 @@ export interface CliIo {
   readonly now: () => Date;
   /** Relative paths are read and written from here. */
   readonly cwd: string;
+  /** The standard input, read where a command is given `-` for a file; absent in tests. */
+  readonly stdin?: () => ReadableStream<Uint8Array>;
 }
 
 /** Exit codes shared by every command. */
@@ -76,9 +78,18 @@ async function readCapped(
     if (bytes.byteLength > maxBytes) throw tooLarge(source, bytes.byteLength, maxBytes);
     return bytes;
   }
+  return readStreamCapped(source, response.body, maxBytes);
+}
+
+/** All of a stream's bytes, or an `InputError` as soon as there are more than `maxBytes`. */
+async function readStreamCapped(
+  source: string,
+  stream: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = response.body.getReader();
+  const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -99,7 +110,7 @@ async function readCapped(
 }
 
 /**
- * The bytes of a local file or of an http(s) URL. Throws `InputError` (exit 2) when the file is
+ * The bytes of a local file, of an http(s) URL, or of the standard input for `-`. Throws `InputError` (exit 2) when the file is
  * missing, the server answers with an error, nothing arrives within `timeoutMs`, or there are
  * more than `maxBytes` (the same exit code for a feed and a spreadsheet: the input is unreadable
  * to the command, and its size, not its content, is what to fix).
@@ -138,6 +149,10 @@ export async function readInput(
         `${source}: could not fetch (${error instanceof Error ? error.message : String(error)}${cause})`,
       );
     }
+  }
+  if (source === '-') {
+    if (io.stdin === undefined) throw new InputError('-: there is no standard input to read');
+    return readStreamCapped('standard input', io.stdin(), options.maxBytes);
   }
   if (/^[a-z][a-z0-9+.-]+:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) {
     throw new InputError(`${source}: only local files and http(s) URLs can be read`);

@@ -3,7 +3,9 @@
  * a spreadsheet or Decidim, export it back, compare two versions. `run` takes its side effects as
  * arguments so that tests drive every command in-process; `main` wires the real process.
  */
+import { readFileSync } from 'node:fs';
 import process from 'node:process';
+import { Readable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PUBLISHER_KINDS, type PublisherKind } from '../feed/types.ts';
 import { LANGUAGE_TAG_RE, isDate, isDateTime, isHttpUrl } from '../feed/formats.ts';
@@ -14,6 +16,13 @@ import { importCsvCommand, importDecidimCommand } from './import-commands.ts';
 import { initCommand } from './init.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
 import { validateCommand } from './validate.ts';
+
+/** This package's version, printed by `--version`. */
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 function seconds(value: string): number {
   const n = Number(value);
@@ -107,12 +116,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
     })
-    .showHelpAfterError('(add --help for usage)');
+    .showHelpAfterError('(add --help for usage)')
+    .version(VERSION, '-V, --version', 'print the version');
 
   program
     .command('validate')
     .description('check a feed (file or URL) in strict mode; exit 0 valid, 1 invalid, 2 unreadable')
-    .argument('<source>', 'feed file or http(s) URL')
+    .argument('<source>', 'feed file, http(s) URL, or - for the standard input')
     .option('--json', 'print the report as JSON')
     .addOption(timeoutOption())
     .option('--today <date>', 'the date the warnings compare with (default: today)', day)
@@ -158,7 +168,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   importCommand
     .command('csv')
     .description('import the spreadsheet template (docs/guide/template-fr.csv, template-en.csv)')
-    .argument('<file>', 'commitments sheet, CSV')
+    .argument('<file>', 'commitments sheet, CSV (- for the standard input)')
     .option('--out <file>', 'write the feed here instead of stdout')
     .option('--milestones <file>', 'milestones sheet, CSV')
     .option('--updates <file>', 'updates sheet, CSV')
@@ -180,7 +190,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   importCommand
     .command('decidim')
     .description("import Decidim's accountability results export (CSV or JSON)")
-    .argument('<file>', 'results export')
+    .argument('<file>', 'results export (- for the standard input)')
     .option('--out <file>', 'write the feed here instead of stdout')
     .option(
       '--statuses <file>',
@@ -201,7 +211,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .description('write a feed in another form')
     .command('csv')
     .description('write a feed as the spreadsheet template')
-    .argument('<feed>', 'feed file or http(s) URL')
+    .argument('<feed>', 'feed file, http(s) URL, or - for the standard input')
     .option('--out <file>', 'commitments sheet (default: stdout)')
     .option('--milestones <file>', 'also write the milestones sheet')
     .option('--updates <file>', 'also write the updates sheet')
@@ -228,8 +238,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .description(
       'what changed between two versions of a feed; exit 0 none, 1 changes, 2 unreadable',
     )
-    .argument('<old>', 'older feed, file or URL')
-    .argument('<new>', 'newer feed, file or URL')
+    .argument('<old>', 'older feed, file or URL (or - for the standard input)')
+    .argument('<new>', 'newer feed, file or URL (or - for the standard input)')
     .option('--json', 'print the changes as JSON')
     .addOption(timeoutOption())
     .action(
@@ -274,11 +284,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   process.stdout.on('error', ignoreClosedPipe);
   process.stderr.on('error', ignoreClosedPipe);
+  let stdinRead = false;
   return run(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     fetch: globalThis.fetch,
     now: () => new Date(),
     cwd: process.cwd(),
+    stdin: () => {
+      if (stdinRead) throw new InputError('-: the standard input can be read only once');
+      stdinRead = true;
+      return Readable.toWeb(process.stdin) as ReadableStream<Uint8Array>;
+    },
   });
 }

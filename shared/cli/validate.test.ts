@@ -212,6 +212,11 @@ describe('validate', () => {
     );
   });
 
+  it('says so when - names a standard input it does not have', async () => {
+    const ran = await runCli(['validate', '-']);
+    expect(ran).toMatchObject({ code: 2, stderr: '-: there is no standard input to read\n' });
+  });
+
   it('prints a JSON report with --json', async () => {
     await writeFile(
       path.join(dir, 'wrong-format.json'),
