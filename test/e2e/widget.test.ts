@@ -251,6 +251,23 @@ describe('filters and the URL hash', () => {
     });
     await expect.poll(() => ids(other)).toEqual(['VF-02', 'VF-09']);
   });
+
+  it('finds a commitment by a word of its description or its milestones, accents aside', async () => {
+    const { page } = await newPage();
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    const item = page.locator(`${dashboard} [data-commitment-id="VF-03"]`);
+    await item.locator('.toggle').click();
+    // Words the opened commitment shows, neither in its title nor in a summary.
+    const shown = await item.locator('.details').textContent();
+    expect(shown).toContain('écoles des Tilleuls');
+    expect(shown).toContain('École Jules-Ferry');
+    const search = page.locator(`${dashboard} input[name="q"]`);
+    await search.fill('tilleuls');
+    await expect.poll(() => ids(page)).toEqual(['VF-03']);
+    await search.fill('ecole jules-ferry');
+    await expect.poll(() => ids(page)).toEqual(['VF-03']);
+  });
 });
 
 /** What has keyboard focus, looking into shadow roots. */

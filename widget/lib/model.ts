@@ -84,6 +84,12 @@ export async function buildModel(
         commitment.id,
         title,
         show(commitment.summary, lang, feed.languages)?.text ?? '',
+        // What an opened commitment shows in its own words: a reader who read a school's name
+        // there finds the commitment again by it.
+        show(commitment.description, lang, feed.languages)?.text ?? '',
+        ...(commitment.milestones ?? []).map(
+          (milestone) => show(milestone.title, lang, feed.languages)?.text ?? '',
+        ),
         lead,
         label ?? '',
         category[view.status.category],
