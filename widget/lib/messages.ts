@@ -48,7 +48,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     commitmentMissing: (id) => `L’engagement «\u00a0${id}\u00a0» ne figure pas dans ce plan.`,
     noProgress: 'Avancement non communiqué',
     questions: 'Questions des citoyens',
-    statsOverdue: 'En retard',
+    statsOverdue: 'Réponses en retard',
     commitmentStats: (asked, answered, askedCount, answeredCount) =>
       `${asked} ${askedCount < 2 ? 'question' : 'questions'}, ${answered} ${answeredCount < 2 ? 'répondue' : 'répondues'}`,
     ask: 'Interpeller',
@@ -75,7 +75,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     commitmentMissing: (id) => `Commitment “${id}” is not in this plan.`,
     noProgress: 'Progress not reported',
     questions: 'Citizens’ questions',
-    statsOverdue: 'Overdue',
+    statsOverdue: 'Overdue answers',
     commitmentStats: (asked, answered, askedCount) =>
       `${asked} ${askedCount === 1 ? 'question' : 'questions'}, ${answered} answered`,
     ask: 'Question this',

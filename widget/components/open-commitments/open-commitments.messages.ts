@@ -33,7 +33,6 @@ export type DashboardMessages = {
   readonly any: string;
   readonly lateOnly: string;
   readonly openQuestions: string;
-  readonly overdueAnswers: string;
   readonly sort: string;
   readonly sortBy: {
     readonly plan: string;
@@ -109,7 +108,6 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     any: 'Tous',
     lateOnly: 'En retard seulement',
     openQuestions: 'Questions en attente',
-    overdueAnswers: 'Réponses en retard',
     sort: 'Trier par',
     sortBy: {
       plan: 'ordre du plan',
@@ -175,7 +173,6 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     any: 'All',
     lateOnly: 'Late only',
     openQuestions: 'Open questions',
-    overdueAnswers: 'Overdue answers',
     sort: 'Sort by',
     sortBy: {
       plan: 'plan order',

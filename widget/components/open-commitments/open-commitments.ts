@@ -774,7 +774,7 @@ export class OpenCommitments extends HTMLElement {
           </dd>
         </div>
         <div class=${stats.overdue > 0 ? 'overdue' : ''}>
-          <dt>${m.overdueAnswers}</dt>
+          <dt>${m.statsOverdue}</dt>
           <dd data-stat="overdue">${n(stats.overdue)}</dd>
         </div>
       </dl>
@@ -979,7 +979,7 @@ export class OpenCommitments extends HTMLElement {
         ${
           model.hasQuestions
             ? html`${check(m.openQuestions, f.questions, (questions) => this.#setFilters({ questions }), 'questions')}
-              ${check(m.overdueAnswers, f.overdue, (overdue) => this.#setFilters({ overdue }), 'overdue')}`
+              ${check(m.statsOverdue, f.overdue, (overdue) => this.#setFilters({ overdue }), 'overdue')}`
             : nothing
         }
       </div>
@@ -1076,7 +1076,7 @@ export class OpenCommitments extends HTMLElement {
     const n = (value: number) => formatNumber(value, model.lang);
     return html`<span class="q-badge ${stats.overdue > 0 ? 'overdue' : ''}">
       ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered)}${
-        stats.overdue > 0 ? html` · ${m.overdueAnswers}${m.colon}${n(stats.overdue)}` : nothing
+        stats.overdue > 0 ? html` · ${m.statsOverdue}${m.colon}${n(stats.overdue)}` : nothing
       }
     </span>`;
   }
@@ -1229,7 +1229,7 @@ export class OpenCommitments extends HTMLElement {
                   ? html` ·
                     ${m.statsMedian}${m.colon}${m.days(n(stats.medianDaysToAnswer), stats.medianDaysToAnswer)}`
                   : nothing
-              }${stats.overdue > 0 ? html` · <span class="late">${m.overdueAnswers}${m.colon}${n(stats.overdue)}</span>` : nothing}
+              }${stats.overdue > 0 ? html` · <span class="late">${m.statsOverdue}${m.colon}${n(stats.overdue)}</span>` : nothing}
             </p>`
           : nothing
       }
