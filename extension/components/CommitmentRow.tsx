@@ -17,6 +17,7 @@ export function CommitmentRow({
   onFollow,
   onUnfollow,
   onRemember,
+  rememberFirst,
 }: {
   row: CommitmentRowData;
   lang: Lang;
@@ -26,6 +27,8 @@ export function CommitmentRow({
   /** Offers "Unfollow" instead, where every row is followed. */
   onUnfollow?: (event: MouseEvent) => void;
   onRemember?: () => Promise<void>;
+  /** Offers to remember a question before its link is followed (see `Interpellate`). */
+  rememberFirst?: boolean;
 }) {
   const m = t(lang);
   // Heard after a button's text in a list of the buttons, where every row has the same ones.
@@ -89,6 +92,7 @@ export function CommitmentRow({
               lang={lang}
               about={about()}
               {...(onRemember ? { onRemember } : {})}
+              rememberFirst={rememberFirst}
             />
           )}
         </div>

@@ -50,4 +50,52 @@ describe('Interpellate', () => {
     expect(status?.textContent).toBe('Kept on this device. Nothing leaves your browser.');
     expect(document.activeElement).toBe(status);
   });
+
+  it('keeps the question as the link is followed when the box was ticked first, as the popup asks', async () => {
+    const asked: string[] = [];
+    const open = (id: string) => {
+      const root = document.createElement('div');
+      document.body.replaceChildren(root);
+      render(
+        <Interpellate
+          link={{ href: 'https://www.exemple.fr/q', kind: 'url', target: 'www.exemple.fr' }}
+          lang="fr"
+          onRemember={async () => void asked.push(id)}
+          rememberFirst
+        />,
+        root,
+      );
+      root.querySelector('button')!.click();
+      return root;
+    };
+    const follow = async (root: HTMLElement) => {
+      const link = root.querySelector<HTMLAnchorElement>('[data-interpellation-link]')!;
+      link.addEventListener('click', (event) => event.preventDefault());
+      link.click();
+      await settle();
+    };
+
+    const ticked = open('ticked');
+    await settle();
+    const box = ticked.querySelector<HTMLInputElement>('label input[type="checkbox"]')!;
+    expect(box.closest('label')?.textContent).toBe('Garder cette question sur cet appareil');
+    box.click();
+    await settle();
+    await follow(ticked);
+    // Kept once, however many times the link is followed.
+    await follow(ticked);
+    expect(asked).toEqual(['ticked']);
+    expect(ticked.querySelector('[role="status"]')?.textContent).toBe(
+      'Gardée sur cet appareil. Rien ne quitte votre navigateur.',
+    );
+
+    const unticked = open('unticked');
+    await settle();
+    await follow(unticked);
+    expect(asked).toEqual(['ticked']);
+    // No button to press after leaving: the popup is closed by then.
+    expect([...unticked.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Interpeller',
+    ]);
+  });
 });

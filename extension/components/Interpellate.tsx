@@ -8,23 +8,33 @@ import { focusIfLost } from '../dom/focus.ts';
 /**
  * "Question this": shows where the question goes, the promised delay, the threshold and the rules
  * before the person leaves, then offers to remember the question on this device. `about`, after
- * the button's text, names what the question is about.
+ * the button's text, names what the question is about. With `rememberFirst` (the toolbar popup,
+ * which the browser closes as soon as the form opens in a tab), that offer is a checkbox ticked
+ * before leaving, kept as the link is followed.
  */
 export function Interpellate({
   link,
   lang,
   about,
   onRemember,
+  rememberFirst,
 }: {
   link: InterpellationLink;
   lang: Lang;
   about?: ComponentChildren;
   onRemember?: () => Promise<void>;
+  rememberFirst?: boolean;
 }) {
   const m = t(lang);
   const [open, setOpen] = useState(false);
   const [left, setLeft] = useState(false);
   const [kept, setKept] = useState<'no' | 'yes' | 'error'>('no');
+  const [keep, setKeep] = useState(false);
+  const remember = () =>
+    void onRemember?.().then(
+      () => setKept('yes'),
+      () => setKept('error'),
+    );
   return (
     <div>
       <button
@@ -51,6 +61,16 @@ export function Interpellate({
               </li>
             )}
           </ul>
+          {rememberFirst && onRemember && kept !== 'yes' && (
+            <label class="oc-keep">
+              <input
+                type="checkbox"
+                checked={keep}
+                onChange={(event) => setKeep(event.currentTarget.checked)}
+              />
+              {m.remember}
+            </label>
+          )}
           <div class="oc-actions">
             <a
               class="oc-button oc-primary"
@@ -58,21 +78,15 @@ export function Interpellate({
               target="_blank"
               rel="noopener noreferrer"
               data-interpellation-link=""
-              onClick={() => setLeft(true)}
+              onClick={() => {
+                setLeft(true);
+                if (rememberFirst && keep && kept !== 'yes') remember();
+              }}
             >
               {link.kind === 'email' ? m.continueToEmail : m.continueToForm}
             </a>
-            {left && onRemember && kept !== 'yes' && (
-              <button
-                type="button"
-                class="oc-button"
-                onClick={() =>
-                  void onRemember().then(
-                    () => setKept('yes'),
-                    () => setKept('error'),
-                  )
-                }
-              >
+            {left && !rememberFirst && onRemember && kept !== 'yes' && (
+              <button type="button" class="oc-button" onClick={remember}>
                 {m.remember}
               </button>
             )}

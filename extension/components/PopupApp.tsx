@@ -102,6 +102,8 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
               followed={followed(feedId, row.id)}
               onFollow={() => void model.toggleFollow(feedId, row.id)}
               onRemember={() => model.rememberQuestion(feedId, row.id)}
+              // The browser closes the popup as the form opens: the choice is made before.
+              rememberFirst
             />
           ))}
         </FeedRows>

@@ -1,8 +1,9 @@
 /**
  * The toolbar popup against the overlay, in Chromium: it lists the same commitments for a page,
  * those the page links to or marks included, opens a question's details without moving its
- * button, and on a site page that names none it sums the plan up instead of listing the whole
- * feed.
+ * button, keeps a question the person chose to keep before its form opened (the browser closes
+ * the popup then), and on a site page that names none it sums the plan up instead of listing the
+ * whole feed.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,10 @@ beforeAll(async () => {
   server = await startServer();
   server.route('/feed.json', { body: JSON.stringify(townFeed(server.origin)) });
   server.route('/town/project-a.html', { body: projectPage(server.origin) });
+  server.route('/town/interpeller', {
+    body: htmlPage('Question the town', '<form></form>'),
+    headers: { 'content-type': 'text/html' },
+  });
   server.route('/town/news.html', { body: htmlPage('News', '<p>Nothing about the plan.</p>') });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   await subscribe(session, `${server.origin}/feed.json`, 'http://127.0.0.1/town/*');
@@ -59,6 +64,29 @@ describe('the popup', () => {
     expect(details.y).toBeGreaterThan(asked.y + asked.height);
     await popup.close();
     await page.close();
+  });
+
+  it('keeps a question chosen before the form opens, though the popup closes as it opens', async () => {
+    const url = `${server.origin}/town/project-a.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const popup = await popupFor(session, url);
+    const row = popup.locator('main li.oc-row[data-commitment-id="A1"]');
+    await row.getByRole('button', { name: /^Question this/ }).click();
+    await row.getByRole('checkbox', { name: 'Remember this question on this device' }).check();
+    const opened = session.context.waitForEvent('page');
+    await row.getByRole('link', { name: 'Open the official form' }).click();
+    const form = await opened;
+    // The browser closes the popup as soon as the form's tab takes focus.
+    await popup.close();
+    await form.waitForLoadState();
+    expect(form.url()).toContain('/town/interpeller?engagement=A1');
+
+    const dash = await session.openPage('dashboard.html');
+    const question = dash.locator('[data-section="questions"] [data-commitment-id="A1"]');
+    await question.waitFor();
+    await expect(question.textContent()).resolves.toContain('Open procurement data');
+    await Promise.all([dash.close(), form.close(), page.close()]);
   });
 
   it('sums the plan up on a site page that names none of its commitments', async () => {
