@@ -4,7 +4,10 @@ import type { PlanSummary } from '../state/page-commitments.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import { LocalizedText } from './LocalizedText.tsx';
 
-/** One line about a plan that names the site but none of the page's commitments. */
+/**
+ * One line about a plan that names the site but none of the page's commitments: its publisher, its
+ * title, how many commitments it has and how many are late.
+ */
 export function PlanSummaryLine({ summary, lang }: { summary: PlanSummary; lang: Lang }) {
   const m = t(lang);
   const notice = summary.paused ? m.pausedFeed : staleNotice(summary.stale, lang);
@@ -13,6 +16,12 @@ export function PlanSummaryLine({ summary, lang }: { summary: PlanSummary; lang:
       <strong>
         <LocalizedText value={summary.publisher} lang={lang} />
       </strong>
+      {summary.plan && (
+        <>
+          {' · '}
+          <LocalizedText value={summary.plan} lang={lang} />
+        </>
+      )}
       {' · '}
       {m.overlayPlan(summary.total)}
       {summary.late > 0 && (

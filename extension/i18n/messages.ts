@@ -18,8 +18,7 @@ const en = {
   overlayCorner: 'Move the panel to another corner',
   overlayHidden: 'Hidden on this site.',
   undo: 'Undo',
-  overlayPlan: (n: number) =>
-    plural('en', n, { one: '{n} commitment in this plan', other: '{n} commitments in this plan' }),
+  overlayPlan: (n: number) => plural('en', n, { one: '{n} commitment', other: '{n} commitments' }),
   overlayLate: (n: number) => plural('en', n, { one: '{n} late', other: '{n} late' }),
   progress: 'Progress',
   due: (date: string) => `Due ${date}`,
@@ -65,8 +64,7 @@ const fr: Messages = {
   overlayCorner: 'Déplacer le panneau dans un autre coin',
   overlayHidden: 'Masqué sur ce site.',
   undo: 'Annuler',
-  overlayPlan: (n) =>
-    plural('fr', n, { one: '{n} engagement dans ce plan', other: '{n} engagements dans ce plan' }),
+  overlayPlan: (n) => plural('fr', n, { one: '{n} engagement', other: '{n} engagements' }),
   overlayLate: (n) => plural('fr', n, { one: '{n} en retard', other: '{n} en retard' }),
   progress: 'Avancement',
   due: (date) => `Échéance\u00a0: ${date}`,

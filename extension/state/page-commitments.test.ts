@@ -3,15 +3,18 @@ import { parseFeed } from '../../shared/feed/parse-feed.ts';
 import type { PageFeed } from '../messaging/protocol.ts';
 import { pageCommitments, rowsByFeed } from './page-commitments.ts';
 
-function siteFeed(pageCommitmentIds: string[], publisher = 'Town'): PageFeed {
+function siteFeed(pageCommitmentIds: string[], publisher = 'Town', plan?: string): PageFeed {
   const parsed = parseFeed({
     format: 'open-commitments/1',
     updated: '2026-11-01T09:00:00Z',
     publisher: { name: publisher, kind: 'municipality' },
+    ...(plan
+      ? { plan: { id: plan.replace(/\W/g, ''), title: { fr: `Plan ${plan}`, en: `Plan ${plan}` } } }
+      : {}),
     commitments: ['A1', 'B1', 'C1', 'D1'].map((id) => ({ id, title: id, status: 'limited' })),
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const feedId = publisher.toLowerCase();
+  const feedId = `${publisher}${plan ?? ''}`.toLowerCase();
   return { feedId, feed: parsed.feed, pageCommitmentIds, site: true, followed: [] };
 }
 
@@ -51,5 +54,17 @@ describe('the commitments of a page', () => {
     const summed = pageCommitments([siteFeed(['A1']), siteFeed([], 'Region')], [], view);
     expect(names(summed)).toEqual(['Town']);
     expect(summed.summaries.map((s) => s.publisher.text)).toEqual(['Region']);
+  });
+
+  it('names each plan summed up, so that one publisher’s two plans on its site are told apart', () => {
+    const result = pageCommitments(
+      [siteFeed([], 'State', '2018-2020'), siteFeed([], 'State', '2021-2023')],
+      [],
+      { ...view, lang: 'fr' },
+    );
+    expect(result.summaries.map((s) => [s.publisher.text, s.plan?.text])).toEqual([
+      ['State', 'Plan 2018-2020'],
+      ['State', 'Plan 2021-2023'],
+    ]);
   });
 });

@@ -26,6 +26,8 @@ export interface PageRow {
 export interface PlanSummary {
   readonly feedId: string;
   readonly publisher: LocalText;
+  /** The plan's title: one publisher's plans on one site (2018 and 2021) are told apart by it. */
+  readonly plan?: LocalText;
   readonly total: number;
   readonly late: number;
   readonly stale?: Stale;
@@ -70,9 +72,11 @@ export function pageCommitments(
     .filter((f) => f.site && !rows.some((r) => r.feedId === f.feedId))
     .map((f) => {
       const summary = summariseFeed(f.feed, view.today);
+      const plan = pickText(f.feed.plan?.title, view.lang, f.feed.languages);
       return {
         feedId: f.feedId,
         publisher: publisherName(f, view.lang),
+        ...(plan ? { plan } : {}),
         total: summary.total,
         late: summary.late,
         ...(f.stale ? { stale: f.stale } : {}),

@@ -1,8 +1,8 @@
 /**
  * The extension from its first run, with only the bundled directory: the overlay on a real
- * feed's page (France's OGP plan, routed so no network is needed), nothing on a page no feed
- * names, the fictional Valfleurie's statuses, interpellation offer and inline badges, the popup,
- * and accessibility of the overlay.
+ * feed's page (France's OGP plan, routed so no network is needed), each of its two plans named
+ * on its member page, nothing on a page no feed names, the fictional Valfleurie's statuses,
+ * interpellation offer and inline badges, the popup, and accessibility of the overlay.
  */
 import { readFileSync } from 'node:fs';
 import type { WxtBrowser } from 'wxt/browser';
@@ -80,6 +80,22 @@ describe('bundled feeds', () => {
     await expect(row.locator('.oc-status').textContent()).resolves.toBe('Unknown');
     // The real plan publishes no interpellation channel: no link is invented.
     await expect(row.locator('text=Question this').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('names each of France’s two plans summed up on its OGP member page', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://www.opengovpartnership.org/members/france/');
+    const summaries = page.locator('open-commitments-overlay [data-feed-summary]');
+    await summaries.first().waitFor({ timeout: 15_000 });
+    const lines = (await summaries.allTextContents()).sort();
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^Government of France · France Action Plan 2018-2020 · 18 commitments/,
+    );
+    expect(lines[1]).toMatch(
+      /^Government of France · France Action Plan 2021-2023 · 19 commitments/,
+    );
     await page.close();
   });
 

@@ -96,8 +96,8 @@ describe('the popup', () => {
     await page.locator('open-commitments-overlay [data-feed-summary]').waitFor();
     const popup = await popupFor(session, url);
     await popup.locator('[data-feed-summary]').waitFor();
-    await expect(popup.locator('[data-feed-summary]').textContent()).resolves.toContain(
-      '3 commitments in this plan',
+    await expect(popup.locator('[data-feed-summary]').textContent()).resolves.toBe(
+      'Test Town · Plan 2026 · 3 commitments · 1 late',
     );
     await expect(popup.locator('li.oc-row').count()).resolves.toBe(0);
     await popup.close();
