@@ -9,8 +9,10 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 34.4 KB (35,192 B) and 20.8 KB (21,277 B). They last
- * grew (260 B and 110 B) with the filter bar laid out as a grid, status labels and references that
+ * about 2%, so that any real growth fails; now 34.7 KB (35,518 B) and 21.0 KB (21,453 B). They last
+ * grew (about 170 B and 70 B) with every size in the components set in a unit that follows
+ * `--oc-font-size` rather than the page's root font size (a page may set that root to 10px); before
+ * that (260 B and 110 B) with the filter bar laid out as a grid, status labels and references that
  * wrap, the last rows kept shown while a new copy or language is drawn, a shared link's unknown
  * choice shown as selected, page language changes followed, right-to-left text kept in order,
  * milestones of a closed commitment never late, and an unreachable feed's causes naming a server
@@ -33,12 +35,12 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 34.6 * 1024,
+    budget: 34.7 * 1024,
     note: 'dashboard and badge',
   },
   {
     file: 'dist/widget/open-commitment-badge.js',
-    budget: 20.9 * 1024,
+    budget: 21.0 * 1024,
     note: 'badge alone',
   },
   {

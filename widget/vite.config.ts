@@ -18,7 +18,8 @@ const entries = {
 /**
  * Minifies the CSS of `css` templates in `*.styles.ts` files (the JS minifier leaves template
  * literals alone, and styles are a fifth of the bundle): drops comments and the spaces CSS does
- * not need, shortens `0.5` to `.5` and `#ffffff` to `#fff`. Quoted strings are kept as written.
+ * not need (around the `*` of `calc(0.5 * var(--oc_u))` too), shortens `0.5` to `.5` and `#ffffff`
+ * to `#fff`. Quoted strings are kept as written.
  */
 function minifyLitCss(): Plugin {
   const tighten = (part: string, index: number): string =>
@@ -30,6 +31,7 @@ function minifyLitCss(): Plugin {
           .replace(/\s*([{};,>])\s*/g, '$1')
           .replace(/: /g, ':')
           .replace(/ !important/g, '!important')
+          .replace(/ \* var\(/g, '*var(')
           .replace(/\( /g, '(')
           .replace(/ \)/g, ')')
           .replace(/;}/g, '}')

@@ -153,6 +153,46 @@ describe('a badge in the host page’s own layout', () => {
   });
 });
 
+describe('a page whose root font size is not the reader’s', () => {
+  it('draws the dashboard and the badge after --oc-font-size alone, as on any other page', async () => {
+    // Bootstrap 3 sets the root to 10px: without --oc-font-size the widget follows it.
+    const body = `<div style="width: 960px"><p>État : <open-commitment-badge id="badge" src="/feeds/valfleurie.json" commitment="VF-03" today="${TODAY}"></open-commitment-badge></p>
+      <open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments></div>`;
+    const boxes = async (path: string, head: string) => {
+      const page = await newPage(1280);
+      await page.goto(hostPage(chromium.server, path, { body, head }));
+      await settled(page);
+      await settled(page, '#badge');
+      const box = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((element) => {
+            const { width, height } = element.getBoundingClientRect();
+            const size = getComputedStyle(element).fontSize;
+            return `${Math.round(width)}×${Math.round(height)} ${size}`;
+          });
+      return {
+        dashboard: await box('open-commitments [part="base"]'),
+        title: await box('open-commitments [part="title"]'),
+        figures: await box('open-commitments .figures'),
+        search: await box('open-commitments input[name="q"]'),
+        row: await box('open-commitments [part~="commitment"]'),
+        rowTitle: await box('open-commitments .item-title'),
+        badge: await box('#badge .line'),
+      };
+    };
+    const base = 'open-commitments, open-commitment-badge { --oc-font-size: 16px }';
+    const usual = await boxes('/layout-root-usual.html', `<style>${base}</style>`);
+    const shrunk = await boxes(
+      '/layout-root-10px.html',
+      `<style>html { font-size: 10px } ${base}</style>`,
+    );
+    expect(usual.rowTitle).toMatch(/ 16\.8px$/);
+    expect(shrunk).toEqual(usual);
+  });
+});
+
 describe('feed words wider than a phone', () => {
   it('wrap in a status label and in a reference that is no link, in the dashboard and the badge', async () => {
     // Real feeds hold words without a break opportunity: a code, a URL-like identifier.

@@ -98,6 +98,11 @@ export const themeCss = css`
     box-sizing: border-box;
     font-family: var(--oc-font);
     font-size: var(--oc-font-size, 1rem);
+    /* The unit of every size in the components, in place of rem: --oc-font-size scales them all,
+       where rem follows the root of the page, which a page may shrink (10px in Bootstrap 3).
+       Private (not an --oc- name), so no styling hook to document. No quote mark in comments: the build
+       minifier keeps quoted text as written. */
+    --oc_u: var(--oc-font-size, 1rem);
     line-height: 1.5;
     color: var(--oc-color-text);
     text-align: start;
@@ -178,8 +183,8 @@ export const themeCss = css`
   .bar {
     display: inline-block;
     position: relative;
-    width: 8rem;
-    height: 0.5rem;
+    width: calc(8 * var(--oc_u));
+    height: calc(0.5 * var(--oc_u));
     border-radius: 999px;
     background: var(--oc-color-track);
     overflow: hidden;
@@ -195,20 +200,20 @@ export const themeCss = css`
   }
 
   .ask-panel {
-    margin-top: 0.5rem;
-    padding: 0.75rem 1rem;
+    margin-top: calc(0.5 * var(--oc_u));
+    padding: calc(0.75 * var(--oc_u)) var(--oc_u);
     border: 1px solid var(--oc-color-border);
     border-left: 4px solid var(--oc-color-accent);
     border-radius: var(--oc-radius);
     background: var(--oc-color-surface);
   }
   .ask-panel p {
-    margin: 0.25rem 0;
+    margin: calc(0.25 * var(--oc_u)) 0;
   }
   .ask-actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--oc_u));
   }
   .no-channel {
     font-size: 0.9em;
@@ -216,7 +221,7 @@ export const themeCss = css`
   }
   .button {
     display: inline-block;
-    padding: 0.4rem 0.9rem;
+    padding: calc(0.4 * var(--oc_u)) calc(0.9 * var(--oc_u));
     border: 1px solid var(--oc-color-accent);
     border-radius: var(--oc-radius);
     background: var(--oc-color-bg);

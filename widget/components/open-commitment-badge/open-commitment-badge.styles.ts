@@ -25,8 +25,9 @@ export const styles =
       max-width: 100%;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.35rem 0.6rem;
-      padding: 0.3rem 0.4rem 0.3rem 0.6rem;
+      gap: calc(0.35 * var(--oc_u)) calc(0.6 * var(--oc_u));
+      padding: calc(0.3 * var(--oc_u)) calc(0.4 * var(--oc_u)) calc(0.3 * var(--oc_u))
+        calc(0.6 * var(--oc_u));
       background: var(--oc-color-bg);
       border: 1px solid var(--oc-color-border);
       border-radius: var(--oc-radius);
@@ -36,12 +37,12 @@ export const styles =
       font-style: italic;
     }
     .bar {
-      width: 4rem;
+      width: calc(4 * var(--oc_u));
     }
     .progress {
       display: inline-flex;
       align-items: center;
-      gap: 0.3rem;
+      gap: calc(0.3 * var(--oc_u));
       font-weight: 600;
       font-variant-numeric: tabular-nums;
     }
@@ -53,7 +54,7 @@ export const styles =
     .name {
       display: inline-flex;
       align-items: center;
-      gap: 0.6rem;
+      gap: calc(0.6 * var(--oc_u));
       min-width: 0;
       max-width: 100%;
     }
@@ -73,8 +74,8 @@ export const styles =
       flex: none;
       display: inline-grid;
       place-items: center;
-      width: 1.75rem;
-      height: 1.75rem;
+      width: calc(1.75 * var(--oc_u));
+      height: calc(1.75 * var(--oc_u));
       padding: 0;
       border: 1px solid var(--oc-color-accent);
       border-radius: 50%;
@@ -99,11 +100,11 @@ export const styles =
     .popover {
       position: absolute;
       z-index: 10;
-      top: calc(100% + 0.4rem);
+      top: calc(100% + calc(0.4 * var(--oc_u)));
       left: 0;
-      width: min(28rem, calc(100vw - 2rem));
+      width: min(calc(28 * var(--oc_u)), calc(100vw - calc(2 * var(--oc_u))));
       box-sizing: border-box;
-      padding: 0.9rem 1rem;
+      padding: calc(0.9 * var(--oc_u)) var(--oc_u);
       background: var(--oc-color-bg);
       border: 1px solid var(--oc-color-border);
       border-top: 4px solid var(--c);
@@ -113,7 +114,7 @@ export const styles =
     }
     .up {
       top: auto;
-      bottom: calc(100% + 0.4rem);
+      bottom: calc(100% + calc(0.4 * var(--oc_u)));
     }
     p,
     dl,
@@ -125,16 +126,16 @@ export const styles =
       color: var(--oc-color-muted);
     }
     .pop-title {
-      margin: 0.2rem 0 0.4rem;
+      margin: calc(0.2 * var(--oc_u)) 0 calc(0.4 * var(--oc_u));
       line-height: 1.35;
     }
     .prose p {
-      margin: 0.3rem 0;
+      margin: calc(0.3 * var(--oc_u)) 0;
     }
     .facts {
       display: grid;
-      gap: 0.3rem;
-      margin: 0.5rem 0;
+      gap: calc(0.3 * var(--oc_u));
+      margin: calc(0.5 * var(--oc_u)) 0;
       font-size: 0.92em;
     }
     .facts dt {

@@ -9,7 +9,7 @@ export const styles =
       background: var(--oc-color-surface);
       border: 1px solid var(--oc-color-border);
       border-radius: var(--oc-radius);
-      padding: clamp(1rem, 3vw, 1.75rem);
+      padding: clamp(var(--oc_u), 3vw, calc(1.75 * var(--oc_u)));
     }
     p,
     h2,
@@ -24,7 +24,7 @@ export const styles =
       padding: 0;
     }
     h4 {
-      margin: 1.25rem 0 0.5rem;
+      margin: calc(1.25 * var(--oc_u)) 0 calc(0.5 * var(--oc_u));
       font-size: 0.95em;
       text-transform: uppercase;
       letter-spacing: 0.04em;
@@ -35,12 +35,12 @@ export const styles =
     .publisher {
       display: flex;
       align-items: center;
-      gap: 0.75rem;
-      margin-bottom: 0.75rem;
+      gap: calc(0.75 * var(--oc_u));
+      margin-bottom: calc(0.75 * var(--oc_u));
     }
     .logo {
-      width: 3rem;
-      height: 3rem;
+      width: calc(3 * var(--oc_u));
+      height: calc(3 * var(--oc_u));
       object-fit: contain;
       background: #fff;
       border-radius: calc(var(--oc-radius) / 2);
@@ -56,9 +56,9 @@ export const styles =
       color: var(--oc-color-muted);
     }
     .title {
-      font-size: clamp(1.35rem, 2.5vw, 1.75rem);
+      font-size: clamp(calc(1.35 * var(--oc_u)), 2.5vw, calc(1.75 * var(--oc_u)));
       line-height: 1.25;
-      margin-bottom: 0.35rem;
+      margin-bottom: calc(0.35 * var(--oc_u));
     }
     .title a {
       color: inherit;
@@ -66,21 +66,21 @@ export const styles =
     .meta {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 1.25rem;
+      gap: calc(0.25 * var(--oc_u)) calc(1.25 * var(--oc_u));
       color: var(--oc-color-muted);
       font-size: 0.9em;
     }
     .figures {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(15rem, 100%), 1fr));
-      gap: 1rem;
-      margin: 1.25rem 0;
+      grid-template-columns: repeat(auto-fit, minmax(min(calc(15 * var(--oc_u)), 100%), 1fr));
+      gap: var(--oc_u);
+      margin: calc(1.25 * var(--oc_u)) 0;
     }
     .figure {
       background: var(--oc-color-bg);
       border: 1px solid var(--oc-color-border);
       border-radius: var(--oc-radius);
-      padding: 1rem;
+      padding: var(--oc_u);
     }
     .figure-label {
       font-size: 0.85em;
@@ -91,7 +91,7 @@ export const styles =
     }
     .figure-value {
       overflow-wrap: anywhere;
-      font-size: 2rem;
+      font-size: calc(2 * var(--oc_u));
       font-weight: 800;
       line-height: 1.2;
       color: var(--oc-color-accent);
@@ -101,8 +101,8 @@ export const styles =
     }
     .figure .bar {
       width: 100%;
-      height: 0.6rem;
-      margin: 0.4rem 0;
+      height: calc(0.6 * var(--oc_u));
+      margin: calc(0.4 * var(--oc_u)) 0;
     }
     .figure .percent {
       display: none;
@@ -112,8 +112,8 @@ export const styles =
     }
     .stack {
       display: flex;
-      height: 0.9rem;
-      margin: 0.6rem 0;
+      height: calc(0.9 * var(--oc_u));
+      margin: calc(0.6 * var(--oc_u)) 0;
       border-radius: 999px;
       overflow: hidden;
       gap: 2px;
@@ -130,13 +130,13 @@ export const styles =
       list-style: none;
       display: flex;
       flex-wrap: wrap;
-      gap: 0.35rem;
+      gap: calc(0.35 * var(--oc_u));
     }
     .chip {
       display: inline-flex;
       align-items: center;
-      gap: 0.35rem;
-      padding: 0.2rem 0.6rem;
+      gap: calc(0.35 * var(--oc_u));
+      padding: calc(0.2 * var(--oc_u)) calc(0.6 * var(--oc_u));
       border: 1px solid var(--oc-color-border);
       border-radius: 999px;
       background: var(--oc-color-bg);
@@ -156,8 +156,8 @@ export const styles =
       box-shadow: inset 0 0 0 1px var(--c);
     }
     .swatch {
-      width: 0.7rem;
-      height: 0.7rem;
+      width: calc(0.7 * var(--oc_u));
+      height: calc(0.7 * var(--oc_u));
       border-radius: 50%;
       background: var(--c);
     }
@@ -166,16 +166,16 @@ export const styles =
     }
     .stats {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr));
-      gap: 0.5rem;
-      margin-top: 0.5rem;
+      grid-template-columns: repeat(auto-fit, minmax(calc(6.5 * var(--oc_u)), 1fr));
+      gap: calc(0.5 * var(--oc_u));
+      margin-top: calc(0.5 * var(--oc_u));
     }
     .stats dt {
       font-size: 0.8em;
       color: var(--oc-color-muted);
     }
     .stats dd {
-      font-size: 1.25rem;
+      font-size: calc(1.25 * var(--oc_u));
       font-weight: 800;
     }
     .stats .overdue dd {
@@ -187,23 +187,23 @@ export const styles =
        long the choices in a select. */
     .filters {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(calc(12 * var(--oc_u)), 100%), 1fr));
       align-items: end;
-      gap: 0.75rem 1rem;
-      padding: 1rem 0;
+      gap: calc(0.75 * var(--oc_u)) var(--oc_u);
+      padding: var(--oc_u) 0;
       border-top: 1px solid var(--oc-color-border);
     }
     .field {
       display: flex;
       flex-direction: column;
-      gap: 0.2rem;
+      gap: calc(0.2 * var(--oc_u));
       font-size: 0.9em;
       font-weight: 600;
     }
     .field input,
     .field select {
-      min-height: 2.5rem;
-      padding: 0.35rem 0.6rem;
+      min-height: calc(2.5 * var(--oc_u));
+      padding: calc(0.35 * var(--oc_u)) calc(0.6 * var(--oc_u));
       border: 1px solid var(--oc-color-muted);
       border-radius: calc(var(--oc-radius) / 2);
       background: var(--oc-color-bg);
@@ -223,29 +223,29 @@ export const styles =
       grid-column: 1 / -1;
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem 1rem;
+      gap: calc(0.5 * var(--oc_u)) var(--oc_u);
     }
     .check {
       display: inline-flex;
       align-items: center;
-      gap: 0.4rem;
-      min-height: 2.5rem;
+      gap: calc(0.4 * var(--oc_u));
+      min-height: calc(2.5 * var(--oc_u));
       font-size: 0.9em;
     }
     .check input {
-      width: 1.1rem;
-      height: 1.1rem;
+      width: calc(1.1 * var(--oc_u));
+      height: calc(1.1 * var(--oc_u));
       accent-color: var(--oc-color-accent);
     }
     .count {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.75rem;
+      gap: calc(0.75 * var(--oc_u));
       font-size: 0.9em;
       color: var(--oc-color-muted);
       font-weight: 400;
-      margin-bottom: 0.75rem;
+      margin-bottom: calc(0.75 * var(--oc_u));
     }
     .link-button {
       border: 0;
@@ -260,7 +260,7 @@ export const styles =
     .list {
       list-style: none;
       display: grid;
-      gap: 0.75rem;
+      gap: calc(0.75 * var(--oc_u));
     }
     .item {
       position: relative;
@@ -268,11 +268,11 @@ export const styles =
       border: 1px solid var(--oc-color-border);
       border-left: 5px solid var(--c);
       border-radius: var(--oc-radius);
-      padding: 0.9rem 1.1rem;
+      padding: calc(0.9 * var(--oc_u)) calc(1.1 * var(--oc_u));
       /* Rows out of view are neither styled nor laid out until scrolled to: the first drawing of a
          long list was one task of 40-50 ms, mostly layout of rows no one could see yet. */
       content-visibility: auto;
-      contain-intrinsic-size: auto 6rem;
+      contain-intrinsic-size: auto calc(6 * var(--oc_u));
     }
     /* An opened row is laid out even out of view: a shared link scrolls to it at its true size,
        else the browser kept the row below it in place as it grew, and the link landed past it. */
@@ -280,13 +280,13 @@ export const styles =
       content-visibility: visible;
     }
     .item-title {
-      font-size: 1.05rem;
+      font-size: calc(1.05 * var(--oc_u));
       line-height: 1.35;
     }
     .toggle {
       display: flex;
       align-items: flex-start;
-      gap: 0.5rem;
+      gap: calc(0.5 * var(--oc_u));
       width: 100%;
       padding: 0;
       border: 0;
@@ -300,9 +300,9 @@ export const styles =
     }
     .chevron {
       flex: none;
-      width: 0.6rem;
-      height: 0.6rem;
-      margin-top: 0.45rem;
+      width: calc(0.6 * var(--oc_u));
+      height: calc(0.6 * var(--oc_u));
+      margin-top: calc(0.45 * var(--oc_u));
       border-right: 2px solid currentColor;
       border-bottom: 2px solid currentColor;
       transform: rotate(-45deg);
@@ -314,14 +314,14 @@ export const styles =
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.4rem 1rem;
-      margin-top: 0.5rem;
+      gap: calc(0.4 * var(--oc_u)) var(--oc_u);
+      margin-top: calc(0.5 * var(--oc_u));
       font-size: 0.9em;
     }
     .progress {
       display: inline-flex;
       align-items: center;
-      gap: 0.4rem;
+      gap: calc(0.4 * var(--oc_u));
     }
     .progress.unknown,
     .lead,
@@ -343,12 +343,12 @@ export const styles =
       color: var(--oc-color-late);
     }
     .details {
-      margin-top: 0.75rem;
-      padding-top: 0.25rem;
+      margin-top: calc(0.75 * var(--oc_u));
+      padding-top: calc(0.25 * var(--oc_u));
       border-top: 1px dashed var(--oc-color-border);
     }
     .prose p {
-      margin: 0.4rem 0;
+      margin: calc(0.4 * var(--oc_u)) 0;
       max-width: 70ch;
     }
     .summary {
@@ -360,20 +360,20 @@ export const styles =
     .questions-list {
       list-style: none;
       display: grid;
-      gap: 0.4rem;
+      gap: calc(0.4 * var(--oc_u));
     }
     .milestone {
       display: flex;
-      gap: 0.5rem;
+      gap: calc(0.5 * var(--oc_u));
       align-items: baseline;
     }
     .milestone .mark {
       flex: none;
-      width: 0.8rem;
-      height: 0.8rem;
+      width: calc(0.8 * var(--oc_u));
+      height: calc(0.8 * var(--oc_u));
       border: 2px solid var(--oc-color-muted);
       border-radius: 50%;
-      transform: translateY(0.1rem);
+      transform: translateY(calc(0.1 * var(--oc_u)));
     }
     .milestone.is-done .mark {
       background: var(--oc-status-complete);
@@ -392,21 +392,21 @@ export const styles =
     }
     .timeline > li {
       border-left: 3px solid var(--oc-color-border);
-      padding: 0 0 0.5rem 0.9rem;
+      padding: 0 0 calc(0.5 * var(--oc_u)) calc(0.9 * var(--oc_u));
     }
     .timeline time {
       font-weight: 700;
-      margin-right: 0.5rem;
+      margin-right: calc(0.5 * var(--oc_u));
     }
     .evidence a {
-      margin-right: 0.75rem;
+      margin-right: calc(0.75 * var(--oc_u));
     }
     .q-stats {
-      margin-bottom: 0.5rem;
+      margin-bottom: calc(0.5 * var(--oc_u));
       font-size: 0.95em;
     }
     .question {
-      padding: 0.75rem;
+      padding: calc(0.75 * var(--oc_u));
       border: 1px solid var(--oc-color-border);
       border-radius: var(--oc-radius);
       background: var(--oc-color-surface);
@@ -417,10 +417,10 @@ export const styles =
     .q-meta {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 1rem;
+      gap: calc(0.25 * var(--oc_u)) var(--oc_u);
       font-size: 0.9em;
       color: var(--oc-color-muted);
-      margin-top: 0.35rem;
+      margin-top: calc(0.35 * var(--oc_u));
     }
     .q-meta .late {
       white-space: normal;
@@ -437,71 +437,71 @@ export const styles =
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem;
+      gap: calc(0.5 * var(--oc_u));
       font-size: 0.9em;
-      margin-top: 0.35rem;
+      margin-top: calc(0.35 * var(--oc_u));
     }
     .supporters .percent {
       display: none;
     }
     .answer {
-      margin-top: 0.5rem;
-      padding: 0.5rem 0.75rem;
+      margin-top: calc(0.5 * var(--oc_u));
+      padding: calc(0.5 * var(--oc_u)) calc(0.75 * var(--oc_u));
       border-left: 3px solid var(--oc-status-complete);
       background: var(--oc-color-bg);
     }
     .ask {
-      margin-top: 0.75rem;
+      margin-top: calc(0.75 * var(--oc_u));
     }
     .no-channel {
-      margin-top: 0.5rem;
+      margin-top: calc(0.5 * var(--oc_u));
     }
     .ask-actions {
-      margin-top: 0.5rem !important;
+      margin-top: calc(0.5 * var(--oc_u)) !important;
     }
     .more {
       display: block;
-      margin: 1rem auto 0;
+      margin: var(--oc_u) auto 0;
     }
 
     /* States */
     .notice {
-      padding: 1rem;
+      padding: var(--oc_u);
       border-radius: var(--oc-radius);
       border: 1px solid var(--oc-color-border);
       background: var(--oc-color-bg);
     }
     .notice p + p {
-      margin-top: 0.4rem;
+      margin-top: calc(0.4 * var(--oc_u));
     }
     .notice-title {
-      font-size: 1.1rem;
-      margin-bottom: 0.4rem;
+      font-size: calc(1.1 * var(--oc_u));
+      margin-bottom: calc(0.4 * var(--oc_u));
     }
     .notice.error {
       border-left: 5px solid var(--oc-color-late);
     }
     .notice.stale {
       border-left: 5px solid var(--oc-status-limited);
-      margin: 0 0 1rem;
+      margin: 0 0 var(--oc_u);
     }
     .notice.hidden-link {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem 1rem;
-      margin: 0 0 1rem;
+      gap: calc(0.5 * var(--oc_u)) var(--oc_u);
+      margin: 0 0 var(--oc_u);
       border-left: 5px solid var(--oc-color-accent);
     }
     .issues {
-      margin: 0.5rem 0 0 1.25rem;
+      margin: calc(0.5 * var(--oc_u)) 0 0 calc(1.25 * var(--oc_u));
       font-size: 0.9em;
     }
     .feed-url {
       word-break: break-all;
     }
     .skeleton .loading {
-      height: 28rem;
+      height: calc(28 * var(--oc_u));
       overflow: hidden;
       border: 0;
       background: transparent;
@@ -510,21 +510,21 @@ export const styles =
     .bone {
       background: var(--oc-color-track);
       border-radius: var(--oc-radius);
-      margin-bottom: 0.9rem;
+      margin-bottom: calc(0.9 * var(--oc_u));
     }
     .bone-title {
-      height: 2rem;
+      height: calc(2 * var(--oc_u));
       width: 60%;
     }
     .bone-line {
-      height: 1rem;
+      height: var(--oc_u);
       width: 35%;
     }
     .bone-bar {
-      height: 6rem;
+      height: calc(6 * var(--oc_u));
     }
     .bone-card {
-      height: 4.5rem;
+      height: calc(4.5 * var(--oc_u));
     }
     @media (prefers-reduced-motion: no-preference) {
       .bone {
