@@ -5,13 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import { grantedPatterns } from '../permissions/origins.ts';
+import { CONTENT_SCRIPT_FILE } from '../content/script-file.ts';
 import { pageIndex } from './feeds.ts';
 
 /** The id of the one registered content script. */
 export const CONTENT_SCRIPT_ID = 'open-commitments-overlay';
-
-/** The built content script, as WXT names it. */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 /** The host permissions granted now (manifest and optional ones). */
 export async function grantedOrigins(): Promise<string[]> {

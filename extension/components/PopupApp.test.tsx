@@ -23,9 +23,11 @@ function fakeModel(): PopupModel {
     offerStates: signal<Record<string, OfferState>>({}),
     loading: signal(false),
     error: signal(null),
+    hiddenHere: signal<boolean | 'shown'>(false),
     load: async () => undefined,
     toggleFollow: async () => undefined,
     subscribeOffer: async () => undefined,
+    showHere: async () => undefined,
     rememberQuestion: async () => undefined,
   };
 }

@@ -76,6 +76,19 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
           </section>
         );
       })}
+      {model.hiddenHere.value === true && (
+        <p data-hidden-here="">
+          {m.popupHidden}{' '}
+          <button type="button" class="oc-button" onClick={() => void model.showHere()}>
+            {m.showAgain}
+          </button>
+        </p>
+      )}
+      {model.hiddenHere.value === 'shown' && page && (
+        <p class="oc-ok" role="status" tabIndex={-1} ref={focusIfLost}>
+          {m.shownAgain(new URL(page).origin)}
+        </p>
+      )}
       {!model.loading.value &&
         !model.error.value &&
         rows.length === 0 &&

@@ -15,6 +15,8 @@ import {
   type Pointer,
 } from '../content/page-references.ts';
 import { originOfUrl } from '../permissions/origins.ts';
+import { CONTENT_SCRIPT_FILE } from '../content/script-file.ts';
+import { isHidden, showSite } from '../storage/hidden-sites.ts';
 import { feedOffers } from './feed-offers.ts';
 import type { PageReference } from './page-commitments.ts';
 
@@ -58,6 +60,8 @@ export function createPopupModel(tabId?: number) {
   const offerStates = signal<Record<string, OfferState>>({});
   const loading = signal(true);
   const error = signal<string | null>(null);
+  /** Whether the person hid the overlay on the tab's site: 'shown' once shown again from here. */
+  const hiddenHere = signal<boolean | 'shown'>(false);
 
   async function currentTab(): Promise<{ id?: number; url?: string } | undefined> {
     if (tabId !== undefined) return browser.tabs.get(tabId);
@@ -76,6 +80,7 @@ export function createPopupModel(tabId?: number) {
       const url = tab?.url;
       if (!tab?.id || !url || !/^https?:/.test(url)) return;
       tabUrl.value = url;
+      hiddenHere.value = await isHidden(new URL(url).origin);
       await loadPage(tab.id, url);
       const found = await browser.scripting
         .executeScript({ target: { tabId: tab.id }, func: announcedFeeds, args: [FEED_TYPE] })
@@ -137,6 +142,20 @@ export function createPopupModel(tabId?: number) {
       .catch(() => set({ error: {} }));
   }
 
+  /**
+   * Shows the overlay again on the tab's site, and runs the content script in the tab again so
+   * that the panel comes back without a reload (the running one stopped when it was hidden).
+   */
+  async function showHere(): Promise<void> {
+    const tab = await currentTab();
+    if (!tab?.id || !tabUrl.value) return;
+    await showSite(new URL(tabUrl.value).origin);
+    await browser.scripting
+      .executeScript({ target: { tabId: tab.id }, files: [`/${CONTENT_SCRIPT_FILE}` as const] })
+      .catch(() => undefined);
+    hiddenHere.value = 'shown';
+  }
+
   async function rememberQuestion(feedId: string, commitmentId: string): Promise<void> {
     if (tabUrl.value)
       await ask({ type: 'remember-question', feedId, commitmentId, url: tabUrl.value });
@@ -150,9 +169,11 @@ export function createPopupModel(tabId?: number) {
     offerStates,
     loading,
     error,
+    hiddenHere,
     load,
     toggleFollow,
     subscribeOffer,
+    showHere,
     rememberQuestion,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Sites where the person closed the overlay for good, remembered per origin in the extension's
- * local storage (never synced, never sent). The options page lists them and can show one again.
+ * local storage (never synced, never sent). The options page lists them and can show one again;
+ * the popup, opened on such a site, says so and can show it again there.
  */
 import { browser } from 'wxt/browser';
 
@@ -18,8 +19,8 @@ export async function isHidden(origin: string): Promise<boolean> {
 }
 
 /**
- * Never shows the overlay on `origin` again, until shown again from the options page or by the
- * undo the page offers right after; or, with `hidden` false, shows it there again.
+ * Never shows the overlay on `origin` again, until shown again from the options page, the popup
+ * or the undo the page offers right after; or, with `hidden` false, shows it there again.
  */
 export async function setSiteHidden(origin: string, hidden: boolean): Promise<void> {
   const others = (await hiddenSites()).filter((o) => o !== origin);

@@ -2,8 +2,8 @@
  * The toolbar popup against the overlay, in Chromium: it lists the same commitments for a page,
  * those the page links to or marks included, opens a question's details without moving its
  * button, keeps a question the person chose to keep before its form opened (the browser closes
- * the popup then), and on a site page that names none it sums the plan up instead of listing the
- * whole feed.
+ * the popup then), on a site page that names none it sums the plan up instead of listing the
+ * whole feed, and on a site where the person hid the panel it says so and shows it again.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,5 +102,25 @@ describe('the popup', () => {
     await expect(popup.locator('li.oc-row').count()).resolves.toBe(0);
     await popup.close();
     await page.close();
+  });
+
+  it('shows the panel again on a site where it was hidden, without a reload', async () => {
+    const url = `${server.origin}/town/project-a.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const overlay = page.locator('open-commitments-overlay');
+    await overlay.getByRole('button', { name: 'Never on this site' }).click();
+    // The notice that offers to undo it goes after a few seconds, and the panel with it.
+    await expect.poll(() => overlay.count(), { timeout: 15_000 }).toBe(0);
+
+    const popup = await popupFor(session, url);
+    const hidden = popup.locator('[data-hidden-here]');
+    await expect(hidden.textContent()).resolves.toMatch(/^The panel is hidden on this site\./);
+    await hidden.getByRole('button', { name: 'Show again' }).click();
+    await expect(popup.getByRole('status').textContent()).resolves.toBe(
+      `The panel shows again on ${server.origin}`,
+    );
+    await overlay.locator('li.oc-row[data-commitment-id="A1"]').waitFor();
+    await Promise.all([popup.close(), page.close()]);
   });
 });
