@@ -64,6 +64,22 @@ describe('the filter bar', () => {
     ).toBeLessThanOrEqual(1);
   });
 
+  it('spreads its fields over the whole row of a wide page, leaving no empty column', async () => {
+    const page = await newPage(1600);
+    await page.goto(
+      hostPage(chromium.server, '/layout-filters-widest.html', { body: body('1560px') }),
+    );
+    await settled(page);
+    const boxes = await fieldBoxes(page);
+    expect(boxes).toHaveLength(4);
+    expect(new Set(boxes.map((box) => box.top)).size).toBe(1);
+    const row = await page
+      .locator('open-commitments .filters')
+      .evaluate((form) => form.getBoundingClientRect().right);
+    const last = boxes.at(-1)!;
+    expect(Math.abs(row - (last.left + last.width))).toBeLessThanOrEqual(1);
+  });
+
   it('shows the search field’s hint whole in a quarter of the row, in French and in English', async () => {
     for (const lang of ['fr', 'en']) {
       const page = await newPage(1280);

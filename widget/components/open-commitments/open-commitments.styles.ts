@@ -183,15 +183,20 @@ export const styles =
     }
 
     /* Filters */
-    /* Columns of one width, as many as fit: the fields line up in even rows at any width, however
-       long the choices in a select. */
     .filters {
+      padding: var(--oc_u) 0;
+      border-top: 1px solid var(--oc-color-border);
+    }
+    /* Columns of one width, as many as fit: the fields line up in even rows at any width, however
+       long the choices in a select. The check boxes are not in this grid: spanning every column,
+       they would keep the columns no field fills from folding, and a wide page would show the
+       fields in its left half. */
+    .fields {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(calc(12 * var(--oc_u)), 100%), 1fr));
       align-items: end;
       gap: calc(0.75 * var(--oc_u)) var(--oc_u);
-      padding: var(--oc_u) 0;
-      border-top: 1px solid var(--oc-color-border);
+      margin-bottom: calc(0.75 * var(--oc_u));
     }
     .field {
       display: flex;
@@ -220,7 +225,6 @@ export const styles =
       border-radius: 0;
     }
     .checks {
-      grid-column: 1 / -1;
       display: flex;
       flex-wrap: wrap;
       gap: calc(0.5 * var(--oc_u)) var(--oc_u);

@@ -952,28 +952,30 @@ export class OpenCommitments extends HTMLElement {
       aria-label=${m.filters}
       @submit=${preventDefault}
     >
-      <label class="field search">
-        <span>${m.search}</span>
-        <input
-          type="search"
-          name="q"
-          .value=${f.q}
-          placeholder=${m.searchHint}
-          autocomplete="off"
-          @input=${(e: Event) => this.#setFilters({ q: (e.target as HTMLInputElement).value })}
-        />
-      </label>
-      ${model.themes.length > 0 ? select(m.theme, f.theme, model.themes, (theme) => this.#setFilters({ theme }), 'theme') : nothing}
-      ${model.leads.length > 1 ? select(coreMessages[model.lang].lead, f.lead, model.leads, (lead) => this.#setFilters({ lead }), 'lead', model.leadLangs) : nothing}
-      <label class="field">
-        <span>${m.sort}</span>
-        <select
-          name="sort"
-          @change=${(e: Event) => this.#setFilters({ sort: (e.target as HTMLSelectElement).value as SortKey })}
-        >
-          ${SORT_KEYS.map((key) => html`<option value=${key} .selected=${key === f.sort}>${m.sortBy[key]}</option>`)}
-        </select>
-      </label>
+      <div class="fields">
+        <label class="field search">
+          <span>${m.search}</span>
+          <input
+            type="search"
+            name="q"
+            .value=${f.q}
+            placeholder=${m.searchHint}
+            autocomplete="off"
+            @input=${(e: Event) => this.#setFilters({ q: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+        ${model.themes.length > 0 ? select(m.theme, f.theme, model.themes, (theme) => this.#setFilters({ theme }), 'theme') : nothing}
+        ${model.leads.length > 1 ? select(coreMessages[model.lang].lead, f.lead, model.leads, (lead) => this.#setFilters({ lead }), 'lead', model.leadLangs) : nothing}
+        <label class="field">
+          <span>${m.sort}</span>
+          <select
+            name="sort"
+            @change=${(e: Event) => this.#setFilters({ sort: (e.target as HTMLSelectElement).value as SortKey })}
+          >
+            ${SORT_KEYS.map((key) => html`<option value=${key} .selected=${key === f.sort}>${m.sortBy[key]}</option>`)}
+          </select>
+        </label>
+      </div>
       <div class="checks">
         ${check(m.lateOnly, f.late, (late) => this.#setFilters({ late }), 'late')}
         ${
