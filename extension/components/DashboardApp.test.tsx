@@ -121,6 +121,25 @@ describe('the dashboard', () => {
     expect(names(two)).toEqual(['Town', 'Region']);
   });
 
+  it('names the plan too, so that one publisher’s two plans are told apart', () => {
+    const plan = (id: string) => ({ ...feed(), plan: { id, title: { text: `Plan ${id}` } } });
+    const root = mount(
+      fakeModel({
+        followed: [
+          { feedId: 'p2018', feed: plan('2018-2020'), paused: false },
+          { feedId: 'p2021', feed: plan('2021-2023'), paused: false },
+        ],
+        changes: [],
+        questions: [],
+      }),
+      'fr',
+    );
+    expect([...root.querySelectorAll('[data-feed-publisher]')].map((p) => p.textContent)).toEqual([
+      'Town · Plan 2018-2020',
+      'Town · Plan 2021-2023',
+    ]);
+  });
+
   it('says that nothing has changed yet without an empty list a screen reader would announce', () => {
     const root = mount(fakeModel({ followed: [], changes: [], questions: [] }));
     expect(root.textContent).toContain('No change yet.');

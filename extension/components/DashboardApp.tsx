@@ -76,6 +76,11 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                 ? pickText(slice.feed.publisher.name, lang, slice.feed.languages)
                 : undefined
             }
+            plan={
+              data.followed.length > 1
+                ? pickText(slice.feed.plan?.title, lang, slice.feed.languages)
+                : undefined
+            }
             lang={lang}
             notice={slice.paused ? m.pausedFeed : staleNotice(slice.stale, lang)}
           >

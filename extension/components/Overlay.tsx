@@ -157,6 +157,7 @@ export function Overlay({
               key={group.feedId}
               feedId={group.feedId}
               publisher={group.publisher}
+              plan={group.plan}
               lang={lang}
               notice={staleNotice(group.stale, lang)}
             >

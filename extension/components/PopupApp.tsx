@@ -104,6 +104,7 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
           key={group.feedId}
           feedId={group.feedId}
           publisher={group.publisher}
+          plan={group.plan}
           lang={lang}
           notice={group.paused ? m.pausedFeed : staleNotice(group.stale, lang)}
         >

@@ -67,4 +67,18 @@ describe('the commitments of a page', () => {
       ['State', 'Plan 2021-2023'],
     ]);
   });
+
+  it('names the plan with the publisher above each feed’s rows, for one publisher’s two plans', () => {
+    const result = pageCommitments(
+      [siteFeed(['A1'], 'State', '2018-2020'), siteFeed(['B1'], 'State', '2021-2023')],
+      [],
+      view,
+    );
+    expect(
+      rowsByFeed(result.rows, result.summaries).map((g) => [g.publisher?.text, g.plan?.text]),
+    ).toEqual([
+      ['State', 'Plan 2018-2020'],
+      ['State', 'Plan 2021-2023'],
+    ]);
+  });
 });

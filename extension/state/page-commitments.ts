@@ -16,6 +16,8 @@ export interface PageRow {
   readonly row: CommitmentRowData;
   /** Its feed's publisher, named when the page shows more than one feed. */
   readonly publisher?: LocalText;
+  /** Its feed's plan, named with the publisher. */
+  readonly plan?: LocalText;
   /** Its feed's last refresh failed. */
   readonly stale?: Stale;
   /** Its feed is paused. */
@@ -44,6 +46,12 @@ function publisherName(feed: PageFeed, lang: Lang): LocalText {
   return pickText(feed.feed.publisher.name, lang, feed.feed.languages) ?? { text: feed.feedId };
 }
 
+/** A feed's plan title, if it names a plan: `{ plan }` to spread, or nothing. */
+function planTitle(feed: PageFeed, lang: Lang): { plan?: LocalText } {
+  const plan = pickText(feed.feed.plan?.title, lang, feed.feed.languages);
+  return plan ? { plan } : {};
+}
+
 /** The rows and summaries for a page; `url` goes into the interpellation links. */
 export function pageCommitments(
   feeds: readonly PageFeed[],
@@ -62,6 +70,7 @@ export function pageCommitments(
       feedId,
       row: commitmentRow(slice.feed, commitment, view.lang, view.today, view.url),
       publisher: publisherName(slice, view.lang),
+      ...planTitle(slice, view.lang),
       ...(slice.stale ? { stale: slice.stale } : {}),
       ...(slice.paused ? { paused: true } : {}),
     });
@@ -72,11 +81,10 @@ export function pageCommitments(
     .filter((f) => f.site && !rows.some((r) => r.feedId === f.feedId))
     .map((f) => {
       const summary = summariseFeed(f.feed, view.today);
-      const plan = pickText(f.feed.plan?.title, view.lang, f.feed.languages);
       return {
         feedId: f.feedId,
         publisher: publisherName(f, view.lang),
-        ...(plan ? { plan } : {}),
+        ...planTitle(f, view.lang),
         total: summary.total,
         late: summary.late,
         ...(f.stale ? { stale: f.stale } : {}),
@@ -94,6 +102,8 @@ export interface FeedRows {
   readonly paused?: boolean;
   /** Its publisher, when the page shows other feeds too (rows or a plan's summary). */
   readonly publisher?: LocalText;
+  /** Its plan, with its publisher: one publisher's two plans are told apart by it. */
+  readonly plan?: LocalText;
 }
 
 /**
@@ -110,13 +120,13 @@ export function rowsByFeed(
   for (const row of rows) groups.set(row.feedId, [...(groups.get(row.feedId) ?? []), row]);
   const several = groups.size + summaries.length > 1;
   return [...groups].map(([feedId, feedRows]) => {
-    const { stale, paused, publisher } = feedRows[0]!;
+    const { stale, paused, publisher, plan } = feedRows[0]!;
     return {
       feedId,
       rows: feedRows,
       ...(stale ? { stale } : {}),
       ...(paused ? { paused } : {}),
-      ...(several && publisher ? { publisher } : {}),
+      ...(several && publisher ? { publisher, ...(plan ? { plan } : {}) } : {}),
     };
   });
 }

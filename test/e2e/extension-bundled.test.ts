@@ -1,8 +1,9 @@
 /**
  * The extension from its first run, with only the bundled directory: the overlay on a real
  * feed's page (France's OGP plan, routed so no network is needed), each of its two plans named
- * on its member page, nothing on a page no feed names, the fictional Valfleurie's statuses,
- * interpellation offer and inline badges, the popup, and accessibility of the overlay.
+ * on its member page and above its commitments, nothing on a page no feed names, the fictional
+ * Valfleurie's statuses, interpellation offer and inline badges, the popup, and accessibility of
+ * the overlay.
  */
 import { readFileSync } from 'node:fs';
 import type { WxtBrowser } from 'wxt/browser';
@@ -97,6 +98,30 @@ describe('bundled feeds', () => {
       /^Government of France · France Action Plan 2021-2023 · 19 commitments/,
     );
     await page.close();
+  });
+
+  it('names publisher and plan above each plan’s commitments on a page linking both plans', async () => {
+    const list = 'https://www.opengovpartnership.org/members/france/commitments/';
+    const links = ['FR0034', 'FR0051']
+      .map((id) => `<li><a href="/members/france/commitments/${id}/">${id}</a></li>`)
+      .join('');
+    await session.context.route(list, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: htmlPage('Commitments', `<ul>${links}</ul>`),
+      }),
+    );
+    const page = await session.context.newPage();
+    await page.goto(list);
+    const heads = page.locator('open-commitments-overlay [data-feed-publisher]');
+    await expect
+      .poll(() => heads.allTextContents(), { timeout: 15_000 })
+      .toEqual([
+        'Government of France · France Action Plan 2018-2020',
+        'Government of France · France Action Plan 2021-2023',
+      ]);
+    await page.close();
+    await session.context.unroute(list);
   });
 
   it('injects nothing on a page no feed names', async () => {
