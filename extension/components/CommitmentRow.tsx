@@ -18,6 +18,7 @@ export function CommitmentRow({
   onUnfollow,
   onRemember,
   rememberFirst,
+  noChannelSaid,
 }: {
   row: CommitmentRowData;
   lang: Lang;
@@ -29,6 +30,8 @@ export function CommitmentRow({
   onRemember?: () => Promise<void>;
   /** Offers to remember a question before its link is followed (see `Interpellate`). */
   rememberFirst?: boolean;
+  /** That the publisher offers no channel is said above the rows, not on this one. */
+  noChannelSaid?: boolean | undefined;
 }) {
   const m = t(lang);
   // Heard after a button's text in a list of the buttons, where every row has the same ones.
@@ -66,7 +69,7 @@ export function CommitmentRow({
         {row.lastUpdate && <span>{m.lastUpdate(row.lastUpdate)}</span>}
         {onFollow && followed && <span class="oc-followed">{m.followed}</span>}
       </div>
-      {!row.link && <p class="oc-no-channel">{m.noChannel}</p>}
+      {!row.link && !noChannelSaid && <p class="oc-no-channel">{m.noChannel}</p>}
       {(onFollow || onUnfollow || row.link) && (
         <div class="oc-actions">
           {onFollow && (

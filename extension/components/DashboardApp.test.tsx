@@ -121,6 +121,22 @@ describe('the dashboard', () => {
     expect(names(two)).toEqual(['Town', 'Region']);
   });
 
+  it('says once above a feed’s rows, not on each, that its publisher offers no channel', () => {
+    const root = mount(
+      fakeModel({
+        followed: [{ feedId: 'town', feed: feed(), paused: false }],
+        changes: [],
+        questions: [],
+      }),
+      'fr',
+    );
+    const said = [...root.querySelectorAll('.oc-no-channel')];
+    expect(said.map((p) => p.textContent)).toEqual([
+      'Cet organisme ne propose pas de moyen de l’interpeller.',
+    ]);
+    expect(said[0]?.nextElementSibling?.querySelectorAll('li.oc-row')).toHaveLength(2);
+  });
+
   it('names the plan too, so that one publisher’s two plans are told apart', () => {
     const plan = (id: string) => ({ ...feed(), plan: { id, title: { text: `Plan ${id}` } } });
     const root = mount(

@@ -67,42 +67,46 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
       </h2>
       {data && data.followed.length === 0 && <p>{m.followedNone}</p>}
       <div data-section="followed">
-        {data?.followed.map((slice) => (
-          <FeedRows
-            key={slice.feedId}
-            feedId={slice.feedId}
-            publisher={
-              data.followed.length > 1
-                ? pickText(slice.feed.publisher.name, lang, slice.feed.languages)
-                : undefined
-            }
-            plan={
-              data.followed.length > 1
-                ? pickText(slice.feed.plan?.title, lang, slice.feed.languages)
-                : undefined
-            }
-            lang={lang}
-            notice={slice.paused ? m.pausedFeed : staleNotice(slice.stale, lang)}
-          >
-            {slice.feed.commitments.map((c) => {
-              const row = commitmentRow(slice.feed, c, lang, today);
-              return (
+        {data?.followed.map((slice) => {
+          const rows = slice.feed.commitments.map((c) => commitmentRow(slice.feed, c, lang, today));
+          // Said once above a feed's rows, rather than on each, when none of them has a channel.
+          const noChannel = rows.length > 1 && rows.every((row) => !row.link);
+          return (
+            <FeedRows
+              key={slice.feedId}
+              feedId={slice.feedId}
+              publisher={
+                data.followed.length > 1
+                  ? pickText(slice.feed.publisher.name, lang, slice.feed.languages)
+                  : undefined
+              }
+              plan={
+                data.followed.length > 1
+                  ? pickText(slice.feed.plan?.title, lang, slice.feed.languages)
+                  : undefined
+              }
+              lang={lang}
+              notice={slice.paused ? m.pausedFeed : staleNotice(slice.stale, lang)}
+              noChannel={noChannel}
+            >
+              {rows.map((row) => (
                 <CommitmentRow
-                  key={`${slice.feedId}#${c.id}`}
+                  key={`${slice.feedId}#${row.id}`}
                   row={row}
                   lang={lang}
+                  noChannelSaid={noChannel}
                   onUnfollow={(event) =>
                     void unfollowKeepingFocus(
                       (event.currentTarget as HTMLElement).closest('li.oc-row'),
-                      () => model.unfollow(slice.feedId, c.id),
+                      () => model.unfollow(slice.feedId, row.id),
                     ).then(() => say(m.unfollowed(row.title.text)))
                   }
-                  onRemember={() => model.rememberQuestion(slice.feedId, c.id)}
+                  onRemember={() => model.rememberQuestion(slice.feedId, row.id)}
                 />
-              );
-            })}
-          </FeedRows>
-        ))}
+              ))}
+            </FeedRows>
+          );
+        })}
       </div>
 
       <h2>{m.changesTitle}</h2>

@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import type { Lang, LocalText } from '../../shared/index.ts';
+import { t } from '../i18n/messages.ts';
 import { LocalizedText } from './LocalizedText.tsx';
 
 /**
  * The commitments of one feed in the popup, the overlay or "My commitments": its publisher and
  * plan when the page shows other feeds too, the feed's notice (paused, or its last refresh
- * failed) said once above them, then their rows.
+ * failed) and that none of them can be questioned said once above them, then their rows.
  */
 export function FeedRows({
   feedId,
@@ -13,6 +14,7 @@ export function FeedRows({
   plan,
   lang,
   notice,
+  noChannel,
   children,
 }: {
   feedId: string;
@@ -22,6 +24,8 @@ export function FeedRows({
   plan?: LocalText | undefined;
   lang: Lang;
   notice: string | undefined;
+  /** None of its rows offers a way to question the publisher: said once, above them. */
+  noChannel?: boolean | undefined;
   children: ComponentChildren;
 }) {
   return (
@@ -44,6 +48,7 @@ export function FeedRows({
           {notice}
         </p>
       )}
+      {noChannel && <p class="oc-no-channel">{t(lang).noChannel}</p>}
       <ul class="oc-list">{children}</ul>
     </>
   );

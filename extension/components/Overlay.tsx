@@ -158,6 +158,7 @@ export function Overlay({
               feedId={group.feedId}
               publisher={group.publisher}
               plan={group.plan}
+              noChannel={group.noChannel}
               lang={lang}
               notice={staleNotice(group.stale, lang)}
             >
@@ -166,6 +167,7 @@ export function Overlay({
                   key={`${feedId}#${row.id}`}
                   row={row}
                   lang={lang}
+                  noChannelSaid={group.noChannel}
                   onRemember={() => onRemember(feedId, row.id)}
                 />
               ))}

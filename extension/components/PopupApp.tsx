@@ -105,6 +105,7 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
           feedId={group.feedId}
           publisher={group.publisher}
           plan={group.plan}
+          noChannel={group.noChannel}
           lang={lang}
           notice={group.paused ? m.pausedFeed : staleNotice(group.stale, lang)}
         >
@@ -113,6 +114,7 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
               key={`${feedId}#${row.id}`}
               row={row}
               lang={lang}
+              noChannelSaid={group.noChannel}
               followed={followed(feedId, row.id)}
               onFollow={() => void model.toggleFollow(feedId, row.id)}
               onRemember={() => model.rememberQuestion(feedId, row.id)}

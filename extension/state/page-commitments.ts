@@ -104,6 +104,8 @@ export interface FeedRows {
   readonly publisher?: LocalText;
   /** Its plan, with its publisher: one publisher's two plans are told apart by it. */
   readonly plan?: LocalText;
+  /** None of its several rows offers a way to question the publisher: said once, not on each. */
+  readonly noChannel?: boolean;
 }
 
 /**
@@ -127,6 +129,7 @@ export function rowsByFeed(
       ...(stale ? { stale } : {}),
       ...(paused ? { paused } : {}),
       ...(several && publisher ? { publisher, ...(plan ? { plan } : {}) } : {}),
+      ...(feedRows.length > 1 && feedRows.every(({ row }) => !row.link) ? { noChannel: true } : {}),
     };
   });
 }

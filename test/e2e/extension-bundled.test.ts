@@ -100,9 +100,9 @@ describe('bundled feeds', () => {
     await page.close();
   });
 
-  it('names publisher and plan above each plan’s commitments on a page linking both plans', async () => {
+  it('names publisher and plan above each plan’s rows, and says once per plan that none can be questioned', async () => {
     const list = 'https://www.opengovpartnership.org/members/france/commitments/';
-    const links = ['FR0034', 'FR0051']
+    const links = ['FR0034', 'FR0051', 'FR0054']
       .map((id) => `<li><a href="/members/france/commitments/${id}/">${id}</a></li>`)
       .join('');
     await session.context.route(list, (route) =>
@@ -120,6 +120,12 @@ describe('bundled feeds', () => {
         'Government of France · France Action Plan 2018-2020',
         'Government of France · France Action Plan 2021-2023',
       ]);
+    // Neither plan offers a way to question it: said once above the 2021-2023 plan's two rows,
+    // and on the 2018-2020 plan's one row.
+    const overlay = page.locator('open-commitments-overlay');
+    const noChannel = overlay.getByText('This publisher offers no way to question it formally.');
+    await expect(noChannel.count()).resolves.toBe(2);
+    await expect(overlay.locator('li.oc-row .oc-no-channel').count()).resolves.toBe(1);
     await page.close();
     await session.context.unroute(list);
   });
