@@ -252,6 +252,44 @@ describe('filters and the URL hash', () => {
     await expect.poll(() => ids(other)).toEqual(['VF-02', 'VF-09']);
   });
 
+  it('keeps the reader’s filters when a link of the page goes to one of its own anchors', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(chromium.server, '/anchors.html', {
+        body: `<a id="skip" href="#contenu">Aller au contenu</a>
+          <div id="contenu"><open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments></div>
+          <p><a id="top" href="#haut">Haut de page</a></p>`,
+      }),
+    );
+    await settled(page);
+    await page.locator(`${dashboard} input[name="late"]`).check();
+    await page.locator(`${dashboard} [data-commitment-id="VF-03"] .toggle`).click();
+    const filtered = await ids(page);
+    expect(filtered).toEqual(['VF-03', 'VF-05']);
+    for (const link of ['#top', '#skip']) {
+      // Once the dashboard has heard of the new address (it listened first) and drawn what it does.
+      const heard = page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            addEventListener('hashchange', () => setTimeout(resolve), { once: true }),
+          ),
+      );
+      await page.locator(link).click();
+      await heard;
+      expect(new URL(page.url()).hash).toBe(link === '#top' ? '#haut' : '#contenu');
+      expect(await ids(page)).toEqual(filtered);
+      expect(await page.locator(`${dashboard} input[name="late"]`).isChecked()).toBe(true);
+      expect(
+        await page
+          .locator(`${dashboard} [data-commitment-id="VF-03"] .toggle`)
+          .getAttribute('aria-expanded'),
+      ).toBe('true');
+    }
+    // The next change records the whole view again, beside the page's anchor.
+    await page.locator(`${dashboard} input[name="q"]`).fill('ecoles');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#contenu&oc-late=1&oc-q=ecoles');
+  });
+
   it('finds a commitment by a word of its description or its milestones, accents aside', async () => {
     const { page } = await newPage();
     await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);

@@ -240,6 +240,15 @@ function ownParams(hash: string, keys: HashKeys): [string, string][] {
     .flatMap((part) => [...new URLSearchParams(part)]);
 }
 
+/**
+ * Whether a location hash names any of the dashboard's keys (under `scope`, when given): a page's
+ * own anchor (`#main`, `#top`) names none.
+ */
+export function hasOwnKeys(hash: string, scope?: string): boolean {
+  const keys = keysOf(scope);
+  return hashParts(hash).some((part) => isOwn(part, keys));
+}
+
 /** Whether two filter states show the same list. */
 export function sameFilters(a: FilterState, b: FilterState): boolean {
   return FIELDS.every((field) => hashValue(a, field) === hashValue(b, field));

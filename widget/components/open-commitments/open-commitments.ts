@@ -26,6 +26,7 @@ import { resolveStatus } from '../../../shared/status/resolve-status.ts';
 import { feedSource, type FeedSource, type FeedState } from '../../lib/feed-source.ts';
 import {
   applyFilters,
+  hasOwnKeys,
   limitToShow,
   NO_FILTERS,
   PAGE_SIZE,
@@ -404,6 +405,9 @@ export class OpenCommitments extends HTMLElement {
   };
 
   #onHashChange = (): void => {
+    // The page's own anchors (a skip link, "back to top") name none of the dashboard's keys: the
+    // reader's filters stay. An empty hash still clears them, as going back to the bare address.
+    if (location.hash.length > 1 && !hasOwnKeys(location.hash, this.id || undefined)) return;
     this.#readLocation(true);
   };
 
