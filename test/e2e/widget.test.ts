@@ -139,6 +139,12 @@ describe('a feed that uses every field, on a fixed day', () => {
       .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
     expect(evidence.length).toBeGreaterThan(0);
     for (const href of evidence) expect(href).toMatch(/^https?:\/\//);
+    // A reference that is no page, under a heading that does not call it one.
+    const links = item.locator('.links');
+    expect(await links.textContent()).toContain('DEL-2025-088');
+    expect(await links.evaluate((list) => list.previousElementSibling?.textContent?.trim())).toBe(
+      'Pages et références',
+    );
 
     const feed = valfleurie();
     const commitment = feed.commitments.find((c) => c.id === 'VF-03')!;

@@ -49,6 +49,7 @@ export type DashboardMessages = {
   readonly milestoneUpcoming: (date: string) => string;
   readonly milestoneUndated: string;
   readonly evidence: (n: number) => string;
+  /** Heads the commitment's own page, the official pages about it and its references. */
   readonly pages: string;
   readonly ownPage: string;
   readonly asked: (date: string) => string;
@@ -125,7 +126,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     milestoneUpcoming: (date) => `prévu le ${date}`,
     milestoneUndated: 'non daté',
     evidence: (n) => (n < 2 ? 'Justificatif' : `Justificatif ${n}`),
-    pages: 'Pages officielles',
+    pages: 'Pages et références',
     ownPage: 'Page de l’engagement',
     asked: (date) => `Posée le ${date}`,
     supporters: (n, count) => `${n} ${count < 2 ? 'soutien' : 'soutiens'}`,
@@ -190,7 +191,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     milestoneUpcoming: (date) => `due ${date}`,
     milestoneUndated: 'no date',
     evidence: (n) => (n < 2 ? 'Evidence' : `Evidence ${n}`),
-    pages: 'Official pages',
+    pages: 'Pages and references',
     ownPage: 'Commitment page',
     asked: (date) => `Asked on ${date}`,
     supporters: (n, count) => `${n} ${count === 1 ? 'supporter' : 'supporters'}`,
