@@ -339,4 +339,10 @@ describe('the dashboard', () => {
     click.mockRestore();
     expect(names).toEqual(['mes-questions.csv', 'mes-questions.json']);
   });
+
+  it('links to the feeds page, in the interface’s language', () => {
+    const root = mount(fakeModel({ followed: [], changes: [], questions: [] }), 'fr');
+    const link = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Flux');
+    expect(link?.getAttribute('href')).toBe('options.html');
+  });
 });

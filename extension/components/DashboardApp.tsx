@@ -213,6 +213,10 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
         {said}
       </p>
       <p>{m.privacy}</p>
+      {/* The pages' other way in is the toolbar popup: each links to the other. */}
+      <p>
+        <a href="options.html">{m.popupOptions}</a>
+      </p>
     </main>
   );
 }

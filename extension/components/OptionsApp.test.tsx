@@ -313,4 +313,10 @@ describe('the options page', () => {
       ),
     );
   });
+
+  it('links to My commitments, in the interface’s language', () => {
+    const root = mount(fakeModel(), 'fr');
+    const link = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Mes engagements');
+    expect(link?.getAttribute('href')).toBe('dashboard.html');
+  });
 });

@@ -279,6 +279,9 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         </ul>
       )}
       <p>{m.privacy}</p>
+      <p>
+        <a href="dashboard.html">{m.popupDashboard}</a>
+      </p>
     </main>
   );
 }

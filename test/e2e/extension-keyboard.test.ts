@@ -3,8 +3,9 @@
  * gives focus back to the page where it was before it entered the panel, never to the top of the
  * document. And its small buttons, large enough for a finger or a shaky hand; at 400% zoom, the
  * page still in view beside it, the options and "My commitments" pages within the screen
- * whatever a feed's addresses, and the popup within its narrower window; and in forced colours,
- * the popup's pressed buttons still pressed.
+ * whatever a feed's addresses, and the popup within its narrower window; in forced colours,
+ * the popup's pressed buttons still pressed; and a link from "My commitments" to the feeds page
+ * and back.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -226,6 +227,19 @@ describe('the extension’s pages at 400% zoom', () => {
     expect(await mainWidth()).toBe(320);
     expect(await fits(popup)).toBe(true);
     await popup.close();
+    await page.close();
+  });
+});
+
+describe('the extension’s pages with the keyboard', () => {
+  it('lead from My commitments to the feeds page and back', async () => {
+    const page = await session.openPage('dashboard.html');
+    await page.getByRole('link', { name: 'Feeds' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Open Commitments: feeds' }).waitFor();
+    await page.getByRole('link', { name: 'My commitments' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'My commitments' }).waitFor();
     await page.close();
   });
 });
