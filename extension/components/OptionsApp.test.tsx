@@ -319,4 +319,34 @@ describe('the options page', () => {
     const link = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Mes engagements');
     expect(link?.getAttribute('href')).toBe('dashboard.html');
   });
+
+  it('says in the row, to see, that "Refresh now" was done, and not when it failed', async () => {
+    const model = fakeModel();
+    const first = model.subscriptions.value[0]!;
+    model.subscriptions.value = [
+      { ...first, lastError: undefined, checkedAt: Date.UTC(2026, 11, 5, 9, 30) },
+    ];
+    let fail = false;
+    model.refresh = async (feedId) => {
+      model.subscriptions.value = model.subscriptions.value.map((s) =>
+        s.feedId !== feedId
+          ? s
+          : fail
+            ? { ...s, lastError: { at: Date.now(), message: 'down', reason: 'http', status: 500 } }
+            : s,
+      );
+    };
+    const root = mount(model, 'fr');
+    const row = root.querySelector('tr')!;
+    const refresh = [...row.querySelectorAll('button')].find((b) =>
+      b.textContent?.startsWith('Actualiser'),
+    )!;
+    expect(row.textContent).not.toContain('actualisé à l’instant');
+    refresh.click();
+    await vi.waitFor(() => expect(row.textContent).toContain('· actualisé à l’instant'));
+    fail = true;
+    refresh.click();
+    await vi.waitFor(() => expect(row.querySelector('[data-feed-error]')).not.toBeNull());
+    expect(row.textContent).not.toContain('actualisé à l’instant');
+  });
 });

@@ -23,13 +23,20 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
    * site shown again), said once it is done: the row's change is silent, or takes the row away.
    */
   const [said, say] = useState('');
+  /**
+   * The feed a "Refresh now" last succeeded on: its row says so, since the time it was checked
+   * may read as before (to the minute) and a sighted person would see nothing happen.
+   */
+  const [refreshed, setRefreshed] = useState<string>();
   const refresh = (feedId: string, name: string) => {
     const started = Date.now();
     // Emptied first, so that the same result twice is said twice.
     say('');
+    setRefreshed(undefined);
     void model.refresh(feedId).then(() => {
       const sub = model.subscriptions.value.find((s) => s.feedId === feedId);
       const error = sub?.lastError && sub.lastError.at >= started ? sub.lastError : undefined;
+      if (!error) setRefreshed(feedId);
       const result = error
         ? m.failure(when(error.at), m.failureReason(error.reason, error.status))
         : sub?.checkedAt !== undefined
@@ -169,7 +176,17 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     <code>{s.url}</code>
                   </div>
                 )}
-                {s.checkedAt !== undefined && <div>{m.lastChecked(when(s.checkedAt))}</div>}
+                {s.checkedAt !== undefined && (
+                  <div>
+                    {m.lastChecked(when(s.checkedAt))}
+                    {refreshed === s.feedId && (
+                      <span class="oc-ok" data-refreshed="">
+                        {' · '}
+                        {m.refreshedNow}
+                      </span>
+                    )}
+                  </div>
+                )}
                 {s.lastError && (
                   <div class="oc-error" data-feed-error="">
                     {m.failure(

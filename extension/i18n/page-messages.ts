@@ -64,6 +64,7 @@ const en = {
   remove: 'Remove',
   removed: (name: string) => `Subscription removed: ${name}`,
   refreshNow: 'Refresh now',
+  refreshedNow: 'refreshed just now',
   lastChecked: (date: string) => `Checked ${date}`,
   failure: (date: string, message: string) =>
     `Refresh failed ${date}: ${message}. The last good copy stays in use.`,
@@ -165,6 +166,7 @@ const fr: PageOnlyMessages = {
   remove: 'Retirer',
   removed: (name) => `Abonnement retiré\u00a0: ${name}`,
   refreshNow: 'Actualiser',
+  refreshedNow: 'actualisé à l’instant',
   lastChecked: (date) => `Vérifié le ${date}`,
   failure: (date, message) =>
     `Échec de l’actualisation le ${date}\u00a0: ${message}. La dernière copie valide reste utilisée.`,

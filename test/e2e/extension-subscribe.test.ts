@@ -290,6 +290,8 @@ describe('subscribing on the options page', () => {
     await row.getByRole('button', { name: 'Refresh now' }).click();
     await expect.poll(() => conditional.includes(feedUrl)).toBe(true);
     await expect(row.locator('[data-feed-error]').count()).resolves.toBe(0);
+    // The time it was checked may read as before: the row says that the refresh was done.
+    await expect(row.getByText('refreshed just now').isVisible()).resolves.toBe(true);
     await options.close();
   });
 
@@ -302,6 +304,7 @@ describe('subscribing on the options page', () => {
     await expect(row.locator('[data-feed-error]').textContent()).resolves.toContain(
       'last good copy',
     );
+    await expect(row.getByText('refreshed just now').count()).resolves.toBe(0);
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/town/project-a.html`);
     const a1 = page.locator('open-commitments-overlay li[data-commitment-id="A1"]');
