@@ -565,6 +565,18 @@ describe('what assistive technologies and other displays meet', () => {
     expect(await note.ariaSnapshot()).not.toContain('⚠');
   });
 
+  it('says that a row’s label is its status, which the publisher words its own way', async () => {
+    const { page } = await newPage();
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    const meta = page.locator(`${dashboard} [data-commitment-id="VF-04"] .item-meta`);
+    expect(await meta.ariaSnapshot()).toMatch(/^- text: "État\s: Voté en conseil"/);
+    // On screen, the label alone, first on its line.
+    const line = await meta.boundingBox();
+    const label = await meta.locator('[part="status"]').boundingBox();
+    expect(Math.abs(label!.x - line!.x)).toBeLessThanOrEqual(1);
+  });
+
   it('draws the overall progress bar as long as its value', async () => {
     const { page } = await newPage();
     await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);

@@ -24,6 +24,8 @@ export type DashboardMessages = {
   readonly period: (start: string, end: string) => string;
   readonly overall: string;
   readonly unknownProgress: string;
+  /** Said before a commitment's status label, which screen readers would otherwise read bare. */
+  readonly status: string;
   readonly byStatus: string;
   readonly statusSummary: (parts: string) => string;
   readonly filters: string;
@@ -100,6 +102,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     period: (start, end) => `Du ${start} au ${end}`,
     overall: 'Avancement global',
     unknownProgress: 'non communiqué',
+    status: 'État',
     byStatus: 'Engagements par état',
     statusSummary: (parts) => `Répartition\u00a0: ${parts}.`,
     filters: 'Filtrer les engagements',
@@ -165,6 +168,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     period: (start, end) => `From ${start} to ${end}`,
     overall: 'Overall progress',
     unknownProgress: 'not reported',
+    status: 'Status',
     byStatus: 'Commitments by status',
     statusSummary: (parts) => `Breakdown: ${parts}.`,
     filters: 'Filter commitments',

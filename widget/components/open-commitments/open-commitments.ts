@@ -1053,7 +1053,8 @@ export class OpenCommitments extends HTMLElement {
         }
       </h3>
       <div class="item-meta">
-        <span
+        <span class="sr-only">${m.status}${m.colon}</span
+        ><span
           class="status"
           part="status"
           data-category=${row.category}
