@@ -111,7 +111,7 @@ describe('the popup', () => {
     const root = document.createElement('div');
     document.body.replaceChildren(root);
     render(<PopupApp model={model} lang="fr" />, root);
-    expect(root.textContent).toContain('Aucun flux suivi ne cite cette page.');
+    expect(root.textContent).toContain('Aucun de vos flux ne cite cette page.');
     model.error.value = 'no answer to page-matches';
     await settle();
     const alert = root.querySelector('[role="alert"]');
@@ -119,6 +119,6 @@ describe('the popup', () => {
       'L’extension n’a pas pu lire ses données\u00a0: no answer to page-matches',
     );
     expect(alert?.querySelector('[lang="en"]')?.textContent).toBe('no answer to page-matches');
-    expect(root.textContent).not.toContain('Aucun flux suivi ne cite cette page.');
+    expect(root.textContent).not.toContain('Aucun de vos flux ne cite cette page.');
   });
 });

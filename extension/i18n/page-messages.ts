@@ -10,7 +10,7 @@ import type { FailureReason } from '../messaging/protocol.ts';
 import { messages, type Messages } from './messages.ts';
 
 const en = {
-  popupNothing: 'No followed feed names this page.',
+  popupNothing: 'None of your feeds names this page.',
   loadFailed: 'The extension could not read its data:',
   popupDashboard: 'My commitments',
   popupOptions: 'Feeds',
@@ -111,7 +111,7 @@ const en = {
 export type PageOnlyMessages = typeof en;
 
 const fr: PageOnlyMessages = {
-  popupNothing: 'Aucun flux suivi ne cite cette page.',
+  popupNothing: 'Aucun de vos flux ne cite cette page.',
   loadFailed: 'L’extension n’a pas pu lire ses données\u00a0:',
   popupDashboard: 'Mes engagements',
   popupOptions: 'Flux',

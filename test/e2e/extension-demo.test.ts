@@ -55,7 +55,7 @@ describe('the extension on the demo site', () => {
     const popup = await popupFor(session, url);
     const row = popup.locator('li.oc-row[data-commitment-id="VF-01"]');
     await row.waitFor();
-    await expect(popup.getByText('No followed feed names this page.').count()).resolves.toBe(0);
+    await expect(popup.getByText('None of your feeds names this page.').count()).resolves.toBe(0);
     await expect(popup.locator('main').textContent()).resolves.toContain(
       'From a paused feed: not refreshed',
     );

@@ -346,7 +346,7 @@ describe('subscribing on the options page', () => {
     // The popup lists what the new feed says of the page, and the open tab gets its overlay
     // without a reload.
     await popup.locator('[data-feed-summary]').waitFor();
-    await expect(popup.getByText('No followed feed names this page.').count()).resolves.toBe(0);
+    await expect(popup.getByText('None of your feeds names this page.').count()).resolves.toBe(0);
     await page.locator('open-commitments-overlay [data-feed-summary]').waitFor({ timeout: 10_000 });
     await popup.close();
     await page.close();
