@@ -163,6 +163,23 @@ describe('a feed that uses every field, on a fixed day', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('says in English on which day a question was answered, and by whom', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(chromium.server, '/answer-en.html', {
+        lang: 'en',
+        body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const item = page.locator(`${dashboard} [data-commitment-id="VF-01"]`);
+    await item.locator('.toggle').click();
+    const head = await item.locator('.answer-head').first().textContent();
+    expect(head?.replace(/\s+/g, ' ').trim()).toBe(
+      'Answered on June 3, 2026 by Deputy mayor for finance',
+    );
+  });
+
   it('says where the interpellation goes before leaving, and links exactly there', async () => {
     const { page } = await newPage();
     await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);

@@ -203,7 +203,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
       count >= thresholdCount
         ? `${n} ${count === 1 ? 'supporter' : 'supporters'}, threshold of ${threshold} reached`
         : `${n} of the ${threshold} supporters needed`,
-    answeredOn: (date) => `Answer of ${date}`,
+    answeredOn: (date) => `Answered on ${date}`,
     answeredBy: 'by',
     readAnswer: 'Read the full answer',
     overdueBy: (days, count) => `Answer ${days} ${count === 1 ? 'day' : 'days'} overdue`,
