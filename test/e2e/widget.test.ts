@@ -180,6 +180,21 @@ describe('a feed that uses every field, on a fixed day', () => {
     );
   });
 
+  it('counts the commitments shown in plain English', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(chromium.server, '/count-en.html', {
+        lang: 'en',
+        body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const count = page.locator(`${dashboard} .count > span`).first();
+    expect(await count.textContent()).toBe('10 of 10 commitments shown');
+    await page.locator(`${dashboard} input[name="q"]`).fill('schools');
+    await expect.poll(() => count.textContent()).toBe('1 of 10 commitments shown');
+  });
+
   it('says where the interpellation goes before leaving, and links exactly there', async () => {
     const { page } = await newPage();
     await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);

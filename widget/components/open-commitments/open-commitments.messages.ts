@@ -43,7 +43,8 @@ export type DashboardMessages = {
     readonly status: string;
     readonly title: string;
   };
-  readonly shown: (shown: string, total: string, count: number) => string;
+  /** `shown` of `total` commitments shown (`count` and `totalCount`: the same, as numbers). */
+  readonly shown: (shown: string, total: string, count: number, totalCount: number) => string;
   readonly showMore: (n: string) => string;
   readonly description: string;
   readonly milestoneDone: (date: string) => string;
@@ -186,8 +187,8 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
       status: 'status',
       title: 'title',
     },
-    shown: (shown, total, count) =>
-      `${shown} ${count === 1 ? 'commitment' : 'commitments'} shown of ${total}`,
+    shown: (shown, total, _count, totalCount) =>
+      `${shown} of ${total} ${totalCount === 1 ? 'commitment' : 'commitments'} shown`,
     showMore: (n) => `Show ${n} more`,
     description: 'Description',
     milestoneDone: (date) => `done on ${date}`,

@@ -838,7 +838,7 @@ export class OpenCommitments extends HTMLElement {
     for (const id of this.#rows.keys()) if (!drawnRows.has(id)) this.#rows.delete(id);
     const n = (value: number) => formatNumber(value, lang);
     const filtering = !sameFilters({ ...this.#filters, sort: 'plan' }, { ...NO_FILTERS });
-    this.#count = m.shown(n(visible.length), n(rows.length), visible.length);
+    this.#count = m.shown(n(visible.length), n(rows.length), visible.length, rows.length);
     return html`${this.#filterForm(model, m)}
       ${
         this.#hiddenLink !== undefined
