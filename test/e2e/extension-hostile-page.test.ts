@@ -1,10 +1,11 @@
 /**
  * What a feed or a page cannot make the extension do, in real Chromium with the built extension:
  * a visit to a page a feed names sends nothing to anyone (not to the hosts the feed links to, not
- * from the extension at all); feed markup stays text; and the page's own scripts can neither reach
- * the background nor act through the overlay's buttons.
+ * from the extension at all); feed markup stays text; a right-to-left page does not turn the
+ * overlay around; and the page's own scripts can neither reach the background nor act through the
+ * overlay's buttons.
  */
-import type { Page, Request } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './support/server.ts';
 import {
@@ -105,6 +106,9 @@ beforeAll(async () => {
   });
   server.route('/feed.json', { body: JSON.stringify(hostileFeed()) });
   server.route(pagePath, { body: projectPage(server.origin) });
+  server.route('/town/project-a-rtl.html', {
+    body: projectPage(server.origin).replace('<html lang="en">', '<html lang="ar" dir="rtl">'),
+  });
   server.route('/town/about.html', { body: htmlPage('About the town', '<p>Nothing planned.</p>') });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   session.context.on('request', (request: Request) => {
@@ -158,6 +162,33 @@ describe('visiting a page a hostile feed names', () => {
     await page.goto(`${server.origin}/town/about.html`);
     await page.locator('open-commitments-overlay [data-feed-summary]').waitFor({ timeout: 15_000 });
     expect(await readsLeftToRight(page, 'commitments')).toBe(true);
+    await page.close();
+  });
+});
+
+describe('a right-to-left page', () => {
+  it('leaves the overlay and the badges, in the interface’s language, left to right', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a-rtl.html`);
+    const overlay = page.locator('open-commitments-overlay');
+    const row = overlay.locator('li[data-commitment-id="A1"]');
+    await row.waitFor({ timeout: 15_000 });
+    const box = async (locator: Locator) => (await locator.boundingBox())!;
+    /** Whether `b` comes after `a` as left-to-right lines read: to its right, or below it. */
+    const after = async (a: Locator, b: Locator) => {
+      const [first, second] = [await box(a), await box(b)];
+      return second.y >= first.y + first.height || second.x > first.x;
+    };
+    // The heading before the close button, the status before the due date, the button at the
+    // start of its line: as the words they go with read.
+    const close = overlay.getByRole('button', { name: 'Close' });
+    expect(await after(overlay.getByRole('heading'), close)).toBe(true);
+    expect(await after(row.locator('.oc-status'), row.getByText(/^Due /))).toBe(true);
+    const ask = await box(row.getByRole('button', { name: /^Question this/ }));
+    expect(ask.x).toBeLessThan((await box(row)).x + 1);
+    // C1 is late: its badge reads "Not started Late", in that order.
+    const badge = page.locator('#c1 open-commitments-badge');
+    expect(await after(badge.locator('.oc-status'), badge.locator('.oc-late'))).toBe(true);
     await page.close();
   });
 });
