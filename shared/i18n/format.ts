@@ -73,12 +73,16 @@ export function formatNumber(n: number, lang: Lang, options?: Intl.NumberFormatO
   ).format(n);
 }
 
-/** Writes a progress of 0–100 as a whole percentage (`45 %` in French, `45%` in English). */
+/**
+ * Writes a progress of 0–100 as a whole percentage (`45 %` in French, `45%` in English). Only 100
+ * reads as 100 % and only 0 as 0 %: a 99.6 % reads 99 %, not as done, and a 0.3 % reads 1 %, not
+ * as nothing done.
+ */
 export function formatPercent(progress: number, lang: Lang): string {
   return formatter(
     `p ${lang}`,
     () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }),
-  ).format(progress / 100);
+  ).format((progress > 0 && progress < 100 ? Math.min(Math.max(progress, 1), 99) : progress) / 100);
 }
 
 const pluralRules = new Map<Lang, Intl.PluralRules>();

@@ -121,6 +121,12 @@ describe('formatting', () => {
     expect(plain(formatPercent(45, 'fr'))).toBe('45 %');
     expect(formatPercent(45, 'en')).toBe('45%');
     expect(formatPercent(33.333, 'en')).toBe('33%');
+    // Nearly done is not done, and barely begun is not nothing.
+    expect(formatPercent(99.6, 'en')).toBe('99%');
+    expect(formatPercent(99.5, 'en')).toBe('99%');
+    expect(formatPercent(100, 'en')).toBe('100%');
+    expect(formatPercent(0.3, 'en')).toBe('1%');
+    expect(formatPercent(0, 'en')).toBe('0%');
   });
 
   it('chooses plural forms by each language rules', () => {
