@@ -19,6 +19,13 @@ function show(row: CommitmentRowData, lang: 'fr' | 'en'): HTMLElement {
 }
 
 describe('CommitmentRow', () => {
+  it('says "État :" before the publisher’s status word, which would be heard bare', () => {
+    expect(show(base, 'fr').querySelector('.oc-meta')?.textContent).toMatch(
+      /^État\u00a0: En cours/,
+    );
+    expect(show(base, 'en').querySelector('.oc-meta')?.textContent).toMatch(/^Status: En cours/);
+  });
+
   it('says that the publisher offers no channel when its feed has none', () => {
     expect(show(base, 'fr').querySelector('.oc-no-channel')?.textContent).toBe(
       'Cet organisme ne propose pas de moyen de l’interpeller.',

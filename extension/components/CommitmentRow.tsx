@@ -53,6 +53,11 @@ export function CommitmentRow({
         )}
       </p>
       <div class="oc-meta">
+        {/* The publisher's own word ("Voté en conseil") would be heard bare. */}
+        <span class="oc-visually-hidden">
+          {m.status}
+          {m.colon}
+        </span>
         <StatusLabel category={row.category} label={row.statusLabel} lang={lang} />
         {row.progress !== undefined && (
           <span class="oc-progress">

@@ -20,6 +20,8 @@ const en = {
   undo: 'Undo',
   overlayPlan: (n: number) => plural('en', n, { one: '{n} commitment', other: '{n} commitments' }),
   overlayLate: (n: number) => plural('en', n, { one: '{n} late', other: '{n} late' }),
+  /** Heard before a row's status label. */
+  status: 'Status',
   progress: 'Progress',
   due: (date: string) => `Due ${date}`,
   late: 'Late',
@@ -66,6 +68,7 @@ const fr: Messages = {
   undo: 'Annuler',
   overlayPlan: (n) => plural('fr', n, { one: '{n} engagement', other: '{n} engagements' }),
   overlayLate: (n) => plural('fr', n, { one: '{n} en retard', other: '{n} en retard' }),
+  status: 'État',
   progress: 'Avancement',
   due: (date) => `Échéance\u00a0: ${date}`,
   late: 'En retard',

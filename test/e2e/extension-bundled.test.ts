@@ -79,6 +79,8 @@ describe('bundled feeds', () => {
     await expect(row.textContent()).resolves.toContain('Support for the digital commons');
     await expect(row.locator('.oc-status').getAttribute('data-category')).resolves.toBe('unknown');
     await expect(row.locator('.oc-status').textContent()).resolves.toBe('Unknown');
+    // Heard as "Status: Unknown", not a bare word.
+    await expect(row.locator('.oc-meta').textContent()).resolves.toMatch(/^Status: Unknown/);
     // The real plan publishes no interpellation channel: no link is invented.
     await expect(row.locator('text=Question this').count()).resolves.toBe(0);
     await page.close();
