@@ -291,7 +291,7 @@ describe('subscribing on the options page', () => {
     await expect.poll(() => conditional.includes(feedUrl)).toBe(true);
     await expect(row.locator('[data-feed-error]').count()).resolves.toBe(0);
     // The time it was checked may read as before: the row says that the refresh was done.
-    await expect(row.getByText('refreshed just now').isVisible()).resolves.toBe(true);
+    await row.getByText('refreshed just now').waitFor();
     await options.close();
   });
 
