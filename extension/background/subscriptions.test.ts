@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('wxt/browser', () => ({
@@ -16,7 +17,7 @@ vi.mock('wxt/browser', () => ({
   },
 }));
 
-const { subscribe, listSubscriptions } = await import('./subscriptions.ts');
+const { subscribe, listSubscriptions, seedDirectory } = await import('./subscriptions.ts');
 const { refreshDue } = await import('./refresh.ts');
 const { pageMatches } = await import('./messages.ts');
 
@@ -95,5 +96,34 @@ describe('a feed that names every site', () => {
     expect(await feedsOn('https://www.autreville.fr/')).toEqual([]);
     expect(await feedsOn('https://www.impots.gouv.fr/')).toEqual([]);
     expect(await feedsOn('https://someone.github.io/')).toEqual([]);
+  });
+});
+
+describe('the live feed of a plan that comes with the extension', () => {
+  it('is followed by the bundled subscription, so that its commitments are listed once', async () => {
+    await seedDirectory(Date.now());
+    const live = 'https://www.exemple.fr/paris.json';
+    serve(200, readFileSync('shared/feeds/paris.json', 'utf8'));
+    expect(await subscribe(live, Date.now())).toMatchObject({
+      ok: true,
+      feedId: 'bundled:paris',
+      name: 'Paris, membre OGP Local',
+    });
+    const views = await listSubscriptions();
+    expect(views.filter((view) => view.url === live).map((view) => view.feedId)).toEqual([
+      'bundled:paris',
+    ]);
+    const page = 'https://www.opengovpartnership.org/members/paris-france/commitments/PAR0001/';
+    expect((await pageMatches(page)).map((match) => match.feedId)).toEqual(['bundled:paris']);
+  });
+
+  it('is not mistaken for a copy of the same plan moved to other sites, as the demo serves', async () => {
+    await seedDirectory(Date.now());
+    const moved = 'https://www.exemple.fr/valfleurie.json';
+    const snapshot = JSON.parse(readFileSync('shared/feeds/valfleurie.json', 'utf8'));
+    serve(200, JSON.stringify({ ...snapshot, site: ['https://www.exemple.fr/valfleurie/*'] }));
+    expect(await subscribe(moved, Date.now())).toMatchObject({ ok: true, feedId: moved });
+    const [bundled] = (await listSubscriptions()).filter((s) => s.feedId === 'bundled:valfleurie');
+    expect(bundled?.url).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import type { Responses, SubscriptionView } from '../messaging/protocol.ts';
 import { missingOrigins } from '../permissions/origins.ts';
 import { namesOwnPages, usesPattern } from '../permissions/own-pages.ts';
 import { db, type Subscription } from './db.ts';
-import { feedFetchNotingMoves, feedOf, feedStore } from './feeds.ts';
+import { bundledFeed, feedFetchNotingMoves, feedOf, feedStore } from './feeds.ts';
 import { grantedOrigins } from './registration.ts';
 import { uiLang } from '../i18n/messages.ts';
 
@@ -65,6 +65,29 @@ function leftOut(feed: NamesPages | undefined): { leftOut?: string[] } {
   return patterns.length > 0 ? { leftOut: patterns } : {};
 }
 
+type Identity = {
+  publisher: { id?: string | undefined; url?: string | undefined };
+  plan?: { id?: string | undefined } | undefined;
+  site?: readonly string[] | undefined;
+};
+
+/**
+ * Whether two copies are the same plan of the same publisher shown on the same sites: the plan's
+ * id, the publisher's id (else its address) and the `site` patterns alike. A bundled snapshot and
+ * the publisher's live feed of it would otherwise list every commitment twice on those sites.
+ */
+export function samePlan(a: Identity, b: Identity): boolean {
+  const publisher = (feed: Identity) => feed.publisher.id ?? feed.publisher.url;
+  const sites = (feed: Identity) => [...(feed.site ?? [])].sort().join(' ');
+  return (
+    a.plan?.id !== undefined &&
+    a.plan.id === b.plan?.id &&
+    publisher(a) !== undefined &&
+    publisher(a) === publisher(b) &&
+    sites(a) === sites(b)
+  );
+}
+
 /**
  * Downloads and validates the feed at `given`; stores it and subscribes only if it is a feed.
  * The answer names the errors with their JSON paths, and the hosts its pages need that are not
@@ -92,7 +115,25 @@ export async function subscribe(given: string, now: number): Promise<Responses['
       sub.url !== undefined &&
       (sub.url === movedTo || sub.movedTo === url || (movedTo && sub.movedTo === movedTo)),
   );
-  if (same) {
+  // The live feed of a plan that comes with the extension: the bundled subscription follows it
+  // from now on (its follows and questions kept), rather than a second one listing it again.
+  const bundled =
+    same || subs.some((sub) => sub.feedId === url)
+      ? undefined
+      : subs.find((sub) => {
+          const snapshot = sub.bundled && !sub.url ? bundledFeed(sub.feedId) : undefined;
+          return snapshot !== undefined && samePlan(snapshot, entry.feed);
+        });
+  if (bundled) {
+    await database.put('subscriptions', {
+      ...bundled,
+      url,
+      paused: false,
+      failures: 0,
+      nextRefreshAt: now + 30 * 60_000,
+      ...(movedTo ? { movedTo } : {}),
+    });
+  } else if (same) {
     if (!subs.some((sub) => sub.url === url)) await store.delete(url);
     if (same.paused) await database.put('subscriptions', { ...same, paused: false });
   } else {
@@ -108,10 +149,14 @@ export async function subscribe(given: string, now: number): Promise<Responses['
     });
   }
   const lang = uiLang();
+  const entryOf = bundled ? directoryEntry(bundled.feedId) : undefined;
   return {
     ok: true,
-    feedId: same?.feedId ?? url,
-    name: pickText(entry.feed.publisher.name, lang, entry.feed.languages)?.text ?? url,
+    feedId: bundled?.feedId ?? same?.feedId ?? url,
+    name:
+      entryOf?.name[lang] ??
+      pickText(entry.feed.publisher.name, lang, entry.feed.languages)?.text ??
+      url,
     warnings: entry.warnings,
     missingOrigins: missingOrigins(feedPatterns(entry.feed), await grantedOrigins()),
     ...leftOut(entry.feed),

@@ -2,9 +2,11 @@
  * Subscribing to a feed served on 127.0.0.1 through the options page: an invalid feed is refused
  * with its JSON paths and nothing is stored; a valid one registers the content script on its
  * pages only, where the overlay and inline badges appear; a failed refresh keeps the last good
- * copy and says so; unsubscribing removes the overlay; and every request the extension made went
- * to a subscribed feed URL.
+ * copy and says so; unsubscribing removes the overlay; the live feed of a bundled plan takes the
+ * bundled one's place rather than listing its commitments twice; and every request the extension
+ * made went to a subscribed feed URL.
  */
+import { readFileSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
@@ -404,6 +406,33 @@ describe('subscribing on the options page', () => {
     await options.close();
   });
 
+  it('follows the live feed of a plan that comes with the extension in its place, listing it once', async () => {
+    const parisUrl = `${server.origin}/paris.json`;
+    server.route('/paris.json', { body: readFileSync('shared/feeds/paris.json', 'utf8') });
+    const options = await session.openPage('options.html');
+    await subscribeThroughOptions(options, parisUrl);
+    const added = options.locator('[data-outcome="added"]');
+    await added.waitFor();
+    await expect(added.textContent()).resolves.toContain('Subscribed to Paris, OGP Local member.');
+    // No second row: the bundled one now refreshes from the publisher's address.
+    const row = options.locator('[data-feed-id="bundled:paris"]');
+    await expect(row.locator('code').first().textContent()).resolves.toBe(parisUrl);
+    await expect(options.locator(`[data-feed-id="${parisUrl}"]`).count()).resolves.toBe(0);
+    await options.close();
+
+    const ogp = 'https://www.opengovpartnership.org/members/paris-france/commitments/PAR0001/';
+    await session.context.route(ogp, (route) =>
+      route.fulfill({ contentType: 'text/html', body: htmlPage('PAR0001', '<p>Paris.</p>') }),
+    );
+    const page = await session.context.newPage();
+    await page.goto(ogp);
+    const rows = page.locator('open-commitments-overlay li.oc-row[data-commitment-id="PAR0001"]');
+    await rows.first().waitFor({ timeout: 15_000 });
+    await expect(rows.count()).resolves.toBe(1);
+    await page.close();
+    await session.context.unroute(ogp);
+  });
+
   it('sent requests only to the feed URLs the person subscribed to', () => {
     expect(extensionRequests.length).toBeGreaterThan(0);
     const allowed = new Set([
@@ -412,6 +441,7 @@ describe('subscribing on the options page', () => {
       `${server.origin}/uni/feed.json`,
       `${server.origin}/moved/old.json`,
       `${server.origin}/moved/feed.json`,
+      `${server.origin}/paris.json`,
     ]);
     expect(extensionRequests.filter((url) => !allowed.has(url))).toEqual([]);
   });
