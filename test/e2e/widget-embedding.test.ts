@@ -210,6 +210,42 @@ describe('<open-commitment-badge>', () => {
     }
   });
 
+  it('shows its details whole in a card of the page that clips what overflows it', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(chromium.server, '/badge-card.html', {
+        scripts: ['/dist/open-commitment-badge.js'],
+        head: `<style>
+          .card { overflow: hidden; border: 1px solid #ccc; border-radius: 8px; padding: 1rem; max-width: 26rem; }
+          .card.contained { container-type: inline-size; }
+        </style>`,
+        body: `<article class="card"><h2>Écoles</h2><open-commitment-badge id="clipped" src="/feeds/valfleurie.json" commitment="VF-03" today="${TODAY}"></open-commitment-badge></article>
+          <article class="card contained"><open-commitment-badge id="contained" src="/feeds/valfleurie.json" commitment="VF-01" today="${TODAY}"></open-commitment-badge></article>
+          <p style="height: 600px">Suite de la page.</p>`,
+      }),
+    );
+    for (const id of ['clipped', 'contained']) {
+      await settled(page, `#${id}`);
+      await page.locator(`#${id} [part="toggle"]`).click();
+      const popover = page.locator(`#${id} [part="popover"]`);
+      const box = (await popover.boundingBox())!;
+      const card = (await page.locator(`#${id}`).locator('xpath=..').boundingBox())!;
+      // The details reach below their card, and what is drawn there is them, not the page.
+      expect(box.y + box.height, id).toBeGreaterThan(card.y + card.height + 20);
+      const shown = await page.evaluate(
+        ([id, x, y]) => {
+          const host = document.getElementById(id as string)!;
+          const hit = host.shadowRoot!.elementFromPoint(x as number, y as number);
+          return !!hit?.closest('[part="popover"]');
+        },
+        [id, box.x + box.width / 2, box.y + box.height - 10] as const,
+      );
+      expect(shown, id).toBe(true);
+      await page.locator('h1').click();
+      expect(await popover.isVisible(), id).toBe(false);
+    }
+  });
+
   it('shows its details button pressed while they are open, in forced colours too', async () => {
     const { page } = await newPage();
     await page.emulateMedia({ forcedColors: 'active' });

@@ -97,11 +97,15 @@ export const styles =
         color: HighlightText;
       }
     }
+    /* Placed by the script, in the window. inset, margin, color and overflow undo what browsers
+       give a popover. */
     .popover {
-      position: absolute;
+      position: fixed;
       z-index: 10;
-      top: calc(100% + calc(0.4 * var(--oc_u)));
-      left: 0;
+      inset: auto;
+      margin: 0;
+      overflow: auto;
+      color: inherit;
       width: min(calc(28 * var(--oc_u)), calc(100vw - calc(2 * var(--oc_u))));
       box-sizing: border-box;
       padding: calc(0.9 * var(--oc_u)) var(--oc_u);
@@ -111,10 +115,6 @@ export const styles =
       border-radius: var(--oc-radius);
       box-shadow: 0 8px 24px rgb(0 0 0 / 18%);
       white-space: normal;
-    }
-    .up {
-      top: auto;
-      bottom: calc(100% + calc(0.4 * var(--oc_u)));
     }
     p,
     dl,

@@ -185,6 +185,12 @@ export class OpenCommitmentBadge extends HTMLElement {
     if (!panel) return;
     panel.hidden = !open;
     panel.replaceChildren(...present(open && this.#drawDetails ? this.#drawDetails() : []));
+    // In the top layer where browsers have it: a card of the page that clips what overflows it
+    // (overflow: hidden) would otherwise cut the details off, and a click would seem to do nothing.
+    if (panel.showPopover && panel.isConnected && open !== panel.matches(':popover-open')) {
+      if (open) panel.showPopover();
+      else panel.hidePopover();
+    }
     this.#place();
   }
 
@@ -203,28 +209,39 @@ export class OpenCommitmentBadge extends HTMLElement {
     document.addEventListener('keydown', this.#onPageKeydown, { signal });
     document.addEventListener('pointerdown', this.#onPagePointerDown, { signal, capture: true });
     window.addEventListener('resize', this.#place, { signal });
+    // Placed in the window, not in the page: they follow the badge when the page scrolls.
+    document.addEventListener('scroll', this.#place, { signal, capture: true, passive: true });
   }
 
   /**
-   * Shifts the open details left as far as needed for them to end inside the viewport: they
-   * start under the badge, which may sit near the page's right edge or in a narrow column. Near
-   * the viewport's bottom edge they open above the badge when they fit there, else a click on the
-   * button would seem to do nothing.
+   * Places the open details in the window (they are fixed, to escape a clipping card): under the
+   * badge from its left edge, shifted left as far as needed to end inside the viewport (the badge
+   * may sit near the page's right edge or in a narrow column). When they do not fit below, they
+   * open above the badge if there is more room there, else a click on the button would seem to do
+   * nothing; taller than the room they have, they scroll.
    */
   #place = (): void => {
     const panel = this.#details;
-    if (!panel || panel.hidden) return;
-    panel.style.removeProperty('left');
-    panel.classList.remove('up');
+    const line = panel?.previousElementSibling;
+    if (!panel || panel.hidden || !line) return;
     const margin = 8;
-    const box = panel.getBoundingClientRect();
-    const over = box.right - (document.documentElement.clientWidth - margin);
-    const shift = Math.min(over, box.left - margin);
-    if (shift > 0) panel.style.setProperty('left', `${-shift}px`);
-    // Above the badge, its top would be where the badge starts, less its height and a margin.
-    panel.classList.toggle(
-      'up',
-      box.bottom > innerHeight && box.top - panel.offsetTop > box.height + margin,
+    const gap = 6;
+    const badge = line.getBoundingClientRect();
+    const width = panel.offsetWidth;
+    // Their whole height, though they may be scrolling now (without undoing their max-height,
+    // which would send a reader scrolling them back to their top).
+    const height = panel.scrollHeight + panel.offsetHeight - panel.clientHeight;
+    const below = innerHeight - badge.bottom - gap - margin;
+    const above = badge.top - gap - margin;
+    const up = height > below && above > below;
+    const room = Math.max(up ? above : below, 0);
+    if (height > room) panel.style.setProperty('max-height', `${room}px`);
+    else panel.style.removeProperty('max-height');
+    const left = Math.min(badge.left, document.documentElement.clientWidth - margin - width);
+    panel.style.setProperty('left', `${Math.max(left, margin)}px`);
+    panel.style.setProperty(
+      'top',
+      `${up ? badge.top - gap - Math.min(height, room) : badge.bottom + gap}px`,
     );
   };
 
@@ -321,6 +338,7 @@ export class OpenCommitmentBadge extends HTMLElement {
       id: popoverId,
       class: 'popover',
       part: 'popover',
+      popover: 'manual',
       role: 'region',
       'aria-label': m.badgeDetails(title.text),
     });
