@@ -246,6 +246,39 @@ describe('<open-commitment-badge>', () => {
     }
   });
 
+  it('keeps the interpellation link of its details in the window once the action opens, on a phone', async () => {
+    const context = await chromium.newContext({ viewport: { width: 320, height: 600 } });
+    const page = await context.newPage();
+    await page.goto(
+      hostPage(chromium.server, '/badge-ask-phone.html', {
+        scripts: ['/dist/open-commitment-badge.js'],
+        body: `<p>État : <open-commitment-badge src="/feeds/valfleurie.json" commitment="VF-03" today="${TODAY}"></open-commitment-badge></p>
+          <p style="height: 1200px">Suite de la page.</p>`,
+      }),
+    );
+    await settled(page, badge('VF-03'));
+    await page.locator(`${badge('VF-03')} [part="toggle"]`).click();
+    const popover = page.locator(`${badge('VF-03')} [part="popover"]`);
+    await popover.locator('[part="ask"] button').click();
+    const go = popover.locator('a.ask-go');
+    await go.focus();
+    const box = (await go.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(600);
+    // Seen, not hidden under the details' own edge.
+    const seen = await page.evaluate(
+      ([x, y]) => {
+        const host = document.querySelector('open-commitment-badge')!;
+        return host
+          .shadowRoot!.elementFromPoint(x!, y!)
+          ?.closest('a')
+          ?.classList.contains('ask-go');
+      },
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(seen).toBe(true);
+  });
+
   it('shows its details button pressed while they are open, in forced colours too', async () => {
     const { page } = await newPage();
     await page.emulateMedia({ forcedColors: 'active' });

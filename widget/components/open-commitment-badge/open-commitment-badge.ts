@@ -342,6 +342,9 @@ export class OpenCommitmentBadge extends HTMLElement {
       role: 'region',
       'aria-label': m.badgeDetails(title.text),
     });
+    // Opening or closing the interpellation action changes their height: placed again, they
+    // keep its link in the window, where keyboard focus can be seen on it.
+    popover.addEventListener('click', this.#place);
     this.#toggleButton = toggle;
     this.#details = popover;
     this.#drawDetails = () => this.#detailsOf(feed, commitment, lang, m, today);
