@@ -19,6 +19,15 @@ describe('extension texts', () => {
     }
   });
 
+  it('names the toolbar button as the popup it opens is headed, in each language', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const locale = JSON.parse(
+        readFileSync(`extension/public/_locales/${lang}/messages.json`, 'utf8'),
+      ) as { actionTitle: { message: string } };
+      expect(locale.actionTitle.message).toBe(messages[lang].overlayTitle);
+    }
+  });
+
   it('has every text in French and English, none empty', () => {
     const keys = Object.keys(messages.en).sort();
     expect(Object.keys(messages.fr).sort()).toEqual(keys);
