@@ -192,7 +192,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
               type="button"
               class="oc-button"
               onClick={() =>
-                download(`${m.questionsFile}.csv`, 'text/csv', questionsToCsv(questions))
+                download(`${m.questionsFile}.csv`, 'text/csv', questionsToCsv(questions, lang))
               }
             >
               {m.exportCsv}

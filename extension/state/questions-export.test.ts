@@ -13,15 +13,22 @@ const question: QuestionView = {
 };
 
 describe('exporting my questions', () => {
-  it('writes RFC 4180 CSV with a header and quoted cells', () => {
-    expect(questionsToCsv([question])).toBe(
-      'feed,commitment,title,asked_on,channel,channel_target,answer_due,answered_on\r\n' +
+  it('writes RFC 4180 CSV with a header and quoted cells, marked as UTF-8 for spreadsheets', () => {
+    expect(questionsToCsv([question], 'en')).toBe(
+      '\uFEFFfeed,commitment,title,asked_on,channel,channel_target,answer_due,answered_on\r\n' +
         'https://www.exemple.fr/feed.json,E1,"Publier les marchés, ""tous""",2026-11-02,url,www.exemple.fr,2026-12-02,\r\n',
     );
   });
 
+  it('writes French headers and semicolons in French, as a French spreadsheet reads them', () => {
+    expect(questionsToCsv([{ ...question, title: 'Budget; vote' }], 'fr')).toBe(
+      '\uFEFFflux;engagement;titre;posée_le;canal;destinataire;réponse_attendue_le;répondue_le\r\n' +
+        'https://www.exemple.fr/feed.json;E1;"Budget; vote";2026-11-02;url;www.exemple.fr;2026-12-02;\r\n',
+    );
+  });
+
   it('never lets a spreadsheet read a title as a formula', () => {
-    const csv = questionsToCsv([{ ...question, title: '=HYPERLINK("http://evil")' }]);
+    const csv = questionsToCsv([{ ...question, title: '=HYPERLINK("http://evil")' }], 'en');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 

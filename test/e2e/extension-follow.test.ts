@@ -241,7 +241,7 @@ describe('questioning', () => {
     await dash.getByRole('button', { name: 'Export CSV' }).click();
     const csv = readFileSync((await (await download).path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe(
-      'feed,commitment,title,asked_on,channel,channel_target,answer_due,answered_on',
+      '\uFEFFfeed,commitment,title,asked_on,channel,channel_target,answer_due,answered_on',
     );
     expect(csv).toContain(
       `${feedUrl},A1,Open procurement data,2020-01-01,url,127.0.0.1:${server.port},2020-01-31,`,
