@@ -9,8 +9,10 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 34.9 KB (35,716 B) and 21.1 KB (21,583 B). They last
- * grew (about 150 B and 130 B) with the badge's details shown in the top layer and placed in the
+ * about 2%, so that any real growth fails; now 34.9 KB (35,770 B) and 21.1 KB (21,616 B). They last
+ * grew (about 50 B and 30 B) with print styles: a dark theme printed in the light colours, status
+ * colours and bars kept on paper, no row cut between two pages; before that (about 150 B and
+ * 130 B) with the badge's details shown in the top layer and placed in the
  * window, so that a card of the page that clips what overflows it no longer hides them; before
  * that (about 220 B and 70 B) with every size in the components set in a unit that follows
  * `--oc-font-size` rather than the page's root font size (a page may set that root to 10px), and
@@ -38,12 +40,12 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 34.9 * 1024,
+    budget: 35.0 * 1024,
     note: 'dashboard and badge',
   },
   {
     file: 'dist/widget/open-commitment-badge.js',
-    budget: 21.1 * 1024,
+    budget: 21.2 * 1024,
     note: 'badge alone',
   },
   {

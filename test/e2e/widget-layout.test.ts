@@ -209,6 +209,58 @@ describe('a page whose root font size is not the reader’s', () => {
   });
 });
 
+describe('a printed page', () => {
+  it('prints the dashboard and the badge in light colours in every theme, status colours and bars kept', async () => {
+    const context = await chromium.newContext({
+      viewport: { width: 1280, height: 900 },
+      colorScheme: 'dark',
+    });
+    const page = await context.newPage();
+    const body = `<p><open-commitment-badge id="auto-badge" src="/feeds/valfleurie.json" commitment="VF-03" today="${TODAY}"></open-commitment-badge>
+      <open-commitment-badge id="dark-badge" theme="dark" src="/feeds/valfleurie.json" commitment="VF-03" today="${TODAY}"></open-commitment-badge></p>
+      <open-commitments id="auto" src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>
+      <open-commitments id="dark" theme="dark" src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>`;
+    await page.goto(hostPage(chromium.server, '/layout-print.html', { body }));
+    for (const id of ['#auto', '#dark', '#auto-badge', '#dark-badge']) await settled(page, id);
+    const colours = () =>
+      page.evaluate(() =>
+        ['auto', 'dark', 'auto-badge', 'dark-badge'].map((id) => {
+          const shadow = document.getElementById(id)!.shadowRoot!;
+          // VF-03's status, "En travaux", of the category substantial.
+          const status = getComputedStyle(
+            shadow.querySelector('[data-commitment-id="VF-03"] .status, .line .status')!,
+          );
+          return {
+            id,
+            text: getComputedStyle(shadow.querySelector('.root')!).color,
+            status: status.color,
+            kept: status.getPropertyValue('-webkit-print-color-adjust'),
+          };
+        }),
+      );
+    // On a dark screen, both are dark.
+    for (const { text } of await colours()) expect(text).toBe('rgb(232, 236, 242)');
+    await page.emulateMedia({ media: 'print' });
+    expect(await colours()).toEqual(
+      ['auto', 'dark', 'auto-badge', 'dark-badge'].map((id) => ({
+        id,
+        // --oc-color-text and --oc-status-substantial of the light theme, dark on paper.
+        text: 'rgb(29, 36, 51)',
+        status: 'rgb(11, 92, 171)',
+        kept: 'exact',
+      })),
+    );
+    // A row is not cut between two pages.
+    await expect(
+      page
+        .locator('#auto [part~="commitment"]')
+        .first()
+        .evaluate((row) => getComputedStyle(row).breakInside),
+    ).resolves.toBe('avoid');
+    await context.close();
+  });
+});
+
 describe('feed words wider than a phone', () => {
   it('wrap in a status label and in a reference that is no link, in the dashboard and the badge', async () => {
     // Real feeds hold words without a break opportunity: a code, a URL-like identifier.

@@ -74,11 +74,15 @@ export const themeCss = css`
     display: block;
     color-scheme: light;
   }
-  :host([theme='dark']) {
-    ${dark}
-    color-scheme: dark;
+  /* On screen only: printed, dark colours would come out as pale text on white paper, since
+     printers leave backgrounds out. */
+  @media screen {
+    :host([theme='dark']) {
+      ${dark}
+      color-scheme: dark;
+    }
   }
-  @media (prefers-color-scheme: dark) {
+  @media screen and (prefers-color-scheme: dark) {
     :host(:not([theme])),
     :host([theme='auto']) {
       ${dark}
@@ -109,6 +113,9 @@ export const themeCss = css`
     /* The widget speaks French or English: in a right-to-left page its own words and numbers keep
        their order (all: initial leaves direction alone); each feed text still finds its own. */
     direction: ltr;
+    /* Printed, the status colours, progress bars and the bar per status keep their colours, which
+       printers leave out by default, and they say as much as the words. */
+    -webkit-print-color-adjust: exact;
   }
   .root *,
   .root *::before,

@@ -277,6 +277,8 @@ export const styles =
          long list was one task of 40-50 ms, mostly layout of rows no one could see yet. */
       content-visibility: auto;
       contain-intrinsic-size: auto calc(6 * var(--oc_u));
+      /* Printed, a row stays on one page. */
+      break-inside: avoid;
     }
     /* An opened row is laid out even out of view: a shared link scrolls to it at its true size,
        else the browser kept the row below it in place as it grew, and the link landed past it. */
