@@ -103,6 +103,39 @@ describe('refresh backoff', () => {
     expect(view?.commitments).toBe(1);
     expect(view?.lastError).toMatchObject({ reason: 'http', status: 503 });
   });
+  it('asks again at the usual period while the browser is offline, however long it lasts', async () => {
+    serve(() => new Response(feedText()));
+    const start = Date.now();
+    await subscribe(URL_A, start);
+    // A feed that had failed twice already, then the connection goes.
+    await (await db()).put('subscriptions', { ...(await subscription())!, failures: 2 });
+    vi.stubGlobal('navigator', { onLine: false });
+    serve(() => Promise.reject(new TypeError('Failed to fetch')));
+    let now = start;
+    for (let i = 0; i < 6; i++) {
+      now += REFRESH_MINUTES * MINUTE;
+      expect(await refreshDue(now, { force: true })).toBe(1);
+      expect((await subscription())!.nextRefreshAt - now).toBe(REFRESH_MINUTES * MINUTE);
+    }
+    // Back online: due at the next alarm, and the publisher's own failures still count.
+    vi.stubGlobal('navigator', { onLine: true });
+    const publisher = serve(() => new Response(feedText('complete')));
+    expect(await refreshDue(now + REFRESH_MINUTES * MINUTE)).toBe(1);
+    expect(publisher.count()).toBe(1);
+    expect((await (await feedStore()).get(URL_A))?.feed.commitments[0]?.status).toBe('complete');
+    expect((await subscription())!.failures).toBe(0);
+  });
+
+  it('still backs off when the network fails while the browser says it is online', async () => {
+    serve(() => new Response(feedText()));
+    const start = Date.now();
+    await subscribe(URL_A, start);
+    vi.stubGlobal('navigator', { onLine: true });
+    serve(() => Promise.reject(new TypeError('Failed to fetch')));
+    await refreshDue(start, { force: true });
+    await refreshDue(start, { force: true });
+    expect((await subscription())!.nextRefreshAt - start).toBe(120 * MINUTE);
+  });
 });
 
 describe('refreshing under adverse conditions', () => {

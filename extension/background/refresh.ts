@@ -55,7 +55,11 @@ async function refreshNow(sub: Subscription, now: number): Promise<void> {
   const store = await feedStore();
   const noting = feedFetchNotingMoves();
   const result = await refreshFeed(sub.url, { fetch: noting.fetch, store, now: () => Date.now() });
-  const failures = result.kind === 'failed' ? sub.failures + 1 : 0;
+  // No answer while the browser is offline says nothing of the publisher: it is asked again at
+  // the usual period, not hours after the connection is back because the wait kept doubling.
+  const offline =
+    result.kind === 'failed' && result.error.reason === 'network' && navigator.onLine === false;
+  const failures = result.kind !== 'failed' ? 0 : offline ? sub.failures : sub.failures + 1;
   const database = await db();
   const current = await database.get('subscriptions', sub.feedId);
   if (!current) {
@@ -71,7 +75,7 @@ async function refreshNow(sub: Subscription, now: number): Promise<void> {
   await database.put('subscriptions', {
     ...kept,
     failures,
-    nextRefreshAt: now + backoffMinutes(failures) * 60_000,
+    nextRefreshAt: now + (offline ? REFRESH_MINUTES : backoffMinutes(failures)) * 60_000,
     ...(movedTo ? { movedTo } : {}),
   });
   await recordChanges(sub.feedId, sub.url);
