@@ -9,10 +9,11 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 34.9 KB (35,770 B) and 21.1 KB (21,616 B). They last
- * grew (about 50 B and 30 B) with print styles: a dark theme printed in the light colours, status
- * colours and bars kept on paper, no row cut between two pages; before that (about 150 B and
- * 130 B) with the badge's details shown in the top layer and placed in the
+ * about 2%, so that any real growth fails; now 35.0 KB (35,860 B) and 21.1 KB (21,616 B). The
+ * dashboard last grew (about 90 B) with `heading-level`, which sets its headings' levels after the
+ * page's; before that both (about 50 B and 30 B) with print styles: a dark theme printed in the
+ * light colours, status colours and bars kept on paper, no row cut between two pages; before
+ * that (about 150 B and 130 B) with the badge's details shown in the top layer and placed in the
  * window, so that a card of the page that clips what overflows it no longer hides them; before
  * that (about 220 B and 70 B) with every size in the components set in a unit that follows
  * `--oc-font-size` rather than the page's root font size (a page may set that root to 10px), and
@@ -40,7 +41,7 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 35.0 * 1024,
+    budget: 35.1 * 1024,
     note: 'dashboard and badge',
   },
   {

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  axeViolations,
   bundledFeed,
   hostPage,
   serveFeed,
@@ -258,6 +259,57 @@ describe('a printed page', () => {
         .evaluate((row) => getComputedStyle(row).breakInside),
     ).resolves.toBe('avoid');
     await context.close();
+  });
+});
+
+describe('the dashboard’s headings', () => {
+  /** The headings screen readers get from Chromium, as `level name`, in order. */
+  async function headings(page: Page): Promise<string[]> {
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        role?: { value: string };
+        name?: { value: string };
+        properties?: { name: string; value: { value: unknown } }[];
+      }[];
+    };
+    return nodes
+      .filter((node) => node.role?.value === 'heading')
+      .map((node) => {
+        const level = node.properties?.find((p) => p.name === 'level')?.value.value;
+        return `${String(level)} ${node.name?.value ?? ''}`;
+      });
+  }
+
+  it('follow the page’s own, one level below the heading the page gives them', async () => {
+    const page = await newPage(1280);
+    const body = (level: string) =>
+      `<h2>Nos engagements</h2>
+      <open-commitments ${level} src="/feeds/valfleurie.json" today="${TODAY}" no-refresh lang="fr"></open-commitments>`;
+    const open = async (path: string, level: string) => {
+      await page.goto(hostPage(chromium.server, path, { body: body(level) }));
+      await settled(page);
+      await page.locator('open-commitments [data-commitment-id="VF-01"] .toggle').click();
+      await page.locator('open-commitments [data-commitment-id="VF-01"].open h4').first().waitFor();
+      const all = await headings(page);
+      const own = all.indexOf('2 Nos engagements');
+      // The page's, the plan's title, the first row, and the opened row's milestones (their
+      // heading is in capitals on screen, and so in what Chromium gives screen readers).
+      return [...all.slice(own, own + 3), all.find((h) => /^\d ÉTAPES$/.test(h))];
+    };
+    expect(await open('/headings-default.html', '')).toEqual([
+      '2 Nos engagements',
+      "2 Plan d'action pour une commune ouverte 2026-2028 (exemple fictif)",
+      '3 Publier tous les marchés publics en données ouvertes',
+      '4 ÉTAPES',
+    ]);
+    expect(await open('/headings-3.html', 'heading-level="3"')).toEqual([
+      '2 Nos engagements',
+      "3 Plan d'action pour une commune ouverte 2026-2028 (exemple fictif)",
+      '4 Publier tous les marchés publics en données ouvertes',
+      '5 ÉTAPES',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 

@@ -99,6 +99,8 @@ let stylesheet: CSSStyleSheet | undefined;
  * @attr no-refresh - Do not ask the publisher again every 5 minutes while the page is visible.
  * @attr today - The day to compute lateness and overdue answers for (`YYYY-MM-DD`); defaults to
  *   the viewer's today. For previews and tests.
+ * @attr heading-level - The level of the plan's title among the page's headings, 1 to 4 (default
+ *   2); the commitments' titles are one level below, their sections two.
  *
  * @fires oc-load - A feed is shown (from the cache at once, then each time it changes); `detail`
  *   is the normalised feed.
@@ -157,6 +159,7 @@ export class OpenCommitments extends HTMLElement {
     'no-refresh',
     'today',
     'lang',
+    'heading-level',
   ];
 
   readonly #root: ShadowRoot;
@@ -263,6 +266,16 @@ export class OpenCommitments extends HTMLElement {
   /** Resolves once what the dashboard shows is up to date, like a Lit element's. */
   get updateComplete(): Promise<boolean> {
     return this.#update ?? Promise.resolve(true);
+  }
+
+  /**
+   * The `aria-level` of a heading `depth` levels below the plan's title, whose level the
+   * `heading-level` attribute sets (1 to 4; the `h2`, `h3` and `h4` elements' own by default), so
+   * that the dashboard's headings follow those of the page around it.
+   */
+  #level(depth: number): number | typeof nothing {
+    const level = Math.trunc(Number(this.getAttribute('heading-level')));
+    return level > 0 && level < 5 && level !== 2 ? level + depth : nothing;
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -574,7 +587,7 @@ export class OpenCommitments extends HTMLElement {
       aria-labelledby="oc-title"
       aria-busy="true"
     >
-      <h2 id="oc-title" class="sr-only">${m.loading}</h2>
+      <h2 id="oc-title" class="sr-only" aria-level=${this.#level(0)}>${m.loading}</h2>
       <div class="notice loading" part="notice" role="status">
         <span class="sr-only">${m.loading}</span>
         <div class="bone bone-title"></div>
@@ -590,7 +603,7 @@ export class OpenCommitments extends HTMLElement {
   /** The notice that nothing can be shown, and why. */
   #alert(title: string, body: TemplateResult): TemplateResult {
     return html`<div class="notice error" part="notice" role="alert">
-      <h2 id="oc-title" class="notice-title">${title}</h2>
+      <h2 id="oc-title" class="notice-title" aria-level=${this.#level(0)}>${title}</h2>
       ${body}
     </div>`;
   }
@@ -672,7 +685,7 @@ export class OpenCommitments extends HTMLElement {
           <p class="kind">${core.publisherKind[feed.publisher.kind]}</p>
         </div>
       </div>
-      <h2 id="oc-title" class="title" part="title">
+      <h2 id="oc-title" class="title" part="title" aria-level=${this.#level(0)}>
         ${planUrl ? html`<a href=${planUrl} rel="noopener noreferrer">${textSpan(title)}</a>` : textSpan(title)}
       </h2>
       <p class="meta">
@@ -1037,7 +1050,7 @@ export class OpenCommitments extends HTMLElement {
     const lead = show(commitment.lead, lang, feed.languages);
     const details = `d-${row.id}`;
     const single = this.commitment !== undefined;
-    return html`<h3 class="item-title" id=${`t-${row.id}`}>
+    return html`<h3 class="item-title" id=${`t-${row.id}`} aria-level=${this.#level(1)}>
         ${
           single
             ? textSpan(title)
@@ -1098,14 +1111,14 @@ export class OpenCommitments extends HTMLElement {
     return html`${summary ? html`<div class="summary">${paragraphs(summary)}</div>` : nothing}
     ${
       description
-        ? html`<h4>${m.description}</h4>
+        ? html`<h4 aria-level=${this.#level(2)}>${m.description}</h4>
             ${paragraphs(description)}`
         : nothing
     }
     ${this.#milestones(model, commitment, m)} ${this.#timeline(model, commitment, m)}
     ${
       own || pages.length > 0 || refs.length > 0
-        ? html`<h4>${m.pages}</h4>
+        ? html`<h4 aria-level=${this.#level(2)}>${m.pages}</h4>
             <ul class="links">
               ${own ? html`<li><a href=${own} rel="noopener noreferrer">${m.ownPage}</a></li>` : nothing}
               ${pages.map(
@@ -1134,7 +1147,7 @@ export class OpenCommitments extends HTMLElement {
     const list = commitment.milestones ?? [];
     if (list.length === 0) return nothing;
     const { feed, lang, today } = model;
-    return html`<h4>${coreMessages[lang].milestones}</h4>
+    return html`<h4 aria-level=${this.#level(2)}>${coreMessages[lang].milestones}</h4>
       <ol class="milestones">
         ${list.map((milestone) => {
           // Late by the commitment's own rule: never once it is complete or withdrawn.
@@ -1172,7 +1185,7 @@ export class OpenCommitments extends HTMLElement {
     if (updates.length === 0) return nothing;
     const { feed, lang } = model;
     const core = coreMessages[lang];
-    return html`<h4>${core.updates}</h4>
+    return html`<h4 aria-level=${this.#level(2)}>${core.updates}</h4>
       <ol class="timeline">
         ${updates.map((update) => {
           const status = update.status ? resolveStatus(feed, update.status) : undefined;
@@ -1223,7 +1236,7 @@ export class OpenCommitments extends HTMLElement {
     const n = (value: number) => formatNumber(value, lang);
     const stats = list.length > 0 ? interpellationStats(feed, [commitment], today) : undefined;
     const core = coreMessages[lang];
-    return html`<h4>${m.questions}</h4>
+    return html`<h4 aria-level=${this.#level(2)}>${m.questions}</h4>
       ${
         stats
           ? html`<p class="q-stats">
