@@ -225,10 +225,13 @@ describe('<open-commitments>', () => {
     expect(note(await mount({ lang: 'en' }))).toMatch(/^Commitments: 10 · Late: \d+$/);
   });
 
-  it('shows the status legend as text, not filter buttons, for one commitment', async () => {
+  it('shows one commitment under its plan’s title without the plan’s figures, which would read as its own', async () => {
     const element = await mount({ commitment: 'VF-02' });
-    expect(element.shadowRoot!.querySelectorAll('.legend .chip').length).toBeGreaterThan(0);
-    expect(element.shadowRoot!.querySelector('.legend button')).toBeNull();
+    const root = element.shadowRoot!;
+    expect(root.querySelector('[part="title"]')?.textContent).toContain('Plan d');
+    expect(root.querySelector('[part="summary"]')).toBeNull();
+    expect(root.textContent).not.toContain('Avancement global');
+    expect(root.querySelectorAll('[part~="commitment"]')).toHaveLength(1);
     const full = await mount();
     expect(full.shadowRoot!.querySelectorAll('.legend button.chip').length).toBeGreaterThan(0);
   });

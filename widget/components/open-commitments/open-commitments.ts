@@ -93,7 +93,8 @@ let stylesheet: CSSStyleSheet | undefined;
  * @attr lang - Interface language, `fr` or `en`; defaults to the closest `lang` up the page.
  * @attr theme - `default` (light), `dsfr` (French State design system look), `dark`; without it,
  *   light or dark follows `prefers-color-scheme`.
- * @attr commitment - Shows only the commitment with this id, opened.
+ * @attr commitment - Shows only the commitment with this id, opened, under the plan's title but
+ *   without its figures.
  * @attr status - Preset status filter: categories separated by commas (`limited,substantial`).
  * @attr themes - Preset theme filter: a theme as written in the feed.
  * @attr no-refresh - Do not ask the publisher again every 5 minutes while the page is visible.
@@ -650,7 +651,7 @@ export class OpenCommitments extends HTMLElement {
   }
 
   #header(model: Model, m: WidgetMessages): TemplateResult {
-    const { feed, lang, summary, stats } = model;
+    const { feed, lang } = model;
     const core = coreMessages[lang];
     const publisher = show(feed.publisher.name, lang, feed.languages);
     const title = show(feed.plan?.title, lang, feed.languages) ?? publisher;
@@ -658,9 +659,6 @@ export class OpenCommitments extends HTMLElement {
     const publisherUrl = safeHref(feed.publisher.url);
     const planUrl = safeHref(feed.plan?.url);
     const period = feed.plan?.period;
-    const total = summary.total;
-    const counts = CATEGORIES.filter((c) => summary.byCategory[c] > 0);
-    const n = (value: number) => formatNumber(value, lang);
     return html`<header class="header" part="header">
       <div class="publisher">
         ${
@@ -698,65 +696,69 @@ export class OpenCommitments extends HTMLElement {
         }
         <span>${core.updated(formatDateTime(feed.updated, lang))}</span>
       </p>
-      <div class="figures" part="summary">
-        <div class="figure overall">
-          <p class="figure-label">${m.overall}</p>
-          <p class="figure-value">
-            ${summary.progress !== undefined ? formatPercent(summary.progress, lang) : m.unknownProgress}
-          </p>
-          ${summary.progress !== undefined ? progressBar(summary.progress, lang, m.overall, '') : nothing}
-          <p class="figure-note">
-            ${core.commitments}${m.colon}${n(total)}${summary.late > 0 ? html` · <span class="late">${core.late}${m.colon}${n(summary.late)}</span>` : nothing}
-          </p>
-        </div>
-        ${
-          total > 0
-            ? html`<div class="figure breakdown">
-                <p class="figure-label" id="oc-breakdown">${m.byStatus}</p>
-                <div class="stack" aria-hidden="true">
-                  ${counts.map(
-                    (c) =>
-                      html`<span
-                        class="cat-${c}"
-                        .style=${`flex-grow:${summary.byCategory[c]}`}
-                      ></span>`,
-                  )}
-                </div>
-                <p class="sr-only">
-                  ${m.statusSummary(counts.map((c) => `${core.category[c]} ${n(summary.byCategory[c])}`).join(', '))}
-                </p>
-                <ul class="legend" role="list" aria-labelledby="oc-breakdown">
-                  ${counts.map((c) => {
-                    if (this.commitment) {
-                      // One commitment shown: nothing to filter, so the legend is text.
-                      return html`<li>
-                        <span class="chip cat-${c}" data-category=${c}>
-                          <span class="swatch" aria-hidden="true"></span>${core.category[c]}
-                          <span class="n">${n(summary.byCategory[c])}</span>
-                        </span>
-                      </li>`;
-                    }
-                    const pressed = this.#filters.status.includes(c);
-                    return html`<li>
-                      <button
-                        type="button"
-                        class="chip cat-${c}"
-                        aria-pressed=${pressed ? 'true' : 'false'}
-                        data-category=${c}
-                        @click=${() => this.#toggleCategory(c)}
-                      >
-                        <span class="swatch" aria-hidden="true"></span>${core.category[c]}
-                        <span class="n">${n(summary.byCategory[c])}</span>
-                      </button>
-                    </li>`;
-                  })}
-                </ul>
-              </div>`
-            : nothing
-        }
-        ${feed.interpellation || model.hasQuestions ? this.#questionFigures(stats, lang, m) : nothing}
-      </div>
+      ${
+        // One commitment shown: the plan's figures would read as its own.
+        this.commitment ? nothing : this.#figures(model, m)
+      }
     </header>`;
+  }
+
+  /** The plan's figures: overall progress, commitments by status, questions and answers. */
+  #figures(model: Model, m: WidgetMessages): TemplateResult {
+    const { feed, lang, summary, stats } = model;
+    const core = coreMessages[lang];
+    const total = summary.total;
+    const counts = CATEGORIES.filter((c) => summary.byCategory[c] > 0);
+    const n = (value: number) => formatNumber(value, lang);
+    return html`<div class="figures" part="summary">
+      <div class="figure overall">
+        <p class="figure-label">${m.overall}</p>
+        <p class="figure-value">
+          ${summary.progress !== undefined ? formatPercent(summary.progress, lang) : m.unknownProgress}
+        </p>
+        ${summary.progress !== undefined ? progressBar(summary.progress, lang, m.overall, '') : nothing}
+        <p class="figure-note">
+          ${core.commitments}${m.colon}${n(total)}${summary.late > 0 ? html` · <span class="late">${core.late}${m.colon}${n(summary.late)}</span>` : nothing}
+        </p>
+      </div>
+      ${
+        total > 0
+          ? html`<div class="figure breakdown">
+              <p class="figure-label" id="oc-breakdown">${m.byStatus}</p>
+              <div class="stack" aria-hidden="true">
+                ${counts.map(
+                  (c) =>
+                    html`<span
+                      class="cat-${c}"
+                      .style=${`flex-grow:${summary.byCategory[c]}`}
+                    ></span>`,
+                )}
+              </div>
+              <p class="sr-only">
+                ${m.statusSummary(counts.map((c) => `${core.category[c]} ${n(summary.byCategory[c])}`).join(', '))}
+              </p>
+              <ul class="legend" role="list" aria-labelledby="oc-breakdown">
+                ${counts.map((c) => {
+                  const pressed = this.#filters.status.includes(c);
+                  return html`<li>
+                    <button
+                      type="button"
+                      class="chip cat-${c}"
+                      aria-pressed=${pressed ? 'true' : 'false'}
+                      data-category=${c}
+                      @click=${() => this.#toggleCategory(c)}
+                    >
+                      <span class="swatch" aria-hidden="true"></span>${core.category[c]}
+                      <span class="n">${n(summary.byCategory[c])}</span>
+                    </button>
+                  </li>`;
+                })}
+              </ul>
+            </div>`
+          : nothing
+      }
+      ${feed.interpellation || model.hasQuestions ? this.#questionFigures(stats, lang, m) : nothing}
+    </div>`;
   }
 
   #questionFigures(stats: InterpellationStats, lang: Lang, m: WidgetMessages): TemplateResult {
