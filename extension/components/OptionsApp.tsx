@@ -114,7 +114,9 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         )}
         {outcome?.kind === 'added' && (
           <div data-outcome="added">
-            <p class="oc-ok">{m.subscribed(outcome.name)}</p>
+            <p class="oc-ok">
+              <Sentence message={m.subscribed} value={<bdi>{outcome.name}</bdi>} />
+            </p>
             {outcome.warnings.length > 0 && (
               <>
                 <p>{m.warnings(outcome.warnings.length)}</p>

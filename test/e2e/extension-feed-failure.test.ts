@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './support/server.ts';
 import {
   launchExtension,
+  popupFor,
   subscribe,
   waitForRegistration,
   type ExtensionSession,
@@ -91,5 +92,95 @@ describe('the connection lost and found again', () => {
     ).toBe(0);
     await page.close();
     await options.close();
+  });
+});
+
+/** The town's feed under `/hostile/`, its words and links written to do harm. */
+function hostileFeed(origin: string): string {
+  const feed = JSON.parse(JSON.stringify(townFeed(origin)).replaceAll('/town/', '/hostile/'));
+  const long = 'W'.repeat(20_000);
+  // A right-to-left override, never closed, around markup that would run if parsed as HTML.
+  feed.publisher.name = {
+    fr: '\u202Eelliv <img src=x onerror="window.ran=1">',
+    en: '\u202Enwot <img src=x onerror="window.ran=1">',
+  };
+  feed.commitments[0].title = {
+    fr: '<b onmouseover="window.ran=2">A1</b>\u202E',
+    en: '<script>window.ran=3</script>A1\u2066',
+  };
+  // Built, so that the linter's script-URL rule stays on for real code.
+  const script = ['javascript', 'window.ran=4'].join(':');
+  feed.commitments[0].updates[0].evidence = [script, 'data:text/html,x'];
+  feed.commitments[1].title = { fr: long, en: `x\ud800y${long.slice(3)}` };
+  feed.commitments[2].title = { fr: 'Registre', en: 'Lobby register' };
+  return JSON.stringify(feed).replace(
+    '"title":{"fr":"Registre"',
+    '"title":{"__proto__":{"ran":5},"fr":"Registre"',
+  );
+}
+
+describe('a feed whose words are hostile', () => {
+  it('keeps the sentence about it in order, and nothing of it runs or links outside http(s)', async () => {
+    server.route('/hostile.json', { body: hostileFeed(server.origin) });
+    server.route('/hostile/project-a.html', {
+      body: projectPage(server.origin).replaceAll('/town/', '/hostile/'),
+    });
+    const options = await session.openPage('options.html');
+    await options.getByLabel('Feed URL').fill(`${server.origin}/hostile.json`);
+    await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    const said = options.locator('[data-outcome="added"] .oc-ok');
+    await said.waitFor();
+    // The publisher's override stops at its name: the sentence's full stop stays at its end.
+    const order = await said.evaluate((p) => {
+      const rect = (node: Text, at: number) => {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        return range.getBoundingClientRect();
+      };
+      const texts: Text[] = [];
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) texts.push(walker.currentNode as Text);
+      const last = texts.at(-1)!;
+      const stop = rect(last, last.data.lastIndexOf('.'));
+      const rights = texts.flatMap((t) =>
+        [...t.data].map((_, i) => (/\s/.test(t.data[i]!) ? 0 : rect(t, i).right)),
+      );
+      return { stop: stop.right, furthest: Math.max(...rights) };
+    });
+    expect(order.stop).toBeGreaterThanOrEqual(order.furthest - 0.5);
+    await options.close();
+
+    const page = await session.context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${server.origin}/hostile/project-a.html`);
+    const overlay = page.locator('open-commitments-overlay');
+    await overlay.locator('li[data-commitment-id="A1"]').waitFor({ timeout: 15_000 });
+    expect(await overlay.locator('li[data-commitment-id="A1"]').textContent()).toContain(
+      '<script>',
+    );
+    const popup = await popupFor(session, `${server.origin}/hostile/project-a.html`);
+    await popup.getByText('<script>window.ran=3</script>A1').first().waitFor();
+    for (const view of [page, popup]) {
+      expect(await view.evaluate(() => (window as { ran?: unknown }).ran)).toBeUndefined();
+      expect(await view.evaluate(() => (({}) as { ran?: unknown }).ran)).toBeUndefined();
+    }
+    const hrefs = await overlay
+      .locator('a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
+    const popupHrefs = await popup
+      .locator('a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
+    expect(new Set([...hrefs, ...popupHrefs].filter((p) => p !== 'chrome-extension:'))).toEqual(
+      new Set(['http:']),
+    );
+    expect(await overlay.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await popup.close();
+    await page.close();
   });
 });
