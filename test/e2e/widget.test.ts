@@ -798,6 +798,25 @@ describe('states', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('says in a badge, in two words on its line, that its commitment is unavailable', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(chromium.server, '/badge-unreachable.html', {
+        body: `<p style="line-height: 40px">État de l’engagement : <open-commitment-badge id="badge" src="http://127.0.0.1:9/feed.json" commitment="E1"></open-commitment-badge>.</p>`,
+      }),
+    );
+    const alert = page.locator('#badge [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Engagement indisponible');
+    const lines = await page
+      .locator('p')
+      .evaluate((p) =>
+        Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)),
+      );
+    expect(lines).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('names a server that lets no other site read its feed as a cause of an unreachable feed', async () => {
     // The most common failure of a dashboard on another site than its feed: the feed's server
     // sends no Access-Control-Allow-Origin for the page's origin, and the browser hides the answer.

@@ -11,6 +11,9 @@ export type CommonMessages = {
   readonly colon: string;
   readonly loading: string;
   readonly errorTitle: string;
+  /** The badge's words while its feed loads, and when it cannot be shown: short, in a line of text. */
+  readonly badgeLoading: string;
+  readonly badgeError: string;
   readonly commitmentMissing: (id: string) => string;
   readonly noProgress: string;
   readonly questions: string;
@@ -45,6 +48,8 @@ export const commonMessages = defineMessages<CommonMessages>({
     colon: '\u00a0: ',
     loading: 'Chargement des engagements…',
     errorTitle: 'Les engagements n’ont pas pu être affichés',
+    badgeLoading: 'Chargement…',
+    badgeError: 'Engagement indisponible',
     commitmentMissing: (id) => `L’engagement «\u00a0${id}\u00a0» ne figure pas dans ce plan.`,
     noProgress: 'Avancement non communiqué',
     questions: 'Questions des citoyens',
@@ -72,6 +77,8 @@ export const commonMessages = defineMessages<CommonMessages>({
     colon: ': ',
     loading: 'Loading commitments…',
     errorTitle: 'The commitments could not be shown',
+    badgeLoading: 'Loading…',
+    badgeError: 'Commitment unavailable',
     commitmentMissing: (id) => `Commitment “${id}” is not in this plan.`,
     noProgress: 'Progress not reported',
     questions: 'Citizens’ questions',

@@ -37,6 +37,26 @@ async function mount(commitment: string, src?: string): Promise<OpenCommitmentBa
 }
 
 describe('<open-commitment-badge>', () => {
+  it('says in two words that it is loading, then that its commitment is unavailable', async () => {
+    let answer: ((response: Response) => void) | undefined;
+    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (answer = resolve)));
+    const badge = document.createElement('open-commitment-badge');
+    badge.setAttribute('src', `https://www.valfleurie.example/badge-${(feedCounter += 1)}.json`);
+    badge.setAttribute('commitment', 'VF-01');
+    badge.setAttribute('lang', 'fr');
+    document.body.append(badge);
+    await vi.waitFor(() =>
+      expect(badge.shadowRoot?.querySelector('[role="status"]')?.textContent).toBe('Chargement…'),
+    );
+    await vi.waitFor(() => expect(answer).toBeDefined());
+    answer!(new Response('Service Unavailable', { status: 503 }));
+    await vi.waitFor(() =>
+      expect(badge.shadowRoot?.querySelector('[role="alert"]')?.textContent).toBe(
+        'Engagement indisponible',
+      ),
+    );
+  });
+
   it('shows the status label with its category and a link to the commitment page', async () => {
     const badge = await mount('VF-01');
     const status = badge.shadowRoot!.querySelector('[part="status"]')!;

@@ -291,7 +291,7 @@ export class OpenCommitmentBadge extends HTMLElement {
             lang,
             role: phase === 'error' ? 'alert' : 'status',
           },
-          phase === 'error' ? m.errorTitle : m.loading,
+          phase === 'error' ? m.badgeError : m.badgeLoading,
         ),
       );
       return;
