@@ -66,6 +66,16 @@ async function minutesToNextRefresh(): Promise<number> {
 
 describe('the connection lost and found again', () => {
   it('keeps the copy, says the refresh failed, and asks again within the half hour', async () => {
+    const url = `${server.origin}/town/project-a.html`;
+    const project = await session.context.newPage();
+    await project.goto(url);
+    const before = await popupFor(session, url);
+    const follow = before
+      .locator('[data-commitment-id="A1"]')
+      .getByRole('button', { name: 'Follow' });
+    await follow.click();
+    await expect.poll(() => follow.getAttribute('aria-pressed')).toBe('true');
+    await before.close();
     const options = await session.openPage('options.html');
     await session.context.setOffline(true);
     const worker = await session.worker();
@@ -82,6 +92,20 @@ describe('the connection lost and found again', () => {
     await expect(
       page.locator(`open-commitments-overlay [data-feed-notice="${feedUrl}"]`).textContent(),
     ).resolves.toMatch(/the last refresh failed/);
+    // The toolbar popup and My commitments say it as well, with the copy's date.
+    const popup = await popupFor(session, url);
+    await popup.locator('[data-commitment-id="A1"]').waitFor();
+    expect(await popup.locator('body').textContent()).toMatch(
+      /Data as of .+; the last refresh failed\./,
+    );
+    await popup.close();
+    const mine = await session.openPage('dashboard.html');
+    await mine.locator('[data-section="followed"] [data-commitment-id="A1"]').waitFor();
+    expect(await mine.locator('[data-section="followed"]').textContent()).toMatch(
+      /Data as of .+; the last refresh failed\./,
+    );
+    await mine.close();
+    await project.close();
     await refreshNow(options, false);
     await page.reload();
     await page
