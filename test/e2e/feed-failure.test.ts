@@ -1,0 +1,117 @@
+/**
+ * A dashboard's feed that was good and then breaks, in real Chromium: however it breaks, the last
+ * good copy stays on screen, said to be stale with when it was last refreshed and why, and the
+ * notice goes once the feed is fixed. The feed is served from the page's origin, or from another
+ * one, as most publishers do.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { bundledFeed, hostPage, settled, widgetChromium } from './fixtures/widget/harness.ts';
+import { startServer, type Route, type TestServer } from './support/server.ts';
+
+const chromium = widgetChromium();
+let other: TestServer;
+
+beforeAll(async () => {
+  other = await startServer();
+});
+
+afterAll(async () => {
+  await other?.close();
+});
+
+const dashboard = 'open-commitments';
+const rows = (page: Page) => page.locator(`${dashboard} [data-commitment-id]`).count();
+const stale = (page: Page) => page.locator(`${dashboard} .notice.stale`);
+const good = JSON.stringify(bundledFeed('valfleurie'));
+
+/** The good feed with `n` commitments, over the limit of 50,000 when `n` is 50,001. */
+function withCommitments(n: number): string {
+  const feed = bundledFeed('valfleurie');
+  const [first] = feed.commitments;
+  feed.commitments = Array.from({ length: n }, (_, i) => ({ ...first, id: `X-${i}` }));
+  return JSON.stringify(feed);
+}
+
+/** Each way a feed breaks, and what the notice then says of it (in French, the page's language). */
+const breaks: { name: string; route: Route; crossOrigin?: boolean; says: RegExp }[] = [
+  { name: 'a 404', route: { status: 404, body: 'gone' }, says: /404/ },
+  {
+    name: 'an HTML error page sent as 200',
+    route: {
+      body: '<!doctype html><title>Maintenance</title><script>window.ran = 1</script>',
+      headers: { 'content-type': 'text/html' },
+    },
+    says: /refusé/,
+  },
+  { name: 'truncated JSON', route: { body: good.slice(0, good.length / 2) }, says: /refusé/ },
+  {
+    name: 'another version of the format',
+    route: { body: good.replace('open-commitments/1', 'open-commitments/2') },
+    says: /pas au format Open Commitments/,
+  },
+  { name: '50,001 commitments', route: { body: withCommitments(50_001) }, says: /dépasse/ },
+  {
+    name: 'its CORS header gone',
+    route: { body: good, headers: { 'access-control-allow-origin': '' } },
+    crossOrigin: true,
+    says: /injoignable/,
+  },
+];
+
+describe('a feed that was good and then breaks', () => {
+  for (const { name, route, crossOrigin, says } of breaks) {
+    it(`keeps the last good copy on ${name}, says since when and why, and recovers`, async () => {
+      const context = await chromium.newContext();
+      const page = await context.newPage();
+      const server = crossOrigin ? other : chromium.server;
+      const path = `/feeds/${name.replace(/\W+/g, '-')}.json`;
+      server.route(path, { body: good });
+      await page.goto(
+        hostPage(chromium.server, `${path}.html`, {
+          body: `<open-commitments src="${server.origin}${path}" no-refresh></open-commitments>`,
+        }),
+      );
+      await settled(page);
+      expect(await rows(page)).toBe(10);
+      server.route(path, route);
+      await page.reload();
+      await settled(page);
+      await expect.poll(() => stale(page).count()).toBe(1);
+      const notice = await stale(page).textContent();
+      expect(notice).toMatch(/Dernière mise à jour réussie le \d+ \S+ \d{4} à \d\d:\d\d/);
+      expect(notice).toMatch(says);
+      expect(await rows(page)).toBe(10);
+      expect(await page.evaluate(() => (window as { ran?: unknown }).ran)).toBeUndefined();
+      server.route(path, { body: good });
+      await page.reload();
+      await settled(page);
+      await expect.poll(() => stale(page).count()).toBe(0);
+      expect(await rows(page)).toBe(10);
+    });
+  }
+});
+
+describe('the connection lost while the page is open', () => {
+  it('keeps the copy said to be stale, then drops the notice at the next refresh once back', async () => {
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    other.route('/feeds/offline.json', { body: good });
+    await page.goto(
+      hostPage(chromium.server, '/offline.html', {
+        body: `<open-commitments src="${other.origin}/feeds/offline.json"></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    await context.setOffline(true);
+    await page.clock.runFor(5 * 60_000 + 1000);
+    await expect.poll(() => stale(page).count()).toBe(1);
+    expect(await stale(page).textContent()).toMatch(/injoignable/);
+    expect(await rows(page)).toBe(10);
+    await context.setOffline(false);
+    await page.clock.runFor(5 * 60_000 + 1000);
+    await expect.poll(() => stale(page).count()).toBe(0);
+    expect(await rows(page)).toBe(10);
+  });
+});
