@@ -99,6 +99,38 @@ describe('recording changes of followed commitments', () => {
     expect(created).toHaveLength(1);
   });
 
+  it('says nothing of an older copy served again, nor of the newer one coming back', async () => {
+    const dated = (updated: string, status: string): Feed => ({
+      ...feed((c) => (c.status = status)),
+      updated,
+    });
+    await store(dated('2026-11-01T00:00:00Z', 'limited'), 1);
+    await recordChanges(url, url);
+    await store(dated('2026-11-20T00:00:00Z', 'complete'), 2);
+    expect(await recordChanges(url, url)).toBe(1);
+    // A cache or a mirror lagging behind serves the copy of November 1st again, then catches up.
+    await store(dated('2026-11-01T00:00:00Z', 'limited'), 3);
+    expect(await recordChanges(url, url)).toBe(0);
+    await store(dated('2026-11-20T00:00:00Z', 'complete'), 4);
+    expect(await recordChanges(url, url)).toBe(0);
+    expect(created).toHaveLength(1);
+    expect(created[0]?.message).toMatch(/Limited.*→.*Complete/);
+    // The publisher's next change is told against what the person was last told.
+    await store(dated('2026-11-25T00:00:00Z', 'withdrawn'), 5);
+    expect(await recordChanges(url, url)).toBe(1);
+    expect(created.at(-1)?.message).toMatch(/Complete.*→.*Withdrawn/);
+  });
+
+  it('still tells changes after a copy once dated in the future, by a clock set wrong', async () => {
+    await store({ ...feed(), updated: '2099-01-01T00:00:00Z' }, 1);
+    await recordChanges(url, url);
+    await store(
+      feed((c) => (c.status = 'complete')),
+      2,
+    );
+    expect(await recordChanges(url, url)).toBe(1);
+  });
+
   it('reports a followed commitment’s change once, in words, with a notification', async () => {
     await store(feed(), 1);
     await recordChanges(url, url);

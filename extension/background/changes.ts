@@ -87,8 +87,14 @@ export async function recordChanges(feedId: string, url: string): Promise<number
   // Removed meanwhile: no baseline is kept for a feed no longer followed.
   if (!(await tx.objectStore('subscriptions').get(feedId))) return 0;
   const baseline = await tx.objectStore('baselines').get(feedId);
+  // A copy dated before the one last compared (a cache or a mirror lagging behind the publisher)
+  // is no news: nothing is said of it, and the baseline stays, so that the newer copy coming back
+  // is none either. A baseline dated in the future (a clock set wrong) is not trusted for this.
+  const then = Date.parse(baseline?.feed.updated ?? '');
+  const older = then <= Date.now() && Date.parse(entry.feed.updated) < then;
+  const moved = !older && baseline?.fetchedAt !== entry.fetchedAt;
   let recorded = 0;
-  if (baseline && baseline.fetchedAt !== entry.fetchedAt) {
+  if (baseline && moved) {
     const followed = new Set(
       (await tx.objectStore('follows').index('byFeed').getAll(feedId)).map((f) => f.commitmentId),
     );
@@ -148,7 +154,7 @@ export async function recordChanges(feedId: string, url: string): Promise<number
       cursor = await cursor.continue();
     }
   }
-  if (!baseline || baseline.fetchedAt !== entry.fetchedAt) {
+  if (moved) {
     await tx.objectStore('baselines').put({ feedId, fetchedAt: entry.fetchedAt, feed: entry.feed });
   }
   await tx.done;

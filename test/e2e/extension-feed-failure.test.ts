@@ -64,18 +64,55 @@ async function minutesToNextRefresh(): Promise<number> {
   return Math.round((next - Date.now()) / 60_000);
 }
 
+/** Follows commitment A1 from the toolbar popup of the tab showing `url`, unless it is already. */
+async function followA1(url: string): Promise<void> {
+  const popup = await popupFor(session, url);
+  const follow = popup.locator('[data-commitment-id="A1"]').getByRole('button', { name: 'Follow' });
+  if ((await follow.getAttribute('aria-pressed')) !== 'true') await follow.click();
+  await expect.poll(() => follow.getAttribute('aria-pressed')).toBe('true');
+  await popup.close();
+}
+
+describe('a copy older than the one last seen, served again', () => {
+  it('is no change in My commitments, nor is the newer copy coming back', async () => {
+    const url = `${server.origin}/town/project-a.html`;
+    const project = await session.context.newPage();
+    await project.goto(url);
+    await followA1(url);
+    const options = await session.openPage('options.html');
+    await refreshNow(options, false);
+    const older = townFeed(server.origin);
+    const newer = townFeed(server.origin);
+    newer.updated = '2026-11-20T09:00:00Z';
+    newer.commitments[0]!.status = 'avance';
+    const changes = async () => {
+      const mine = await session.openPage('dashboard.html');
+      await mine.locator('[data-section="followed"] [data-commitment-id="A1"]').waitFor();
+      const n = await mine.locator('[data-section="changes"] [data-commitment-id="A1"]').count();
+      await mine.close();
+      return n;
+    };
+    const before = await changes();
+    server.route('/feed.json', { body: JSON.stringify(newer) });
+    await refreshNow(options, false);
+    await expect.poll(changes).toBe(before + 1);
+    // A cache or a mirror lagging behind the publisher serves the older copy, then catches up.
+    server.route('/feed.json', { body: JSON.stringify(older) });
+    await refreshNow(options, false);
+    server.route('/feed.json', { body: JSON.stringify(newer) });
+    await refreshNow(options, false);
+    expect(await changes()).toBe(before + 1);
+    await options.close();
+    await project.close();
+  });
+});
+
 describe('the connection lost and found again', () => {
   it('keeps the copy, says the refresh failed, and asks again within the half hour', async () => {
     const url = `${server.origin}/town/project-a.html`;
     const project = await session.context.newPage();
     await project.goto(url);
-    const before = await popupFor(session, url);
-    const follow = before
-      .locator('[data-commitment-id="A1"]')
-      .getByRole('button', { name: 'Follow' });
-    await follow.click();
-    await expect.poll(() => follow.getAttribute('aria-pressed')).toBe('true');
-    await before.close();
+    await followA1(url);
     const options = await session.openPage('options.html');
     await session.context.setOffline(true);
     const worker = await session.worker();
