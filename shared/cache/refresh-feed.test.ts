@@ -220,6 +220,12 @@ describe('refreshFeed', () => {
         'refused',
       ],
       [
+        'a feed none of whose commitments can be read, as after an export with renamed fields',
+        scriptedFetch(ok(feedJson({ commitments: [{ identifiant: 'E1', titre: 'Marchés' }] }))),
+        /refused: commitments\[0\]/,
+        'refused',
+      ],
+      [
         'a feed whose commitments are not a list',
         scriptedFetch(ok(feedJson({ commitments: {} }))),
         /refused: commitments/,
@@ -284,6 +290,13 @@ describe('refreshFeed', () => {
         expect(result.entry).toEqual(kept);
       });
     }
+  });
+
+  it('replaces a copy with one that lists no commitment on purpose', async () => {
+    const store = await storeWithV1();
+    const { fetch } = scriptedFetch(ok(feedJson({ commitments: [], extra: 'ignored' })));
+    expect((await refreshFeed(FEED_URL, { fetch, store, now: Date.now })).kind).toBe('updated');
+    expect((await store.get(FEED_URL))?.feed.commitments).toEqual([]);
   });
 
   it('gives the parser errors of a refused feed, by path', async () => {

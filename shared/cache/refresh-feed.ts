@@ -165,9 +165,18 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
     if (body === undefined) return await tooLarge();
 
     const options = { mode: 'tolerant', maxBytes } as const;
-    const parsed = deps.slicing
+    let parsed = deps.slicing
       ? await parseFeedInSlices(body, options, deps.slicing)
       : parseFeed(body, options);
+    // Not one commitment of a list read (fields renamed by an export gone wrong): refused, rather
+    // than emptying the views and telling followers that every commitment was taken out.
+    if (
+      parsed.ok &&
+      !parsed.feed.commitments.length &&
+      parsed.warnings.some((w) => w.path.startsWith('commitments['))
+    ) {
+      parsed = { ok: false, errors: parsed.warnings, warnings: [] };
+    }
     if (!parsed.ok) {
       const { errors } = parsed;
       const [first] = errors;

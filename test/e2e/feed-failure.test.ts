@@ -50,6 +50,11 @@ const breaks: { name: string; route: Route; crossOrigin?: boolean; says: RegExp 
     route: { body: good.replace('open-commitments/1', 'open-commitments/2') },
     says: /pas au format Open Commitments/,
   },
+  {
+    name: 'no commitment readable, their fields renamed by an export gone wrong',
+    route: { body: good.replaceAll('"id":', '"identifiant":') },
+    says: /refusé/,
+  },
   { name: '50,001 commitments', route: { body: withCommitments(50_001) }, says: /dépasse/ },
   {
     name: 'its CORS header gone',
