@@ -174,6 +174,7 @@ function hostileFeed(origin: string): string {
   feed.commitments[0].updates[0].evidence = [script, 'data:text/html,x'];
   feed.commitments[1].title = { fr: long, en: `x\ud800y${long.slice(3)}` };
   feed.commitments[2].title = { fr: 'Registre', en: 'Lobby register' };
+  feed.commitments[2].status = '\u202Eruoc-ne';
   return JSON.stringify(feed).replace(
     '"title":{"fr":"Registre"',
     '"title":{"__proto__":{"ran":5},"fr":"Registre"',
@@ -210,6 +211,9 @@ describe('a feed whose words are hostile', () => {
       return { stop: stop.right, furthest: Math.max(...rights) };
     });
     expect(order.stop).toBeGreaterThanOrEqual(order.furthest - 0.5);
+    // The warning quoting the override shows it as an escape, the line in its own order.
+    const warning = options.locator('[data-outcome="added"] li', { hasText: 'unknown status' });
+    expect(await warning.textContent()).toContain('unknown status "\\u202Eruoc-ne"; known:');
     await options.close();
 
     const page = await session.context.newPage();
