@@ -55,6 +55,11 @@ const breaks: { name: string; route: Route; crossOrigin?: boolean; says: RegExp 
     route: { body: good.replaceAll('"id":', '"identifiant":') },
     says: /refusé/,
   },
+  {
+    name: 'a body over the limit of 20 MiB',
+    route: { body: good + ' '.repeat(20 * 1024 * 1024) },
+    says: /dépasse/,
+  },
   { name: '50,001 commitments', route: { body: withCommitments(50_001) }, says: /dépasse/ },
   {
     name: 'its CORS header gone',
