@@ -9,15 +9,18 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 35.0 KB (35,860 B) and 21.1 KB (21,616 B). The
- * dashboard last grew (about 90 B) with `heading-level`, which sets its headings' levels after the
- * page's; before that both (about 50 B and 30 B) with print styles: a dark theme printed in the
- * light colours, status colours and bars kept on paper, no row cut between two pages; before
- * that (about 150 B and 130 B) with the badge's details shown in the top layer and placed in the
- * window, so that a card of the page that clips what overflows it no longer hides them; before
- * that (about 220 B and 70 B) with every size in the components set in a unit that follows
- * `--oc-font-size` rather than the page's root font size (a page may set that root to 10px), and
- * the filters kept when the page goes to one of its own anchors; before
+ * about 2%, so that any real growth fails; now 35.2 KB (36,019 B) and 21.4 KB (21,896 B). They last
+ * grew (about 160 B and 280 B) with a badge that says in two words that it loads or that its feed
+ * failed, and in its details since when its copy dates after a failed refresh; the dashboard and
+ * the badge asking the publisher again as soon as the browser is back online; and a download of
+ * which not one commitment can be read refused. Before that the dashboard grew (about 90 B) with
+ * `heading-level`, which sets its headings' levels after the page's; both (about 50 B and 30 B)
+ * with print styles: a dark theme printed in the light colours, status colours and bars kept on
+ * paper, no row cut between two pages; and (about 150 B and 130 B) with the badge's details shown
+ * in the top layer and placed in the window, so that a card of the page that clips what overflows
+ * it no longer hides them; before that (about 220 B and 70 B) with every size in the components set
+ * in a unit that follows `--oc-font-size` rather than the page's root font size (a page may set
+ * that root to 10px), and the filters kept when the page goes to one of its own anchors; before
  * that (260 B and 110 B) with the filter bar laid out as a grid, status labels and references that
  * wrap, the last rows kept shown while a new copy or language is drawn, a shared link's unknown
  * choice shown as selected, page language changes followed, right-to-left text kept in order,
@@ -41,12 +44,12 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 35.1 * 1024,
+    budget: 35.2 * 1024,
     note: 'dashboard and badge',
   },
   {
     file: 'dist/widget/open-commitment-badge.js',
-    budget: 21.2 * 1024,
+    budget: 21.4 * 1024,
     note: 'badge alone',
   },
   {

@@ -103,7 +103,7 @@ describe('a feed that was good and then breaks', () => {
 });
 
 describe('the connection lost while the page is open', () => {
-  it('keeps the copy said to be stale, then drops the notice at the next refresh once back', async () => {
+  it('keeps the copy said to be stale, then drops the notice as soon as the connection is back', async () => {
     const context = await chromium.newContext();
     const page = await context.newPage();
     await page.clock.install();
@@ -120,7 +120,7 @@ describe('the connection lost while the page is open', () => {
     expect(await stale(page).textContent()).toMatch(/injoignable/);
     expect(await rows(page)).toBe(10);
     await context.setOffline(false);
-    await page.clock.runFor(5 * 60_000 + 1000);
+    // Asked again at once, not at the next refresh five minutes on (the page's clock is stopped).
     await expect.poll(() => stale(page).count()).toBe(0);
     expect(await rows(page)).toBe(10);
   });

@@ -171,6 +171,11 @@ function createSource(url: string, feeds: FeedClient): FeedSource {
   };
 
   feeds.subscribe(url, apply);
+  // Back online after a failure: asked again at once, not at the next refresh (five minutes on,
+  // or never with no-refresh), so that the notice of a stale copy goes with the outage.
+  addEventListener('online', () => {
+    if (listeners.size && state.error) void refresh();
+  });
   return {
     url,
     get state() {
