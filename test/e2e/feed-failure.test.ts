@@ -125,3 +125,27 @@ describe('the connection lost while the page is open', () => {
     expect(await rows(page)).toBe(10);
   });
 });
+
+describe('a badge whose feed breaks', () => {
+  it('keeps the last good status, and says in its details since when and that the refresh failed', async () => {
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    const path = '/feeds/badge-breaks.json';
+    chromium.server.route(path, { body: good });
+    const url = hostPage(chromium.server, '/badge-breaks.html', {
+      body: `<p><open-commitment-badge id="badge" src="${path}" commitment="VF-03"></open-commitment-badge></p>`,
+    });
+    await page.goto(url);
+    const status = page.locator('#badge [part="status"]');
+    expect(await status.textContent()).toBe('En travaux');
+    chromium.server.route(path, { status: 500, body: 'down' });
+    await page.reload();
+    await page.locator('#badge [part="toggle"]').click();
+    const details = page.locator('#badge [part="popover"]');
+    await expect
+      .poll(() => details.textContent())
+      .toMatch(/^Données du \d+ \S+ \d{4} à \d\d:\d\d\u00a0; la dernière actualisation a échoué\./);
+    expect(await status.textContent()).toBe('En travaux');
+    await context.close();
+  });
+});

@@ -14,6 +14,8 @@ export type CommonMessages = {
   /** The badge's words while its feed loads, and when it cannot be shown: short, in a line of text. */
   readonly badgeLoading: string;
   readonly badgeError: string;
+  /** Atop the badge's details when the copy shown is the last good one: the refresh failed. */
+  readonly badgeStale: (date: string) => string;
   readonly commitmentMissing: (id: string) => string;
   readonly noProgress: string;
   readonly questions: string;
@@ -50,6 +52,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     errorTitle: 'Les engagements n’ont pas pu être affichés',
     badgeLoading: 'Chargement…',
     badgeError: 'Engagement indisponible',
+    badgeStale: (date) => `Données du ${date}\u00a0; la dernière actualisation a échoué.`,
     commitmentMissing: (id) => `L’engagement «\u00a0${id}\u00a0» ne figure pas dans ce plan.`,
     noProgress: 'Avancement non communiqué',
     questions: 'Questions des citoyens',
@@ -79,6 +82,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     errorTitle: 'The commitments could not be shown',
     badgeLoading: 'Loading…',
     badgeError: 'Commitment unavailable',
+    badgeStale: (date) => `As of ${date}; the latest refresh failed.`,
     commitmentMissing: (id) => `Commitment “${id}” is not in this plan.`,
     noProgress: 'Progress not reported',
     questions: 'Citizens’ questions',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import './define.ts';
 import type { OpenCommitmentBadge } from './open-commitment-badge.ts';
+import { feedSource } from '../../lib/feed-source.ts';
 
 const valfleurie = readFileSync('shared/feeds/valfleurie.json', 'utf8');
 let requests: string[];
@@ -64,6 +65,24 @@ describe('<open-commitment-badge>', () => {
     expect(status.getAttribute('data-category')).toBeTruthy();
     const link = badge.shadowRoot!.querySelector<HTMLAnchorElement>('[part="link"]');
     expect(link?.href).toMatch(/^https:\/\//);
+  });
+
+  it('says in its details since when its copy dates when the latest refresh failed', async () => {
+    const url = `https://www.valfleurie.example/badge-${(feedCounter += 1)}.json`;
+    const badge = await mount('VF-03', url);
+    const button = badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    button.click();
+    const popover = () => badge.shadowRoot!.querySelector<HTMLElement>('[part="popover"]')!;
+    expect(popover().textContent).not.toContain('refresh failed');
+    vi.stubGlobal('fetch', async () => new Response('Bad Gateway', { status: 502 }));
+    await feedSource(url).refresh();
+    await vi.waitFor(() =>
+      expect(popover().textContent).toMatch(/^As of \w+ \d+, \d{4}.*; the latest refresh failed\./),
+    );
+    // The status stays the last good copy's.
+    expect(badge.shadowRoot!.querySelector('[part="status"]')?.getAttribute('data-category')).toBe(
+      'substantial',
+    );
   });
 
   it('opens its details on click and closes them with Escape, back on the button', async () => {

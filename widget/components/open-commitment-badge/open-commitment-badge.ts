@@ -1,6 +1,11 @@
 import type { Commitment, Feed } from '../../../shared/feed/types.ts';
 import { coreMessages } from '../../../shared/i18n/core-messages.ts';
-import { formatDate, formatNumber, formatPercent } from '../../../shared/i18n/format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+} from '../../../shared/i18n/format.ts';
 import type { Lang } from '../../../shared/i18n/lang.ts';
 import { interpellationLink } from '../../../shared/interpellation/interpellation-link.ts';
 import { interpellationStats } from '../../../shared/interpellation/interpellation-stats.ts';
@@ -405,7 +410,16 @@ export class OpenCommitmentBadge extends HTMLElement {
     const link = interpellationLink(feed, commitment, { lang, page: pageAddress() });
     const fact = (term: string, ...value: Child[]) =>
       h('div', {}, h('dt', {}, term, m.colon), h('dd', {}, ...value));
+    // The last good copy, shown after a failed refresh: said so, with when it was last refreshed.
+    const { entry, error } = this.#feedState;
     return [
+      error &&
+        entry &&
+        h(
+          'p',
+          { class: 'by' },
+          m.badgeStale(formatDateTime(new Date(entry.checkedAt).toISOString(), lang)),
+        ),
       h('p', { class: 'by' }, publisher && `${m.by} `, textSpan(publisher)),
       h('p', { class: 'pop-title' }, h('strong', {}, textSpan(title))),
       summary && paragraphs(summary),
