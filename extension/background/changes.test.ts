@@ -99,6 +99,33 @@ describe('recording changes of followed commitments', () => {
     expect(created).toHaveLength(1);
   });
 
+  it('tells many changes at once in one notification with their count, not one each', async () => {
+    const database = await db();
+    for (let i = 0; i < 40; i++) {
+      await database.add('changes', {
+        feedId: url,
+        commitmentId: `A${i}`,
+        title: `Commitment ${i}`,
+        at: i,
+        lines: ['Status: Limited → Complete'],
+        notified: false,
+      });
+    }
+    await notifyPending();
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({
+      title: 'Commitments you follow',
+      message: '40 changes to commitments you follow: see them in My commitments.',
+    });
+    expect(created[0]!.id).toMatch(/^oc-change-/);
+    // Each stays listed in "My commitments", and none is shown again.
+    const changes = await database.getAll('changes');
+    expect(changes).toHaveLength(40);
+    expect(changes.every((c) => c.notified)).toBe(true);
+    await notifyPending();
+    expect(created).toHaveLength(1);
+  });
+
   it('says nothing of an older copy served again, nor of the newer one coming back', async () => {
     const dated = (updated: string, status: string): Feed => ({
       ...feed((c) => (c.status = status)),

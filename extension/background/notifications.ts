@@ -3,10 +3,18 @@
  * notification was created, so one recorded just before the worker stopped is shown at next wake.
  */
 import { browser } from 'wxt/browser';
+import { uiLang } from '../i18n/messages.ts';
+import { t } from '../i18n/page-messages.ts';
 import { db } from './db.ts';
 
 /** Prefix of the notification ids this extension creates. */
 export const NOTIFICATION_PREFIX = 'oc-change-';
+
+/**
+ * The most changes shown one notification each; more at once (a publisher revising its whole plan
+ * in one update) are told in one notification with their count, rather than a flood of them.
+ */
+export const MAX_NOTIFICATIONS = 3;
 
 let queue: Promise<void> = Promise.resolve();
 
@@ -23,6 +31,22 @@ export function notifyPending(): Promise<void> {
 async function showPending(): Promise<void> {
   const database = await db();
   const pending = (await database.getAll('changes')).filter((c) => !c.notified);
+  if (pending.length > MAX_NOTIFICATIONS) {
+    const m = t(uiLang());
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}many-${pending.at(-1)!.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: m.manyChangesTitle,
+      message: m.manyChanges(pending.length),
+    });
+    const tx = database.transaction('changes', 'readwrite');
+    for (const change of pending) {
+      const current = await tx.store.get(change.id!);
+      if (current) await tx.store.put({ ...current, notified: true });
+    }
+    await tx.done;
+    return;
+  }
   for (const change of pending) {
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${change.id}`, {
       type: 'basic',

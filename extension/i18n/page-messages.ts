@@ -101,6 +101,8 @@ const en = {
   changeInterpellation: 'New question published',
   changeText: 'Text edited',
   changeRemoved: 'Missing from the publisher’s latest feed',
+  manyChangesTitle: 'Commitments you follow',
+  manyChanges: (n: number) => `${n} changes to commitments you follow: see them in My commitments.`,
   // A progress or due date that a version of the feed did not give (French words agree with each).
   noProgress: 'not reported',
   noDue: 'none',
@@ -203,6 +205,9 @@ const fr: PageOnlyMessages = {
   changeInterpellation: 'Nouvelle question publiée',
   changeText: 'Texte modifié',
   changeRemoved: 'Absent du dernier flux de l’organisme',
+  manyChangesTitle: 'Engagements que vous suivez',
+  manyChanges: (n) =>
+    `${n}\u00a0changements des engagements que vous suivez\u00a0: voyez-les dans Mes engagements.`,
   noProgress: 'non communiqué',
   noDue: 'aucune',
   fictional: 'exemple',

@@ -1,0 +1,114 @@
+/**
+ * The extension at the scale of a national plan, in Chromium: a feed of 300 commitments with
+ * 3,000 pages patterns, a page that names 150 of them and links to all 300, and a person who
+ * follows 200 of them when the publisher revises them all at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { startServer, type TestServer } from './support/server.ts';
+import {
+  type ExtensionSession,
+  htmlPage,
+  launchExtension,
+  subscribe,
+} from './fixtures/extension/harness.ts';
+
+/** The extension API inside its pages and service worker, for `evaluate` callbacks. */
+declare const chrome: WxtBrowser;
+
+const COUNT = 300;
+
+let session: ExtensionSession;
+let server: TestServer;
+let feedUrl: string;
+
+/** A plan of `COUNT` commitments, each with ten pages patterns; the first 150 name `/plan/all`. */
+function bigFeed(origin: string, revised = false) {
+  return {
+    format: 'open-commitments/1',
+    publisher: { name: { en: 'Republic' }, kind: 'national', url: `${origin}/plan/` },
+    plan: { id: 'NAP', title: { en: 'National action plan' } },
+    updated: revised ? '2026-11-20T09:00:00Z' : '2026-11-01T09:00:00Z',
+    languages: ['en'],
+    site: ['http://127.0.0.1/plan/*'],
+    interpellation: { url: `${origin}/q?e={id}`, responseDays: 30 },
+    commitments: Array.from({ length: COUNT }, (_, i) => ({
+      id: `C${i}`,
+      title: { en: `Commitment ${i}: open the data of policy ${i % 7}` },
+      status: revised ? 'complete' : 'not-started',
+      url: `${origin}/plan/c/${i}`,
+      pages: [
+        ...(i < 150 ? ['http://127.0.0.1/plan/all*'] : []),
+        ...Array.from({ length: 10 }, (_, j) => `http://127.0.0.1/plan/p${i}-${j}*`),
+      ],
+    })),
+  };
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  feedUrl = `${server.origin}/feed.json`;
+  server.route('/feed.json', { body: JSON.stringify(bigFeed(server.origin)) });
+  const links = Array.from(
+    { length: COUNT },
+    (_, i) => `<li><a href="${server.origin}/plan/c/${i}">Commitment ${i}</a></li>`,
+  ).join('');
+  server.route('/plan/all.html', { body: htmlPage('All our commitments', `<ul>${links}</ul>`) });
+  session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
+  await subscribe(session, feedUrl, 'http://127.0.0.1/plan/*');
+});
+
+afterAll(async () => {
+  await session?.context.close();
+  await server?.close();
+});
+
+describe('a followed plan revised as a whole', () => {
+  it('tells 200 changes in one notification rather than 200 of them', async () => {
+    const options = await session.openPage('options.html');
+    for (let i = 0; i < 200; i++) {
+      await options.evaluate(
+        ([feedId, commitmentId]) =>
+          chrome.runtime.sendMessage({ type: 'follow', feedId, commitmentId, follow: true }),
+        [feedUrl, `C${i}`] as const,
+      );
+    }
+    await (
+      await session.worker()
+    ).evaluate(() => {
+      const g = globalThis as unknown as { ocNotes: { title: string; message: string }[] };
+      g.ocNotes = [];
+      const create = chrome.notifications.create.bind(chrome.notifications);
+      chrome.notifications.create = ((...args: Parameters<typeof create>) => {
+        g.ocNotes.push(args[1] as unknown as { title: string; message: string });
+        return create(...args);
+      }) as typeof create;
+    });
+    server.route('/feed.json', { body: JSON.stringify(bigFeed(server.origin, true)) });
+    await expect(
+      options.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' })),
+    ).resolves.toMatchObject({ ok: true });
+    await options.close();
+    const notes = () =>
+      session
+        .worker()
+        .then((w) =>
+          w.evaluate(
+            () =>
+              (globalThis as unknown as { ocNotes: { title: string; message: string }[] }).ocNotes,
+          ),
+        );
+    await expect.poll(notes, { timeout: 10_000 }).toHaveLength(1);
+    // A moment more: no other notification follows it.
+    await new Promise((r) => setTimeout(r, 1000));
+    const shown = await notes();
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.message).toContain('200 changes');
+    const dash = await session.openPage('dashboard.html');
+    await dash.locator('[data-section="changes"] li[data-commitment-id]').first().waitFor();
+    await expect(
+      dash.locator('[data-section="followed"] li[data-commitment-id]').count(),
+    ).resolves.toBe(200);
+    await dash.close();
+  });
+});
