@@ -171,11 +171,15 @@ export const themeCss = css`
     font-size: 0.85em;
     font-weight: 600;
   }
+  /* The small badge of the DSFR: 12px capitals on a 20px line, whatever the size of the text around
+     (in em, a label in a row came out at 11px, smaller than any badge of the design system). */
   :host([theme='dsfr']) .status {
     border-radius: 4px;
     border: 0;
     text-transform: uppercase;
-    font-size: 0.75em;
+    font-size: calc(0.75 * var(--oc_u));
+    line-height: 1.667;
+    padding: 0 0.5em;
     font-weight: 700;
   }
   .late {
