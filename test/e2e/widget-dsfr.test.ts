@@ -80,4 +80,27 @@ describe('a site of the French State design system', () => {
     });
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('follows the dark theme of the site with the script and properties of the README', async () => {
+    const page = await openSite(768, 'fr', true);
+    const readme = readFileSync('widget/README.md', 'utf8');
+    // The README's code blocks of that language which name `word`, without their language line.
+    const snippet = (lang: string, word: string) =>
+      readme
+        .split('```')
+        .find((block) => block.startsWith(`${lang}\n`) && block.includes(word))!
+        .slice(lang.length + 1);
+    await page.addStyleTag({ content: snippet('css', 'Marianne') });
+    await page.evaluate(snippet('js', 'data-fr-theme'));
+    const look = () =>
+      page.locator('open-commitments [part="base"]').evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { background: style.backgroundColor, radius: style.borderTopLeftRadius };
+      });
+    await expect.poll(look).toEqual({ background: 'rgb(28, 36, 49)', radius: '0px' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.evaluate(() => document.documentElement.setAttribute('data-fr-theme', 'light'));
+    await expect.poll(look).toEqual({ background: 'rgb(246, 246, 246)', radius: '0px' });
+    expect(await page.locator('open-commitment-badge').first().getAttribute('theme')).toBe('dsfr');
+  });
 });
