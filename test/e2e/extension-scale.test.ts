@@ -1,7 +1,8 @@
 /**
  * The extension at the scale of a national plan, in Chromium: a feed of 300 commitments with
- * 3,000 pages patterns, a page that names 150 of them and links to all 300, and a person who
- * follows 200 of them when the publisher revises them all at once.
+ * 3,000 pages patterns, one of them titled in 20,000 characters, a page that names 150 of them and
+ * links to all 300, and a person who follows 200 of them when the publisher revises them all at
+ * once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
@@ -10,6 +11,7 @@ import {
   type ExtensionSession,
   htmlPage,
   launchExtension,
+  popupFor,
   subscribe,
 } from './fixtures/extension/harness.ts';
 
@@ -17,6 +19,10 @@ import {
 declare const chrome: WxtBrowser;
 
 const COUNT = 300;
+
+/** The commitment whose title is as long as a feed may give (20,000 characters). */
+const LONG = 3;
+const longTitle = 'Open the data of every public service '.repeat(527).slice(0, 20_000);
 
 let session: ExtensionSession;
 let server: TestServer;
@@ -34,7 +40,7 @@ function bigFeed(origin: string, revised = false) {
     interpellation: { url: `${origin}/q?e={id}`, responseDays: 30 },
     commitments: Array.from({ length: COUNT }, (_, i) => ({
       id: `C${i}`,
-      title: { en: `Commitment ${i}: open the data of policy ${i % 7}` },
+      title: { en: i === LONG ? longTitle : `Commitment ${i}: open the data of policy ${i % 7}` },
       status: revised ? 'complete' : 'not-started',
       url: `${origin}/plan/c/${i}`,
       pages: [
@@ -61,6 +67,33 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.context.close();
   await server?.close();
+});
+
+/** The height of a title, in lines of its text, and its text's length. */
+function titleLines(title: Element): { lines: number; length: number } {
+  const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
+  return {
+    lines: Math.round(title.getBoundingClientRect().height / lineHeight),
+    length: title.textContent!.length,
+  };
+}
+
+describe('a title of 20,000 characters', () => {
+  it('takes three lines in the overlay and the popup, and is still there whole', async () => {
+    const url = `${server.origin}/plan/all.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const overlay = page.locator('open-commitments-overlay');
+    await overlay.getByRole('heading').waitFor();
+    const title = `[data-commitment-id="C${LONG}"] .oc-title`;
+    const inOverlay = await overlay.locator(title).evaluate(titleLines);
+    expect(inOverlay).toEqual({ lines: 3, length: 20_000 });
+    const popup = await popupFor(session, url);
+    const inPopup = await popup.locator(title).evaluate(titleLines);
+    expect(inPopup).toEqual({ lines: 3, length: 20_000 });
+    await popup.close();
+    await page.close();
+  });
 });
 
 describe('a followed plan revised as a whole', () => {
