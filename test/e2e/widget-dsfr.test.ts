@@ -50,6 +50,28 @@ describe('a site of the French State design system', () => {
     }
   });
 
+  it('colours each status label as the badge of the system of the same meaning', async () => {
+    const page = await openSite(768, 'fr');
+    const colours = (el: Element) => {
+      const style = getComputedStyle(el);
+      return { color: style.color, background: style.backgroundColor };
+    };
+    for (const [category, badge] of [
+      ['not-started', '.fr-badge:not([class*="--"])'],
+      ['limited', '.fr-badge--warning'],
+      ['substantial', '.fr-badge--info'],
+      ['complete', '.fr-badge--success'],
+      ['withdrawn', '.fr-badge--error'],
+    ]) {
+      const label = page
+        .locator(`open-commitments [part~="status"][data-category="${category}"]`)
+        .first();
+      expect(await label.evaluate(colours), category).toEqual(
+        await page.locator(badge).first().evaluate(colours),
+      );
+    }
+  });
+
   for (const width of [320, 768, 1440]) {
     for (const lang of ['fr', 'en'] as const) {
       it(`passes axe at ${width}px in ${lang}, the page never wider than the window`, async () => {

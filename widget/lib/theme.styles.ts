@@ -16,8 +16,9 @@ import { css } from './css.ts';
 /**
  * Every theme's value of each token (`--oc-<name>`), one row per token: light (the default), dark,
  * and the French State design system (DSFR: Marianne when the page has it, blue France, square
- * corners, and its badge colours for statuses). A status category `c` has `status-c`, its colour,
- * and `status-c-bg`, the background of its label.
+ * corners, and for statuses the colours of its badges: default for not started and unknown,
+ * warning, info, success and error for limited, substantial, complete and withdrawn). A status
+ * category `c` has `status-c`, its colour, and `status-c-bg`, the background of its label.
  */
 const tokens: readonly (readonly [name: string, light: string, dark: string, dsfr: string])[] = [
   ['color-text', '#1d2433', '#e8ecf2', '#161616'],
@@ -32,13 +33,13 @@ const tokens: readonly (readonly [name: string, light: string, dark: string, dsf
   ['color-track', '#e3e8ef', '#2d3746', '#e5e5e5'],
   ['status-not-started', '#505c6b', '#c8d0da', '#3a3a3a'],
   ['status-not-started-bg', '#eef1f4', '#2a323e', '#eee'],
-  ['status-limited', '#954800', '#ffc27a', '#a63a00'],
+  ['status-limited', '#954800', '#ffc27a', '#b34000'],
   ['status-limited-bg', '#fff0dd', '#3d2b14', '#ffe9e6'],
-  ['status-substantial', '#0b5cab', '#94c3ff', '#0059b8'],
+  ['status-substantial', '#0b5cab', '#94c3ff', '#0063cb'],
   ['status-substantial-bg', '#e4effc', '#15304f', '#e8edff'],
   ['status-complete', '#17703a', '#85dca2', '#18753c'],
-  ['status-complete-bg', '#e0f3e6', '#153822', '#dffee6'],
-  ['status-withdrawn', '#a12b2b', '#ffa3a3', '#b60400'],
+  ['status-complete-bg', '#e0f3e6', '#153822', '#b8fec9'],
+  ['status-withdrawn', '#a12b2b', '#ffa3a3', '#ce0500'],
   ['status-withdrawn-bg', '#fbeaea', '#461c1c', '#ffe9e9'],
   ['status-unknown', '#5c5c6e', '#cfcfdc', '#3a3a3a'],
   ['status-unknown-bg', '#efeff3', '#2d2d3a', '#eee'],
