@@ -1,8 +1,8 @@
 /**
  * The extension at the scale of a national plan, in Chromium: a feed of 300 commitments with
- * 3,000 pages patterns, one of them titled in 20,000 characters, a page that names 150 of them and
- * links to all 300, and a person who follows 200 of them when the publisher revises them all at
- * once.
+ * 3,000 pages patterns, one of them titled in 20,000 characters, a city's feed on the same pages
+ * whose publisher's name is as long, a page that names 150 of them and links to all 300, and a
+ * person who follows 200 of them when the publisher revises them all at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
@@ -51,9 +51,30 @@ function bigFeed(origin: string, revised = false) {
   };
 }
 
+/** A city's feed on the same pages, whose publisher's name is 20,000 characters long. */
+function cityFeed(origin: string) {
+  return {
+    format: 'open-commitments/1',
+    publisher: { name: { en: longTitle }, kind: 'municipality', url: `${origin}/plan/` },
+    plan: { id: 'CITY', title: { en: 'City plan' } },
+    updated: '2026-11-01T09:00:00Z',
+    languages: ['en'],
+    site: ['http://127.0.0.1/plan/*'],
+    commitments: [
+      {
+        id: 'K1',
+        title: { en: 'City commitment' },
+        status: 'limited',
+        pages: ['http://127.0.0.1/plan/all*'],
+      },
+    ],
+  };
+}
+
 beforeAll(async () => {
   server = await startServer();
   feedUrl = `${server.origin}/feed.json`;
+  server.route('/city.json', { body: JSON.stringify(cityFeed(server.origin)) });
   server.route('/feed.json', { body: JSON.stringify(bigFeed(server.origin)) });
   const links = Array.from(
     { length: COUNT },
@@ -62,6 +83,7 @@ beforeAll(async () => {
   server.route('/plan/all.html', { body: htmlPage('All our commitments', `<ul>${links}</ul>`) });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   await subscribe(session, feedUrl, 'http://127.0.0.1/plan/*');
+  await subscribe(session, `${server.origin}/city.json`, 'http://127.0.0.1/plan/*');
 });
 
 afterAll(async () => {
@@ -69,7 +91,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The height of a title, in lines of its text, and its text's length. */
+/** The height of a title or a name, in lines of its text, and its text's length. */
 function titleLines(title: Element): { lines: number; length: number } {
   const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
   return {
@@ -93,6 +115,28 @@ describe('a title of 20,000 characters', () => {
     expect(inPopup).toEqual({ lines: 3, length: 20_000 });
     await popup.close();
     await page.close();
+  });
+
+  it('names a publisher in three lines in the overlay, the popup and the options', async () => {
+    const url = `${server.origin}/plan/all.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const overlay = page.locator('open-commitments-overlay');
+    await overlay.getByRole('heading').waitFor();
+    const publisher = `[data-feed-publisher="${server.origin}/city.json"]`;
+    await expect(overlay.locator(publisher).evaluate(titleLines)).resolves.toMatchObject({
+      lines: 3,
+    });
+    const popup = await popupFor(session, url);
+    await expect(popup.locator(publisher).evaluate(titleLines)).resolves.toMatchObject({
+      lines: 3,
+    });
+    await popup.close();
+    await page.close();
+    const options = await session.openPage('options.html');
+    const name = options.locator(`tr[data-feed-id="${server.origin}/city.json"] strong > bdi`);
+    await expect(name.evaluate(titleLines)).resolves.toEqual({ lines: 3, length: 20_000 });
+    await options.close();
   });
 });
 
