@@ -489,6 +489,23 @@ describe('on any host page', () => {
     expect(widgetViolations).toEqual([]);
   });
 
+  it('keeps its colours when the page names its own custom properties as short as --c', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(chromium.server, '/short-properties.html', {
+        head: `<style>:root { --c: #f0f; --cb: #0f0; }</style>`,
+        body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    // The overall progress bar, of no status category, is filled in the accent colour.
+    const fill = await page
+      .locator('open-commitments .figure .bar > span')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(fill).toBe('rgb(31, 79, 184)');
+  });
+
   it('lives next to another copy of Lit without sharing it', async () => {
     const { page, problems } = await newPage();
     await page.goto(

@@ -108,6 +108,9 @@ export const themeCss = css`
        Private (not an --oc- name), so no styling hook to document. No quote mark in comments: the build
        minifier keeps quoted text as written. */
     --oc_u: var(--oc-font-size, 1rem);
+    /* The colour of a status category, set by its class: a page custom property of that name,
+       inherited (all: initial leaves custom properties alone), would else fill the overall bar. */
+    --c: initial;
     line-height: 1.5;
     color: var(--oc-color-text);
     text-align: start;
