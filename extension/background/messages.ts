@@ -96,9 +96,10 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
     case 'follow':
       return { followed: await setFollowed(request.feedId, request.commitmentId, request.follow) };
     case 'dashboard': {
+      // Every change kept (at most `MAX_CHANGES`), newest first: a plan revised as a whole
+      // changes each followed commitment at once, and none of them may go unlisted.
       const changes = (await (await db()).getAll('changes'))
         .sort((a, b) => b.at - a.at)
-        .slice(0, 100)
         .map(({ notified: _n, ...c }) => ({ ...c, id: c.id! }));
       return { followed: await followedSlices(), changes, questions: await listQuestions() };
     }
