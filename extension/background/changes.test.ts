@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseFeed, type Feed } from '../../shared/index.ts';
 
 const created: { id: string; title: string; message: string }[] = [];
+const opened: string[] = [];
 vi.mock('wxt/browser', () => ({
   browser: {
     i18n: { getUILanguage: () => 'en-GB' },
@@ -12,14 +13,16 @@ vi.mock('wxt/browser', () => ({
         created.push({ id, title: options.title, message: options.message });
         return id;
       },
+      clear: async () => true,
     },
+    tabs: { create: async ({ url }: { url: string }) => opened.push(url) },
   },
 }));
 
 const { describeChange, recordChanges, MAX_CHANGES } = await import('./changes.ts');
 const { db } = await import('./db.ts');
 const { feedStore } = await import('./feeds.ts');
-const { notifyPending } = await import('./notifications.ts');
+const { notifyPending, onNotificationClicked } = await import('./notifications.ts');
 
 const url = 'https://www.exemple.fr/feed.json';
 
@@ -124,6 +127,12 @@ describe('recording changes of followed commitments', () => {
     expect(changes.every((c) => c.notified)).toBe(true);
     await notifyPending();
     expect(created).toHaveLength(1);
+  });
+
+  it('opens My commitments at its recent changes when a notification is clicked', () => {
+    onNotificationClicked('oc-change-7');
+    onNotificationClicked('another-extension-7');
+    expect(opened).toEqual(['chrome-extension://test/dashboard.html#oc-changes']);
   });
 
   it('says nothing of an older copy served again, nor of the newer one coming back', async () => {

@@ -59,9 +59,12 @@ async function showPending(): Promise<void> {
   }
 }
 
-/** Opens the dashboard when a change notification is clicked. */
+/**
+ * Opens the dashboard at its recent changes when a change notification is clicked: they come
+ * after the followed commitments, which may be hundreds.
+ */
 export function onNotificationClicked(id: string): void {
   if (!id.startsWith(NOTIFICATION_PREFIX)) return;
-  void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+  void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html#oc-changes') });
   void browser.notifications.clear(id);
 }

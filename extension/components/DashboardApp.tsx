@@ -52,6 +52,15 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
   const questions = data?.questions ?? [];
   /** That a row was removed, said once it is gone: focus moves on to the next row silently. */
   const [said, say] = useState('');
+  const loaded = data !== null;
+  // Opened at one of its sections (a notification of changes opens it at them): the page is drawn
+  // once its data comes, too late for the browser to find that section; it is gone to then.
+  useEffect(() => {
+    const section = loaded && location.hash && document.getElementById(location.hash.slice(1));
+    if (!section) return;
+    section.scrollIntoView();
+    section.focus({ preventScroll: true });
+  }, [loaded]);
   return (
     <main class="oc-root">
       <h1>{m.dashboardTitle}</h1>
@@ -109,7 +118,9 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
         })}
       </div>
 
-      <h2>{m.changesTitle}</h2>
+      <h2 id="oc-changes" tabIndex={-1}>
+        {m.changesTitle}
+      </h2>
       {data && data.changes.length === 0 && <p>{m.changesNone}</p>}
       {/* No empty list: a screen reader would announce a list of no items after "No change yet". */}
       {data && data.changes.length > 0 && (

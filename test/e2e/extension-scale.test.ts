@@ -189,5 +189,13 @@ describe('a followed plan revised as a whole', () => {
       dash.locator('[data-section="followed"] li[data-commitment-id]').count(),
     ).resolves.toBe(200);
     await dash.close();
+    // Opened from the notification, it shows the changes, after the 200 followed commitments.
+    const atChanges = await session.openPage('dashboard.html#oc-changes');
+    const heading = atChanges.getByRole('heading', { name: 'Recent changes' });
+    await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+    const top = await heading.evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(-1);
+    expect(top).toBeLessThan(await atChanges.evaluate(() => innerHeight));
+    await atChanges.close();
   });
 });
