@@ -81,6 +81,7 @@ beforeAll(async () => {
     (_, i) => `<li><a href="${server.origin}/plan/c/${i}">Commitment ${i}</a></li>`,
   ).join('');
   server.route('/plan/all.html', { body: htmlPage('All our commitments', `<ul>${links}</ul>`) });
+  server.route('/plan/news.html', { body: htmlPage('News', '<p>Nothing about the plan.</p>') });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   await subscribe(session, feedUrl, 'http://127.0.0.1/plan/*');
   await subscribe(session, `${server.origin}/city.json`, 'http://127.0.0.1/plan/*');
@@ -123,16 +124,28 @@ describe('a title of 20,000 characters', () => {
     await page.goto(url);
     const overlay = page.locator('open-commitments-overlay');
     await overlay.getByRole('heading').waitFor();
+    // The name takes three lines, the plan's title the fourth.
     const publisher = `[data-feed-publisher="${server.origin}/city.json"]`;
     await expect(overlay.locator(publisher).evaluate(titleLines)).resolves.toMatchObject({
-      lines: 3,
+      lines: 4,
     });
+    await expect(overlay.locator(publisher).getByText('City plan').isVisible()).resolves.toBe(true);
     const popup = await popupFor(session, url);
     await expect(popup.locator(publisher).evaluate(titleLines)).resolves.toMatchObject({
-      lines: 3,
+      lines: 4,
     });
     await popup.close();
     await page.close();
+    // On a page of the site naming none of its commitments, the plan's line says how many it has.
+    const other = await session.context.newPage();
+    await other.goto(`${server.origin}/plan/news.html`);
+    const summary = other
+      .locator('open-commitments-overlay [data-feed-summary]')
+      .filter({ hasText: 'City plan' });
+    await expect(summary.evaluate(titleLines)).resolves.toMatchObject({ lines: 4 });
+    const count = summary.getByText('1 commitment');
+    await expect(count.isVisible()).resolves.toBe(true);
+    await other.close();
     const options = await session.openPage('options.html');
     const name = options.locator(`tr[data-feed-id="${server.origin}/city.json"] strong > bdi`);
     await expect(name.evaluate(titleLines)).resolves.toEqual({ lines: 3, length: 20_000 });
