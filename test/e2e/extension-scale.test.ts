@@ -153,6 +153,56 @@ describe('a title of 20,000 characters', () => {
   });
 });
 
+describe('the popup of a page naming 150 commitments', () => {
+  it('keeps its links to My commitments and the feeds in view, and focus clear of them', async () => {
+    const url = `${server.origin}/plan/all.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const popup = await popupFor(session, url);
+    await popup.setViewportSize({ width: 380, height: 600 });
+    const link = popup.getByRole('link', { name: 'My commitments' });
+    /** Whether the link is in the window and on top there (no row drawn over it). */
+    const reachable = () =>
+      link.evaluate((a) => {
+        const box = a.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        return y > 0 && y < innerHeight && a.contains(document.elementFromPoint(x, y));
+      });
+    await expect(reachable()).resolves.toBe(true);
+    await popup.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+    await expect(reachable()).resolves.toBe(true);
+    // Each row's link and button reached by the keyboard, one after the other, is not hidden
+    // behind them.
+    await popup.evaluate(() => scrollTo(0, 0));
+    await popup
+      .getByRole('button', { name: /^Follow/ })
+      .first()
+      .focus();
+    const covered: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await popup.keyboard.press('Tab');
+      const hidden = await popup.evaluate(() => {
+        const active = document.activeElement!;
+        const foot = document.querySelector('main > .oc-actions:last-child')!;
+        // What of it shows: a title cut to three lines shows no more of its link.
+        const clip = active.closest('.oc-title') ?? active;
+        const bottom = Math.min(
+          active.getBoundingClientRect().bottom,
+          clip.getBoundingClientRect().bottom,
+        );
+        return !foot.contains(active) && bottom > foot.getBoundingClientRect().top
+          ? active.textContent!.slice(0, 40)
+          : null;
+      });
+      if (hidden) covered.push(hidden);
+    }
+    expect(covered).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('a followed plan revised as a whole', () => {
   it('tells 200 changes in one notification, and lists each in My commitments', async () => {
     const options = await session.openPage('options.html');
