@@ -10,6 +10,7 @@ import { missingOrigins } from '../permissions/origins.ts';
 import { namesOwnPages, usesPattern } from '../permissions/own-pages.ts';
 import { db, type Subscription } from './db.ts';
 import { bundledFeed, feedFetchNotingMoves, feedOf, feedStore } from './feeds.ts';
+import { REFRESH_MINUTES } from './refresh.ts';
 import { grantedOrigins } from './registration.ts';
 import { uiLang } from '../i18n/messages.ts';
 
@@ -130,7 +131,7 @@ export async function subscribe(given: string, now: number): Promise<Responses['
       url,
       paused: false,
       failures: 0,
-      nextRefreshAt: now + 30 * 60_000,
+      nextRefreshAt: now + REFRESH_MINUTES * 60_000,
       ...(movedTo ? { movedTo } : {}),
     });
   } else if (same) {
@@ -144,7 +145,7 @@ export async function subscribe(given: string, now: number): Promise<Responses['
       paused: false,
       addedAt: existing?.addedAt ?? now,
       failures: 0,
-      nextRefreshAt: now + 30 * 60_000,
+      nextRefreshAt: now + REFRESH_MINUTES * 60_000,
       ...(movedTo ? { movedTo } : {}),
     });
   }
