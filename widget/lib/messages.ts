@@ -9,8 +9,6 @@ import { defineMessages } from '../../shared/i18n/define-messages.ts';
 export type CommonMessages = {
   /** Between a label and its value: a no-break space before the colon in French. */
   readonly colon: string;
-  readonly loading: string;
-  readonly errorTitle: string;
   /** The badge's words while its feed loads, and when it cannot be shown: short, in a line of text. */
   readonly badgeLoading: string;
   readonly badgeError: string;
@@ -48,8 +46,6 @@ export type CommonMessages = {
 export const commonMessages = defineMessages<CommonMessages>({
   fr: {
     colon: '\u00a0: ',
-    loading: 'Chargement des engagements…',
-    errorTitle: 'Les engagements n’ont pas pu être affichés',
     badgeLoading: 'Chargement…',
     badgeError: 'Engagement indisponible',
     badgeStale: (date) => `Données du ${date}\u00a0; la dernière actualisation a échoué.`,
@@ -78,8 +74,6 @@ export const commonMessages = defineMessages<CommonMessages>({
   },
   en: {
     colon: ': ',
-    loading: 'Loading commitments…',
-    errorTitle: 'The commitments could not be shown',
     badgeLoading: 'Loading…',
     badgeError: 'Commitment unavailable',
     badgeStale: (date) => `As of ${date}; the latest refresh failed.`,

@@ -6,6 +6,8 @@ import type { CommonMessages } from '../../lib/messages.ts';
 
 /** The shape of the dashboard's messages (French sets it; English must match). */
 export type DashboardMessages = {
+  readonly loading: string;
+  readonly errorTitle: string;
   readonly errorUnreachable: string;
   readonly errorHttp: (status: string) => string;
   readonly errorTimeout: string;
@@ -84,6 +86,8 @@ export type WidgetMessages = CommonMessages & DashboardMessages;
 /** The dashboard's messages. */
 export const dashboardMessages = defineMessages<DashboardMessages>({
   fr: {
+    loading: 'Chargement des engagements…',
+    errorTitle: 'Les engagements n’ont pas pu être affichés',
     errorUnreachable:
       'Le flux de données est injoignable (réseau coupé, adresse erronée, ou serveur qui n’en permet pas la lecture aux autres sites).',
     errorHttp: (status) => `Le serveur du flux a répondu par une erreur (HTTP ${status}).`,
@@ -150,6 +154,8 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     days: (n, count) => `${n} ${count < 2 ? 'jour' : 'jours'}`,
   },
   en: {
+    loading: 'Loading commitments…',
+    errorTitle: 'The commitments could not be shown',
     errorUnreachable:
       'The data feed could not be reached (network down, wrong address, or a server that does not let other sites read it).',
     errorHttp: (status) => `The feed’s server answered with an error (HTTP ${status}).`,
