@@ -1,6 +1,7 @@
 /**
  * The person's own questions (interpellations they sent through a feed's channel), kept only in
- * this browser: which commitment, when, through which channel, and when an answer is due.
+ * this browser: which commitment, when, through which channel, and when an answer is due. One
+ * entry per commitment: the official form opened again for it says the latest date.
  */
 import { addDays, pickText, todayString, type Commitment, type Feed } from '../../shared/index.ts';
 import { interpellationLink } from '../../shared/interpellation/index.ts';
@@ -12,7 +13,10 @@ function view(q: Question): QuestionView {
   return { ...q, id: q.id! };
 }
 
-/** Keeps a question asked today about `commitment` through the feed's channel. */
+/**
+ * Keeps a question asked today about `commitment` through the feed's channel, in place of any
+ * kept before about it (an answer seen since today stays).
+ */
 export async function rememberQuestion(
   feedId: string,
   feed: Feed,
@@ -31,17 +35,36 @@ export async function rememberQuestion(
     channel: { kind: link.kind, target: link.target },
     ...(link.responseDays !== undefined ? { dueOn: addDays(askedOn, link.responseDays) } : {}),
   };
-  const id = await (await db()).add('questions', question);
+  const tx = (await db()).transaction('questions', 'readwrite');
+  const before = await tx.store.index('byCommitment').getAll([feedId, commitment.id]);
+  for (const old of before) {
+    await tx.store.delete(old.id!);
+    if (old.answeredOn && old.answeredOn >= askedOn) question.answeredOn = old.answeredOn;
+  }
+  const id = await tx.store.add(question);
+  await tx.done;
   return view({ ...question, id });
 }
 
-/** Every kept question, newest first. */
+/** Every kept question, newest first, one per commitment (the latest kept). */
 export async function listQuestions(): Promise<QuestionView[]> {
-  const all = await (await db()).getAll('questions');
-  return all.map(view).sort((a, b) => b.id - a.id);
+  const seen = new Set<string>();
+  return (await (await db()).getAll('questions'))
+    .sort((a, b) => b.id! - a.id!)
+    .filter((q) => {
+      const key = JSON.stringify([q.feedId, q.commitmentId]);
+      return !seen.has(key) && !!seen.add(key);
+    })
+    .map(view);
 }
 
-/** Forgets one question. */
+/** Forgets a question: the one with `id`, and any other kept about the same commitment. */
 export async function deleteQuestion(id: number): Promise<void> {
-  await (await db()).delete('questions', id);
+  const tx = (await db()).transaction('questions', 'readwrite');
+  const question = await tx.store.get(id);
+  const same = question
+    ? await tx.store.index('byCommitment').getAllKeys([question.feedId, question.commitmentId])
+    : [id];
+  for (const key of same) await tx.store.delete(key);
+  await tx.done;
 }
