@@ -682,3 +682,65 @@ describe('feed text in another language than the dashboard’s', () => {
     expect(options).toEqual([null, ...options.slice(1).map(() => 'en')]);
   });
 });
+
+describe('separators between figures', () => {
+  /**
+   * Each "·" and "—" between two figures or facts in the shadow root of `selector`, laid out at
+   * every width of `box` from 200 to 360 px: whether it is on a line apart from what follows it.
+   */
+  const dangling = (page: Page, selector: string, box: string) =>
+    page.locator(selector).evaluate((host, box) => {
+      const root = host.shadowRoot!;
+      const resized = root.querySelector<HTMLElement>(box) ?? host;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      // Every character drawn, in order, but for spaces and text heard alone.
+      const chars: { node: Text; at: number }[] = [];
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text) {
+        if (node.parentElement?.closest('.sr-only, [hidden]')) continue;
+        for (const [at, char] of [...node.data].entries())
+          if (char.trim() !== '') chars.push({ node, at });
+      }
+      const rect = ({ node, at }: { node: Text; at: number }) => {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        return range.getBoundingClientRect();
+      };
+      const found: string[] = [];
+      let separators = 0;
+      for (let width = 200; width <= 360; width += 1) {
+        resized.style.width = `${width}px`;
+        for (const [i, char] of chars.entries()) {
+          const { data } = char.node;
+          if (!'·—'.includes(data[char.at]!) || data[char.at - 1] !== ' ') continue;
+          separators += 1;
+          const next = chars[i + 1];
+          const [a, b] = [rect(char), next && rect(next)];
+          if (!b || a.bottom <= b.top || b.bottom <= a.top)
+            found.push(`${width}px: ${char.node.data}${next?.node.data ?? ''}`);
+        }
+      }
+      return { separators, found };
+    }, box);
+
+  it('keeps each "·" and "—" with what follows it, in the dashboard’s figures, rows and questions and in the badge’s details', async () => {
+    const feed = bundledFeed('valfleurie');
+    const page = await openedInBoth('separators', feed, 320);
+    for (const commitment of feed.commitments.slice(1)) {
+      if (!(commitment.interpellations as unknown[] | undefined)?.length) continue;
+      await page
+        .locator(`open-commitments [data-commitment-id="${commitment.id}"] .toggle`)
+        .click();
+    }
+    // Opened last: a click elsewhere in the page closes its details.
+    await page.locator('open-commitment-badge .toggle').click();
+    await page.locator('open-commitment-badge .facts').waitFor();
+    const dashboard = await dangling(page, 'open-commitments', '.root');
+    const badge = await dangling(page, 'open-commitment-badge', '.popover');
+    // The header's late count, the rows' and the questions' overdue answers, and the badge's.
+    expect(dashboard.separators).toBeGreaterThan(3 * 161);
+    expect(badge.separators).toBeGreaterThan(161);
+    expect(dashboard.found).toEqual([]);
+    expect(badge.found).toEqual([]);
+  });
+});

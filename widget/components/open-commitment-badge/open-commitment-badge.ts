@@ -432,15 +432,15 @@ export class OpenCommitmentBadge extends HTMLElement {
           fact(
             core.updates,
             formatDate(last.date, lang),
-            last.progress !== undefined && ` · ${formatPercent(last.progress, lang)}`,
-            last.note && ' — ',
+            last.progress !== undefined && ` ·\u00a0${formatPercent(last.progress, lang)}`,
+            last.note && ' —\u00a0',
             last.note && textSpan(show(last.note, lang, feed.languages)),
           ),
         stats.asked > 0 &&
           fact(
             m.questions,
             m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered),
-            stats.overdue > 0 && ' · ',
+            stats.overdue > 0 && ' ·\u00a0',
             stats.overdue > 0 &&
               h('span', { class: 'late' }, `${m.statsOverdue}${m.colon}${n(stats.overdue)}`),
           ),

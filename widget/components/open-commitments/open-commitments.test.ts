@@ -221,8 +221,8 @@ describe('<open-commitments>', () => {
         .shadowRoot!.querySelector('.figure-note')!
         .textContent!.replace(/[ \n]+/g, ' ')
         .trim();
-    expect(note(await mount())).toMatch(/^Engagements\u00a0: 10 · En retard\u00a0: \d+$/);
-    expect(note(await mount({ lang: 'en' }))).toMatch(/^Commitments: 10 · Late: \d+$/);
+    expect(note(await mount())).toMatch(/^Engagements\u00a0: 10 ·\u00a0En retard\u00a0: \d+$/);
+    expect(note(await mount({ lang: 'en' }))).toMatch(/^Commitments: 10 ·\u00a0Late: \d+$/);
   });
 
   it('shows one commitment under its plan’s title without the plan’s figures, which would read as its own', async () => {

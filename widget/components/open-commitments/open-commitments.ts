@@ -718,7 +718,7 @@ export class OpenCommitments extends HTMLElement {
         </p>
         ${summary.progress !== undefined ? progressBar(summary.progress, lang, m.overall, '') : nothing}
         <p class="figure-note">
-          ${core.commitments}${m.colon}${n(total)}${summary.late > 0 ? html` · <span class="late">${core.late}${m.colon}${n(summary.late)}</span>` : nothing}
+          ${core.commitments}${m.colon}${n(total)}${summary.late > 0 ? html` ·&nbsp;<span class="late">${core.late}${m.colon}${n(summary.late)}</span>` : nothing}
         </p>
       </div>
       ${
@@ -1098,7 +1098,7 @@ export class OpenCommitments extends HTMLElement {
     const n = (value: number) => formatNumber(value, model.lang);
     return html`<span class="q-badge ${stats.overdue > 0 ? 'overdue' : ''}">
       ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered)}${
-        stats.overdue > 0 ? html` · ${m.statsOverdue}${m.colon}${n(stats.overdue)}` : nothing
+        stats.overdue > 0 ? html` ·&nbsp;${m.statsOverdue}${m.colon}${n(stats.overdue)}` : nothing
       }
     </span>`;
   }
@@ -1244,14 +1244,13 @@ export class OpenCommitments extends HTMLElement {
           ? html`<p class="q-stats">
               ${m.commitmentStats(n(stats.asked), n(stats.answered), stats.asked, stats.answered)}${
                 stats.answerRate !== undefined
-                  ? html` · ${m.statsRate}${m.colon}${formatPercent(stats.answerRate, lang)}`
+                  ? html` ·&nbsp;${m.statsRate}${m.colon}${formatPercent(stats.answerRate, lang)}`
                   : nothing
               }${
                 stats.medianDaysToAnswer !== undefined
-                  ? html` ·
-                    ${m.statsMedian}${m.colon}${m.days(n(stats.medianDaysToAnswer), stats.medianDaysToAnswer)}`
+                  ? html` ·&nbsp;${m.statsMedian}${m.colon}${m.days(n(stats.medianDaysToAnswer), stats.medianDaysToAnswer)}`
                   : nothing
-              }${stats.overdue > 0 ? html` · <span class="late">${m.statsOverdue}${m.colon}${n(stats.overdue)}</span>` : nothing}
+              }${stats.overdue > 0 ? html` ·&nbsp;<span class="late">${m.statsOverdue}${m.colon}${n(stats.overdue)}</span>` : nothing}
             </p>`
           : nothing
       }
