@@ -35,6 +35,10 @@ export function Interpellate({
       () => setKept('yes'),
       () => setKept('error'),
     );
+  const follow = () => {
+    setLeft(true);
+    if (rememberFirst && keep && kept !== 'yes') remember();
+  };
   return (
     <div>
       <button
@@ -78,10 +82,9 @@ export function Interpellate({
               target="_blank"
               rel="noopener noreferrer"
               data-interpellation-link=""
-              onClick={() => {
-                setLeft(true);
-                if (rememberFirst && keep && kept !== 'yes') remember();
-              }}
+              onClick={follow}
+              // A middle click opens the form in a new tab too, and fires no click.
+              onAuxClick={(event) => event.button === 1 && follow()}
             >
               {link.kind === 'email' ? m.continueToEmail : m.continueToForm}
             </a>

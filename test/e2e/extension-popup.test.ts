@@ -2,10 +2,11 @@
  * The toolbar popup against the overlay, in Chromium: it lists the same commitments for a page,
  * those the page links to or marks included, opens a question's details without moving its
  * button, keeps a question the person chose to keep before its form opened (the browser closes
- * the popup then), on a site page that names none it sums the plan up instead of listing the
- * whole feed, and on a site where the person hid the panel it says so and shows it again.
+ * the popup then), in a tab behind too (a middle or Ctrl click), on a site page that names none it
+ * sums the plan up instead of listing the whole feed, and on a site where the person hid the panel
+ * it says so and shows it again.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './support/server.ts';
 import {
@@ -87,6 +88,52 @@ describe('the popup', () => {
     await question.waitFor();
     await expect(question.textContent()).resolves.toContain('Open procurement data');
     await Promise.all([dash.close(), form.close(), page.close()]);
+  });
+
+  it('keeps a question chosen first when its form is opened in a new tab by middle or Ctrl click', async () => {
+    const url = `${server.origin}/town/project-a.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const popup = await popupFor(session, url);
+    const forms: Page[] = [];
+    const clicks: [string, Parameters<Locator['click']>[0]][] = [
+      ['B1', { button: 'middle' }],
+      ['C1', { modifiers: ['ControlOrMeta'] }],
+    ];
+    for (const [id, click] of clicks) {
+      const row = popup.locator(`main li.oc-row[data-commitment-id="${id}"]`);
+      await row.getByRole('button', { name: /^Question this/ }).click();
+      await row.getByRole('checkbox', { name: 'Remember this question on this device' }).check();
+      const opened = session.context.waitForEvent('page');
+      await row.getByRole('link', { name: 'Open the official form' }).click(click);
+      forms.push(await opened);
+      // A tab opened behind it leaves the popup open: it says the question is kept.
+      await expect(row.getByRole('status').textContent()).resolves.toBe(
+        'Kept on this device. Nothing leaves your browser.',
+      );
+    }
+
+    const dash = await session.openPage('dashboard.html');
+    const questions = dash.locator('[data-section="questions"] [data-commitment-id]');
+    await expect
+      .poll(() => questions.evaluateAll((rows) => rows.map((r) => r.dataset['commitmentId'])))
+      .toEqual(expect.arrayContaining(['B1', 'C1']));
+    await Promise.all([dash.close(), popup.close(), page.close(), ...forms.map((f) => f.close())]);
+  });
+
+  it('offers to keep a question after its form is opened from the panel by middle click', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a.html`);
+    const row = page.locator('open-commitments-overlay li.oc-row[data-commitment-id="A1"]');
+    await row.getByRole('button', { name: /^Question this/ }).click();
+    const opened = session.context.waitForEvent('page');
+    await row.getByRole('link', { name: 'Open the official form' }).click({ button: 'middle' });
+    const form = await opened;
+    await row.getByRole('button', { name: 'Remember this question on this device' }).click();
+    await expect(row.getByRole('status').textContent()).resolves.toBe(
+      'Kept on this device. Nothing leaves your browser.',
+    );
+    await Promise.all([form.close(), page.close()]);
   });
 
   it('sums the plan up on a site page that names none of its commitments', async () => {
