@@ -3,10 +3,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseFeed, type Feed } from '../../shared/index.ts';
 
 const created: { id: string; title: string; message: string }[] = [];
+/** The browser's interface language, which the person may change between two refreshes. */
+let uiLanguage = 'en-GB';
 const opened: string[] = [];
 vi.mock('wxt/browser', () => ({
   browser: {
-    i18n: { getUILanguage: () => 'en-GB' },
+    i18n: { getUILanguage: () => uiLanguage },
     runtime: { getURL: (path: string) => `chrome-extension://test${path}` },
     notifications: {
       create: async (id: string, options: { title: string; message: string }) => {
@@ -19,7 +21,8 @@ vi.mock('wxt/browser', () => ({
   },
 }));
 
-const { describeChange, recordChanges, MAX_CHANGES } = await import('./changes.ts');
+const { changeFact, recordChanges, MAX_CHANGES } = await import('./changes.ts');
+const { changeLines, changeTitle, describeChange } = await import('../state/change-words.ts');
 const { db } = await import('./db.ts');
 const { feedStore } = await import('./feeds.ts');
 const { notifyPending, onNotificationClicked } = await import('./notifications.ts');
@@ -51,6 +54,7 @@ async function store(f: Feed, fetchedAt: number): Promise<void> {
 
 beforeEach(async () => {
   created.length = 0;
+  uiLanguage = 'en-GB';
   const database = await db();
   for (const name of ['changes', 'follows', 'baselines', 'questions'] as const)
     await database.clear(name);
@@ -179,12 +183,12 @@ describe('recording changes of followed commitments', () => {
     expect(await recordChanges(url, url)).toBe(0);
     const changes = await (await db()).getAll('changes');
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({
-      commitmentId: 'A1',
-      title: 'Open data',
-      lines: ['Status: Limited → Substantial', 'Due date: June 30, 2027 → December 31, 2027'],
-      notified: true,
-    });
+    expect(changes[0]).toMatchObject({ commitmentId: 'A1', notified: true });
+    expect(changeTitle(changes[0]!, 'en').text).toBe('Open data');
+    expect(changeLines(changes[0]!, 'en')).toEqual([
+      'Status: Limited → Substantial',
+      'Due date: June 30, 2027 → December 31, 2027',
+    ]);
     expect(created).toEqual([
       {
         id: `oc-change-${changes[0]!.id}`,
@@ -192,6 +196,54 @@ describe('recording changes of followed commitments', () => {
         message: 'Status: Limited → Substantial\nDue date: June 30, 2027 → December 31, 2027',
       },
     ]);
+  });
+
+  it('words changes recorded before the browser’s language changed in its new language', async () => {
+    const labelled = (status: string): Feed => {
+      const result = parseFeed({
+        format: 'open-commitments/1',
+        publisher: { name: 'Ville', kind: 'municipality' },
+        updated: '2026-11-01T00:00:00Z',
+        languages: ['fr', 'en'],
+        statuses: [
+          { key: 'ongoing', label: { fr: 'En cours', en: 'Under way' }, category: 'limited' },
+          { key: 'done', label: { fr: 'Terminé', en: 'Done' }, category: 'complete' },
+        ],
+        commitments: [
+          { id: 'A1', title: { en: 'Open data', fr: 'Données ouvertes' }, status, progress: 40 },
+          { id: 'B1', title: 'Other', status: 'ongoing' },
+        ],
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return result.feed;
+    };
+    await store(labelled('ongoing'), 1);
+    await recordChanges(url, url);
+    await store(labelled('done'), 2);
+    expect(await recordChanges(url, url)).toBe(1);
+    expect(created.at(-1)).toMatchObject({
+      title: 'Open data',
+      message: 'Status: \u2068Under way\u2069 → \u2068Done\u2069',
+    });
+    // The person switches the browser to French; what was recorded reads in French.
+    uiLanguage = 'fr-FR';
+    const next = labelled('done');
+    await store({ ...next, commitments: next.commitments.filter((c) => c.id !== 'A1') }, 3);
+    expect(await recordChanges(url, url)).toBe(1);
+    const [status, removed] = await (await db()).getAll('changes');
+    expect([status, removed].map((c) => changeTitle(c!, 'fr'))).toEqual([
+      { text: 'Données ouvertes', lang: 'fr' },
+      { text: 'Données ouvertes', lang: 'fr' },
+    ]);
+    expect(changeLines(status!, 'fr')).toEqual([
+      'État\u00a0: \u2068En cours\u2069 → \u2068Terminé\u2069',
+    ]);
+    expect(created.at(-1)).toEqual(
+      expect.objectContaining({
+        title: 'Données ouvertes',
+        message: 'Absent du dernier flux de l’organisme',
+      }),
+    );
   });
 
   it('isolates the publisher’s status labels in the line, so that an override in one stays inside it', async () => {
@@ -218,8 +270,11 @@ describe('recording changes of followed commitments', () => {
 
   it('words a missing progress and due date each in the gender French gives it', () => {
     const f = feed();
-    const progress = describeChange({ kind: 'progress', to: 30 }, f, f, 'fr');
-    const due = describeChange({ kind: 'due', to: '2027-06-30', explained: false }, f, f, 'fr');
+    const progress = describeChange(changeFact({ kind: 'progress', to: 30 }, f, f), 'fr');
+    const due = describeChange(
+      changeFact({ kind: 'due', to: '2027-06-30', explained: false }, f, f),
+      'fr',
+    );
     expect(progress).toMatch(/^Avancement\u00a0: non communiqué → 30/);
     expect(due).toBe('Échéance\u00a0: aucune → 30 juin 2027');
   });
@@ -310,6 +365,6 @@ describe('recording changes of followed commitments', () => {
     const changes = await database.getAll('changes');
     expect(changes).toHaveLength(MAX_CHANGES);
     expect(changes.some((c) => c.at === 0)).toBe(false);
-    expect(changes.at(-1)?.lines).toEqual(['Status: Limited → Complete']);
+    expect(changeLines(changes.at(-1)!, 'en')).toEqual(['Status: Limited → Complete']);
   });
 });

@@ -1,23 +1,14 @@
 /**
  * Turns a refreshed feed into the person's change list: what changed in the commitments they
  * follow (status, progress, due date, a new update or answer), answers published on the ones
- * they asked about, and either kind missing from the new copy. The comparison is against a stored
+ * they asked about, and either kind missing from the new copy, kept as facts that are worded when
+ * shown, in the language of that moment. The comparison is against a stored
  * baseline, in one IndexedDB transaction with the change records: a worker stopped at any moment
  * either recorded a change or will find it again on its next run, never both and never neither.
  */
-import {
-  coreMessages,
-  formatDate,
-  formatPercent,
-  isolate,
-  pickText,
-  resolveStatus,
-  type Feed,
-  type Lang,
-} from '../../shared/index.ts';
+import { resolveStatus, type Feed } from '../../shared/index.ts';
 import { diffFeeds, type Change } from '../../shared/diff/index.ts';
-import { uiLang } from '../i18n/messages.ts';
-import { t } from '../i18n/page-messages.ts';
+import type { ChangeFact, StatusFact } from '../state/change-words.ts';
 import { db, type ChangeRecord } from './db.ts';
 import { feedStore } from './feeds.ts';
 import { notifyPending } from './notifications.ts';
@@ -34,40 +25,34 @@ export const FOLLOWED_KINDS: ReadonlySet<Change['kind']> = new Set([
   'answer-published',
 ]);
 
-/** A status in the viewer's words: the publisher's label, isolated inside our sentence. */
-function statusLabel(feed: Feed, key: string, lang: Lang): string {
-  const status = resolveStatus(feed, key);
-  const label = pickText(status.label, lang, feed.languages)?.text;
-  return label === undefined ? coreMessages[lang].category[status.category] : isolate(label);
+/** A status as it stood in `feed`: its label in every language given, and its category. */
+function statusFact(feed: Feed, key: string): StatusFact {
+  const { label, category } = resolveStatus(feed, key);
+  return label === undefined ? { category } : { label, category };
 }
 
-/** One change in the viewer's words. */
-export function describeChange(change: Change, before: Feed, after: Feed, lang: Lang): string {
-  const m = t(lang);
+/**
+ * One change as the facts to word it with when shown: a status's labels are taken from the copy
+ * that gave them, which is gone by then.
+ */
+export function changeFact(change: Change, before: Feed, after: Feed): ChangeFact {
   switch (change.kind) {
     case 'status':
-      return m.changeStatus(
-        statusLabel(before, change.from, lang),
-        statusLabel(after, change.to, lang),
-      );
+      return {
+        kind: 'status',
+        from: statusFact(before, change.from),
+        to: statusFact(after, change.to),
+      };
     case 'progress':
-      return m.changeProgress(
-        change.from === undefined ? m.noProgress : formatPercent(change.from, lang),
-        change.to === undefined ? m.noProgress : formatPercent(change.to, lang),
-      );
+      return { kind: change.kind, from: change.from, to: change.to };
     case 'due':
-      return m.changeDue(
-        change.from === undefined ? m.noDue : formatDate(change.from, lang),
-        change.to === undefined ? m.noDue : formatDate(change.to, lang),
-      );
+      return { kind: change.kind, from: change.from, to: change.to };
     case 'update-added':
-      return m.changeUpdate(formatDate(change.date, lang));
     case 'answer-published':
-      return m.changeAnswer(formatDate(change.date, lang));
+      return { kind: change.kind, date: change.date };
     case 'interpellation-added':
-      return m.changeInterpellation;
     case 'text':
-      return m.changeText;
+      return { kind: change.kind };
   }
 }
 
@@ -78,7 +63,6 @@ export function describeChange(change: Change, before: Feed, after: Feed, lang: 
 export async function recordChanges(feedId: string, url: string): Promise<number> {
   const entry = await (await feedStore()).get(url);
   if (!entry) return 0;
-  const lang = uiLang();
   const database = await db();
   const tx = database.transaction(
     ['subscriptions', 'baselines', 'changes', 'follows', 'questions'],
@@ -103,6 +87,7 @@ export async function recordChanges(feedId: string, url: string): Promise<number
     );
     const asked = new Set(questions.map((q) => q.commitmentId));
     const diff = diffFeeds(baseline.feed, entry.feed);
+    const languages = entry.feed.languages ? { languages: entry.feed.languages } : {};
     for (const { id, changes } of diff.changed) {
       const relevant = changes.filter(
         (c) =>
@@ -114,9 +99,10 @@ export async function recordChanges(feedId: string, url: string): Promise<number
       const record: ChangeRecord = {
         feedId,
         commitmentId: id,
-        title: pickText(commitment?.title, lang, entry.feed.languages)?.text ?? id,
+        title: commitment?.title ?? id,
+        ...languages,
         at: Date.now(),
-        lines: relevant.map((c) => describeChange(c, baseline.feed, entry.feed, lang)),
+        facts: relevant.map((c) => changeFact(c, baseline.feed, entry.feed)),
         notified: false,
       };
       await tx.objectStore('changes').add(record);
@@ -138,9 +124,10 @@ export async function recordChanges(feedId: string, url: string): Promise<number
       await tx.objectStore('changes').add({
         feedId,
         commitmentId: id,
-        title: pickText(commitment?.title, lang, baseline.feed.languages)?.text ?? id,
+        title: commitment?.title ?? id,
+        ...(baseline.feed.languages ? { languages: baseline.feed.languages } : {}),
         at: Date.now(),
-        lines: [t(lang).changeRemoved],
+        facts: [{ kind: 'removed' }],
         notified: false,
       });
       recorded++;

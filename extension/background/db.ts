@@ -14,6 +14,7 @@ import {
   type StoreNames,
 } from 'idb';
 import type { DateString, Feed } from '../../shared/index.ts';
+import type { RecordedChange } from '../state/change-words.ts';
 
 /** The database name. */
 export const DB_NAME = 'open-commitments-extension';
@@ -43,16 +44,14 @@ export interface Follow {
   since: number;
 }
 
-/** A change of a followed or asked-about commitment, found by a refresh. */
-export interface ChangeRecord {
+/**
+ * A change of a followed or asked-about commitment, found by a refresh: its facts, worded when
+ * shown (records made before facts were kept have their words, `lines`, instead).
+ */
+export interface ChangeRecord extends RecordedChange {
   id?: number;
   feedId: string;
-  commitmentId: string;
-  /** The commitment's title in the viewer's language when recorded. */
-  title: string;
   at: number;
-  /** Localised descriptions of what changed. */
-  lines: string[];
   /** The browser notification was shown (cleared by a stopped worker: shown at next wake). */
   notified: boolean;
 }

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { uiLang } from '../i18n/messages.ts';
 import { t } from '../i18n/page-messages.ts';
+import { changeLines, changeTitle } from '../state/change-words.ts';
 import { db } from './db.ts';
 
 /** Prefix of the notification ids this extension creates. */
@@ -47,12 +48,13 @@ async function showPending(): Promise<void> {
     await tx.done;
     return;
   }
+  const lang = uiLang();
   for (const change of pending) {
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${change.id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: change.title,
-      message: change.lines.join('\n'),
+      title: changeTitle(change, lang).text,
+      message: changeLines(change, lang).join('\n'),
     });
     const current = await database.get('changes', change.id!);
     if (current) await database.put('changes', { ...current, notified: true });

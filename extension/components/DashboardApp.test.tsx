@@ -164,6 +164,45 @@ describe('the dashboard', () => {
     );
   });
 
+  it('words recorded changes in the page’s language, and an older record’s in its own words', () => {
+    const changes = [
+      {
+        id: 2,
+        feedId: 'town',
+        commitmentId: 'A1',
+        title: { en: 'Open data', fr: 'Données ouvertes', de: 'Offene Daten' },
+        languages: ['en'],
+        at: Date.parse('2026-11-02T09:00:00Z'),
+        facts: [
+          {
+            kind: 'status' as const,
+            from: { label: { en: 'Under way', fr: 'En cours' }, category: 'limited' as const },
+            to: { category: 'complete' as const },
+          },
+          { kind: 'due' as const, from: '2027-06-30' },
+        ],
+      },
+      {
+        id: 1,
+        feedId: 'town',
+        commitmentId: 'B1',
+        title: 'Budget',
+        at: Date.parse('2026-11-01T09:00:00Z'),
+        lines: ['Text edited'],
+      },
+    ];
+    const root = mount(fakeModel({ followed: [], changes, questions: [] }), 'fr');
+    const rows = [...root.querySelectorAll('[data-section="changes"] > li')];
+    expect(rows.map((row) => row.querySelector('bdi')?.textContent)).toEqual([
+      'Données ouvertes',
+      'Budget',
+    ]);
+    expect(rows.map((row) => [...row.querySelectorAll('li')].map((li) => li.textContent))).toEqual([
+      ['État\u00a0: \u2068En cours\u2069 → Terminé', 'Échéance\u00a0: 30 juin 2027 → aucune'],
+      ['Text edited'],
+    ]);
+  });
+
   it('heads each kept question’s row with it, and names its delete button after it', () => {
     const root = mount(
       fakeModel({ followed: [], changes: [], questions: [question(1, 'A1'), question(2, 'B1')] }),

@@ -8,8 +8,10 @@ import { commitmentRow } from '../state/commitment-row.ts';
 import { questionOverdue, type DashboardModel } from '../state/dashboard.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import { questionsToCsv, questionsToJson } from '../state/questions-export.ts';
+import { changeLines, changeTitle } from '../state/change-words.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { FeedRows } from './FeedRows.tsx';
+import { LocalizedText } from './LocalizedText.tsx';
 import { Sentence } from './Sentence.tsx';
 import { focusLost, removeKeepingFocus } from '../dom/focus.ts';
 
@@ -132,10 +134,10 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                   {formatDateTime(new Date(change.at).toISOString(), lang)}
                 </time>
                 {' · '}
-                <bdi>{change.title}</bdi>
+                <LocalizedText value={changeTitle(change, lang)} lang={lang} />
               </p>
               <ul>
-                {change.lines.map((line, i) => (
+                {changeLines(change, lang).map((line, i) => (
                   <li key={i}>{line}</li>
                 ))}
               </ul>

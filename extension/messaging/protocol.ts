@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import type { Commitment, DateString, Feed, FeedIssue } from '../../shared/index.ts';
 import type { RefreshFailure } from '../../shared/cache/index.ts';
+import type { RecordedChange } from '../state/change-words.ts';
 
 /**
  * Why a feed could not be read or added: the core's refresh failures, and `not-http` for an
@@ -203,14 +204,11 @@ export interface QuestionView {
   readonly answeredOn?: DateString;
 }
 
-/** One recorded change of a followed (or asked-about) commitment. */
-export interface ChangeView {
+/** One recorded change of a followed (or asked-about) commitment, worded by the page. */
+export interface ChangeView extends RecordedChange {
   readonly id: number;
   readonly feedId: string;
-  readonly commitmentId: string;
-  readonly title: string;
   readonly at: number;
-  readonly lines: readonly string[];
 }
 
 /** What the dashboard shows. */

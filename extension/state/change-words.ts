@@ -1,0 +1,92 @@
+/**
+ * A recorded change of a followed or asked-about commitment, as facts, worded only when shown (in
+ * a notification, in My commitments) in the viewer's language of that moment: a person who
+ * switches the browser to another language reads the changes recorded before in it too.
+ */
+import type { Category, DateString, Lang, LocalText, Text } from '../../shared/index.ts';
+import { coreMessages } from '../../shared/i18n/core-messages.ts';
+import { formatDate, formatPercent } from '../../shared/i18n/format.ts';
+import { isolate } from '../../shared/text/isolate.ts';
+import { pickText } from '../../shared/text/pick-text.ts';
+import { t } from '../i18n/page-messages.ts';
+
+/** A status as it stood: the publisher's label in every language it gave, and its category. */
+export interface StatusFact {
+  readonly label?: Text;
+  readonly category: Category;
+}
+
+/** One thing that changed in a commitment, as data. */
+export type ChangeFact =
+  | { readonly kind: 'status'; readonly from: StatusFact; readonly to: StatusFact }
+  | { readonly kind: 'progress'; readonly from?: number; readonly to?: number }
+  | { readonly kind: 'due'; readonly from?: DateString; readonly to?: DateString }
+  | { readonly kind: 'update-added' | 'answer-published'; readonly date: DateString }
+  /** A question published, a text edited, the commitment missing from the latest copy. */
+  | { readonly kind: 'interpellation-added' | 'text' | 'removed' };
+
+/** What is kept of a change to word it again: its commitment's title and the facts. */
+export interface RecordedChange {
+  readonly commitmentId: string;
+  /** The commitment's title in every language the feed gave (one string in older records). */
+  readonly title: Text;
+  /** The feed's languages, to pick a title or a label in when the viewer's is missing. */
+  readonly languages?: readonly string[];
+  readonly facts?: readonly ChangeFact[];
+  /** The words of a record made before facts were kept, in the language of that time. */
+  readonly lines?: readonly string[];
+}
+
+/** The commitment's title, in the viewer's language when the feed gave it. */
+export function changeTitle(change: RecordedChange, lang: Lang): LocalText {
+  return pickText(change.title, lang, change.languages) ?? { text: change.commitmentId };
+}
+
+/** A status in the viewer's words: the publisher's label, isolated inside our sentence. */
+function statusWords(status: StatusFact, lang: Lang, languages?: readonly string[]): string {
+  const label = pickText(status.label, lang, languages)?.text;
+  return label === undefined ? coreMessages[lang].category[status.category] : isolate(label);
+}
+
+/** One change in the viewer's words. */
+export function describeChange(
+  fact: ChangeFact,
+  lang: Lang,
+  languages?: readonly string[],
+): string {
+  const m = t(lang);
+  switch (fact.kind) {
+    case 'status':
+      return m.changeStatus(
+        statusWords(fact.from, lang, languages),
+        statusWords(fact.to, lang, languages),
+      );
+    case 'progress':
+      return m.changeProgress(
+        fact.from === undefined ? m.noProgress : formatPercent(fact.from, lang),
+        fact.to === undefined ? m.noProgress : formatPercent(fact.to, lang),
+      );
+    case 'due':
+      return m.changeDue(
+        fact.from === undefined ? m.noDue : formatDate(fact.from, lang),
+        fact.to === undefined ? m.noDue : formatDate(fact.to, lang),
+      );
+    case 'update-added':
+      return m.changeUpdate(formatDate(fact.date, lang));
+    case 'answer-published':
+      return m.changeAnswer(formatDate(fact.date, lang));
+    case 'interpellation-added':
+      return m.changeInterpellation;
+    case 'text':
+      return m.changeText;
+    case 'removed':
+      return m.changeRemoved;
+  }
+}
+
+/** What changed, one line each, in the viewer's words (an older record's own words as kept). */
+export function changeLines(change: RecordedChange, lang: Lang): string[] {
+  return change.facts
+    ? change.facts.map((fact) => describeChange(fact, lang, change.languages))
+    : [...(change.lines ?? [])];
+}
