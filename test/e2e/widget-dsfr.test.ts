@@ -86,43 +86,63 @@ describe('a site of the French State design system', () => {
     }
   }
 
-  it('keeps the light panel of its theme, readable, when the site is in its dark theme', async () => {
+  it('follows the site into its dark theme and back by itself, readable in both, square and in its font', async () => {
     const page = await openSite(768, 'fr', true);
-    const colours = (el: Element) => {
-      const style = getComputedStyle(el);
-      return { color: style.color, background: style.backgroundColor };
-    };
-    expect(await page.locator('open-commitments [part="base"]').evaluate(colours)).toEqual({
-      color: 'rgb(22, 22, 22)',
-      background: 'rgb(246, 246, 246)',
-    });
-    expect(await page.locator('open-commitment-badge .line').first().evaluate(colours)).toEqual({
-      color: 'rgb(22, 22, 22)',
-      background: 'rgb(255, 255, 255)',
-    });
-    expect(await axeViolations(page)).toEqual([]);
-  });
-
-  it('follows the dark theme of the site with the script and properties of the README', async () => {
-    const page = await openSite(768, 'fr', true);
-    const readme = readFileSync('widget/README.md', 'utf8');
-    // The README's code blocks of that language which name `word`, without their language line.
-    const snippet = (lang: string, word: string) =>
-      readme
-        .split('```')
-        .find((block) => block.startsWith(`${lang}\n`) && block.includes(word))!
-        .slice(lang.length + 1);
-    await page.addStyleTag({ content: snippet('css', 'Marianne') });
-    await page.evaluate(snippet('js', 'data-fr-theme'));
     const look = () =>
-      page.locator('open-commitments [part="base"]').evaluate((el) => {
-        const style = getComputedStyle(el);
-        return { background: style.backgroundColor, radius: style.borderTopLeftRadius };
-      });
-    await expect.poll(look).toEqual({ background: 'rgb(28, 36, 49)', radius: '0px' });
+      page.evaluate(() =>
+        [
+          ['open-commitments', '[part="base"]'],
+          ['open-commitment-badge', '.line'],
+        ].map(([host, selector]) => {
+          const shadow = document.querySelector(host!)!.shadowRoot!;
+          const style = getComputedStyle(shadow.querySelector(selector!)!);
+          return [
+            style.color,
+            style.backgroundColor,
+            style.borderTopLeftRadius,
+            style.fontFamily.split(',')[0],
+          ];
+        }),
+      );
+    // The dark theme's text on its surface (the dashboard) and its cards (the badge).
+    expect(await look()).toEqual([
+      ['rgb(232, 236, 242)', 'rgb(28, 36, 49)', '0px', 'Marianne'],
+      ['rgb(232, 236, 242)', 'rgb(20, 26, 36)', '0px', 'Marianne'],
+    ]);
     expect(await axeViolations(page)).toEqual([]);
+    // The reader picks the light theme in the site's settings: its script sets the root's theme.
     await page.evaluate(() => document.documentElement.setAttribute('data-fr-theme', 'light'));
-    await expect.poll(look).toEqual({ background: 'rgb(246, 246, 246)', radius: '0px' });
-    expect(await page.locator('open-commitment-badge').first().getAttribute('theme')).toBe('dsfr');
+    await expect.poll(look).toEqual([
+      ['rgb(22, 22, 22)', 'rgb(246, 246, 246)', '0px', 'Marianne'],
+      ['rgb(22, 22, 22)', 'rgb(255, 255, 255)', '0px', 'Marianne'],
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    // An element given the theme once in the page, and one added later, follow it too.
+    await page.evaluate(() => {
+      document.querySelector('open-commitment-badge')!.setAttribute('theme', 'dark');
+      document.querySelector('open-commitment-badge')!.setAttribute('theme', 'dsfr');
+      document.documentElement.setAttribute('data-fr-theme', 'dark');
+    });
+    await expect.poll(look).toEqual([
+      ['rgb(232, 236, 242)', 'rgb(28, 36, 49)', '0px', 'Marianne'],
+      ['rgb(232, 236, 242)', 'rgb(20, 26, 36)', '0px', 'Marianne'],
+    ]);
+    await page.evaluate(() => {
+      const badge = document.createElement('open-commitment-badge');
+      for (const [name, value] of [
+        ['id', 'added'],
+        ['theme', 'dsfr'],
+        ['src', '/feeds/valfleurie.json'],
+        ['commitment', 'VF-01'],
+      ])
+        badge.setAttribute(name!, value!);
+      document.querySelector('main')!.append(badge);
+    });
+    expect(
+      await page.locator('#added .line').evaluate((line) => getComputedStyle(line).color),
+    ).toBe('rgb(232, 236, 242)');
+    // Printed, light, as every theme.
+    await page.emulateMedia({ media: 'print' });
+    expect((await look())[0]!.slice(0, 2)).toEqual(['rgb(22, 22, 22)', 'rgb(246, 246, 246)']);
   });
 });

@@ -82,6 +82,12 @@ export const themeCss = css`
       ${dark}
       color-scheme: dark;
     }
+    /* A site of the DSFR in its dark theme: the dark colours, the font and corners of the system
+       kept. A rule of its own: a browser that knows no custom state drops it, not the one above. */
+    :host([theme='dsfr']:state(fr-dark)) {
+      ${dark}
+      color-scheme: dark;
+    }
   }
   @media screen and (prefers-color-scheme: dark) {
     :host(:not([theme])),

@@ -18,6 +18,7 @@ import { feedSource, type FeedState } from '../../lib/feed-source.ts';
 import { commonMessages, type CommonMessages } from '../../lib/messages.ts';
 import { safeHref, show, type Shown } from '../../lib/show.ts';
 import { styles } from './open-commitment-badge.styles.ts';
+import { followFrTheme } from '../../lib/follow-fr-theme.ts';
 import { viewerLang, viewerToday, watchPageLang } from '../../lib/viewer.ts';
 import { announceFeedState, type Announced } from '../../lib/announce.ts';
 
@@ -38,8 +39,11 @@ let stylesheet: CSSStyleSheet | undefined;
  * @attr src - URL of the feed (JSON, `open-commitments/1`).
  * @attr commitment - Id of the commitment to show.
  * @attr lang - Interface language, `fr` or `en`; defaults to the closest `lang` up the page.
- * @attr theme - `default`, `dsfr` or `dark`; without it, follows `prefers-color-scheme`.
+ * @attr theme - `default`, `dsfr` or `dark`; without it, follows `prefers-color-scheme`. `dsfr`
+ *   turns dark with a site of the French State design system (`data-fr-theme="dark"` on `<html>`).
  * @attr today - The day lateness is computed for (`YYYY-MM-DD`); defaults to the viewer's today.
+ *
+ * @cssstate fr-dark - Theme `dsfr` on a page in the design system's dark theme: dark colours.
  *
  * @fires oc-load - The feed is shown; `detail` is the normalised feed.
  * @fires oc-error - Loading or refreshing the feed failed; `detail` is `{url, reason, message, errors}`.
@@ -143,11 +147,13 @@ export class OpenCommitmentBadge extends HTMLElement {
 
   connectedCallback(): void {
     this.#unwatchLang = watchPageLang(() => this.#draw());
+    followFrTheme(this);
     this.#subscribe();
   }
 
   disconnectedCallback(): void {
     this.#unwatchLang?.();
+    followFrTheme(this);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#listen(false);
@@ -156,7 +162,8 @@ export class OpenCommitmentBadge extends HTMLElement {
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (old === value) return;
     if (name === 'src' && this.isConnected) this.#subscribe();
-    else if (name !== 'theme') this.#draw();
+    else if (name === 'theme') followFrTheme(this);
+    else this.#draw();
   }
 
   #subscribe(): void {

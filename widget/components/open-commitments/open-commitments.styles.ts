@@ -224,6 +224,10 @@ export const styles =
       background: #eeeeee;
       border-radius: 0;
     }
+    :host([theme='dsfr']:state(fr-dark)) .field :is(input, select) {
+      border-color: var(--oc-color-muted);
+      background: var(--oc-color-bg);
+    }
     .checks {
       display: flex;
       flex-wrap: wrap;

@@ -51,6 +51,7 @@ import { styles } from './open-commitments.styles.ts';
 import { sheet } from '../../lib/css.ts';
 import { setOrRemove } from '../../lib/dom.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
+import { followFrTheme } from '../../lib/follow-fr-theme.ts';
 import { viewerLang, viewerToday, watchPageLang } from '../../lib/viewer.ts';
 import { announceFeedState, type Announced } from '../../lib/announce.ts';
 
@@ -92,7 +93,8 @@ let stylesheet: CSSStyleSheet | undefined;
  * @attr src - URL of the feed (JSON, `open-commitments/1`).
  * @attr lang - Interface language, `fr` or `en`; defaults to the closest `lang` up the page.
  * @attr theme - `default` (light), `dsfr` (French State design system look), `dark`; without it,
- *   light or dark follows `prefers-color-scheme`.
+ *   light or dark follows `prefers-color-scheme`. `dsfr` turns dark with a site of that system
+ *   (`data-fr-theme="dark"` on `<html>`).
  * @attr commitment - Shows only the commitment with this id, opened, under the plan's title but
  *   without its figures.
  * @attr status - Preset status filter: categories separated by commas (`limited,substantial`).
@@ -102,6 +104,8 @@ let stylesheet: CSSStyleSheet | undefined;
  *   the viewer's today. For previews and tests.
  * @attr heading-level - The level of the plan's title among the page's headings, 1 to 4 (default
  *   2); the commitments' titles are one level below, their sections two.
+ *
+ * @cssstate fr-dark - Theme `dsfr` on a page in the design system's dark theme: dark colours.
  *
  * @fires oc-load - A feed is shown (from the cache at once, then each time it changes); `detail`
  *   is the normalised feed.
@@ -280,7 +284,9 @@ export class OpenCommitments extends HTMLElement {
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (old !== value) this.#requestUpdate(name);
+    if (old === value) return;
+    if (name === 'theme') followFrTheme(this);
+    this.#requestUpdate(name);
   }
 
   connectedCallback(): void {
@@ -294,6 +300,7 @@ export class OpenCommitments extends HTMLElement {
     window.addEventListener('hashchange', this.#onHashChange);
     document.addEventListener('visibilitychange', this.#onVisibility);
     this.#unwatchLang = watchPageLang(() => this.#requestUpdate());
+    followFrTheme(this);
     this.#subscribe();
     this.#startTimer();
     this.#requestUpdate();
@@ -303,6 +310,7 @@ export class OpenCommitments extends HTMLElement {
     window.removeEventListener('hashchange', this.#onHashChange);
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#unwatchLang?.();
+    followFrTheme(this);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#stopTimer();
