@@ -174,6 +174,47 @@ describe('live refresh', () => {
   });
 });
 
+describe('a shared link and a new copy', () => {
+  it('takes the reader to the commitment a link named once a new copy brings it', async () => {
+    const context = await newContext();
+    const earlier = await context.newPage();
+    const feed = bundledFeed('valfleurie');
+    // The copy stored on an earlier visit, from before the plan held VF-10.
+    chromium.server.route('/feeds/linked.json', {
+      body: JSON.stringify({ ...feed, commitments: feed.commitments.slice(0, 9) }),
+    });
+    const url = hostPage(chromium.server, '/linked.html', {
+      body: `<open-commitments src="/feeds/linked.json" no-refresh></open-commitments>`,
+    });
+    await earlier.goto(url);
+    await settled(earlier);
+    expect(await count(earlier)).toBe(9);
+    // Now the publisher's feed holds it; its answer comes once the stored copy is shown.
+    chromium.server.route('/feeds/linked.json', { body: JSON.stringify(feed), delay: 3000 });
+    const page = await context.newPage();
+    await page.goto(`${url}#commitment=VF-10`);
+    const notice = page.locator(`${dashboard} .hidden-link`);
+    await expect.poll(() => notice.textContent()).toContain('ne figure pas dans ce plan');
+    const row = page.locator(`${dashboard} [data-commitment-id="VF-10"]`);
+    await expect
+      .poll(() => row.locator('.toggle').getAttribute('aria-expanded'), { timeout: 15_000 })
+      .toBe('true');
+    expect(await notice.count()).toBe(0);
+    // Its title holds the focus the notice had.
+    await expect
+      .poll(() =>
+        page
+          .locator(dashboard)
+          .evaluate((element) =>
+            element
+              .shadowRoot!.activeElement?.closest('[data-commitment-id]')
+              ?.getAttribute('data-commitment-id'),
+          ),
+      )
+      .toBe('VF-10');
+  });
+});
+
 describe('a download nobody waits for', () => {
   it('goes on while the element moves in the page, and stops once it is removed', async () => {
     const context = await newContext();

@@ -835,6 +835,13 @@ export class OpenCommitments extends HTMLElement {
       </ul>`;
     }
     const filtered = this.#filteredRows(rows);
+    const hidden = this.#hiddenLink;
+    if (hidden !== undefined && filtered.some((row) => row.id === hidden)) {
+      // A new copy brings the commitment a link named, and the filters show it: the reader is
+      // taken there, as the link would have taken them, rather than told it is hidden.
+      this.#hiddenLink = undefined;
+      this.#pendingScroll = hidden;
+    }
     const linked = this.#pendingScroll;
     if (linked !== undefined && !filtered.some((row) => row.id === linked)) {
       // A shared link to a commitment the filters hide, or that the plan no longer holds: say so
