@@ -13,7 +13,7 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
-import type { DateString, Feed } from '../../shared/index.ts';
+import type { DateString, Feed, Text } from '../../shared/index.ts';
 import type { RecordedChange } from '../state/change-words.ts';
 
 /** The database name. */
@@ -61,7 +61,10 @@ export interface Question {
   id?: number;
   feedId: string;
   commitmentId: string;
-  title: string;
+  /** The commitment's title in every language the feed gives (one string in older records). */
+  title: Text;
+  /** The feed's languages, to pick the title in when the viewer's is missing. */
+  languages?: readonly string[];
   askedOn: DateString;
   channel: { kind: 'url' | 'email'; target: string };
   dueOn?: DateString;

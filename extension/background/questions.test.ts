@@ -2,8 +2,10 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseFeed, type Feed } from '../../shared/index.ts';
 
+/** The browser's interface language, which the person may change after keeping a question. */
+let uiLanguage = 'en-GB';
 vi.mock('wxt/browser', () => ({
-  browser: { i18n: { getUILanguage: () => 'en-GB' } },
+  browser: { i18n: { getUILanguage: () => uiLanguage } },
 }));
 
 const { deleteQuestion, listQuestions, rememberQuestion } = await import('./questions.ts');
@@ -25,6 +27,7 @@ const feed: Feed = parsed.feed;
 const [a1, b1] = feed.commitments as [Feed['commitments'][0], Feed['commitments'][0]];
 
 beforeEach(async () => {
+  uiLanguage = 'en-GB';
   await (await db()).clear('questions');
 });
 
@@ -76,5 +79,13 @@ describe('questions kept', () => {
     await deleteQuestion(shown[1]!.id);
     expect(await listed()).toEqual([['Bike lanes', '2026-11-01', '2026-12-01', undefined]]);
     expect(await database.count('questions')).toBe(1);
+  });
+
+  it('names a question’s commitment in the browser’s language of the moment', async () => {
+    await rememberQuestion(feedId, feed, a1, new Date('2026-11-02T10:00:00Z'));
+    uiLanguage = 'fr-FR';
+    expect((await listQuestions()).map((q) => q.title)).toEqual(['Données ouvertes']);
+    uiLanguage = 'en-US';
+    expect((await listQuestions()).map((q) => q.title)).toEqual(['Open data']);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The person's own questions (interpellations they sent through a feed's channel), kept only in
- * this browser: which commitment, when, through which channel, and when an answer is due. One
+ * this browser: which commitment (its title in every language the feed gives, shown in the
+ * browser's language of the moment), when, through which channel, and when an answer is due. One
  * entry per commitment: the official form opened again for it says the latest date.
  */
 import { addDays, pickText, todayString, type Commitment, type Feed } from '../../shared/index.ts';
@@ -9,8 +10,9 @@ import type { QuestionView } from '../messaging/protocol.ts';
 import { uiLang } from '../i18n/messages.ts';
 import { db, type Question } from './db.ts';
 
-function view(q: Question): QuestionView {
-  return { ...q, id: q.id! };
+/** A question as the pages show it: its title in the browser's language of the moment. */
+function view({ languages, ...q }: Question, lang = uiLang()): QuestionView {
+  return { ...q, title: pickText(q.title, lang, languages)?.text ?? q.commitmentId, id: q.id! };
 }
 
 /**
@@ -30,7 +32,8 @@ export async function rememberQuestion(
   const question: Question = {
     feedId,
     commitmentId: commitment.id,
-    title: pickText(commitment.title, lang, feed.languages)?.text ?? commitment.id,
+    title: commitment.title,
+    ...(feed.languages ? { languages: feed.languages } : {}),
     askedOn,
     channel: { kind: link.kind, target: link.target },
     ...(link.responseDays !== undefined ? { dueOn: addDays(askedOn, link.responseDays) } : {}),
@@ -43,19 +46,20 @@ export async function rememberQuestion(
   }
   const id = await tx.store.add(question);
   await tx.done;
-  return view({ ...question, id });
+  return view({ ...question, id }, lang);
 }
 
 /** Every kept question, newest first, one per commitment (the latest kept). */
 export async function listQuestions(): Promise<QuestionView[]> {
   const seen = new Set<string>();
+  const lang = uiLang();
   return (await (await db()).getAll('questions'))
     .sort((a, b) => b.id! - a.id!)
     .filter((q) => {
       const key = JSON.stringify([q.feedId, q.commitmentId]);
       return !seen.has(key) && !!seen.add(key);
     })
-    .map(view);
+    .map((q) => view(q, lang));
 }
 
 /** Forgets a question: the one with `id`, and any other kept about the same commitment. */
