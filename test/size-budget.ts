@@ -9,10 +9,12 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 35.4 KB (36,289 B) and 21.5 KB (22,028 B). They last
- * grew (about 250 B and 180 B) with the `dsfr` theme following a site of the French State design
+ * about 2%, so that any real growth fails; now 35.5 KB (36,383 B) and 21.5 KB (22,028 B). They last
+ * grew (about 360 B and 180 B) with the `dsfr` theme following a site of the French State design
  * system into its dark theme by itself (an observer of `data-fr-theme` while such an element is in
- * the page, a custom state, dark inputs) and a separator kept with the figure after it; before
+ * the page, a custom state, dark inputs), a separator kept with the figure after it, a linked
+ * commitment opened when a newer copy brings it, and "late only" saying why it finds nothing in a
+ * plan without due dates (heard with the count, as is why any filter finds nothing); before
  * that (about 160 B and 280 B) with a badge that says in two words that it loads or that its feed
  * failed, and in its details since when its copy dates after a failed refresh; the dashboard and
  * the badge asking the publisher again as soon as the browser is back online; and a download of
@@ -47,7 +49,7 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 35.5 * 1024,
+    budget: 35.6 * 1024,
     note: 'dashboard and badge',
   },
   {

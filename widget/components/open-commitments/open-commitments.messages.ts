@@ -18,6 +18,8 @@ export type DashboardMessages = {
   readonly stale: (date: string) => string;
   readonly emptyFeed: string;
   readonly noMatch: string;
+  /** Why "late only" finds nothing in a plan that gives no commitment a due date. */
+  readonly noDue: string;
   readonly clearFilters: string;
   /** The name of a reference (`refs`): the well-known keys in words, others as the feed has them. */
   readonly refLabel: (key: string) => string;
@@ -100,6 +102,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
       `Dernière mise à jour réussie le ${date}. La dernière tentative d’actualisation a échoué\u00a0; les informations ci-dessous sont celles de cette date.`,
     emptyFeed: 'Ce plan ne contient encore aucun engagement.',
     noMatch: 'Aucun engagement ne correspond à ces filtres.',
+    noDue: 'Aucun engagement de ce plan n’a d’échéance\u00a0: aucun ne peut être en retard.',
     clearFilters: 'Effacer les filtres',
     refLabel: (key) => (key === 'ogp' ? 'Référence PGO' : key === 'decidim' ? 'Sur Decidim' : key),
     linkHidden: 'Les filtres masquent l’engagement visé par le lien',
@@ -168,6 +171,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
       `Last successful update on ${date}. The latest refresh failed; what follows is as of that date.`,
     emptyFeed: 'This plan has no commitments yet.',
     noMatch: 'No commitment matches these filters.',
+    noDue: 'No commitment of this plan has a due date, so none can be late.',
     clearFilters: 'Clear filters',
     refLabel: (key) => (key === 'ogp' ? 'OGP reference' : key === 'decidim' ? 'On Decidim' : key),
     linkHidden: 'The filters hide the commitment named by the link you followed',

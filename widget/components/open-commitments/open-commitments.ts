@@ -868,7 +868,11 @@ export class OpenCommitments extends HTMLElement {
     for (const id of this.#rows.keys()) if (!drawnRows.has(id)) this.#rows.delete(id);
     const n = (value: number) => formatNumber(value, lang);
     const filtering = !sameFilters({ ...this.#filters, sort: 'plan' }, { ...NO_FILTERS });
-    this.#count = m.shown(n(visible.length), n(rows.length), visible.length, rows.length);
+    const shown = m.shown(n(visible.length), n(rows.length), visible.length, rows.length);
+    // "Late only" in a plan without a due date finds nothing: said where the list would be, and
+    // heard with the count.
+    const why = this.#filters.late && !rows.some((row) => row.due) ? m.noDue : m.noMatch;
+    this.#count = filtered.length === 0 ? `${shown}. ${why}` : shown;
     return html`${this.#filterForm(model, m)}
       ${
         this.#hiddenLink !== undefined
@@ -889,7 +893,7 @@ export class OpenCommitments extends HTMLElement {
           : nothing
       }
       <div class="count">
-        <span>${this.#count}</span>
+        <span>${shown}</span>
         <span class="sr-only" role="status">${this.#spokenCount}</span>
         ${
           filtering
@@ -901,7 +905,7 @@ export class OpenCommitments extends HTMLElement {
       </div>
       ${
         filtered.length === 0
-          ? html`<div class="notice empty" part="notice"><p>${m.noMatch}</p></div>`
+          ? html`<div class="notice empty" part="notice"><p>${why}</p></div>`
           : html`<ul
               class="list"
               part="list"
