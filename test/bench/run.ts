@@ -8,11 +8,14 @@
  * the longest of the whole page load (the browser's navigation and HTML parsing, before any
  * script of the page runs) is printed beside it. Numbers go to stdout; nothing is asserted.
  *
- *   npm run build:widget && npm run bench
+ * The extension's content script is measured after it (`content-script.ts`).
+ *
+ *   npm run build && npm run bench
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/support/browser.ts';
 import { hostPage, settled, widgetServer } from '../e2e/fixtures/widget/harness.ts';
+import { runContentScriptBench } from './content-script.ts';
 import { runCoreBench } from './core.ts';
 import { generatedFeed } from './generated-feed.ts';
 
@@ -218,8 +221,11 @@ async function main(): Promise<void> {
   }
 }
 
-// The shared core first (parser, page index, diff), then the dashboard in Chromium.
+// The shared core first (parser, page index, diff), then the dashboard and the extension's
+// content script in Chromium.
 console.log('Shared core (Node):');
 runCoreBench();
 console.log('');
 await main();
+console.log('');
+await runContentScriptBench(RUNS);

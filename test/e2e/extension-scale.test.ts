@@ -1,8 +1,9 @@
 /**
  * The extension at the scale of a national plan, in Chromium: a feed of 300 commitments with
  * 3,000 pages patterns, one of them titled in 20,000 characters, a city's feed on the same pages
- * whose publisher's name is as long, a page that names 150 of them and links to all 300, and a
- * person who follows 200 of them when the publisher revises them all at once.
+ * whose publisher's name is as long, a page that names 150 of them and links to all 300, a page of
+ * 3,000 links to them, and a person who follows 200 of them when the publisher revises them all
+ * at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
@@ -23,6 +24,25 @@ const COUNT = 300;
 /** The commitment whose title is as long as a feed may give (20,000 characters). */
 const LONG = 3;
 const longTitle = 'Open the data of every public service '.repeat(527).slice(0, 20_000);
+
+/** Links in the page of links. */
+const MANY = 3_000;
+
+/**
+ * The page of links' own script: scrolled to its end, it records on each frame it draws how many
+ * badges there are and whether its last link has its badge.
+ */
+const FRAMES_SCRIPT = `<script>
+  addEventListener('load', () => scrollTo(0, document.body.scrollHeight));
+  window.frames_ = [];
+  const note = () => {
+    const last = document.querySelector('li:last-child > a')?.nextElementSibling;
+    const count = document.querySelectorAll('open-commitments-badge').length;
+    if (count > 0) frames_.push({ count, last: last?.localName === 'open-commitments-badge' });
+    if (count < ${MANY}) requestAnimationFrame(note);
+  };
+  requestAnimationFrame(note);
+</script>`;
 
 let session: ExtensionSession;
 let server: TestServer;
@@ -82,6 +102,15 @@ beforeAll(async () => {
   ).join('');
   server.route('/plan/all.html', { body: htmlPage('All our commitments', `<ul>${links}</ul>`) });
   server.route('/plan/news.html', { body: htmlPage('News', '<p>Nothing about the plan.</p>') });
+  // 3,000 links, ten to each commitment, in a page that starts scrolled to its end and notes, on
+  // every frame it draws, which links have their badge then.
+  const many = Array.from(
+    { length: MANY },
+    (_, i) => `<li><a href="${server.origin}/plan/c/${i % COUNT}">Commitment ${i % COUNT}</a></li>`,
+  ).join('');
+  server.route('/plan/many.html', {
+    body: htmlPage('Every link', `<ul>${many}</ul><input aria-label="Search">`, FRAMES_SCRIPT),
+  });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   await subscribe(session, feedUrl, 'http://127.0.0.1/plan/*');
   await subscribe(session, `${server.origin}/city.json`, 'http://127.0.0.1/plan/*');
@@ -150,6 +179,30 @@ describe('a title of 20,000 characters', () => {
     const name = options.locator(`tr[data-feed-id="${server.origin}/city.json"] strong > bdi`);
     await expect(name.evaluate(titleLines)).resolves.toEqual({ lines: 3, length: 20_000 });
     await options.close();
+  });
+});
+
+describe('a page of 3,000 links to commitments', () => {
+  it('gets every badge, those in view first, and draws itself while they come', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/plan/many.html`);
+    const badges = page.locator('li > a + open-commitments-badge');
+    await expect.poll(() => badges.count(), { timeout: 30_000 }).toBe(MANY);
+    // One badge for each link, never two.
+    await expect(page.locator('open-commitments-badge').count()).resolves.toBe(MANY);
+    const frames = await page.evaluate(
+      () => (window as unknown as { frames_: { count: number; last: boolean }[] }).frames_,
+    );
+    // The page drew frames with some of the badges only, the first of them with those in view at
+    // its end: it was held neither until all were there nor until those above had theirs.
+    expect(frames.filter((f) => f.count < MANY).length).toBeGreaterThan(1);
+    expect(frames[0]!.last).toBe(true);
+    // The page answers its reader: typing goes into its field.
+    await page.getByRole('textbox', { name: 'Search' }).fill('budget');
+    await expect(page.getByRole('textbox', { name: 'Search' }).inputValue()).resolves.toBe(
+      'budget',
+    );
+    await page.close();
   });
 });
 

@@ -3,7 +3,8 @@
  * element marked `data-commitment="ID"`, each in its own open shadow root so that the page's
  * styles neither leak in nor out. One badge per commitment per place: a link inside an element
  * marked for the same commitment, or the same link again with nothing readable in between, adds
- * none. All removed on abort.
+ * none. A page with thousands of such links gets its badges in slices that give the main thread
+ * back, those in view first, so that it stays responsive meanwhile. All removed on abort.
  */
 import { render } from 'preact';
 import { InlineBadge } from '../../components/InlineBadge.tsx';
@@ -26,6 +27,13 @@ const RESCAN_DELAY_MS = 400;
  */
 const RESCAN_MAX_DELAY_MS = 1500;
 
+/**
+ * The longest the badges take the main thread at once before giving it back, ms. A macrotask
+ * follows each slice (not `scheduler.yield()`, whose continuation comes before the browser's
+ * rendering): the page draws what it has between two slices and stays responsive.
+ */
+const SLICE_MS = 12;
+
 const ownHost = (node: Element) => node.localName === BADGE_TAG || node.localName === OVERLAY_TAG;
 
 /** The inline badges feature. */
@@ -41,8 +49,10 @@ export const feature: Feature = {
     // The host of each badged element (one host for the same link twice in a row), so that an
     // element whose `href` or mark the page changes loses its badge, now wrong, at once.
     const hostOf = new Map<Element, Element>();
-    // Elements already seen (badged or deduplicated), so that a rescan skips them.
-    const seen = new WeakSet<Element>();
+    // Elements already seen (waiting for their badge, badged or deduplicated), so that a rescan
+    // skips them, each with the reference it was found with: one the page has since pointed
+    // elsewhere while it waited is no longer badged.
+    const seen = new WeakMap<Element, Reference>();
     // Per commitment, the elements that have its badge: nothing inside or around them gets another.
     const badgedBy = new Map<string, Element[]>();
     let lastLink: { key: string; element: Element; host: Element } | undefined;
@@ -68,7 +78,7 @@ export const feature: Feature = {
     };
 
     const badge = (ref: Reference) => {
-      seen.add(ref.element);
+      if (seen.get(ref.element) !== ref) return;
       const key = `${ref.feed.feedId}#${ref.commitment.id}`;
       const others = badgedBy.get(key) ?? [];
       const overlaps = others.some(
@@ -106,7 +116,37 @@ export const feature: Feature = {
     };
 
     const skip = (e: Element) => seen.has(e);
-    for (const ref of find(document, skip)) badge(ref);
+    // References waiting for their badge, in the order they get them, and the next one's index.
+    let queue: Reference[] = [];
+    let next = 0;
+    let draining = false;
+    // Badges the queue, a slice at a time; resolves at once when it is already being badged.
+    const enqueue = async (refs: Reference[]) => {
+      for (const ref of refs) seen.set(ref.element, ref);
+      queue.push(...refs);
+      if (draining) return;
+      draining = true;
+      while (next < queue.length && !signal.aborted) {
+        const end = performance.now() + SLICE_MS;
+        while (next < queue.length && performance.now() < end) badge(queue[next++]!);
+        if (next < queue.length) await new Promise((resolve) => setTimeout(resolve));
+      }
+      queue = [];
+      next = 0;
+      draining = false;
+    };
+    const initial = find(document, skip);
+    // Those in view or below first: a page opened scrolled (at an anchor, or reloaded) gets the
+    // badges it shows without waiting for those above; the links of a pair that reads as one
+    // (the same link twice in a row) are never split.
+    let first = Math.max(
+      0,
+      initial.findIndex((ref) => ref.element.getBoundingClientRect().bottom > 0),
+    );
+    while (first > 0 && first < initial.length && sameLink(initial[first - 1]!, initial[first]!)) {
+      first += 1;
+    }
+    const done = enqueue([...initial.slice(first), ...initial.slice(0, first)]);
 
     // Content a page adds later (late rendering, "load more") gets its badges too: once the page
     // has been quiet for a moment, or at the latest a little later on a page that never is, only
@@ -146,7 +186,7 @@ export const feature: Feature = {
         return false;
       };
       for (const root of added) {
-        if (root.isConnected && !underAdded(root)) for (const ref of find(root, skip)) badge(ref);
+        if (root.isConnected && !underAdded(root)) void enqueue(find(root, skip));
       }
       added.clear();
     };
@@ -192,5 +232,16 @@ export const feature: Feature = {
       },
       { once: true },
     );
+    return done;
   },
 };
+
+/** Whether two references are the same commitment's link, one right after the other. */
+function sameLink(a: Reference, b: Reference): boolean {
+  return (
+    a.kind === 'link' &&
+    b.kind === 'link' &&
+    a.commitment === b.commitment &&
+    nothingBetween(a.element, b.element, ownHost)
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Benchmarks the extension's content script in Chromium on the built extension: the longest
+ * main-thread task of a page while the content script puts its overlay and inline badges on it,
+ * for pages with 0 (the baseline: the overlay alone), 300 and 3,000 links to commitments, and when
+ * the last link got its badge. Every task of the tab's renderer main thread is read from a
+ * Chromium trace, from the one that compiles the content script on (the page's own loading
+ * before it is not the content script's). Numbers go to stdout; nothing is asserted.
+ *
+ *   npm run build:extension && npm run bench
+ */
+import type { Page } from 'playwright-core';
+import { htmlPage, launchExtension, subscribe } from '../e2e/fixtures/extension/harness.ts';
+import { startServer } from '../e2e/support/server.ts';
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly args?: { name?: string; data?: { url?: string; isMainFrame?: boolean } };
+}
+
+/** A task of a thread in Chromium's trace: its name depends on the categories recorded. */
+const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/** The content script's file, whose compilation marks where the page's own work ends. */
+const SCRIPT = 'content-scripts/content.js';
+
+/** Commitments in the feed; the pages link to the first ones. */
+const COMMITMENTS = 3_000;
+
+interface Measure {
+  readonly links: number;
+  /** Longest task from the content script's compilation on, ms. */
+  readonly longest: number;
+  /** Tasks over 50 ms among those. */
+  readonly over50: number;
+  /** From navigation to the last link's badge (or the overlay, without links), ms. */
+  readonly badgedMs: number;
+}
+
+/** The tab's main-thread tasks while `url` loads and the content script badges its links. */
+async function measure(page: Page, url: string, links: number): Promise<Measure> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) =>
+    events.push(...(value as unknown as TraceEvent[])),
+  );
+  const complete = new Promise<void>((resolve) =>
+    cdp.once('Tracing.tracingComplete', () => resolve()),
+  );
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8'] },
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(url);
+  const wanted = Math.max(links, 1);
+  const target = links > 0 ? 'open-commitments-badge' : 'open-commitments-overlay';
+  await page.waitForFunction(
+    ([selector, n]) => document.querySelectorAll(selector as string).length >= (n as number),
+    [target, wanted] as const,
+    { timeout: 60_000, polling: 50 },
+  );
+  const badgedMs = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(1000);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+
+  const pid = events.find(
+    (e) => e.name === 'CommitLoad' && e.args?.data?.isMainFrame && e.args.data.url === url,
+  )?.pid;
+  if (pid === undefined) throw new Error(`no navigation to ${url} in the trace`);
+  const main = events.find(
+    (e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
+  );
+  if (main === undefined) throw new Error(`no main thread for renderer ${pid}`);
+  const onMain = (e: TraceEvent) => e.pid === pid && e.tid === main.tid;
+  const compiled = events.find(
+    (e) => e.name.startsWith('v8.compile') && onMain(e) && e.args?.data?.url?.endsWith(SCRIPT),
+  );
+  if (compiled === undefined) throw new Error(`the content script never ran on ${url}`);
+  const ours = events
+    .filter((e) => TASK_EVENTS.has(e.name) && e.ph === 'X' && onMain(e))
+    .filter((e) => e.ts + (e.dur ?? 0) >= compiled.ts)
+    .map((e) => (e.dur ?? 0) / 1000);
+  return {
+    links,
+    longest: Math.round(Math.max(0, ...ours)),
+    over50: ours.filter((d) => d > 50).length,
+    badgedMs: Math.round(badgedMs),
+  };
+}
+
+function middle(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Measures the content script on pages of 0, 300 and 3,000 links, `runs` times each. */
+export async function runContentScriptBench(runs: number): Promise<void> {
+  const server = await startServer();
+  server.route('/favicon.ico', { status: 204 });
+  const session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
+  const results: Measure[] = [];
+  try {
+    const feed = {
+      format: 'open-commitments/1',
+      publisher: { name: { en: 'Republic' }, kind: 'national', url: `${server.origin}/plan/` },
+      plan: { id: 'NAP', title: { en: 'National action plan' } },
+      updated: '2026-11-01T09:00:00Z',
+      languages: ['en'],
+      site: ['http://127.0.0.1/plan/*'],
+      commitments: Array.from({ length: COMMITMENTS }, (_, i) => ({
+        id: `C${i}`,
+        title: { en: `Commitment ${i}: open the data of policy ${i % 7}` },
+        status: ['not-started', 'limited', 'substantial', 'complete'][i % 4],
+        progress: (i * 7) % 101,
+        due: `202${5 + (i % 3)}-0${1 + (i % 9)}-15`,
+        url: `${server.origin}/plan/c/${i}`,
+      })),
+    };
+    server.route('/feed.json', { body: JSON.stringify(feed) });
+    await subscribe(session, `${server.origin}/feed.json`, 'http://127.0.0.1/plan/*');
+    for (const links of [0, 300, 3_000]) {
+      const list = Array.from(
+        { length: links },
+        (_, i) => `<li><a href="${server.origin}/plan/c/${i}">Commitment ${i}</a> of the plan</li>`,
+      ).join('');
+      server.route(`/plan/links-${links}.html`, {
+        body: htmlPage('Our commitments', `<p>What we promised.</p><ul>${list}</ul>`),
+      });
+      const url = `${server.origin}/plan/links-${links}.html`;
+      const measures: Measure[] = [];
+      for (let run = 0; run < runs; run += 1) {
+        const page = await session.context.newPage();
+        await page.setViewportSize({ width: 1200, height: 900 });
+        measures.push(await measure(page, url, links));
+        await page.close();
+      }
+      results.push({
+        links,
+        longest: middle(measures.map((m) => m.longest)),
+        over50: middle(measures.map((m) => m.over50)),
+        badgedMs: middle(measures.map((m) => m.badgedMs)),
+      });
+    }
+  } finally {
+    await session.context.close();
+    await server.close();
+  }
+  const [base] = results;
+  console.log(
+    `Extension's content script in Chromium (built extension), longest task of the tab's main thread, median of ${runs} runs:`,
+  );
+  for (const r of results) {
+    const ratio = base && base.longest > 0 ? (r.longest / base.longest).toFixed(1) : '-';
+    const label =
+      r.links === 0 ? 'baseline (no link, overlay)' : `${r.links.toLocaleString('en')} links`;
+    console.log(
+      `  ${label.padEnd(28)} longest task ${r.longest} ms = ${ratio}x baseline` +
+        ` (${r.over50} over 50 ms), ${r.links === 0 ? 'overlay' : 'last badge'} at ${r.badgedMs} ms`,
+    );
+  }
+}
