@@ -161,7 +161,9 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
               {/* The row's header: a screen reader names the feed on moving to its buttons. */}
               <th scope="row">
                 <strong>
-                  <bdi>{s.name}</bdi>
+                  {/* The directory's names are the extension's own, short, and some tell two plans
+                      apart only by their end (their years): never cut like a feed's. */}
+                  {s.bundled ? s.name : <bdi>{s.name}</bdi>}
                 </strong>
                 {s.fictional && <> ({m.fictional})</>}
                 {s.bundled && <> · {m.directory}</>}

@@ -2,8 +2,8 @@
  * The extension from its first run, with only the bundled directory: the overlay on a real
  * feed's page (France's OGP plan, routed so no network is needed), each of its two plans named
  * on its member page and above its commitments, nothing on a page no feed names, the fictional
- * Valfleurie's statuses, interpellation offer and inline badges, the popup, and accessibility of
- * the overlay.
+ * Valfleurie's statuses, interpellation offer and inline badges, the popup, accessibility of
+ * the overlay, and, in French, the two plans' names whole in the options on a narrow screen.
  */
 import { readFileSync } from 'node:fs';
 import type { WxtBrowser } from 'wxt/browser';
@@ -289,5 +289,35 @@ describe('bundled feeds', () => {
     await page.locator('open-commitments-overlay li[data-commitment-id]').first().waitFor();
     await page.locator('open-commitments-badge').first().waitFor();
     await page.close();
+  });
+});
+
+describe('bundled feeds in French', () => {
+  it('names each of France’s two plans whole in the options within a 320 px screen', async () => {
+    const french = await launchExtension({ locale: 'fr-FR' });
+    try {
+      const options = await french.openPage('options.html');
+      await options.setViewportSize({ width: 320, height: 800 });
+      const rows = options.locator('[data-feed-id^="bundled:fr-"] th');
+      await expect.poll(() => rows.count()).toBe(2);
+      const names = await rows.evaluateAll((ths) =>
+        ths.map((th) => {
+          const name = th.querySelector('strong')!;
+          // Nothing of the name is cut off: no box inside it hides what overflows.
+          const cut = [name, ...name.querySelectorAll('*')].some(
+            (box) =>
+              box.scrollHeight > box.clientHeight + 1 &&
+              getComputedStyle(box).overflow === 'hidden',
+          );
+          return { text: name.textContent, cut };
+        }),
+      );
+      expect(names).toEqual([
+        { text: 'Plan d’action national pour un gouvernement ouvert 2018-2020', cut: false },
+        { text: 'Plan d’action national pour un gouvernement ouvert 2021-2023', cut: false },
+      ]);
+    } finally {
+      await french.context.close();
+    }
   });
 });

@@ -47,6 +47,7 @@ export function tempProfile(prefix = 'oc-profile-'): string {
 export async function launchWithExtension(
   extensionDir: string,
   profileDir = tempProfile(),
+  locale?: string,
 ): Promise<{ context: BrowserContext; extensionId: string; profileDir: string }> {
   assertChromium();
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -55,6 +56,8 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     headless: true,
+    // The browser's language, which the extension's pages and background speak.
+    ...(locale ? { locale } : {}),
     args: [
       ...chromiumFlags,
       `--disable-extensions-except=${extensionDir}`,
