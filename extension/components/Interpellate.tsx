@@ -70,7 +70,11 @@ export function Interpellate({
               <input
                 type="checkbox"
                 checked={keep}
-                onChange={(event) => setKeep(event.currentTarget.checked)}
+                onChange={(event) => {
+                  setKeep(event.currentTarget.checked);
+                  // Ticked once the form opened in a tab behind, the popup still open: kept now.
+                  if (event.currentTarget.checked && left) remember();
+                }}
               />
               {m.remember}
             </label>
