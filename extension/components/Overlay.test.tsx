@@ -180,4 +180,66 @@ describe('Overlay', () => {
       'Regional data',
     );
   });
+
+  it('counts its rows in its heading, and filters a long list by words, accents ignored', async () => {
+    const titles = ['Égalité salariale', 'Budget participatif', 'Open data', 'Pistes cyclables'];
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      panelRow('town', `T${i}`, `${titles[i % 4]} ${i}`, 'limited', 'Begun'),
+    );
+    const { root } = renderPanel({ rows, summaries: [] });
+    const heading = () => root.querySelector('h2')!.textContent;
+    const listed = () =>
+      [...root.querySelectorAll('li[data-commitment-id]')].map((li) =>
+        li.getAttribute('data-commitment-id'),
+      );
+    expect(heading()).toBe('Commitments on this page (12)');
+    const field = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    expect(field.getAttribute('aria-label')).toBe('Filter by words');
+    const type = async (text: string) => {
+      field.value = text;
+      await act(() => {
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    };
+    await type('EGALITE  ');
+    expect(listed()).toEqual(['T0', 'T4', 'T8']);
+    expect(heading()).toBe('Commitments on this page (3 of 12)');
+    // Every word, in any order.
+    await type('8 égalité');
+    expect(listed()).toEqual(['T8']);
+    // Escape empties the field and leaves the panel open.
+    let closed = 0;
+    renderPanel({ rows, summaries: [], onClose: () => closed++ });
+    const again = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    again.value = 'budget';
+    await act(() => {
+      again.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => {
+      again.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }),
+      );
+    });
+    expect(closed).toBe(0);
+    expect(document.querySelectorAll('li[data-commitment-id]')).toHaveLength(12);
+    await act(() => {
+      again.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }),
+      );
+    });
+    expect(closed).toBe(1);
+  });
+
+  it('offers no filter for a few rows, and draws no more than a hundred of many', () => {
+    const few = Array.from({ length: 10 }, (_, i) =>
+      panelRow('town', `T${i}`, `Title ${i}`, 'limited', 'Begun'),
+    );
+    expect(renderPanel({ rows: few }).root.querySelector('input')).toBeNull();
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      panelRow('town', `T${i}`, `Title ${i}`, 'limited', 'Begun'),
+    );
+    const { root } = renderPanel({ rows: many, summaries: [] });
+    expect(root.querySelectorAll('li[data-commitment-id]')).toHaveLength(100);
+    expect(root.querySelector('h2')!.textContent).toBe('Commitments on this page (100 of 3,000)');
+  });
 });

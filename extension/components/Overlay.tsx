@@ -22,10 +22,21 @@ import { PlanSummaryLine } from './PlanSummaryLine.tsx';
  */
 const focus = (element: HTMLElement | null) => element?.focus();
 
+/** Above this many rows the panel offers a field that filters them by their words. */
+export const FILTER_FROM = 10;
+
+/** The most rows the panel draws at once; a page naming more has them found by the filter. */
+export const MAX_ROWS = 100;
+
+/** A text folded for matching: case and accents ignored ("Égalité" matches "egalite"). */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 /**
  * The small panel over a page: the page's commitments, movable by its handle (pointer or arrow
  * keys) or from corner to corner by a button, closable (its button, or Escape from inside it),
- * and with a way never to show it on this site again. That last button can be pressed by
+ * and with a way never to show it on this site again. Its heading says how many rows it has;
+ * past a few, a field filters them by their words, and past a hundred only the first hundred
+ * that match are drawn. That last button can be pressed by
  * mistake (a page can lure a click onto it), so a notice takes the panel's place for a few
  * seconds with a button that undoes it.
  */
@@ -60,7 +71,20 @@ export function Overlay({
   const panel = useRef<HTMLElement>(null);
   const hideButton = useRef<HTMLButtonElement>(null);
   const [hidden, setHidden] = useState(false);
+  const [query, setQuery] = useState('');
   const keep = () => onPlace(position.at.value);
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  let room = MAX_ROWS;
+  const groups = rowsByFeed(rows, summaries)
+    .map((group) => {
+      const kept = group.rows
+        .filter(({ row }) => words.every((word) => fold(row.title.text).includes(word)))
+        .slice(0, room);
+      room -= kept.length;
+      return { ...group, rows: kept };
+    })
+    .filter((group) => group.rows.length > 0);
+  const shown = MAX_ROWS - room;
 
   const onPointerDown = (event: PointerEvent) => {
     const element = panel.current;
@@ -128,7 +152,12 @@ export function Overlay({
           >
             ⠿
           </button>
-          <h2 id="oc-overlay-title">{m.overlayTitle}</h2>
+          <h2 id="oc-overlay-title">
+            {m.overlayTitle}
+            {rows.length > 0 && (
+              <span aria-live="polite"> {m.overlayCount(shown, rows.length)}</span>
+            )}
+          </h2>
           <button
             type="button"
             class="oc-corner"
@@ -151,8 +180,25 @@ export function Overlay({
             ×
           </button>
         </header>
+        {rows.length > FILTER_FROM && (
+          <input
+            type="search"
+            class="oc-filter"
+            aria-label={m.overlayFilter}
+            placeholder={m.overlayFilter}
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              // Escape empties a filled field rather than closing the panel.
+              if (event.key === 'Escape' && query) {
+                event.preventDefault();
+                setQuery('');
+              }
+            }}
+          />
+        )}
         <div class="oc-body">
-          {rowsByFeed(rows, summaries).map((group) => (
+          {groups.map((group) => (
             <FeedRows
               key={group.feedId}
               feedId={group.feedId}

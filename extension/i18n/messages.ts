@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import type { Lang } from '../../shared/index.ts';
 import { pickLang } from '../../shared/i18n/lang.ts';
-import { plural } from '../../shared/i18n/format.ts';
+import { formatNumber, plural } from '../../shared/i18n/format.ts';
 
 const en = {
   overlayTitle: 'Commitments on this page',
@@ -17,6 +17,10 @@ const en = {
   overlayHideSite: 'Never on this site',
   overlayCorner: 'Move the panel to another corner',
   overlayHidden: 'Hidden on this site.',
+  /** After the heading: how many rows are shown, of how many. */
+  overlayCount: (shown: number, total: number) =>
+    `(${shown < total ? `${formatNumber(shown, 'en')} of ` : ''}${formatNumber(total, 'en')})`,
+  overlayFilter: 'Filter by words',
   undo: 'Undo',
   overlayPlan: (n: number) => plural('en', n, { one: '{n} commitment', other: '{n} commitments' }),
   overlayLate: (n: number) => plural('en', n, { one: '{n} late', other: '{n} late' }),
@@ -65,6 +69,9 @@ const fr: Messages = {
   overlayHideSite: 'Jamais sur ce site',
   overlayCorner: 'Déplacer le panneau dans un autre coin',
   overlayHidden: 'Masqué sur ce site.',
+  overlayCount: (shown, total) =>
+    `(${shown < total ? `${formatNumber(shown, 'fr')} sur ` : ''}${formatNumber(total, 'fr')})`,
+  overlayFilter: 'Filtrer par mots',
   undo: 'Annuler',
   overlayPlan: (n) => plural('fr', n, { one: '{n} engagement', other: '{n} engagements' }),
   overlayLate: (n) => plural('fr', n, { one: '{n} en retard', other: '{n} en retard' }),

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { startServer, type TestServer } from './support/server.ts';
 import {
+  axeViolations,
   type ExtensionSession,
   htmlPage,
   launchExtension,
@@ -202,6 +203,23 @@ describe('a page of 3,000 links to commitments', () => {
     await expect(page.getByRole('textbox', { name: 'Search' }).inputValue()).resolves.toBe(
       'budget',
     );
+    await page.close();
+  });
+});
+
+describe('the panel of a page naming 301 commitments', () => {
+  it('says how many it lists, and finds one by its words, accents ignored', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/plan/all.html`);
+    const overlay = page.locator('open-commitments-overlay');
+    const heading = overlay.getByRole('heading', { level: 2 });
+    await expect.poll(() => heading.textContent()).toBe('Commitments on this page (100 of 301)');
+    const row = overlay.locator('[data-commitment-id="C299"]');
+    await expect(row.count()).resolves.toBe(0);
+    await overlay.getByRole('searchbox', { name: 'Filter by words' }).fill('cömmitment  299');
+    await expect.poll(() => heading.textContent()).toBe('Commitments on this page (1 of 301)');
+    await expect(row.isVisible()).resolves.toBe(true);
+    await expect(axeViolations(page)).resolves.toEqual([]);
     await page.close();
   });
 });
