@@ -6,15 +6,32 @@ import type { CommitmentRowData } from '../state/commitment-row.ts';
 import { LocalizedText } from './LocalizedText.tsx';
 import { StatusLabel } from './StatusLabel.tsx';
 
+/** The most characters of a commitment's title that a badge carries. */
+export const BADGE_TITLE_MAX = 150;
+
+/**
+ * `text` cut to its words within `max` characters, with an ellipsis, so that a feed's
+ * 20,000-character title makes neither a tooltip over the whole page nor minutes of speech; the
+ * link beside the badge and the commitment's page have it whole.
+ */
+export function clampTitle(text: string, max = BADGE_TITLE_MAX): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /**
  * A small status badge put next to a link to, or an element about, a commitment. It carries the
  * interface language (the host page's may differ), and its details (title, due date) are in
  * visually hidden text as well as the tooltip, so that keyboard, touch and screen reader users
- * get them without hovering. The tooltip is plain text, so the feed's title is isolated in it.
+ * get them without hovering. The tooltip is plain text, so the feed's title is isolated in it;
+ * both cut a long title (see `clampTitle`).
  */
 export function InlineBadge({ row, lang }: { row: CommitmentRowData; lang: Lang }) {
   const m = t(lang);
-  const details = [isolate(row.title.text), row.due ? m.due(row.due) : '', row.late ? m.late : '']
+  const title = { ...row.title, text: clampTitle(row.title.text) };
+  const details = [isolate(title.text), row.due ? m.due(row.due) : '', row.late ? m.late : '']
     .filter(Boolean)
     .join(' · ');
   return (
@@ -24,7 +41,7 @@ export function InlineBadge({ row, lang }: { row: CommitmentRowData; lang: Lang 
       {row.late && <span class="oc-late">{m.late}</span>}
       <span class="oc-visually-hidden" data-badge-details="">
         {' ('}
-        <LocalizedText value={row.title} lang={lang} />
+        <LocalizedText value={title} lang={lang} />
         {row.due && <>{` · ${m.due(row.due)}`}</>})
       </span>
     </span>

@@ -148,6 +148,21 @@ describe('a title of 20,000 characters', () => {
     await page.close();
   });
 
+  it('is cut at a word in its inline badge’s tooltip and hidden details', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/plan/all.html`);
+    const badge = page.locator(`a[href$="/plan/c/${LONG}"] + open-commitments-badge .oc-badge`);
+    await badge.waitFor();
+    const tooltip = (await badge.getAttribute('title'))!;
+    const details = (await badge.locator('[data-badge-details]').textContent())!;
+    for (const text of [tooltip, details]) {
+      expect(text.length).toBeLessThan(200);
+      expect(text).toContain('Open the data of every public service Open the data');
+      expect(text).toContain('public…');
+    }
+    await page.close();
+  });
+
   it('names a publisher in three lines in the overlay, the popup and the options', async () => {
     const url = `${server.origin}/plan/all.html`;
     const page = await session.context.newPage();
