@@ -2,8 +2,9 @@
  * Following and questioning, in Chromium: follow a commitment from the popup; a refresh that
  * changes it shows a notification and a dated entry in the dashboard; a service worker stopped in
  * the middle of a refresh loses nothing; a question kept from the overlay is answered, flagged when
- * overdue, exported and deleted, and one asked from the dashboard is kept too; revoking the host
- * permission removes the content script.
+ * overdue, exported and deleted, and one asked from the dashboard is kept too; what was recorded
+ * in English reads in French once the browser speaks French; revoking the host permission removes
+ * the content script.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -261,6 +262,29 @@ describe('questioning', () => {
       'Kept on this device. Nothing leaves your browser.',
     );
     await expect(question.textContent()).resolves.toMatch(/answer due \w+ \d+, \d{4}/);
+    await dash.close();
+  });
+});
+
+describe('in another language', () => {
+  it('words the changes and questions kept so far in French once the browser speaks French', async () => {
+    await session.context.close();
+    session = await launchExtension({ locale: 'fr-FR', profileDir: session.profileDir });
+    const dash = await session.openPage('dashboard.html');
+    await dash.getByRole('heading', { name: 'Changements récents' }).waitFor();
+    const change = dash.locator('[data-section="changes"] [data-commitment-id="A1"]', {
+      hasText: 'État',
+    });
+    await expect(change.textContent()).resolves.toContain(
+      'Ouvrir les données des marchés' +
+        'État\u00a0: \u2068En cours\u2069 → \u2068Bien avancé\u2069' +
+        'Avancement\u00a0: 30\u00a0% → 70\u00a0%' +
+        'Nouvelle mise à jour (20 novembre 2026)',
+    );
+    const question = dash.locator('[data-section="questions"] [data-commitment-id="A1"]');
+    await expect(question.locator('strong').textContent()).resolves.toBe(
+      'Ouvrir les données des marchés',
+    );
     await dash.close();
   });
 });
