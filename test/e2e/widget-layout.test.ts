@@ -744,3 +744,35 @@ describe('separators between figures', () => {
     expect(badge.found).toEqual([]);
   });
 });
+
+describe('a plan whose progress is not reported', () => {
+  it('says so in whole words in its overall figure on a phone, in French and in English', async () => {
+    for (const lang of ['fr', 'en']) {
+      const page = await newPage(320);
+      await page.goto(
+        hostPage(chromium.server, `/layout-unknown-progress-${lang}.html`, {
+          // The national plan 2021-2023, whose progress cannot be read, in a phone's column.
+          body: `<div style="width: 260px"><open-commitments src="/feeds/fr-2021-2023.json" today="${TODAY}" no-refresh></open-commitments></div>`,
+          lang,
+        }),
+      );
+      await settled(page);
+      const words = await page.locator('open-commitments .figure-value').evaluate((value) => {
+        const text = [...value.childNodes].find(
+          (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '',
+        )!;
+        const data = text.textContent!;
+        // Each word and on how many lines it is drawn.
+        return [...data.matchAll(/\S+/g)].map((word) => {
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          return [word[0], range.getClientRects().length];
+        });
+      });
+      expect(words, lang).toEqual(
+        (lang === 'fr' ? ['non', 'communiqué'] : ['not', 'reported']).map((w) => [w, 1]),
+      );
+    }
+  });
+});

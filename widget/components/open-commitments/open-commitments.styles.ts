@@ -96,6 +96,10 @@ export const styles =
       line-height: 1.2;
       color: var(--oc-color-accent);
     }
+    /* Words in place of a figure (progress not reported) stay whole on a phone. */
+    .figure-value.words {
+      font-size: calc(1.35 * var(--oc_u));
+    }
     .figure .progress {
       display: flex;
     }

@@ -721,7 +721,7 @@ export class OpenCommitments extends HTMLElement {
     return html`<div class="figures" part="summary">
       <div class="figure overall">
         <p class="figure-label">${m.overall}</p>
-        <p class="figure-value">
+        <p class="figure-value ${summary.progress !== undefined ? '' : 'words'}">
           ${summary.progress !== undefined ? formatPercent(summary.progress, lang) : m.unknownProgress}
         </p>
         ${summary.progress !== undefined ? progressBar(summary.progress, lang, m.overall, '') : nothing}
