@@ -23,6 +23,7 @@ function fakeModel(outcome: OptionsModel['outcome']['value'] = null): OptionsMod
     ]),
     hidden: signal([]),
     outcome: signal(outcome),
+    error: signal(null),
     load: noop,
     subscribe: noop,
     allow: async () => true,

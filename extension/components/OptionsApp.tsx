@@ -154,6 +154,12 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
       <h2 id="oc-subscriptions" tabIndex={-1}>
         {m.subscriptions}
       </h2>
+      {model.error.value && (
+        <p class="oc-error" role="alert">
+          {m.loadFailed} {/* The browser's or the background's reason, in English. */}
+          <code lang="en">{model.error.value}</code>
+        </p>
+      )}
       <table class="oc-table">
         <tbody>
           {subs.map((s) => (
@@ -277,7 +283,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         {m.hiddenSites}
       </h2>
       {model.hidden.value.length === 0 ? (
-        <p>{m.none}</p>
+        !model.error.value && <p>{m.none}</p>
       ) : (
         <ul class="oc-hidden-list">
           {model.hidden.value.map((origin) => (

@@ -34,10 +34,21 @@ export function createOptionsModel() {
   const subscriptions = signal<SubscriptionView[]>([]);
   const hidden = signal<string[]>([]);
   const outcome = signal<SubscribeOutcome | null>(null);
+  /** Why the page's data could not be read (the background's or the browser's reason). */
+  const error = signal<string | null>(null);
 
+  /**
+   * Reads the subscriptions and hidden sites. A failure is said rather than shown as an empty
+   * list, which would read as subscriptions lost.
+   */
   async function load(): Promise<void> {
-    subscriptions.value = (await ask({ type: 'subscriptions' })).subscriptions;
-    hidden.value = await hiddenSites();
+    try {
+      subscriptions.value = (await ask({ type: 'subscriptions' })).subscriptions;
+      hidden.value = await hiddenSites();
+      error.value = null;
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    }
   }
 
   function subscribe(url: string): Promise<void> {
@@ -125,6 +136,7 @@ export function createOptionsModel() {
     subscriptions,
     hidden,
     outcome,
+    error,
     load,
     subscribe,
     allow,
