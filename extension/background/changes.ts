@@ -2,9 +2,9 @@
  * Turns a refreshed feed into the person's change list: what changed in the commitments they
  * follow (status, progress, due date, a new update or answer), answers published on the ones
  * they asked about, and either kind missing from the new copy, kept as facts that are worded when
- * shown, in the language of that moment. The comparison is against a stored
- * baseline, in one IndexedDB transaction with the change records: a worker stopped at any moment
- * either recorded a change or will find it again on its next run, never both and never neither.
+ * shown, in the language of that moment. The comparison is against a stored baseline, in one
+ * IndexedDB transaction with the change records: a worker stopped at any moment either recorded a
+ * change or will find it again on its next run, never both and never neither.
  */
 import { resolveStatus, type Feed } from '../../shared/index.ts';
 import { diffFeeds, type Change } from '../../shared/diff/index.ts';
