@@ -5,6 +5,8 @@ import { parseFeed, type Feed } from '../../shared/index.ts';
 const created: { id: string; title: string; message: string }[] = [];
 /** The browser's interface language, which the person may change between two refreshes. */
 let uiLanguage = 'en-GB';
+/** The browser refuses notifications (turned off for the extension). */
+let refuseNotifications = false;
 const opened: string[] = [];
 vi.mock('wxt/browser', () => ({
   browser: {
@@ -12,6 +14,7 @@ vi.mock('wxt/browser', () => ({
     runtime: { getURL: (path: string) => `chrome-extension://test${path}` },
     notifications: {
       create: async (id: string, options: { title: string; message: string }) => {
+        if (refuseNotifications) throw new Error('Notifications are disabled');
         created.push({ id, title: options.title, message: options.message });
         return id;
       },
@@ -55,6 +58,7 @@ async function store(f: Feed, fetchedAt: number): Promise<void> {
 beforeEach(async () => {
   created.length = 0;
   uiLanguage = 'en-GB';
+  refuseNotifications = false;
   const database = await db();
   for (const name of ['changes', 'follows', 'baselines', 'questions'] as const)
     await database.clear(name);
@@ -244,6 +248,21 @@ describe('recording changes of followed commitments', () => {
         message: 'Absent du dernier flux de l’organisme',
       }),
     );
+  });
+
+  it('records a change the browser refused to notify, and tells it at a later wake', async () => {
+    await store(feed(), 1);
+    await recordChanges(url, url);
+    await store(
+      feed((c) => (c.status = 'complete')),
+      2,
+    );
+    refuseNotifications = true;
+    expect(await recordChanges(url, url)).toBe(1);
+    expect(created).toEqual([]);
+    refuseNotifications = false;
+    await notifyPending();
+    expect(created).toEqual([expect.objectContaining({ message: 'Status: Limited → Complete' })]);
   });
 
   it('isolates the publisher’s status labels in the line, so that an override in one stays inside it', async () => {

@@ -145,6 +145,8 @@ export async function recordChanges(feedId: string, url: string): Promise<number
     await tx.objectStore('baselines').put({ feedId, fetchedAt: entry.fetchedAt, feed: entry.feed });
   }
   await tx.done;
-  await notifyPending();
+  // Refused by the browser (notifications turned off for it, say), they are shown at a later
+  // wake: what was recorded stays, and the refresh that found it has not failed.
+  await notifyPending().catch(() => undefined);
   return recorded;
 }
