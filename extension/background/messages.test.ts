@@ -6,8 +6,12 @@ vi.mock('wxt/browser', () => ({
     i18n: { getUILanguage: () => 'en-GB' },
     runtime: { id: 'test', getURL: (path: string) => `chrome-extension://test${path}` },
     notifications: { create: async (id: string) => id },
+    permissions: { getAll: async () => ({ origins: granted }) },
   },
 }));
+
+/** The host permissions the browser grants now. */
+let granted: string[] = [];
 
 const { addDays } = await import('../../shared/index.ts');
 const { handleMessage } = await import('./messages.ts');
@@ -80,5 +84,26 @@ describe('remember-question from "My commitments" (no page)', () => {
     );
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('its own page') });
     expect(await (await db()).count('questions')).toBe(0);
+  });
+});
+
+describe('page-matches', () => {
+  it('shows a content script nothing on a site no longer allowed, and the popup still all', async () => {
+    const database = await db();
+    await database.put('subscriptions', {
+      ...(await database.get('subscriptions', feedId))!,
+      paused: false,
+    });
+    const page = 'https://www.valfleurie.example/marches';
+    const fromPage = { id: 'test', url: page, tab: { id: 3, url: page }, frameId: 0 };
+    const ask = (sender: Parameters<typeof handleMessage>[1]) =>
+      handleMessage({ type: 'page-matches', url: page }, sender).then(
+        (reply) => (reply as { value: { feeds: unknown[] } }).value.feeds.length,
+      );
+    granted = ['https://www.valfleurie.example/*'];
+    await expect(ask(fromPage)).resolves.toBe(1);
+    granted = ['https://participer.valfleurie.example/*'];
+    await expect(ask(fromPage)).resolves.toBe(0);
+    await expect(ask({ id: 'test', url: 'chrome-extension://test/popup.html' })).resolves.toBe(1);
   });
 });

@@ -6,12 +6,13 @@
 import { browser } from 'wxt/browser';
 import type { PageFeed, Reply, Request, Responses, Sender } from '../messaging/protocol.ts';
 import { acceptRequest } from '../messaging/protocol.ts';
+import { grantCovers, originOfUrl } from '../permissions/origins.ts';
 import { db } from './db.ts';
 import { pageIndex } from './feeds.ts';
 import { followedSlices, setFollowed } from './follows.ts';
 import { deleteQuestion, listQuestions, rememberQuestion } from './questions.ts';
 import { refreshDue } from './refresh.ts';
-import { syncRegistration } from './registration.ts';
+import { grantedOrigins, syncRegistration } from './registration.ts';
 import { listSubscriptions, setPaused, subscribe, unsubscribe } from './subscriptions.ts';
 
 /**
@@ -109,6 +110,12 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
   }
 }
 
+/** Whether a host permission granted now covers `url`. */
+async function allowed(url: string): Promise<boolean> {
+  const origin = originOfUrl(url);
+  return origin !== undefined && (await grantedOrigins()).some((g) => grantCovers(g, origin));
+}
+
 /** Validates, authorises and answers one message. Never throws: errors become a refusal. */
 export async function handleMessage(raw: unknown, sender: Sender): Promise<Reply<unknown>> {
   const accepted = acceptRequest(raw, sender, {
@@ -116,8 +123,18 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<Reply
     origin: browser.runtime.getURL('/'),
   });
   if (!accepted.ok) return { ok: false, error: accepted.error };
+  const { request } = accepted;
   try {
-    return { ok: true, value: await dispatch(accepted.request) };
+    // A content script is shown nothing on a page of a site the person no longer allows (one it
+    // was running on when its permission was removed), and so takes everything away.
+    if (
+      request.type === 'page-matches' &&
+      !sender.url?.startsWith(browser.runtime.getURL('/')) &&
+      !(await allowed(request.url))
+    ) {
+      return { ok: true, value: { feeds: [] } };
+    }
+    return { ok: true, value: await dispatch(request) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { grantedPatterns } from '../permissions/origins.ts';
-import { CONTENT_SCRIPT_FILE } from '../content/script-file.ts';
+import { CONTENT_SCRIPT_FILE, RECHECK_MESSAGE } from '../content/script-file.ts';
 import { pageIndex } from './feeds.ts';
 
 /** The id of the one registered content script. */
@@ -35,6 +35,8 @@ async function apply(): Promise<string[]> {
   const existing = await browser.scripting.getRegisteredContentScripts({
     ids: [CONTENT_SCRIPT_ID],
   });
+  const before = [...(existing[0]?.matches ?? [])].sort();
+  if (before.some((p) => !matches.includes(p))) void recheckOpenTabs();
   if (matches.length === 0) {
     if (existing.length > 0) {
       await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
@@ -49,7 +51,6 @@ async function apply(): Promise<string[]> {
     allFrames: false,
     persistAcrossSessions: false,
   };
-  const before = [...(existing[0]?.matches ?? [])].sort();
   if (existing.length > 0) {
     const same = JSON.stringify(before) === JSON.stringify(matches);
     if (!same) await browser.scripting.updateContentScripts([script]);
@@ -88,5 +89,22 @@ async function injectIntoOpenTabs(added: string[], before: string[]): Promise<vo
           })
           .catch(() => undefined),
       ),
+  );
+}
+
+/**
+ * Tells the content script in every open tab to ask again what its page shows, once it may run
+ * on fewer pages: a tab left open on a site whose permission was just removed takes its panel
+ * and badges away without a reload. The background cannot read those tabs' addresses any more,
+ * so every tab is told; those without the content script ignore it.
+ */
+async function recheckOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, RECHECK_MESSAGE).catch(() => undefined),
+    ),
   );
 }

@@ -3,10 +3,23 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Feature, PageContext } from './feature.ts';
 
-vi.mock('wxt/browser', () => ({ browser: {} }));
+/** What the background sends the content script, and the feeds it names for the page. */
+const listeners: ((message: unknown) => void)[] = [];
+let pageFeeds = [{ feedId: 'town' }];
+vi.mock('wxt/browser', () => ({
+  browser: {
+    runtime: {
+      onMessage: {
+        addListener: (l: (message: unknown) => void) => listeners.push(l),
+        removeListener: () => undefined,
+      },
+    },
+  },
+}));
 vi.mock('../storage/hidden-sites.ts', () => ({ isHidden: async () => false }));
-vi.mock('../messaging/send.ts', () => ({ ask: async () => ({ feeds: [{ feedId: 'town' }] }) }));
+vi.mock('../messaging/send.ts', () => ({ ask: async () => ({ feeds: pageFeeds }) }));
 const { runFeatures } = await import('./run-features.ts');
+const { RECHECK_MESSAGE } = await import('./script-file.ts');
 
 const ctx = {
   isValid: true,
@@ -30,7 +43,11 @@ function showing(id: string, pages: PageContext[] = []): Feature {
 
 const shown = () => [...document.body.children].map((e) => e.id);
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  document.body.replaceChildren();
+  listeners.length = 0;
+  pageFeeds = [{ feedId: 'town' }];
+});
 
 describe('running the content features', () => {
   it('lets one feature take the others off the page at once and put them back', async () => {
@@ -57,5 +74,21 @@ describe('running the content features', () => {
     pages[0]!.pauseOthers(false);
     await Promise.resolve();
     expect(shown()).toEqual([]);
+  });
+
+  it('takes everything away when told to ask again and the page shows nothing any more', async () => {
+    await runFeatures(ctx, [showing('notice'), showing('badge')]);
+    // Asked again while the page still shows something: it stays.
+    for (const listener of listeners) listener(RECHECK_MESSAGE);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(shown()).toEqual(['notice', 'badge']);
+    // Another extension's message changes nothing.
+    pageFeeds = [];
+    for (const listener of listeners) listener('something else');
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(shown()).toEqual(['notice', 'badge']);
+    // Its site no longer allowed: the page shows nothing.
+    for (const listener of listeners) listener(RECHECK_MESSAGE);
+    await vi.waitFor(() => expect(shown()).toEqual([]));
   });
 });

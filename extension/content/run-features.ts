@@ -3,14 +3,17 @@
  * navigation of a single-page app. Each run gets its own AbortController: navigating, closing the
  * overlay, reinjecting the script or reloading the extension aborts it and every feature removes
  * what it added. One feature can also stop the others and start them again (the overlay, while
- * it offers to undo hiding it on the site).
+ * it offers to undo hiding it on the site). Told that it may run on fewer pages, it asks again
+ * and stops every feature when its page shows nothing any more.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { todayString } from '../../shared/status/dates.ts';
 import { uiLang } from '../i18n/messages.ts';
+import { browser } from 'wxt/browser';
 import { ask } from '../messaging/send.ts';
 import { isHidden } from '../storage/hidden-sites.ts';
 import type { Feature, PageContext } from './feature.ts';
+import { RECHECK_MESSAGE } from './script-file.ts';
 
 /** Starts `features` on this page; returns when the first run is set up. */
 export async function runFeatures(
@@ -62,7 +65,19 @@ export async function runFeatures(
     for (const feature of features) await run(feature);
   };
 
-  ctx.onInvalidated(() => current?.abort());
+  // The page's site no longer allowed, or its feeds gone: what it shows goes away at once.
+  const recheck = (message: unknown) => {
+    if (message !== RECHECK_MESSAGE) return;
+    void ask({ type: 'page-matches', url: location.href }).then(
+      ({ feeds }) => feeds.length === 0 && current?.abort(),
+      () => undefined,
+    );
+  };
+  browser.runtime.onMessage.addListener(recheck);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(recheck);
+    current?.abort();
+  });
   ctx.addEventListener(window, 'wxt:locationchange', () => void start().catch(() => undefined));
   await start();
 }

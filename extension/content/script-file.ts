@@ -3,3 +3,10 @@
  * and it is run again in a tab open on such a page (a feed just subscribed, a site shown again).
  */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+
+/**
+ * What the background sends every open tab when the content script may run on fewer pages (a
+ * site's permission removed, a feed unsubscribed or paused): a content script running there asks
+ * again what its page shows, and takes everything away when that is nothing.
+ */
+export const RECHECK_MESSAGE = 'open-commitments:recheck';

@@ -348,3 +348,26 @@ describe('a followed plan revised as a whole', () => {
     await atChanges.close();
   });
 });
+
+// Last: it takes the site's permission away for good.
+describe('a page open when its site is no longer allowed', () => {
+  it('loses its panel and badges at once, without a reload', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/plan/all.html`);
+    const overlay = page.locator('open-commitments-overlay');
+    await overlay.getByRole('heading').waitFor();
+    await expect.poll(() => page.locator('open-commitments-badge').count()).toBe(COUNT);
+    const options = await session.openPage('options.html');
+    await expect(
+      options.evaluate(() => chrome.permissions.remove({ origins: ['http://127.0.0.1/*'] })),
+    ).resolves.toBe(true);
+    await options.close();
+    await overlay.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('open-commitments-badge').count()).toBe(0);
+    // The page itself is left as it was.
+    await expect(page.getByRole('link', { name: 'Commitment 299' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await page.close();
+  });
+});
