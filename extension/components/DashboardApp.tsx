@@ -48,7 +48,14 @@ async function unfollowKeepingFocus(
 /** The dashboard page: followed commitments, recent changes with dates, and my questions. */
 export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lang }) {
   const m = t(lang);
-  useEffect(() => void model.load(), [model]);
+  useEffect(() => {
+    void model.load();
+    // Back on this tab after following or keeping a question elsewhere (the popup, a page's
+    // panel), or after a notification: read again, rather than show the list as it was.
+    const back = () => document.visibilityState === 'visible' && void model.load();
+    document.addEventListener('visibilitychange', back);
+    return () => document.removeEventListener('visibilitychange', back);
+  }, [model]);
   const today = todayString(new Date());
   const data = model.data.value;
   const questions = data?.questions ?? [];

@@ -14,7 +14,14 @@ const closest = (event: Event, selector: string) =>
 export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang }) {
   const m = t(lang);
   const [url, setUrl] = useState('');
-  useEffect(() => void model.load(), [model]);
+  useEffect(() => {
+    void model.load();
+    // Back on this tab after subscribing from the popup: read again, rather than show the list
+    // as it was.
+    const back = () => document.visibilityState === 'visible' && void model.load();
+    document.addEventListener('visibilitychange', back);
+    return () => document.removeEventListener('visibilitychange', back);
+  }, [model]);
   const outcome = model.outcome.value;
   const when = (ms: number) => formatDateTime(new Date(ms).toISOString(), lang);
   const subs = model.subscriptions.value;

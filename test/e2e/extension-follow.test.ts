@@ -2,16 +2,22 @@
  * Following and questioning, in Chromium: follow a commitment from the popup; a refresh that
  * changes it shows a notification and a dated entry in the dashboard; a service worker stopped in
  * the middle of a refresh loses nothing; a question kept from the overlay is answered, flagged when
- * overdue, exported and deleted, and one asked from the dashboard is kept too; what was recorded
- * in English reads in French once the browser speaks French; revoking the host permission removes
- * the content script.
+ * overdue, exported and deleted, and one asked from the dashboard is kept too; a dashboard left
+ * open in a tab is up to date when the person comes back to it; what was recorded in English reads
+ * in French once the browser speaks French; revoking the host permission removes the content
+ * script.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { startServer, type TestServer } from './support/server.ts';
-import { type ExtensionSession, launchExtension, subscribe } from './fixtures/extension/harness.ts';
+import {
+  type ExtensionSession,
+  launchExtension,
+  popupFor,
+  subscribe,
+} from './fixtures/extension/harness.ts';
 import { projectPage, townFeed, type TownFeed } from './fixtures/extension/town-feed.ts';
 
 /** The extension API inside the service worker, for `worker.evaluate` callbacks. */
@@ -262,6 +268,30 @@ describe('questioning', () => {
       'Kept on this device. Nothing leaves your browser.',
     );
     await expect(question.textContent()).resolves.toMatch(/answer due \w+ \d+, \d{4}/);
+    await dash.close();
+  });
+});
+
+describe('My commitments left open in a tab', () => {
+  it('lists what was followed from the popup meanwhile once the person is back on its tab', async () => {
+    const dash = await dashboard();
+    const followed = dash.locator('[data-section="followed"] [data-commitment-id="C1"]');
+    await expect(followed.count()).resolves.toBe(0);
+
+    const url = `${server.origin}/town/project-a.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const popup = await popupFor(session, url);
+    const follow = popup
+      .locator('[data-commitment-id="C1"]')
+      .getByRole('button', { name: 'Follow' });
+    await follow.click();
+    await expect.poll(() => follow.getAttribute('aria-pressed')).toBe('true');
+    await Promise.all([popup.close(), page.close()]);
+
+    // The browser tells a tab shown again (headless Chromium shows every tab, so it is told here).
+    await dash.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await followed.waitFor();
     await dash.close();
   });
 });

@@ -331,6 +331,9 @@ describe('subscribing on the options page', () => {
         '<link rel="alternate" type="application/vnd.open-commitments+json" href="/uni/feed.json">',
       ),
     });
+    // The feeds page, left open in a tab meanwhile.
+    const options = await session.openPage('options.html');
+    await options.locator('[data-feed-id]').first().waitFor();
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/uni/index.html`);
     const tabId = await (
@@ -352,6 +355,11 @@ describe('subscribing on the options page', () => {
     await page.locator('open-commitments-overlay [data-feed-summary]').waitFor({ timeout: 10_000 });
     await popup.close();
     await page.close();
+    // Back on the feeds page's tab (headless Chromium shows every tab, so it is told here), the
+    // new subscription is listed.
+    await options.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await options.locator(`[data-feed-id="${announced}"]`).waitFor();
+    await options.close();
   });
 
   it('offers no second copy of a followed feed that moved, at the address its pages announce', async () => {
