@@ -776,3 +776,28 @@ describe('a plan whose progress is not reported', () => {
     }
   });
 });
+
+describe('one commitment shown under its plan’s title', () => {
+  it('stands apart from the plan’s dates above it, as the figures do in the whole plan', async () => {
+    const gap = async (attributes: string) => {
+      const page = await newPage(900);
+      await page.goto(
+        hostPage(chromium.server, `/layout-single-${attributes ? 'one' : 'all'}.html`, {
+          body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh ${attributes}></open-commitments>`,
+        }),
+      );
+      await settled(page);
+      return page.locator('open-commitments').evaluate((host) => {
+        const root = host.shadowRoot!;
+        const dates = root.querySelector('.meta')!.getBoundingClientRect();
+        const below = root
+          .querySelector('[part="summary"], [part~="commitment"]')!
+          .getBoundingClientRect();
+        return Math.round(below.top - dates.bottom);
+      });
+    };
+    const whole = await gap('');
+    expect(whole).toBeGreaterThanOrEqual(16);
+    expect(await gap('commitment="VF-07"')).toBe(whole);
+  });
+});

@@ -67,6 +67,8 @@ export const styles =
       display: flex;
       flex-wrap: wrap;
       gap: calc(0.25 * var(--oc_u)) calc(1.25 * var(--oc_u));
+      /* Apart from the one commitment shown without the figures, which else touched it. */
+      margin-bottom: calc(1.25 * var(--oc_u));
       color: var(--oc-color-muted);
       font-size: 0.9em;
     }
