@@ -10,7 +10,8 @@ import { focusIfLost } from '../dom/focus.ts';
  * before the person leaves, then offers to remember the question on this device. `about`, after
  * the button's text, names what the question is about. With `rememberFirst` (the toolbar popup,
  * which the browser closes as soon as the form opens in a tab), that offer is a checkbox ticked
- * before leaving, kept as the link is followed.
+ * before leaving, kept as the link is followed (or at once when ticked after a middle or Ctrl
+ * click, which opens the form behind and leaves the popup open).
  */
 export function Interpellate({
   link,
