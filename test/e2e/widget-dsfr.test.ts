@@ -117,7 +117,7 @@ describe('a site of the French State design system', () => {
       ['rgb(22, 22, 22)', 'rgb(255, 255, 255)', '0px', 'Marianne'],
     ]);
     expect(await axeViolations(page)).toEqual([]);
-    // An element given the theme once in the page, and one added later, follow it too.
+    // A badge the page switches to another theme and back, and one added later, follow it too.
     await page.evaluate(() => {
       document.querySelector('open-commitment-badge')!.setAttribute('theme', 'dark');
       document.querySelector('open-commitment-badge')!.setAttribute('theme', 'dsfr');
