@@ -30,11 +30,14 @@ const longTitle = 'Open the data of every public service '.repeat(527).slice(0, 
 const MANY = 3_000;
 
 /**
- * The page of links' own script: scrolled to its end, it records on each frame it draws how many
- * badges there are and whether its last link has its badge.
+ * The page of links' own script: it notes the height of a line, scrolls to its end, and records
+ * on each frame it draws how many badges there are and whether its last link has its badge.
  */
 const FRAMES_SCRIPT = `<script>
   addEventListener('load', () => scrollTo(0, document.body.scrollHeight));
+  addEventListener('DOMContentLoaded', () => {
+    window.lineHeight_ = document.querySelector('li').getBoundingClientRect().height;
+  });
   window.frames_ = [];
   const note = () => {
     const last = document.querySelector('li:last-child > a')?.nextElementSibling;
@@ -213,6 +216,12 @@ describe('a page of 3,000 links to commitments', () => {
     // its end: it was held neither until all were there nor until those above had theirs.
     expect(frames.filter((f) => f.count < MANY).length).toBeGreaterThan(1);
     expect(frames[0]!.last).toBe(true);
+    // Each line of the page keeps its height with its badge: the page does not shift as they come.
+    const heights = await page.evaluate(() => ({
+      before: (window as unknown as { lineHeight_: number }).lineHeight_,
+      after: document.querySelector('li')!.getBoundingClientRect().height,
+    }));
+    expect(heights.after).toBe(heights.before);
     // The page answers its reader: typing goes into its field.
     await page.getByRole('textbox', { name: 'Search' }).fill('budget');
     await expect(page.getByRole('textbox', { name: 'Search' }).inputValue()).resolves.toBe(

@@ -43,7 +43,10 @@ export const feature: Feature = {
   init(signal, page) {
     if (signal.aborted) return;
     for (const stale of document.querySelectorAll(BADGE_TAG)) stale.remove();
-    const styles = `:host{all:initial;display:inline}\n${css}`;
+    // The host's own line takes no height (the shared sheet gives `:host` the panel's line
+    // height): the badge sits in the page's line without making it taller, so that the page does
+    // not shift as badges come.
+    const styles = `:host{all:initial;display:inline}\n${css}\n:host{line-height:0}`;
     const find = referenceFinder(page.feeds);
     const hosts = new Set<Element>();
     // The host of each badged element (one host for the same link twice in a row), so that an
