@@ -194,7 +194,9 @@ describe('a shared link and a new copy', () => {
     const page = await context.newPage();
     await page.goto(`${url}#commitment=VF-10`);
     const notice = page.locator(`${dashboard} .hidden-link`);
-    await expect.poll(() => notice.textContent()).toContain('ne figure pas dans ce plan');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 10_000 })
+      .toContain('ne figure pas dans ce plan');
     const row = page.locator(`${dashboard} [data-commitment-id="VF-10"]`);
     await expect
       .poll(() => row.locator('.toggle').getAttribute('aria-expanded'), { timeout: 15_000 })

@@ -343,8 +343,9 @@ describe('filters and the URL hash', () => {
       .toBe(why);
     // Heard with the count, once the reader stops, without leaving the box.
     await expect
-      .poll(async () =>
-        words(await page.locator(`${dashboard} .count [role="status"]`).textContent()),
+      .poll(
+        async () => words(await page.locator(`${dashboard} .count [role="status"]`).textContent()),
+        { timeout: 5000 },
       )
       .toBe(`0 engagement affiché sur 19. ${why}`);
     expect(await late.isChecked()).toBe(true);
