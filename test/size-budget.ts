@@ -9,13 +9,14 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 35.6 KB (36,411 B) and 21.5 KB (22,028 B). They last
- * grew (about 380 B and 180 B) with the `dsfr` theme following a site of the French State design
+ * about 2%, so that any real growth fails; now 35.6 KB (36,461 B) and 21.6 KB (22,091 B). They last
+ * grew (about 440 B and 250 B) with the `dsfr` theme following a site of the French State design
  * system into its dark theme by itself (an observer of `data-fr-theme` while such an element is in
  * the page, a custom state, dark inputs), a separator kept with the figure after it, a linked
  * commitment opened when a newer copy brings it, and "late only" saying why it finds nothing in a
  * plan without due dates (heard with the count, as is why any filter finds nothing), and the
- * overall figure in words ("not reported") kept whole on a phone; before
+ * overall figure in words ("not reported") kept whole on a phone, and the badge's focus kept
+ * where it was when it is drawn anew; before
  * that (about 160 B and 280 B) with a badge that says in two words that it loads or that its feed
  * failed, and in its details since when its copy dates after a failed refresh; the dashboard and
  * the badge asking the publisher again as soon as the browser is back online; and a download of
@@ -50,7 +51,7 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 35.6 * 1024,
+    budget: 35.7 * 1024,
     note: 'dashboard and badge',
   },
   {

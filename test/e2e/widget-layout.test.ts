@@ -386,6 +386,42 @@ describe('a reader’s focus', () => {
     ).toBe('q');
   });
 
+  it('stays on the badge’s details button, open or closed as they were, when the page switches its language', async () => {
+    const page = await newPage(1000);
+    await page.goto(
+      hostPage(chromium.server, '/layout-badge-focus.html', {
+        body: `<p><a href="#top">Avant</a> <open-commitment-badge src="/feeds/valfleurie.json" commitment="VF-03" today="${TODAY}"></open-commitment-badge></p>`,
+        scripts: ['/dist/open-commitment-badge.js'],
+      }),
+    );
+    await settled(page, 'open-commitment-badge');
+    const badge = page.locator('open-commitment-badge');
+    const focusedPart = () =>
+      badge.evaluate((element) =>
+        element.shadowRoot!.activeElement?.closest('[part]')?.getAttribute('part'),
+      );
+    const switchTo = async (lang: string, word: string) => {
+      await page.evaluate((l) => document.documentElement.setAttribute('lang', l), lang);
+      await expect.poll(() => badge.locator('.status').textContent()).toBe(word);
+    };
+    // The keyboard on the details button opens them; Escape closes them, focus kept there.
+    await page.locator('a[href="#top"]').focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(focusedPart).toBe('toggle');
+    const details = badge.locator('[part="popover"]');
+    await expect.poll(() => details.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await switchTo('en', 'Works under way');
+    expect(await focusedPart()).toBe('toggle');
+    expect(await details.isVisible()).toBe(false);
+    // In the open details, on their "Question this" button: back on the details button, open.
+    await page.keyboard.press('Enter');
+    await badge.locator('[part="ask"] button').focus();
+    await switchTo('fr', 'En travaux');
+    expect(await focusedPart()).toBe('toggle');
+    expect(await details.isVisible()).toBe(true);
+  });
+
   it('stays on the commitment it was on when the day lateness is computed for changes', async () => {
     const page = await newPage(1000);
     await openedRow(page);

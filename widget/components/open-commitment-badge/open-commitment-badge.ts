@@ -289,6 +289,10 @@ export class OpenCommitmentBadge extends HTMLElement {
     const lang = viewerLang(this);
     const m = commonMessages[lang];
     const { entry, phase } = this.#feedState;
+    // The part that holds focus, focused again once drawn anew (in the details, their button): a
+    // new copy, a failed refresh or another language left a keyboard reader at the page's top.
+    const focused = this.#shadow.activeElement?.closest('[part]')?.getAttribute('part');
+    const open = this.#open;
     this.#toggleButton = undefined;
     this.#details = undefined;
     this.#drawDetails = undefined;
@@ -321,7 +325,13 @@ export class OpenCommitmentBadge extends HTMLElement {
       return;
     }
     this.#shadow.replaceChildren(this.#badge(feed, commitment, lang, m));
-    this.#setOpen(this.#open);
+    if (focused)
+      (
+        this.#shadow.querySelector<HTMLElement>(`[part="${focused}"]:is(a, button)`) ??
+        this.#toggleButton
+      )?.focus();
+    // Open or closed as they were, whatever focus on the button did.
+    this.#setOpen(open);
   }
 
   #badge(feed: Feed, commitment: Commitment, lang: Lang, m: CommonMessages): HTMLElement {
