@@ -53,6 +53,28 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', bom };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', bom };
+    return { text: decodeWindows1252(body), encoding: 'windows-1252', bom };
   }
+}
+
+/**
+ * The characters of bytes 0x80 to 0x9F in Windows-1252 (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – —
+ * ˜ ™ š › œ ž Ÿ); the five bytes it leaves unassigned keep their own code point. Node's
+ * `TextDecoder('windows-1252')` reads these bytes as ISO-8859-1 control characters, which would
+ * silently drop the euro sign, the typographic apostrophe and the œ of a French sheet.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f' +
+  '\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
+
+/** Windows-1252 bytes as text: one character per byte, from the table above for 0x80 to 0x9F. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) {
+    text +=
+      byte >= 0x80 && byte < 0xa0
+        ? WINDOWS_1252_HIGH.charAt(byte - 0x80)
+        : String.fromCharCode(byte);
+  }
+  return text;
 }

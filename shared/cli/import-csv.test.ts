@@ -113,6 +113,27 @@ describe('import csv', () => {
     expect(feed.commitments[0]).toMatchObject({ title: "Rénover l'école", status: 'complete' });
   });
 
+  it('keeps the €, the typographic apostrophe and the œ of a Windows-1252 file', async () => {
+    // "W2;Vœux : l’aide à 1 € – « oui »…;Limité" where Excel writes œ as 0x9C, ’ as 0x92, € as
+    // 0x80, – as 0x96 and … as 0x85 (bytes that ISO-8859-1 leaves to control characters).
+    const bytes = Buffer.concat([
+      Buffer.from('id;titre;statut\nW2;V', 'latin1'),
+      Buffer.from([0x9c]),
+      Buffer.from('ux : l', 'latin1'),
+      Buffer.from([0x92]),
+      Buffer.from('aide \xe0 1 ', 'latin1'),
+      Buffer.from([0x80, 0x20, 0x96]),
+      Buffer.from(' \xab oui \xbb', 'latin1'),
+      Buffer.from([0x85]),
+      Buffer.from(';Limit\xe9\n', 'latin1'),
+    ]);
+    await write('cp1252-high.csv', bytes);
+    const ran = await importCsv(['cp1252-high.csv']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const feed = JSON.parse(ran.stdout) as Feed;
+    expect(feed.commitments[0]?.title).toBe('Vœux : l’aide à 1 € – « oui »…');
+  });
+
   it.each([
     ['with a byte-order mark', 'utf-16le', true],
     ['without a byte-order mark', 'utf-16le', false],
