@@ -249,19 +249,32 @@ export interface ImportCsvOptions {
 
 /**
  * Merges a freshly imported feed into `base`: the base keeps what the spreadsheet has no column
- * for (publisher, plan, site, statuses, channel, interpellations, other refs), the sheet gives the
- * commitments. A publisher option replaces only its own field of the base's publisher, so that
- * renaming it keeps its address, logo and id.
+ * for (publisher, plan, site, statuses, channel, interpellations, other refs), and a commitment's
+ * milestones and updates when no sheet of them is given; the sheet gives the commitments. A
+ * publisher option replaces only its own field of the base's publisher, so that renaming it keeps
+ * its address, logo and id. `kept` counts the commitments whose milestones and updates came from
+ * the base.
  */
-function mergeBase(imported: Feed, base: Feed, options: ImportCsvOptions): Feed {
+function mergeBase(
+  imported: Feed,
+  base: Feed,
+  options: ImportCsvOptions,
+  kept: { milestones: number; updates: number },
+): Feed {
   const baseById = new Map(base.commitments.map((commitment) => [commitment.id, commitment]));
   const commitments: Commitment[] = imported.commitments.map((commitment) => {
     const before = baseById.get(commitment.id);
     if (!before) return commitment;
     const refs = { ...before.refs, ...commitment.refs };
+    const milestones = options.milestones === undefined ? before.milestones : undefined;
+    const updates = options.updates === undefined ? before.updates : undefined;
+    if (milestones) kept.milestones += 1;
+    if (updates) kept.updates += 1;
     return {
       ...commitment,
       ...(Object.keys(refs).length > 0 ? { refs } : {}),
+      ...(milestones ? { milestones } : {}),
+      ...(updates ? { updates } : {}),
       ...(before.interpellations ? { interpellations: before.interpellations } : {}),
     };
   });
@@ -371,7 +384,18 @@ export async function importCsvCommand(
       'note: the sheet holds no site and no interpellation channel: write them once in the feed (init shows how) and import with --base FEED to keep them\n',
     );
   }
-  const feed = base ? mergeBase(result.feed, base, options) : result.feed;
+  const kept = { milestones: 0, updates: 0 };
+  const feed = base ? mergeBase(result.feed, base, options, kept) : result.feed;
+  const keptParts = [
+    kept.milestones > 0
+      ? `the milestones of ${plural(kept.milestones, 'commitment')} (no --milestones sheet)`
+      : '',
+    kept.updates > 0
+      ? `the updates of ${plural(kept.updates, 'commitment')} (no --updates sheet)`
+      : '',
+  ].filter(Boolean);
+  if (keptParts.length > 0)
+    io.stderr(`note: kept from ${options.base ?? ''}: ${keptParts.join(' and ')}\n`);
   const invalid = selfCheck(
     feed,
     io,

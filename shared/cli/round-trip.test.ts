@@ -104,6 +104,23 @@ describe('export csv then import csv', () => {
     expect(diff.code).toBe(0);
   });
 
+  it('keeps the milestones and updates of --base when only the commitments sheet is given', async () => {
+    // What export's note promises: milestones and updates left out of the sheets come back with
+    // --base, rather than vanishing from the next version of the feed.
+    const source = path.join(dir, 'kept.json');
+    await writeFile(source, JSON.stringify(edge));
+    const exported = await runCli(['export', 'csv', source, '--out', path.join(dir, 'kept.csv')]);
+    expect(exported.stderr).toContain('re-import with --base to keep them');
+    const imported = await runCli(['import', 'csv', 'kept.csv', '--base', 'kept.json'], {
+      cwd: dir,
+    });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain(
+      'note: kept from kept.json: the milestones of 1 commitment (no --milestones sheet) and the updates of 1 commitment (no --updates sheet)',
+    );
+    expect((JSON.parse(imported.stdout) as Feed).commitments).toEqual(edge.commitments);
+  });
+
   it('says at export which values the spreadsheet cannot give back', async () => {
     const lossy: Feed = {
       ...edge,
