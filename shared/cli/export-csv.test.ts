@@ -59,4 +59,52 @@ describe('export csv --statuses', () => {
     expect(imported.code, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual(feed);
   });
+
+  it('writes decimals with a comma in a French sheet, which French Excel would read as dates', async () => {
+    const feed: Feed = {
+      format: 'open-commitments/1',
+      publisher: { name: 'Commune de Test', kind: 'municipality' },
+      updated: '2026-12-04T00:00:00Z',
+      languages: ['fr'],
+      commitments: [
+        {
+          id: 'D1',
+          title: 'Un engagement',
+          status: 'limited',
+          progress: 12.5,
+          milestones: [{ title: 'Lot', weight: 1.5 }],
+        },
+      ],
+    };
+    await writeFile(path.join(dir, 'decimal.json'), JSON.stringify(feed));
+    const exported = await runCli(
+      ['export', 'csv', 'decimal.json', '--out', 'decimal.csv', '--milestones', 'decimal-m.csv'],
+      { cwd: dir },
+    );
+    expect(exported.code, exported.stderr).toBe(0);
+    const sheet = await readFile(path.join(dir, 'decimal.csv'), 'utf8');
+    expect(sheet.split('\n')[1]).toBe('D1;Un engagement;Limité;12,5;;;;;;;;;;;');
+    const milestones = await readFile(path.join(dir, 'decimal-m.csv'), 'utf8');
+    expect(milestones.split('\n')[1]).toBe('D1;;Lot;;;1,5');
+
+    const english = await runCli(['export', 'csv', 'decimal.json', '--lang', 'en'], { cwd: dir });
+    expect(english.stdout.split('\n')[1]).toBe('D1,Un engagement,limited,12.5,,,,,,,,,,,');
+
+    const imported = await runCli(
+      [
+        'import',
+        'csv',
+        'decimal.csv',
+        '--milestones',
+        'decimal-m.csv',
+        '--publisher-name',
+        'Commune de Test',
+        '--updated',
+        '2026-12-04T00:00:00Z',
+      ],
+      { cwd: dir },
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual(feed);
+  });
 });

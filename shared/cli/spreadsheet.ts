@@ -672,6 +672,9 @@ function buildSheet<F extends string, R>(
         return coreMessages.fr.category[value as Category];
       }
       if (column.kind === 'list' || column.kind === 'patterns') return listCell(value as string[]);
+      // French Excel reads 12.5 as the date 12 May: a French sheet writes 12,5, as import reads.
+      if (typeof value === 'number' && options.lang === 'fr')
+        return String(value).replace('.', ',');
       return String(value);
     }),
   );
