@@ -394,8 +394,8 @@ describe('a reader’s focus', () => {
         scripts: ['/dist/open-commitment-badge.js'],
       }),
     );
-    await settled(page, 'open-commitment-badge');
     const badge = page.locator('open-commitment-badge');
+    await badge.locator('.status').waitFor();
     const focusedPart = () =>
       badge.evaluate((element) =>
         element.shadowRoot!.activeElement?.closest('[part]')?.getAttribute('part'),
