@@ -40,6 +40,17 @@ export function readDate(cell: string): CellResult<string> {
       message: `"${text}" is not a date: write YYYY-MM-DD (2026-12-31) or DD/MM/YYYY`,
     };
   }
+  const monthFirst = dayFirst
+    ? `${dayFirst[3]}-${dayFirst[1]?.padStart(2, '0')}-${dayFirst[2]?.padStart(2, '0')}`
+    : undefined;
+  if (!isDate(iso) && monthFirst !== undefined && isDate(monthFirst)) {
+    // 6/30/2027: a sheet that writes months first (US order), whose other dates, such as
+    // 6/1/2027, are read as another day: say so, rather than "not a real date".
+    return {
+      ok: false,
+      message: `"${text}" is written month first, but dates are read day first: format the date columns as YYYY-MM-DD ("${monthFirst}"), or a date such as 6/1 is read as 6 January`,
+    };
+  }
   if (!isDate(iso)) return { ok: false, message: `"${text}" is not a real calendar date` };
   return { ok: true, value: iso };
 }

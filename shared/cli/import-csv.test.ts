@@ -297,6 +297,18 @@ describe('import csv', () => {
     );
   });
 
+  it('says a date written month first is in the wrong order, not that it does not exist', async () => {
+    // An English-language Excel writes 6/30/2027; its 6/1/2027 would be read as 6 January.
+    await write('us.csv', 'id,title,status,start,due\r\nU1,One,limited,6/1/2026,6/30/2027\r\n');
+    const ran = await importCsv(['us.csv', '--out', 'us.json']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain(
+      'row 2, column E (due): "6/30/2027" is written month first, but dates are read day first: format the date columns as YYYY-MM-DD ("2027-06-30"), or a date such as 6/1 is read as 6 January',
+    );
+    expect(ran.stderr).not.toContain('not a real calendar date');
+    await expect(readFile(path.join(dir, 'us.json'))).rejects.toThrow();
+  });
+
   it('refuses a sheet without the required columns', async () => {
     await write('cols.csv', 'id,name\nX,Y\n');
     const ran = await importCsv(['cols.csv']);
