@@ -2,13 +2,14 @@
  * What a feed or a page cannot make the extension do, in real Chromium with the built extension:
  * a visit to a page a feed names sends nothing to anyone (not to the hosts the feed links to, not
  * from the extension at all); feed markup stays text; a right-to-left page does not turn the
- * overlay around; and the page's own scripts can neither reach the background nor act through the
- * overlay's buttons.
+ * overlay around; a dark page does not make the badges unreadable; and the page's own scripts can
+ * neither reach the background nor act through the overlay's buttons.
  */
 import type { Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './support/server.ts';
 import {
+  axeViolations,
   launchExtension,
   subscribe,
   popupFor,
@@ -23,6 +24,7 @@ let server: TestServer;
 let elsewhere: TestServer;
 const extensionRequests: string[] = [];
 const pagePath = '/town/project-a.html';
+const BADGE = 'open-commitments-badge';
 
 /** The town feed, with every link and the logo on another host and markup in its texts. */
 function hostileFeed() {
@@ -109,6 +111,12 @@ beforeAll(async () => {
   server.route('/town/project-a-rtl.html', {
     body: projectPage(server.origin).replace('<html lang="en">', '<html lang="ar" dir="rtl">'),
   });
+  server.route('/town/project-a-dark.html', {
+    body: projectPage(server.origin).replace(
+      '<body>',
+      '<body style="background: #161616; color: #eee"><style>a { color: #9cf }</style>',
+    ),
+  });
   server.route('/town/about.html', { body: htmlPage('About the town', '<p>Nothing planned.</p>') });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   session.context.on('request', (request: Request) => {
@@ -189,6 +197,17 @@ describe('a right-to-left page', () => {
     // C1 is late: its badge reads "Not started Late", in that order.
     const badge = page.locator('#c1 open-commitments-badge');
     expect(await after(badge.locator('.oc-status'), badge.locator('.oc-late'))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('a dark page', () => {
+  it('leaves every word of the badges readable', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a-dark.html`);
+    await page.locator('#c1 open-commitments-badge').waitFor({ timeout: 15_000 });
+    const inBadges = (await axeViolations(page)).filter((v) => v.includes(BADGE));
+    expect(inBadges).toEqual([]);
     await page.close();
   });
 });
