@@ -1,6 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../feed/parse-feed.ts';
-import { runCli } from './test-support.ts';
+import type { Feed } from '../feed/types.ts';
+import { runCli, tempDir } from './test-support.ts';
 
 describe('init --lang', () => {
   it('writes English example addresses and status key in English', async () => {
@@ -38,6 +41,44 @@ describe('init --lang', () => {
     for (const text of [ran.stdout, ran.stderr]) {
       expect(text).not.toMatch(/[a-zé]'[a-zé]/);
       expect(text).not.toMatch(/ [:;!?»]|« |\\"/);
+    }
+  });
+
+  it('has validate name each example value still in the feed, and none once replaced', async () => {
+    const dir = await tempDir();
+    try {
+      const file = path.join(dir.dir, 'engagements.json');
+      expect((await runCli(['init', '--lang', 'fr', '--out', file])).code).toBe(0);
+      const before = await runCli(['validate', file]);
+      expect(before.code).toBe(0);
+      for (const line of [
+        'warning  publisher.name: "Nom de votre collectivité (à remplacer)" is an example written by init: replace it with yours',
+        'warning  site[0]: "https://www.example.org/*" is an example address (www.example.org): replace it with your site\'s',
+        'warning  interpellation.url: "https://www.example.org/interpeller?engagement={id}&page={page}" is an example address (www.example.org): replace it with your site\'s',
+        'warning  commitments[0].title: "Publier les marchés publics en données ouvertes (exemple à remplacer)" is an example written by init: replace it with yours',
+      ])
+        expect(before.stdout).toContain(line);
+
+      const feed = JSON.parse(await readFile(file, 'utf8')) as Feed;
+      const own = JSON.parse(
+        JSON.stringify(feed)
+          .replaceAll('www.example.org', 'www.ville-de-test.fr')
+          .replaceAll(' (à remplacer)', '')
+          .replaceAll(' (titre à remplacer)', '')
+          .replaceAll(' (exemple à remplacer)', ''),
+      ) as Feed;
+      await writeFile(
+        file,
+        JSON.stringify({
+          ...own,
+          commitments: own.commitments.map((c) => ({ ...c, summary: 'Chaque marché publié.' })),
+        }),
+      );
+      const after = await runCli(['validate', file]);
+      expect(after.stdout).not.toContain('example');
+      expect(after.stdout).toContain('(0 errors, 0 warnings)');
+    } finally {
+      await dir.remove();
     }
   });
 });

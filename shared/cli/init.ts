@@ -3,7 +3,7 @@
  * in use. JSON has no comments and strict validation refuses unknown keys, so the guidance is in
  * the example values ("replace…") and printed on stderr, never hidden in the file.
  */
-import type { Feed, PublisherKind } from '../feed/types.ts';
+import type { Feed, FeedIssue, PublisherKind, Text } from '../feed/types.ts';
 import { addDays, todayString } from '../status/dates.ts';
 import { EXIT, type CliIo } from './io.ts';
 import { checkTargets, feedJson, writeOutput } from './output.ts';
@@ -15,6 +15,9 @@ export interface InitOptions {
   readonly out?: string;
   readonly force?: boolean;
 }
+
+/** The host of the starter feed's example addresses. */
+const EXAMPLE_HOST = 'www.example.org';
 
 const WORDS = {
   fr: {
@@ -76,7 +79,7 @@ export function starterFeed(kind: PublisherKind, lang: 'fr' | 'en', now: Date): 
   const today = todayString(now, 'UTC');
   return {
     format: 'open-commitments/1',
-    publisher: { name: words.name, kind, url: 'https://www.example.org/' },
+    publisher: { name: words.name, kind, url: `https://${EXAMPLE_HOST}/` },
     plan: {
       id: `PLAN-${today.slice(0, 4)}`,
       title: words.plan,
@@ -112,6 +115,53 @@ export function starterFeed(kind: PublisherKind, lang: 'fr' | 'en', now: Date): 
       },
     ],
   };
+}
+
+/** Whether a URL or a match pattern points at the starter feed's example host. */
+function isExampleAddress(address: string): boolean {
+  return /^[a-z*]+:\/\/([^/]*)/i.exec(address)?.[1]?.toLowerCase() === EXAMPLE_HOST;
+}
+
+/**
+ * The example values of `init` still in a feed (its placeholder names and titles, its
+ * www.example.org addresses), each at its path: published as they are, the dashboard would name a
+ * placeholder publisher and send the people who question it to an address that is no one's.
+ */
+export function starterLeftovers(feed: Feed): FeedIssue[] {
+  const placeholders = new Set<string>(
+    Object.values(WORDS).flatMap((words) => [words.name, words.plan, words.title, words.summary]),
+  );
+  const issues: FeedIssue[] = [];
+  const text = (path: string, value: Text | undefined): void => {
+    const values = typeof value === 'string' ? [value] : Object.values(value ?? {});
+    const kept = values.find((one) => placeholders.has(one));
+    if (kept !== undefined)
+      issues.push({
+        path,
+        message: `"${kept}" is an example written by init: replace it with yours`,
+      });
+  };
+  const address = (path: string, value: string | undefined): void => {
+    if (value !== undefined && isExampleAddress(value))
+      issues.push({
+        path,
+        message: `"${value}" is an example address (${EXAMPLE_HOST}): replace it with your site's`,
+      });
+  };
+  text('publisher.name', feed.publisher.name);
+  address('publisher.url', feed.publisher.url);
+  text('plan.title', feed.plan?.title);
+  (feed.site ?? []).forEach((pattern, index) => address(`site[${index}]`, pattern));
+  address('interpellation.url', feed.interpellation?.url);
+  address('interpellation.rules', feed.interpellation?.rules);
+  feed.commitments.forEach((commitment, index) => {
+    const at = `commitments[${index}]`;
+    text(`${at}.title`, commitment.title);
+    text(`${at}.summary`, commitment.summary);
+    address(`${at}.url`, commitment.url);
+    (commitment.pages ?? []).forEach((pattern, p) => address(`${at}.pages[${p}]`, pattern));
+  });
+  return issues;
 }
 
 /** Writes the starter feed to `--out` (never over an existing file without --force) or stdout. */

@@ -2,6 +2,7 @@
 import type { FeedIssue } from '../feed/types.ts';
 import { todayString } from '../status/dates.ts';
 import { brokenStatusDefinitions, hintFor, publisherWarnings } from './feed-checks.ts';
+import { starterLeftovers } from './init.ts';
 import { EXIT, InputError, isUrl, type CliIo } from './io.ts';
 import { loadFeed, plural } from './output.ts';
 
@@ -92,6 +93,7 @@ export async function validateCommand(
   const warnings: FeedIssue[] = [
     ...result.warnings,
     ...(result.ok ? publisherWarnings(result.feed, today) : []),
+    ...(result.ok ? starterLeftovers(result.feed) : []),
   ];
   const valid = result.ok && errors.length === 0;
 
