@@ -43,6 +43,27 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>A</p><script>never closed <p>B</p>')).toBe('A');
   });
 
+  it("keeps a link's web address after its text, since a feed's text has no links", () => {
+    expect(
+      htmlToText(
+        '<p>Voir <a class="x" href="https://ex.fr/deliberation?n=1&amp;a=2">la délibération</a>.</p>',
+      ),
+    ).toBe('Voir la délibération (https://ex.fr/deliberation?n=1&a=2).');
+    expect(htmlToText('<a href="https://ex.fr/a">https://ex.fr/a</a>')).toBe('https://ex.fr/a');
+    expect(htmlToText('<a target href = https://ex.fr/b><img src="b.png"></a>')).toBe(
+      'https://ex.fr/b',
+    );
+    expect(htmlToText('<a href="https://ex.fr/c">Un<br>deux</a>')).toBe(
+      'Un\ndeux (https://ex.fr/c)',
+    );
+    // Only absolute web addresses: a relative one means nothing outside its site.
+    expect(
+      htmlToText(
+        '<a href="javascript:alert(1)">a</a> <a href="/page">b</a> <a data-href="https://x.fr">c</a>',
+      ),
+    ).toBe('a b c');
+  });
+
   it('collapses white space, non-breaking spaces included', () => {
     expect(htmlToText('  a&nbsp;&nbsp;b\n\n c ')).toBe('a b c');
   });

@@ -124,7 +124,7 @@ function isSpace(char: string): boolean {
 function readTag(
   html: string,
   start: number,
-): { name: string; selfClosing: boolean; end: number } | undefined {
+): { name: string; selfClosing: boolean; end: number; href?: string } | undefined {
   let i = start;
   while (i < html.length && !isSpace(html[i]!) && html[i] !== '/' && html[i] !== '>') i += 1;
   const name = html.slice(start, i).toLowerCase();
@@ -132,24 +132,48 @@ function readTag(
   // unquoted value; a quote character: in a value it opened.
   let state: 'before' | 'name' | 'equals' | 'value' | '"' | "'" = 'before';
   let slash = false;
+  // Where the current attribute's name and value start, and the first `href` value, if any.
+  let nameStart = i;
+  let attribute = '';
+  let valueStart = i;
+  let href: string | undefined;
+  const endValue = (end: number): void => {
+    if (attribute === 'href' && href === undefined) href = html.slice(valueStart, end);
+  };
   for (; i < html.length; i += 1) {
     const char = html[i]!;
     if (state === '"' || state === "'") {
-      if (char === state) state = 'before';
+      if (char === state) {
+        endValue(i);
+        state = 'before';
+      }
       continue;
     }
-    if (char === '>') return { name, selfClosing: slash, end: i + 1 };
+    if (char === '>') {
+      if (state === 'value') endValue(i);
+      return { name, selfClosing: slash, end: i + 1, ...(href === undefined ? {} : { href }) };
+    }
     slash = false;
     if (isSpace(char)) {
-      if (state === 'value') state = 'before';
+      if (state === 'value') {
+        endValue(i);
+        state = 'before';
+      }
     } else if (state === 'equals') {
       state = char === '"' || char === "'" ? char : 'value';
+      valueStart = state === 'value' ? i : i + 1;
     } else if (state !== 'value') {
       if (char === '/') {
         slash = true;
         state = 'before';
-      } else if (char === '=' && state === 'name') state = 'equals';
-      else state = 'name';
+      } else if (char === '=' && state === 'name') {
+        // The last word before `=`: a name ends at a space (`<a target href=…>`, `href = …`).
+        attribute = html.slice(nameStart, i).trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+        state = 'equals';
+      } else {
+        if (state !== 'name') nameStart = i;
+        state = 'name';
+      }
     }
   }
   return undefined;
@@ -182,6 +206,13 @@ export function decodeEntities(text: string): string {
   );
 }
 
+/** An `href` worth writing out: an absolute http or https address, decoded; else undefined. */
+function linkAddress(href: string | undefined): string | undefined {
+  if (href === undefined) return undefined;
+  const address = decodeEntities(href).trim();
+  return /^https?:\/\/[^\s]+$/i.test(address) ? address : undefined;
+}
+
 /** Collapses white space the way a browser shows it, without leading or trailing spaces. */
 function collapse(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -195,11 +226,14 @@ export function htmlToText(html: string): string {
   const paragraphs: string[][] = [[]];
   let line = '';
   let skipUntil: string | undefined;
+  let link: { start: number; href: string | undefined } | undefined;
   const endLine = (): void => {
     const text = collapse(decodeEntities(line));
     const current = paragraphs[paragraphs.length - 1];
     if (text !== '' && current) current.push(text);
     line = '';
+    // A link that goes on past a line break: its text resumes on the next line.
+    if (link) link.start = 0;
   };
   const endParagraph = (): void => {
     endLine();
@@ -249,6 +283,17 @@ export function htmlToText(html: string): string {
         i = end;
       } else skipUntil = name;
       continue;
+    }
+    if (name === 'a') {
+      // A link's address follows its text, "le plan (https://…)": a feed's text has no links,
+      // and a description's link to a deliberation or a document is worth keeping.
+      if (!closing) link = { start: line.length, href: linkAddress(tag.href) };
+      else if (link) {
+        const text = collapse(decodeEntities(line.slice(link.start)));
+        if (link.href !== undefined && text !== link.href && text !== '') line += ` (${link.href})`;
+        else if (link.href !== undefined && text === '') line += link.href;
+        link = undefined;
+      }
     }
     if (BLOCKS.has(name)) endParagraph();
     else if (LINES.has(name)) {

@@ -53,10 +53,10 @@ describe('import decidim: a JSON export with nested results and HTML', () => {
     expect(found.stderr).not.toContain('--lang');
   });
 
-  it('turns HTML descriptions into plain text, dropping scripts, styles and attributes', async () => {
+  it("turns HTML descriptions into plain text, dropping scripts, styles and attributes but a link's address", async () => {
     const feed = JSON.parse((await importDecidim(NESTED)).stdout) as Feed;
     expect(feed.commitments[0]?.description).toEqual({
-      fr: 'Chaque marché publié dès 1 € HT.\n\nVoir le détail\net les avenants.',
+      fr: 'Chaque marché publié dès 1 € HT.\n\nVoir le détail (https://participer.valfleurie.example/)\net les avenants.',
       en: 'Every contract published from €1.\n\n- awards\n- amendments & changes',
     });
     expect(JSON.stringify(feed)).not.toMatch(/alert|steal|color: red|<\w/);
