@@ -5,13 +5,19 @@
  * its status contradicts, an unanswered interpellation past the promised delay), or that names
  * pages the extension ignores (every site, or every site under a public suffix).
  */
-import { CATEGORIES, type Feed, type FeedIssue, type Update } from '../feed/types.ts';
+import {
+  CATEGORIES,
+  type Feed,
+  type FeedIssue,
+  type StatusDef,
+  type Update,
+} from '../feed/types.ts';
 import { parsePattern } from '../match/match-pages.ts';
 import { isPublicSuffix } from '../match/public-suffix.ts';
 import { computeProgress } from '../status/compute-progress.ts';
 import { daysOverdue } from '../status/late.ts';
 import { resolveStatus } from '../status/resolve-status.ts';
-import { readDate, statusReader } from './cells.ts';
+import { readDate, readPercent, readPositive, statusReader } from './cells.ts';
 import { plural } from './output.ts';
 
 const DATE_FIELDS = new Set(['start', 'due', 'done', 'date']);
@@ -32,14 +38,46 @@ function quotedValue(message: string): string | undefined {
  * What to write in the feed for a value the spreadsheet importer would have read, such as a
  * category's French name (`Limité`) or a French date (`31/12/2027`): a feed holds only the codes.
  */
-function feedSpelling(key: string, value: string | undefined): string | undefined {
+function feedSpelling(
+  key: string,
+  value: string | undefined,
+  statuses: readonly StatusDef[] = [],
+): string | undefined {
   if (value === undefined) return undefined;
   if (key === 'status' || key === 'category') {
-    const read = statusReader([])(value);
+    const read = statusReader(key === 'status' ? statuses : [])(value);
     return read.ok && read.value !== value ? read.value : undefined;
+  }
+  if (key === 'progress' || key === 'weight') {
+    // "45 %" or "12,5" as a spreadsheet writes them: a feed holds the number itself.
+    const read = key === 'progress' ? readPercent(value) : readPositive(value);
+    return read.ok ? String(read.value) : undefined;
   }
   const read = readDate(value);
   return read.ok && read.value !== value ? read.value : undefined;
+}
+
+/** The feed's own status definitions, as far as they can be read from its JSON value `raw`. */
+export function rawStatuses(raw: unknown): StatusDef[] {
+  const statuses =
+    typeof raw === 'object' && raw !== null ? (raw as { statuses?: unknown }).statuses : undefined;
+  if (!Array.isArray(statuses)) return [];
+  return statuses.flatMap((definition: unknown) => {
+    if (typeof definition !== 'object' || definition === null) return [];
+    const { key, label } = definition as { key?: unknown; label?: unknown };
+    if (typeof key !== 'string') return [];
+    const texts =
+      typeof label === 'string'
+        ? label
+        : typeof label === 'object' && label !== null
+          ? Object.fromEntries(
+              Object.entries(label).filter(
+                (entry): entry is [string, string] => typeof entry[1] === 'string',
+              ),
+            )
+          : key;
+    return [{ key, label: texts, category: 'unknown' as const }];
+  });
 }
 
 /**
@@ -50,6 +88,7 @@ function feedSpelling(key: string, value: string | undefined): string | undefine
 export function hintFor(
   issue: FeedIssue,
   brokenStatuses: readonly BrokenStatus[] = [],
+  statuses: readonly StatusDef[] = [],
 ): string | undefined {
   const key = lastKey(issue.path);
   const parent = issue.path.replace(/\[\d+\]/g, '');
@@ -60,11 +99,17 @@ export function hintFor(
   if (key === 'updated')
     return 'Write when you last changed the feed as an RFC 3339 date-time, e.g. "2026-11-30T09:00:00Z".';
   const interpellation = key === 'status' && parent.includes('interpellations');
-  const spelling = interpellation ? undefined : feedSpelling(key, quotedValue(issue.message));
+  const spelling = interpellation
+    ? undefined
+    : feedSpelling(key, quotedValue(issue.message), statuses);
   if (DATE_FIELDS.has(key))
     return spelling === undefined
       ? 'Write dates as YYYY-MM-DD, and only days that exist (2023-02-30 does not).'
       : `Write dates as YYYY-MM-DD in a feed: "${spelling}".`;
+  if ((key === 'progress' || key === 'weight') && spelling !== undefined)
+    return `Write the number itself in a feed, without quotes or %: ${spelling}.`;
+  if (spelling !== undefined && !(CATEGORIES as readonly string[]).includes(spelling))
+    return `Write the key of your status in a feed: "${spelling}" (its label is read only from a spreadsheet).`;
   if (spelling !== undefined)
     return `Write the category's code in a feed: "${spelling}" (its French or English name is read only from a spreadsheet).`;
   if (interpellation) return 'An interpellation is open, answered, declined or inadmissible.';

@@ -183,6 +183,25 @@ describe('validate', () => {
     );
   });
 
+  it("gives the number for a progress written as text, and the key for a status's label", async () => {
+    const feed = await valfleurie();
+    feed.commitments[0]!.progress = '45 %';
+    feed.commitments[1]!.progress = '12,5';
+    feed.commitments[2]!.status = 'Tender under way';
+    await writeFile(path.join(dir, 'sheet-values.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'sheet-values.json'], { cwd: dir });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain(
+      'error    commitments[0].progress: expected a number from 0 to 100, got "45 %"\n         hint: Write the number itself in a feed, without quotes or %: 45.\n',
+    );
+    expect(ran.stdout).toContain(
+      'hint: Write the number itself in a feed, without quotes or %: 12.5.\n',
+    );
+    expect(ran.stdout).toMatch(
+      /error {4}commitments\[2\]\.status: unknown status "Tender under way".*\n {9}hint: Write the key of your status in a feed: "en-cours-de-marche" \(its label is read only from a spreadsheet\)\.\n/,
+    );
+  });
+
   it('points a commitment whose own status is unknown back to the broken definition of it', async () => {
     const feed = await valfleurie();
     // The first definition, "en-preparation" (used by VF-10), names no known category.

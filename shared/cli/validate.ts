@@ -1,7 +1,7 @@
 /** `open-commitments validate <file|URL>`: the publisher's check before publishing. */
 import type { FeedIssue } from '../feed/types.ts';
 import { todayString } from '../status/dates.ts';
-import { brokenStatusDefinitions, hintFor, publisherWarnings } from './feed-checks.ts';
+import { brokenStatusDefinitions, hintFor, publisherWarnings, rawStatuses } from './feed-checks.ts';
 import { starterLeftovers } from './init.ts';
 import { EXIT, InputError, isUrl, type CliIo } from './io.ts';
 import { loadFeed, plural } from './output.ts';
@@ -87,9 +87,14 @@ export async function validateCommand(
     result.ok || !result.errors.some((issue) => issue.path.startsWith('statuses['))
       ? []
       : brokenStatusDefinitions(result.errors, rawJson(bytes));
+  // The feed's own statuses, for a hint when a commitment gives one's label instead of its key.
+  const statuses = result.ok ? [] : rawStatuses(rawJson(bytes));
   const errors: Reported[] = result.ok
     ? []
-    : result.errors.map((issue) => ({ ...issue, ...withHint(hintFor(issue, brokenStatuses)) }));
+    : result.errors.map((issue) => ({
+        ...issue,
+        ...withHint(hintFor(issue, brokenStatuses, statuses)),
+      }));
   const warnings: FeedIssue[] = [
     ...result.warnings,
     ...(result.ok ? publisherWarnings(result.feed, today) : []),
