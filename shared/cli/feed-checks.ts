@@ -94,6 +94,10 @@ export function hintFor(
   const parent = issue.path.replace(/\[\d+\]/g, '');
   if (issue.path === '$' && /Unexpected token '<'/.test(issue.message))
     return 'This is HTML, not a feed: check the address or the file (a server may answer a missing file with a web page).';
+  if (issue.path === '$' && /not valid UTF-8/.test(issue.message))
+    return 'Save the file as UTF-8: it was saved in another encoding, such as Windows-1252 ("ANSI" in Notepad).';
+  if (issue.path === '$' && /Unexpected token '[«»“”„‘’]'/.test(issue.message))
+    return 'Put texts between straight quotes "…": a word processor turns them into « » or “ ”, which JSON does not read.';
   if (issue.path === '$') return 'The file must be one JSON object, UTF-8 encoded.';
   if (key === 'format') return 'Start the feed with "format": "open-commitments/1".';
   if (key === 'updated')

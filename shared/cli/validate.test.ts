@@ -254,6 +254,32 @@ describe('validate', () => {
     });
   });
 
+  it.each([
+    [
+      'a spreadsheet given instead of the feed',
+      'engagements.csv',
+      Buffer.from('id;titre;statut\r\nE1;Un;Limité\r\n', 'latin1'),
+      'This is a spreadsheet, not a feed: import csv turns it into one (see the guide).',
+    ],
+    [
+      'a feed saved as Windows-1252 by Notepad',
+      'ansi.json',
+      Buffer.from('{"format": "open-commitments/1", "publisher": {"name": "Société"}}', 'latin1'),
+      'Save the file as UTF-8: it was saved in another encoding, such as Windows-1252 ("ANSI" in Notepad).',
+    ],
+    [
+      'texts between typographic quotes',
+      'quotes.json',
+      Buffer.from('{\n  "format": «open-commitments/1»\n}'),
+      'Put texts between straight quotes "…": a word processor turns them into « » or “ ”, which JSON does not read.',
+    ],
+  ])('tells what to do with %s', async (_case, name, bytes, hint) => {
+    await writeFile(path.join(dir, name), bytes);
+    const ran = await runCli(['validate', name], { cwd: dir });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain(`\n         hint: ${hint}\n`);
+  });
+
   it('says that a web page is not a feed', async () => {
     const page = (async () =>
       new Response('<!doctype html><title>Page introuvable</title>', {

@@ -93,7 +93,11 @@ export async function validateCommand(
     ? []
     : result.errors.map((issue) => ({
         ...issue,
-        ...withHint(hintFor(issue, brokenStatuses, statuses)),
+        ...withHint(
+          issue.path === '$' && /\.(csv|tsv)$/i.test(source)
+            ? 'This is a spreadsheet, not a feed: import csv turns it into one (see the guide).'
+            : hintFor(issue, brokenStatuses, statuses),
+        ),
       }));
   const warnings: FeedIssue[] = [
     ...result.warnings,
