@@ -394,6 +394,15 @@ export async function importCsvCommand(
       ? `the updates of ${plural(kept.updates, 'commitment')} (no --updates sheet)`
       : '',
   ].filter(Boolean);
+  const inSheet = new Set(feed.commitments.map((commitment) => commitment.id));
+  const left = (base?.commitments ?? []).filter((commitment) => !inSheet.has(commitment.id));
+  if (left.length > 0) {
+    // A row deleted by mistake takes the commitment's history and citizens' questions with it.
+    const asked = left.reduce((sum, c) => sum + (c.interpellations?.length ?? 0), 0);
+    io.stderr(
+      `note: not in the sheet, so left out of the feed: ${left.map((c) => c.id).join(', ')}${asked > 0 ? ` (with ${plural(asked, 'interpellation')})` : ''}; to show a commitment given up, keep its row with the status withdrawn\n`,
+    );
+  }
   if (keptParts.length > 0)
     io.stderr(`note: kept from ${options.base ?? ''}: ${keptParts.join(' and ')}\n`);
   const invalid = selfCheck(

@@ -309,6 +309,41 @@ describe('import csv', () => {
     await expect(readFile(path.join(dir, 'us.json'))).rejects.toThrow();
   });
 
+  it('names the commitments of --base that the sheet no longer has, and their interpellations', async () => {
+    const base: Feed = {
+      format: 'open-commitments/1',
+      publisher: { name: 'Commune de Test', kind: 'municipality' },
+      updated: '2026-12-01T00:00:00Z',
+      commitments: [
+        { id: 'K1', title: 'Gardé', status: 'limited' },
+        {
+          id: 'K2',
+          title: 'Ligne effacée',
+          status: 'limited',
+          interpellations: [
+            {
+              id: 'I-1',
+              date: '2026-11-01',
+              question: 'Quand ?',
+              status: 'answered',
+              answer: { date: '2026-11-15', text: 'En mars.' },
+            },
+          ],
+        },
+      ],
+    };
+    await write('kept-base.json', JSON.stringify(base));
+    await write('kept.csv', 'id;titre;statut\nK1;Gardé;Limité\n');
+    const ran = await importCsv(['kept.csv', '--base', 'kept-base.json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stderr).toContain(
+      'note: not in the sheet, so left out of the feed: K2 (with 1 interpellation); to show a commitment given up, keep its row with the status withdrawn\n',
+    );
+    await write('both.csv', 'id;titre;statut\nK1;Gardé;Limité\nK2;Ligne effacée;Limité\n');
+    const both = await importCsv(['both.csv', '--base', 'kept-base.json']);
+    expect(both.stderr).not.toContain('left out');
+  });
+
   it('refuses a sheet without the required columns', async () => {
     await write('cols.csv', 'id,name\nX,Y\n');
     const ran = await importCsv(['cols.csv']);
