@@ -34,9 +34,10 @@ const MANY = 3_000;
  * on each frame it draws how many badges there are and whether its last link has its badge.
  */
 const FRAMES_SCRIPT = `<script>
-  addEventListener('load', () => scrollTo(0, document.body.scrollHeight));
+  // Before the content script, which runs once the document is parsed and its events are out.
   addEventListener('DOMContentLoaded', () => {
     window.lineHeight_ = document.querySelector('li').getBoundingClientRect().height;
+    scrollTo(0, document.body.scrollHeight);
   });
   window.frames_ = [];
   const note = () => {
