@@ -116,9 +116,13 @@ export interface StatusChoice {
 /**
  * Finds what a status cell means: a category key (`limited`), a category's French or English
  * label (`Limité`, `Complete`), or the key or a label of one of the publisher's own statuses.
- * Case and accents do not matter.
+ * Case and accents do not matter. `lang` is the sheet's: its names of the categories are those an
+ * error suggests.
  */
-export function statusReader(defs: readonly StatusDef[]): (cell: string) => CellResult<string> {
+export function statusReader(
+  defs: readonly StatusDef[],
+  lang: 'fr' | 'en' = 'fr',
+): (cell: string) => CellResult<string> {
   const byWord = new Map<string, string>();
   for (const def of defs) {
     byWord.set(normalizeWord(def.key), def.key);
@@ -139,7 +143,7 @@ export function statusReader(defs: readonly StatusDef[]): (cell: string) => Cell
     if (key !== undefined) return { ok: true, value: key };
     return {
       ok: false,
-      message: `unknown status "${cell.trim()}": use one of ${allowed} (or a category's French name: ${CATEGORIES.map((c) => coreMessages.fr.category[c]).join(', ')}); declare your own statuses with --statuses`,
+      message: `unknown status "${cell.trim()}": use one of ${allowed} (or a category's ${lang === 'fr' ? 'French' : 'English'} name: ${CATEGORIES.map((c) => coreMessages[lang].category[c]).join(', ')}); declare your own statuses with --statuses`,
     };
   };
 }

@@ -344,6 +344,20 @@ describe('import csv', () => {
     expect(both.stderr).not.toContain('left out');
   });
 
+  it("suggests the categories' names in the language of the sheet's headers", async () => {
+    await write('status-en.csv', 'id,title,status\nS1,One,In progress\n');
+    const english = await importCsv(['status-en.csv']);
+    expect(english.code).toBe(1);
+    expect(english.stderr).toContain(
+      "(or a category's English name: Not started, Limited, Substantial, Complete, Withdrawn, Unknown)",
+    );
+    await write('status-fr.csv', 'id;titre;statut\nS1;Un;En cours\n');
+    const french = await importCsv(['status-fr.csv']);
+    expect(french.stderr).toContain(
+      "(or a category's French name: Pas commencé, Limité, Substantiel, Terminé, Abandonné, Inconnu)",
+    );
+  });
+
   it('refuses a sheet without the required columns', async () => {
     await write('cols.csv', 'id,name\nX,Y\n');
     const ran = await importCsv(['cols.csv']);

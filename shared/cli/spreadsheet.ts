@@ -409,7 +409,6 @@ export function importSpreadsheet(
 ): SpreadsheetResult {
   const errors: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[] = [];
   const warnings: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[] = [];
-  const statusOf = statusReader(options.statuses ?? []);
 
   const commitmentIssues: CsvIssue[] = [];
   const commitmentWarnings: CsvIssue[] = [];
@@ -419,6 +418,7 @@ export function importSpreadsheet(
     commitmentIssues,
     commitmentWarnings,
   );
+  const statusOf = statusReader(options.statuses ?? [], layout.lang);
   const commitments: (Commitment & { milestones?: Milestone[]; updates?: Update[] })[] = [];
   const firstRow = new Map<string, number>();
   if (commitmentIssues.length === 0) {
