@@ -174,7 +174,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--updates <file>', 'updates sheet, CSV')
     .option(
       '--base <feed>',
-      'keep publisher, plan, site, statuses, channel and interpellations from this feed',
+      'keep publisher, plan, site, statuses, channel and interpellations from this feed, and its milestones and updates when their sheets are not given',
     )
     .option('--publisher-name <name>', "the publisher's name")
     .option('--publisher-url <url>', "the publisher's site", httpUrl)
