@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../shared/index.ts';
 import { formatPercent } from '../../shared/i18n/format.ts';
 import { t } from '../i18n/messages.ts';
@@ -19,6 +20,7 @@ export function CommitmentRow({
   onRemember,
   rememberFirst,
   noChannelSaid,
+  children,
 }: {
   row: CommitmentRowData;
   lang: Lang;
@@ -32,6 +34,8 @@ export function CommitmentRow({
   rememberFirst?: boolean;
   /** That the publisher offers no channel is said above the rows, not on this one. */
   noChannelSaid?: boolean | undefined;
+  /** Said at the row's end: that an action asked on it failed. */
+  children?: ComponentChildren;
 }) {
   const m = t(lang);
   // Heard after a button's text in a list of the buttons, where every row has the same ones.
@@ -105,6 +109,7 @@ export function CommitmentRow({
           )}
         </div>
       )}
+      {children}
     </li>
   );
 }

@@ -384,4 +384,38 @@ describe('the dashboard', () => {
     const link = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Flux');
     expect(link?.getAttribute('href')).toBe('options.html');
   });
+  it('says in the row that unfollowing or deleting did not go through, and keeps the row', async () => {
+    const model = fakeModel({
+      followed: [{ feedId: 'town', feed: feed(), paused: false }],
+      changes: [],
+      questions: [question(1, 'A1')],
+    });
+    const reject = async () => {
+      throw new Error('no answer to follow');
+    };
+    model.unfollow = reject;
+    model.deleteQuestion = reject;
+    const root = mount(model);
+    const unfollow = root.querySelector<HTMLButtonElement>('[data-commitment-id="B1"] button')!;
+    unfollow.focus();
+    unfollow.click();
+    await vi.waitFor(() =>
+      expect(root.querySelector('li[data-commitment-id="B1"] [role="alert"]')?.textContent).toBe(
+        '“Unfollow” did not go through for Budget. Try again. Reason: no answer to follow',
+      ),
+    );
+    expect(document.activeElement).toBe(unfollow);
+    expect(root.querySelector('[data-said]')?.textContent).toBe('');
+
+    const remove = root.querySelector<HTMLButtonElement>('tr[data-commitment-id="A1"] button')!;
+    remove.click();
+    await vi.waitFor(() =>
+      expect(root.querySelector('tr[data-commitment-id="A1"] [role="alert"]')?.textContent).toBe(
+        '“Delete” did not go through for A1. Try again. Reason: no answer to follow',
+      ),
+    );
+    // Said once, where it was last asked.
+    expect(root.querySelectorAll('[role="alert"]')).toHaveLength(1);
+    expect(root.querySelector('[data-said]')?.textContent).toBe('');
+  });
 });

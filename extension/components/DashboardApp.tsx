@@ -14,6 +14,7 @@ import { FeedRows } from './FeedRows.tsx';
 import { LocalizedText } from './LocalizedText.tsx';
 import { Sentence } from './Sentence.tsx';
 import { focusLost, removeKeepingFocus } from '../dom/focus.ts';
+import { useActionFailure } from './ActionFailed.tsx';
 
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -61,6 +62,8 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
   const questions = data?.questions ?? [];
   /** That a row was removed, said once it is gone: focus moves on to the next row silently. */
   const [said, say] = useState('');
+  // A row the background did not take away stays, saying so: the data is read again.
+  const { attempt, failure } = useActionFailure(model.load);
   const loaded = data !== null;
   // Opened at one of its sections (a notification of changes opens it at them): the page is drawn
   // once its data comes, too late for the browser to find that section; it is gone to then.
@@ -107,21 +110,26 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
               notice={slice.paused ? m.pausedFeed : staleNotice(slice.stale, lang)}
               noChannel={noChannel}
             >
-              {rows.map((row) => (
-                <CommitmentRow
-                  key={`${slice.feedId}#${row.id}`}
-                  row={row}
-                  lang={lang}
-                  noChannelSaid={noChannel}
-                  onUnfollow={(event) =>
-                    void unfollowKeepingFocus(
-                      (event.currentTarget as HTMLElement).closest('li.oc-row'),
-                      () => model.unfollow(slice.feedId, row.id),
-                    ).then(() => say(m.unfollowed(row.title.text)))
-                  }
-                  onRemember={() => model.rememberQuestion(slice.feedId, row.id)}
-                />
-              ))}
+              {rows.map((row) => {
+                const key = `${slice.feedId}#${row.id}`;
+                return (
+                  <CommitmentRow
+                    key={key}
+                    row={row}
+                    lang={lang}
+                    noChannelSaid={noChannel}
+                    onUnfollow={(event) => {
+                      const item = (event.currentTarget as HTMLElement).closest('li.oc-row');
+                      void attempt(key, m.notDone(m.unfollow, row.title.text), () =>
+                        unfollowKeepingFocus(item, () => model.unfollow(slice.feedId, row.id)),
+                      ).then((done) => done && say(m.unfollowed(row.title.text)));
+                    }}
+                    onRemember={() => model.rememberQuestion(slice.feedId, row.id)}
+                  >
+                    {failure(key)}
+                  </CommitmentRow>
+                );
+              })}
             </FeedRows>
           );
         })}
@@ -187,13 +195,14 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                       <button
                         type="button"
                         class="oc-button"
-                        onClick={(event) =>
-                          void removeKeepingFocus(
-                            event.currentTarget.closest('tr'),
-                            'oc-questions',
-                            () => model.deleteQuestion(q.id),
-                          ).then(() => say(m.deleted(q.title)))
-                        }
+                        onClick={(event) => {
+                          const item = event.currentTarget.closest('tr');
+                          void attempt(`q${q.id}`, m.notDone(m.delete, q.title), () =>
+                            removeKeepingFocus(item, 'oc-questions', () =>
+                              model.deleteQuestion(q.id),
+                            ),
+                          ).then((done) => done && say(m.deleted(q.title)));
+                        }}
                       >
                         {m.delete}
                         <span class="oc-visually-hidden">
@@ -201,6 +210,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                           <bdi>{q.title}</bdi>
                         </span>
                       </button>
+                      {failure(`q${q.id}`)}
                     </td>
                   </tr>
                 );

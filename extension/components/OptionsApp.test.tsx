@@ -350,4 +350,41 @@ describe('the options page', () => {
     await vi.waitFor(() => expect(row.querySelector('[data-feed-error]')).not.toBeNull());
     expect(row.textContent).not.toContain('actualisé à l’instant');
   });
+  it('says in the row that pausing, refreshing or removing a feed did not go through, and keeps the row as it is', async () => {
+    const model = fakeModel();
+    const loads: string[] = [];
+    model.load = async () => void loads.push('load');
+    const reject = async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    model.setPaused = reject;
+    model.refresh = reject;
+    model.remove = reject;
+    const root = mount(model, 'fr');
+    await vi.waitFor(() => expect(loads).toHaveLength(1));
+    const row = () => root.querySelector('tr[data-feed-id="https://www.exemple.fr/feed.json"]')!;
+    const button = (words: string) =>
+      [...row().querySelectorAll('button')].find((b) => b.textContent?.startsWith(words))!;
+    const said = () => root.querySelector('[data-refresh-result]')?.textContent;
+    const alert = () => row().querySelector('[role="alert"]');
+    for (const [words, failed] of [
+      ['Suspendre', '«\u00a0Suspendre\u00a0» n’a pas abouti pour Ville d’Exemple.'],
+      ['Actualiser', '«\u00a0Actualiser\u00a0» n’a pas abouti pour Ville d’Exemple.'],
+      ['Retirer', '«\u00a0Retirer\u00a0» n’a pas abouti pour Ville d’Exemple.'],
+    ] as const) {
+      button(words).focus();
+      button(words).click();
+      await vi.waitFor(() => expect(alert()?.textContent).toContain(failed));
+      expect(alert()?.textContent).toContain(
+        'Réessayez. Raison\u00a0: Could not establish connection.',
+      );
+      expect(alert()?.querySelector('code[lang="en"]')).not.toBeNull();
+      // Nothing said as done, the row still there with its button focused, the data read again.
+      expect(said()).toBe('');
+      expect(row().textContent).not.toContain('actualisé à l’instant');
+      expect(document.activeElement).toBe(button(words));
+    }
+    expect(loads).toHaveLength(4);
+    expect(row().querySelectorAll('[role="alert"]')).toHaveLength(1);
+  });
 });

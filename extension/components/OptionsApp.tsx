@@ -6,6 +6,7 @@ import type { OptionsModel } from '../state/options.ts';
 import { IssueList } from './IssueList.tsx';
 import { Sentence } from './Sentence.tsx';
 import { focusLost, removeKeepingFocus } from '../dom/focus.ts';
+import { useActionFailure } from './ActionFailed.tsx';
 
 const closest = (event: Event, selector: string) =>
   (event.currentTarget as HTMLElement).closest(selector);
@@ -35,22 +36,27 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
    * may read as before (to the minute) and a sighted person would see nothing happen.
    */
   const [refreshed, setRefreshed] = useState<string>();
+  // A row's action the background did not do is said in the row, read again as it stands.
+  const { attempt, failure } = useActionFailure(model.load);
   const refresh = (feedId: string, name: string) => {
     const started = Date.now();
     // Emptied first, so that the same result twice is said twice.
     say('');
     setRefreshed(undefined);
-    void model.refresh(feedId).then(() => {
-      const sub = model.subscriptions.value.find((s) => s.feedId === feedId);
-      const error = sub?.lastError && sub.lastError.at >= started ? sub.lastError : undefined;
-      if (!error) setRefreshed(feedId);
-      const result = error
-        ? m.failure(when(error.at), m.failureReason(error.reason, error.status))
-        : sub?.checkedAt !== undefined
-          ? m.lastChecked(when(sub.checkedAt))
-          : '';
-      say(`${name}${m.colon}${result}`);
-    });
+    void attempt(feedId, m.notDone(m.refreshNow, name), () => model.refresh(feedId)).then(
+      (done) => {
+        if (!done) return;
+        const sub = model.subscriptions.value.find((s) => s.feedId === feedId);
+        const error = sub?.lastError && sub.lastError.at >= started ? sub.lastError : undefined;
+        if (!error) setRefreshed(feedId);
+        const result = error
+          ? m.failure(when(error.at), m.failureReason(error.reason, error.status))
+          : sub?.checkedAt !== undefined
+            ? m.lastChecked(when(sub.checkedAt))
+            : '';
+        say(`${name}${m.colon}${result}`);
+      },
+    );
   };
   const allowed = useRef<HTMLParagraphElement>(null);
   /**
@@ -247,7 +253,13 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                   <button
                     type="button"
                     class="oc-button"
-                    onClick={() => void model.setPaused(s.feedId, !s.paused)}
+                    onClick={() =>
+                      void attempt(
+                        s.feedId,
+                        m.notDone(s.paused ? m.resume : m.pause, s.name ?? s.feedId),
+                        () => model.setPaused(s.feedId, !s.paused),
+                      )
+                    }
                   >
                     {s.paused ? m.resume : m.pause}
                     {about(s.name ?? s.feedId)}
@@ -266,17 +278,19 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     <button
                       type="button"
                       class="oc-button"
-                      onClick={(event) =>
-                        void removeKeepingFocus(closest(event, 'tr'), 'oc-subscriptions', () =>
-                          model.remove(s.feedId),
-                        ).then(() => say(m.removed(s.name ?? s.feedId)))
-                      }
+                      onClick={(event) => {
+                        const row = closest(event, 'tr');
+                        void attempt(s.feedId, m.notDone(m.remove, s.name ?? s.feedId), () =>
+                          removeKeepingFocus(row, 'oc-subscriptions', () => model.remove(s.feedId)),
+                        ).then((done) => done && say(m.removed(s.name ?? s.feedId)));
+                      }}
                     >
                       {m.remove}
                       {about(s.name ?? s.feedId)}
                     </button>
                   )}
                 </div>
+                {failure(s.feedId)}
               </td>
             </tr>
           ))}

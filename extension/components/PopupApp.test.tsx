@@ -121,4 +121,24 @@ describe('the popup', () => {
     expect(alert?.querySelector('[lang="en"]')?.textContent).toBe('no answer to page-matches');
     expect(root.textContent).not.toContain('Aucun de vos flux ne cite cette page.');
   });
+  it('says in the row that following did not go through, and leaves it not followed', async () => {
+    const model = fakeModel();
+    model.offers.value = [];
+    model.feeds.value = [staleFeed()];
+    model.toggleFollow = async () => {
+      throw new Error('no answer to follow');
+    };
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(<PopupApp model={model} lang="fr" />, root);
+    const follow = root.querySelector<HTMLButtonElement>('[data-commitment-id="B1"] button')!;
+    follow.click();
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-commitment-id="B1"] [role="alert"]')?.textContent).toBe(
+        '«\u00a0Suivre\u00a0» n’a pas abouti pour B1. Réessayez. Raison\u00a0: no answer to follow',
+      ),
+    );
+    expect(follow.getAttribute('aria-pressed')).toBe('false');
+    expect(root.querySelector('[data-commitment-id="B1"]')?.textContent).not.toContain('Suivi');
+  });
 });

@@ -11,6 +11,7 @@ import { FeedRows } from './FeedRows.tsx';
 import { IssueList } from './IssueList.tsx';
 import { PlanSummaryLine } from './PlanSummaryLine.tsx';
 import { focusIfLost } from '../dom/focus.ts';
+import { useActionFailure } from './ActionFailed.tsx';
 
 /** The toolbar popup: the tab's commitments to follow or question, and the subscribe offer. */
 export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
@@ -26,6 +27,8 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
   });
   const followed = (feedId: string, id: string) =>
     feeds.find((f) => f.feedId === feedId)?.followed.includes(id) ?? false;
+  // The follow state stays as it was: the background did not say it changed.
+  const { attempt, failure } = useActionFailure();
   return (
     <main class="oc-root">
       <h1>{m.overlayTitle}</h1>
@@ -109,19 +112,30 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
           lang={lang}
           notice={group.paused ? m.pausedFeed : staleNotice(group.stale, lang)}
         >
-          {group.rows.map(({ feedId, row }) => (
-            <CommitmentRow
-              key={`${feedId}#${row.id}`}
-              row={row}
-              lang={lang}
-              noChannelSaid={group.noChannel}
-              followed={followed(feedId, row.id)}
-              onFollow={() => void model.toggleFollow(feedId, row.id)}
-              onRemember={() => model.rememberQuestion(feedId, row.id)}
-              // The browser closes the popup as the form opens: the choice is made before.
-              rememberFirst
-            />
-          ))}
+          {group.rows.map(({ feedId, row }) => {
+            const key = `${feedId}#${row.id}`;
+            return (
+              <CommitmentRow
+                key={key}
+                row={row}
+                lang={lang}
+                noChannelSaid={group.noChannel}
+                followed={followed(feedId, row.id)}
+                onFollow={() =>
+                  void attempt(
+                    key,
+                    m.notDone(followed(feedId, row.id) ? m.unfollow : m.follow, row.title.text),
+                    () => model.toggleFollow(feedId, row.id),
+                  )
+                }
+                onRemember={() => model.rememberQuestion(feedId, row.id)}
+                // The browser closes the popup as the form opens: the choice is made before.
+                rememberFirst
+              >
+                {failure(key)}
+              </CommitmentRow>
+            );
+          })}
         </FeedRows>
       ))}
       {summaries.map((s) => (

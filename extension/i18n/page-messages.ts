@@ -92,6 +92,9 @@ const en = {
   delete: 'Delete',
   deleted: (title: string) => `Question deleted: ${title}`,
   unfollowed: (title: string) => `No longer followed: ${title}`,
+  /** An action the background did not do, said where it was asked, before the reason. */
+  notDone: (action: string, what: string) =>
+    `“${action}” did not go through for ${what}. Try again. Reason:`,
   privacy: 'Everything here is stored in this browser only.',
   changeStatus: (from: string, to: string) => `Status: ${from} → ${to}`,
   changeProgress: (from: string, to: string) => `Progress: ${from} → ${to}`,
@@ -196,6 +199,8 @@ const fr: PageOnlyMessages = {
   delete: 'Supprimer',
   deleted: (title) => `Question supprimée\u00a0: ${title}`,
   unfollowed: (title) => `Vous ne suivez plus\u00a0: ${title}`,
+  notDone: (action, what) =>
+    `«\u00a0${action}\u00a0» n’a pas abouti pour ${what}. Réessayez. Raison\u00a0:`,
   privacy: 'Tout ceci est gardé dans ce navigateur uniquement.',
   changeStatus: (from, to) => `État\u00a0: ${from} → ${to}`,
   changeProgress: (from, to) => `Avancement\u00a0: ${from} → ${to}`,
