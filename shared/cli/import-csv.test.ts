@@ -358,6 +358,19 @@ describe('import csv', () => {
     );
   });
 
+  it('warns about a progress under 1 %, as a percentage cell shown as a fraction writes it', async () => {
+    await write(
+      'fraction.csv',
+      'id;titre;statut;avancement\r\nF1;Un;Limité;0,45\r\nF2;Deux;Limité;45\r\n',
+    );
+    const ran = await importCsv(['fraction.csv']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stderr).toContain(
+      'warning  fraction.csv: row 2, column D (avancement): 0,45 reads as 0.45 %, under 1 %: if it is a fraction of 1, write 45 for 45 %\n',
+    );
+    expect(ran.stderr).not.toContain('row 3');
+  });
+
   it('refuses a sheet without the required columns', async () => {
     await write('cols.csv', 'id,name\nX,Y\n');
     const ran = await importCsv(['cols.csv']);

@@ -248,6 +248,24 @@ class RowReader<F extends string> {
     });
   }
 
+  /**
+   * A progress cell. A value between 0 and 1 is most often a percentage cell shown as a fraction
+   * (0,45 for 45 %): it is kept, with a warning in `warnings`.
+   */
+  progress(warnings: CsvIssue[]): number | undefined {
+    const progress = this.value('progress' as F, readPercent);
+    const cell = this.cell('progress' as F);
+    if (progress !== undefined && cell && progress > 0 && progress < 1) {
+      warnings.push({
+        row: this.row.row,
+        column: this.table.header[cell.index],
+        columnIndex: cell.index,
+        message: `${cell.text} reads as ${progress} %, under 1 %: if it is a fraction of 1, write ${Math.round(progress * 1000) / 10} for ${Math.round(progress * 1000) / 10} %`,
+      });
+    }
+    return progress;
+  }
+
   /** Reads a cell through `read`; an empty cell is `undefined`. */
   value<T>(field: F, read: (cell: string) => CellResult<T>): T | undefined {
     const cell = this.cell(field);
@@ -461,7 +479,7 @@ export function importSpreadsheet(
         ...optional('lead', read.text('lead')),
         ...optional('partners', partners),
         status: status ?? 'unknown',
-        ...optional('progress', read.value('progress', readPercent)),
+        ...optional('progress', read.progress(commitmentWarnings)),
         ...optional('start', start),
         ...optional('due', due),
         ...optional('url', read.url('url')),
@@ -531,7 +549,7 @@ export function importSpreadsheet(
         const update: Update = {
           date: read.value('date', readDate) ?? '',
           ...optional('status', read.value('status', statusOf)),
-          ...optional('progress', read.value('progress', readPercent)),
+          ...optional('progress', read.progress(sheetWarnings)),
           ...optional('note', read.text('note')),
           ...optional('evidence', evidence),
         };
