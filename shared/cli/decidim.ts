@@ -103,6 +103,8 @@ export interface DecidimOptions {
   readonly statuses?: ReadonlyMap<string, Partial<StatusDef> & { category: Category }>;
   /** The language to prefer first in the feed's `languages`. */
   readonly lang?: string;
+  /** The publisher comes from a feed given with `--base`: no note about its guessed name. */
+  readonly keepsPublisher?: boolean;
   /** RFC 3339 date-time for `updated`. */
   readonly updated: string;
 }
@@ -432,7 +434,10 @@ export function importDecidim(
   let publisherName = options.publisherName;
   if (!publisherName) {
     publisherName = firstUrl ? new URL(firstUrl).host : 'Decidim';
-    notes.push(`publisher name set to "${publisherName}": give the real one with --publisher-name`);
+    if (!options.keepsPublisher)
+      notes.push(
+        `publisher name set to "${publisherName}": give the real one with --publisher-name`,
+      );
   }
   const feed: Feed = {
     format: FORMAT,

@@ -258,7 +258,10 @@ export interface ImportCsvOptions {
 function mergeBase(
   imported: Feed,
   base: Feed,
-  options: ImportCsvOptions,
+  options: Pick<
+    ImportCsvOptions,
+    'milestones' | 'updates' | 'publisherName' | 'publisherUrl' | 'kind'
+  >,
   kept: { milestones: number; updates: number },
 ): Feed {
   const baseById = new Map(base.commitments.map((commitment) => [commitment.id, commitment]));
@@ -296,6 +299,64 @@ function mergeBase(
   };
 }
 
+/**
+ * `merged` with the statuses of `base` that the import does not define added after its own: the
+ * updates kept from the base may use them.
+ */
+function withBaseStatuses(merged: Feed, base: Feed): Feed {
+  const keys = new Set((merged.statuses ?? []).map((status) => status.key));
+  const more = (base.statuses ?? []).filter((status) => !keys.has(status.key));
+  return more.length === 0
+    ? merged
+    : { ...merged, statuses: [...(merged.statuses ?? []), ...more] };
+}
+
+/** Reads the feed given as `--base`, strictly; undefined after printing its errors. */
+async function loadBase(file: string, io: CliIo): Promise<Feed | undefined> {
+  const result = await loadFeed(file, io, 'strict', 30_000);
+  if (result.ok) return result.feed;
+  for (const issue of result.errors)
+    io.stderr(`error    ${file}: ${issue.path}: ${issue.message}\n`);
+  return undefined;
+}
+
+/**
+ * Says what an import with `--base` kept from it (`kept`) and which of its commitments the import
+ * leaves out: a row deleted by mistake takes the commitment's history and citizens' questions
+ * with it.
+ */
+function reportBase(
+  feed: Feed,
+  base: Feed | undefined,
+  baseFile: string | undefined,
+  kept: { milestones: number; updates: number },
+  from: 'sheet' | 'export',
+  io: CliIo,
+): void {
+  const inSource = new Set(feed.commitments.map((commitment) => commitment.id));
+  const left = (base?.commitments ?? []).filter((commitment) => !inSource.has(commitment.id));
+  if (left.length > 0) {
+    const asked = left.reduce((sum, c) => sum + (c.interpellations?.length ?? 0), 0);
+    const keep =
+      from === 'sheet'
+        ? 'keep its row with the status withdrawn'
+        : 'keep its result with a status mapped to withdrawn';
+    io.stderr(
+      `note: not in the ${from}, so left out of the feed: ${left.map((c) => c.id).join(', ')}${asked > 0 ? ` (with ${plural(asked, 'interpellation')})` : ''}; to show a commitment given up, ${keep}\n`,
+    );
+  }
+  const keptParts = [
+    kept.milestones > 0
+      ? `the milestones of ${plural(kept.milestones, 'commitment')} (no --milestones sheet)`
+      : '',
+    kept.updates > 0
+      ? `the updates of ${plural(kept.updates, 'commitment')} (${from === 'sheet' ? 'no --updates sheet' : 'the export has none'})`
+      : '',
+  ].filter(Boolean);
+  if (keptParts.length > 0)
+    io.stderr(`note: kept from ${baseFile ?? ''}: ${keptParts.join(' and ')}\n`);
+}
+
 /** Turns the spreadsheet template into a feed. Exit 0 written, 1 bad sheet, 2 unreadable. */
 export async function importCsvCommand(
   file: string,
@@ -320,16 +381,8 @@ export async function importCsvCommand(
     io,
   );
   const statusMap = await readStatuses(options.statuses, io);
-  let base: Feed | undefined;
-  if (options.base) {
-    const result = await loadFeed(options.base, io, 'strict', 30_000);
-    if (!result.ok) {
-      for (const issue of result.errors)
-        io.stderr(`error    ${options.base}: ${issue.path}: ${issue.message}\n`);
-      return EXIT.invalid;
-    }
-    base = result.feed;
-  }
+  const base = options.base ? await loadBase(options.base, io) : undefined;
+  if (options.base && !base) return EXIT.invalid;
   const statuses: StatusDef[] | undefined = statusMap
     ? [...statusMap.values()].map((def) => ({
         key: def.key ?? '',
@@ -386,25 +439,7 @@ export async function importCsvCommand(
   }
   const kept = { milestones: 0, updates: 0 };
   const feed = base ? mergeBase(result.feed, base, options, kept) : result.feed;
-  const keptParts = [
-    kept.milestones > 0
-      ? `the milestones of ${plural(kept.milestones, 'commitment')} (no --milestones sheet)`
-      : '',
-    kept.updates > 0
-      ? `the updates of ${plural(kept.updates, 'commitment')} (no --updates sheet)`
-      : '',
-  ].filter(Boolean);
-  const inSheet = new Set(feed.commitments.map((commitment) => commitment.id));
-  const left = (base?.commitments ?? []).filter((commitment) => !inSheet.has(commitment.id));
-  if (left.length > 0) {
-    // A row deleted by mistake takes the commitment's history and citizens' questions with it.
-    const asked = left.reduce((sum, c) => sum + (c.interpellations?.length ?? 0), 0);
-    io.stderr(
-      `note: not in the sheet, so left out of the feed: ${left.map((c) => c.id).join(', ')}${asked > 0 ? ` (with ${plural(asked, 'interpellation')})` : ''}; to show a commitment given up, keep its row with the status withdrawn\n`,
-    );
-  }
-  if (keptParts.length > 0)
-    io.stderr(`note: kept from ${options.base ?? ''}: ${keptParts.join(' and ')}\n`);
+  reportBase(feed, base, options.base, kept, 'sheet', io);
   const invalid = selfCheck(
     feed,
     io,
@@ -428,6 +463,7 @@ export async function importCsvCommand(
 /** Options of `import decidim`. */
 export interface ImportDecidimOptions {
   readonly out?: string;
+  readonly base?: string;
   readonly statuses?: string;
   readonly publisherName?: string;
   readonly publisherUrl?: string;
@@ -449,10 +485,17 @@ export async function importDecidimCommand(
       targets: [{ option: '--out', file: options.out }],
       inputs: [file, options.statuses],
       force: options.force ?? false,
+      ...(options.base === undefined && options.out !== undefined
+        ? {
+            alsoAdd: `--base ${options.out} to keep its publisher, plan, site, interpellation channel and interpellations`,
+          }
+        : {}),
     },
     io,
   );
   const statuses = await readStatuses(options.statuses, io);
+  const base = options.base ? await loadBase(options.base, io) : undefined;
+  if (options.base && !base) return EXIT.invalid;
   const text = await readTextFile(file, io);
   let records: DecidimRecord[];
   if (/^\s*[[{]/.test(text)) {
@@ -484,6 +527,7 @@ export async function importDecidimCommand(
     ...(options.publisherUrl ? { publisherUrl: options.publisherUrl } : {}),
     ...(statuses ? { statuses } : {}),
     ...(options.lang ? { lang: options.lang } : {}),
+    ...(base ? { keepsPublisher: true } : {}),
     updated: options.updated ?? nowString(io),
   });
   if (!result.ok) {
@@ -495,12 +539,24 @@ export async function importDecidimCommand(
     return EXIT.invalid;
   }
   for (const note of result.notes) io.stderr(`note: ${note}\n`);
-  const invalid = selfCheck(result.feed, io, undefined, file);
+  if (!base) {
+    // Without them the extension shows the feed only on the results' pages, and no one is offered
+    // to question the publisher.
+    io.stderr(
+      'note: the export holds no site and no interpellation channel: write them once in the feed (init shows how) and import with --base FEED to keep them\n',
+    );
+  }
+  const kept = { milestones: 0, updates: 0 };
+  const feed = base
+    ? withBaseStatuses(mergeBase(result.feed, base, { ...options, milestones: file }, kept), base)
+    : result.feed;
+  reportBase(feed, base, options.base, kept, 'export', io);
+  const invalid = selfCheck(feed, io, undefined, file);
   if (invalid !== undefined) return invalid;
-  await writeOutput(options.out, feedJson(result.feed), io);
-  const milestones = result.feed.commitments.reduce((n, c) => n + (c.milestones?.length ?? 0), 0);
+  await writeOutput(options.out, feedJson(feed), io);
+  const milestones = feed.commitments.reduce((n, c) => n + (c.milestones?.length ?? 0), 0);
   io.stderr(
-    `${file}: ${plural(result.feed.commitments.length, 'commitment')}, ${plural(milestones, 'milestone')}${options.out ? ` written to ${options.out}` : ''}\n`,
+    `${file}: ${plural(feed.commitments.length, 'commitment')}, ${plural(milestones, 'milestone')}${options.out ? ` written to ${options.out}` : ''}\n`,
   );
   return EXIT.ok;
 }

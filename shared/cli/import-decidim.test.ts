@@ -42,6 +42,43 @@ describe('import decidim: a JSON export with nested results and HTML', () => {
     expect(feed.commitments[0]?.themes).toEqual(['Transparence']);
   });
 
+  it('keeps with --base what Decidim does not export: site, channel, updates, interpellations', async () => {
+    const first = await importDecidim(NESTED, ['--publisher-name', 'Valfleurie', '--lang', 'fr']);
+    expect(first.stderr).toContain(
+      'note: the export holds no site and no interpellation channel: write them once in the feed (init shows how) and import with --base FEED to keep them\n',
+    );
+    const edited = JSON.parse(first.stdout) as Feed;
+    const [kept, left] = edited.commitments;
+    const feed: Feed = {
+      ...edited,
+      site: ['https://www.valfleurie.example/*'],
+      interpellation: {
+        url: 'https://www.valfleurie.example/interpeller?e={id}',
+        responseDays: 30,
+      },
+      statuses: [...(edited.statuses ?? []), { key: 'vote', label: 'Voté', category: 'limited' }],
+      commitments: [
+        {
+          ...kept!,
+          updates: [{ date: '2026-11-20', status: 'vote', note: 'Voté en conseil' }],
+          interpellations: [{ id: 'I-1', date: '2026-11-01', question: 'Quand ?', status: 'open' }],
+        },
+        left!,
+      ],
+    };
+    await writeFile(path.join(dir, 'decidim-base.json'), JSON.stringify(feed));
+    const again = await importDecidim(NESTED, ['--lang', 'fr', '--base', 'decidim-base.json'], dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('publisher name set to');
+    expect(again.stderr).not.toContain('holds no site');
+    expect(again.stderr).toContain(
+      'note: kept from decidim-base.json: the updates of 1 commitment (the export has none)\n',
+    );
+    const next = JSON.parse(again.stdout) as Feed;
+    strictlyValid(next);
+    expect(next).toEqual(feed);
+  });
+
   it('says when --lang names a language the export has no text in, keeping its order', async () => {
     const ran = await importDecidim(NESTED, ['--publisher-name', 'Valfleurie', '--lang', 'ca']);
     expect(ran.code, ran.stderr).toBe(0);

@@ -193,6 +193,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .argument('<file>', 'results export (- for the standard input)')
     .option('--out <file>', 'write the feed here instead of stdout')
     .option(
+      '--base <feed>',
+      'keep publisher, plan, site, channel, interpellations and updates from this feed',
+    )
+    .option(
       '--statuses <file>',
       'JSON: Decidim status key -> category (or {label, category, progress})',
     )
