@@ -30,13 +30,18 @@ export function syncRegistration(): Promise<string[]> {
 }
 
 async function apply(): Promise<string[]> {
+  const matches = await register();
+  void recheckOpenTabs().catch(() => undefined);
+  return matches;
+}
+
+async function register(): Promise<string[]> {
   const { index } = await pageIndex();
   const matches = grantedPatterns(index.patterns(), await grantedOrigins());
   const existing = await browser.scripting.getRegisteredContentScripts({
     ids: [CONTENT_SCRIPT_ID],
   });
   const before = [...(existing[0]?.matches ?? [])].sort();
-  if (before.some((p) => !matches.includes(p))) void recheckOpenTabs();
   if (matches.length === 0) {
     if (existing.length > 0) {
       await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
@@ -93,10 +98,11 @@ async function injectIntoOpenTabs(added: string[], before: string[]): Promise<vo
 }
 
 /**
- * Tells the content script in every open tab to ask again what its page shows, once it may run
- * on fewer pages: a tab left open on a site whose permission was just removed takes its panel
- * and badges away without a reload. The background cannot read those tabs' addresses any more,
- * so every tab is told; those without the content script ignore it.
+ * Tells the content script in every open tab to ask again what its page shows, once the feeds or
+ * the permissions changed: a tab left open on a site whose permission was just removed takes its
+ * panel and badges away, one whose feed was unsubscribed or paused shows the others' alone,
+ * without a reload. The background cannot read the addresses of tabs on a site no longer
+ * allowed, so every tab is told; those without the content script ignore it.
  */
 async function recheckOpenTabs(): Promise<void> {
   const tabs = await browser.tabs.query({}).catch(() => []);

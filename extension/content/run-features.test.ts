@@ -27,11 +27,14 @@ const ctx = {
   addEventListener: () => undefined,
 } as unknown as ContentScriptContext;
 
-/** A feature that shows one element, with `id`, for as long as its signal lets it. */
+/**
+ * A feature that shows one element, with `id`, on a page that feeds name, for as long as its
+ * signal lets it.
+ */
 function showing(id: string, pages: PageContext[] = []): Feature {
   return {
     id,
-    appliesTo: () => true,
+    appliesTo: (page) => page.feeds.length > 0,
     init(signal, page) {
       pages.push(page);
       const element = Object.assign(document.createElement('p'), { id });
@@ -90,5 +93,16 @@ describe('running the content features', () => {
     // Its site no longer allowed: the page shows nothing.
     for (const listener of listeners) listener(RECHECK_MESSAGE);
     await vi.waitFor(() => expect(shown()).toEqual([]));
+  });
+
+  it('runs again with the feeds left when one that named the page is gone', async () => {
+    const pages: PageContext[] = [];
+    pageFeeds = [{ feedId: 'town' }, { feedId: 'region' }];
+    await runFeatures(ctx, [showing('notice', pages)]);
+    expect(pages.map((p) => p.feeds.length)).toEqual([2]);
+    pageFeeds = [{ feedId: 'region' }];
+    for (const listener of listeners) listener(RECHECK_MESSAGE);
+    await vi.waitFor(() => expect(pages.map((p) => p.feeds.length)).toEqual([2, 1]));
+    expect(shown()).toEqual(['notice']);
   });
 });

@@ -4,7 +4,8 @@
  * overlay, reinjecting the script or reloading the extension aborts it and every feature removes
  * what it added. One feature can also stop the others and start them again (the overlay, while
  * it offers to undo hiding it on the site). Told that it may run on fewer pages, it asks again
- * and stops every feature when its page shows nothing any more.
+ * and, when the feeds that name the page changed, runs again with those left (none: everything
+ * goes).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { todayString } from '../../shared/status/dates.ts';
@@ -21,6 +22,9 @@ export async function runFeatures(
   features: readonly Feature[],
 ): Promise<void> {
   let current: AbortController | undefined;
+  // The feeds the current run shows, to tell when the background names others.
+  let shown = '';
+  const ids = (feeds: readonly { feedId: string }[]) => feeds.map((f) => f.feedId).join(' ');
   const lang = uiLang();
 
   const start = async () => {
@@ -31,6 +35,7 @@ export async function runFeatures(
     const url = location.href;
     const { feeds } = await ask({ type: 'page-matches', url });
     if (controller.signal.aborted) return;
+    shown = ids(feeds);
     const base = {
       ctx,
       url,
@@ -65,13 +70,12 @@ export async function runFeatures(
     for (const feature of features) await run(feature);
   };
 
-  // The page's site no longer allowed, or its feeds gone: what it shows goes away at once.
+  // The page's site no longer allowed, or one of its feeds gone: it shows what is left at once.
   const recheck = (message: unknown) => {
     if (message !== RECHECK_MESSAGE) return;
-    void ask({ type: 'page-matches', url: location.href }).then(
-      ({ feeds }) => feeds.length === 0 && current?.abort(),
-      () => undefined,
-    );
+    void ask({ type: 'page-matches', url: location.href })
+      .then(({ feeds }) => (ids(feeds) === shown ? undefined : start()))
+      .catch(() => undefined);
   };
   browser.runtime.onMessage.addListener(recheck);
   ctx.onInvalidated(() => {

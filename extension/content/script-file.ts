@@ -5,8 +5,8 @@
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 /**
- * What the background sends every open tab when the content script may run on fewer pages (a
- * site's permission removed, a feed unsubscribed or paused): a content script running there asks
- * again what its page shows, and takes everything away when that is nothing.
+ * What the background sends every open tab when the feeds or the permissions change (a site's
+ * permission removed, a feed unsubscribed or paused): a content script running there asks again
+ * which feeds name its page, and runs again with those when they changed.
  */
 export const RECHECK_MESSAGE = 'open-commitments:recheck';

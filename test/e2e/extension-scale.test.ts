@@ -359,6 +359,26 @@ describe('a followed plan revised as a whole', () => {
   });
 });
 
+describe('a page open when one of its two feeds is unsubscribed', () => {
+  it('shows the other one’s commitments alone, without a reload', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/plan/all.html`);
+    const overlay = page.locator('open-commitments-overlay');
+    const city = overlay.locator('[data-commitment-id="K1"]');
+    await city.waitFor();
+    const options = await session.openPage('options.html');
+    await options.evaluate(
+      (feedId) => chrome.runtime.sendMessage({ type: 'unsubscribe', feedId }),
+      `${server.origin}/city.json`,
+    );
+    await options.close();
+    await city.waitFor({ state: 'detached' });
+    await expect(overlay.locator('[data-commitment-id="C0"]').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator('open-commitments-badge').count()).toBe(COUNT);
+    await page.close();
+  });
+});
+
 // Last: it takes the site's permission away for good.
 describe('a page open when its site is no longer allowed', () => {
   it('loses its panel and badges at once, without a reload', async () => {
