@@ -1,7 +1,7 @@
 /** What `decodeText` found: the text and how it was encoded, so the CLI can say so. */
 export interface DecodedText {
   readonly text: string;
-  readonly encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+  readonly encoding: 'utf-8' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be';
   /** The bytes began with a byte-order mark (dropped from `text`). */
   readonly bom: boolean;
 }
@@ -53,8 +53,37 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', bom };
   } catch {
+    if (isMacRoman(body)) return { text: decodeMacRoman(body), encoding: 'macintosh', bom };
     return { text: decodeWindows1252(body), encoding: 'windows-1252', bom };
   }
+}
+
+/**
+ * Whether bytes that are not UTF-8 are Mac Roman, as Excel for Mac writes "CSV", rather than
+ * Windows-1252: they hold a byte Windows-1252 leaves unassigned (Mac Roman's è, ç, ê, ù…), or
+ * Mac Roman's é or à (Windows-1252's Ž and ˆ) right after a lower-case letter, as in "r\x8egion".
+ */
+function isMacRoman(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i]!;
+    if (byte === 0x81 || byte === 0x8d || byte === 0x8f || byte === 0x90 || byte === 0x9d)
+      return true;
+    const before = bytes[i - 1] ?? 0;
+    if ((byte === 0x8e || byte === 0x88) && before >= 0x61 && before <= 0x7a) return true;
+  }
+  return false;
+}
+
+/** The characters of bytes 0x80 to 0xFF in Mac Roman (0xF0 is Apple's logo, a private-use one). */
+const MAC_ROMAN_HIGH =
+  'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u00a0ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ';
+
+/** Mac Roman bytes as text: one character per byte, from the table above for 0x80 to 0xFF. */
+function decodeMacRoman(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes)
+    text += byte >= 0x80 ? MAC_ROMAN_HIGH.charAt(byte - 0x80) : String.fromCharCode(byte);
+  return text;
 }
 
 /**

@@ -36,6 +36,10 @@ async function readTextFile(file: string, io: CliIo): Promise<string> {
     io.stderr(
       `${file}: not UTF-8, read as Windows-1252 (Excel's "CSV" on Windows); save as "CSV UTF-8" to avoid this note\n`,
     );
+  } else if (decoded.encoding === 'macintosh') {
+    io.stderr(
+      `${file}: not UTF-8, read as Mac Roman (Excel's "CSV" on a Mac); save as "CSV UTF-8" to avoid this note\n`,
+    );
   } else if (decoded.encoding !== 'utf-8') {
     io.stderr(
       `${file}: UTF-16, not UTF-8 (Excel's "Unicode text"), read as such; save as "CSV UTF-8" to avoid this note\n`,

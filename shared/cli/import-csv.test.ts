@@ -113,6 +113,26 @@ describe('import csv', () => {
     expect(feed.commitments[0]).toMatchObject({ title: "Rénover l'école", status: 'complete' });
   });
 
+  it('reads a Mac Roman file (Excel\'s "CSV" on a Mac) without turning é into Ž, and says so', async () => {
+    // "M1;Rénover l’école à Noël, ça;Terminé" in Mac Roman: é is 0x8E, ’ 0xD5, à 0x88, ë 0x91,
+    // ç 0x8D (Windows-1252 reads 0x8E as Ž and 0x88 as ˆ, and has no 0x8D).
+    const bytes = Buffer.from(
+      'id;titre;statut\nM1;R\x8enover l\xd5\x8ecole \x88 No\x91l, \x8da;Termin\x8e\n',
+      'latin1',
+    );
+    await write('macroman.csv', bytes);
+    const ran = await importCsv(['macroman.csv']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stderr).toContain(
+      'macroman.csv: not UTF-8, read as Mac Roman (Excel\'s "CSV" on a Mac); save as "CSV UTF-8" to avoid this note',
+    );
+    const feed = JSON.parse(ran.stdout) as Feed;
+    expect(feed.commitments[0]).toMatchObject({
+      title: 'Rénover l’école à Noël, ça',
+      status: 'complete',
+    });
+  });
+
   it('keeps the €, the typographic apostrophe and the œ of a Windows-1252 file', async () => {
     // "W2;Vœux : l’aide à 1 € – « oui »…;Limité" where Excel writes œ as 0x9C, ’ as 0x92, € as
     // 0x80, – as 0x96 and … as 0x85 (bytes that ISO-8859-1 leaves to control characters).
