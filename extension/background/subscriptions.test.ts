@@ -127,3 +127,37 @@ describe('the live feed of a plan that comes with the extension', () => {
     expect(bundled?.url).toBeUndefined();
   });
 });
+
+describe('a feed subscribed to again', () => {
+  it('is listed once, and the answer says it was subscribed already unless it was paused', async () => {
+    const again = 'https://www.exemple.fr/again.json';
+    serve(200, JSON.stringify(feed));
+    const first = await subscribe(again, Date.now());
+    expect(first).toMatchObject({ ok: true, feedId: again });
+    expect(first).not.toHaveProperty('already');
+    expect(await subscribe(again, Date.now())).toMatchObject({ ok: true, already: true });
+    const { setPaused } = await import('./subscriptions.ts');
+    await setPaused(again, true);
+    const resumed = await subscribe(again, Date.now());
+    expect(resumed).not.toHaveProperty('already');
+    const views = (await listSubscriptions()).filter((s) => s.url === again);
+    expect(views.map((view) => [view.feedId, view.paused])).toEqual([[again, false]]);
+  });
+
+  it('is not listed a second time beside the plan that comes with the extension and follows it', async () => {
+    await seedDirectory(Date.now());
+    const live = 'https://www.exemple.fr/paris.json';
+    serve(200, readFileSync('shared/feeds/paris.json', 'utf8'));
+    await subscribe(live, Date.now());
+    expect(await subscribe(live, Date.now())).toMatchObject({
+      ok: true,
+      feedId: 'bundled:paris',
+      name: 'Paris, membre OGP Local',
+      already: true,
+    });
+    const views = await listSubscriptions();
+    expect(views.filter((view) => view.url === live).map((view) => view.feedId)).toEqual([
+      'bundled:paris',
+    ]);
+  });
+});

@@ -93,7 +93,8 @@ export function samePlan(a: Identity, b: Identity): boolean {
  * Downloads and validates the feed at `given`; stores it and subscribes only if it is a feed.
  * The answer names the errors with their JSON paths, and the hosts its pages need that are not
  * granted yet. A feed already followed at another address that redirects to this one, or that
- * this one redirects to, is not followed twice: the answer names the subscription it already has.
+ * this one redirects to, is not followed twice: the answer names the subscription it already has,
+ * and says that it was one already unless it was paused (subscribing resumes it).
  */
 export async function subscribe(given: string, now: number): Promise<Responses['subscribe']> {
   // One spelling per feed (the host's case, a fragment the server never sees), so that the same
@@ -110,12 +111,19 @@ export async function subscribe(given: string, now: number): Promise<Responses['
   const movedTo = noting.movedTo();
   const database = await db();
   const subs = await database.getAll('subscriptions');
+  // Another subscription to this feed: at an address it moved from or to, or a plan that comes
+  // with the extension already following it here.
   const same = subs.find(
     (sub) =>
       sub.feedId !== url &&
       sub.url !== undefined &&
-      (sub.url === movedTo || sub.movedTo === url || (movedTo && sub.movedTo === movedTo)),
+      (sub.url === url ||
+        sub.url === movedTo ||
+        sub.movedTo === url ||
+        (movedTo && sub.movedTo === movedTo)),
   );
+  // Subscribed and not paused already: said so, rather than "Subscribed" again.
+  const already = (same ?? subs.find((sub) => sub.feedId === url))?.paused === false;
   // The live feed of a plan that comes with the extension: the bundled subscription follows it
   // from now on (its follows and questions kept), rather than a second one listing it again.
   const bundled =
@@ -150,7 +158,8 @@ export async function subscribe(given: string, now: number): Promise<Responses['
     });
   }
   const lang = uiLang();
-  const entryOf = bundled ? directoryEntry(bundled.feedId) : undefined;
+  const kept = bundled ?? same;
+  const entryOf = kept?.bundled ? directoryEntry(kept.feedId) : undefined;
   return {
     ok: true,
     feedId: bundled?.feedId ?? same?.feedId ?? url,
@@ -161,6 +170,7 @@ export async function subscribe(given: string, now: number): Promise<Responses['
     warnings: entry.warnings,
     missingOrigins: missingOrigins(feedPatterns(entry.feed), await grantedOrigins()),
     ...leftOut(entry.feed),
+    ...(already ? { already } : {}),
   };
 }
 

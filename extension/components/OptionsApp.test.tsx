@@ -387,4 +387,20 @@ describe('the options page', () => {
     expect(loads).toHaveLength(4);
     expect(row().querySelectorAll('[role="alert"]')).toHaveLength(1);
   });
+  it('says that a feed subscribed to again was there already, its name a link to its row', () => {
+    const model = fakeModel({
+      kind: 'added',
+      name: 'Ville d’Exemple',
+      warnings: [],
+      missingOrigins: [],
+      already: 'https://www.exemple.fr/feed.json',
+    });
+    const page = mount(model, 'fr');
+    const said = page.querySelector('[data-outcome="added"]');
+    expect(said?.textContent).toBe('Déjà abonné à Ville d’Exemple\u00a0: rien n’a été ajouté.');
+    const target = said?.querySelector('a')?.getAttribute('href')?.slice(1) ?? '';
+    expect(document.getElementById(target)?.closest('tr')?.dataset['feedId']).toBe(
+      'https://www.exemple.fr/feed.json',
+    );
+  });
 });

@@ -127,9 +127,23 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         )}
         {outcome?.kind === 'added' && (
           <div data-outcome="added">
-            <p class="oc-ok">
-              <Sentence message={m.subscribed} value={<bdi>{outcome.name}</bdi>} />
-            </p>
+            {outcome.already ? (
+              <p data-already="">
+                {/* Its row, already listed: the link goes to it. */}
+                <Sentence
+                  message={m.alreadySubscribed}
+                  value={
+                    <a href={`#oc-feed-${subs.findIndex((s) => s.feedId === outcome.already)}`}>
+                      <bdi>{outcome.name}</bdi>
+                    </a>
+                  }
+                />
+              </p>
+            ) : (
+              <p class="oc-ok">
+                <Sentence message={m.subscribed} value={<bdi>{outcome.name}</bdi>} />
+              </p>
+            )}
             {outcome.warnings.length > 0 && (
               <>
                 <p>{m.warnings(outcome.warnings.length)}</p>
@@ -175,10 +189,10 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
       )}
       <table class="oc-table">
         <tbody>
-          {subs.map((s) => (
+          {subs.map((s, i) => (
             <tr key={s.feedId} data-feed-id={s.feedId}>
               {/* The row's header: a screen reader names the feed on moving to its buttons. */}
-              <th scope="row">
+              <th scope="row" id={`oc-feed-${i}`} tabIndex={-1}>
                 <strong>
                   {/* The directory's names are the extension's own, short, and some tell two plans
                       apart only by their end (their years): never cut like a feed's. */}

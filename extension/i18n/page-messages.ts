@@ -22,6 +22,7 @@ const en = {
   subscribe: 'Subscribe',
   subscribing: 'Checking the feed…',
   subscribed: (name: string) => `Subscribed to ${name}.`,
+  alreadySubscribed: (name: string) => `Already subscribed to ${name}: nothing was added.`,
   refused: 'This feed was not added:',
   failureReason: (reason?: FailureReason, status?: number) => {
     switch (reason) {
@@ -128,6 +129,7 @@ const fr: PageOnlyMessages = {
   subscribe: 'S’abonner',
   subscribing: 'Vérification du flux…',
   subscribed: (name) => `Abonnement à ${name} enregistré.`,
+  alreadySubscribed: (name) => `Déjà abonné à ${name}\u00a0: rien n’a été ajouté.`,
   refused: 'Ce flux n’a pas été ajouté\u00a0:',
   failureReason: (reason, status) => {
     switch (reason) {

@@ -231,6 +231,8 @@ export interface Responses {
         missingOrigins: string[];
         /** Its patterns left out, as they name the sites of many owners (absent when none). */
         leftOut?: string[];
+        /** It was subscribed to, and not paused, already. */
+        already?: true;
       }
     | {
         ok: false;

@@ -22,6 +22,8 @@ export type SubscribeOutcome =
   | {
       kind: 'added';
       name: string;
+      /** It was subscribed to already, as this feed id: nothing was added. */
+      already?: string;
       warnings: readonly FeedIssue[];
       missingOrigins: string[];
       leftOut?: readonly string[];
@@ -70,6 +72,7 @@ export function createOptionsModel() {
           ? {
               kind: 'added',
               name: result.name,
+              ...(result.already ? { already: result.feedId } : {}),
               warnings: result.warnings,
               missingOrigins: result.missingOrigins,
               ...(result.leftOut ? { leftOut: result.leftOut } : {}),

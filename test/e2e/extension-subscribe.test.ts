@@ -99,6 +99,48 @@ describe('subscribing on the options page', () => {
     await options.close();
   });
 
+  it('says that a feed subscribed to again is there already, listed once, and leads to its row', async () => {
+    const options = await session.openPage('options.html');
+    await options.locator(`[data-feed-id="${feedUrl}"]`).waitFor();
+    await subscribeThroughOptions(options, feedUrl);
+    const already = options.locator('[data-outcome="added"] [data-already]');
+    await already.waitFor();
+    await expect(already.textContent()).resolves.toBe(
+      'Already subscribed to Test Town: nothing was added.',
+    );
+    await expect(options.locator('[data-outcome="added"]').textContent()).resolves.not.toContain(
+      'Subscribed to',
+    );
+    await expect(options.locator(`[data-feed-id="${feedUrl}"]`).count()).resolves.toBe(1);
+    // Its name is a link to its row, which takes focus there, by the keyboard too.
+    await already.getByRole('link', { name: 'Test Town' }).focus();
+    await options.keyboard.press('Enter');
+    await expect
+      .poll(() => options.evaluate(() => document.activeElement?.closest('tr')?.dataset['feedId']))
+      .toBe(feedUrl);
+    await options.close();
+  });
+
+  it('says in the row that pausing did not go through when the background does not answer, and keeps the feed running', async () => {
+    const options = await session.openPage('options.html');
+    const row = options.locator(`[data-feed-id="${feedUrl}"]`);
+    await row.waitFor();
+    // A background that has stopped answering, as after the extension was updated under the page.
+    await options.evaluate(() => {
+      chrome.runtime.sendMessage = (async () => undefined) as typeof chrome.runtime.sendMessage;
+    });
+    await row.getByRole('button', { name: 'Pause' }).click();
+    const alert = row.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toBe(
+      '“Pause” did not go through for Test Town. Try again. Reason: no answer to set-paused',
+    );
+    await expect(row.locator('[data-paused]').count()).resolves.toBe(0);
+    await expect(row.getByRole('button', { name: 'Pause' }).count()).resolves.toBe(1);
+    expect(await registered()).toContain('http://127.0.0.1/town/*');
+    await options.close();
+  });
+
   it('shows the overlay and inline badges on a page the feed names', async () => {
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/town/project-a.html`);
@@ -426,6 +468,14 @@ describe('subscribing on the options page', () => {
     const row = options.locator('[data-feed-id="bundled:paris"]');
     await expect(row.locator('code').first().textContent()).resolves.toBe(parisUrl);
     await expect(options.locator(`[data-feed-id="${parisUrl}"]`).count()).resolves.toBe(0);
+    // Again: said to be there already, still in its one row.
+    await subscribeThroughOptions(options, parisUrl);
+    await options.locator('[data-already]').waitFor();
+    await expect(options.locator('[data-already]').textContent()).resolves.toBe(
+      'Already subscribed to Paris, OGP Local member: nothing was added.',
+    );
+    await expect(options.locator(`[data-feed-id="${parisUrl}"]`).count()).resolves.toBe(0);
+    await expect(row.count()).resolves.toBe(1);
     await options.close();
 
     const ogp = 'https://www.opengovpartnership.org/members/paris-france/commitments/PAR0001/';
