@@ -1,6 +1,6 @@
 /** `open-commitments diff <old> <new>`: what changed between two versions of a feed. */
 import { diffFeedsFully, isEmptyFullDiff, type FullChange } from '../diff/diff-details.ts';
-import type { Feed, FeedIssue } from '../feed/types.ts';
+import type { Feed, FeedIssue, Text } from '../feed/types.ts';
 import { pickText } from '../text/pick-text.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
 import { loadFeed } from './output.ts';
@@ -63,6 +63,73 @@ export function describeChange(change: FullChange): string {
     case 'interpellation-changed':
       return `interpellation changed: ${change.interpellationId}`;
   }
+}
+
+/** Fields whose old and new values `diff` shows under their change, shortened. */
+const SHOWN_FIELDS = new Set([
+  'title',
+  'summary',
+  'description',
+  'lead',
+  'themes',
+  'partners',
+  'start',
+  'url',
+  'pages',
+  'refs',
+]);
+
+/** Longest value shown, in characters, before it is cut with "…". */
+const SHOWN_LENGTH = 100;
+
+/** A value as one quoted line: line breaks shown as "↵", cut after SHOWN_LENGTH characters. */
+function quoted(text: string): string {
+  const line = text.replace(/\r?\n/g, '↵');
+  return JSON.stringify(line.length > SHOWN_LENGTH ? `${line.slice(0, SHOWN_LENGTH - 1)}…` : line);
+}
+
+/** A commitment's field by id, as written in the feed. */
+function fieldOf(feed: Feed, id: string, field: string): unknown {
+  const commitment = feed.commitments.find((c) => c.id === id);
+  return (commitment as Record<string, unknown> | undefined)?.[field];
+}
+
+/**
+ * A commitment's field as one line in the feed's first language: lists joined with " | ", `refs`
+ * as JSON; "none" when absent.
+ */
+function shownValue(feed: Feed, id: string, field: string): string {
+  const value = fieldOf(feed, id, field);
+  if (value === undefined) return 'none';
+  if (field === 'refs') return JSON.stringify(value);
+  const lang = feed.languages?.[0] ?? 'en';
+  const one = (item: unknown): string =>
+    typeof item === 'string'
+      ? item
+      : (pickText(item as Text, lang, feed.languages)?.text ?? JSON.stringify(item));
+  return quoted(Array.isArray(value) ? value.map(one).join(' | ') : one(value));
+}
+
+/**
+ * The old and new values of a changed field. When they read the same in the first language, a
+ * text shows the languages it changed in (`en: "…"`).
+ */
+function shownChange(before: Feed, after: Feed, id: string, field: string): [string, string] {
+  const was = shownValue(before, id, field);
+  const now = shownValue(after, id, field);
+  const old = fieldOf(before, id, field);
+  const next = fieldOf(after, id, field);
+  if (was !== now || typeof old !== 'object' || typeof next !== 'object' || Array.isArray(old))
+    return [was, now];
+  const texts = [old, next].map((text) => (text ?? {}) as Record<string, string>);
+  const langs = [...new Set([...Object.keys(texts[0]!), ...Object.keys(texts[1]!)])].filter(
+    (lang) => texts[0]![lang] !== texts[1]![lang],
+  );
+  const side = (text: Record<string, string>): string =>
+    langs
+      .map((lang) => `${lang}: ${text[lang] === undefined ? 'none' : quoted(text[lang])}`)
+      .join(', ');
+  return [side(texts[0]!), side(texts[1]!)];
 }
 
 /** A feed read as readers read it, with what they would skip or correct in it. */
@@ -128,7 +195,14 @@ export async function diffCommand(
   for (const id of diff.removed) io.stdout(`- ${id}  removed: ${titleOf(before, id)}\n`);
   for (const { id, changes } of diff.changed) {
     io.stdout(`~ ${id}  ${titleOf(after, id)}\n`);
-    for (const change of changes) io.stdout(`    ${describeChange(change)}\n`);
+    for (const change of changes) {
+      io.stdout(`    ${describeChange(change)}\n`);
+      // What a text became: a review before publishing catches a wrong edit or a broken accent.
+      if ((change.kind === 'text' || change.kind === 'field') && SHOWN_FIELDS.has(change.field)) {
+        const [was, now] = shownChange(before, after, id, change.field);
+        io.stdout(`      was: ${was}\n      now: ${now}\n`);
+      }
+    }
   }
   const unexplained = diff.changed.filter(({ changes }) =>
     changes.some((c) => c.kind === 'due' && !c.explained && c.from !== undefined),

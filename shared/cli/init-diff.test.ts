@@ -125,6 +125,28 @@ describe('diff', () => {
     expect(warnings.new.map((w) => w.path)).toEqual(['commitments[1].status']);
   });
 
+  it('shows what a text became, in the language it changed in', async () => {
+    const feed = JSON.parse(await readFile(source, 'utf8')) as Mutable<Feed>;
+    const vf01 = feed.commitments.find((c) => c.id === 'VF-01')!;
+    vf01.title = { fr: 'RŽnover les Žcoles', en: 'Publish every public contract as open data' };
+    vf01.lead = 'Service des sports';
+    const vf02 = feed.commitments.find((c) => c.id === 'VF-02')!;
+    vf02.title = { ...(vf02.title as Record<string, string>), en: 'Participatory budget (edited)' };
+    const file = path.join(dir, 'valfleurie-texts.json');
+    await writeFile(file, JSON.stringify(feed));
+    const ran = await runCli(['diff', source, file]);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain(
+      '    title changed\n      was: "Publier tous les marchés publics en données ouvertes"\n      now: "RŽnover les Žcoles"\n',
+    );
+    expect(ran.stdout).toMatch(
+      / {4}lead changed\n {6}was: "[^"\n]+"\n {6}now: "Service des sports"\n/,
+    );
+    expect(ran.stdout).toMatch(
+      / {4}title changed\n {6}was: en: "[^"\n]+"\n {6}now: en: "Participatory budget \(edited\)"\n/,
+    );
+  });
+
   it('reports every other edit a publisher makes, and exits 1', async () => {
     const feed = JSON.parse(await readFile(source, 'utf8')) as Mutable<Feed>;
     const vf01 = feed.commitments.find((c) => c.id === 'VF-01')!;
