@@ -190,6 +190,25 @@ describe('inline badges', () => {
     ).toBe('A1');
   });
 
+  it('badges many links a slice at a time, and a link pointed elsewhere meanwhile as it is now', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => `<p><a href="${TOWN}/c/A1">A ${i}</a></p>`);
+    setBody(`${many.join('')}<p><a id="last" href="${TOWN}/c/A1">Last</a></p>`);
+    const controller = new AbortController();
+    controllers.push(controller);
+    const page = { lang: 'en', today: '2026-12-04', feeds: [pageFeed()] } as unknown as PageContext;
+    const done = feature.init(controller.signal, page);
+    // Back from its first slice, before the last links have their badges.
+    expect(badges().length).toBeGreaterThan(0);
+    expect(badges().length).toBeLessThan(401);
+    const last = document.getElementById('last')!;
+    last.setAttribute('href', `${TOWN}/c/B1`);
+    await done;
+    expect(badges('A1')).toHaveLength(400);
+    await addLater();
+    expect(badges('B1')).toHaveLength(1);
+    expect(last.nextElementSibling?.getAttribute('data-commitment-id')).toBe('B1');
+  });
+
   it('badges what a page adds even while a clock on it changes all the time', async () => {
     await start('<p id="clock"></p><main></main>');
     vi.useFakeTimers();
