@@ -143,12 +143,20 @@ function syntaxErrorOffset(text: string): number | undefined {
   return low - 1;
 }
 
-/** What to do about the character at `offset` when it closes a list or object after a comma. */
+/**
+ * What to do about the character at `offset` that JSON refuses, for the mistakes of a hand-edited
+ * feed: a comma after the last item, a comment, single quotes, a decimal comma (`45,5`).
+ */
 function trailingCommaNote(text: string, offset: number): string {
-  const closing = text[offset] === ']' || text[offset] === '}';
-  return closing && text.slice(0, offset).trimEnd().endsWith(',')
-    ? '; remove the comma before it: JSON allows none after the last item'
-    : '';
+  const char = text[offset] ?? '';
+  const before = text.slice(0, offset).trimEnd();
+  if ((char === ']' || char === '}') && before.endsWith(','))
+    return '; remove the comma before it: JSON allows none after the last item';
+  if (char === '/') return '; JSON has no comments: remove the comment (// … or /* … */)';
+  if (char === "'") return '; JSON puts names and texts between double quotes "…", not single ones';
+  if (/\d/.test(char) && /\d,$/.test(before))
+    return `; a decimal number takes a point in JSON: ${/\d+,$/.exec(before)?.[0].slice(0, -1) ?? ''}.${/^\d+/.exec(text.slice(offset))?.[0] ?? ''}`;
+  return '';
 }
 
 /**

@@ -280,6 +280,29 @@ describe('validate', () => {
     expect(ran.stdout).toContain(`\n         hint: ${hint}\n`);
   });
 
+  it.each([
+    [
+      'a comment',
+      '{\n  "format": "open-commitments/1", // v1\n}',
+      'line 2, column 35; JSON has no comments: remove the comment (// … or /* … */)',
+    ],
+    [
+      'single quotes',
+      "{\n  'format': 'open-commitments/1'\n}",
+      'line 2, column 3; JSON puts names and texts between double quotes "…", not single ones',
+    ],
+    [
+      'a decimal comma',
+      '{\n  "progress": 45,5\n}',
+      'line 2, column 18; a decimal number takes a point in JSON: 45.5',
+    ],
+  ])('says how to fix %s in a hand-edited feed', async (_case, text, note) => {
+    await writeFile(path.join(dir, 'hand.json'), text);
+    const ran = await runCli(['validate', 'hand.json'], { cwd: dir });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain(note);
+  });
+
   it('says that a web page is not a feed', async () => {
     const page = (async () =>
       new Response('<!doctype html><title>Page introuvable</title>', {
