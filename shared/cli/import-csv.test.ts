@@ -391,6 +391,27 @@ describe('import csv', () => {
     expect(ran.stderr).not.toContain('row 3');
   });
 
+  it('stops at a known column under another name, rather than leave its values out', async () => {
+    await write(
+      'renamed.csv',
+      "id;titre;statut;Date d'échéance;Commentaires internes\nR1;Un;Limité;31/12/2027;à revoir\n",
+    );
+    const ran = await importCsv(['renamed.csv', '--out', 'renamed.json']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain(
+      `renamed.csv: row 1, column D (Date d'échéance): unknown column: name it "échéance" if it holds that, or remove it, so that no value of the sheet is left out\n`,
+    );
+    // A column that names none of the template's stays a warning.
+    expect(ran.stderr).toContain(
+      'warning  renamed.csv: row 1, column E (Commentaires internes): unknown column, ignored',
+    );
+    await expect(readFile(path.join(dir, 'renamed.json'))).rejects.toThrow();
+    // Empty, it loses nothing: a warning only.
+    await write('renamed-empty.csv', "id;titre;statut;Date d'échéance\nR1;Un;Limité;\n");
+    const empty = await importCsv(['renamed-empty.csv']);
+    expect(empty.code, empty.stderr).toBe(0);
+  });
+
   it('refuses a sheet without the required columns', async () => {
     await write('cols.csv', 'id,name\nX,Y\n');
     const ran = await importCsv(['cols.csv']);

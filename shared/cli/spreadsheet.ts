@@ -147,6 +147,7 @@ function readLayout<F extends string>(
   warnings: CsvIssue[],
 ): Layout<F> {
   const columns = new Map<F, Map<string, number>>();
+  const unknown: { header: string; index: number }[] = [];
   let frenchHits = 0;
   let englishHits = 0;
   table.header.forEach((header, index) => {
@@ -162,14 +163,7 @@ function readLayout<F extends string>(
       }
     }
     if (!def) {
-      if (header !== '') {
-        warnings.push({
-          row: 1,
-          column: header,
-          columnIndex: index,
-          message: `unknown column, ignored (known columns: ${defs.map((d) => d.fr).join(', ')} or ${defs.map((d) => d.en).join(', ')})`,
-        });
-      }
+      if (header !== '') unknown.push({ header, index });
       return;
     }
     const base = normalizeWord(LANG_SUFFIX.exec(header)?.[1] ?? header);
@@ -189,6 +183,36 @@ function readLayout<F extends string>(
     byLang.set(lang, index);
     columns.set(def.field, byLang);
   });
+  const known = `known columns: ${defs.map((d) => d.fr).join(', ')} or ${defs.map((d) => d.en).join(', ')}`;
+  for (const { header, index } of unknown) {
+    // "Date d'échéance", "Avancement (%)", "Service pilote": a known column under another name,
+    // whose values would be left out of the feed while the sheet still shows them.
+    const words = normalizeWord(header).split(/[^a-z0-9]+/);
+    const meant = defs.find(
+      (def) =>
+        !columns.has(def.field) &&
+        [def.fr, def.en].some((name) => {
+          const known = normalizeWord(name);
+          return words.some((word) => word === known || `${word}s` === known);
+        }),
+    );
+    const filled = table.rows.some((row) => (row.values[index] ?? '').trim() !== '');
+    if (meant && filled) {
+      issues.push({
+        row: 1,
+        column: header,
+        columnIndex: index,
+        message: `unknown column: name it "${frenchHits > englishHits ? meant.fr : meant.en}" if it holds that, or remove it, so that no value of the sheet is left out`,
+      });
+    } else {
+      warnings.push({
+        row: 1,
+        column: header,
+        columnIndex: index,
+        message: `unknown column, ignored (${known})`,
+      });
+    }
+  }
   for (const def of defs) {
     if (def.required && !columns.has(def.field)) {
       issues.push({
