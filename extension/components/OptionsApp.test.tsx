@@ -403,4 +403,15 @@ describe('the options page', () => {
       'https://www.exemple.fr/feed.json',
     );
   });
+  it('says first what the extension does, that it sends nobody the pages visited, and why the browser will ask', () => {
+    const page = mount(fakeModel(), 'en');
+    const first = page.querySelector('h1')?.nextElementSibling;
+    expect(first?.textContent).toBe(
+      'On the official pages that your feeds name, this extension shows how far each commitment has got and how to question the body in charge. ' +
+        'The pages you visit are sent to nobody, and everything here stays in this browser.',
+    );
+    expect(page.querySelector('form')?.textContent).toContain(
+      'Your browser will then ask you to let the extension read your data on the feed’s site',
+    );
+  });
 });

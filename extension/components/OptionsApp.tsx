@@ -83,6 +83,10 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
   return (
     <main class="oc-root">
       <h1>{m.optionsTitle}</h1>
+      <p data-about="">
+        {m.about} {m.privacy}
+      </p>
+      <p>{m.optionsHow}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -108,6 +112,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
             {m.subscribe}
           </button>
         </div>
+        <p>{m.permissionWhy}</p>
       </form>
       <div role="status" aria-live="polite">
         {outcome?.kind === 'busy' && <p>{m.subscribing}</p>}
@@ -340,7 +345,6 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
           ))}
         </ul>
       )}
-      <p>{m.privacy}</p>
       <p>
         <a href="dashboard.html">{m.popupDashboard}</a>
       </p>

@@ -141,4 +141,26 @@ describe('the popup', () => {
     expect(follow.getAttribute('aria-pressed')).toBe('false');
     expect(root.querySelector('[data-commitment-id="B1"]')?.textContent).not.toContain('Suivi');
   });
+  it('says what it does and that the pages visited are sent to nobody when the page shows nothing', () => {
+    const model = fakeModel();
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(<PopupApp model={model} lang="fr" />, root);
+    // The page offers its feed: why the browser will ask, before the button.
+    expect(root.querySelector('[data-feed-offer]')?.textContent).toContain(
+      'Votre navigateur vous demandera alors d’autoriser l’extension à lire vos données sur le site du flux',
+    );
+    expect(root.querySelector('[data-about]')?.textContent).toBe(
+      'Sur les pages officielles que citent vos flux, cette extension montre où en est chaque engagement et comment interpeller l’organisme responsable. ' +
+        'Les pages que vous visitez ne sont envoyées à personne, et tout ceci reste dans ce navigateur.',
+    );
+    model.offers.value = [];
+    render(<PopupApp model={model} lang="fr" />, root);
+    expect(root.querySelector('[data-about]')?.textContent).toContain(
+      'Sur un site qui publie un flux, cette fenêtre propose de s’y abonner.',
+    );
+    model.feeds.value = [staleFeed()];
+    render(<PopupApp model={model} lang="fr" />, root);
+    expect(root.querySelector('[data-about]')).toBeNull();
+  });
 });

@@ -41,6 +41,7 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
               {m.colon}
               <code>{url}</code>
             </p>
+            {state !== 'done' && <p>{m.permissionWhy}</p>}
             {state === 'done' ? (
               <p class="oc-ok" role="status" tabIndex={-1} ref={focusIfLost}>
                 {m.offerDone}
@@ -95,7 +96,17 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
       {!model.loading.value &&
         !model.error.value &&
         rows.length === 0 &&
-        summaries.length === 0 && <p>{m.popupNothing}</p>}
+        summaries.length === 0 && (
+          <>
+            <p>{m.popupNothing}</p>
+            {/* Most often the first thing one reads after installing it: what it is for. */}
+            <p data-about="">
+              {[m.about, model.offers.value.length === 0 && m.popupHow, m.privacy]
+                .filter(Boolean)
+                .join(' ')}
+            </p>
+          </>
+        )}
       {model.error.value && (
         <p class="oc-error" role="alert">
           {m.loadFailed} {/* The browser's or the background's reason, in English. */}

@@ -11,6 +11,15 @@ import { messages, type Messages } from './messages.ts';
 
 const en = {
   popupNothing: 'None of your feeds names this page.',
+  /** What the extension does, for a person who has just installed it. */
+  about:
+    'On the official pages that your feeds name, this extension shows how far each commitment has got and how to question the body in charge.',
+  popupHow: 'On a site that publishes a feed, this window offers to subscribe to it.',
+  optionsHow:
+    'Paste a feed’s address below, or open the toolbar button on a page of the site that publishes it.',
+  /** Said before the browser's own prompt, which names the site and not why. */
+  permissionWhy:
+    'Your browser will then ask you to let the extension read your data on the feed’s site: it needs that to download the feed and show its commitments there.',
   loadFailed: 'The extension could not read its data:',
   popupDashboard: 'My commitments',
   popupOptions: 'Feeds',
@@ -96,7 +105,7 @@ const en = {
   /** An action the background did not do, said where it was asked, before the reason. */
   notDone: (action: string, what: string) =>
     `“${action}” did not go through for ${what}. Try again. Reason:`,
-  privacy: 'Everything here is stored in this browser only.',
+  privacy: 'The pages you visit are sent to nobody, and everything here stays in this browser.',
   changeStatus: (from: string, to: string) => `Status: ${from} → ${to}`,
   changeProgress: (from: string, to: string) => `Progress: ${from} → ${to}`,
   changeDue: (from: string, to: string) => `Due date: ${from} → ${to}`,
@@ -118,6 +127,13 @@ export type PageOnlyMessages = typeof en;
 
 const fr: PageOnlyMessages = {
   popupNothing: 'Aucun de vos flux ne cite cette page.',
+  about:
+    'Sur les pages officielles que citent vos flux, cette extension montre où en est chaque engagement et comment interpeller l’organisme responsable.',
+  popupHow: 'Sur un site qui publie un flux, cette fenêtre propose de s’y abonner.',
+  optionsHow:
+    'Collez l’adresse d’un flux ci-dessous, ou ouvrez le bouton de la barre d’outils sur une page du site qui le publie.',
+  permissionWhy:
+    'Votre navigateur vous demandera alors d’autoriser l’extension à lire vos données sur le site du flux\u00a0: il lui faut cela pour télécharger le flux et y afficher ses engagements.',
   loadFailed: 'L’extension n’a pas pu lire ses données\u00a0:',
   popupDashboard: 'Mes engagements',
   popupOptions: 'Flux',
@@ -203,7 +219,8 @@ const fr: PageOnlyMessages = {
   unfollowed: (title) => `Vous ne suivez plus\u00a0: ${title}`,
   notDone: (action, what) =>
     `«\u00a0${action}\u00a0» n’a pas abouti pour ${what}. Réessayez. Raison\u00a0:`,
-  privacy: 'Tout ceci est gardé dans ce navigateur uniquement.',
+  privacy:
+    'Les pages que vous visitez ne sont envoyées à personne, et tout ceci reste dans ce navigateur.',
   changeStatus: (from, to) => `État\u00a0: ${from} → ${to}`,
   changeProgress: (from, to) => `Avancement\u00a0: ${from} → ${to}`,
   changeDue: (from, to) => `Échéance\u00a0: ${from} → ${to}`,

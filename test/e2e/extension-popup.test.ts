@@ -29,6 +29,7 @@ beforeAll(async () => {
     body: htmlPage('Question the town', '<form></form>'),
     headers: { 'content-type': 'text/html' },
   });
+  server.route('/about.html', { body: htmlPage('About', '<p>No plan here.</p>') });
   server.route('/town/news.html', { body: htmlPage('News', '<p>Nothing about the plan.</p>') });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   await subscribe(session, `${server.origin}/feed.json`, 'http://127.0.0.1/town/*');
@@ -171,5 +172,21 @@ describe('the popup', () => {
     );
     await overlay.locator('li.oc-row[data-commitment-id="A1"]').waitFor();
     await Promise.all([popup.close(), page.close()]);
+  });
+  it('says, on a page no feed names, what the extension does and that it sends nobody the pages visited', async () => {
+    const url = `${server.origin}/about.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const popup = await popupFor(session, url);
+    await popup.getByText('None of your feeds names this page.').waitFor();
+    const about = popup.locator('[data-about]');
+    await expect(about.textContent()).resolves.toBe(
+      'On the official pages that your feeds name, this extension shows how far each commitment has got and how to question the body in charge. ' +
+        'On a site that publishes a feed, this window offers to subscribe to it. ' +
+        'The pages you visit are sent to nobody, and everything here stays in this browser.',
+    );
+    await expect(about.isVisible()).resolves.toBe(true);
+    await popup.close();
+    await page.close();
   });
 });

@@ -386,6 +386,10 @@ describe('subscribing on the options page', () => {
     );
     const popup = await session.openPage(`popup.html?tab=${tabId}`);
     const offer = popup.locator(`[data-feed-offer="${announced}"]`);
+    // Why the browser is about to ask, which its own prompt does not say.
+    await expect(offer.textContent()).resolves.toContain(
+      'Your browser will then ask you to let the extension read your data on the feed’s site: it needs that to download the feed and show its commitments there.',
+    );
     await offer.getByRole('button', { name: 'Subscribe' }).click();
     await offer.getByRole('status').waitFor();
     await expect(offer.getByRole('status').textContent()).resolves.toBe('Subscribed');
