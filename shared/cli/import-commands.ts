@@ -304,12 +304,20 @@ function mergeBase(
 }
 
 /**
- * `merged` with the statuses of `base` that the import does not define added after its own: the
- * updates kept from the base may use them.
+ * `merged` with the statuses of `base` that it uses without defining them, added after its own:
+ * the updates kept from the base may give a status the sheet or the export no longer declares.
  */
 function withBaseStatuses(merged: Feed, base: Feed): Feed {
   const keys = new Set((merged.statuses ?? []).map((status) => status.key));
-  const more = (base.statuses ?? []).filter((status) => !keys.has(status.key));
+  const used = new Set(
+    merged.commitments.flatMap((c) => [
+      c.status,
+      ...(c.updates ?? []).flatMap((u) => u.status ?? []),
+    ]),
+  );
+  const more = (base.statuses ?? []).filter(
+    (status) => !keys.has(status.key) && used.has(status.key),
+  );
   return more.length === 0
     ? merged
     : { ...merged, statuses: [...(merged.statuses ?? []), ...more] };
@@ -442,7 +450,9 @@ export async function importCsvCommand(
     );
   }
   const kept = { milestones: 0, updates: 0 };
-  const feed = base ? mergeBase(result.feed, base, options, kept) : result.feed;
+  const feed = base
+    ? withBaseStatuses(mergeBase(result.feed, base, options, kept), base)
+    : result.feed;
   reportBase(feed, base, options.base, kept, 'sheet', io);
   const invalid = selfCheck(
     feed,

@@ -121,6 +121,44 @@ describe('export csv then import csv', () => {
     expect((JSON.parse(imported.stdout) as Feed).commitments).toEqual(edge.commitments);
   });
 
+  it('keeps the status definitions that the kept updates use, when --statuses no longer has them', async () => {
+    const source = path.join(dir, 'kept-status.json');
+    const feed: Feed = {
+      ...edge,
+      statuses: [{ key: 'vote', label: 'Voté', category: 'limited' }],
+      commitments: [
+        {
+          id: 'E1',
+          title: 'Un',
+          status: 'limited',
+          updates: [{ date: '2026-11-01', status: 'vote', note: 'Voté' }],
+        },
+      ],
+    };
+    await writeFile(source, JSON.stringify(feed));
+    await writeFile(path.join(dir, 'kept-status.csv'), 'id;titre;statut\nE1;Un;En cours\n');
+    await writeFile(
+      path.join(dir, 'kept-status-defs.json'),
+      JSON.stringify([{ key: 'en-cours', label: 'En cours', category: 'limited' }]),
+    );
+    const imported = await runCli(
+      [
+        'import',
+        'csv',
+        'kept-status.csv',
+        '--base',
+        'kept-status.json',
+        '--statuses',
+        'kept-status-defs.json',
+      ],
+      { cwd: dir },
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+    const back = JSON.parse(imported.stdout) as Feed;
+    expect(back.statuses?.map((status) => status.key)).toEqual(['en-cours', 'vote']);
+    expect(back.commitments[0]?.updates).toEqual(feed.commitments[0]?.updates);
+  });
+
   it('says at export which values the spreadsheet cannot give back', async () => {
     const lossy: Feed = {
       ...edge,
