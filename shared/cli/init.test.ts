@@ -56,6 +56,8 @@ describe('init --lang', () => {
         'warning  site[0]: "https://www.example.org/*" is an example address (www.example.org): replace it with your site\'s',
         'warning  interpellation.url: "https://www.example.org/interpeller?engagement={id}&page={page}" is an example address (www.example.org): replace it with your site\'s',
         'warning  commitments[0].title: "Publier les marchés publics en données ouvertes (exemple à remplacer)" is an example written by init: replace it with yours',
+        'warning  commitments[0].milestones[0].title: "Cahier des charges adopté" is an example written by init: replace it with yours',
+        'warning  commitments[0].updates[0].note: "Flux créé\u00a0: chaque mise à jour datée apparaît dans l’historique de l’engagement." is an example written by init: replace it with yours',
       ])
         expect(before.stdout).toContain(line);
 
@@ -71,7 +73,12 @@ describe('init --lang', () => {
         file,
         JSON.stringify({
           ...own,
-          commitments: own.commitments.map((c) => ({ ...c, summary: 'Chaque marché publié.' })),
+          commitments: own.commitments.map((c) => ({
+            ...c,
+            summary: 'Chaque marché publié.',
+            milestones: [{ id: 'E1-1', title: 'Marché attribué' }],
+            updates: [{ date: c.start, status: c.status, note: 'Marché lancé.' }],
+          })),
         }),
       );
       const after = await runCli(['validate', file]);

@@ -117,6 +117,11 @@ export function starterFeed(kind: PublisherKind, lang: 'fr' | 'en', now: Date): 
   };
 }
 
+/** A text's values, in every language. */
+function textValues(value: Text | undefined): string[] {
+  return typeof value === 'string' ? [value] : Object.values(value ?? {});
+}
+
 /** Whether a URL or a match pattern points at the starter feed's example host. */
 function isExampleAddress(address: string): boolean {
   return /^[a-z*]+:\/\/([^/]*)/i.exec(address)?.[1]?.toLowerCase() === EXAMPLE_HOST;
@@ -129,12 +134,21 @@ function isExampleAddress(address: string): boolean {
  */
 export function starterLeftovers(feed: Feed): FeedIssue[] {
   const placeholders = new Set<string>(
-    Object.values(WORDS).flatMap((words) => [words.name, words.plan, words.title, words.summary]),
+    Object.values(WORDS).flatMap((words) => [
+      words.name,
+      words.plan,
+      words.title,
+      words.summary,
+      words.note,
+    ]),
+  );
+  const milestoneTitles = new Set<string>(
+    Object.values(WORDS).flatMap((words) => [words.milestone1, words.milestone2]),
   );
   const issues: FeedIssue[] = [];
-  const text = (path: string, value: Text | undefined): void => {
-    const values = typeof value === 'string' ? [value] : Object.values(value ?? {});
-    const kept = values.find((one) => placeholders.has(one));
+  const text = (path: string, value: Text | undefined, known = false): void => {
+    const values = textValues(value);
+    const kept = values.find((one) => known || placeholders.has(one));
     if (kept !== undefined)
       issues.push({
         path,
@@ -158,6 +172,17 @@ export function starterLeftovers(feed: Feed): FeedIssue[] {
     const at = `commitments[${index}]`;
     text(`${at}.title`, commitment.title);
     text(`${at}.summary`, commitment.summary);
+    // The starter's milestones and update, which an import with --base keeps on a commitment E1.
+    (commitment.milestones ?? []).forEach((milestone, m) => {
+      if (
+        milestone.id === `E1-${m + 1}` &&
+        milestoneTitles.has(textValues(milestone.title)[0] ?? '')
+      )
+        text(`${at}.milestones[${m}].title`, milestone.title, true);
+    });
+    (commitment.updates ?? []).forEach((update, u) =>
+      text(`${at}.updates[${u}].note`, update.note),
+    );
     address(`${at}.url`, commitment.url);
     (commitment.pages ?? []).forEach((pattern, p) => address(`${at}.pages[${p}]`, pattern));
   });
