@@ -207,6 +207,12 @@ describe('Overlay', () => {
     // Every word, in any order.
     await type('8 égalité');
     expect(listed()).toEqual(['T8']);
+    await type('budget égalité');
+    expect(listed()).toEqual([]);
+    expect(heading()).toBe('Commitments on this page (0 of 12)');
+    expect(root.querySelector('.oc-body')!.textContent).toBe(
+      'No commitment here has all these words.',
+    );
     // Escape empties the field and leaves the panel open.
     let closed = 0;
     renderPanel({ rows, summaries: [], onClose: () => closed++ });

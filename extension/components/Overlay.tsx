@@ -198,6 +198,7 @@ export function Overlay({
           />
         )}
         <div class="oc-body">
+          {query && !shown && <p>{m.overlayNoMatch}</p>}
           {groups.map((group) => (
             <FeedRows
               key={group.feedId}

@@ -21,6 +21,7 @@ const en = {
   overlayCount: (shown: number, total: number) =>
     `(${shown < total ? `${formatNumber(shown, 'en')} of ` : ''}${formatNumber(total, 'en')})`,
   overlayFilter: 'Filter by words',
+  overlayNoMatch: 'No commitment here has all these words.',
   undo: 'Undo',
   overlayPlan: (n: number) => plural('en', n, { one: '{n} commitment', other: '{n} commitments' }),
   overlayLate: (n: number) => plural('en', n, { one: '{n} late', other: '{n} late' }),
@@ -72,6 +73,7 @@ const fr: Messages = {
   overlayCount: (shown, total) =>
     `(${shown < total ? `${formatNumber(shown, 'fr')} sur ` : ''}${formatNumber(total, 'fr')})`,
   overlayFilter: 'Filtrer par mots',
+  overlayNoMatch: 'Aucun engagement ici ne contient tous ces mots.',
   undo: 'Annuler',
   overlayPlan: (n) => plural('fr', n, { one: '{n} engagement', other: '{n} engagements' }),
   overlayLate: (n) => plural('fr', n, { one: '{n} en retard', other: '{n} en retard' }),

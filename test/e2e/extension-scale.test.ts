@@ -245,6 +245,8 @@ describe('the panel of a page naming 301 commitments', () => {
     await expect.poll(() => heading.textContent()).toBe('Commitments on this page (1 of 301)');
     await expect(row.isVisible()).resolves.toBe(true);
     await expect(axeViolations(page)).resolves.toEqual([]);
+    await overlay.getByRole('searchbox').fill('commitment 299 budget');
+    await overlay.getByText('No commitment here has all these words.').waitFor();
     await page.close();
   });
 });
