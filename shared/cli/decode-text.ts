@@ -61,7 +61,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 /**
  * Whether bytes that are not UTF-8 are Mac Roman, as Excel for Mac writes "CSV", rather than
  * Windows-1252: they hold a byte Windows-1252 leaves unassigned (Mac Roman's è, ç, ê, ù…), or
- * Mac Roman's é or à (Windows-1252's Ž and ˆ) right after a lower-case letter, as in "r\x8egion".
+ * Mac Roman's é or à (Windows-1252's Ž and ˆ) right after a lower-case letter, as in "r\x8egion",
+ * or à as a word of its own.
  */
 function isMacRoman(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i += 1) {
@@ -70,6 +71,8 @@ function isMacRoman(bytes: Uint8Array): boolean {
       return true;
     const before = bytes[i - 1] ?? 0;
     if ((byte === 0x8e || byte === 0x88) && before >= 0x61 && before <= 0x7a) return true;
+    // " à " alone: Windows-1252's ˆ is never a word by itself.
+    if (byte === 0x88 && before === 0x20 && bytes[i + 1] === 0x20) return true;
   }
   return false;
 }

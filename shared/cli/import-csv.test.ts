@@ -131,6 +131,13 @@ describe('import csv', () => {
       title: 'Rénover l’école à Noël, ça',
       status: 'complete',
     });
+    // A sheet whose only accent is " à ".
+    await write(
+      'macroman-a.csv',
+      Buffer.from('id;titre;statut\nM2;Vote \x88 main lev\x8ee;limited\n', 'latin1'),
+    );
+    const alone = await importCsv(['macroman-a.csv']);
+    expect((JSON.parse(alone.stdout) as Feed).commitments[0]?.title).toBe('Mise à jour');
   });
 
   it('keeps the €, the typographic apostrophe and the œ of a Windows-1252 file', async () => {
