@@ -134,7 +134,7 @@ describe('import csv', () => {
     // A sheet whose only accent is " à ".
     await write(
       'macroman-a.csv',
-      Buffer.from('id;titre;statut\nM2;Vote \x88 main lev\x8ee;limited\n', 'latin1'),
+      Buffer.from('id;titre;statut\nM2;Mise \x88 jour;limited\n', 'latin1'),
     );
     const alone = await importCsv(['macroman-a.csv']);
     expect((JSON.parse(alone.stdout) as Feed).commitments[0]?.title).toBe('Mise à jour');
