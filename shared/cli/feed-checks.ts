@@ -208,11 +208,12 @@ function newestUpdate(updates: readonly Update[]): Update | undefined {
 }
 
 /**
- * Why the extension ignores a `site` or `pages` pattern, with what to write instead; undefined for
- * one it uses. A feed names its publisher's own pages: the extension leaves out a pattern for every
- * site (host `*`) or for every site under a public suffix (`*://*.fr/*`, `https://*.github.io/*`).
+ * Why the extension ignores a `site` or `pages` pattern, or matches it on one address only, with
+ * what to write instead; undefined for one it uses as it stands. A feed names its publisher's own
+ * pages: the extension leaves out a pattern for every site (host `*`) or for every site under a
+ * public suffix (`*://*.fr/*`, `https://*.github.io/*`).
  */
-function ignoredPattern(source: string): string | undefined {
+function patternProblem(source: string): string | undefined {
   const pattern = parsePattern(source);
   if (pattern === null) return undefined;
   const { scheme, hostKind, host, path } = pattern;
@@ -221,6 +222,11 @@ function ignoredPattern(source: string): string | undefined {
   }
   if (hostKind === 'domain' && isPublicSuffix(host)) {
     return `"${source}" names every site ending in .${host}, which many owners share: the browser extension ignores it; name your own site instead, such as ${scheme}://*.your-site.${host}${path}`;
+  }
+  // An address copied from the browser: it matches itself only, not with a final "/", a query
+  // (?page=2) or the pages under it, which the extension would then show nothing on.
+  if (!path.includes('*')) {
+    return `"${source}" matches that exact address only, not with a final /, a ?query or the pages under it: end it with * to include them (${source}*)`;
   }
   return undefined;
 }
@@ -239,13 +245,13 @@ export function publisherWarnings(feed: Feed, today: string): FeedIssue[] {
       warnings.push({ path: `languages[${l}]`, message: `"${lang}" is listed twice` });
   });
   (feed.site ?? []).forEach((source, s) => {
-    const message = ignoredPattern(source);
+    const message = patternProblem(source);
     if (message !== undefined) warnings.push({ path: `site[${s}]`, message });
   });
   feed.commitments.forEach((commitment, index) => {
     const at = `commitments[${index}]`;
     (commitment.pages ?? []).forEach((source, p) => {
-      const message = ignoredPattern(source);
+      const message = patternProblem(source);
       if (message !== undefined)
         warnings.push({ path: `${at}.pages[${p}]`, message: `${commitment.id}: ${message}` });
     });

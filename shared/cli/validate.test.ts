@@ -303,6 +303,19 @@ describe('validate', () => {
     expect(ran.stdout).toContain(note);
   });
 
+  it('warns that a page pattern without * matches one exact address only', async () => {
+    const feed = await valfleurie();
+    feed.commitments[0]!.pages = ['https://www.valfleurie.example/marches-publics'];
+    await writeFile(path.join(dir, 'exact.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'exact.json'], { cwd: dir });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain(
+      'warning  commitments[0].pages[0]: VF-01: "https://www.valfleurie.example/marches-publics" matches that exact address only, not with a final /, a ?query or the pages under it: end it with * to include them (https://www.valfleurie.example/marches-publics*)\n',
+    );
+    const bundled = await runCli(['validate', path.join(ROOT, 'shared/feeds/valfleurie.json')]);
+    expect(bundled.stdout).not.toContain('exact address');
+  });
+
   it('says that a web page is not a feed', async () => {
     const page = (async () =>
       new Response('<!doctype html><title>Page introuvable</title>', {
