@@ -99,7 +99,11 @@ export function hintFor(
   if (issue.path === '$' && /Unexpected token '[«»“”„‘’]'/.test(issue.message))
     return 'Put texts between straight quotes "…": a word processor turns them into « » or “ ”, which JSON does not read.';
   if (issue.path === '$') return 'The file must be one JSON object, UTF-8 encoded.';
+  const single = /^expected an array\b.*, got ("(?:[^"\\]|\\.)*")$/.exec(issue.message)?.[1];
+  if (single !== undefined) return `A list, even of one value: [${single}].`;
   if (key === 'format') return 'Start the feed with "format": "open-commitments/1".';
+  const day = key === 'updated' ? /got "(\d{4}-\d{2}-\d{2})"$/.exec(issue.message)?.[1] : undefined;
+  if (day !== undefined) return `Add the time and its offset to the day: "${day}T00:00:00Z".`;
   if (key === 'updated')
     return 'Write when you last changed the feed as an RFC 3339 date-time, e.g. "2026-11-30T09:00:00Z".';
   const interpellation = key === 'status' && parent.includes('interpellations');

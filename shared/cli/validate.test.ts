@@ -303,6 +303,23 @@ describe('validate', () => {
     expect(ran.stdout).toContain(note);
   });
 
+  it('hints at the list for a single value, and at the time for a day-only updated', async () => {
+    const feed = await valfleurie();
+    feed.languages = 'fr';
+    feed.commitments[0]!.themes = 'Open Data';
+    feed.updated = '2026-12-05';
+    await writeFile(path.join(dir, 'single.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'single.json'], { cwd: dir });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain(
+      'error    languages: expected an array of language tags, got "fr"\n         hint: A list, even of one value: ["fr"].\n',
+    );
+    expect(ran.stdout).toContain('hint: A list, even of one value: ["Open Data"].\n');
+    expect(ran.stdout).toContain(
+      'hint: Add the time and its offset to the day: "2026-12-05T00:00:00Z".\n',
+    );
+  });
+
   it('warns that a page pattern without * matches one exact address only', async () => {
     const feed = await valfleurie();
     feed.commitments[0]!.pages = ['https://www.valfleurie.example/marches-publics'];
