@@ -268,6 +268,12 @@ describe('validate', () => {
       'Save the file as UTF-8: it was saved in another encoding, such as Windows-1252 ("ANSI" in Notepad).',
     ],
     [
+      'a feed that Windows PowerShell wrote as UTF-16',
+      'utf16.json',
+      Buffer.from('\uFEFF{"format": "open-commitments/1"}', 'utf16le'),
+      'This file is UTF-16, as Windows PowerShell\'s ">" writes it: give the commands --out FILE rather than "> FILE", or save it as UTF-8.',
+    ],
+    [
       'texts between typographic quotes',
       'quotes.json',
       Buffer.from('{\n  "format": «open-commitments/1»\n}'),

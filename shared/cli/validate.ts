@@ -96,7 +96,9 @@ export async function validateCommand(
         ...withHint(
           issue.path === '$' && /\.(csv|tsv)$/i.test(source)
             ? 'This is a spreadsheet, not a feed: import csv turns it into one (see the guide).'
-            : hintFor(issue, brokenStatuses, statuses),
+            : issue.path === '$' && isUtf16(bytes)
+              ? 'This file is UTF-16, as Windows PowerShell\'s ">" writes it: give the commands --out FILE rather than "> FILE", or save it as UTF-8.'
+              : hintFor(issue, brokenStatuses, statuses),
         ),
       }));
   const warnings: FeedIssue[] = [
@@ -149,6 +151,18 @@ function rawJson(bytes: Uint8Array | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Whether bytes are UTF-16: a byte-order mark, or the zero byte of a Latin letter. */
+function isUtf16(bytes: Uint8Array | undefined): boolean {
+  if (bytes === undefined || bytes.length < 2) return false;
+  const [first, second] = bytes;
+  return (
+    (first === 0xff && second === 0xfe) ||
+    (first === 0xfe && second === 0xff) ||
+    first === 0 ||
+    second === 0
+  );
 }
 
 function withHint(hint: string | undefined): { hint?: string } {
