@@ -72,6 +72,19 @@ async function readStatuses(file: string | undefined, io: CliIo) {
   if (Array.isArray(value) && value.length === 0) return undefined;
   const map = readStatusMap(value);
   if (!map.ok) throw new InputError(`${file}: ${map.message}`);
+  for (const key of map.map.keys()) {
+    if (/^\[\d+\]$/.test(key))
+      throw new InputError(`${file}: ${key}: a status needs a "key", such as "vote-en-conseil"`);
+    if (/^[A-Za-z0-9._-]{1,64}$/.test(key)) continue;
+    // "Voté en conseil" written as the key: it is the label, beside a key the feed can hold.
+    const slug = normalizeWord(key)
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 64);
+    throw new InputError(
+      `${file}: "${key}" is not a status key (1–64 characters of A-Z a-z 0-9 . _ -): write "key": "${slug || 'my-status'}" and "label": "${key}", and the sheet may still say "${key}"`,
+    );
+  }
   return map.map;
 }
 

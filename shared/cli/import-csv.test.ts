@@ -419,6 +419,31 @@ describe('import csv', () => {
     expect(empty.code, empty.stderr).toBe(0);
   });
 
+  it("says to write a status's words as its label, with a key the feed can hold", async () => {
+    await write('own.csv', 'id;titre;statut\nO1;Un;Voté en conseil\n');
+    await write('own-list.json', '[{"key": "Voté en conseil", "category": "limited"}]');
+    await write('own-object.json', '{"Voté en conseil": "limited"}');
+    await write('own-nokey.json', '[{"label": "Voté en conseil", "category": "limited"}]');
+    for (const file of ['own-list.json', 'own-object.json']) {
+      const ran = await importCsv(['own.csv', '--statuses', file]);
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toBe(
+        `${file}: "Voté en conseil" is not a status key (1–64 characters of A-Z a-z 0-9 . _ -): write "key": "vote-en-conseil" and "label": "Voté en conseil", and the sheet may still say "Voté en conseil"\n`,
+      );
+    }
+    const nokey = await importCsv(['own.csv', '--statuses', 'own-nokey.json']);
+    expect(nokey.stderr).toBe(
+      'own-nokey.json: [0]: a status needs a "key", such as "vote-en-conseil"\n',
+    );
+    await write(
+      'own-fixed.json',
+      '[{"key": "vote-en-conseil", "label": "Voté en conseil", "category": "limited"}]',
+    );
+    const fixed = await importCsv(['own.csv', '--statuses', 'own-fixed.json']);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect((JSON.parse(fixed.stdout) as Feed).commitments[0]?.status).toBe('vote-en-conseil');
+  });
+
   it('refuses a sheet without the required columns', async () => {
     await write('cols.csv', 'id,name\nX,Y\n');
     const ran = await importCsv(['cols.csv']);
