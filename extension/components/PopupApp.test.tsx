@@ -27,6 +27,7 @@ function fakeModel(): PopupModel {
     load: async () => undefined,
     toggleFollow: async () => undefined,
     subscribeOffer: async () => undefined,
+    allowOffer: async () => undefined,
     showHere: async () => undefined,
     rememberQuestion: async () => undefined,
   };
@@ -162,5 +163,36 @@ describe('the popup', () => {
     model.feeds.value = [staleFeed()];
     render(<PopupApp model={model} lang="fr" />, root);
     expect(root.querySelector('[data-about]')).toBeNull();
+  });
+  it('offers to allow the feed’s other sites when the browser would not ask for them as it subscribed', async () => {
+    const model = fakeModel();
+    const asked: string[][] = [];
+    model.allowOffer = async (url, missing) => {
+      asked.push(missing);
+      model.offerStates.value = { [url]: { missing, allowed: true } };
+    };
+    model.offerStates.value = { [offer]: { missing: ['https://participer.exemple.fr/*'] } };
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(<PopupApp model={model} lang="en" />, root);
+    await settle();
+    const section = root.querySelector('[data-feed-offer]')!;
+    expect(section.querySelector('[role="status"]')?.textContent).toBe('Subscribed');
+    expect(section.querySelector('[data-offer-missing]')?.textContent).toBe(
+      `Show commitments on https://participer.exemple.fr/* Allow: ${offer}`,
+    );
+    expect(section.textContent).not.toContain('Your browser will then ask');
+    const allow = section.querySelector<HTMLButtonElement>('[data-offer-missing] button')!;
+    allow.focus();
+    allow.click();
+    await settle();
+    expect(asked).toEqual([['https://participer.exemple.fr/*']]);
+    expect(section.querySelector('[data-offer-missing]')).toBeNull();
+    const said = [...section.querySelectorAll('[role="status"]')].map((p) => p.textContent);
+    expect(said).toEqual([
+      'Subscribed',
+      'Commitments are now shown on https://participer.exemple.fr/*.',
+    ]);
+    expect(document.activeElement?.textContent).toBe(said[1]);
   });
 });

@@ -10,6 +10,7 @@ import { CommitmentRow } from './CommitmentRow.tsx';
 import { FeedRows } from './FeedRows.tsx';
 import { IssueList } from './IssueList.tsx';
 import { PlanSummaryLine } from './PlanSummaryLine.tsx';
+import { Sentence } from './Sentence.tsx';
 import { focusIfLost } from '../dom/focus.ts';
 import { useActionFailure } from './ActionFailed.tsx';
 
@@ -34,6 +35,9 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
       <h1>{m.overlayTitle}</h1>
       {model.offers.value.map((url) => {
         const state = model.offerStates.value[url] ?? 'idle';
+        const left = typeof state === 'object' && 'missing' in state ? state : undefined;
+        const subscribed = state === 'done' || left !== undefined;
+        const hosts = <code>{left?.missing.join(', ')}</code>;
         return (
           <section key={url} aria-label={m.offerTitle} data-feed-offer={url}>
             <p>
@@ -41,8 +45,8 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
               {m.colon}
               <code>{url}</code>
             </p>
-            {state !== 'done' && <p>{m.permissionWhy}</p>}
-            {state === 'done' ? (
+            {!subscribed && <p>{m.permissionWhy}</p>}
+            {subscribed ? (
               <p class="oc-ok" role="status" tabIndex={-1} ref={focusIfLost}>
                 {m.offerDone}
               </p>
@@ -63,7 +67,29 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
                 </span>
               </button>
             )}
-            {typeof state === 'object' && (
+            {left &&
+              (left.allowed ? (
+                <p class="oc-ok" role="status" tabIndex={-1} ref={focusIfLost}>
+                  <Sentence message={m.allowed} value={hosts} />
+                </p>
+              ) : (
+                // Its pages on other hosts: the button asks for them in a click of its own.
+                <p data-offer-missing="">
+                  <Sentence message={m.allowSites} value={hosts} />{' '}
+                  <button
+                    type="button"
+                    class="oc-button"
+                    onClick={() => void model.allowOffer(url, left.missing)}
+                  >
+                    {m.allow}
+                    <span class="oc-visually-hidden">
+                      {m.colon}
+                      {url}
+                    </span>
+                  </button>
+                </p>
+              ))}
+            {typeof state === 'object' && 'error' in state && (
               <div class="oc-error" role="alert">
                 {state.error === 'permission' ? (
                   <p>{m.permissionDenied}</p>

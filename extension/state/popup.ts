@@ -23,8 +23,17 @@ import type { PageReference } from './page-commitments.ts';
 /** The media type that announces a feed. */
 export const FEED_TYPE = 'application/vnd.open-commitments+json';
 
-/** Where one offered feed stands. */
-export type OfferState = 'idle' | 'busy' | 'done' | { error: 'permission' | FailureView };
+/**
+ * Where one offered feed stands. Subscribed, its pages on other hosts may still wait for the
+ * person's leave (`missing`; `allowed` once given): the browser refuses to ask for it again once
+ * the click that subscribed is a few seconds old, as it is after its first prompt was read.
+ */
+export type OfferState =
+  | 'idle'
+  | 'busy'
+  | 'done'
+  | { error: 'permission' | FailureView }
+  | { missing: string[]; allowed?: true };
 
 /** The announced feeds of the current document (runs in the tab). */
 function announcedFeeds(type: string): string[] {
@@ -131,15 +140,34 @@ export function createPopupModel(tabId?: number) {
           const { reason, status, errors } = result;
           return set({ error: { reason, errors, ...(status !== undefined ? { status } : {}) } });
         }
-        if (result.missingOrigins.length > 0)
-          await browser.permissions.request({ origins: result.missingOrigins }).catch(() => false);
-        await ask({ type: 'sync-registration' });
-        // The new feed may name this page: list its commitments now.
-        const tab = await currentTab();
-        if (tab?.id !== undefined && tabUrl.value) await loadPage(tab.id, tabUrl.value);
-        set('done');
+        const missing = result.missingOrigins;
+        const allowed =
+          missing.length === 0 ||
+          (await browser.permissions.request({ origins: missing }).catch(() => false));
+        await showNewFeed();
+        set(allowed ? 'done' : { missing });
       })
       .catch(() => set({ error: {} }));
+  }
+
+  /** Registers the content script for what was granted, and lists what the page now shows. */
+  async function showNewFeed(): Promise<void> {
+    await ask({ type: 'sync-registration' });
+    // The new feed may name this page: list its commitments now.
+    const tab = await currentTab();
+    if (tab?.id !== undefined && tabUrl.value) await loadPage(tab.id, tabUrl.value);
+  }
+
+  /** Asks for the hosts a subscribed offer still misses. Call from the click handler. */
+  function allowOffer(url: string, missing: string[]): Promise<void> {
+    return browser.permissions
+      .request({ origins: missing })
+      .then(async (granted) => {
+        if (!granted) return;
+        await showNewFeed();
+        offerStates.value = { ...offerStates.value, [url]: { missing, allowed: true } };
+      })
+      .catch(() => undefined);
   }
 
   /**
@@ -173,6 +201,7 @@ export function createPopupModel(tabId?: number) {
     load,
     toggleFollow,
     subscribeOffer,
+    allowOffer,
     showHere,
     rememberQuestion,
   };

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const requests: string[][] = [];
+let gesture = true;
+vi.mock('wxt/browser', () => ({
+  browser: {
+    permissions: {
+      request: async ({ origins }: { origins: string[] }) => {
+        requests.push(origins);
+        // The browser asks only within a click's first seconds.
+        if (!gesture) throw new Error('This function must be called during a user gesture');
+        gesture = false;
+        return true;
+      },
+    },
+    tabs: { get: async (id: number) => ({ id, url: 'https://www.exemple.fr/' }) },
+    scripting: { executeScript: async () => [{ result: [] }] },
+    storage: { local: { get: async () => ({}) } },
+  },
+}));
+const asked: string[] = [];
+vi.mock('../messaging/send.ts', () => ({
+  ask: async (request: { type: string }) => {
+    asked.push(request.type);
+    if (request.type === 'subscribe')
+      return {
+        ok: true,
+        feedId: 'https://data.exemple.fr/feed.json',
+        name: 'Ville',
+        warnings: [],
+        missingOrigins: ['https://participer.exemple.fr/*'],
+      };
+    if (request.type === 'page-matches') return { feeds: [] };
+    return {};
+  },
+}));
+
+const { createPopupModel } = await import('./popup.ts');
+const url = 'https://data.exemple.fr/feed.json';
+
+beforeEach(() => {
+  requests.length = 0;
+  asked.length = 0;
+  gesture = true;
+});
+
+describe('subscribing from the popup', () => {
+  it('keeps the sites its pages are on to allow in a click of their own, when the browser would not ask', async () => {
+    const model = createPopupModel(7);
+    await model.subscribeOffer(url);
+    expect(requests).toEqual([['https://data.exemple.fr/*'], ['https://participer.exemple.fr/*']]);
+    expect(model.offerStates.value[url]).toEqual({ missing: ['https://participer.exemple.fr/*'] });
+    // The Allow button's click.
+    gesture = true;
+    await model.allowOffer(url, ['https://participer.exemple.fr/*']);
+    expect(model.offerStates.value[url]).toEqual({
+      missing: ['https://participer.exemple.fr/*'],
+      allowed: true,
+    });
+    expect(asked.filter((type) => type === 'sync-registration')).toHaveLength(2);
+  });
+});
