@@ -444,6 +444,20 @@ describe('import csv', () => {
     expect((JSON.parse(fixed.stdout) as Feed).commitments[0]?.status).toBe('vote-en-conseil');
   });
 
+  it('keeps a line break in a cell as a line break, whichever way the spreadsheet wrote it', async () => {
+    // Excel for Mac ends lines with \r, which a page shows as a space; Windows tools with \r\n.
+    await write(
+      'breaks.csv',
+      'id;titre;statut;description\rB1;Un;Limité;"l1\rl2"\rB2;Deux;Limité;"l1\r\nl2"\r',
+    );
+    const ran = await importCsv(['breaks.csv']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect((JSON.parse(ran.stdout) as Feed).commitments.map((c) => c.description)).toEqual([
+      'l1\nl2',
+      'l1\nl2',
+    ]);
+  });
+
   it('refuses a sheet without the required columns', async () => {
     await write('cols.csv', 'id,name\nX,Y\n');
     const ran = await importCsv(['cols.csv']);

@@ -251,9 +251,13 @@ class RowReader<F extends string> {
     return (this.row.values[index] ?? '').trim();
   }
 
-  /** A text cell as written, spaces and line breaks included; '' when it holds only spaces. */
+  /**
+   * A text cell as written, spaces and line breaks included; '' when it holds only spaces. A line
+   * break is `\n`, whether the spreadsheet wrote `\r\n` or, as Excel for Mac does, `\r`, which a
+   * page would show as a space.
+   */
   private textAt(index: number): string {
-    const value = this.row.values[index] ?? '';
+    const value = (this.row.values[index] ?? '').replace(/\r\n?/g, '\n');
     return value.trim() === '' ? '' : value;
   }
 
