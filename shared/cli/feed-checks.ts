@@ -379,5 +379,45 @@ export function publisherWarnings(feed: Feed, today: string): FeedIssue[] {
   if (updatedDay > today) {
     warnings.push({ path: 'updated', message: `"updated" is in the future (${feed.updated})` });
   }
+  warnings.push(...garbledTexts(feed));
   return warnings;
+}
+
+/**
+ * Text decoded with the wrong encoding, as a file passed through a tool that got it wrong leaves
+ * it: UTF-8 read as Windows-1252 (`Ã©` for é, `â€™` for ’), control characters of Windows-1252
+ * read as ISO-8859-1, or the replacement character of bytes that could not be read.
+ */
+const GARBLED =
+  /Ã[\u0080-\u00bf]|â€[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u2122]|[\u0080-\u009f\ufffd]/;
+
+/** One warning per string of the feed that looks garbled, at its path (ten at most, then a count). */
+function garbledTexts(feed: Feed): FeedIssue[] {
+  const found: FeedIssue[] = [];
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      const match = GARBLED.exec(value);
+      if (match) {
+        // Invisible control characters are shown as their code, \u0092.
+        const around = value
+          .slice(Math.max(0, match.index - 12), match.index + 14)
+          .replace(
+            /[\u0080-\u009f]/g,
+            (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+          );
+        found.push({
+          path,
+          message: `"${around}" looks decoded with the wrong encoding (é shown as Ã©, ’ as â€™): fix the text, or import the sheet again saved as UTF-8`,
+        });
+      }
+    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${path}[${i}]`));
+    else if (typeof value === 'object' && value !== null)
+      for (const [key, item] of Object.entries(value)) visit(item, path ? `${path}.${key}` : key);
+  };
+  visit(feed, '');
+  if (found.length <= 10) return found;
+  return [
+    ...found.slice(0, 10),
+    { path: '$', message: `${found.length - 10} more texts look decoded with the wrong encoding` },
+  ];
 }

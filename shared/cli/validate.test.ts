@@ -326,6 +326,23 @@ describe('validate', () => {
     );
   });
 
+  it('warns about text decoded with the wrong encoding', async () => {
+    const feed = await valfleurie();
+    feed.commitments[0]!.title = 'Publier les marchÃ©s publics';
+    feed.commitments[1]!.lead = 'Direction\u0092s';
+    await writeFile(path.join(dir, 'garbled.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'garbled.json'], { cwd: dir });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain(
+      'warning  commitments[0].title: "er les marchÃ©s publics" looks decoded with the wrong encoding (é shown as Ã©, ’ as â€™): fix the text, or import the sheet again saved as UTF-8\n',
+    );
+    expect(ran.stdout).toContain('warning  commitments[1].lead: "Direction\\u0092s" looks decoded');
+    for (const name of ['valfleurie', 'paris', 'fr-2021-2023', 'fr-2018-2020']) {
+      const bundled = await runCli(['validate', path.join(ROOT, `shared/feeds/${name}.json`)]);
+      expect(bundled.stdout).not.toContain('wrong encoding');
+    }
+  });
+
   it('warns that a page pattern without * matches one exact address only', async () => {
     const feed = await valfleurie();
     feed.commitments[0]!.pages = ['https://www.valfleurie.example/marches-publics'];
