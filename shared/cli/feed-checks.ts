@@ -392,7 +392,7 @@ const GARBLED =
   /Ã[\u0080-\u00bf]|â€[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u2122]|[\u0080-\u009f\ufffd]/;
 
 /** One warning per string of the feed that looks garbled, at its path (ten at most, then a count). */
-function garbledTexts(feed: Feed): FeedIssue[] {
+export function garbledTexts(feed: Feed): FeedIssue[] {
   const found: FeedIssue[] = [];
   const visit = (value: unknown, path: string): void => {
     if (typeof value === 'string') {

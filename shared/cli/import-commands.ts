@@ -10,6 +10,7 @@ import {
   type DecidimRecord,
 } from './decidim.ts';
 import { decodeText } from './decode-text.ts';
+import { garbledTexts } from './feed-checks.ts';
 import { EXIT, InputError, readInput, type CliIo } from './io.ts';
 import {
   checkTargets,
@@ -221,6 +222,18 @@ function selfCheck(
   },
   source?: string,
 ): number | undefined {
+  // Text misread before it reached the sheet or the export ("marchÃ©s"): the feed is valid, but
+  // the words citizens would read are not the publisher's.
+  for (const warning of garbledTexts(feed)) {
+    const found = sheets ? locate(warning.path, feed, sheets.tables) : undefined;
+    io.stderr(
+      `warning  ${
+        sheets && found
+          ? formatCsvIssue(sheets.files[found.sheet], { ...found.issue, message: warning.message })
+          : `${source ? `${source}: ` : ''}${warning.path}: ${warning.message}`
+      }\n`,
+    );
+  }
   const result = parseFeed(feed, { mode: 'strict' });
   if (result.ok) return undefined;
   let code: number = EXIT.invalid;

@@ -458,6 +458,15 @@ describe('import csv', () => {
     ]);
   });
 
+  it('warns at the cell about text misread before it reached the sheet', async () => {
+    await write('garbled.csv', 'id;titre;statut\nG1;Publier les marchÃ©s;Limité\n');
+    const ran = await importCsv(['garbled.csv']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stderr).toContain(
+      'warning  garbled.csv: row 2, column B (titre): "er les marchÃ©s" looks decoded with the wrong encoding',
+    );
+  });
+
   it('refuses a sheet without the required columns', async () => {
     await write('cols.csv', 'id,name\nX,Y\n');
     const ran = await importCsv(['cols.csv']);
