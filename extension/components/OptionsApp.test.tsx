@@ -350,7 +350,7 @@ describe('the options page', () => {
     await vi.waitFor(() => expect(row.querySelector('[data-feed-error]')).not.toBeNull());
     expect(row.textContent).not.toContain('actualisé à l’instant');
   });
-  it('says in the row that pausing, refreshing or removing a feed did not go through, and keeps the row as it is', async () => {
+  it('says in the row that pausing, refreshing, removing or allowing a feed did not go through, and keeps the row as it is', async () => {
     const model = fakeModel();
     const loads: string[] = [];
     model.load = async () => void loads.push('load');
@@ -360,6 +360,10 @@ describe('the options page', () => {
     model.setPaused = reject;
     model.refresh = reject;
     model.remove = reject;
+    model.allow = reject;
+    model.subscriptions.value = [
+      { ...model.subscriptions.value[0]!, missingOrigins: ['https://participer.exemple.fr/*'] },
+    ];
     const root = mount(model, 'fr');
     await vi.waitFor(() => expect(loads).toHaveLength(1));
     const row = () => root.querySelector('tr[data-feed-id="https://www.exemple.fr/feed.json"]')!;
@@ -371,6 +375,7 @@ describe('the options page', () => {
       ['Suspendre', '«\u00a0Suspendre\u00a0» n’a pas abouti pour Ville d’Exemple.'],
       ['Actualiser', '«\u00a0Actualiser\u00a0» n’a pas abouti pour Ville d’Exemple.'],
       ['Retirer', '«\u00a0Retirer\u00a0» n’a pas abouti pour Ville d’Exemple.'],
+      ['Autoriser', '«\u00a0Autoriser\u00a0» n’a pas abouti pour Ville d’Exemple.'],
     ] as const) {
       button(words).focus();
       button(words).click();
@@ -384,7 +389,7 @@ describe('the options page', () => {
       expect(row().textContent).not.toContain('actualisé à l’instant');
       expect(document.activeElement).toBe(button(words));
     }
-    expect(loads).toHaveLength(4);
+    expect(loads).toHaveLength(5);
     expect(row().querySelectorAll('[role="alert"]')).toHaveLength(1);
   });
   it('says that a feed subscribed to again was there already, its name a link to its row', () => {

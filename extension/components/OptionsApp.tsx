@@ -63,14 +63,23 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
    * Asks for missing hosts. Granted, the line with the Allow button goes: focus moves to
    * `target()` once the page shows it, unless the person put it somewhere meanwhile.
    */
-  const allow = (origins: readonly string[], target: () => HTMLElement | null | undefined) =>
-    model.allow(origins).then((granted) => {
+  const allow = (
+    at: string,
+    name: string,
+    origins: readonly string[],
+    target: () => HTMLElement | null | undefined,
+  ) => {
+    let granted = false;
+    return attempt(at, m.notDone(m.allow, name), () =>
+      model.allow(origins).then((given) => void (granted = given)),
+    ).then(() => {
       if (granted)
         setTimeout(() => {
           if (focusLost(document)) target()?.focus();
         }, 0);
       return granted;
     });
+  };
   // After a row's button: what it acts on, heard in a list of the page's buttons.
   const about = (name: string) => (
     <span class="oc-visually-hidden">
@@ -166,13 +175,16 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                 <button
                   type="button"
                   class="oc-button"
-                  onClick={() => void allow(outcome.missingOrigins, () => allowed.current)}
+                  onClick={() =>
+                    void allow('added', outcome.name, outcome.missingOrigins, () => allowed.current)
+                  }
                 >
                   {m.allow}
                   {about(outcome.name)}
                 </button>
               </p>
             )}
+            {failure('added')}
             {/* In the button's place once allowed; focus comes here from the button. */}
             {outcome.allowed && (
               <p class="oc-ok" tabIndex={-1} ref={allowed} data-allowed="">
@@ -253,12 +265,12 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                       class="oc-button"
                       onClick={(event) => {
                         const row = closest(event, 'tr');
-                        void allow(s.missingOrigins, () => row?.querySelector('button')).then(
-                          (granted) => {
-                            if (granted)
-                              say(m.allowedFor(s.name ?? s.feedId, s.missingOrigins.join(', ')));
-                          },
-                        );
+                        void allow(s.feedId, s.name ?? s.feedId, s.missingOrigins, () =>
+                          row?.querySelector('button'),
+                        ).then((granted) => {
+                          if (granted)
+                            say(m.allowedFor(s.name ?? s.feedId, s.missingOrigins.join(', ')));
+                        });
                       }}
                     >
                       {m.allow}
