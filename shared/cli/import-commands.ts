@@ -349,6 +349,38 @@ function withBaseStatuses(merged: Feed, base: Feed): Feed {
     : { ...merged, statuses: [...(merged.statuses ?? []), ...more] };
 }
 
+/**
+ * Refuses to replace, without `--base`, a feed at `--out` holding what no sheet or export holds
+ * (a site, an interpellation channel, citizens' questions): `--force` alone, as the message of an
+ * existing `--out` suggests first, would erase them.
+ */
+async function keepOutFeed(
+  out: string | undefined,
+  options: { base?: string; force?: boolean },
+  from: 'sheet' | 'export',
+  io: CliIo,
+): Promise<void> {
+  if (out === undefined || out === '-' || options.base !== undefined || !options.force) return;
+  let old: Feed;
+  try {
+    const result = await loadFeed(out, io, 'tolerant', 30_000);
+    if (!result.ok) return;
+    old = result.feed;
+  } catch {
+    return;
+  }
+  const asked = old.commitments.reduce((n, c) => n + (c.interpellations?.length ?? 0), 0);
+  const held = [
+    old.site?.length ? 'a site' : '',
+    old.interpellation ? 'an interpellation channel' : '',
+    asked > 0 ? plural(asked, 'interpellation') : '',
+  ].filter(Boolean);
+  if (held.length === 0) return;
+  throw new InputError(
+    `--out ${out}: is a feed with ${held.slice(0, -1).join(', ')}${held.length > 1 ? ' and ' : ''}${held[held.length - 1] ?? ''}, which the ${from} cannot hold: add --base ${out} to keep them, or remove the file to start anew`,
+  );
+}
+
 /** Reads the feed given as `--base`, strictly; undefined after printing its errors. */
 async function loadBase(file: string, io: CliIo): Promise<Feed | undefined> {
   const result = await loadFeed(file, io, 'strict', 30_000);
@@ -418,6 +450,7 @@ export async function importCsvCommand(
     },
     io,
   );
+  await keepOutFeed(options.out, options, 'sheet', io);
   const statusMap = await readStatuses(options.statuses, io);
   const base = options.base ? await loadBase(options.base, io) : undefined;
   if (options.base && !base) return EXIT.invalid;
@@ -533,6 +566,7 @@ export async function importDecidimCommand(
     },
     io,
   );
+  await keepOutFeed(options.out, options, 'export', io);
   const statuses = await readStatuses(options.statuses, io);
   const base = options.base ? await loadBase(options.base, io) : undefined;
   if (options.base && !base) return EXIT.invalid;

@@ -183,7 +183,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--statuses <file>', 'JSON: your own statuses, each mapped to a category')
     .option('--lang <langs>', 'languages of the feed, preferred first (e.g. fr,en)', languages)
     .option('--updated <datetime>', 'value of "updated" (default: now)', dateTime)
-    .option('--force', 'replace --out if it exists (never an input sheet)')
+    .option(
+      '--force',
+      'replace --out if it exists (never an input sheet, nor without --base a feed with a site or questions)',
+    )
     .action(async (file: string, options) => {
       code = await importCsvCommand(file, options, io);
     });
@@ -205,7 +208,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(kindOption())
     .option('--lang <lang>', 'language to list first', language)
     .option('--updated <datetime>', 'value of "updated" (default: now)', dateTime)
-    .option('--force', 'replace --out if it exists (never the export read)')
+    .option(
+      '--force',
+      'replace --out if it exists (never the export read, nor without --base a feed with a site or questions)',
+    )
     .action(async (file: string, options) => {
       code = await importDecidimCommand(file, options, io);
     });

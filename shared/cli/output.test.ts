@@ -91,6 +91,24 @@ describe('files the commands write', () => {
     expect(ran.stderr).toContain('--out results.json: is an input of this command');
   });
 
+  it.each([
+    ['import csv', ['import', 'csv', 'erase.csv'], 'sheet'],
+    ['import decidim', ['import', 'decidim', 'erase-decidim.json'], 'export'],
+  ])(
+    '%s refuses, even with --force, to replace a feed with a site or questions without --base',
+    async (_name, args, from) => {
+      await writeFile(path.join(dir, 'erase.csv'), SHEET);
+      await writeFile(path.join(dir, 'erase-decidim.json'), '[{"id": 1, "title": {"en": "One"}}]');
+      await writeFile(path.join(dir, 'erase.json'), await readFile(FEED));
+      const ran = await cli([...args, '--out', 'erase.json', '--force', ...UPDATED]);
+      expect(ran).toMatchObject({
+        code: 2,
+        stderr: `--out erase.json: is a feed with a site, an interpellation channel and 8 interpellations, which the ${from} cannot hold: add --base erase.json to keep them, or remove the file to start anew\n`,
+      });
+      expect(await read('erase.json')).toBe(await readFile(FEED, 'utf8'));
+    },
+  );
+
   it('import csv writes the next version over its --base with --force', async () => {
     await writeFile(path.join(dir, 'based.csv'), SHEET);
     await writeFile(path.join(dir, 'based.json'), await readFile(FEED));
