@@ -195,4 +195,13 @@ describe('the popup', () => {
     ]);
     expect(document.activeElement?.textContent).toBe(said[1]);
   });
+  it('says why subscribing failed when the background did not answer, its reason marked as English', () => {
+    const model = fakeModel();
+    model.offerStates.value = { [offer]: { error: {}, detail: 'no answer to subscribe' } };
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(<PopupApp model={model} lang="fr" />, root);
+    const alert = root.querySelector('[data-feed-offer] [role="alert"]');
+    expect(alert?.querySelector('[lang="en"]')?.textContent).toBe('no answer to subscribe');
+  });
 });

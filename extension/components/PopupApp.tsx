@@ -98,6 +98,11 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
                     <p>
                       {m.refused} {m.failureReason(state.error.reason, state.error.status)}.
                     </p>
+                    {state.detail && (
+                      <p lang="en">
+                        <code>{state.detail}</code>
+                      </p>
+                    )}
                     <IssueList issues={state.error.errors ?? []} />
                   </>
                 )}

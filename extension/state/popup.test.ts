@@ -20,7 +20,7 @@ vi.mock('wxt/browser', () => ({
 }));
 const asked: string[] = [];
 vi.mock('../messaging/send.ts', () => ({
-  ask: async (request: { type: string }) => {
+  ask: vi.fn(async (request: { type: string }) => {
     asked.push(request.type);
     if (request.type === 'subscribe')
       return {
@@ -32,7 +32,7 @@ vi.mock('../messaging/send.ts', () => ({
       };
     if (request.type === 'page-matches') return { feeds: [] };
     return {};
-  },
+  }),
 }));
 
 const { createPopupModel } = await import('./popup.ts');
@@ -58,5 +58,17 @@ describe('subscribing from the popup', () => {
       allowed: true,
     });
     expect(asked.filter((type) => type === 'sync-registration')).toHaveLength(2);
+  });
+  it('says why a subscription failed when the background does not answer', async () => {
+    const { ask } = await import('../messaging/send.ts');
+    const real = vi.mocked(ask).getMockImplementation();
+    vi.mocked(ask).mockImplementation(async (request) => {
+      if (request.type === 'subscribe') throw new Error('no answer to subscribe');
+      return real!(request);
+    });
+    const model = createPopupModel(7);
+    await model.subscribeOffer(url);
+    expect(model.offerStates.value[url]).toEqual({ error: {}, detail: 'no answer to subscribe' });
+    vi.mocked(ask).mockImplementation(real!);
   });
 });

@@ -32,7 +32,7 @@ export type OfferState =
   | 'idle'
   | 'busy'
   | 'done'
-  | { error: 'permission' | FailureView }
+  | { error: 'permission' | FailureView; detail?: string }
   | { missing: string[]; allowed?: true };
 
 /** The announced feeds of the current document (runs in the tab). */
@@ -131,23 +131,28 @@ export function createPopupModel(tabId?: number) {
     };
     if (!origin) return Promise.resolve();
     set('busy');
-    return browser.permissions
-      .request({ origins: [origin] })
-      .then(async (granted) => {
-        if (!granted) return set({ error: 'permission' });
-        const result = await ask({ type: 'subscribe', url });
-        if (!result.ok) {
-          const { reason, status, errors } = result;
-          return set({ error: { reason, errors, ...(status !== undefined ? { status } : {}) } });
-        }
-        const missing = result.missingOrigins;
-        const allowed =
-          missing.length === 0 ||
-          (await browser.permissions.request({ origins: missing }).catch(() => false));
-        await showNewFeed();
-        set(allowed ? 'done' : { missing });
-      })
-      .catch(() => set({ error: {} }));
+    return (
+      browser.permissions
+        .request({ origins: [origin] })
+        .then(async (granted) => {
+          if (!granted) return set({ error: 'permission' });
+          const result = await ask({ type: 'subscribe', url });
+          if (!result.ok) {
+            const { reason, status, errors } = result;
+            return set({ error: { reason, errors, ...(status !== undefined ? { status } : {}) } });
+          }
+          const missing = result.missingOrigins;
+          const allowed =
+            missing.length === 0 ||
+            (await browser.permissions.request({ origins: missing }).catch(() => false));
+          await showNewFeed();
+          set(allowed ? 'done' : { missing });
+        })
+        // The browser's or the background's reason (no answer, an error), said after the words.
+        .catch((e: unknown) =>
+          set({ error: {}, detail: e instanceof Error ? e.message : String(e) }),
+        )
+    );
   }
 
   /** Registers the content script for what was granted, and lists what the page now shows. */
