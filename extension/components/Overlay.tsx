@@ -28,6 +28,12 @@ export const FILTER_FROM = 10;
 /** The most rows the panel draws at once; a page naming more has them found by the filter. */
 export const MAX_ROWS = 100;
 
+/**
+ * A viewport this narrow (a phone held upright) starts with the panel folded into a tab that
+ * says how many rows it has, so that the page the person came to read stays in view.
+ */
+export const NARROW = '(max-width: 480px)';
+
 /** A text folded for matching: case and accents ignored ("Égalité" matches "egalite"). */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -38,7 +44,7 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * past a few, a field filters them by their words, and past a hundred only the first hundred
  * that match are drawn. That last button can be pressed by
  * mistake (a page can lure a click onto it), so a notice takes the panel's place for a few
- * seconds with a button that undoes it.
+ * seconds with a button that undoes it. On a narrow screen it starts as a tab that opens it.
  */
 export function Overlay({
   rows,
@@ -71,6 +77,8 @@ export function Overlay({
   const panel = useRef<HTMLElement>(null);
   const hideButton = useRef<HTMLButtonElement>(null);
   const [hidden, setHidden] = useState(false);
+  // Undefined until the tab of a narrow screen is pressed, when focus goes to the opened panel.
+  const [open, setOpen] = useState(matchMedia(NARROW).matches ? false : undefined);
   const [query, setQuery] = useState('');
   const keep = () => onPlace(position.at.value);
   const words = fold(query).split(/\s+/).filter(Boolean);
@@ -130,6 +138,22 @@ export function Overlay({
   const at = position.at.value;
   const to = cornerAfter(at);
   const style = placeStyle(at);
+  const count = rows.length > 0 && ` ${m.overlayCount(shown, rows.length)}`;
+  if (open === false)
+    return (
+      <button
+        type="button"
+        class="oc-root oc-panel oc-tab"
+        style={style}
+        lang={lang}
+        aria-expanded="false"
+        onClick={() => setOpen(true)}
+        onKeyDown={onEscape}
+      >
+        {m.overlayTitle}
+        {count}
+      </button>
+    );
   return (
     <>
       <section
@@ -147,6 +171,7 @@ export function Overlay({
             class="oc-handle"
             aria-label={m.overlayMove}
             title={m.overlayMove}
+            ref={open && focus}
             onPointerDown={onPointerDown}
             onKeyDown={onKeyDown}
           >
@@ -154,9 +179,7 @@ export function Overlay({
           </button>
           <h2 id="oc-overlay-title">
             {m.overlayTitle}
-            {rows.length > 0 && (
-              <span aria-live="polite"> {m.overlayCount(shown, rows.length)}</span>
-            )}
+            {count && <span aria-live="polite">{count}</span>}
           </h2>
           <button
             type="button"

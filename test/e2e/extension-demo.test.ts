@@ -1,11 +1,14 @@
 /**
  * The extension on the demo site, following its fictional city hall's demo feed, in Chromium: the
- * inline badges fit a phone's screen, and the popup still lists a page's commitments when their
+ * inline badges fit a phone's screen, the panel starts there as a small tab that opens it, and
+ * the popup still lists a page's commitments when their
  * feed is paused, marked as such, as the dashboard does.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFeedPath, startDemoServer, type DemoServer } from '../../widget/demo/serve.ts';
 import {
+  axeViolations,
   type ExtensionSession,
   launchExtension,
   popupFor,
@@ -40,6 +43,64 @@ describe('the extension on the demo site', () => {
     }));
     expect(scrollWidth).toBe(clientWidth);
     await page.close();
+  });
+
+  describe.each([
+    [320, 640],
+    [375, 667],
+  ])('on a %i by %i px phone screen', (width, height) => {
+    /** The procurement page at that size, once its overlay is there. */
+    async function procurementPage(): Promise<Page> {
+      const page = await session.context.newPage();
+      await page.setViewportSize({ width, height });
+      await page.goto(`${server.origin}/valfleurie/marches-publics/`);
+      await page.locator('open-commitments-overlay button').first().waitFor({ timeout: 15_000 });
+      return page;
+    }
+
+    it('folds the panel into a tab with the count, hiding little of the page', async () => {
+      const page = await procurementPage();
+      const overlay = page.locator('open-commitments-overlay');
+      const tab = overlay.getByRole('button', { name: 'Commitments on this page (2)' });
+      const box = (await tab.boundingBox())!;
+      expect(box.height).toBeLessThanOrEqual(48);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      expect(box.width * box.height).toBeLessThanOrEqual((width * height) / 10);
+      await expect(overlay.locator('section').count()).resolves.toBe(0);
+      await expect(axeViolations(page)).resolves.toEqual([]);
+      await page.close();
+    });
+
+    it('opens it from the keyboard, its rows and links within reach, and closes it', async () => {
+      const page = await procurementPage();
+      const overlay = page.locator('open-commitments-overlay');
+      // From the page's last link, Tab reaches the tab; Enter opens the panel, focus in it.
+      await page.locator('footer a').last().focus();
+      await page.keyboard.press('Tab');
+      const focusedName = () =>
+        overlay.evaluate((host) => host.shadowRoot?.activeElement?.textContent?.trim());
+      await expect(focusedName()).resolves.toBe('Commitments on this page (2)');
+      await page.keyboard.press('Enter');
+      await expect(
+        overlay.evaluate((host) => host.shadowRoot?.activeElement?.getAttribute('aria-label')),
+      ).resolves.toBe('Move the panel (arrow keys)');
+      const panel = overlay.getByRole('region', { name: 'Commitments on this page (2)' });
+      const rows = panel.locator('li.oc-row');
+      await expect(rows.count()).resolves.toBe(2);
+      // The last row's question, opened, and its last link scrolled into the panel's view.
+      await rows.last().getByRole('button', { name: 'Question this' }).click();
+      const link = panel.getByRole('link').last();
+      await link.scrollIntoViewIfNeeded();
+      const linkBox = (await link.boundingBox())!;
+      const panelBox = (await panel.boundingBox())!;
+      expect(linkBox.y).toBeGreaterThanOrEqual(panelBox.y);
+      expect(linkBox.y + linkBox.height).toBeLessThanOrEqual(panelBox.y + panelBox.height);
+      expect(panelBox.y + panelBox.height).toBeLessThanOrEqual(height);
+      await expect(axeViolations(page)).resolves.toEqual([]);
+      await panel.getByRole('button', { name: 'Close' }).click();
+      await overlay.waitFor({ state: 'detached' });
+      await page.close();
+    });
   });
 
   it('lists a paused feed’s commitments in the popup, marked as paused, and still follows them', async () => {

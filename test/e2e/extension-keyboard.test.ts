@@ -128,6 +128,8 @@ describe('the overlay at 400% zoom', () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 320, height: 256 });
     await page.goto(`${server.origin}/town/project-a.html`);
+    // So narrow a window starts with the panel folded into a tab.
+    await page.locator('open-commitments-overlay').getByRole('button').click();
     const panel = page.locator('open-commitments-overlay section');
     await panel.getByRole('heading').waitFor();
     // Half of the viewport's 256 px, and the panel's two 1 px borders.
