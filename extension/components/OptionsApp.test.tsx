@@ -419,4 +419,13 @@ describe('the options page', () => {
       'Your browser will then ask you to let the extension read your data on the feed’s site',
     );
   });
+  it('says that the extension, not the feed, failed when the background did not answer a subscription', () => {
+    const page = mount(
+      fakeModel({ kind: 'refused', failure: {}, detail: 'no answer to subscribe' }),
+      'en',
+    );
+    expect(page.querySelector('[data-outcome="refused"]')?.textContent).toBe(
+      'This feed was not added: the extension could not do it.no answer to subscribe',
+    );
+  });
 });

@@ -129,7 +129,11 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         {outcome?.kind === 'refused' && (
           <div class="oc-error" data-outcome="refused">
             <p>
-              {m.refused} {m.failureReason(outcome.failure.reason, outcome.failure.status)}.
+              {m.refused}{' '}
+              {outcome.detail
+                ? m.extensionFailed
+                : m.failureReason(outcome.failure.reason, outcome.failure.status)}
+              .
             </p>
             {outcome.detail && (
               <p lang="en">

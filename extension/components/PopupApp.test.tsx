@@ -202,6 +202,9 @@ describe('the popup', () => {
     document.body.replaceChildren(root);
     render(<PopupApp model={model} lang="fr" />, root);
     const alert = root.querySelector('[data-feed-offer] [role="alert"]');
+    expect(alert?.textContent).toBe(
+      'Ce flux n’a pas été ajouté\u00a0: l’extension n’a pas pu le faire.no answer to subscribe',
+    );
     expect(alert?.querySelector('[lang="en"]')?.textContent).toBe('no answer to subscribe');
   });
 });

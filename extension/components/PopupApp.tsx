@@ -96,7 +96,11 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
                 ) : (
                   <>
                     <p>
-                      {m.refused} {m.failureReason(state.error.reason, state.error.status)}.
+                      {m.refused}{' '}
+                      {state.detail
+                        ? m.extensionFailed
+                        : m.failureReason(state.error.reason, state.error.status)}
+                      .
                     </p>
                     {state.detail && (
                       <p lang="en">

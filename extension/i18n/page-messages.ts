@@ -33,6 +33,8 @@ const en = {
   subscribed: (name: string) => `Subscribed to ${name}.`,
   alreadySubscribed: (name: string) => `Already subscribed to ${name}: nothing was added.`,
   refused: 'This feed was not added:',
+  /** Why, when the extension itself failed (no answer, an error) rather than the feed. */
+  extensionFailed: 'the extension could not do it',
   failureReason: (reason?: FailureReason, status?: number) => {
     switch (reason) {
       case 'http':
@@ -147,6 +149,7 @@ const fr: PageOnlyMessages = {
   subscribed: (name) => `Abonnement à ${name} enregistré.`,
   alreadySubscribed: (name) => `Déjà abonné à ${name}\u00a0: rien n’a été ajouté.`,
   refused: 'Ce flux n’a pas été ajouté\u00a0:',
+  extensionFailed: 'l’extension n’a pas pu le faire',
   failureReason: (reason, status) => {
     switch (reason) {
       case 'http':
