@@ -97,6 +97,29 @@ afterAll(async () => {
 });
 
 describe('following', () => {
+  it('says in the popup’s row that following did not go through when the background does not answer, and leaves it unfollowed', async () => {
+    const page = await session.context.newPage();
+    const url = `${server.origin}/town/project-a.html`;
+    await page.goto(url);
+    const popup = await popupFor(session, url);
+    const row = popup.locator('li.oc-row[data-commitment-id="B1"]');
+    await row.waitFor();
+    // A background that has stopped answering, as after the extension was updated under the popup.
+    await popup.evaluate(() => {
+      chrome.runtime.sendMessage = (async () => undefined) as typeof chrome.runtime.sendMessage;
+    });
+    const follow = row.getByRole('button', { name: 'Follow' });
+    await follow.click();
+    const alert = row.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(
+      /^“Follow” did not go through for .+\. Try again\. Reason: no answer to follow$/,
+    );
+    await expect(follow.getAttribute('aria-pressed')).resolves.toBe('false');
+    await popup.close();
+    await page.close();
+  });
+
   it('follows a commitment from the popup', async () => {
     const page = await session.context.newPage();
     const url = `${server.origin}/town/project-a.html`;
