@@ -11,19 +11,7 @@
 import type { Page } from 'playwright-core';
 import { htmlPage, launchExtension, subscribe } from '../e2e/fixtures/extension/harness.ts';
 import { startServer } from '../e2e/support/server.ts';
-
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly args?: { name?: string; data?: { url?: string; isMainFrame?: boolean } };
-}
-
-/** A task of a thread in Chromium's trace: its name depends on the categories recorded. */
-const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+import { mainThreadTasks, middle, type TraceEvent } from './trace.ts';
 
 /** The content script's file, whose compilation marks where the page's own work ends. */
 const SCRIPT = 'content-scripts/content.js';
@@ -69,34 +57,14 @@ async function measure(page: Page, url: string, links: number): Promise<Measure>
   await complete;
   await cdp.detach();
 
-  const pid = events.find(
-    (e) => e.name === 'CommitLoad' && e.args?.data?.isMainFrame && e.args.data.url === url,
-  )?.pid;
-  if (pid === undefined) throw new Error(`no navigation to ${url} in the trace`);
-  const main = events.find(
-    (e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
-  );
-  if (main === undefined) throw new Error(`no main thread for renderer ${pid}`);
-  const onMain = (e: TraceEvent) => e.pid === pid && e.tid === main.tid;
-  const compiled = events.find(
-    (e) => e.name.startsWith('v8.compile') && onMain(e) && e.args?.data?.url?.endsWith(SCRIPT),
-  );
-  if (compiled === undefined) throw new Error(`the content script never ran on ${url}`);
-  const ours = events
-    .filter((e) => TASK_EVENTS.has(e.name) && e.ph === 'X' && onMain(e))
-    .filter((e) => e.ts + (e.dur ?? 0) >= compiled.ts)
-    .map((e) => (e.dur ?? 0) / 1000);
+  const ours = mainThreadTasks(events, { url }, SCRIPT).fromScript;
+  if (ours === undefined) throw new Error(`the content script never ran on ${url}`);
   return {
     links,
     longest: Math.round(Math.max(0, ...ours)),
     over50: ours.filter((d) => d > 50).length,
     badgedMs: Math.round(badgedMs),
   };
-}
-
-function middle(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** Measures the content script on pages of 0, 300 and 3,000 links, `runs` times each. */

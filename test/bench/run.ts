@@ -18,24 +18,12 @@ import { hostPage, settled, widgetServer } from '../e2e/fixtures/widget/harness.
 import { runContentScriptBench } from './content-script.ts';
 import { runCoreBench } from './core.ts';
 import { generatedFeed } from './generated-feed.ts';
+import { mainThreadTasks, middle, type TraceEvent } from './trace.ts';
 
 const TODAY = '2026-12-04';
 
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly args?: { name?: string; data?: { url?: string; isMainFrame?: boolean } };
-}
-
 /** The widget's bundle, whose compilation marks where the page's own work ends and ours begins. */
 const BUNDLE = '/dist/open-commitments.js';
-
-/** A task of a thread in Chromium's trace: its name depends on the categories recorded. */
-const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
 /** The main-thread tasks of one page while `action` runs, from a Chromium trace. */
 interface Tasks {
@@ -62,29 +50,13 @@ async function traceTasks(
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as {
     traceEvents: TraceEvent[];
   };
-  const pid =
-    page.pid ??
-    traceEvents.find(
-      (e) => e.name === 'CommitLoad' && e.args?.data?.isMainFrame && e.args.data.url === page.url,
-    )?.pid;
-  if (pid === undefined) throw new Error(`no navigation to ${page.url} in the trace`);
-  const main = traceEvents.find(
-    (e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
-  );
-  if (main === undefined) throw new Error(`no main thread for renderer ${pid}`);
-  const onMain = (e: TraceEvent): boolean => e.pid === pid && e.tid === main.tid;
-  const tasks = traceEvents.filter((e) => TASK_EVENTS.has(e.name) && e.ph === 'X' && onMain(e));
-  const compiled = traceEvents.find(
-    (e) => e.name === 'v8.compileModule' && onMain(e) && e.args?.data?.url?.endsWith(BUNDLE),
-  );
-  const ours = tasks
-    .filter((e) => compiled === undefined || e.ts + (e.dur ?? 0) >= compiled.ts)
-    .map((e) => (e.dur ?? 0) / 1000);
+  const { pid, all, fromScript } = mainThreadTasks(traceEvents, page, BUNDLE);
+  const ours = fromScript ?? all;
   return {
     pid,
     longest: Math.round(Math.max(0, ...ours)),
     over50: ours.filter((d) => d > 50).length,
-    longestOfPage: Math.round(Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000))),
+    longestOfPage: Math.round(Math.max(0, ...all)),
   };
 }
 
@@ -154,11 +126,6 @@ async function measure(
  * being shared.
  */
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
-
-function middle(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 /** The median of each figure over several runs of one case. */
 function median(runs: Measure[]): Measure {
