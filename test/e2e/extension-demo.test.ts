@@ -1,6 +1,6 @@
 /**
  * The extension on the demo site, following its fictional city hall's demo feed, in Chromium: the
- * inline badges fit a phone's screen, the panel starts there as a small tab that opens it, and
+ * inline badges fit a phone's screen and keep to their link's line, the panel starts there as a small tab that opens it, and
  * the popup still lists a page's commitments when their
  * feed is paused, marked as such, as the dashboard does.
  */
@@ -42,6 +42,40 @@ describe('the extension on the demo site', () => {
       clientWidth: document.documentElement.clientWidth,
     }));
     expect(scrollWidth).toBe(clientWidth);
+    await page.close();
+  });
+
+  it('keeps an inline badge on the line of its link’s last word and of the full stop after it', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${server.origin}/valfleurie/budget-participatif/`);
+    const host = page.locator('p > open-commitments-badge');
+    await host.waitFor({ timeout: 15_000 });
+    // At every width of a phone: whether the badge begins on the line of the link's last letter,
+    // and ends on the line of the stop (its middle within that character's box).
+    const together = () =>
+      host.evaluate((badge) => {
+        const range = document.createRange();
+        const onLineOf = (box: DOMRect, text: Node, at: number) => {
+          range.setStart(text, at);
+          range.setEnd(text, at + 1);
+          const char = range.getBoundingClientRect();
+          const middle = (box.top + box.bottom) / 2;
+          return middle >= char.top && middle <= char.bottom;
+        };
+        const link = badge.previousElementSibling!.lastChild!;
+        const boxes = badge.shadowRoot!.querySelector('.oc-badge')!.getClientRects();
+        return (
+          onLineOf(boxes[0]!, link, link.textContent!.length - 1) &&
+          onLineOf(boxes[boxes.length - 1]!, badge.nextSibling!, 0)
+        );
+      });
+    const split: number[] = [];
+    for (let width = 300; width <= 430; width += 5) {
+      await page.setViewportSize({ width, height: 640 });
+      if (!(await together())) split.push(width);
+    }
+    expect(split).toEqual([]);
     await page.close();
   });
 

@@ -45,8 +45,11 @@ export const feature: Feature = {
     for (const stale of document.querySelectorAll(BADGE_TAG)) stale.remove();
     // The host's own line takes no height (the shared sheet gives `:host` the panel's line
     // height): the badge sits in the page's line without making it taller, so that the page does
-    // not shift as badges come.
-    const styles = `:host{all:initial;display:inline}\n${css}\n:host{line-height:0}`;
+    // not shift as badges come. Word joiners on either side, in a host whose own lines do not wrap
+    // (elsewhere Chromium breaks beside an inline-block even after a word joiner), keep the badge
+    // on the line of the word before it (a link's last) and of the punctuation after it; the
+    // badge's own words still wrap.
+    const styles = `:host{all:initial;display:inline;white-space:nowrap}\n${css}\n:host{line-height:0}`;
     const find = referenceFinder(page.feeds);
     const hosts = new Set<Element>();
     // The host of each badged element (one host for the same link twice in a row), so that an
@@ -69,7 +72,7 @@ export const feature: Feature = {
       const style = document.createElement('style');
       style.textContent = styles;
       const mount = document.createElement('span');
-      shadow.append(style, mount);
+      shadow.append(style, '\u2060', mount, '\u2060');
       render(
         <InlineBadge
           row={commitmentRow(ref.feed.feed, ref.commitment, page.lang, page.today)}
