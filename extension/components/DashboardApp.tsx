@@ -4,6 +4,7 @@ import { pickText } from '../../shared/text/pick-text.ts';
 import { formatDate, formatDateTime } from '../../shared/i18n/format.ts';
 import { todayString } from '../../shared/status/dates.ts';
 import { t } from '../i18n/page-messages.ts';
+import { useLoadOnShow } from '../state/load-on-show.ts';
 import { commitmentRow } from '../state/commitment-row.ts';
 import { questionOverdue, type DashboardModel } from '../state/dashboard.ts';
 import { staleNotice } from '../state/stale-notice.ts';
@@ -49,14 +50,7 @@ async function unfollowKeepingFocus(
 /** The dashboard page: followed commitments, recent changes with dates, and my questions. */
 export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lang }) {
   const m = t(lang);
-  useEffect(() => {
-    void model.load();
-    // Back on this tab after following or keeping a question elsewhere (the popup, a page's
-    // panel), or after a notification: read again, rather than show the list as it was.
-    const back = () => document.visibilityState === 'visible' && void model.load();
-    document.addEventListener('visibilitychange', back);
-    return () => document.removeEventListener('visibilitychange', back);
-  }, [model]);
+  useLoadOnShow(model);
   const today = todayString(new Date());
   const data = model.data.value;
   const questions = data?.questions ?? [];

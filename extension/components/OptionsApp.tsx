@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import { formatDateTime } from '../../shared/i18n/format.ts';
 import { t } from '../i18n/page-messages.ts';
+import { useLoadOnShow } from '../state/load-on-show.ts';
 import type { OptionsModel } from '../state/options.ts';
 import { IssueList } from './IssueList.tsx';
 import { Sentence } from './Sentence.tsx';
@@ -15,14 +16,7 @@ const closest = (event: Event, selector: string) =>
 export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang }) {
   const m = t(lang);
   const [url, setUrl] = useState('');
-  useEffect(() => {
-    void model.load();
-    // Back on this tab after subscribing from the popup: read again, rather than show the list
-    // as it was.
-    const back = () => document.visibilityState === 'visible' && void model.load();
-    document.addEventListener('visibilitychange', back);
-    return () => document.removeEventListener('visibilitychange', back);
-  }, [model]);
+  useLoadOnShow(model);
   const outcome = model.outcome.value;
   const when = (ms: number) => formatDateTime(new Date(ms).toISOString(), lang);
   const subs = model.subscriptions.value;
