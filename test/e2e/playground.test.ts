@@ -6,12 +6,19 @@
  * says whose it is; a feed on another site has its code and a note on why the preview cannot read
  * it; each sending of the form is said to a screen reader; each dashboard keeps its filters apart;
  * the code can be scrolled by keyboard; each example is captioned with its own code; nothing logs
- * an error.
+ * an error. A feed file not yet published, picked or dropped, is drawn with its badge, its code
+ * reading it where it will be published, and the problems that make the widget refuse it listed
+ * with their JSON paths, as text; the server keeps such files for its own pages only, within limits.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../widget/demo/serve.ts';
+import {
+  startDemoServer,
+  uploadLimits,
+  uploadPath,
+  type DemoServer,
+} from '../../widget/demo/serve.ts';
 import { launchBrowser } from './support/browser.ts';
 import { axeViolations } from './fixtures/widget/harness.ts';
 
@@ -309,7 +316,7 @@ describe('the playground', () => {
     await previewIds(page, 10);
     const code = page.getByRole('region', { name: 'Code à coller dans votre page' });
     expect(await code.evaluate((pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
-    await page.getByRole('button', { name: 'Afficher' }).focus();
+    await page.getByRole('button', { name: 'Prévisualiser ce fichier' }).focus();
     await page.keyboard.press('Tab');
     expect(await code.evaluate((pre) => pre === document.activeElement)).toBe(true);
     await page.keyboard.press('ArrowRight');
@@ -345,5 +352,116 @@ describe('the playground', () => {
     });
     expect(wrong).toEqual([]);
     await page.close();
+  });
+
+  it('draws a feed file not yet published with its badge, and gives the code that reads it where it will be', async () => {
+    const page = await openPlayground();
+    await previewIds(page, 10);
+    const fileForm = page.locator('#pg-file-form');
+    await fileForm
+      .getByLabel('Adresse où il sera publié')
+      .fill('https://www.mairie.example/engagements.json');
+    await page.locator('#pg-form').getByLabel('Thème').selectOption('dark');
+    await fileForm.getByLabel('Fichier du flux (JSON), ou déposez-le dans ce cadre').setInputFiles({
+      name: 'engagements.json',
+      mimeType: 'application/json',
+      buffer: readFileSync('shared/feeds/paris.json'),
+    });
+
+    expect(await previewIds(page, 8)).toEqual([
+      'PAR0001',
+      'PAR0002',
+      'PAR0003',
+      'PAR0007',
+      'PAR0008',
+      'FRPA0002',
+      'FRPA0003',
+      'FRPA0004',
+    ]);
+    const dashboard = page.locator('#pg-preview open-commitments');
+    expect(await dashboard.getAttribute('src')).toMatch(
+      new RegExp(`^${server.origin}${uploadPath}[\\w-]+\\.json$`),
+    );
+    expect(await dashboard.getAttribute('theme')).toBe('dark');
+    const badge = page.locator('#pg-badge open-commitment-badge');
+    await expect.poll(() => badge.getAttribute('commitment')).toBe('PAR0001');
+    await expect.poll(() => badge.locator('[part="status"]').count()).toBe(1);
+    expect(await page.locator('#pg-snippet').textContent()).toBe(
+      `<script type="module" src="${server.origin}/dist/widget/open-commitments.js"></script>\n` +
+        `<open-commitments src="https://www.mairie.example/engagements.json" theme="dark" lang="fr"></open-commitments>`,
+    );
+    expect(await page.locator('#pg-snippet-note').textContent()).toBe(
+      'L’aperçu montre le fichier « engagements.json » ; le code lit le flux là où vous le publierez : https://www.mairie.example/engagements.json',
+    );
+    expect(await page.locator('#pg-issues').textContent()).toBe('');
+    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('lists the problems of a dropped broken file with their JSON paths, as text', async () => {
+    const page = await openPlayground();
+    await previewIds(page, 10);
+    const broken = JSON.parse(readFileSync('shared/feeds/paris.json', 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    broken.format = '<img src=x onerror="window.ran=1">';
+    broken.updated = 'hier';
+    await page.locator('#pg-drop').evaluate((frame, text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'brouillon.json', { type: 'application/json' }));
+      frame.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    }, JSON.stringify(broken));
+
+    const issues = page.locator('#pg-issues');
+    await expect.poll(() => issues.locator('li').count(), { timeout: 15_000 }).toBe(2);
+    expect(await issues.locator('p').textContent()).toBe(
+      'Le widget refuse ce flux : 2 problèmes (chemin JSON : ce qui ne va pas, en anglais).',
+    );
+    expect(await issues.locator('li code').allTextContents()).toEqual(['format', 'updated']);
+    expect(await issues.locator('li').first().textContent()).toContain(
+      '<img src=x onerror=\\"window.ran=1\\">',
+    );
+    expect(await issues.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => 'ran' in window)).toBe(false);
+    expect(await page.locator('#pg-badge').isVisible()).toBe(false);
+    // The text can be corrected where it was put, and shown again.
+    const text = page.locator('#pg-file-form').getByLabel('Ou collez son contenu');
+    await text.fill('{ "format": "open-commitments/1", ');
+    await page.getByRole('button', { name: 'Prévisualiser ce fichier' }).click();
+    await expect.poll(() => issues.locator('li code').allTextContents()).toEqual(['$']);
+    expect(await issues.locator('li').textContent()).toContain('the feed is not valid JSON');
+    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a sent feed for its own pages only, and never more than its limits', async () => {
+    const upload = (body: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.origin}${uploadPath}`, {
+        method: 'POST',
+        headers: { origin: server.origin, 'content-type': 'application/json', ...headers },
+        body,
+      });
+    // Another site's page may not send one, nor a form that sends no JSON.
+    expect((await upload('{}', { origin: 'https://elsewhere.example' })).status).toBe(403);
+    expect((await upload('{}', { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await upload(' '.repeat(uploadLimits.maxBytes + 1))).status).toBe(413);
+
+    const sent = await upload('{"format":"open-commitments/1"}');
+    expect(sent.status).toBe(201);
+    const { url } = (await sent.json()) as { url: string };
+    const read = await fetch(`${server.origin}${url}`);
+    expect(await read.text()).toBe('{"format":"open-commitments/1"}');
+    // Not readable by another site's script, nor embeddable by its page.
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+    expect(read.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+
+    for (let i = 0; i < uploadLimits.maxCount; i += 1) await upload('{}');
+    expect((await fetch(`${server.origin}${url}`)).status).toBe(404);
   });
 });

@@ -1,8 +1,10 @@
-/* global document, location, history, navigator, window, URL, URLSearchParams */
+/* global document, location, history, navigator, window, fetch, Blob, URL, URLSearchParams */
 /**
  * The playground's try-it form: a person pastes a feed URL, picks a theme and a language, and sees
  * the dashboard drawn from that feed, with the two lines to paste in their own page and a button
- * that copies them.
+ * that copies them. A feed not yet published (a file picked, dropped or pasted) is sent to the demo
+ * server, which serves it back to this page for an hour, and shown the same way, with the
+ * problems the widget finds in it and the code that reads it where it will be published.
  *
  * The page runs under `script-src 'self'` and `require-trusted-types-for 'script'`: elements are
  * made with `document.createElement` and `setAttribute`, and the snippet is only ever text
@@ -19,6 +21,12 @@ const LANGS = ['fr', 'en'];
 
 /** The demo's own feed, shown until the person pastes another. */
 const DEFAULT_FEED = '/feeds/valfleurie.demo.json';
+
+/** The demo server's limit on a feed sent to it (see `uploadLimits` in serve.ts). */
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+
+/** The address the code shows while the person has not said where the feed will be published. */
+const EXAMPLE_PUBLISHED = 'https://www.example.org/engagements.json';
 
 /**
  * The choices of the form.
@@ -109,7 +117,37 @@ function byId(id, type) {
   return element;
 }
 
-/** Wires the form, the preview and the copy button; run once the page is parsed. */
+/**
+ * A feed's problems as the widget reports them in `oc-error`: each JSON path and what is wrong
+ * there, or the one message when the feed could not be read at all. Only text nodes: the feed's
+ * own words never become markup.
+ * @param {HTMLElement} into
+ * @param {{ message?: unknown, errors?: unknown }} detail
+ */
+function listProblems(into, detail) {
+  const heading = document.createElement('p');
+  const errors = Array.isArray(detail.errors) ? detail.errors : [];
+  if (errors.length === 0) {
+    heading.textContent = `Le widget n’a pas pu lire ce flux : ${String(detail.message ?? '')}`;
+    into.replaceChildren(heading);
+    return;
+  }
+  heading.textContent =
+    errors.length === 1
+      ? 'Le widget refuse ce flux : 1 problème (chemin JSON : ce qui ne va pas, en anglais).'
+      : `Le widget refuse ce flux : ${errors.length} problèmes (chemin JSON : ce qui ne va pas, en anglais).`;
+  const list = document.createElement('ul');
+  for (const issue of errors) {
+    const item = document.createElement('li');
+    const path = document.createElement('code');
+    path.textContent = String(issue?.path ?? '$');
+    item.append(path, ` : ${String(issue?.message ?? '')}`);
+    list.append(item);
+  }
+  into.replaceChildren(heading, list);
+}
+
+/** Wires the forms, the preview and the copy button; run once the page is parsed. */
 function start() {
   const form = byId('pg-form', window.HTMLFormElement);
   const srcInput = byId('pg-src', window.HTMLInputElement);
@@ -117,14 +155,59 @@ function start() {
   const langSelect = byId('pg-lang', window.HTMLSelectElement);
   const problem = byId('pg-problem', window.HTMLElement);
   const preview = byId('pg-preview', window.HTMLElement);
+  const issues = byId('pg-issues', window.HTMLElement);
+  const badge = byId('pg-badge', window.HTMLElement);
   const code = byId('pg-snippet', window.HTMLElement);
   const codeNote = byId('pg-snippet-note', window.HTMLElement);
   const copy = byId('pg-copy', window.HTMLButtonElement);
   const status = byId('pg-copy-status', window.HTMLElement);
   const shown = byId('pg-shown', window.HTMLElement);
+  const fileForm = byId('pg-file-form', window.HTMLFormElement);
+  const fileInput = byId('pg-file', window.HTMLInputElement);
+  const jsonInput = byId('pg-json', window.HTMLTextAreaElement);
+  const publishedInput = byId('pg-published', window.HTMLInputElement);
+  const fileProblem = byId('pg-file-problem', window.HTMLElement);
+  const drop = byId('pg-drop', window.HTMLElement);
   const scriptUrl = new URL('/dist/widget/open-commitments.js', location.href).href;
   /** The feed whose preview and code are shown; none until one is. */
   let shownFeed = '';
+
+  /**
+   * Draws the dashboard of `feed` in the preview, and the badge of its first commitment once it
+   * is read, as a site would show them; lists the problems the widget reports.
+   * @param {string} feed - absolute URL the preview reads
+   * @param {Choices} choices
+   */
+  const draw = (feed, choices) => {
+    const dashboard = document.createElement('open-commitments');
+    // Its own id keeps its filters in the page's address apart from the examples' below.
+    dashboard.id = 'apercu';
+    dashboard.setAttribute('src', feed);
+    if (choices.theme) dashboard.setAttribute('theme', choices.theme);
+    dashboard.setAttribute('lang', choices.lang);
+    issues.replaceChildren();
+    badge.replaceChildren();
+    badge.hidden = true;
+    dashboard.addEventListener('oc-error', (event) => {
+      if (event instanceof window.CustomEvent) listProblems(issues, event.detail ?? {});
+    });
+    dashboard.addEventListener('oc-load', (event) => {
+      issues.replaceChildren();
+      const first =
+        event instanceof window.CustomEvent ? event.detail?.commitments?.[0] : undefined;
+      if (typeof first?.id !== 'string' || badge.firstChild) return;
+      const element = document.createElement('open-commitment-badge');
+      element.setAttribute('src', feed);
+      element.setAttribute('commitment', first.id);
+      if (choices.theme) element.setAttribute('theme', choices.theme);
+      element.setAttribute('lang', choices.lang);
+      const label = document.createElement('code');
+      label.textContent = `commitment="${first.id}"`;
+      badge.replaceChildren('Badge de son premier engagement, ', label, ' : ', element);
+      badge.hidden = false;
+    });
+    preview.replaceChildren(dashboard);
+  };
 
   /**
    * Shows the preview and the code of `choices`, or says why it cannot.
@@ -160,16 +243,114 @@ function start() {
       : '';
     codeNote.hidden = !elsewhere;
     shownFeed = feed;
-    const dashboard = document.createElement('open-commitments');
-    // Its own id keeps its filters in the page's address apart from the examples' below.
-    dashboard.id = 'apercu';
-    dashboard.setAttribute('src', feed);
-    if (choices.theme) dashboard.setAttribute('theme', choices.theme);
-    dashboard.setAttribute('lang', choices.lang);
-    preview.replaceChildren(dashboard);
+    draw(feed, choices);
     code.textContent = embedSnippet(feed, choices, scriptUrl);
     return true;
   };
+
+  /**
+   * Sends the feed's text to the demo server and shows it, with the code that reads it at the
+   * address where it will be published; or says why it cannot.
+   * @param {string} name - what the person knows the feed as (its file name)
+   */
+  const showText = async (name) => {
+    const text = jsonInput.value;
+    const choices = { src: '', theme: themeSelect.value, lang: langSelect.value };
+    const say = (/** @type {string} */ words) => {
+      fileProblem.textContent = words;
+    };
+    status.textContent = '';
+    shown.textContent = '';
+    const typed = publishedInput.value.trim();
+    const published = typed ? feedAddress(typed, location.href) : EXAMPLE_PUBLISHED;
+    if (!published || (typed && !hasScheme(typed))) {
+      publishedInput.setAttribute('aria-invalid', 'true');
+      say(
+        `« ${typed} » n’est pas une adresse complète en http ou https : écrivez celle où le flux sera publié, par exemple ${EXAMPLE_PUBLISHED}.`,
+      );
+      return;
+    }
+    publishedInput.removeAttribute('aria-invalid');
+    if (!text.trim()) {
+      say('Choisissez un fichier, déposez-le ou collez son contenu : il n’y a rien à afficher.');
+      return;
+    }
+    if (new Blob([text]).size > MAX_UPLOAD_BYTES) {
+      say('Ce fichier dépasse 2 Mo : la démonstration ne le garde pas.');
+      return;
+    }
+    say('');
+    let answer;
+    try {
+      const response = await fetch('/uploads/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: text,
+      });
+      answer = response.ok ? await response.json() : undefined;
+    } catch {
+      answer = undefined;
+    }
+    const path = typeof answer?.url === 'string' ? answer.url : '';
+    if (!path.startsWith('/uploads/')) {
+      say('Le serveur de démonstration n’a pas pris le fichier : est-il toujours lancé ?');
+      return;
+    }
+    const feed = new URL(path, location.href).href;
+    shownFeed = feed;
+    problem.textContent = '';
+    draw(feed, choices);
+    code.textContent = embedSnippet(published, choices, scriptUrl);
+    codeNote.textContent = typed
+      ? `L’aperçu montre ${name} ; le code lit le flux là où vous le publierez : ${published}`
+      : `L’aperçu montre ${name} ; le code porte une adresse d’exemple : remplacez-la par celle où vous publierez le flux, ou écrivez-la plus haut.`;
+    codeNote.hidden = false;
+    window.setTimeout(() => {
+      shown.textContent = 'Aperçu et code mis à jour.';
+    }, 150);
+  };
+
+  /** The name the preview is said to show, for a file or for pasted text. */
+  let textName = 'le contenu collé';
+  jsonInput.addEventListener('input', () => {
+    textName = 'le contenu collé';
+  });
+
+  /**
+   * Reads a picked or dropped file into the text field, so that it can be corrected there, and
+   * shows it.
+   * @param {File | undefined} file
+   */
+  const readFile = async (file) => {
+    if (!file) return;
+    if (file.size > MAX_UPLOAD_BYTES) {
+      fileProblem.textContent = `« ${file.name} » dépasse 2 Mo : la démonstration ne le garde pas.`;
+      return;
+    }
+    jsonInput.value = await file.text();
+    textName = `le fichier « ${file.name} »`;
+    await showText(textName);
+  };
+
+  fileInput.addEventListener('change', () => void readFile(fileInput.files?.[0]));
+  drop.addEventListener('dragover', (event) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    drop.classList.add('dragging');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
+  drop.addEventListener('drop', (event) => {
+    drop.classList.remove('dragging');
+    const file = event.dataTransfer?.files[0];
+    if (!file) return;
+    event.preventDefault();
+    void readFile(file);
+  });
+  fileForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void showText(textName);
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

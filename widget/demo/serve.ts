@@ -7,7 +7,7 @@
  * `npm start` builds everything and runs this file; tests import `startDemoServer`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, realpathSync } from 'node:fs';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
@@ -115,6 +115,32 @@ const corsHeaders: Record<string, string> = {
   'access-control-expose-headers': 'ETag, Last-Modified',
 };
 
+/**
+ * What the playground may hand the server to preview a feed not yet published: one feed's text,
+ * kept in memory only, read back at an unguessable address on this origin alone, and forgotten
+ * after an hour or when newer ones push it out, so that no page can fill the memory or the disk.
+ */
+export const uploadLimits = {
+  /** Bytes of one feed; the longest real feed bundled here is under 25 KB. */
+  maxBytes: 2 * 1024 * 1024,
+  /** Feeds kept at once; the oldest goes first. */
+  maxCount: 32,
+  /** How long one is kept, in milliseconds. */
+  maxAgeMs: 60 * 60 * 1000,
+} as const;
+
+/** The URL path where the playground sends a feed's text, and under which it reads it back. */
+export const uploadPath = '/uploads/';
+
+/**
+ * The headers of an uploaded feed read back: no CORS header and `same-origin` resource policy, so
+ * that no other site reads or embeds it; and a sandbox, should someone open it as a page.
+ */
+const uploadHeaders: Record<string, string> = {
+  'cross-origin-resource-policy': 'same-origin',
+  'content-security-policy': "default-src 'none'; sandbox",
+};
+
 /** Options of `startDemoServer`. */
 export interface DemoServerOptions {
   /** 0 picks a free port. Default 8080. */
@@ -157,6 +183,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
   const port = (server.address() as AddressInfo).port;
   const origin = `http://${host}:${port}`;
+  /** Uploaded feeds by id, oldest first (a Map keeps insertion order). */
+  const uploads = new Map<string, Resource>();
+  const forgetExpired = (now: number) => {
+    for (const [id, upload] of uploads) {
+      if (now - upload.lastModified.getTime() < uploadLimits.maxAgeMs) break;
+      uploads.delete(id);
+    }
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
@@ -173,8 +207,19 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       res.end();
       return;
     }
+    if (path === uploadPath && req.method === 'POST') {
+      await receiveUpload(req, res);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8', { allow: 'GET, HEAD' });
+      return;
+    }
+    if (path.startsWith(uploadPath)) {
+      forgetExpired(Date.now());
+      const upload = uploads.get(path.slice(uploadPath.length));
+      if (upload) sendResource(req, res, upload, uploadHeaders);
+      else send(res, 404, 'Not found (uploads are kept for an hour)', 'text/plain; charset=utf-8');
       return;
     }
     const resource = await resolveResource(path, requestOrigin(req, origin));
@@ -196,6 +241,39 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     sendResource(req, res, resource, extra);
   }
 
+  /**
+   * Keeps a feed's text sent by the playground and answers with the address to read it at. Only a
+   * page of this server may send one (its `Origin` is the loopback address the request names), as
+   * `application/json`, which a form on another site cannot send without asking first.
+   */
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const plain = 'text/plain; charset=utf-8';
+    const own = requestOrigin(req, '');
+    if (own === '' || req.headers.origin !== own) {
+      send(res, 403, 'Only the playground of this server may send a feed', plain);
+      return;
+    }
+    if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+      send(res, 415, 'Send the feed as application/json', plain);
+      return;
+    }
+    const body = await readBody(req, uploadLimits.maxBytes);
+    if (body === undefined) {
+      send(res, 413, `A feed sent here may hold ${uploadLimits.maxBytes} bytes at most`, plain, {
+        connection: 'close',
+      });
+      return;
+    }
+    const now = Date.now();
+    forgetExpired(now);
+    while (uploads.size >= uploadLimits.maxCount) {
+      uploads.delete(uploads.keys().next().value!);
+    }
+    const id = `${randomBytes(16).toString('base64url')}.json`;
+    uploads.set(id, { body, type: contentTypes['.json']!, lastModified: new Date(now) });
+    send(res, 201, JSON.stringify({ url: `${uploadPath}${id}` }), contentTypes['.json']!);
+  }
+
   return {
     origin,
     port,
@@ -205,6 +283,20 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         server.closeAllConnections();
       }),
   };
+}
+
+/** The request's body, or undefined once it passes `maxBytes` (the rest is then not read). */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > maxBytes) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 function pageHeaders(): Record<string, string> {
