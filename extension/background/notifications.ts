@@ -62,11 +62,29 @@ async function showPending(): Promise<void> {
 }
 
 /**
- * Opens the dashboard at its recent changes when a change notification is clicked: they come
- * after the followed commitments, which may be hundreds.
+ * Shows the dashboard at its recent changes when a change notification is clicked: they come
+ * after the followed commitments, which may be hundreds. A dashboard already open is brought
+ * forward in its window rather than opened once more for every click. `runtime.getContexts` finds
+ * it without the "tabs" permission; the service worker's own `clients` cannot do it: it does not
+ * control the extension's pages, so `WindowClient.navigate()` fails, and `focus()` is allowed only
+ * in a web notification's click. Where `getContexts` fails, a tab is opened.
  */
-export function onNotificationClicked(id: string): void {
+export async function onNotificationClicked(id: string): Promise<void> {
   if (!id.startsWith(NOTIFICATION_PREFIX)) return;
-  void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html#oc-changes') });
   void browser.notifications.clear(id);
+  const url = browser.runtime.getURL('/dashboard.html#oc-changes');
+  const page = url.replace(/#.*/, '');
+  try {
+    const open = (await browser.runtime.getContexts({ contextTypes: ['TAB'] })).find(
+      (context) => context.documentUrl?.replace(/[?#].*/, '') === page && context.tabId > 0,
+    );
+    if (open) {
+      await browser.tabs.update(open.tabId, { active: true, url });
+      await browser.windows.update(open.windowId, { focused: true });
+      return;
+    }
+  } catch {
+    // No such API in this browser: open a tab, as below.
+  }
+  await browser.tabs.create({ url });
 }

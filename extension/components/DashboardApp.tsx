@@ -60,12 +60,19 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
   const { attempt, failure } = useActionFailure(model.load);
   const loaded = data !== null;
   // Opened at one of its sections (a notification of changes opens it at them): the page is drawn
-  // once its data comes, too late for the browser to find that section; it is gone to then.
+  // once its data comes, too late for the browser to find that section; it is gone to then. A
+  // notification clicked while the page is open sends it to that section again.
   useEffect(() => {
-    const section = loaded && location.hash && document.getElementById(location.hash.slice(1));
-    if (!section) return;
-    section.scrollIntoView();
-    section.focus({ preventScroll: true });
+    const go = () => {
+      const section = location.hash && document.getElementById(location.hash.slice(1));
+      if (!section) return;
+      section.scrollIntoView();
+      section.focus({ preventScroll: true });
+    };
+    if (!loaded) return;
+    go();
+    addEventListener('hashchange', go);
+    return () => removeEventListener('hashchange', go);
   }, [loaded]);
   return (
     <main class="oc-root">

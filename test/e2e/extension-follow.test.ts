@@ -3,7 +3,8 @@
  * changes it shows a notification and a dated entry in the dashboard; a service worker stopped in
  * the middle of a refresh loses nothing; a question kept from the overlay is answered, flagged when
  * overdue, exported and deleted, and one asked from the dashboard is kept too; a dashboard left
- * open in a tab is up to date when the person comes back to it; what was recorded in English reads
+ * open in a tab is up to date when the person comes back to it, and brought forward at its recent
+ * changes by a change notification rather than opened again; what was recorded in English reads
  * in French once the browser speaks French; revoking the host permission removes the content
  * script.
  */
@@ -315,6 +316,52 @@ describe('My commitments left open in a tab', () => {
     // The browser tells a tab shown again (headless Chromium shows every tab, so it is told here).
     await dash.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     await followed.waitFor();
+    await dash.close();
+  });
+
+  it('is brought forward at its recent changes by a change notification, not opened again', async () => {
+    const dashboards = () =>
+      session.context.pages().filter((p) => p.url().includes('/dashboard.html'));
+    // The person clicks a change notification (headless Chromium shows none to click).
+    const click = async () =>
+      (await session.worker()).evaluate(() =>
+        (chrome.notifications.onClicked as unknown as { dispatch(id: string): void }).dispatch(
+          'oc-change-1',
+        ),
+      );
+    await click();
+    await expect.poll(() => dashboards().length).toBe(1);
+    const dash = dashboards()[0]!;
+    const heading = dash.getByRole('heading', { name: 'Recent changes' });
+    await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+    // Small enough that the page scrolls.
+    await dash.setViewportSize({ width: 320, height: 240 });
+    const shown = () =>
+      heading.evaluate(
+        (h) =>
+          h === document.activeElement &&
+          h.getBoundingClientRect().top > -1 &&
+          h.getBoundingClientRect().top < innerHeight,
+      );
+    const tabId = await dash.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
+    const active = async () =>
+      (await session.worker()).evaluate(async (id) => (await chrome.tabs.get(id)).active, tabId);
+
+    // Another tab in front, the dashboard scrolled back to its top: a click brings it back there.
+    for (const hash of ['', '#oc-changes']) {
+      await dash.evaluate((h) => {
+        history.replaceState(null, '', h || location.pathname);
+        (document.activeElement as HTMLElement).blur();
+        scrollTo(0, 0);
+      }, hash);
+      const other = await session.context.newPage();
+      await expect.poll(active).toBe(false);
+      await click();
+      await expect.poll(active).toBe(true);
+      await expect.poll(shown).toBe(true);
+      expect(dashboards()).toHaveLength(1);
+      await other.close();
+    }
     await dash.close();
   });
 });

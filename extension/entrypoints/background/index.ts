@@ -26,6 +26,6 @@ export default defineBackground(() => {
   });
   browser.permissions.onAdded.addListener(() => void syncRegistration().catch(report));
   browser.permissions.onRemoved.addListener(() => void syncRegistration().catch(report));
-  browser.notifications.onClicked.addListener(onNotificationClicked);
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id).catch(report));
   void setUpIfLost(Date.now()).catch(report);
 });
