@@ -429,6 +429,13 @@ describe('the playground', () => {
     expect(await issues.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => 'ran' in window)).toBe(false);
     expect(await page.locator('#pg-badge').isVisible()).toBe(false);
+    // No address given yet: the code carries an example one, and says so.
+    expect(await page.locator('#pg-snippet').textContent()).toContain(
+      '<open-commitments src="https://www.example.org/engagements.json" lang="fr">',
+    );
+    expect(await page.locator('#pg-snippet-note').textContent()).toContain(
+      'le code porte une adresse d’exemple',
+    );
     // The text can be corrected where it was put, and shown again.
     const text = page.locator('#pg-file-form').getByLabel('Ou collez son contenu');
     await text.fill('{ "format": "open-commitments/1", ');

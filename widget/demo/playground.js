@@ -171,6 +171,8 @@ function start() {
   const scriptUrl = new URL('/dist/widget/open-commitments.js', location.href).href;
   /** The feed whose preview and code are shown; none until one is. */
   let shownFeed = '';
+  /** How many texts were sent to the server, so that only the latest one's answer is shown. */
+  let sending = 0;
 
   /**
    * Draws the dashboard of `feed` in the preview, and the badge of its first commitment once it
@@ -234,6 +236,9 @@ function start() {
       return false;
     }
     problem.textContent = '';
+    fileProblem.textContent = '';
+    // A file sent but not yet back is no longer the one to show.
+    sending += 1;
     srcInput.removeAttribute('aria-invalid');
     // This page reads feeds from its own server only (its Content-Security-Policy says so): the
     // preview of another site's feed fails, though the code works on a site it allows.
@@ -280,6 +285,8 @@ function start() {
       return;
     }
     say('');
+    // Only the latest text sent is shown, whichever answer comes back first.
+    const mine = (sending += 1);
     let answer;
     try {
       const response = await fetch('/uploads/', {
@@ -291,6 +298,7 @@ function start() {
     } catch {
       answer = undefined;
     }
+    if (mine !== sending) return;
     const path = typeof answer?.url === 'string' ? answer.url : '';
     if (!path.startsWith('/uploads/')) {
       say('Le serveur de démonstration n’a pas pris le fichier : est-il toujours lancé ?');
