@@ -59,7 +59,10 @@ export const demoPages: readonly { readonly path: string; readonly title: string
     title: 'Valfleurie: participatory budget (official page)',
   },
   { path: '/valfleurie/conseil-municipal/', title: 'Valfleurie: town council (official page)' },
-  { path: '/playground.html', title: 'Widget playground: themes, language, filters, badges' },
+  {
+    path: '/playground.html',
+    title: 'Widget playground: your feed file before publishing, themes, language, badges',
+  },
 ];
 
 const contentTypes: Record<string, string> = {
@@ -513,6 +516,9 @@ function startMessage(origin: string): string {
     `  ${origin}/feeds/paris.json`,
     `  ${origin}/feeds/valfleurie.json            (as published: site on www.valfleurie.example)`,
     `  ${origin}${valfleurie.demoPath}       (demo copy: site and pages on this server)`,
+    '',
+    `Preview your own feed before publishing it: ${origin}/playground.html, "Ou votre fichier".`,
+    `  The file is kept in memory for an hour (${uploadLimits.maxBytes / 1024 / 1024} MB at most), for this server's pages only.`,
     '',
     'Load the browser extension:',
     `  Chrome:  chrome://extensions -> Developer mode -> Load unpacked -> ${extension('chrome')}`,
