@@ -11,6 +11,7 @@
  * with their JSON paths, as text; the server keeps such files for its own pages only, within limits.
  */
 import { readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -467,6 +468,19 @@ describe('the playground', () => {
     // Not readable by another site's script, nor embeddable by its page.
     expect(read.headers.get('access-control-allow-origin')).toBeNull();
     expect(read.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    // Nor by a site whose name was made to point at this server.
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const request = httpGet(
+        `${server.origin}${url}`,
+        { headers: { host: 'elsewhere.example' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on('error', reject);
+    });
+    expect(rebound).toBe(404);
 
     for (let i = 0; i < uploadLimits.maxCount; i += 1) await upload('{}');
     expect((await fetch(`${server.origin}${url}`)).status).toBe(404);

@@ -220,7 +220,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     }
     if (path.startsWith(uploadPath)) {
       forgetExpired(Date.now());
-      const upload = uploads.get(path.slice(uploadPath.length));
+      // Read back under a loopback name only: a page whose own name was made to point here
+      // (DNS rebinding) gets nothing.
+      const loopback = requestOrigin(req, '') !== '';
+      const upload = loopback ? uploads.get(path.slice(uploadPath.length)) : undefined;
       if (upload) sendResource(req, res, upload, uploadHeaders);
       else send(res, 404, 'Not found (uploads are kept for an hour)', 'text/plain; charset=utf-8');
       return;
