@@ -3,7 +3,8 @@
  * feed's page (France's OGP plan, routed so no network is needed), each of its two plans named
  * on its member page and above its commitments, nothing on a page no feed names, the fictional
  * Valfleurie's statuses, interpellation offer and inline badges, the popup, accessibility of
- * the overlay, and, in French, the two plans' names whole in the options on a narrow screen.
+ * the overlay, the feeds page opened once on installing, and, in French, the two plans' names
+ * whole in the options on a narrow screen.
  */
 import { readFileSync } from 'node:fs';
 import type { WxtBrowser } from 'wxt/browser';
@@ -289,6 +290,32 @@ describe('bundled feeds', () => {
     await page.locator('open-commitments-overlay li[data-commitment-id]').first().waitFor();
     await page.locator('open-commitments-badge').first().waitFor();
     await page.close();
+  });
+});
+
+describe('installing', () => {
+  it('opens the feeds page once, saying what the extension does and that it sends no one the pages visited, and not at the next start', async () => {
+    const fresh = await launchExtension({ keepWelcome: true });
+    const feedsPages = (s: ExtensionSession) =>
+      s.context
+        .pages()
+        .filter((p) => p.url() === `chrome-extension://${s.extensionId}/options.html`);
+    await waitForRegistration(fresh);
+    expect(feedsPages(fresh)).toHaveLength(1);
+    const page = feedsPages(fresh)[0]!;
+    await page.getByRole('heading', { name: 'Open Commitments: feeds', level: 1 }).waitFor();
+    await expect(page.locator('[data-about]').textContent()).resolves.toBe(
+      'On the official pages that your feeds name, this extension shows how far each commitment has got and how to question the body in charge. ' +
+        'The pages you visit are sent to nobody, and everything here stays in this browser.',
+    );
+    await page.close();
+    await fresh.context.close();
+    const again = await launchExtension({ profileDir: fresh.profileDir });
+    await waitForRegistration(again);
+    // The browser's start is set up (the content script registered again) and opened nothing.
+    await (await again.worker()).evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    expect(feedsPages(again)).toHaveLength(0);
+    await again.context.close();
   });
 });
 

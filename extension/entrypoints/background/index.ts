@@ -9,13 +9,20 @@ import { onNotificationClicked } from '../../background/notifications.ts';
 import { REFRESH_ALARM, refreshDue } from '../../background/refresh.ts';
 import { syncRegistration } from '../../background/registration.ts';
 import { setUp, setUpIfLost } from '../../background/setup.ts';
+import { welcome } from '../../background/welcome.ts';
 
 function report(error: unknown): void {
   console.error('open-commitments background:', error);
 }
 
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => void setUp(Date.now()).catch(report));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // The feeds page, opened on a first install, lists the bundled feeds once they are set up.
+    void setUp(Date.now())
+      .catch(report)
+      .then(() => welcome(reason))
+      .catch(report);
+  });
   browser.runtime.onStartup.addListener(() => void setUp(Date.now()).catch(report));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshDue(Date.now()).catch(report);
