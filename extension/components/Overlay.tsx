@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import { focusIfLost } from '../dom/focus.ts';
 import { t } from '../i18n/messages.ts';
@@ -29,10 +29,11 @@ export const FILTER_FROM = 10;
 export const MAX_ROWS = 100;
 
 /**
- * A viewport this narrow (a phone held upright) starts with the panel folded into a tab that
- * says how many rows it has, so that the page the person came to read stays in view.
+ * A viewport this narrow or this short (a phone, held upright or turned) shows the panel folded
+ * into a tab that says how many rows it has, so that the page the person came to read stays in
+ * view.
  */
-export const NARROW = '(max-width: 480px)';
+export const NARROW = '(max-width: 480px), (max-height: 480px)';
 
 /** A text folded for matching: case and accents ignored ("Égalité" matches "egalite"). */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -44,7 +45,8 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * past a few, a field filters them by their words, and past a hundred only the first hundred
  * that match are drawn. That last button can be pressed by
  * mistake (a page can lure a click onto it), so a notice takes the panel's place for a few
- * seconds with a button that undoes it. On a narrow screen it starts as a tab that opens it.
+ * seconds with a button that undoes it. On a narrow or short screen it is a tab that opens it,
+ * folding and unfolding as the window changes until the person opens it.
  */
 export function Overlay({
   rows,
@@ -77,8 +79,16 @@ export function Overlay({
   const panel = useRef<HTMLElement>(null);
   const hideButton = useRef<HTMLButtonElement>(null);
   const [hidden, setHidden] = useState(false);
-  // Undefined until the tab of a narrow screen is pressed, when focus goes to the opened panel.
-  const [open, setOpen] = useState(matchMedia(NARROW).matches ? false : undefined);
+  // Set once the tab of a narrow screen is pressed: focus goes to the opened panel, which then
+  // stays open. Until then the panel follows the window: a phone turned, a window resized.
+  const [open, setOpen] = useState<true>();
+  const [narrow, setNarrow] = useState(() => matchMedia(NARROW).matches);
+  useEffect(() => {
+    const media = matchMedia(NARROW);
+    const follow = () => setNarrow(media.matches);
+    media.addEventListener('change', follow);
+    return () => media.removeEventListener('change', follow);
+  }, []);
   const [query, setQuery] = useState('');
   const keep = () => onPlace(position.at.value);
   const words = fold(query).split(/\s+/).filter(Boolean);
@@ -139,7 +149,7 @@ export function Overlay({
   const to = cornerAfter(at);
   const style = placeStyle(at);
   const count = rows.length > 0 && ` ${m.overlayCount(shown, rows.length)}`;
-  if (open === false)
+  if (narrow && !open && !hidden)
     return (
       <button
         type="button"

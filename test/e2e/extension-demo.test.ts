@@ -1,8 +1,9 @@
 /**
  * The extension on the demo site, following its fictional city hall's demo feed, in Chromium: the
- * inline badges fit a phone's screen and keep to their link's line, the panel starts there as a small tab that opens it, and
- * the popup still lists a page's commitments when their
- * feed is paused, marked as such, as the dashboard does.
+ * inline badges fit a phone's screen and keep to their link's line, the panel is there a small tab
+ * that opens it (a phone upright or turned, following the window until it is opened), and the
+ * popup still lists a page's commitments when their feed is paused, marked as such, as the
+ * dashboard does.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +136,49 @@ describe('the extension on the demo site', () => {
       await overlay.waitFor({ state: 'detached' });
       await page.close();
     });
+  });
+
+  it('folds the panel on a phone turned sideways and follows the window until the reader opens it', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 640, height: 360 });
+    await page.goto(`${server.origin}/valfleurie/marches-publics/`);
+    const overlay = page.locator('open-commitments-overlay');
+    const name = 'Commitments on this page (2)';
+    const tab = overlay.getByRole('button', { name, exact: true });
+    const panel = overlay.getByRole('region', { name });
+    // What the reader sees once the window's change is drawn: the tab, or the panel.
+    const seen = async () => {
+      await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
+      return `${await tab.count()} tab, ${await panel.count()} panel`;
+    };
+    await tab.waitFor({ timeout: 15_000 });
+    const shown: string[] = [];
+    // Turned upright, then a tablet's or a computer's window, then the phone sideways again.
+    for (const [width, height] of [
+      [360, 640],
+      [1024, 768],
+      [640, 360],
+      [1280, 720],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      shown.push(`${width}×${height}: ${await seen()}`);
+    }
+    expect(shown).toEqual([
+      '360×640: 1 tab, 0 panel',
+      '1024×768: 0 tab, 1 panel',
+      '640×360: 1 tab, 0 panel',
+      '1280×720: 0 tab, 1 panel',
+    ]);
+    // Opened by the reader on the phone, it stays open however the phone is turned.
+    await page.setViewportSize({ width: 640, height: 360 });
+    await tab.click();
+    await panel.waitFor();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.setViewportSize({ width: 360, height: 640 });
+    await expect(seen()).resolves.toBe('0 tab, 1 panel');
+    await page.close();
   });
 
   it('lists a paused feed’s commitments in the popup, marked as paused, and still follows them', async () => {
