@@ -65,9 +65,11 @@ async function showPending(): Promise<void> {
  * Shows the dashboard at its recent changes when a change notification is clicked: they come
  * after the followed commitments, which may be hundreds. A dashboard already open is brought
  * forward in its window rather than opened once more for every click. `runtime.getContexts` finds
- * it without the "tabs" permission; the service worker's own `clients` cannot do it: it does not
- * control the extension's pages, so `WindowClient.navigate()` fails, and `focus()` is allowed only
- * in a web notification's click. Where `getContexts` fails, a tab is opened.
+ * it, in Chromium and Firefox, without the "tabs" permission; Chromium's service worker cannot do
+ * it with its own `clients`: it does not control the extension's pages, so
+ * `WindowClient.navigate()` fails, and `focus()` is allowed only in a web notification's click
+ * (and Firefox runs the background as a page, without `clients`). Where `getContexts` fails, a
+ * tab is opened.
  */
 export async function onNotificationClicked(id: string): Promise<void> {
   if (!id.startsWith(NOTIFICATION_PREFIX)) return;
@@ -80,7 +82,8 @@ export async function onNotificationClicked(id: string): Promise<void> {
     );
     if (open) {
       await browser.tabs.update(open.tabId, { active: true, url });
-      await browser.windows.update(open.windowId, { focused: true });
+      // Firefox for Android has no windows to bring forward.
+      await browser.windows?.update(open.windowId, { focused: true });
       return;
     }
   } catch {
