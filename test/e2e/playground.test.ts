@@ -27,6 +27,17 @@ let server: DemoServer;
 let browser: Browser;
 let context: BrowserContext;
 const problems: string[] = [];
+/** The commitments of the bundled Paris feed, in the dashboard's order. */
+const PARIS_IDS = [
+  'PAR0001',
+  'PAR0002',
+  'PAR0003',
+  'PAR0007',
+  'PAR0008',
+  'FRPA0002',
+  'FRPA0003',
+  'FRPA0004',
+];
 /** A pasted address that must never reach the dashboard. */
 const SCRIPT_URL = ['javascript', 'alert(1)'].join(':');
 
@@ -95,16 +106,7 @@ describe('the playground', () => {
     await page.locator('#pg-form').getByLabel('Langue').selectOption('en');
     await page.getByRole('button', { name: 'Afficher' }).click();
 
-    expect(await previewIds(page, 8)).toEqual([
-      'PAR0001',
-      'PAR0002',
-      'PAR0003',
-      'PAR0007',
-      'PAR0008',
-      'FRPA0002',
-      'FRPA0003',
-      'FRPA0004',
-    ]);
+    expect(await previewIds(page, 8)).toEqual(PARIS_IDS);
     const dashboard = page.locator('#pg-preview open-commitments');
     await expect(dashboard.count()).resolves.toBe(1);
     await expect(dashboard.getAttribute('theme')).resolves.toBe('dsfr');
@@ -369,16 +371,7 @@ describe('the playground', () => {
       buffer: readFileSync('shared/feeds/paris.json'),
     });
 
-    expect(await previewIds(page, 8)).toEqual([
-      'PAR0001',
-      'PAR0002',
-      'PAR0003',
-      'PAR0007',
-      'PAR0008',
-      'FRPA0002',
-      'FRPA0003',
-      'FRPA0004',
-    ]);
+    expect(await previewIds(page, 8)).toEqual(PARIS_IDS);
     const dashboard = page.locator('#pg-preview open-commitments');
     expect(await dashboard.getAttribute('src')).toMatch(
       new RegExp(`^${server.origin}${uploadPath}[\\w-]+\\.json$`),
