@@ -8,7 +8,10 @@
  * the code can be scrolled by keyboard; each example is captioned with its own code; nothing logs
  * an error. A feed file not yet published, picked or dropped, is drawn with its badge, its code
  * reading it where it will be published, and the problems that make the widget refuse it listed
- * with their JSON paths, as text; the server keeps such files for its own pages only, within limits.
+ * with their JSON paths, as text, beside every error and warning of the strict check, each saying
+ * whether the widget refuses the feed or tolerates it; a file dropped anywhere on the page is taken,
+ * not opened by the browser in place of the page; the server keeps such files for its own pages
+ * only, within limits.
  */
 import { readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
@@ -421,6 +424,13 @@ describe('the playground', () => {
       '<img src=x onerror=\\"window.ran=1\\">',
     );
     expect(await issues.locator('img').count()).toBe(0);
+    // The strict check says which of its problems make the widget refuse the feed.
+    const checks = page.locator('#pg-check');
+    await expect.poll(() => checks.locator('li code').allTextContents()).toContain('format');
+    expect(await checks.locator('li').first().textContent()).toContain(
+      'format, erreur, le widget refuse le flux : ',
+    );
+    expect(await checks.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => 'ran' in window)).toBe(false);
     expect(await page.locator('#pg-badge').isVisible()).toBe(false);
     // No address given yet: the code carries an example one, and says so.
@@ -439,6 +449,80 @@ describe('the playground', () => {
     await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
+  });
+
+  it('lists the problems the widget tolerates in a file, with their JSON paths, while drawing it', async () => {
+    const page = await openPlayground();
+    await previewIds(page, 10);
+    const feed = JSON.parse(readFileSync('shared/feeds/paris.json', 'utf8')) as {
+      commitments: Record<string, unknown>[];
+    };
+    feed.commitments[1]!.status = 'en-cours';
+    feed.commitments[0]!.couleur = '<b>bleu</b>';
+    await page
+      .locator('#pg-file-form')
+      .getByLabel('Fichier du flux (JSON), ou déposez-le dans ce cadre')
+      .setInputFiles({
+        name: 'engagements.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(feed)),
+      });
+
+    expect(await previewIds(page, 8)).toEqual(PARIS_IDS);
+    const checks = page.locator('#pg-check');
+    await expect.poll(() => checks.locator('li').count(), { timeout: 15_000 }).toBe(2);
+    expect(await checks.locator('p').first().textContent()).toBe(
+      'Vérification stricte du fichier : 2 problèmes (chemin JSON, gravité : ce qui ne va pas, en anglais).',
+    );
+    expect(await checks.locator('li code').allTextContents()).toEqual([
+      'commitments[1].status',
+      'commitments[0].couleur',
+    ]);
+    const items = await checks.locator('li').allTextContents();
+    expect(items[0]).toMatch(
+      /^commitments\[1\]\.status, erreur, le widget la tolère : unknown status "en-cours"/,
+    );
+    expect(items[1]).toMatch(
+      /^commitments\[0\]\.couleur, avertissement, le widget le tolère : unknown field/,
+    );
+    expect(await checks.textContent()).toContain('npx open-commitments validate engagements.json');
+    expect(await page.locator('#pg-issues').textContent()).toBe('');
+    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('takes a file dropped beside the frame rather than let the browser open it in place of the page', async () => {
+    const page = await openPlayground();
+    await previewIds(page, 10);
+    const address = page.url();
+    const canceled = await page.locator('body').evaluate(
+      (body, text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], 'engagements.json', { type: 'application/json' }));
+        const send = (type: string) =>
+          !body.dispatchEvent(
+            new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+        return [send('dragover'), send('drop')];
+      },
+      readFileSync('shared/feeds/paris.json', 'utf8'),
+    );
+    // Both refused to the browser, which would otherwise open the file in place of the page.
+    expect(canceled).toEqual([true, true]);
+    expect(await previewIds(page, 8)).toEqual(PARIS_IDS);
+    expect(page.url()).toBe(address);
+    expect(await page.locator('#pg-snippet-note').textContent()).toContain(
+      'L’aperçu montre le fichier « engagements.json »',
+    );
+    await expect
+      .poll(() => page.locator('#pg-check p').first().textContent())
+      .toBe('Vérification stricte du fichier : aucun problème.');
+    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+    expect(problems).toEqual([]);
   });
 
   it('keeps a sent feed for its own pages only, and never more than its limits', async () => {

@@ -4,7 +4,9 @@
  * the dashboard drawn from that feed, with the two lines to paste in their own page and a button
  * that copies them. A feed not yet published (a file picked, dropped or pasted) is sent to the demo
  * server, which serves it back to this page for an hour, and shown the same way, with the
- * problems the widget finds in it and the code that reads it where it will be published.
+ * problems the widget finds in it and the code that reads it where it will be published. The file's
+ * text is also checked by the core in strict mode, as `npx open-commitments validate` does, so that
+ * the problems the widget tolerates are listed too, not only those that make it refuse the feed.
  *
  * The page runs under `script-src 'self'` and `require-trusted-types-for 'script'`: elements are
  * made with `document.createElement` and `setAttribute`, and the snippet is only ever text
@@ -147,6 +149,65 @@ function listProblems(into, detail) {
   into.replaceChildren(heading, list);
 }
 
+/**
+ * A feed file's problems as the validator sees them: the core reads the text in strict mode, as
+ * `npx open-commitments validate` does, and in the widget's tolerant mode, to say of each error
+ * and warning whether it makes the widget refuse the feed or is tolerated by it. Only text nodes.
+ * @param {HTMLElement} into
+ * @param {string} text - the file's content
+ */
+async function listChecks(into, text) {
+  const heading = document.createElement('p');
+  const more = document.createElement('p');
+  const command = document.createElement('code');
+  command.textContent = 'npx open-commitments validate engagements.json';
+  more.append('Vérification complète, avec des conseils : ', command, '.');
+  /** @type {(input: unknown, options?: { mode?: string }) => any} */
+  let parseFeed;
+  try {
+    ({ parseFeed } = await import('/dist/core/open-commitments-core.js'));
+  } catch {
+    heading.textContent = 'La vérification stricte n’a pas pu être chargée ici.';
+    into.replaceChildren(heading, more);
+    return;
+  }
+  const strict = parseFeed(text, { mode: 'strict' });
+  const tolerant = parseFeed(text);
+  const refusing = tolerant.ok ? [] : tolerant.errors;
+  const refused = new Set(refusing.map((/** @type {{ path: string }} */ issue) => issue.path));
+  /** @type {[string, { path: string, message: string }][]} */
+  const rows = [];
+  for (const issue of strict.ok ? [] : strict.errors) {
+    rows.push([
+      refused.has(issue.path) ? 'erreur, le widget refuse le flux' : 'erreur, le widget la tolère',
+      issue,
+    ]);
+  }
+  for (const issue of refusing) {
+    if (!rows.some(([, row]) => row.path === issue.path))
+      rows.push(['erreur, le widget refuse le flux', issue]);
+  }
+  for (const issue of strict.warnings) rows.push(['avertissement, le widget le tolère', issue]);
+  const count = rows.length;
+  heading.textContent =
+    count === 0
+      ? 'Vérification stricte du fichier : aucun problème.'
+      : `Vérification stricte du fichier : ${count} problème${count === 1 ? '' : 's'} (chemin JSON, gravité : ce qui ne va pas, en anglais).`;
+  if (count === 0) {
+    into.replaceChildren(heading, more);
+    return;
+  }
+  const list = document.createElement('ul');
+  for (const [kind, issue] of rows) {
+    const item = document.createElement('li');
+    const path = document.createElement('code');
+    path.textContent = String(issue.path);
+    item.append(path, `, ${kind} : ${String(issue.message)}`);
+    list.append(item);
+  }
+  into.replaceChildren(heading, list, more);
+}
+
 /** Wires the forms, the preview and the copy button; run once the page is parsed. */
 function start() {
   const form = byId('pg-form', window.HTMLFormElement);
@@ -168,6 +229,7 @@ function start() {
   const publishedInput = byId('pg-published', window.HTMLInputElement);
   const fileProblem = byId('pg-file-problem', window.HTMLElement);
   const drop = byId('pg-drop', window.HTMLElement);
+  const checks = byId('pg-check', window.HTMLElement);
   const scriptUrl = new URL('/dist/widget/open-commitments.js', location.href).href;
   /** The feed whose preview and code are shown; none until one is. */
   let shownFeed = '';
@@ -248,6 +310,7 @@ function start() {
       : '';
     codeNote.hidden = !elsewhere;
     shownFeed = feed;
+    checks.replaceChildren();
     draw(feed, choices);
     code.textContent = embedSnippet(feed, choices, scriptUrl);
     return true;
@@ -308,6 +371,7 @@ function start() {
     shownFeed = feed;
     problem.textContent = '';
     draw(feed, choices);
+    void listChecks(checks, text);
     code.textContent = embedSnippet(published, choices, scriptUrl);
     codeNote.textContent = typed
       ? `L’aperçu montre ${name} ; le code lit le flux là où vous le publierez : ${published}`
@@ -341,19 +405,23 @@ function start() {
   };
 
   fileInput.addEventListener('change', () => void readFile(fileInput.files?.[0]));
-  drop.addEventListener('dragover', (event) => {
+  // Anywhere on the page, not only in the frame: a file dropped just beside it would otherwise be
+  // opened by the browser in place of the page, losing what was pasted. It is taken as dropped in.
+  document.addEventListener('dragover', (event) => {
     if (!event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
-    drop.classList.add('dragging');
+    drop.classList.toggle(
+      'dragging',
+      event.target instanceof window.Node && drop.contains(event.target),
+    );
   });
   drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
-  drop.addEventListener('drop', (event) => {
+  document.addEventListener('drop', (event) => {
     drop.classList.remove('dragging');
-    const file = event.dataTransfer?.files[0];
-    if (!file) return;
+    if (!event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
-    void readFile(file);
+    void readFile(event.dataTransfer.files[0]);
   });
   fileForm.addEventListener('submit', (event) => {
     event.preventDefault();

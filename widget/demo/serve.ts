@@ -22,6 +22,7 @@ const folders = {
   pages: join(repoRoot, 'widget', 'demo'),
   feeds: join(repoRoot, 'shared', 'feeds'),
   widget: join(repoRoot, 'dist', 'widget'),
+  core: join(repoRoot, 'dist', 'core'),
 };
 
 /** The fictional city hall's feed, and the copy of it rewritten to point at this demo. */
@@ -331,6 +332,10 @@ async function resolveResource(
   if (path.startsWith('/dist/widget/')) {
     return readStatic(folders.widget, path.slice('/dist/widget/'.length));
   }
+  // The core's browser module, with which the playground checks a feed file as the validator does.
+  if (path === '/dist/core/open-commitments-core.js') {
+    return readStatic(folders.core, 'open-commitments-core.js');
+  }
   if (!pageExtensions.has(extname(path)) && !path.endsWith('/')) {
     const asFolder = await readStatic(folders.pages, `${path.slice(1)}/index.html`);
     return asFolder ? 'redirect' : undefined;
@@ -542,6 +547,7 @@ function startMessage(origin: string): string {
 function missingBuilds(): string[] {
   const needed = [
     join(folders.widget, 'open-commitments.js'),
+    join(folders.core, 'open-commitments-core.js'),
     join(folders.feeds, 'fr-2021-2023.json'),
     join(folders.feeds, valfleurie.source),
     join(repoRoot, '.output', 'chrome-mv3', 'manifest.json'),
