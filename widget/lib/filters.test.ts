@@ -11,7 +11,7 @@ import {
   type FilterState,
   type Row,
 } from './filters.ts';
-import { foldForSearch } from './search.ts';
+import { foldForSearch } from '../../shared/text/search.ts';
 
 function row(id: string, index: number, extra: Partial<Row> = {}): Row {
   return {

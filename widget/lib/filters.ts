@@ -4,7 +4,7 @@
  * comes back on reload. Pure functions: the component owns the DOM and the history.
  */
 import { CATEGORIES, type Category } from '../../shared/feed/types.ts';
-import { matchesQuery, queryWords } from './search.ts';
+import { matchesQuery, queryWords } from '../../shared/text/search.ts';
 
 /** The orders a reader can choose. `plan` is the publisher's order. */
 export const SORT_KEYS = ['plan', 'due', 'progress', 'status', 'title'] as const;

@@ -21,7 +21,7 @@ import {
 } from '../../shared/status/view-commitment.ts';
 import type { Row } from './filters.ts';
 import { show } from './show.ts';
-import { foldForSearch } from './search.ts';
+import { foldForSearch } from '../../shared/text/search.ts';
 import { WIDGET_SLICING } from './yield-to-main.ts';
 
 /** The dashboard's view of one feed. */

@@ -45,7 +45,7 @@ import { askAction } from '../../lib/ask-action.ts';
 import { pageAddress } from '../../lib/page-address.ts';
 import { pageLink } from '../../lib/page-link.ts';
 import { paragraphs, progressBar, safeHref, show, textSpan } from '../../lib/render-helpers.ts';
-import { foldForSearch } from '../../lib/search.ts';
+import { foldForSearch } from '../../../shared/text/search.ts';
 import { buildModel, type Model } from '../../lib/model.ts';
 import { styles } from './open-commitments.styles.ts';
 import { sheet } from '../../lib/css.ts';

@@ -1,6 +1,7 @@
 /**
- * Search keys: the dashboard filters thousands of commitments on every keystroke, so each text is
- * folded once (when the feed arrives) and the query is folded the same way.
+ * Search keys, for the dashboard's search and the extension panel's filter: the dashboard filters
+ * thousands of commitments on every keystroke, so each text is folded once (when the feed arrives)
+ * and the query is folded the same way.
  */
 
 const marks = /\p{M}/gu;
