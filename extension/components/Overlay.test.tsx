@@ -183,16 +183,19 @@ describe('Overlay', () => {
 
   it('counts its rows in its heading, and filters a long list by words, accents ignored', async () => {
     const titles = ['Égalité salariale', 'Budget participatif', 'Open data', 'Pistes cyclables'];
-    const rows = Array.from({ length: 12 }, (_, i) =>
-      panelRow('town', `T${i}`, `${titles[i % 4]} ${i}`, 'limited', 'Begun'),
-    );
+    const rows = [
+      ...Array.from({ length: 12 }, (_, i) =>
+        panelRow('town', `T${i}`, `${titles[i % 4]} ${i}`, 'limited', 'Begun'),
+      ),
+      panelRow('town', 'T12', 'Ouvrir l’Œuvre des archives', 'limited', 'Begun'),
+    ];
     const { root } = renderPanel({ rows, summaries: [] });
     const heading = () => root.querySelector('h2')!.textContent;
     const listed = () =>
       [...root.querySelectorAll('li[data-commitment-id]')].map((li) =>
         li.getAttribute('data-commitment-id'),
       );
-    expect(heading()).toBe('Commitments on this page (12)');
+    expect(heading()).toBe('Commitments on this page (13)');
     const field = root.querySelector<HTMLInputElement>('input[type="search"]')!;
     expect(field.getAttribute('aria-label')).toBe('Filter by words');
     const type = async (text: string) => {
@@ -203,13 +206,16 @@ describe('Overlay', () => {
     };
     await type('EGALITE  ');
     expect(listed()).toEqual(['T0', 'T4', 'T8']);
-    expect(heading()).toBe('Commitments on this page (3 of 12)');
+    expect(heading()).toBe('Commitments on this page (3 of 13)');
     // Every word, in any order.
     await type('8 égalité');
     expect(listed()).toEqual(['T8']);
+    // French ligatures spelled out and curly apostrophes made straight, as in the dashboard's search.
+    await type("l'oeuvre");
+    expect(listed()).toEqual(['T12']);
     await type('budget égalité');
     expect(listed()).toEqual([]);
-    expect(heading()).toBe('Commitments on this page (0 of 12)');
+    expect(heading()).toBe('Commitments on this page (0 of 13)');
     expect(root.querySelector('.oc-body')!.textContent).toBe(
       'No commitment here has all these words.',
     );
@@ -227,7 +233,7 @@ describe('Overlay', () => {
       );
     });
     expect(closed).toBe(0);
-    expect(document.querySelectorAll('li[data-commitment-id]')).toHaveLength(12);
+    expect(document.querySelectorAll('li[data-commitment-id]')).toHaveLength(13);
     await act(() => {
       again.dispatchEvent(
         new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }),

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
+import { foldForSearch, matchesQuery, queryWords } from '../../shared/text/search.ts';
 import { focusIfLost } from '../dom/focus.ts';
 import { t } from '../i18n/messages.ts';
 import { rowsByFeed, type PageRow, type PlanSummary } from '../state/page-commitments.ts';
@@ -34,9 +35,6 @@ export const MAX_ROWS = 100;
  * view.
  */
 export const NARROW = '(max-width: 480px), (max-height: 480px)';
-
-/** A text folded for matching: case and accents ignored ("Égalité" matches "egalite"). */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
  * The small panel over a page: the page's commitments, movable by its handle (pointer or arrow
@@ -91,12 +89,12 @@ export function Overlay({
   }, []);
   const [query, setQuery] = useState('');
   const keep = () => onPlace(position.at.value);
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = queryWords(foldForSearch(query));
   let room = MAX_ROWS;
   const groups = rowsByFeed(rows, summaries)
     .map((group) => {
       const kept = group.rows
-        .filter(({ row }) => words.every((word) => fold(row.title.text).includes(word)))
+        .filter(({ row }) => matchesQuery(foldForSearch(row.title.text), words))
         .slice(0, room);
       room -= kept.length;
       return { ...group, rows: kept };
