@@ -90,11 +90,16 @@ export function Overlay({
   const [query, setQuery] = useState('');
   const keep = () => onPlace(position.at.value);
   const words = queryWords(foldForSearch(query));
+  // Each title folded once per list, not at every drawing (a drag draws the panel at each move).
+  const keys = useMemo(
+    () => new Map(rows.map(({ row }) => [row, foldForSearch(row.title.text)])),
+    [rows],
+  );
   let room = MAX_ROWS;
   const groups = rowsByFeed(rows, summaries)
     .map((group) => {
       const kept = group.rows
-        .filter(({ row }) => matchesQuery(foldForSearch(row.title.text), words))
+        .filter(({ row }) => matchesQuery(keys.get(row)!, words))
         .slice(0, room);
       room -= kept.length;
       return { ...group, rows: kept };
