@@ -190,11 +190,14 @@ describe('diff', () => {
 });
 
 describe('the installed command', () => {
+  // Whatever the machine's locale, these read the English messages.
+  const ENGLISH = { ...process.env, OPEN_COMMITMENTS_LANG: 'en' };
+
   it('runs through bin/open-commitments.js in a real process', async () => {
     const child = spawn(
       process.execPath,
       [path.join(ROOT, 'bin/open-commitments.js'), 'validate', 'shared/feeds/paris.json'],
-      { cwd: ROOT },
+      { cwd: ROOT, env: ENGLISH },
     );
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -209,6 +212,7 @@ describe('the installed command', () => {
     ): Promise<{ code: number | null; stdout: string; stderr: string }> => {
       const child = spawn(process.execPath, [path.join(ROOT, 'bin/open-commitments.js'), ...args], {
         cwd: ROOT,
+        env: ENGLISH,
       });
       let stdout = '';
       let stderr = '';
@@ -251,7 +255,7 @@ describe('the installed command', () => {
         'shared/feeds/fr-2018-2020.json',
         'shared/feeds/fr-2021-2023.json',
       ],
-      { cwd: ROOT },
+      { cwd: ROOT, env: ENGLISH },
     );
     // Like `| head -0`: nobody reads what it writes.
     child.stdout.destroy();

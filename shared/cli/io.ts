@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Lang } from '../i18n/lang.ts';
 
 /** The side effects a command may use. */
 export interface CliIo {
@@ -15,6 +16,8 @@ export interface CliIo {
   readonly cwd: string;
   /** The standard input, read where a command is given `-` for a file; absent in tests. */
   readonly stdin?: () => ReadableStream<Uint8Array>;
+  /** The language of the messages (`langFromEnv` for the real process); English when absent. */
+  readonly lang?: Lang;
 }
 
 /** Exit codes shared by every command. */

@@ -15,6 +15,7 @@ import { exportCsvCommand } from './export-csv.ts';
 import { importCsvCommand, importDecidimCommand } from './import-commands.ts';
 import { initCommand } from './init.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
+import { langFromEnv, setCliLang } from './lang.ts';
 import { validateCommand } from './validate.ts';
 
 /** This package's version, printed by `--version`. */
@@ -100,6 +101,7 @@ const GROUPS: ReadonlyMap<string, (file: string) => string> = new Map([
  * 0 done/valid, 1 invalid input (or, for diff, changes found), 2 unreadable input or bad usage.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  setCliLang(io.lang ?? 'en');
   // `import sheet.csv`: a file where the kind of import goes, which commander would call an
   // unknown command.
   const [group, next] = argv;
@@ -301,6 +303,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     fetch: globalThis.fetch,
     now: () => new Date(),
     cwd: process.cwd(),
+    lang: langFromEnv(process.env, Intl.DateTimeFormat().resolvedOptions().locale),
     stdin: () => {
       if (stdinRead) throw new InputError('-: the standard input can be read only once');
       stdinRead = true;

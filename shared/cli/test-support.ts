@@ -29,7 +29,7 @@ export interface Ran {
 /** Runs the CLI in-process with captured output, the fixed clock and `cwd`. */
 export async function runCli(
   argv: readonly string[],
-  options: { cwd?: string; fetch?: typeof fetch } = {},
+  options: { cwd?: string; fetch?: typeof fetch; lang?: 'fr' | 'en' } = {},
 ): Promise<Ran> {
   let stdout = '';
   let stderr = '';
@@ -43,6 +43,7 @@ export async function runCli(
     fetch: options.fetch ?? globalThis.fetch,
     now: () => NOW,
     cwd: options.cwd ?? ROOT,
+    ...(options.lang ? { lang: options.lang } : {}),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };
