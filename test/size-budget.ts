@@ -9,8 +9,10 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 35.6 KB (36,461 B) and 21.6 KB (22,091 B). They last
- * grew (about 440 B and 250 B) with the `dsfr` theme following a site of the French State design
+ * about 2%, so that any real growth fails; now 35.8 KB (36,637 B) and 21.6 KB (22,091 B). The
+ * dashboard last grew (about 175 B) with its printed form: every commitment the filters show
+ * rather than the rows drawn so far, and of the filters only those in use, as words, without a
+ * button. Before that both grew (about 440 B and 250 B) with the `dsfr` theme following a site of the French State design
  * system into its dark theme by itself (an observer of `data-fr-theme` while such an element is in
  * the page, a custom state, dark inputs), a separator kept with the figure after it, a linked
  * commitment opened when a newer copy brings it, and "late only" saying why it finds nothing in a
@@ -51,7 +53,7 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 35.7 * 1024,
+    budget: 35.8 * 1024,
     note: 'dashboard and badge',
   },
   {

@@ -837,3 +837,60 @@ describe('one commitment shown under its plan’s title', () => {
     expect(await gap('commitment="VF-07"')).toBe(whole);
   });
 });
+
+describe('the printed dashboard', () => {
+  it('prints every commitment the filters show, the filters in use in words, and no button', async () => {
+    const feed = bundledFeed('paris');
+    const model = feed.commitments[0]!;
+    // 130 commitments, 65 of them parks: more than the first rows drawn on screen.
+    feed.commitments = Array.from({ length: 130 }, (_, i) => ({
+      ...model,
+      id: `P-${i}`,
+      title: `${i % 2 === 0 ? 'Parc' : 'Rue'} ${i}`,
+    }));
+    serveFeed(chromium.server, '/print.json', feed);
+    const page = await newPage(1024);
+    await page.goto(
+      hostPage(chromium.server, '/print.html', {
+        body: `<open-commitments src="/print.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }) + '#oc-q=parc',
+    );
+    await settled(page);
+    const rows = page.locator('open-commitments [data-commitment-id]');
+    const more = page.locator('open-commitments .more');
+    await expect.poll(() => rows.count()).toBe(50);
+    await expect(more.isVisible()).resolves.toBe(true);
+
+    await page.pdf({ format: 'A4' });
+    await expect.poll(() => rows.count()).toBe(65);
+    await expect(rows.last().textContent()).resolves.toContain('Parc 128');
+
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string) =>
+      page
+        .locator(`open-commitments ${selector}`)
+        .evaluateAll((all) =>
+          all.filter((el) => el.getClientRects().length > 0).map((el) => el.textContent!.trim()),
+        );
+    // The search in use, in words; the theme, the lead, the sort and the box left as they were
+    // are not printed, nor any button of the filters.
+    await expect(shown('.filters .field')).resolves.toEqual([
+      expect.stringContaining('Rechercher'),
+    ]);
+    await expect(
+      page.locator('open-commitments .filters input[name="q"]').inputValue(),
+    ).resolves.toBe('parc');
+    await expect(shown('.filters .check')).resolves.toEqual([]);
+    await expect(shown('.count button, .more')).resolves.toEqual([]);
+    await expect(shown('.count')).resolves.toEqual([expect.stringContaining('65')]);
+
+    // A ticked box and a chosen sort are printed too.
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('open-commitments .filters .check input[name="late"]').check();
+    await page.locator('open-commitments .filters select[name="sort"]').selectOption('title');
+    await page.emulateMedia({ media: 'print' });
+    await expect(shown('.filters .check')).resolves.toEqual([expect.stringMatching(/retard/i)]);
+    await expect(shown('.filters .field')).resolves.toHaveLength(2);
+    await page.context().close();
+  });
+});

@@ -555,6 +555,37 @@ export const styles =
         transition: transform 0.15s ease;
       }
     }
+    /* On paper, nothing to press: of the filters only those in use, as words (the search field
+       with its text, a chosen theme or lead, a sort other than the plan order, a ticked box). */
+    @media print {
+      .fields,
+      .filters {
+        display: block;
+        margin: 0;
+        padding: 0;
+        border: 0;
+      }
+      .field:has(:placeholder-shown, option:checked:is([value=''], [value='plan'])),
+      .check:has(input:not(:checked)),
+      .count button,
+      .hidden-link button,
+      .more {
+        display: none;
+      }
+      .field {
+        flex-direction: row;
+        gap: 0.4em;
+        margin-bottom: calc(0.5 * var(--oc_u));
+      }
+      /* Over the grey fields of the dsfr theme too. */
+      .field :is(input, select) {
+        appearance: none;
+        border: 0 !important;
+        padding: 0;
+        min-height: 0;
+        background: none !important;
+      }
+    }
     @media (forced-colors: active) {
       .stack > span,
       .swatch {

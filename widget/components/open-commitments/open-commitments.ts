@@ -299,6 +299,7 @@ export class OpenCommitments extends HTMLElement {
     }
     window.addEventListener('hashchange', this.#onHashChange);
     document.addEventListener('visibilitychange', this.#onVisibility);
+    window.addEventListener('beforeprint', this.#onPrint);
     this.#unwatchLang = watchPageLang(() => this.#requestUpdate());
     followFrTheme(this);
     this.#subscribe();
@@ -309,6 +310,7 @@ export class OpenCommitments extends HTMLElement {
   disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.#onHashChange);
     document.removeEventListener('visibilitychange', this.#onVisibility);
+    window.removeEventListener('beforeprint', this.#onPrint);
     this.#unwatchLang?.();
     followFrTheme(this);
     this.#unsubscribe?.();
@@ -365,6 +367,15 @@ export class OpenCommitments extends HTMLElement {
     item.scrollIntoView({ block: 'start', behavior: 'instant' });
     item.querySelector<HTMLElement>('.toggle')?.focus({ preventScroll: true });
   }
+
+  /**
+   * Printed, the whole list the filters show, not its first rows: drawn at once, before the
+   * browser lays the page out for paper.
+   */
+  #onPrint = (): void => {
+    this.#limit = this.#drawn = Infinity;
+    this.#performUpdate();
+  };
 
   /** Draws the next rows of a list shown partly, in a task of its own. */
   #drawMore(): void {
