@@ -4,7 +4,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { defineMessages } from '../i18n/define-messages.ts';
+import { formatNumber } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { cliLang, say } from './lang.ts';
 
 /** The side effects a command may use. */
 export interface CliIo {
@@ -35,6 +38,55 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
+/** What reading an input says when it cannot. */
+const messages = defineMessages({
+  fr: {
+    bytes: 'octets',
+    mib: 'Mio',
+    largerThan: (source: string, limit: string) =>
+      `${source}\u00a0: dépasse la limite de ${limit}\u00a0; lecture arrêtée à cette limite`,
+    tooLarge: (source: string, size: string, limit: string) =>
+      `${source}\u00a0: ${size}, au-delà de la limite de ${limit}`,
+    serverAnswered: (source: string, status: number, statusText: string) =>
+      `${source}\u00a0: le serveur a répondu ${`${status} ${statusText}`.trim()}`,
+    timedOut: (source: string, seconds: number) =>
+      `${source}\u00a0: pas de réponse complète en ${formatNumber(seconds, 'fr')}\u00a0s (délai modifiable avec --timeout)`,
+    couldNotFetch: (source: string, reason: string) =>
+      `${source}\u00a0: téléchargement impossible (${reason})`,
+    noStdin: '-\u00a0: aucune entrée standard à lire',
+    stdinTwice: '-\u00a0: l’entrée standard ne peut être lue qu’une fois',
+    standardInput: 'entrée standard',
+    notLocal: (source: string) =>
+      `${source}\u00a0: seuls les fichiers locaux et les adresses http(s) peuvent être lus`,
+    notAFile: (source: string) => `${source}\u00a0: ce n’est pas un fichier`,
+    noSuchFile: (source: string) => `${source}\u00a0: fichier introuvable`,
+  },
+  en: {
+    bytes: 'bytes',
+    mib: 'MiB',
+    largerThan: (source: string, limit: string) =>
+      `${source}: larger than the limit of ${limit}; stopped reading there`,
+    tooLarge: (source: string, size: string, limit: string) =>
+      `${source}: ${size}, larger than the limit of ${limit}`,
+    serverAnswered: (source: string, status: number, statusText: string) =>
+      `${source}: the server answered ${status} ${statusText}`.trim(),
+    timedOut: (source: string, seconds: number) =>
+      `${source}: no complete answer within ${seconds} s (change it with --timeout)`,
+    couldNotFetch: (source: string, reason: string) => `${source}: could not fetch (${reason})`,
+    noStdin: '-: there is no standard input to read',
+    stdinTwice: '-: the standard input can be read only once',
+    standardInput: 'standard input',
+    notLocal: (source: string) => `${source}: only local files and http(s) URLs can be read`,
+    notAFile: (source: string) => `${source}: not a file`,
+    noSuchFile: (source: string) => `${source}: no such file`,
+  },
+});
+
+/** The message for the standard input read a second time (`main` reads it at most once). */
+export function stdinReadTwice(): InputError {
+  return new InputError(say(messages).stdinTwice);
+}
+
 /** True for what `readInput` fetches rather than reads from disk. */
 export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
@@ -50,19 +102,27 @@ export interface ReadOptions {
   readonly onHeaders?: (headers: Headers) => void;
 }
 
-/** `20 MiB (20,971,520 bytes)`: a size limit as a person reads it. */
+/** A count of bytes as a person reads it: `20,971,520 bytes`, `20 971 520 octets`. */
+function bytesText(n: number): string {
+  return `${formatNumber(n, cliLang())} ${say(messages).bytes}`;
+}
+
+/** `20 MiB (20,971,520 bytes)`, `20 Mio (20 971 520 octets)`: a size limit as a person reads it. */
 function limitText(maxBytes: number): string {
   const mib = maxBytes / (1024 * 1024);
-  const bytes = `${maxBytes.toLocaleString('en')} bytes`;
-  return Number.isInteger(mib) ? `${mib} MiB (${bytes})` : bytes;
+  const bytes = bytesText(maxBytes);
+  return Number.isInteger(mib)
+    ? `${formatNumber(mib, cliLang())} ${say(messages).mib} (${bytes})`
+    : bytes;
 }
 
 /** The message for an input over the limit: its size, or only "larger" for an endless answer. */
 function tooLarge(source: string, size: number | undefined, maxBytes: number): InputError {
+  const words = say(messages);
   return new InputError(
     size === undefined
-      ? `${source}: larger than the limit of ${limitText(maxBytes)}; stopped reading there`
-      : `${source}: ${size.toLocaleString('en')} bytes, larger than the limit of ${limitText(maxBytes)}`,
+      ? words.largerThan(source, limitText(maxBytes))
+      : words.tooLarge(source, bytesText(size), limitText(maxBytes)),
   );
 }
 
@@ -135,35 +195,36 @@ export async function readInput(
       });
       if (!response.ok)
         throw new InputError(
-          `${source}: the server answered ${response.status} ${response.statusText}`.trim(),
+          say(messages).serverAnswered(source, response.status, response.statusText),
         );
       options.onHeaders?.(response.headers);
       return await readCapped(source, response, options.maxBytes);
     } catch (error) {
       if (error instanceof InputError) throw error;
       if (signal.aborted) {
-        throw new InputError(
-          `${source}: no complete answer within ${options.timeoutMs / 1000} s (change it with --timeout)`,
-        );
+        throw new InputError(say(messages).timedOut(source, options.timeoutMs / 1000));
       }
       const cause =
         error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
       throw new InputError(
-        `${source}: could not fetch (${error instanceof Error ? error.message : String(error)}${cause})`,
+        say(messages).couldNotFetch(
+          source,
+          `${error instanceof Error ? error.message : String(error)}${cause}`,
+        ),
       );
     }
   }
   if (source === '-') {
-    if (io.stdin === undefined) throw new InputError('-: there is no standard input to read');
-    return readStreamCapped('standard input', io.stdin(), options.maxBytes);
+    if (io.stdin === undefined) throw new InputError(say(messages).noStdin);
+    return readStreamCapped(say(messages).standardInput, io.stdin(), options.maxBytes);
   }
   if (/^[a-z][a-z0-9+.-]+:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) {
-    throw new InputError(`${source}: only local files and http(s) URLs can be read`);
+    throw new InputError(say(messages).notLocal(source));
   }
   const file = path.resolve(io.cwd, source);
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new InputError(`${source}: not a file`);
+    if (!info.isFile()) throw new InputError(say(messages).notAFile(source));
     if (info.size > options.maxBytes) throw tooLarge(source, info.size, options.maxBytes);
     const bytes = new Uint8Array(await readFile(file));
     // A file that grew since `stat`.
@@ -174,7 +235,9 @@ export async function readInput(
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(
-      code === 'ENOENT' ? `${source}: no such file` : `${source}: ${(error as Error).message}`,
+      code === 'ENOENT'
+        ? say(messages).noSuchFile(source)
+        : `${source}${cliLang() === 'fr' ? '\u00a0' : ''}: ${(error as Error).message}`,
     );
   }
 }

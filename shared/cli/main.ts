@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { Readable } from 'node:stream';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { PUBLISHER_KINDS, type PublisherKind } from '../feed/types.ts';
 import { LANGUAGE_TAG_RE, isDate, isDateTime, isHttpUrl } from '../feed/formats.ts';
 import type { Separator } from './csv-table.ts';
@@ -14,8 +14,9 @@ import { diffCommand } from './diff.ts';
 import { exportCsvCommand } from './export-csv.ts';
 import { importCsvCommand, importDecidimCommand } from './import-commands.ts';
 import { initCommand } from './init.ts';
-import { EXIT, InputError, type CliIo } from './io.ts';
-import { langFromEnv, setCliLang } from './lang.ts';
+import { defineMessages } from '../i18n/define-messages.ts';
+import { EXIT, InputError, stdinReadTwice, type CliIo } from './io.ts';
+import { cliLang, langFromEnv, say, setCliLang } from './lang.ts';
 import { validateCommand } from './validate.ts';
 
 /** This package's version, printed by `--version`. */
@@ -25,15 +26,292 @@ const VERSION = (
   }
 ).version;
 
+/** Commander's words for the help and the usage errors, in French (its own are English). */
+const COMMANDER_FR = {
+  titles: {
+    'Usage:': 'Utilisation\u00a0:',
+    'Arguments:': 'Arguments\u00a0:',
+    'Options:': 'Options\u00a0:',
+    'Commands:': 'Commandes\u00a0:',
+    'Global Options:': 'Options générales\u00a0:',
+  } as Readonly<Record<string, string>>,
+  /** Commander's error lines, each with its French wording; anything else is left as it is. */
+  errors: [
+    [/^error: /, 'erreur\u00a0: '],
+    [/unknown option '([^]*?)'/, (flag: string) => `option inconnue «\u00a0${flag}\u00a0»`],
+    [/unknown command '([^]*?)'/, (name: string) => `commande inconnue «\u00a0${name}\u00a0»`],
+    [
+      /missing required argument '([^]*?)'/,
+      (name: string) => `il manque l’argument «\u00a0${name}\u00a0»`,
+    ],
+    [
+      /option '([^]*?)' argument missing/,
+      (flags: string) => `l’option «\u00a0${flags}\u00a0» attend une valeur`,
+    ],
+    [
+      /option '([^]*?)' argument '([^]*?)' is invalid\. Allowed choices are ([^]*)\.$/m,
+      (flags: string, value: string, choices: string) =>
+        `l’option «\u00a0${flags}\u00a0» n’accepte pas «\u00a0${value}\u00a0»\u00a0; valeurs possibles\u00a0: ${choices}`,
+    ],
+    [
+      /option '([^]*?)' argument '([^]*?)' is invalid\. /,
+      (flags: string, value: string) =>
+        `l’option «\u00a0${flags}\u00a0» n’accepte pas «\u00a0${value}\u00a0»\u00a0: `,
+    ],
+    [
+      /too many arguments(?: for '([^]*?)')?\. Expected (\d+) arguments? but got (\d+)\./,
+      (name: string | undefined, expected: string, got: string) =>
+        `trop d’arguments${name ? ` pour «\u00a0${name}\u00a0»` : ''}\u00a0: ${expected} attendu${Number(expected) > 1 ? 's' : ''}, ${got} donnés`,
+    ],
+    [/\(Did you mean one of ([^]*)\?\)/, (names: string) => `(Vouliez-vous dire ${names}\u00a0?)`],
+    [/\(Did you mean ([^]*)\?\)/, (name: string) => `(Vouliez-vous dire ${name}\u00a0?)`],
+  ] as readonly [RegExp, string | ((...groups: string[]) => string)][],
+};
+
+/** Commander's error message in this run's language. */
+function commanderError(message: string): string {
+  if (cliLang() === 'en') return message;
+  let text = message;
+  for (const [pattern, words] of COMMANDER_FR.errors)
+    text = text.replace(pattern, (_match, ...groups: string[]) =>
+      typeof words === 'string' ? words : words(...groups),
+    );
+  return text;
+}
+
+/** The help's descriptions, the usage errors and the values' placeholders, in each language. */
+const messages = defineMessages({
+  fr: {
+    program: 'Vérifier, créer, importer et comparer des flux Open Commitments.',
+    version: 'afficher la version',
+    help: 'afficher l’aide de la commande',
+    helpCommand: 'afficher l’aide d’une commande',
+    helpAfterError: '(ajoutez --help pour afficher l’aide)',
+    helpCommandTerm: 'help [commande]',
+    choices: 'valeurs possibles\u00a0:',
+    default: 'par défaut\u00a0:',
+    seconds: 'un nombre de secondes supérieur à 0 est attendu',
+    date: 'une date AAAA-MM-JJ est attendue',
+    languages: 'des codes de langue séparés par des virgules sont attendus, par exemple fr,en',
+    language: 'un code de langue est attendu, par exemple fr',
+    dateTime: 'une date et une heure sont attendues, par exemple 2026-12-04T09:00:00Z',
+    httpUrl: 'une adresse http(s) est attendue, par exemple https://www.example.org/',
+    separator: '«\u00a0;\u00a0», «\u00a0,\u00a0» ou «\u00a0tab\u00a0» est attendu',
+    groupWhat: (group: string, instead: string) =>
+      `erreur\u00a0: ${group === 'import' ? 'importer' : 'exporter'} quoi\u00a0? écrivez ${instead}`,
+    importInstead: (file: string) =>
+      `«\u00a0import csv ${file}\u00a0» (le modèle de tableur) ou «\u00a0import decidim ${file}\u00a0» (un export Decidim)`,
+    exportInstead: (file: string) => `«\u00a0export csv ${file}\u00a0»`,
+    arg: {
+      source: '<source>',
+      file: '<fichier>',
+      feed: '<flux>',
+      old: '<ancien>',
+      new: '<nouveau>',
+    },
+    kind: { flags: '--kind <type>', about: `type d’éditeur` },
+    timeout: {
+      flags: '--timeout <secondes>',
+      about: 'abandonner le téléchargement d’une adresse après ce délai',
+    },
+    validate: {
+      description:
+        'vérifier un flux (fichier ou adresse) en mode strict\u00a0; sortie 0 valide, 1 non valide, 2 illisible',
+      source: 'fichier du flux, adresse http(s), ou - pour l’entrée standard',
+      json: 'afficher le rapport en JSON',
+      today: {
+        flags: '--today <date>',
+        about:
+          'la date à laquelle comparer pour les avertissements (par défaut\u00a0: aujourd’hui)',
+      },
+    },
+    init: {
+      description: 'écrire un flux de départ, valide tel quel',
+      lang: { flags: '--lang <langue>', about: 'langue des textes d’exemple' },
+      out: {
+        flags: '--out <fichier>',
+        about: 'écrire dans ce fichier plutôt que sur la sortie standard',
+      },
+      force: 'remplacer le fichier de --out s’il existe',
+    },
+    import: {
+      description: 'créer un flux à partir d’un tableur ou d’un export Decidim',
+      out: {
+        flags: '--out <fichier>',
+        about: 'écrire le flux dans ce fichier plutôt que sur la sortie standard',
+      },
+      base: '--base <flux>',
+      publisherName: { flags: '--publisher-name <nom>', about: 'le nom de l’éditeur' },
+      publisherUrl: { flags: '--publisher-url <adresse>', about: 'le site de l’éditeur' },
+      statuses: '--statuses <fichier>',
+      updated: {
+        flags: '--updated <date-heure>',
+        about: 'valeur de «\u00a0updated\u00a0» (par défaut\u00a0: maintenant)',
+      },
+    },
+    csv: {
+      description: 'importer le modèle de tableur (docs/guide/template-fr.csv, template-en.csv)',
+      file: 'feuille des engagements, en CSV (- pour l’entrée standard)',
+      milestones: { flags: '--milestones <fichier>', about: 'feuille des jalons, en CSV' },
+      updates: { flags: '--updates <fichier>', about: 'feuille des mises à jour, en CSV' },
+      base: 'garder de ce flux l’éditeur, le plan, le site, les statuts, le canal et les interpellations, ainsi que ses jalons et mises à jour quand leurs feuilles ne sont pas données',
+      planTitle: { flags: '--plan-title <titre>', about: 'titre du plan d’action' },
+      statuses: 'JSON\u00a0: vos propres statuts, chacun rattaché à une catégorie',
+      lang: {
+        flags: '--lang <langues>',
+        about: 'langues du flux, la préférée d’abord (par exemple fr,en)',
+      },
+      force:
+        'remplacer le fichier de --out s’il existe (jamais une feuille lue, ni sans --base un flux qui a un site ou des questions)',
+    },
+    decidim: {
+      description:
+        'importer l’export des résultats du module de suivi (accountability) de Decidim (CSV ou JSON)',
+      file: 'export des résultats (- pour l’entrée standard)',
+      base: 'garder de ce flux l’éditeur, le plan, le site, le canal, les interpellations et les mises à jour',
+      statuses: 'JSON\u00a0: clé de statut Decidim -> catégorie (ou {label, category, progress})',
+      lang: { flags: '--lang <langue>', about: 'langue à placer en premier' },
+      force:
+        'remplacer le fichier de --out s’il existe (jamais l’export lu, ni sans --base un flux qui a un site ou des questions)',
+    },
+    export: {
+      description: 'écrire un flux sous une autre forme',
+      csv: 'écrire un flux selon le modèle de tableur',
+      feed: 'fichier du flux, adresse http(s), ou - pour l’entrée standard',
+      out: {
+        flags: '--out <fichier>',
+        about: 'feuille des engagements (par défaut\u00a0: la sortie standard)',
+      },
+      milestones: { flags: '--milestones <fichier>', about: 'écrire aussi la feuille des jalons' },
+      updates: { flags: '--updates <fichier>', about: 'écrire aussi la feuille des mises à jour' },
+      statuses: {
+        flags: '--statuses <fichier>',
+        about: 'écrire aussi les statuts du flux, en JSON',
+      },
+      lang: {
+        flags: '--lang <langue>',
+        about: 'langue des en-têtes (par défaut\u00a0: la première du flux)',
+      },
+      separator: {
+        flags: '--separator <sép>',
+        about:
+          '«\u00a0;\u00a0», «\u00a0,\u00a0» ou «\u00a0tab\u00a0» (par défaut\u00a0: «\u00a0;\u00a0» en français, «\u00a0,\u00a0» en anglais)',
+      },
+      force: 'remplacer les fichiers existants (jamais le flux lu)',
+    },
+    diff: {
+      description:
+        'ce qui a changé entre deux versions d’un flux\u00a0; sortie 0 aucun changement, 1 des changements, 2 illisible',
+      old: 'flux le plus ancien, fichier ou adresse (ou - pour l’entrée standard)',
+      new: 'flux le plus récent, fichier ou adresse (ou - pour l’entrée standard)',
+      json: 'afficher les changements en JSON',
+    },
+  },
+  en: {
+    program: 'Check, create, import and compare Open Commitments feeds.',
+    version: 'print the version',
+    help: 'display help for command',
+    helpCommand: 'display help for command',
+    helpAfterError: '(add --help for usage)',
+    helpCommandTerm: 'help [command]',
+    choices: 'choices:',
+    default: 'default:',
+    seconds: 'expected a number of seconds > 0',
+    date: 'expected a date YYYY-MM-DD',
+    languages: 'expected language tags separated by commas, e.g. fr,en',
+    language: 'expected a language tag, e.g. fr',
+    dateTime: 'expected a date and time, e.g. 2026-12-04T09:00:00Z',
+    httpUrl: 'expected an http(s) address, e.g. https://www.example.org/',
+    separator: 'expected ";", "," or "tab"',
+    groupWhat: (group: string, instead: string) => `error: ${group} what? write ${instead}`,
+    importInstead: (file: string) =>
+      `"import csv ${file}" (the spreadsheet template) or "import decidim ${file}" (a Decidim export)`,
+    exportInstead: (file: string) => `"export csv ${file}"`,
+    arg: { source: '<source>', file: '<file>', feed: '<feed>', old: '<old>', new: '<new>' },
+    kind: { flags: '--kind <kind>', about: 'kind of publisher' },
+    timeout: { flags: '--timeout <seconds>', about: 'give up fetching a URL after this long' },
+    validate: {
+      description:
+        'check a feed (file or URL) in strict mode; exit 0 valid, 1 invalid, 2 unreadable',
+      source: 'feed file, http(s) URL, or - for the standard input',
+      json: 'print the report as JSON',
+      today: {
+        flags: '--today <date>',
+        about: 'the date the warnings compare with (default: today)',
+      },
+    },
+    init: {
+      description: 'write a starter feed that validates',
+      lang: { flags: '--lang <lang>', about: 'language of the example texts' },
+      out: { flags: '--out <file>', about: 'write here instead of stdout' },
+      force: 'replace --out if it exists',
+    },
+    import: {
+      description: 'make a feed from a spreadsheet or a Decidim export',
+      out: { flags: '--out <file>', about: 'write the feed here instead of stdout' },
+      base: '--base <feed>',
+      publisherName: { flags: '--publisher-name <name>', about: "the publisher's name" },
+      publisherUrl: { flags: '--publisher-url <url>', about: "the publisher's site" },
+      statuses: '--statuses <file>',
+      updated: { flags: '--updated <datetime>', about: 'value of "updated" (default: now)' },
+    },
+    csv: {
+      description: 'import the spreadsheet template (docs/guide/template-fr.csv, template-en.csv)',
+      file: 'commitments sheet, CSV (- for the standard input)',
+      milestones: { flags: '--milestones <file>', about: 'milestones sheet, CSV' },
+      updates: { flags: '--updates <file>', about: 'updates sheet, CSV' },
+      base: 'keep publisher, plan, site, statuses, channel and interpellations from this feed, and its milestones and updates when their sheets are not given',
+      planTitle: { flags: '--plan-title <title>', about: 'title of the action plan' },
+      statuses: 'JSON: your own statuses, each mapped to a category',
+      lang: {
+        flags: '--lang <langs>',
+        about: 'languages of the feed, preferred first (e.g. fr,en)',
+      },
+      force:
+        'replace --out if it exists (never an input sheet, nor without --base a feed with a site or questions)',
+    },
+    decidim: {
+      description: "import Decidim's accountability results export (CSV or JSON)",
+      file: 'results export (- for the standard input)',
+      base: 'keep publisher, plan, site, channel, interpellations and updates from this feed',
+      statuses: 'JSON: Decidim status key -> category (or {label, category, progress})',
+      lang: { flags: '--lang <lang>', about: 'language to list first' },
+      force:
+        'replace --out if it exists (never the export read, nor without --base a feed with a site or questions)',
+    },
+    export: {
+      description: 'write a feed in another form',
+      csv: 'write a feed as the spreadsheet template',
+      feed: 'feed file, http(s) URL, or - for the standard input',
+      out: { flags: '--out <file>', about: 'commitments sheet (default: stdout)' },
+      milestones: { flags: '--milestones <file>', about: 'also write the milestones sheet' },
+      updates: { flags: '--updates <file>', about: 'also write the updates sheet' },
+      statuses: { flags: '--statuses <file>', about: "also write the feed's statuses as JSON" },
+      lang: { flags: '--lang <lang>', about: "header language (default: the feed's first)" },
+      separator: {
+        flags: '--separator <sep>',
+        about: '";", "," or "tab" (default: ";" in French, "," in English)',
+      },
+      force: 'replace existing files (never the feed read)',
+    },
+    diff: {
+      description:
+        'what changed between two versions of a feed; exit 0 none, 1 changes, 2 unreadable',
+      old: 'older feed, file or URL (or - for the standard input)',
+      new: 'newer feed, file or URL (or - for the standard input)',
+      json: 'print the changes as JSON',
+    },
+  },
+});
+
 function seconds(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0)
-    throw new InvalidArgumentError('expected a number of seconds > 0');
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(say(messages).seconds);
   return Math.round(n * 1000);
 }
 
 function day(value: string): string {
-  if (!isDate(value)) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  if (!isDate(value)) throw new InvalidArgumentError(say(messages).date);
   return value;
 }
 
@@ -43,25 +321,22 @@ function languages(value: string): string[] {
     .map((lang) => lang.trim())
     .filter((lang) => lang !== '');
   if (tags.length === 0 || !tags.every((tag) => LANGUAGE_TAG_RE.test(tag)))
-    throw new InvalidArgumentError('expected language tags separated by commas, e.g. fr,en');
+    throw new InvalidArgumentError(say(messages).languages);
   return tags;
 }
 
 function language(value: string): string {
-  if (!LANGUAGE_TAG_RE.test(value))
-    throw new InvalidArgumentError('expected a language tag, e.g. fr');
+  if (!LANGUAGE_TAG_RE.test(value)) throw new InvalidArgumentError(say(messages).language);
   return value;
 }
 
 function dateTime(value: string): string {
-  if (!isDateTime(value))
-    throw new InvalidArgumentError('expected a date and time, e.g. 2026-12-04T09:00:00Z');
+  if (!isDateTime(value)) throw new InvalidArgumentError(say(messages).dateTime);
   return value;
 }
 
 function httpUrl(value: string): string {
-  if (!isHttpUrl(value))
-    throw new InvalidArgumentError('expected an http(s) address, e.g. https://www.example.org/');
+  if (!isHttpUrl(value)) throw new InvalidArgumentError(say(messages).httpUrl);
   return value;
 }
 
@@ -75,26 +350,48 @@ function separator(value: string): Separator {
     comma: ',',
   };
   const found = named[value];
-  if (!found) throw new InvalidArgumentError('expected ";", "," or "tab"');
+  if (!found) throw new InvalidArgumentError(say(messages).separator);
   return found;
 }
 
-const kindOption = (): Option =>
-  new Option('--kind <kind>', 'kind of publisher').choices(PUBLISHER_KINDS as unknown as string[]);
+/** An option from its flags and description in a message table. */
+const option = ({ flags, about }: { flags: string; about: string }): Option =>
+  new Option(flags, about);
+
+const kindOption = (): Option => option(say(messages).kind).choices(PUBLISHER_KINDS);
 const timeoutOption = (): Option =>
-  new Option('--timeout <seconds>', 'give up fetching a URL after this long')
-    .argParser(seconds)
-    .default(10_000, '10');
+  option(say(messages).timeout).argParser(seconds).default(10_000, '10');
 
 /** The commands that only group others, each with what to write instead of a file after it. */
 const GROUPS: ReadonlyMap<string, (file: string) => string> = new Map([
-  [
-    'import',
-    (file: string) =>
-      `"import csv ${file}" (the spreadsheet template) or "import decidim ${file}" (a Decidim export)`,
-  ],
-  ['export', (file: string) => `"export csv ${file}"`],
+  ['import', (file: string) => say(messages).importInstead(file)],
+  ['export', (file: string) => say(messages).exportInstead(file)],
 ]);
+
+/**
+ * Commander's help in French: its titles ("Usage:", "Options:"…) and the notes it adds to an
+ * option's description (its choices and default value). English keeps commander's own.
+ */
+function frenchHelp(): Partial<Help> {
+  const words = say(messages);
+  const commander = new Help();
+  return {
+    styleTitle: (title: string) => COMMANDER_FR.titles[title] ?? title,
+    commandUsage: (command: Command) =>
+      commander.commandUsage(command).replace(/ \[command\]$/, ' [commande]'),
+    optionDescription: (option: Option) => {
+      const notes: string[] = [];
+      if (option.argChoices) notes.push(`${words.choices} ${option.argChoices.join(', ')}`);
+      if (option.defaultValue !== undefined && (option.required || option.optional))
+        notes.push(
+          `${words.default} ${option.defaultValueDescription ?? String(option.defaultValue)}`,
+        );
+      return notes.length > 0
+        ? `${option.description} (${notes.join('\u00a0; ')})`
+        : option.description;
+    },
+  };
+}
 
 /**
  * Runs the command line with `argv` (without `node` and the script), returning the exit code:
@@ -102,32 +399,38 @@ const GROUPS: ReadonlyMap<string, (file: string) => string> = new Map([
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   setCliLang(io.lang ?? 'en');
+  const words = say(messages);
   // `import sheet.csv`: a file where the kind of import goes, which commander would call an
   // unknown command.
   const [group, next] = argv;
   const instead = group === undefined ? undefined : GROUPS.get(group);
   if (instead && next !== undefined && /[./\\]/.test(next) && !next.startsWith('-')) {
-    io.stderr(`error: ${group} what? write ${instead(next)}\n(add --help for usage)\n`);
+    io.stderr(`${words.groupWhat(group ?? '', instead(next))}\n${words.helpAfterError}\n`);
     return EXIT.trouble;
   }
   let code: number = EXIT.ok;
   const program = new Command('open-commitments')
-    .description('Check, create, import and compare Open Commitments feeds.')
+    .description(words.program)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(commanderError(text)),
     })
-    .showHelpAfterError('(add --help for usage)')
-    .version(VERSION, '-V, --version', 'print the version');
+    .showHelpAfterError(words.helpAfterError)
+    .version(VERSION, '-V, --version', words.version)
+    .helpOption('-h, --help', words.help)
+    .helpCommand(words.helpCommandTerm, words.helpCommand);
+  if (cliLang() === 'fr') program.configureHelp(frenchHelp());
 
+  const validate = words.validate;
   program
     .command('validate')
-    .description('check a feed (file or URL) in strict mode; exit 0 valid, 1 invalid, 2 unreadable')
-    .argument('<source>', 'feed file, http(s) URL, or - for the standard input')
-    .option('--json', 'print the report as JSON')
+    .description(validate.description)
+    .argument(words.arg.source, validate.source)
+    .option('--json', validate.json)
     .addOption(timeoutOption())
-    .option('--today <date>', 'the date the warnings compare with (default: today)', day)
+    .option(validate.today.flags, validate.today.about, day)
     .action(
       async (source: string, options: { json?: boolean; timeout: number; today?: string }) => {
         code = await validateCommand(
@@ -142,17 +445,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       },
     );
 
+  const init = words.init;
   program
     .command('init')
-    .description('write a starter feed that validates')
+    .description(init.description)
     .addOption(kindOption().default('municipality'))
-    .addOption(
-      new Option('--lang <lang>', 'language of the example texts')
-        .choices(['fr', 'en'])
-        .default('fr'),
-    )
-    .option('--out <file>', 'write here instead of stdout')
-    .option('--force', 'replace --out if it exists')
+    .addOption(option(init.lang).choices(['fr', 'en']).default('fr'))
+    .option(init.out.flags, init.out.about)
+    .option('--force', init.force)
     .action(
       async (options: {
         kind: PublisherKind;
@@ -164,95 +464,72 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       },
     );
 
-  const importCommand = program
-    .command('import')
-    .description('make a feed from a spreadsheet or a Decidim export');
+  const imports = words.import;
+  const csv = words.csv;
+  const importCommand = program.command('import').description(imports.description);
   importCommand
     .command('csv')
-    .description('import the spreadsheet template (docs/guide/template-fr.csv, template-en.csv)')
-    .argument('<file>', 'commitments sheet, CSV (- for the standard input)')
-    .option('--out <file>', 'write the feed here instead of stdout')
-    .option('--milestones <file>', 'milestones sheet, CSV')
-    .option('--updates <file>', 'updates sheet, CSV')
-    .option(
-      '--base <feed>',
-      'keep publisher, plan, site, statuses, channel and interpellations from this feed, and its milestones and updates when their sheets are not given',
-    )
-    .option('--publisher-name <name>', "the publisher's name")
-    .option('--publisher-url <url>', "the publisher's site", httpUrl)
+    .description(csv.description)
+    .argument(words.arg.file, csv.file)
+    .option(imports.out.flags, imports.out.about)
+    .option(csv.milestones.flags, csv.milestones.about)
+    .option(csv.updates.flags, csv.updates.about)
+    .option(imports.base, csv.base)
+    .option(imports.publisherName.flags, imports.publisherName.about)
+    .option(imports.publisherUrl.flags, imports.publisherUrl.about, httpUrl)
     .addOption(kindOption())
-    .option('--plan-title <title>', 'title of the action plan')
-    .option('--statuses <file>', 'JSON: your own statuses, each mapped to a category')
-    .option('--lang <langs>', 'languages of the feed, preferred first (e.g. fr,en)', languages)
-    .option('--updated <datetime>', 'value of "updated" (default: now)', dateTime)
-    .option(
-      '--force',
-      'replace --out if it exists (never an input sheet, nor without --base a feed with a site or questions)',
-    )
+    .option(csv.planTitle.flags, csv.planTitle.about)
+    .option(imports.statuses, csv.statuses)
+    .option(csv.lang.flags, csv.lang.about, languages)
+    .option(imports.updated.flags, imports.updated.about, dateTime)
+    .option('--force', csv.force)
     .action(async (file: string, options) => {
       code = await importCsvCommand(file, options, io);
     });
+  const decidim = words.decidim;
   importCommand
     .command('decidim')
-    .description("import Decidim's accountability results export (CSV or JSON)")
-    .argument('<file>', 'results export (- for the standard input)')
-    .option('--out <file>', 'write the feed here instead of stdout')
-    .option(
-      '--base <feed>',
-      'keep publisher, plan, site, channel, interpellations and updates from this feed',
-    )
-    .option(
-      '--statuses <file>',
-      'JSON: Decidim status key -> category (or {label, category, progress})',
-    )
-    .option('--publisher-name <name>', "the publisher's name")
-    .option('--publisher-url <url>', "the publisher's site", httpUrl)
+    .description(decidim.description)
+    .argument(words.arg.file, decidim.file)
+    .option(imports.out.flags, imports.out.about)
+    .option(imports.base, decidim.base)
+    .option(imports.statuses, decidim.statuses)
+    .option(imports.publisherName.flags, imports.publisherName.about)
+    .option(imports.publisherUrl.flags, imports.publisherUrl.about, httpUrl)
     .addOption(kindOption())
-    .option('--lang <lang>', 'language to list first', language)
-    .option('--updated <datetime>', 'value of "updated" (default: now)', dateTime)
-    .option(
-      '--force',
-      'replace --out if it exists (never the export read, nor without --base a feed with a site or questions)',
-    )
+    .option(decidim.lang.flags, decidim.lang.about, language)
+    .option(imports.updated.flags, imports.updated.about, dateTime)
+    .option('--force', decidim.force)
     .action(async (file: string, options) => {
       code = await importDecidimCommand(file, options, io);
     });
 
+  const exports = words.export;
   program
     .command('export')
-    .description('write a feed in another form')
+    .description(exports.description)
     .command('csv')
-    .description('write a feed as the spreadsheet template')
-    .argument('<feed>', 'feed file, http(s) URL, or - for the standard input')
-    .option('--out <file>', 'commitments sheet (default: stdout)')
-    .option('--milestones <file>', 'also write the milestones sheet')
-    .option('--updates <file>', 'also write the updates sheet')
-    .option('--statuses <file>', "also write the feed's statuses as JSON")
-    .addOption(
-      new Option('--lang <lang>', "header language (default: the feed's first)").choices([
-        'fr',
-        'en',
-      ]),
-    )
-    .option(
-      '--separator <sep>',
-      '";", "," or "tab" (default: ";" in French, "," in English)',
-      separator,
-    )
-    .option('--force', 'replace existing files (never the feed read)')
+    .description(exports.csv)
+    .argument(words.arg.feed, exports.feed)
+    .option(exports.out.flags, exports.out.about)
+    .option(exports.milestones.flags, exports.milestones.about)
+    .option(exports.updates.flags, exports.updates.about)
+    .option(exports.statuses.flags, exports.statuses.about)
+    .addOption(option(exports.lang).choices(['fr', 'en']))
+    .option(exports.separator.flags, exports.separator.about, separator)
+    .option('--force', exports.force)
     .addOption(timeoutOption())
     .action(async (feed: string, options) => {
       code = await exportCsvCommand(feed, { ...options, timeoutMs: options.timeout }, io);
     });
 
+  const diff = words.diff;
   program
     .command('diff')
-    .description(
-      'what changed between two versions of a feed; exit 0 none, 1 changes, 2 unreadable',
-    )
-    .argument('<old>', 'older feed, file or URL (or - for the standard input)')
-    .argument('<new>', 'newer feed, file or URL (or - for the standard input)')
-    .option('--json', 'print the changes as JSON')
+    .description(diff.description)
+    .argument(words.arg.old, diff.old)
+    .argument(words.arg.new, diff.new)
+    .option('--json', diff.json)
     .addOption(timeoutOption())
     .action(
       async (
@@ -305,7 +582,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     cwd: process.cwd(),
     lang: langFromEnv(process.env, Intl.DateTimeFormat().resolvedOptions().locale),
     stdin: () => {
-      if (stdinRead) throw new InputError('-: the standard input can be read only once');
+      if (stdinRead) throw stdinReadTwice();
       stdinRead = true;
       return Readable.toWeb(process.stdin) as ReadableStream<Uint8Array>;
     },

@@ -4,7 +4,40 @@ import path from 'node:path';
 import { DEFAULT_LIMITS } from '../feed/limits.ts';
 import { parseFeed } from '../feed/parse-feed.ts';
 import type { ParseMode, ParseResult } from '../feed/types.ts';
+import { defineMessages } from '../i18n/define-messages.ts';
 import { InputError, isUrl, readInput, type CliIo } from './io.ts';
+import { cliLang, say } from './lang.ts';
+import { issueLabel, issueMessage } from './issue-words.ts';
+
+/** What checking and writing a command's files says. */
+const messages = defineMessages({
+  fr: {
+    givenTwice: (target: string, other: string) =>
+      `${target}\u00a0: déjà donné à ${other}\u00a0; donnez à chacune un fichier distinct`,
+    noFolder: (target: string, folder: string) =>
+      `${target}\u00a0: le dossier ${folder} n’existe pas\u00a0; créez-le d’abord`,
+    isInput: (target: string, input: string | undefined) =>
+      `${target}\u00a0: ${input === undefined ? 'ce fichier est lu' : `c’est le fichier ${input}, lu`} par cette commande\u00a0; écrivez dans un autre fichier`,
+    isFolder: (target: string) =>
+      `${target}\u00a0: c’est un dossier, pas un fichier\u00a0; donnez un nom de fichier`,
+    exists: (target: string, alsoAdd: string | undefined) =>
+      `${target}\u00a0: le fichier existe déjà (ajoutez --force pour le remplacer${alsoAdd ? `, et ${alsoAdd}` : ''})`,
+    couldNotWrite: (file: string, reason: string) =>
+      `${file}\u00a0: écriture impossible (${reason})`,
+  },
+  en: {
+    givenTwice: (target: string, other: string) =>
+      `${target}: also given to ${other}; give each a file of its own`,
+    noFolder: (target: string, folder: string) =>
+      `${target}: the folder ${folder} does not exist; create it first`,
+    isInput: (target: string, input: string | undefined) =>
+      `${target}: is ${input === undefined ? 'an input' : `the input ${input}`} of this command; write to another file`,
+    isFolder: (target: string) => `${target}: is a folder, not a file; give a file name`,
+    exists: (target: string, alsoAdd: string | undefined) =>
+      `${target}: already exists (add --force to replace it${alsoAdd ? `, and ${alsoAdd}` : ''})`,
+    couldNotWrite: (file: string, reason: string) => `${file}: could not write (${reason})`,
+  },
+});
 
 /** Where a command writes, and what it must not write over. */
 export interface TargetCheck {
@@ -46,31 +79,24 @@ export async function checkTargets(check: TargetCheck, io: CliIo): Promise<void>
     const target = path.resolve(io.cwd, file);
     const named = written.get(target);
     if (named !== undefined)
-      throw new InputError(
-        `${option} ${file}: also given to ${named}; give each a file of its own`,
-      );
+      throw new InputError(say(messages).givenTwice(`${option} ${file}`, named));
     written.set(target, option);
     const id = await identity(target);
     if (id === undefined) {
       // A file that cannot be made would fail after the others were written.
       const folder = path.dirname(target);
       if ((await identity(folder))?.endsWith(':other') !== true)
-        throw new InputError(
-          `${option} ${file}: the folder ${path.dirname(file)} does not exist; create it first`,
-        );
+        throw new InputError(say(messages).noFolder(`${option} ${file}`, path.dirname(file)));
       continue;
     }
     const input = inputs.get(id);
     if (input !== undefined)
       throw new InputError(
-        `${option} ${file}: is ${input === file ? 'an input' : `the input ${input}`} of this command; write to another file`,
+        say(messages).isInput(`${option} ${file}`, input === file ? undefined : input),
       );
-    if (!id.endsWith(':file'))
-      throw new InputError(`${option} ${file}: is a folder, not a file; give a file name`);
+    if (!id.endsWith(':file')) throw new InputError(say(messages).isFolder(`${option} ${file}`));
     if (!check.force)
-      throw new InputError(
-        `${option} ${file}: already exists (add --force to replace it${check.alsoAdd ? `, and ${check.alsoAdd}` : ''})`,
-      );
+      throw new InputError(say(messages).exists(`${option} ${file}`, check.alsoAdd));
   }
 }
 
@@ -90,7 +116,7 @@ export async function writeOutput(
   try {
     await writeFile(path.resolve(io.cwd, file), text);
   } catch (error) {
-    throw new InputError(`${file}: could not write (${(error as Error).message})`);
+    throw new InputError(say(messages).couldNotWrite(file, (error as Error).message));
   }
 }
 
@@ -175,6 +201,84 @@ export function withLineAndColumn(message: string, text: string): string {
   const offset = unexpected ? syntaxErrorOffset(text) : undefined;
   if (!unexpected || offset === undefined) return message;
   return `${message.replace(unexpected[0], `${unexpected[1]} at ${lineAndColumn(text, offset)}`)}${trailingCommaNote(text, offset)}`;
+}
+
+/** JSON's syntax errors, as V8 words them, and the notes `withLineAndColumn` adds, in French. */
+const JSON_WORDS_FR: readonly [RegExp, string | ((...groups: string[]) => string)][] = [
+  [/Unexpected end of JSON input/, 'le texte s’arrête avant la fin du JSON'],
+  [
+    /Unexpected token '([^]*?)'(?:, (?:\.\.\.)?"[^]*"(?:\.\.\.)? is not valid JSON)?/,
+    (char: string) => `caractère inattendu «\u00a0${char}\u00a0»`,
+  ],
+  [
+    /Expected ',' or '\}' after property value in JSON/,
+    '«\u00a0,\u00a0» ou «\u00a0}\u00a0» attendu après une valeur',
+  ],
+  [
+    /Expected ',' or '\]' after array element in JSON/,
+    '«\u00a0,\u00a0» ou «\u00a0]\u00a0» attendu après un élément de liste',
+  ],
+  [/Expected property name or '\}' in JSON/, 'nom de propriété ou «\u00a0}\u00a0» attendu'],
+  [
+    /Expected double-quoted property name in JSON/,
+    'nom de propriété entre guillemets doubles attendu',
+  ],
+  [/Bad control character in string literal in JSON/, 'caractère de contrôle dans un texte'],
+  [/Bad escaped character in JSON/, 'caractère d’échappement non valide après «\u00a0\\\u00a0»'],
+  [/Unterminated string in JSON/, 'texte jamais fermé par un guillemet'],
+  [/Unexpected non-whitespace character after JSON/, 'caractères en trop après la fin du JSON'],
+  [
+    /(?:No number after minus sign|Unterminated fractional number|Exponent part is missing a number) in JSON/,
+    'nombre incomplet',
+  ],
+  [
+    / at line (\d+), column (\d+)/,
+    (line: string, column: string) => `, ligne ${line}, colonne ${column}`,
+  ],
+  [/ at position (\d+)/, (offset: string) => `, caractère ${offset}`],
+  [
+    /; remove the comma before it: JSON allows none after the last item/,
+    '\u00a0; supprimez la virgule qui précède\u00a0: JSON n’en admet aucune après le dernier élément',
+  ],
+  [
+    /; JSON has no comments: remove the comment \(\/\/ … or \/\* … \*\/\)/,
+    '\u00a0; JSON n’admet pas de commentaire\u00a0: supprimez-le (// … ou /* … */)',
+  ],
+  [
+    /; JSON puts names and texts between double quotes "…", not single ones/,
+    '\u00a0; en JSON, noms et textes s’écrivent entre guillemets doubles "…", non entre apostrophes',
+  ],
+  [
+    /; a decimal number takes a point in JSON: /,
+    '\u00a0; en JSON, un nombre décimal s’écrit avec un point\u00a0: ',
+  ],
+];
+
+/**
+ * A JSON syntax error (V8's message, after `withLineAndColumn`) in this run's language. Feeds'
+ * issues keep the English text, which `--json` reports give; this is for the lines people read.
+ */
+export function jsonErrorText(message: string): string {
+  if (cliLang() === 'en') return message;
+  let text = message;
+  for (const [pattern, words] of JSON_WORDS_FR)
+    text = text.replace(pattern, (_match, ...groups: string[]) =>
+      typeof words === 'string' ? words : words(...groups),
+    );
+  return text;
+}
+
+/**
+ * A feed's issue as a line of a command's report: `error    feed.json: commitments[0].title: …`,
+ * in this run's language.
+ */
+export function issueLine(
+  kind: 'error' | 'warning',
+  source: string,
+  issue: { readonly path: string; readonly message: string },
+): string {
+  const colon = cliLang() === 'fr' ? '\u00a0:' : ':';
+  return `${issueLabel(kind)}${source}${colon} ${issue.path}${colon} ${issueMessage(jsonErrorText(issue.message))}\n`;
 }
 
 /**
