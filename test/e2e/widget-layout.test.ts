@@ -654,6 +654,31 @@ describe('a shared link naming a choice the feed does not offer', () => {
     await lead.selectOption('');
     await expect.poll(() => rows.count()).toBe(bundledFeed('valfleurie').commitments.length);
   });
+
+  it('shows the question boxes it ticks in a plan without questions, to be unticked', async () => {
+    // Paris's plan records no citizens' question: its dashboard has no such box of its own.
+    const page = await newPage(1000);
+    const url = hostPage(chromium.server, '/layout-foreign-questions.html', {
+      body: `<open-commitments src="/feeds/paris.json" today="${TODAY}" no-refresh></open-commitments>`,
+    });
+    await page.goto(url);
+    await settled(page);
+    const questions = page.locator('open-commitments input[name="questions"]');
+    await expect(questions.count()).resolves.toBe(0);
+
+    const linked = await newPage(1000);
+    await linked.goto(`${url}#oc-questions=1`);
+    await settled(linked);
+    const rows = linked.locator('open-commitments [data-commitment-id]');
+    const ticked = linked.locator('open-commitments input[name="questions"]');
+    await expect.poll(() => rows.count()).toBe(0);
+    await expect(ticked.isChecked()).resolves.toBe(true);
+    // A click: the box goes as it is unticked, which `uncheck` would wait to see unticked.
+    await ticked.click();
+    await expect.poll(() => rows.count()).toBe(bundledFeed('paris').commitments.length);
+    // Unticked, the box goes, as the plan offers nothing to find with it.
+    await expect.poll(() => ticked.count()).toBe(0);
+  });
 });
 
 describe('a shared link to a commitment', () => {

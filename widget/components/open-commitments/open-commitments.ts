@@ -1028,7 +1028,9 @@ export class OpenCommitments extends HTMLElement {
       <div class="checks">
         ${check(m.lateOnly, f.late, (late) => this.#setFilters({ late }), 'late')}
         ${
-          model.hasQuestions
+          // Also while one is ticked in a plan without questions (a shared link, an older copy):
+          // else nothing would say why the list is empty, nor untick it.
+          model.hasQuestions || f.questions || f.overdue
             ? html`${check(m.openQuestions, f.questions, (questions) => this.#setFilters({ questions }), 'questions')}
               ${check(m.statsOverdue, f.overdue, (overdue) => this.#setFilters({ overdue }), 'overdue')}`
             : nothing
