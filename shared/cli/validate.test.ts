@@ -460,6 +460,110 @@ describe('validate', () => {
     expect(help.stdout).toContain('validate');
   });
 
+  describe('in French', () => {
+    const fr = { lang: 'fr' } as const;
+
+    it('says that a bundled feed is valid, and how many commitments it has', async () => {
+      const ran = await runCli(['validate', 'shared/feeds/paris.json'], fr);
+      expect(ran).toMatchObject({
+        code: 0,
+        stdout:
+          'shared/feeds/paris.json\u00a0: valide, 8 engagements (0 erreur, 0 avertissement)\n',
+      });
+    });
+
+    it('words each warning in French, with French dates and the French name of the category', async () => {
+      const ran = await runCli(['validate', 'shared/feeds/valfleurie.json'], fr);
+      expect(ran.code).toBe(0);
+      expect(ran.stdout.split('\n')).toEqual([
+        'attention commitments[1].interpellations[0]\u00a0: VF-02\u00a0: l’interpellation I-2026-006 posée le 15 septembre 2026 est toujours sans réponse, 50 jours au-delà du délai promis de 30 jours',
+        'attention commitments[2].interpellations[0]\u00a0: VF-03\u00a0: l’interpellation I-2026-004 posée le 1er octobre 2026 est toujours sans réponse, 34 jours au-delà du délai promis de 30 jours',
+        'attention commitments[4].due\u00a0: VF-05\u00a0: l’échéance du 31 mars 2026 est passée et le statut est toujours «\u00a0Limité\u00a0» (limited)\u00a0: mettez le statut à jour, ou repoussez l’échéance par une mise à jour qui explique pourquoi',
+        'shared/feeds/valfleurie.json\u00a0: valide, 10 engagements (0 erreur, 3 avertissements)',
+        '',
+      ]);
+    });
+
+    it('words the warnings of a feed that contradicts itself, and counts one day in the singular', async () => {
+      const feed = await valfleurie();
+      feed.languages = ['fr', 'en', 'fr'];
+      feed.site = ['*://*.fr/*'];
+      Object.assign(feed.commitments[0]!, {
+        start: '2027-07-01',
+        status: 'complete',
+        progress: 40,
+      });
+      feed.commitments[1]!.title = 'Publier les marchÃ©s publics';
+      await writeFile(path.join(dir, 'contradictions.json'), JSON.stringify(feed));
+      const ran = await runCli(['validate', 'contradictions.json', '--today', '2026-12-05'], {
+        ...fr,
+        cwd: dir,
+      });
+      expect(ran.code).toBe(0);
+      const lines = ran.stdout.split('\n');
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          'attention languages[2]\u00a0: "fr" figure deux fois',
+          'attention site[0]\u00a0: "*://*.fr/*" désigne tous les sites en .fr, que se partagent de nombreux propriétaires\u00a0: l’extension de navigateur l’ignore\u00a0; désignez plutôt votre propre site, par exemple *://*.votre-site.fr/*',
+          'attention commitments[0].start\u00a0: VF-01\u00a0: commence le 1er juillet 2027, après son échéance (le 30 juin 2027)\u00a0; les lecteurs affichent les deux\u00a0: vérifiez les deux dates',
+          'attention commitments[0].progress\u00a0: VF-01\u00a0: le statut est «\u00a0Terminé\u00a0» (complete) et l’avancement de 40\u00a0%\u00a0; les lecteurs affichent les deux\u00a0: mettez l’avancement à 100',
+          'attention commitments[0].progress\u00a0: VF-01\u00a0: la dernière mise à jour (5 octobre 2026) donne un avancement de 30\u00a0%, l’engagement 40\u00a0%\u00a0; les lecteurs affichent 40\u00a0%\u00a0: changez aussi l’avancement de l’engagement',
+          'attention commitments[9].interpellations[0]\u00a0: VF-10\u00a0: l’interpellation I-2026-008 posée le 4 novembre 2026 est toujours sans réponse, 1 jour au-delà du délai promis de 30 jours',
+          'attention commitments[1].title\u00a0: "er les marchÃ©s publics" semble décodé avec le mauvais encodage (é affiché Ã©, ’ affiché â€™)\u00a0: corrigez le texte, ou importez à nouveau le tableur enregistré en UTF-8',
+        ]),
+      );
+      expect(ran.stdout).not.toMatch(/\b(warning|hint|the|is|readers)\b/);
+    });
+
+    it('gives each error and its hint in French, and the count of errors', async () => {
+      const feed = await valfleurie();
+      feed.languages = 'fr';
+      feed.commitments[0]!.status = 'Limité';
+      feed.commitments[1]!.due = '31/12/2027';
+      feed.commitments[2]!.url = 'data:text/html,hello';
+      await writeFile(path.join(dir, 'mauvais.json'), JSON.stringify(feed));
+      const ran = await runCli(['validate', 'mauvais.json'], { ...fr, cwd: dir });
+      expect(ran.code).toBe(1);
+      expect(ran.stdout.split('\n')).toEqual([
+        'erreur    languages\u00a0: attendu\u00a0: une liste de codes de langue\u00a0; trouvé\u00a0: "fr"',
+        '          piste\u00a0: Une liste, même d’une seule valeur\u00a0: ["fr"].',
+        'erreur    commitments[0].status\u00a0: statut inconnu "Limité"\u00a0; statuts connus\u00a0: not-started, limited, substantial, complete, withdrawn, unknown, en-preparation, en-cours-de-marche, vote-en-conseil, en-travaux, livre, abandonne, a-evaluer',
+        '          piste\u00a0: Dans un flux, écrivez le code de la catégorie\u00a0: "limited" (son nom en français ou en anglais n’est lu que dans un tableur).',
+        'erreur    commitments[1].due\u00a0: attendu\u00a0: une date AAAA-MM-JJ qui existe dans le calendrier\u00a0; trouvé\u00a0: "31/12/2027"',
+        '          piste\u00a0: Dans un flux, écrivez les dates en AAAA-MM-JJ\u00a0: "2027-12-31".',
+        'erreur    commitments[2].url\u00a0: attendu\u00a0: une adresse http(s) absolue\u00a0; trouvé\u00a0: "data:text/html,hello"',
+        '          piste\u00a0: Les liens doivent être des adresses absolues en http:// ou https://.',
+        'mauvais.json\u00a0: invalide (4 erreurs, 0 avertissement)',
+        '',
+      ]);
+    });
+
+    it('says in French where a hand-edited feed breaks JSON, and what to do', async () => {
+      await writeFile(
+        path.join(dir, 'virgule.json'),
+        '{\n  "format": "open-commitments/1",\n  "languages": [\n    "fr",\n  ]\n}',
+      );
+      const ran = await runCli(['validate', 'virgule.json'], { ...fr, cwd: dir });
+      expect(ran.stdout).toBe(
+        "erreur    $\u00a0: le flux n’est pas du JSON valide\u00a0: caractère inattendu ']' à la ligne 5, colonne 3\u00a0; supprimez la virgule qui le précède\u00a0: JSON n’en admet aucune après le dernier élément\n" +
+          '          piste\u00a0: Le fichier doit contenir un seul objet JSON, encodé en UTF-8.\n' +
+          'virgule.json\u00a0: invalide (1 erreur, 0 avertissement)\n',
+      );
+    });
+
+    it('keeps the --json report in English, as scripts read it', async () => {
+      const feed = await valfleurie();
+      feed.commitments[0]!.status = 'Limité';
+      await writeFile(path.join(dir, 'script.json'), JSON.stringify(feed));
+      for (const source of ['script.json', path.join(ROOT, 'shared/feeds/valfleurie.json')]) {
+        const english = await runCli(['validate', source, '--json'], { cwd: dir });
+        const french = await runCli(['validate', source, '--json'], { ...fr, cwd: dir });
+        expect(french.stdout).toBe(english.stdout);
+        expect(french.stdout).toMatch(/"message": "(unknown status|VF-02: interpellation)/);
+      }
+    });
+  });
+
   describe('over http', () => {
     let server: Server;
     let base: string;
@@ -509,6 +613,17 @@ describe('validate', () => {
       expect(report.hosting.map((issue: { header: string }) => issue.header)).toEqual([
         'Access-Control-Allow-Origin',
         'ETag',
+      ]);
+    });
+
+    it('words the headers the server leaves out in French, pointing to the French guide', async () => {
+      const ran = await runCli(['validate', `${base}/feed.json`], { lang: 'fr' });
+      expect(ran.code).toBe(0);
+      expect(ran.stdout.split('\n')).toEqual([
+        'attention serveur\u00a0: pas d’en-tête Access-Control-Allow-Origin\u00a0: les navigateurs refusent le flux à un tableau de bord d’un autre site\u00a0; envoyez "Access-Control-Allow-Origin: *" (docs/guide/publier.md, section 4)',
+        'attention serveur\u00a0: ni en-tête ETag ni Last-Modified\u00a0: les lecteurs téléchargent tout le flux à chaque rafraîchissement au lieu de recevoir «\u00a0304 Not Modified\u00a0»\u00a0; servez-le comme un fichier statique, ou envoyez un ETag',
+        `${base}/feed.json\u00a0: valide, 8 engagements (0 erreur, 2 avertissements)`,
+        '',
       ]);
     });
 

@@ -1,10 +1,52 @@
 /** `open-commitments validate <file|URL>`: the publisher's check before publishing. */
 import type { FeedIssue } from '../feed/types.ts';
 import { todayString } from '../status/dates.ts';
+import { defineMessages } from '../i18n/define-messages.ts';
+import { plural as pluralIn } from '../i18n/format.ts';
 import { brokenStatusDefinitions, hintFor, publisherWarnings, rawStatuses } from './feed-checks.ts';
 import { starterLeftovers } from './init.ts';
 import { EXIT, InputError, isUrl, type CliIo } from './io.ts';
+import { issueLabel, issueMessage, worded } from './issue-words.ts';
+import { say } from './lang.ts';
 import { loadFeed, plural } from './output.ts';
+
+/** What `validate` writes for a person: its report's lines, and its own hints and warnings. */
+const words = defineMessages({
+  fr: {
+    line: (path: string, message: string) => `${path}\u00a0: ${message}`,
+    hint: (hint: string) => `piste\u00a0: ${hint}`,
+    server: 'serveur',
+    counts: (errors: number, warnings: number) =>
+      `${pluralIn('fr', errors, { one: '{n} erreur', other: '{n} erreurs' })}, ${pluralIn('fr', warnings, { one: '{n} avertissement', other: '{n} avertissements' })}`,
+    valid: (source: string, commitments: number, counts: string) =>
+      `${source}\u00a0: valide, ${pluralIn('fr', commitments, { one: '{n} engagement', other: '{n} engagements' })} (${counts})`,
+    invalid: (source: string, counts: string) => `${source}\u00a0: invalide (${counts})`,
+    spreadsheet: 'C’est un tableur, pas un flux\u00a0: import csv en fait un flux (voir le guide).',
+    utf16:
+      'Ce fichier est en UTF-16, comme l’écrit le «\u00a0>\u00a0» de Windows PowerShell\u00a0: donnez aux commandes --out FICHIER plutôt que "> FICHIER", ou enregistrez-le en UTF-8.',
+    noCors:
+      'pas d’en-tête Access-Control-Allow-Origin\u00a0: les navigateurs refusent le flux à un tableau de bord d’un autre site\u00a0; envoyez "Access-Control-Allow-Origin: *" (docs/guide/publier.md, section 4)',
+    noValidator:
+      'ni en-tête ETag ni Last-Modified\u00a0: les lecteurs téléchargent tout le flux à chaque rafraîchissement au lieu de recevoir «\u00a0304 Not Modified\u00a0»\u00a0; servez-le comme un fichier statique, ou envoyez un ETag',
+  },
+  en: {
+    line: (path: string, message: string) => `${path}: ${message}`,
+    hint: (hint: string) => `hint: ${hint}`,
+    server: 'server',
+    counts: (errors: number, warnings: number) =>
+      `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+    valid: (source: string, commitments: number, counts: string) =>
+      `${source}: valid, ${plural(commitments, 'commitment')} (${counts})`,
+    invalid: (source: string, counts: string) => `${source}: invalid (${counts})`,
+    spreadsheet: 'This is a spreadsheet, not a feed: import csv turns it into one (see the guide).',
+    utf16:
+      'This file is UTF-16, as Windows PowerShell\'s ">" writes it: give the commands --out FILE rather than "> FILE", or save it as UTF-8.',
+    noCors:
+      'no Access-Control-Allow-Origin header: browsers refuse the feed to a dashboard on another site; send "Access-Control-Allow-Origin: *" (docs/guide/publishing.md, section 4)',
+    noValidator:
+      'neither ETag nor Last-Modified header: readers download the whole feed at each refresh instead of getting "304 Not Modified"; serve it as a static file, or send an ETag',
+  },
+});
 
 /** Options of `validate`. */
 export interface ValidateOptions {
@@ -34,15 +76,13 @@ export function hostingIssues(headers: Headers): HostingIssue[] {
   if (!headers.has('access-control-allow-origin')) {
     issues.push({
       header: 'Access-Control-Allow-Origin',
-      message:
-        'no Access-Control-Allow-Origin header: browsers refuse the feed to a dashboard on another site; send "Access-Control-Allow-Origin: *" (docs/guide/publishing.md, section 4)',
+      message: worded(words, (w) => w.noCors),
     });
   }
   if (!headers.has('etag') && !headers.has('last-modified')) {
     issues.push({
       header: 'ETag',
-      message:
-        'neither ETag nor Last-Modified header: readers download the whole feed at each refresh instead of getting "304 Not Modified"; serve it as a static file, or send an ETag',
+      message: worded(words, (w) => w.noValidator),
     });
   }
   return issues;
@@ -95,9 +135,9 @@ export async function validateCommand(
         ...issue,
         ...withHint(
           issue.path === '$' && /\.(csv|tsv)$/i.test(source)
-            ? 'This is a spreadsheet, not a feed: import csv turns it into one (see the guide).'
+            ? worded(words, (w) => w.spreadsheet)
             : issue.path === '$' && isUtf16(bytes)
-              ? 'This file is UTF-16, as Windows PowerShell\'s ">" writes it: give the commands --out FILE rather than "> FILE", or save it as UTF-8.'
+              ? worded(words, (w) => w.utf16)
               : hintFor(issue, brokenStatuses, statuses),
         ),
       }));
@@ -126,20 +166,23 @@ export async function validateCommand(
     return valid ? EXIT.ok : EXIT.invalid;
   }
 
+  // Every line for a person in this run's language; --json above keeps the English for scripts.
+  const said = say(words);
+  const line = (kind: 'error' | 'warning', path: string, message: string): void =>
+    io.stdout(`${issueLabel(kind)}${said.line(path, issueMessage(message))}\n`);
+  const indent = ' '.repeat(issueLabel('error').length);
   for (const error of errors) {
-    io.stdout(`error    ${error.path}: ${error.message}\n`);
-    if (error.hint) io.stdout(`         hint: ${error.hint}\n`);
+    line('error', error.path, error.message);
+    if (error.hint) io.stdout(`${indent}${said.hint(issueMessage(error.hint))}\n`);
   }
-  for (const warning of warnings) io.stdout(`warning  ${warning.path}: ${warning.message}\n`);
-  for (const issue of hosting) io.stdout(`warning  server: ${issue.message}\n`);
-  const counts = `${plural(errors.length, 'error')}, ${plural(warnings.length + hosting.length, 'warning')}`;
+  for (const warning of warnings) line('warning', warning.path, warning.message);
+  for (const issue of hosting) line('warning', said.server, issue.message);
+  const counts = said.counts(errors.length, warnings.length + hosting.length);
   if (valid && result.ok) {
-    io.stdout(
-      `${source}: valid, ${plural(result.feed.commitments.length, 'commitment')} (${counts})\n`,
-    );
+    io.stdout(`${said.valid(source, result.feed.commitments.length, counts)}\n`);
     return EXIT.ok;
   }
-  io.stdout(`${source}: invalid (${counts})\n`);
+  io.stdout(`${said.invalid(source, counts)}\n`);
   return EXIT.invalid;
 }
 
