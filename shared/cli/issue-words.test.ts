@@ -279,8 +279,4 @@ describe('issueMessage', () => {
     expect(issueMessage('expected a string, got 7')).toBe('expected a string, got 7');
     expect(issueLabel('error')).toBe('error    ');
   });
-
-  it('starts a line with a French label of the same width as the English one, and one more', () => {
-    expect([issueLabel('error'), issueLabel('warning')]).toEqual(['erreur    ', 'attention ']);
-  });
 });

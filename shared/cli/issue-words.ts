@@ -386,17 +386,18 @@ const JSON_NOTES: readonly Rule[] = [
   ],
 ];
 
+/** `text` by the first rule whose pattern it matches, or undefined when none does. */
 function apply(rules: readonly Rule[], text: string): string | undefined {
-  for (const [pattern, say] of rules) {
+  for (const [pattern, french] of rules) {
     const m = pattern.exec(text);
-    if (m) return say(...m.slice(1).map((part) => part ?? ''));
+    if (m) return french(...m.slice(1).map((part) => part ?? ''));
   }
   return undefined;
 }
 
 /** A JSON syntax error's reason, with where it is and the command line's advice, in French. */
 function jsonReason(reason: string): string | undefined {
-  for (const [pattern, say] of JSON_HEADS) {
+  for (const [pattern, french] of JSON_HEADS) {
     const head = pattern.exec(reason);
     if (!head) continue;
     const rest =
@@ -413,14 +414,14 @@ function jsonReason(reason: string): string | undefined {
           : '';
     const advice = note === undefined ? '' : apply(JSON_NOTES, note);
     if (advice === undefined) return undefined;
-    return `${say(...head.slice(1).map((part) => part ?? ''))}${where}${advice ? `\u00a0; ${advice}` : ''}`;
+    return `${french(...head.slice(1).map((part) => part ?? ''))}${where}${advice ? `\u00a0; ${advice}` : ''}`;
   }
   return undefined;
 }
 
 /** One of the core's messages in French, or undefined when it is none of those known. */
 function inFrench(message: string): string | undefined {
-  const tolerant = / \(([^()]*(?:"[^"]*")?)\)$/.exec(message);
+  const tolerant = / \(([^()]*)\)$/.exec(message);
   const consequence = tolerant ? CONSEQUENCES[tolerant[1] ?? ''] : undefined;
   if (tolerant && consequence !== undefined) {
     const body = apply(RULES, message.slice(0, tolerant.index));
