@@ -9,8 +9,10 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 35.8 KB (36,637 B) and 21.6 KB (22,091 B). The
- * dashboard last grew (about 175 B) with its printed form: every commitment the filters show
+ * about 2%, so that any real growth fails; now 35.9 KB (36,710 B) and 21.6 KB (22,091 B). The
+ * dashboard last grew (about 65 B) with a link to its feed, the open data behind it, and (about
+ * 10 B) with the question boxes kept while a shared link ticks them in a plan without questions;
+ * before that (about 175 B) with its printed form: every commitment the filters show
  * rather than the rows drawn so far, and of the filters only those in use, as words, without a
  * button. Before that both grew (about 440 B and 250 B) with the `dsfr` theme following a site of the French State design
  * system into its dark theme by itself (an observer of `data-fr-theme` while such an element is in
@@ -53,7 +55,7 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 35.8 * 1024,
+    budget: 35.9 * 1024,
     note: 'dashboard and badge',
   },
   {

@@ -85,6 +85,19 @@ describe('the bundled national plan', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('links to its feed, the open data behind it, by its full address', async () => {
+    const { page } = await newPage();
+    await page.goto(`${chromium.server.origin}/fixtures/national-plan.html`);
+    await settled(page);
+    const data = page.locator(`${dashboard} .meta a`);
+    await expect(data.textContent()).resolves.toBe('Données ouvertes (JSON)');
+    await expect(data.getAttribute('href')).resolves.toBe(
+      `${chromium.server.origin}/feeds/fr-2021-2023.json`,
+    );
+    const served = await page.request.get((await data.getAttribute('href'))!);
+    expect((await served.json()) as unknown).toEqual(bundledFeed('fr-2021-2023'));
+  });
 });
 
 describe('a feed that uses every field, on a fixed day', () => {

@@ -26,6 +26,8 @@ export type DashboardMessages = {
   readonly linkHidden: string;
   readonly showLinked: string;
   readonly period: (start: string, end: string) => string;
+  /** The link to the feed itself, for those who reuse the data. */
+  readonly data: string;
   readonly overall: string;
   readonly unknownProgress: string;
   /** Said before a commitment's status label, which screen readers would otherwise read bare. */
@@ -108,6 +110,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     linkHidden: 'Les filtres masquent l’engagement visé par le lien',
     showLinked: 'Effacer les filtres et l’afficher',
     period: (start, end) => `Du ${start} au ${end}`,
+    data: 'Données ouvertes (JSON)',
     overall: 'Avancement global',
     unknownProgress: 'non communiqué',
     status: 'État',
@@ -177,6 +180,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     linkHidden: 'The filters hide the commitment named by the link you followed',
     showLinked: 'Clear the filters and show it',
     period: (start, end) => `From ${start} to ${end}`,
+    data: 'Open data (JSON)',
     overall: 'Overall progress',
     unknownProgress: 'not reported',
     status: 'Status',

@@ -677,6 +677,8 @@ export class OpenCommitments extends HTMLElement {
     const logo = safeHref(feed.publisher.logo);
     const publisherUrl = safeHref(feed.publisher.url);
     const planUrl = safeHref(feed.plan?.url);
+    // The feed itself, open data that anyone may reuse.
+    const data = safeHref(this.#source?.url);
     const period = feed.plan?.period;
     return html`<header class="header" part="header">
       <div class="publisher">
@@ -714,6 +716,7 @@ export class OpenCommitments extends HTMLElement {
             : nothing
         }
         <span>${core.updated(formatDateTime(feed.updated, lang))}</span>
+        ${data ? html`<a href=${data} type="application/json">${m.data}</a>` : nothing}
       </p>
       ${
         // One commitment shown: the plan's figures would read as its own.
