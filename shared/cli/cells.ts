@@ -6,6 +6,43 @@
 import { CATEGORIES, type Category, type StatusDef } from '../feed/types.ts';
 import { isDate } from '../feed/formats.ts';
 import { coreMessages } from '../i18n/core-messages.ts';
+import { defineMessages } from '../i18n/define-messages.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { say } from './lang.ts';
+
+/** Why a cell is not a value, in each language. */
+const messages = defineMessages({
+  fr: {
+    notDate: (text: string) =>
+      `«\u00a0${text}\u00a0» n’est pas une date\u00a0: écrivez AAAA-MM-JJ (2026-12-31) ou JJ/MM/AAAA`,
+    monthFirst: (text: string, iso: string) =>
+      `la date «\u00a0${text}\u00a0» est écrite le mois en premier, alors que les dates sont lues le jour en premier\u00a0: mettez les colonnes de dates au format AAAA-MM-JJ («\u00a0${iso}\u00a0»), sinon une date comme 6/1 se lit 6 janvier`,
+    notRealDate: (text: string) => `«\u00a0${text}\u00a0» n’est pas une date du calendrier`,
+    notPercent: (text: string) => `«\u00a0${text}\u00a0» n’est pas un nombre de 0 à 100`,
+    outside: (value: number) => `${formatNumber(value, 'fr')} est en dehors de 0 à 100`,
+    notPositive: (text: string) => `«\u00a0${text}\u00a0» n’est pas un nombre supérieur à 0`,
+    unknownStatus: (cell: string, allowed: string, sheetLang: 'fr' | 'en', names: string) =>
+      `statut inconnu «\u00a0${cell}\u00a0»\u00a0: utilisez l’un de ces statuts\u00a0: ${allowed} (ou le nom ${sheetLang === 'fr' ? 'français' : 'anglais'} d’une catégorie\u00a0: ${names})\u00a0; déclarez vos propres statuts avec --statuses`,
+    statusMap: 'une liste de statuts ou un objet clé de statut -> catégorie est attendu',
+    statusEntry: (key: string, categories: string) =>
+      `${key}\u00a0: une catégorie (${categories}) ou {"category": …} est attendue`,
+  },
+  en: {
+    notDate: (text: string) =>
+      `"${text}" is not a date: write YYYY-MM-DD (2026-12-31) or DD/MM/YYYY`,
+    monthFirst: (text: string, iso: string) =>
+      `"${text}" is written month first, but dates are read day first: format the date columns as YYYY-MM-DD ("${iso}"), or a date such as 6/1 is read as 6 January`,
+    notRealDate: (text: string) => `"${text}" is not a real calendar date`,
+    notPercent: (text: string) => `"${text}" is not a number from 0 to 100`,
+    outside: (value: number) => `${value} is outside 0-100`,
+    notPositive: (text: string) => `"${text}" is not a number greater than 0`,
+    unknownStatus: (cell: string, allowed: string, sheetLang: 'fr' | 'en', names: string) =>
+      `unknown status "${cell}": use one of ${allowed} (or a category's ${sheetLang === 'fr' ? 'French' : 'English'} name: ${names}); declare your own statuses with --statuses`,
+    statusMap: 'expected a list of statuses or an object of status key -> category',
+    statusEntry: (key: string, categories: string) =>
+      `${key}: expected a category (${categories}) or {"category": …}`,
+  },
+});
 
 /** A cell's value, or why it is not one. */
 export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -35,10 +72,7 @@ export function readDate(cell: string): CellResult<string> {
     iso = `${dayFirst[3]}-${dayFirst[2]?.padStart(2, '0')}-${dayFirst[1]?.padStart(2, '0')}`;
   }
   if (iso === undefined) {
-    return {
-      ok: false,
-      message: `"${text}" is not a date: write YYYY-MM-DD (2026-12-31) or DD/MM/YYYY`,
-    };
+    return { ok: false, message: say(messages).notDate(text) };
   }
   const monthFirst = dayFirst
     ? `${dayFirst[3]}-${dayFirst[1]?.padStart(2, '0')}-${dayFirst[2]?.padStart(2, '0')}`
@@ -46,12 +80,9 @@ export function readDate(cell: string): CellResult<string> {
   if (!isDate(iso) && monthFirst !== undefined && isDate(monthFirst)) {
     // 6/30/2027: a sheet that writes months first (US order), whose other dates, such as
     // 6/1/2027, are read as another day: say so, rather than "not a real date".
-    return {
-      ok: false,
-      message: `"${text}" is written month first, but dates are read day first: format the date columns as YYYY-MM-DD ("${monthFirst}"), or a date such as 6/1 is read as 6 January`,
-    };
+    return { ok: false, message: say(messages).monthFirst(text, monthFirst) };
   }
-  if (!isDate(iso)) return { ok: false, message: `"${text}" is not a real calendar date` };
+  if (!isDate(iso)) return { ok: false, message: say(messages).notRealDate(text) };
   return { ok: true, value: iso };
 }
 
@@ -68,9 +99,9 @@ export function readPercent(cell: string): CellResult<number> {
   const text = cell.trim().replace(/\s*%$/, '').replace(',', '.');
   const value = decimal(text);
   if (value === undefined) {
-    return { ok: false, message: `"${cell.trim()}" is not a number from 0 to 100` };
+    return { ok: false, message: say(messages).notPercent(cell.trim()) };
   }
-  if (value < 0 || value > 100) return { ok: false, message: `${value} is outside 0-100` };
+  if (value < 0 || value > 100) return { ok: false, message: say(messages).outside(value) };
   return { ok: true, value };
 }
 
@@ -78,7 +109,7 @@ export function readPercent(cell: string): CellResult<number> {
 export function readPositive(cell: string): CellResult<number> {
   const value = decimal(cell.trim().replace(',', '.'));
   if (value === undefined || value <= 0) {
-    return { ok: false, message: `"${cell.trim()}" is not a number greater than 0` };
+    return { ok: false, message: say(messages).notPositive(cell.trim()) };
   }
   return { ok: true, value };
 }
@@ -143,7 +174,12 @@ export function statusReader(
     if (key !== undefined) return { ok: true, value: key };
     return {
       ok: false,
-      message: `unknown status "${cell.trim()}": use one of ${allowed} (or a category's ${lang === 'fr' ? 'French' : 'English'} name: ${CATEGORIES.map((c) => coreMessages[lang].category[c]).join(', ')}); declare your own statuses with --statuses`,
+      message: say(messages).unknownStatus(
+        cell.trim(),
+        allowed,
+        lang,
+        CATEGORIES.map((c) => coreMessages[lang].category[c]).join(', '),
+      ),
     };
   };
 }
@@ -172,10 +208,7 @@ export function readStatusMap(
       ? Object.entries(value)
       : [];
   if (entries.length === 0) {
-    return {
-      ok: false,
-      message: 'expected a list of statuses or an object of status key -> category',
-    };
+    return { ok: false, message: say(messages).statusMap };
   }
   for (const [key, entry] of entries) {
     if (isCategory(entry)) {
@@ -187,10 +220,7 @@ export function readStatusMap(
       entry === null ||
       !isCategory((entry as { category?: unknown }).category)
     ) {
-      return {
-        ok: false,
-        message: `${key}: expected a category (${CATEGORIES.join(', ')}) or {"category": …}`,
-      };
+      return { ok: false, message: say(messages).statusEntry(key, CATEGORIES.join(', ')) };
     }
     const { label, progress, category } = entry as Partial<StatusDef> & { category: Category };
     map.set(key, {

@@ -1,4 +1,38 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { defineMessages } from '../i18n/define-messages.ts';
+import { say } from './lang.ts';
+
+/** Where a cell is, and what reading a CSV file says. */
+const messages = defineMessages({
+  fr: {
+    row: (row: number) => `ligne ${row}`,
+    column: (letter: string, name: string | undefined) =>
+      `colonne ${letter}${name ? ` «\u00a0${name}\u00a0»` : ''}`,
+    namedColumn: (name: string) => `colonne «\u00a0${name}\u00a0»`,
+    colon: '\u00a0: ',
+    empty: 'le fichier est vide\u00a0: une ligne d’en-tête est attendue',
+    extraValues: (values: number, columns: number) =>
+      `cette ligne a ${values} valeurs mais l’en-tête ${columns} colonnes\u00a0: un séparateur en trop, ou une valeur à mettre entre guillemets`,
+    quoteNotClosed:
+      'une valeur entre guillemets n’est jamais fermée\u00a0: un `"` ouvre une valeur sur cette ligne et aucun `"` ne la termine (écrivez `""` pour un guillemet à l’intérieur d’une valeur)',
+    quoteMisplaced: (detail: string) =>
+      `un guillemet est mal placé\u00a0: mettez toute la valeur entre guillemets et doublez ceux qu’elle contient (${detail})`,
+  },
+  en: {
+    row: (row: number) => `row ${row}`,
+    column: (letter: string, name: string | undefined) =>
+      `column ${letter}${name ? ` (${name})` : ''}`,
+    namedColumn: (name: string) => `column ${name}`,
+    colon: ': ',
+    empty: 'the file is empty: expected a header row',
+    extraValues: (values: number, columns: number) =>
+      `this row has ${values} values but the header has ${columns} columns: a separator too many, or a value that needs quotes`,
+    quoteNotClosed:
+      'a quoted value is never closed: a `"` opens a value on this row and no `"` ends it (write a quote inside a value as `""`)',
+    quoteMisplaced: (detail: string) =>
+      `a quote is misplaced: quote the whole value and double the quotes inside it (${detail})`,
+  },
+});
 
 /** A problem in a CSV file, located the way a spreadsheet shows it. */
 export interface CsvIssue {
@@ -36,17 +70,22 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/** `row 3, column C (statut)`, `ligne 3, colonne C « statut »`: where a person finds a cell. */
+export function cellPlace(row: number | undefined, columnIndex?: number, column?: string): string {
+  const words = say(messages);
+  const where: string[] = [];
+  if (row !== undefined) where.push(words.row(row));
+  if (columnIndex !== undefined)
+    where.push(words.column(columnLetter(columnIndex), column || undefined));
+  else if (column) where.push(words.namedColumn(column));
+  return where.join(', ');
+}
+
 /** `file.csv: row 3, column C (statut): message`: where a person finds the cell. */
 export function formatCsvIssue(file: string, issue: CsvIssue): string {
-  const where: string[] = [];
-  if (issue.row !== undefined) where.push(`row ${issue.row}`);
-  if (issue.columnIndex !== undefined) {
-    const name = issue.column ? ` (${issue.column})` : '';
-    where.push(`column ${columnLetter(issue.columnIndex)}${name}`);
-  } else if (issue.column) {
-    where.push(`column ${issue.column}`);
-  }
-  return `${file}: ${where.length > 0 ? `${where.join(', ')}: ` : ''}${issue.message}`;
+  const colon = say(messages).colon;
+  const where = cellPlace(issue.row, issue.columnIndex, issue.column);
+  return `${file}${colon}${where !== '' ? `${where}${colon}` : ''}${issue.message}`;
 }
 
 /**
@@ -91,7 +130,7 @@ export function readCsv(
   }
   const [header, ...data] = records;
   if (!header || header.every((cell) => cell.trim() === '')) {
-    return { ok: false, issues: [{ row: 1, message: 'the file is empty: expected a header row' }] };
+    return { ok: false, issues: [{ row: 1, message: say(messages).empty }] };
   }
   const issues: CsvIssue[] = [];
   const rows: CsvRow[] = [];
@@ -103,7 +142,7 @@ export function readCsv(
       issues.push({
         row,
         columnIndex: extra,
-        message: `this row has ${values.length} values but the header has ${header.length} columns: a separator too many, or a value that needs quotes`,
+        message: say(messages).extraValues(values.length, header.length),
       });
     }
     rows.push({ row, values });
@@ -122,14 +161,13 @@ function csvErrorIssue(error: unknown): CsvIssue {
       return {
         ...(row !== undefined ? { row } : {}),
         ...(columnIndex !== undefined ? { columnIndex } : {}),
-        message:
-          'a quoted value is never closed: a `"` opens a value on this row and no `"` ends it (write a quote inside a value as `""`)',
+        message: say(messages).quoteNotClosed,
       };
     }
     if (error.code === 'CSV_INVALID_CLOSING_QUOTE' || error.code === 'INVALID_OPENING_QUOTE') {
       return {
         ...(row !== undefined ? { row } : {}),
-        message: `a quote is misplaced: quote the whole value and double the quotes inside it (${error.message})`,
+        message: say(messages).quoteMisplaced(error.message),
       };
     }
     return { ...(row !== undefined ? { row } : {}), message: error.message };

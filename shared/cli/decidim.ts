@@ -21,8 +21,59 @@ import { FORMAT } from '../feed/types.ts';
 import { IDENTIFIER_RE, isHttpUrl } from '../feed/formats.ts';
 import { parsePattern } from '../match/match-pages.ts';
 import { readDate, readPercent, type CellResult } from './cells.ts';
-import { columnLetter, type CsvTable } from './csv-table.ts';
+import { cellPlace, type CsvTable } from './csv-table.ts';
 import { htmlToText } from './html-to-text.ts';
+import { coreMessages } from '../i18n/core-messages.ts';
+import { defineMessages } from '../i18n/define-messages.ts';
+import { say } from './lang.ts';
+
+/** What reading a Decidim export says, in each language. */
+const messages = defineMessages({
+  fr: {
+    notArray: 'une liste JSON de résultats Decidim est attendue',
+    notId: (id: string) =>
+      `«\u00a0${id}\u00a0» ne peut pas servir d’identifiant (de 1 à 64 lettres sans accent, chiffres, «\u00a0.\u00a0», «\u00a0_\u00a0», «\u00a0-\u00a0»)`,
+    idUsed: (id: string, where: string) => `l’identifiant ${id} est déjà pris (${where})`,
+    noTitle: 'le résultat n’a de titre dans aucune langue',
+    endBeforeStart: (end: string, start: string) =>
+      `la date de fin ${end} précède la date de début ${start}`,
+    notUrl: (text: string) => `«\u00a0${text}\u00a0» n’est pas une adresse http(s) complète`,
+    noParent: (parent: string) => `le parent ${parent} n’est pas dans l’export`,
+    loop: 'ses parents forment une boucle',
+    guessed: (key: string, label: string, category: Category) =>
+      `statut ${key} («\u00a0${label}\u00a0») rattaché à ${category} (${coreMessages.fr.category[category]}) d’après l’avancement de ses résultats\u00a0; à corriger avec --statuses si besoin`,
+    statusKeys: (keys: string) => `les clés de statut ${keys}`,
+    legacyIds: (ids: string) => `les identifiants numériques de statut ${ids}`,
+    unusedStatuses: (keys: readonly string[], known: readonly string[]) =>
+      `--statuses\u00a0: ${keys.map((key) => `"${key}"`).join(', ')} ${keys.length === 1 ? 'ne correspond à aucun statut de l’export et n’a pas été utilisé' : 'ne correspondent à aucun statut de l’export et n’ont pas été utilisés'}\u00a0; l’export a ${known.length > 0 ? known.join('\u00a0; ') : 'aucun statut'}`,
+    noLangText: (lang: string, langs: string) =>
+      `--lang ${lang}\u00a0: l’export n’a aucun texte dans cette langue, seulement en ${langs}\u00a0; le flux les liste dans cet ordre`,
+    publisherName: (name: string) =>
+      `nom de l’éditeur fixé à «\u00a0${name}\u00a0»\u00a0: donnez le vrai avec --publisher-name`,
+  },
+  en: {
+    notArray: 'expected a JSON array of Decidim results',
+    notId: (id: string) =>
+      `"${id}" is not usable as an id (1 to 64 letters, digits, ".", "_", "-")`,
+    idUsed: (id: string, where: string) => `id ${id} is already used by ${where}`,
+    noTitle: 'the result has no title in any language',
+    endBeforeStart: (end: string, start: string) =>
+      `end date ${end} is before the start date ${start}`,
+    notUrl: (text: string) => `"${text}" is not an absolute http(s) URL`,
+    noParent: (parent: string) => `parent ${parent} is not in the export`,
+    loop: 'its parents form a loop',
+    guessed: (key: string, label: string, category: Category) =>
+      `status ${key} ("${label}") mapped to ${category} from its results' progress; override with --statuses`,
+    statusKeys: (keys: string) => `status keys: ${keys}`,
+    legacyIds: (ids: string) => `numeric status ids: ${ids}`,
+    unusedStatuses: (keys: readonly string[], known: readonly string[]) =>
+      `--statuses: ${keys.map((key) => `"${key}"`).join(', ')} ${keys.length === 1 ? 'matches' : 'match'} no status of the export, so ${keys.length === 1 ? 'it was' : 'they were'} not used; the export has ${known.length > 0 ? known.join('; ') : 'no statuses'}`,
+    noLangText: (lang: string, langs: string) =>
+      `--lang ${lang}: the export has no text in it, only in ${langs}; the feed lists them in that order`,
+    publisherName: (name: string) =>
+      `publisher name set to "${name}": give the real one with --publisher-name`,
+  },
+});
 
 /** One Decidim result, flattened to `/`-joined keys, with where it came from. */
 export interface DecidimRecord {
@@ -46,12 +97,10 @@ export function decidimRecordsFromCsv(table: CsvTable): DecidimRecord[] {
     table.header.forEach((header, index) => fields.set(header, (row.values[index] ?? '').trim()));
     return {
       fields,
-      where: `row ${row.row}`,
+      where: cellPlace(row.row),
       locate: (key) => {
         const index = table.header.indexOf(key);
-        return index === -1
-          ? `row ${row.row}`
-          : `row ${row.row}, column ${columnLetter(index)} (${key})`;
+        return index === -1 ? cellPlace(row.row) : cellPlace(row.row, index, key);
       },
     };
   });
@@ -79,7 +128,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): void
 /** Results of a Decidim JSON export (an array of nested objects) as records. */
 export function decidimRecordsFromJson(value: unknown): DecidimRecord[] | DecidimIssue {
   const list = Array.isArray(value) ? value : undefined;
-  if (!list) return { where: '$', message: 'expected a JSON array of Decidim results' };
+  if (!list) return { where: '$', message: say(messages).notArray };
   return list.map((item, index) => {
     const fields = new Map<string, string>();
     flatten(item, '', fields);
@@ -218,7 +267,7 @@ export function importDecidim(
     if (idField && !IDENTIFIER_RE.test(id)) {
       errors.push({
         where: record.locate(idField.key),
-        message: `"${id}" is not usable as an id (1 to 64 letters, digits, ".", "_", "-")`,
+        message: say(messages).notId(id),
       });
       id = `result-${index + 1}`;
     }
@@ -226,27 +275,27 @@ export function importDecidim(
     if (previous !== undefined) {
       errors.push({
         where: record.locate(idField?.key ?? 'id'),
-        message: `id ${id} is already used by ${previous}`,
+        message: say(messages).idUsed(id, previous),
       });
       return;
     }
     seenIds.set(id, record.where);
     const title = localized(record, 'title', false, locales);
     if (title === undefined) {
-      errors.push({ where: record.where, message: 'the result has no title in any language' });
+      errors.push({ where: record.where, message: say(messages).noTitle });
     }
     const start = cell(record, 'start_date', readDate);
     const end = cell(record, 'end_date', readDate);
     if (start !== undefined && end !== undefined && end < start) {
       errors.push({
         where: record.locate('end_date'),
-        message: `end date ${end} is before the start date ${start}`,
+        message: say(messages).endBeforeStart(end, start),
       });
     }
     const url = cell(record, 'url', (text) =>
       isHttpUrl(text)
         ? { ok: true, value: text }
-        : { ok: false, message: `"${text}" is not an absolute http(s) URL` },
+        : { ok: false, message: say(messages).notUrl(text) },
     );
     const legacyStatusId =
       (record.fields.get('status/key') || undefined) === undefined
@@ -306,14 +355,14 @@ export function importDecidim(
       if (!parent)
         errors.push({
           where: result.record.locate(result.parentId.key),
-          message: `parent ${result.parentId.value} is not in the export`,
+          message: say(messages).noParent(result.parentId.value),
         });
     } else if (result.parentExternalId) {
       parent = byExternal.get(result.parentExternalId);
       if (!parent)
         errors.push({
           where: result.record.locate('parent_external_id'),
-          message: `parent ${result.parentExternalId} is not in the export`,
+          message: say(messages).noParent(result.parentExternalId),
         });
     }
     if (parent) parentOf.set(result, parent);
@@ -330,7 +379,7 @@ export function importDecidim(
   };
   for (const result of parsed) {
     if (parentOf.has(result) && rootOf(result) === undefined) {
-      errors.push({ where: result.record.where, message: 'its parents form a loop' });
+      errors.push({ where: result.record.where, message: say(messages).loop });
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -361,7 +410,11 @@ export function importDecidim(
     });
     if (!override)
       notes.push(
-        `status ${key} ("${typeof label === 'string' ? label : Object.values(label)[0]}") mapped to ${guess} from its results' progress; override with --statuses`,
+        say(messages).guessed(
+          key,
+          typeof label === 'string' ? label : (Object.values(label)[0] ?? ''),
+          guess,
+        ),
       );
   }
   const statusKeyOf = (key: string): string => statusDefs[keys.indexOf(key)]?.key ?? key;
@@ -373,12 +426,10 @@ export function importDecidim(
       ),
     ];
     const known = [
-      keys.length > 0 ? `status keys: ${keys.join(', ')}` : '',
-      legacyIds.length > 0 ? `numeric status ids: ${legacyIds.join(', ')}` : '',
+      keys.length > 0 ? say(messages).statusKeys(keys.join(', ')) : '',
+      legacyIds.length > 0 ? say(messages).legacyIds(legacyIds.join(', ')) : '',
     ].filter((text) => text !== '');
-    notes.push(
-      `--statuses: ${unused.map((key) => `"${key}"`).join(', ')} ${unused.length === 1 ? 'matches' : 'match'} no status of the export, so ${unused.length === 1 ? 'it was' : 'they were'} not used; the export has ${known.length > 0 ? known.join('; ') : 'no statuses'}`,
-    );
+    notes.push(say(messages).unusedStatuses(unused, known));
   }
 
   const milestonesOf = new Map<Parsed, Milestone[]>();
@@ -426,18 +477,13 @@ export function importDecidim(
     languages.splice(languages.indexOf(options.lang), 1);
     languages.unshift(options.lang);
   } else if (options.lang && languages.length > 0) {
-    notes.push(
-      `--lang ${options.lang}: the export has no text in it, only in ${languages.join(', ')}; the feed lists them in that order`,
-    );
+    notes.push(say(messages).noLangText(options.lang, languages.join(', ')));
   }
   const firstUrl = parsed.find((result) => result.url)?.url;
   let publisherName = options.publisherName;
   if (!publisherName) {
     publisherName = firstUrl ? new URL(firstUrl).host : 'Decidim';
-    if (!options.keepsPublisher)
-      notes.push(
-        `publisher name set to "${publisherName}": give the real one with --publisher-name`,
-      );
+    if (!options.keepsPublisher) notes.push(say(messages).publisherName(publisherName));
   }
   const feed: Feed = {
     format: FORMAT,

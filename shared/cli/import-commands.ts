@@ -12,14 +12,20 @@ import {
 import { decodeText } from './decode-text.ts';
 import { garbledTexts } from './feed-checks.ts';
 import { EXIT, InputError, readInput, type CliIo } from './io.ts';
+import { issueLabel, issueMessage } from './issue-words.ts';
+import { cliLang, say } from './lang.ts';
 import {
   checkTargets,
   feedJson,
+  issueLine,
+  jsonErrorText,
   loadFeed,
   plural,
   withLineAndColumn,
   writeOutput,
 } from './output.ts';
+import { defineMessages } from '../i18n/define-messages.ts';
+import { plural as pluralIn } from '../i18n/format.ts';
 import {
   COMMITMENT_COLUMNS,
   MILESTONE_COLUMNS,
@@ -29,23 +35,115 @@ import {
 
 const MAX_INPUT = 20 * 1024 * 1024;
 
+/** `3 engagements`, `1 commitment`: a count and its noun, in French or English. */
+const count = (n: number, fr: [string, string], en: string): string =>
+  cliLang() === 'fr'
+    ? pluralIn('fr', n, { one: `{n} ${fr[0]}`, other: `{n} ${fr[1]}` })
+    : plural(n, en);
+
+/** `a, b and c`, `a, b et c`. */
+const listed = (items: readonly string[], and: string): string =>
+  `${items.slice(0, -1).join(', ')}${items.length > 1 ? ` ${and} ` : ''}${items[items.length - 1] ?? ''}`;
+
+/** What the imports say, in each language. */
+const messages = defineMessages({
+  fr: {
+    colon: '\u00a0: ',
+    note: 'note\u00a0: ',
+    windows1252: (file: string) =>
+      `${file}\u00a0: pas en UTF-8, lu en Windows-1252 (le «\u00a0CSV\u00a0» d’Excel sous Windows)\u00a0; enregistrez au format «\u00a0CSV UTF-8\u00a0» pour ne plus voir cette remarque`,
+    macRoman: (file: string) =>
+      `${file}\u00a0: pas en UTF-8, lu en Mac Roman (le «\u00a0CSV\u00a0» d’Excel sur Mac)\u00a0; enregistrez au format «\u00a0CSV UTF-8\u00a0» pour ne plus voir cette remarque`,
+    utf16: (file: string) =>
+      `${file}\u00a0: en UTF-16 et non en UTF-8 (le «\u00a0Texte Unicode\u00a0» d’Excel), lu comme tel\u00a0; enregistrez au format «\u00a0CSV UTF-8\u00a0» pour ne plus voir cette remarque`,
+    notJson: (file: string, reason: string) => `${file}\u00a0: ce n’est pas du JSON (${reason})`,
+    notValidJson: (file: string, reason: string) =>
+      `${file}\u00a0: ce n’est pas du JSON valide (${reason})`,
+    needsKey: (file: string, key: string) =>
+      `${file}\u00a0: ${key}\u00a0: un statut doit avoir une clé "key", comme "vote-en-conseil"`,
+    notKey: (file: string, key: string, slug: string) =>
+      `${file}\u00a0: «\u00a0${key}\u00a0» n’est pas une clé de statut (1 à 64 caractères parmi A-Z a-z 0-9 . _ -)\u00a0: écrivez "key": "${slug || 'mon-statut'}" et "label": "${key}", et le tableur pourra toujours dire «\u00a0${key}\u00a0»`,
+    aSite: 'un site',
+    aChannel: 'un canal d’interpellation',
+    and: 'et',
+    keepOut: (out: string, held: string, from: 'sheet' | 'export') =>
+      `--out ${out}\u00a0: ce flux a ${held}, que ${from === 'sheet' ? 'le tableur' : 'l’export'} ne peut pas contenir\u00a0: ajoutez --base ${out} pour les garder, ou supprimez le fichier pour repartir de zéro`,
+    leftOut: (ids: readonly string[], asked: string, from: 'sheet' | 'export') =>
+      `${ids.length === 1 ? 'absent' : 'absents'} ${from === 'sheet' ? 'du tableur' : 'de l’export'}, donc ${ids.length === 1 ? 'laissé' : 'laissés'} hors du flux\u00a0: ${ids.join(', ')}${asked ? ` (avec ${asked})` : ''}\u00a0; pour montrer un engagement abandonné, ${from === 'sheet' ? 'gardez sa ligne avec le statut withdrawn (Abandonné)' : 'gardez son résultat avec un statut rattaché à withdrawn'}`,
+    keptMilestones: (commitments: string) =>
+      `les jalons de ${commitments} (pas de feuille --milestones)`,
+    keptUpdates: (commitments: string, from: 'sheet' | 'export') =>
+      `les mises à jour de ${commitments} (${from === 'sheet' ? 'pas de feuille --updates' : 'l’export n’en a pas'})`,
+    keptFrom: (base: string, parts: string) => `repris de ${base}\u00a0: ${parts}`,
+    keepCsv: (out: string) =>
+      `--base ${out} pour garder son éditeur, son plan, son site et son canal d’interpellation`,
+    keepDecidim: (out: string) =>
+      `--base ${out} pour garder son éditeur, son plan, son site, son canal d’interpellation et ses interpellations`,
+    notImported: (file: string, errors: string) => `${file}\u00a0: non importé (${errors})`,
+    noPublisher: 'pas de --publisher-name\u00a0: le flux nomme un éditeur provisoire',
+    noSite: (from: 'sheet' | 'export') =>
+      `${from === 'sheet' ? 'le tableur' : 'l’export'} ne contient ni site ni canal d’interpellation\u00a0: écrivez-les une fois dans le flux (init montre comment) et importez avec --base FLUX pour les garder`,
+    written: (out: string, commitments: number) =>
+      `${out}\u00a0: ${pluralIn('fr', commitments, { one: '{n} engagement écrit', other: '{n} engagements écrits' })}`,
+    imported: (file: string, commitments: string, milestones: string, out: string | undefined) =>
+      `${file}\u00a0: ${commitments}, ${milestones}${out ? `, écrits dans ${out}` : ''}`,
+  },
+  en: {
+    colon: ': ',
+    note: 'note: ',
+    windows1252: (file: string) =>
+      `${file}: not UTF-8, read as Windows-1252 (Excel's "CSV" on Windows); save as "CSV UTF-8" to avoid this note`,
+    macRoman: (file: string) =>
+      `${file}: not UTF-8, read as Mac Roman (Excel's "CSV" on a Mac); save as "CSV UTF-8" to avoid this note`,
+    utf16: (file: string) =>
+      `${file}: UTF-16, not UTF-8 (Excel's "Unicode text"), read as such; save as "CSV UTF-8" to avoid this note`,
+    notJson: (file: string, reason: string) => `${file}: not JSON (${reason})`,
+    notValidJson: (file: string, reason: string) => `${file}: not valid JSON (${reason})`,
+    needsKey: (file: string, key: string) =>
+      `${file}: ${key}: a status needs a "key", such as "vote-en-conseil"`,
+    notKey: (file: string, key: string, slug: string) =>
+      `${file}: "${key}" is not a status key (1–64 characters of A-Z a-z 0-9 . _ -): write "key": "${slug || 'my-status'}" and "label": "${key}", and the sheet may still say "${key}"`,
+    aSite: 'a site',
+    aChannel: 'an interpellation channel',
+    and: 'and',
+    keepOut: (out: string, held: string, from: 'sheet' | 'export') =>
+      `--out ${out}: is a feed with ${held}, which the ${from} cannot hold: add --base ${out} to keep them, or remove the file to start anew`,
+    leftOut: (ids: readonly string[], asked: string, from: 'sheet' | 'export') =>
+      `not in the ${from}, so left out of the feed: ${ids.join(', ')}${asked ? ` (with ${asked})` : ''}; to show a commitment given up, ${from === 'sheet' ? 'keep its row with the status withdrawn' : 'keep its result with a status mapped to withdrawn'}`,
+    keptMilestones: (commitments: string) =>
+      `the milestones of ${commitments} (no --milestones sheet)`,
+    keptUpdates: (commitments: string, from: 'sheet' | 'export') =>
+      `the updates of ${commitments} (${from === 'sheet' ? 'no --updates sheet' : 'the export has none'})`,
+    keptFrom: (base: string, parts: string) => `kept from ${base}: ${parts}`,
+    keepCsv: (out: string) =>
+      `--base ${out} to keep its publisher, plan, site and interpellation channel`,
+    keepDecidim: (out: string) =>
+      `--base ${out} to keep its publisher, plan, site, interpellation channel and interpellations`,
+    notImported: (file: string, errors: string) => `${file}: not imported (${errors})`,
+    noPublisher: 'no --publisher-name given: the feed names a placeholder publisher',
+    noSite: (from: 'sheet' | 'export') =>
+      `the ${from} holds no site and no interpellation channel: write them once in the feed (init shows how) and import with --base FEED to keep them`,
+    written: (out: string, commitments: number) =>
+      `${out}: ${plural(commitments, 'commitment')} written`,
+    imported: (file: string, commitments: string, milestones: string, out: string | undefined) =>
+      `${file}: ${commitments}, ${milestones}${out ? ` written to ${out}` : ''}`,
+  },
+});
+
+/** A line that informs, `note: …`. */
+const note = (text: string): string => `${say(messages).note}${text}\n`;
+
+/** An error line about a place in a sheet or export. */
+const errorLine = (text: string): string => `${issueLabel('error')}${text}\n`;
+
 /** Reads a text file of a spreadsheet, saying on stderr when it was not UTF-8. */
 async function readTextFile(file: string, io: CliIo): Promise<string> {
   const bytes = await readInput(file, io, { timeoutMs: 30_000, maxBytes: MAX_INPUT });
   const decoded = decodeText(bytes);
-  if (decoded.encoding === 'windows-1252') {
-    io.stderr(
-      `${file}: not UTF-8, read as Windows-1252 (Excel's "CSV" on Windows); save as "CSV UTF-8" to avoid this note\n`,
-    );
-  } else if (decoded.encoding === 'macintosh') {
-    io.stderr(
-      `${file}: not UTF-8, read as Mac Roman (Excel's "CSV" on a Mac); save as "CSV UTF-8" to avoid this note\n`,
-    );
-  } else if (decoded.encoding !== 'utf-8') {
-    io.stderr(
-      `${file}: UTF-16, not UTF-8 (Excel's "Unicode text"), read as such; save as "CSV UTF-8" to avoid this note\n`,
-    );
-  }
+  const words = say(messages);
+  if (decoded.encoding === 'windows-1252') io.stderr(`${words.windows1252(file)}\n`);
+  else if (decoded.encoding === 'macintosh') io.stderr(`${words.macRoman(file)}\n`);
+  else if (decoded.encoding !== 'utf-8') io.stderr(`${words.utf16(file)}\n`);
   return decoded.text;
 }
 
@@ -53,7 +151,7 @@ async function readTextFile(file: string, io: CliIo): Promise<string> {
 async function readTable(file: string, io: CliIo): Promise<CsvTable | undefined> {
   const parsed = readCsv(await readTextFile(file, io));
   if (parsed.ok) return parsed.table;
-  for (const issue of parsed.issues) io.stderr(`error    ${formatCsvIssue(file, issue)}\n`);
+  for (const issue of parsed.issues) io.stderr(errorLine(formatCsvIssue(file, issue)));
   return undefined;
 }
 
@@ -66,25 +164,22 @@ async function readStatuses(file: string | undefined, io: CliIo) {
     value = JSON.parse(text);
   } catch (error) {
     throw new InputError(
-      `${file}: not JSON (${withLineAndColumn((error as Error).message, text)})`,
+      say(messages).notJson(file, jsonErrorText(withLineAndColumn((error as Error).message, text))),
     );
   }
   // The empty list `export csv --statuses` writes for a feed without statuses of its own.
   if (Array.isArray(value) && value.length === 0) return undefined;
   const map = readStatusMap(value);
-  if (!map.ok) throw new InputError(`${file}: ${map.message}`);
+  if (!map.ok) throw new InputError(`${file}${say(messages).colon}${map.message}`);
   for (const key of map.map.keys()) {
-    if (/^\[\d+\]$/.test(key))
-      throw new InputError(`${file}: ${key}: a status needs a "key", such as "vote-en-conseil"`);
+    if (/^\[\d+\]$/.test(key)) throw new InputError(say(messages).needsKey(file, key));
     if (/^[A-Za-z0-9._-]{1,64}$/.test(key)) continue;
     // "Voté en conseil" written as the key: it is the label, beside a key the feed can hold.
     const slug = normalizeWord(key)
       .replace(/[^a-z0-9._-]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 64);
-    throw new InputError(
-      `${file}: "${key}" is not a status key (1–64 characters of A-Z a-z 0-9 . _ -): write "key": "${slug || 'my-status'}" and "label": "${key}", and the sheet may still say "${key}"`,
-    );
+    throw new InputError(say(messages).notKey(file, key, slug));
   }
   return map.map;
 }
@@ -226,12 +321,11 @@ function selfCheck(
   // the words citizens would read are not the publisher's.
   for (const warning of garbledTexts(feed)) {
     const found = sheets ? locate(warning.path, feed, sheets.tables) : undefined;
+    const message = issueMessage(warning.message);
     io.stderr(
-      `warning  ${
-        sheets && found
-          ? formatCsvIssue(sheets.files[found.sheet], { ...found.issue, message: warning.message })
-          : `${source ? `${source}: ` : ''}${warning.path}: ${warning.message}`
-      }\n`,
+      sheets && found
+        ? `${issueLabel('warning')}${formatCsvIssue(sheets.files[found.sheet], { ...found.issue, message })}\n`
+        : issueLine('warning', source, warning),
     );
   }
   const result = parseFeed(feed, { mode: 'strict' });
@@ -241,17 +335,22 @@ function selfCheck(
     const option = OPTION_OF.find(([pattern]) => pattern.test(issue.path))?.[1];
     if (option) {
       code = EXIT.trouble;
-      io.stderr(`error    ${option}: ${issue.message}\n`);
+      io.stderr(errorLine(`${option}${say(messages).colon}${issueMessage(issue.message)}`));
       continue;
     }
     const found = sheets ? locate(issue.path, feed, sheets.tables) : undefined;
     if (sheets && found) {
       io.stderr(
-        `error    ${formatCsvIssue(sheets.files[found.sheet], { ...found.issue, message: issue.message })}\n`,
+        errorLine(
+          formatCsvIssue(sheets.files[found.sheet], {
+            ...found.issue,
+            message: issueMessage(issue.message),
+          }),
+        ),
       );
       continue;
     }
-    io.stderr(`error    ${source ? `${source}: ` : ''}${issue.path}: ${issue.message}\n`);
+    io.stderr(issueLine('error', source, issue));
   }
   return code;
 }
@@ -370,23 +469,21 @@ async function keepOutFeed(
     return;
   }
   const asked = old.commitments.reduce((n, c) => n + (c.interpellations?.length ?? 0), 0);
+  const words = say(messages);
   const held = [
-    old.site?.length ? 'a site' : '',
-    old.interpellation ? 'an interpellation channel' : '',
-    asked > 0 ? plural(asked, 'interpellation') : '',
+    old.site?.length ? words.aSite : '',
+    old.interpellation ? words.aChannel : '',
+    asked > 0 ? count(asked, ['interpellation', 'interpellations'], 'interpellation') : '',
   ].filter(Boolean);
   if (held.length === 0) return;
-  throw new InputError(
-    `--out ${out}: is a feed with ${held.slice(0, -1).join(', ')}${held.length > 1 ? ' and ' : ''}${held[held.length - 1] ?? ''}, which the ${from} cannot hold: add --base ${out} to keep them, or remove the file to start anew`,
-  );
+  throw new InputError(words.keepOut(out, listed(held, words.and), from));
 }
 
 /** Reads the feed given as `--base`, strictly; undefined after printing its errors. */
 async function loadBase(file: string, io: CliIo): Promise<Feed | undefined> {
   const result = await loadFeed(file, io, 'strict', 30_000);
   if (result.ok) return result.feed;
-  for (const issue of result.errors)
-    io.stderr(`error    ${file}: ${issue.path}: ${issue.message}\n`);
+  for (const issue of result.errors) io.stderr(issueLine('error', file, issue));
   return undefined;
 }
 
@@ -403,28 +500,33 @@ function reportBase(
   from: 'sheet' | 'export',
   io: CliIo,
 ): void {
+  const words = say(messages);
   const inSource = new Set(feed.commitments.map((commitment) => commitment.id));
   const left = (base?.commitments ?? []).filter((commitment) => !inSource.has(commitment.id));
   if (left.length > 0) {
     const asked = left.reduce((sum, c) => sum + (c.interpellations?.length ?? 0), 0);
-    const keep =
-      from === 'sheet'
-        ? 'keep its row with the status withdrawn'
-        : 'keep its result with a status mapped to withdrawn';
+    const interpellations =
+      asked > 0 ? count(asked, ['interpellation', 'interpellations'], 'interpellation') : '';
     io.stderr(
-      `note: not in the ${from}, so left out of the feed: ${left.map((c) => c.id).join(', ')}${asked > 0 ? ` (with ${plural(asked, 'interpellation')})` : ''}; to show a commitment given up, ${keep}\n`,
+      note(
+        words.leftOut(
+          left.map((c) => c.id),
+          interpellations,
+          from,
+        ),
+      ),
     );
   }
   const keptParts = [
     kept.milestones > 0
-      ? `the milestones of ${plural(kept.milestones, 'commitment')} (no --milestones sheet)`
+      ? words.keptMilestones(count(kept.milestones, ['engagement', 'engagements'], 'commitment'))
       : '',
     kept.updates > 0
-      ? `the updates of ${plural(kept.updates, 'commitment')} (${from === 'sheet' ? 'no --updates sheet' : 'the export has none'})`
+      ? words.keptUpdates(count(kept.updates, ['engagement', 'engagements'], 'commitment'), from)
       : '',
   ].filter(Boolean);
   if (keptParts.length > 0)
-    io.stderr(`note: kept from ${baseFile ?? ''}: ${keptParts.join(' and ')}\n`);
+    io.stderr(note(words.keptFrom(baseFile ?? '', keptParts.join(` ${words.and} `))));
 }
 
 /** Turns the spreadsheet template into a feed. Exit 0 written, 1 bad sheet, 2 unreadable. */
@@ -444,7 +546,7 @@ export async function importCsvCommand(
       // plan, site and channel are not in the sheet, and --force alone would drop them.
       ...(options.base === undefined && options.out !== undefined
         ? {
-            alsoAdd: `--base ${options.out} to keep its publisher, plan, site and interpellation channel`,
+            alsoAdd: say(messages).keepCsv(options.out),
           }
         : {}),
     },
@@ -489,25 +591,20 @@ export async function importCsvCommand(
       updated: options.updated ?? nowString(io),
     },
   );
+  const words = say(messages);
   for (const { sheet, issue } of result.warnings)
-    io.stderr(`warning  ${formatCsvIssue(files[sheet], issue)}\n`);
+    io.stderr(`${issueLabel('warning')}${formatCsvIssue(files[sheet], issue)}\n`);
   if (!result.ok) {
     for (const { sheet, issue } of result.errors)
-      io.stderr(`error    ${formatCsvIssue(files[sheet], issue)}\n`);
+      io.stderr(errorLine(formatCsvIssue(files[sheet], issue)));
     io.stderr(
-      `${file}: not imported (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n`,
+      `${words.notImported(file, count(result.errors.length, ['erreur', 'erreurs'], 'error'))}\n`,
     );
     return EXIT.invalid;
   }
-  if (!options.publisherName && !base) {
-    io.stderr('note: no --publisher-name given: the feed names a placeholder publisher\n');
-  }
-  if (!base) {
-    // Without them the extension shows the feed on no page and no one is offered to question.
-    io.stderr(
-      'note: the sheet holds no site and no interpellation channel: write them once in the feed (init shows how) and import with --base FEED to keep them\n',
-    );
-  }
+  if (!options.publisherName && !base) io.stderr(note(words.noPublisher));
+  // Without them the extension shows the feed on no page and no one is offered to question.
+  if (!base) io.stderr(note(words.noSite('sheet')));
   const kept = { milestones: 0, updates: 0 };
   const feed = base
     ? withBaseStatuses(mergeBase(result.feed, base, options, kept), base)
@@ -528,8 +625,7 @@ export async function importCsvCommand(
   );
   if (invalid !== undefined) return invalid;
   await writeOutput(options.out, feedJson(feed), io);
-  if (options.out)
-    io.stderr(`${options.out}: ${plural(feed.commitments.length, 'commitment')} written\n`);
+  if (options.out) io.stderr(`${words.written(options.out, feed.commitments.length)}\n`);
   return EXIT.ok;
 }
 
@@ -560,7 +656,7 @@ export async function importDecidimCommand(
       force: options.force ?? false,
       ...(options.base === undefined && options.out !== undefined
         ? {
-            alsoAdd: `--base ${options.out} to keep its publisher, plan, site, interpellation channel and interpellations`,
+            alsoAdd: say(messages).keepDecidim(options.out),
           }
         : {}),
     },
@@ -577,20 +673,21 @@ export async function importDecidimCommand(
     try {
       value = JSON.parse(text);
     } catch (error) {
-      const message = withLineAndColumn((error as Error).message, text);
-      io.stderr(`error    ${file}: not valid JSON (${message})\n`);
+      const message = jsonErrorText(withLineAndColumn((error as Error).message, text));
+      io.stderr(errorLine(say(messages).notValidJson(file, message)));
       return EXIT.invalid;
     }
     const fromJson = decidimRecordsFromJson(value);
     if (!Array.isArray(fromJson)) {
-      io.stderr(`error    ${file}: ${fromJson.where}: ${fromJson.message}\n`);
+      const colon = say(messages).colon;
+      io.stderr(errorLine(`${file}${colon}${fromJson.where}${colon}${fromJson.message}`));
       return EXIT.invalid;
     }
     records = fromJson;
   } else {
     const parsed = readCsv(text);
     if (!parsed.ok) {
-      for (const issue of parsed.issues) io.stderr(`error    ${formatCsvIssue(file, issue)}\n`);
+      for (const issue of parsed.issues) io.stderr(errorLine(formatCsvIssue(file, issue)));
       return EXIT.invalid;
     }
     records = decidimRecordsFromCsv(parsed.table);
@@ -604,22 +701,19 @@ export async function importDecidimCommand(
     ...(base ? { keepsPublisher: true } : {}),
     updated: options.updated ?? nowString(io),
   });
+  const words = say(messages);
   if (!result.ok) {
     for (const issue of result.errors)
-      io.stderr(`error    ${file}: ${issue.where}: ${issue.message}\n`);
+      io.stderr(errorLine(`${file}${words.colon}${issue.where}${words.colon}${issue.message}`));
     io.stderr(
-      `${file}: not imported (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n`,
+      `${words.notImported(file, count(result.errors.length, ['erreur', 'erreurs'], 'error'))}\n`,
     );
     return EXIT.invalid;
   }
-  for (const note of result.notes) io.stderr(`note: ${note}\n`);
-  if (!base) {
-    // Without them the extension shows the feed only on the results' pages, and no one is offered
-    // to question the publisher.
-    io.stderr(
-      'note: the export holds no site and no interpellation channel: write them once in the feed (init shows how) and import with --base FEED to keep them\n',
-    );
-  }
+  for (const text of result.notes) io.stderr(note(text));
+  // Without them the extension shows the feed only on the results' pages, and no one is offered
+  // to question the publisher.
+  if (!base) io.stderr(note(words.noSite('export')));
   const kept = { milestones: 0, updates: 0 };
   const feed = base
     ? withBaseStatuses(mergeBase(result.feed, base, { ...options, milestones: file }, kept), base)
@@ -630,7 +724,12 @@ export async function importDecidimCommand(
   await writeOutput(options.out, feedJson(feed), io);
   const milestones = feed.commitments.reduce((n, c) => n + (c.milestones?.length ?? 0), 0);
   io.stderr(
-    `${file}: ${plural(feed.commitments.length, 'commitment')}, ${plural(milestones, 'milestone')}${options.out ? ` written to ${options.out}` : ''}\n`,
+    `${words.imported(
+      file,
+      count(feed.commitments.length, ['engagement', 'engagements'], 'commitment'),
+      count(milestones, ['jalon', 'jalons'], 'milestone'),
+      options.out,
+    )}\n`,
   );
   return EXIT.ok;
 }

@@ -207,46 +207,56 @@ export function withLineAndColumn(message: string, text: string): string {
 const JSON_WORDS_FR: readonly [RegExp, string | ((...groups: string[]) => string)][] = [
   [/Unexpected end of JSON input/, 'le texte s’arrête avant la fin du JSON'],
   [
-    /Unexpected token '([^]*?)'(?:, (?:\.\.\.)?"[^]*"(?:\.\.\.)? is not valid JSON)?/,
-    (char: string) => `caractère inattendu «\u00a0${char}\u00a0»`,
+    /Unexpected token ('[^]*?')(?:, (?:\.\.\.)?"[^]*"(?:\.\.\.)? is not valid JSON)?/,
+    (token: string) => `caractère inattendu ${token}`,
   ],
+  [/Unexpected number in JSON/, 'nombre inattendu'],
+  [/Unexpected string in JSON/, 'chaîne de caractères inattendue'],
   [
     /Expected ',' or '\}' after property value in JSON/,
-    '«\u00a0,\u00a0» ou «\u00a0}\u00a0» attendu après une valeur',
+    "',' ou '}' attendu après la valeur d’une propriété",
   ],
   [
     /Expected ',' or '\]' after array element in JSON/,
-    '«\u00a0,\u00a0» ou «\u00a0]\u00a0» attendu après un élément de liste',
+    "',' ou ']' attendu après un élément de liste",
   ],
-  [/Expected property name or '\}' in JSON/, 'nom de propriété ou «\u00a0}\u00a0» attendu'],
+  [/Expected ':' after property name in JSON/, "':' attendu après le nom d’une propriété"],
+  [/Expected property name or '\}' in JSON/, "nom de propriété ou '}' attendu"],
   [
     /Expected double-quoted property name in JSON/,
     'nom de propriété entre guillemets doubles attendu',
   ],
-  [/Bad control character in string literal in JSON/, 'caractère de contrôle dans un texte'],
-  [/Bad escaped character in JSON/, 'caractère d’échappement non valide après «\u00a0\\\u00a0»'],
-  [/Unterminated string in JSON/, 'texte jamais fermé par un guillemet'],
-  [/Unexpected non-whitespace character after JSON/, 'caractères en trop après la fin du JSON'],
   [
-    /(?:No number after minus sign|Unterminated fractional number|Exponent part is missing a number) in JSON/,
-    'nombre incomplet',
+    /Bad control character in string literal in JSON/,
+    'caractère de contrôle interdit dans une chaîne de caractères',
   ],
+  [/Bad Unicode escape in JSON/, 'séquence d’échappement Unicode invalide'],
+  [/Bad escaped character in JSON/, 'caractère échappé invalide'],
+  [/Unterminated string in JSON/, 'chaîne de caractères sans guillemet fermant'],
+  [/Unexpected non-whitespace character after JSON/, 'texte en trop après la fin du JSON'],
+  [/Exponent part is missing a number in JSON/, 'exposant sans chiffre'],
+  [/Unterminated fractional number in JSON/, 'nombre décimal sans chiffre après le point'],
+  [/No number after minus sign in JSON/, 'aucun chiffre après le signe moins'],
   [
     / at line (\d+), column (\d+)/,
-    (line: string, column: string) => `, ligne ${line}, colonne ${column}`,
+    (line: string, column: string) => ` à la ligne ${line}, colonne ${column}`,
   ],
-  [/ at position (\d+)/, (offset: string) => `, caractère ${offset}`],
+  [
+    / at position (\d+) \(line (\d+) column (\d+)\)/,
+    (_offset: string, line: string, column: string) => ` à la ligne ${line}, colonne ${column}`,
+  ],
+  [/ at position (\d+)/, (offset: string) => ` à la position ${offset}`],
   [
     /; remove the comma before it: JSON allows none after the last item/,
-    '\u00a0; supprimez la virgule qui précède\u00a0: JSON n’en admet aucune après le dernier élément',
+    '\u00a0; supprimez la virgule qui le précède\u00a0: JSON n’en admet aucune après le dernier élément',
   ],
   [
     /; JSON has no comments: remove the comment \(\/\/ … or \/\* … \*\/\)/,
-    '\u00a0; JSON n’admet pas de commentaire\u00a0: supprimez-le (// … ou /* … */)',
+    '\u00a0; JSON n’admet pas de commentaires\u00a0: supprimez le commentaire (// … ou /* … */)',
   ],
   [
     /; JSON puts names and texts between double quotes "…", not single ones/,
-    '\u00a0; en JSON, noms et textes s’écrivent entre guillemets doubles "…", non entre apostrophes',
+    '\u00a0; JSON met les noms et les textes entre guillemets doubles "…", pas entre apostrophes',
   ],
   [
     /; a decimal number takes a point in JSON: /,
@@ -255,8 +265,8 @@ const JSON_WORDS_FR: readonly [RegExp, string | ((...groups: string[]) => string
 ];
 
 /**
- * A JSON syntax error (V8's message, after `withLineAndColumn`) in this run's language. Feeds'
- * issues keep the English text, which `--json` reports give; this is for the lines people read.
+ * A JSON syntax error in a file that is not a feed (V8's message, after `withLineAndColumn`), in
+ * this run's language, as `issueMessage` says those of a feed.
  */
 export function jsonErrorText(message: string): string {
   if (cliLang() === 'en') return message;
@@ -274,11 +284,12 @@ export function jsonErrorText(message: string): string {
  */
 export function issueLine(
   kind: 'error' | 'warning',
-  source: string,
+  source: string | undefined,
   issue: { readonly path: string; readonly message: string },
 ): string {
-  const colon = cliLang() === 'fr' ? '\u00a0:' : ':';
-  return `${issueLabel(kind)}${source}${colon} ${issue.path}${colon} ${issueMessage(jsonErrorText(issue.message))}\n`;
+  const colon = cliLang() === 'fr' ? '\u00a0: ' : ': ';
+  const from = source === undefined || source === '' ? '' : `${source}${colon}`;
+  return `${issueLabel(kind)}${from}${issue.path}${colon}${issueMessage(issue.message)}\n`;
 }
 
 /**

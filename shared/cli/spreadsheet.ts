@@ -29,6 +29,89 @@ import {
   type CellResult,
 } from './cells.ts';
 import type { CsvIssue, CsvTable, Separator } from './csv-table.ts';
+import { defineMessages } from '../i18n/define-messages.ts';
+import { formatNumber, plural } from '../i18n/format.ts';
+import { say } from './lang.ts';
+
+/** What reading and writing the sheets says, in each language. */
+const messages = defineMessages({
+  fr: {
+    twice: 'cette colonne apparaît deux fois',
+    known: (french: string, english: string) => `colonnes connues\u00a0: ${french}, ou ${english}`,
+    nameIt: (name: string) =>
+      `colonne inconnue\u00a0: nommez-la «\u00a0${name}\u00a0» si c’est ce qu’elle contient, ou retirez-la, pour qu’aucune valeur du tableur ne soit laissée de côté`,
+    ignored: (known: string) => `colonne inconnue, ignorée (${known})`,
+    missing: (french: string, english: string) =>
+      french === english
+        ? `il manque la colonne «\u00a0${french}\u00a0»`
+        : `il manque la colonne «\u00a0${french}\u00a0» (en-tête en français) ou «\u00a0${english}\u00a0» (en anglais)`,
+    writeScheme: (url: string) => `\u00a0; écrivez «\u00a0${url}\u00a0»`,
+    notUrl: (text: string) => `«\u00a0${text}\u00a0» n’est pas une adresse http(s) complète`,
+    fraction: (cell: string, progress: number, percent: number) =>
+      `${cell} se lit ${formatNumber(progress, 'fr')}\u00a0%, moins de 1\u00a0%\u00a0: s’il s’agit d’une fraction de 1, écrivez ${formatNumber(percent, 'fr')} pour ${formatNumber(percent, 'fr')}\u00a0%`,
+    unequal: (count: number, lang: string, firstCount: number, firstLang: string) =>
+      `${plural('fr', count, { one: '{n} valeur', other: '{n} valeurs' })} en «\u00a0${lang}\u00a0» mais ${firstCount} en «\u00a0${firstLang}\u00a0»\u00a0: donnez chacune dans chaque langue, dans le même ordre`,
+    notPattern: (item: string) =>
+      `«\u00a0${item}\u00a0» n’est pas un motif d’adresses comme https://www.example.fr/page/*`,
+    noId: 'vide\u00a0: chaque ligne doit avoir un identifiant',
+    notId: (text: string) =>
+      `«\u00a0${text}\u00a0» n’est pas un identifiant\u00a0: de 1 à 64 lettres sans accent, chiffres, «\u00a0.\u00a0», «\u00a0_\u00a0» ou «\u00a0-\u00a0»`,
+    idUsed: (id: string, row: number) =>
+      `l’identifiant «\u00a0${id}\u00a0» est déjà celui de la ligne ${row}`,
+    noTitle: 'vide\u00a0: chaque engagement doit avoir un titre',
+    noStatus: 'vide\u00a0: écrivez un statut (inconnu / unknown si personne ne le sait)',
+    dueBeforeStart: (due: string, start: string) => `l’échéance ${due} précède le début ${start}`,
+    noCommitment: (id: string) => `aucun engagement n’a l’identifiant «\u00a0${id}\u00a0»`,
+    noMilestoneTitle: 'vide\u00a0: chaque jalon doit avoir un titre',
+    noUpdateDate: 'vide\u00a0: chaque mise à jour doit avoir une date',
+    more: (ids: string, more: number) => `${ids} et ${more} autre${more > 1 ? 's' : ''}`,
+    droppedSite: 'site',
+    droppedChannel: 'canal d’interpellation',
+    droppedPlan: 'plan (au-delà d’un titre en une seule langue)',
+    droppedInterpellations: 'interpellations des engagements',
+    droppedRefs: 'références (refs) des engagements autres que ogp et decidim',
+    lostPartners: (ids: string, langs: string) =>
+      `des partenaires qui ne sont pas donnés dans toutes les langues des autres (${ids}), que l’import ne peut pas apparier\u00a0: donnez chacun en ${langs}`,
+    lostList: (ids: string) =>
+      `des valeurs de liste avec un saut de ligne ou des espaces au début ou à la fin (${ids}), que l’import retire`,
+  },
+  en: {
+    twice: 'this column appears twice',
+    known: (french: string, english: string) => `known columns: ${french} or ${english}`,
+    nameIt: (name: string) =>
+      `unknown column: name it "${name}" if it holds that, or remove it, so that no value of the sheet is left out`,
+    ignored: (known: string) => `unknown column, ignored (${known})`,
+    missing: (french: string, english: string) =>
+      `missing column "${french}" (French) or "${english}" (English)`,
+    writeScheme: (url: string) => `; write "${url}"`,
+    notUrl: (text: string) => `"${text}" is not an absolute http(s) URL`,
+    fraction: (cell: string, progress: number, percent: number) =>
+      `${cell} reads as ${progress} %, under 1 %: if it is a fraction of 1, write ${percent} for ${percent} %`,
+    unequal: (count: number, lang: string, firstCount: number, firstLang: string) =>
+      `${count} values in "${lang}" but ${firstCount} in "${firstLang}": give each one in every language, in the same order`,
+    notPattern: (item: string) =>
+      `"${item}" is not a match pattern such as https://www.example.fr/page/*`,
+    noId: 'empty: every row needs an id',
+    notId: (text: string) => `"${text}" is not an id: 1 to 64 letters, digits, ".", "_" or "-"`,
+    idUsed: (id: string, row: number) => `id "${id}" is already used on row ${row}`,
+    noTitle: 'empty: every commitment needs a title',
+    noStatus: 'empty: write a status (unknown / inconnu when nobody knows)',
+    dueBeforeStart: (due: string, start: string) => `due date ${due} is before the start ${start}`,
+    noCommitment: (id: string) => `no commitment has the id "${id}"`,
+    noMilestoneTitle: 'empty: every milestone needs a title',
+    noUpdateDate: 'empty: every update needs a date',
+    more: (ids: string, more: number) => `${ids} and ${more} more`,
+    droppedSite: 'site',
+    droppedChannel: 'interpellation',
+    droppedPlan: 'plan (beyond a one-language title)',
+    droppedInterpellations: 'commitments[].interpellations',
+    droppedRefs: 'commitments[].refs other than ogp and decidim',
+    lostPartners: (ids: string, langs: string) =>
+      `partners not given in every language of the others (${ids}), which import cannot pair up: give each one in ${langs}`,
+    lostList: (ids: string) =>
+      `list values with a line break or spaces at either end (${ids}), which import trims`,
+  },
+});
 
 /** The header language of a sheet. */
 export type HeaderLang = 'fr' | 'en';
@@ -177,13 +260,16 @@ function readLayout<F extends string>(
         row: 1,
         column: header,
         columnIndex: index,
-        message: 'this column appears twice',
+        message: say(messages).twice,
       });
     }
     byLang.set(lang, index);
     columns.set(def.field, byLang);
   });
-  const known = `known columns: ${defs.map((d) => d.fr).join(', ')} or ${defs.map((d) => d.en).join(', ')}`;
+  const known = say(messages).known(
+    defs.map((d) => d.fr).join(', '),
+    defs.map((d) => d.en).join(', '),
+  );
   for (const { header, index } of unknown) {
     // "Date d'échéance", "Avancement (%)", "Service pilote": a known column under another name,
     // whose values would be left out of the feed while the sheet still shows them.
@@ -202,14 +288,14 @@ function readLayout<F extends string>(
         row: 1,
         column: header,
         columnIndex: index,
-        message: `unknown column: name it "${frenchHits > englishHits ? meant.fr : meant.en}" if it holds that, or remove it, so that no value of the sheet is left out`,
+        message: say(messages).nameIt(frenchHits > englishHits ? meant.fr : meant.en),
       });
     } else {
       warnings.push({
         row: 1,
         column: header,
         columnIndex: index,
-        message: `unknown column, ignored (${known})`,
+        message: say(messages).ignored(known),
       });
     }
   }
@@ -217,7 +303,7 @@ function readLayout<F extends string>(
     if (def.required && !columns.has(def.field)) {
       issues.push({
         row: 1,
-        message: `missing column "${def.fr}" (French) or "${def.en}" (English)`,
+        message: say(messages).missing(def.fr, def.en),
       });
     }
   }
@@ -230,12 +316,12 @@ function readLayout<F extends string>(
  */
 function withScheme(text: string, valid: (text: string) => boolean): string {
   const host = /^(\*\.)?[\w-]+(\.[\w-]+)+(:\d+)?(\/|$)/.test(text);
-  return host && valid(`https://${text}`) ? `; write "https://${text}"` : '';
+  return host && valid(`https://${text}`) ? say(messages).writeScheme(`https://${text}`) : '';
 }
 
 /** Why a cell is not a link, and the link it probably means. */
 function notUrl(text: string): string {
-  return `"${text}" is not an absolute http(s) URL${withScheme(text, isHttpUrl)}`;
+  return `${say(messages).notUrl(text)}${withScheme(text, isHttpUrl)}`;
 }
 
 /** Reads one row's cells by field, recording an issue per bad cell. */
@@ -288,7 +374,7 @@ class RowReader<F extends string> {
         row: this.row.row,
         column: this.table.header[cell.index],
         columnIndex: cell.index,
-        message: `${cell.text} reads as ${progress} %, under 1 %: if it is a fraction of 1, write ${Math.round(progress * 1000) / 10} for ${Math.round(progress * 1000) / 10} %`,
+        message: say(messages).fraction(cell.text, progress, Math.round(progress * 1000) / 10),
       });
     }
     return progress;
@@ -342,10 +428,7 @@ class RowReader<F extends string> {
     if (first) {
       for (const [lang, items, index] of lists.slice(1)) {
         if (items.length !== first[1].length) {
-          this.fail(
-            index,
-            `${items.length} values in "${lang}" but ${first[1].length} in "${first[0]}": give each one in every language, in the same order`,
-          );
+          this.fail(index, say(messages).unequal(items.length, lang, first[1].length, first[0]));
           return undefined;
         }
       }
@@ -379,7 +462,7 @@ class RowReader<F extends string> {
       if (!parsePattern(item)) {
         this.fail(
           cell.index,
-          `"${item}" is not a match pattern such as https://www.example.fr/page/*${withScheme(item, (text) => parsePattern(text) !== null)}`,
+          `${say(messages).notPattern(item)}${withScheme(item, (text) => parsePattern(text) !== null)}`,
         );
       }
     }
@@ -390,14 +473,11 @@ class RowReader<F extends string> {
     const cell = this.cell(field);
     if (!cell) return undefined;
     if (cell.text === '') {
-      if (required) this.fail(cell.index, 'empty: every row needs an id');
+      if (required) this.fail(cell.index, say(messages).noId);
       return undefined;
     }
     if (!IDENTIFIER_RE.test(cell.text)) {
-      this.fail(
-        cell.index,
-        `"${cell.text}" is not an id: 1 to 64 letters, digits, ".", "_" or "-"`,
-      );
+      this.fail(cell.index, say(messages).notId(cell.text));
       return undefined;
     }
     return cell.text;
@@ -474,23 +554,23 @@ export function importSpreadsheet(
       if (id !== undefined) {
         const seen = firstRow.get(id);
         if (seen !== undefined) {
-          read.fail(read.cell('id')?.index ?? 0, `id "${id}" is already used on row ${seen}`);
+          read.fail(read.cell('id')?.index ?? 0, say(messages).idUsed(id, seen));
         } else firstRow.set(id, row.row);
       }
       const title = read.text('title');
       if (title === undefined) {
         const byLang = layout.columns.get('title');
-        read.fail([...(byLang?.values() ?? [])][0] ?? 0, 'empty: every commitment needs a title');
+        read.fail([...(byLang?.values() ?? [])][0] ?? 0, say(messages).noTitle);
       }
       const statusCell = read.cell('status');
       let status: string | undefined;
       if (statusCell && statusCell.text === '') {
-        read.fail(statusCell.index, 'empty: write a status (unknown / inconnu when nobody knows)');
+        read.fail(statusCell.index, say(messages).noStatus);
       } else status = read.value('status', statusOf);
       const start = read.value('start', readDate);
       const due = read.value('due', readDate);
       if (start !== undefined && due !== undefined && due < start) {
-        read.fail(read.cell('due')?.index ?? 0, `due date ${due} is before the start ${start}`);
+        read.fail(read.cell('due')?.index ?? 0, say(messages).dueBeforeStart(due, start));
       }
       const refs: Record<string, string> = {};
       const ogp = read.cell('ogp')?.text;
@@ -528,7 +608,7 @@ export function importSpreadsheet(
     if (id === undefined) return undefined;
     const commitment = byId.get(id);
     if (!commitment)
-      read.fail(read.cell('commitment' as F)?.index ?? 0, `no commitment has the id "${id}"`);
+      read.fail(read.cell('commitment' as F)?.index ?? 0, say(messages).noCommitment(id));
     return commitment;
   };
 
@@ -544,7 +624,7 @@ export function importSpreadsheet(
         if (title === undefined) {
           read.fail(
             [...(milestoneLayout.columns.get('title')?.values() ?? [])][0] ?? 0,
-            'empty: every milestone needs a title',
+            say(messages).noMilestoneTitle,
           );
         }
         const milestone: Milestone = {
@@ -582,7 +662,7 @@ export function importSpreadsheet(
           ...optional('evidence', evidence),
         };
         if (read.cell('date')?.text === '')
-          read.fail(read.cell('date')?.index ?? 0, 'empty: every update needs a date');
+          read.fail(read.cell('date')?.index ?? 0, say(messages).noUpdateDate);
         if (commitment) (commitment.updates ??= []).push(update);
       }
     }
@@ -616,7 +696,7 @@ export function importSpreadsheet(
 function idList(commitments: readonly Commitment[]): string {
   const ids = commitments.slice(0, 5).map((c) => c.id);
   return commitments.length > 5
-    ? `${ids.join(', ')} and ${commitments.length - 5} more`
+    ? say(messages).more(ids.join(', '), commitments.length - 5)
     : ids.join(', ');
 }
 
@@ -762,21 +842,22 @@ export function exportSpreadsheet(feed: Feed, options: ExportOptions): ExportedS
     langs,
   );
   const dropped: string[] = [];
-  if (feed.site) dropped.push('site');
-  if (feed.interpellation) dropped.push('interpellation');
+  const words = say(messages);
+  if (feed.site) dropped.push(words.droppedSite);
+  if (feed.interpellation) dropped.push(words.droppedChannel);
   if (
     feed.plan &&
     (feed.plan.id || feed.plan.period || feed.plan.url || typeof feed.plan.title === 'object')
   )
-    dropped.push('plan (beyond a one-language title)');
+    dropped.push(words.droppedPlan);
   if (feed.commitments.some((c) => c.interpellations?.length))
-    dropped.push('commitments[].interpellations');
+    dropped.push(words.droppedInterpellations);
   if (
     feed.commitments.some((c) =>
       Object.keys(c.refs ?? {}).some((key) => key !== 'ogp' && key !== 'decidim'),
     )
   ) {
-    dropped.push('commitments[].refs other than ogp and decidim');
+    dropped.push(words.droppedRefs);
   }
   const partnerLangs = textListLangs(
     feed.commitments.map((c) => c.partners),
@@ -794,9 +875,7 @@ export function exportSpreadsheet(feed: Feed, options: ExportOptions): ExportedS
   );
   const lost: string[] = [];
   if (unequal.length > 0) {
-    lost.push(
-      `partners not given in every language of the others (${idList(unequal)}), which import cannot pair up: give each one in ${partnerLangs.join(', ')}`,
-    );
+    lost.push(say(messages).lostPartners(idList(unequal), partnerLangs.join(', ')));
   }
   const unreadable = feed.commitments.filter((c) =>
     [
@@ -807,9 +886,7 @@ export function exportSpreadsheet(feed: Feed, options: ExportOptions): ExportedS
     ].some((item) => !listItemKept(item)),
   );
   if (unreadable.length > 0) {
-    lost.push(
-      `list values with a line break or spaces at either end (${idList(unreadable)}), which import trims`,
-    );
+    lost.push(say(messages).lostList(idList(unreadable)));
   }
   return { commitments, milestones, updates, dropped, lost };
 }
