@@ -2,8 +2,121 @@
 import { diffFeedsFully, isEmptyFullDiff, type FullChange } from '../diff/diff-details.ts';
 import type { Feed, FeedIssue, Text } from '../feed/types.ts';
 import { pickText } from '../text/pick-text.ts';
+import { defineMessages } from '../i18n/define-messages.ts';
+import { formatNumber, plural } from '../i18n/format.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
-import { loadFeed } from './output.ts';
+import { say } from './lang.ts';
+import { issueLine, loadFeed } from './output.ts';
+
+/** The French names of the fields a change names, as the spreadsheet template calls them. */
+const FIELDS_FR: Readonly<Record<string, string>> = {
+  title: 'titre',
+  summary: 'résumé',
+  description: 'description',
+  lead: 'pilote',
+  partners: 'partenaires',
+  themes: 'thèmes',
+  start: 'début',
+  due: 'échéance',
+  status: 'statut',
+  progress: 'avancement',
+  url: 'lien',
+  pages: 'pages',
+  refs: 'références (refs)',
+  milestones: 'jalons',
+  updates: 'mises à jour',
+  interpellations: 'interpellations',
+  format: 'format',
+  publisher: 'éditeur',
+  plan: 'plan',
+  languages: 'langues',
+  site: 'site',
+  statuses: 'statuts',
+  interpellation: 'canal d’interpellation',
+  'commitment order': 'ordre des engagements',
+};
+
+const fieldFr = (field: string): string => FIELDS_FR[field] ?? field;
+
+/** The lines of the report, in each language. */
+const messages = defineMessages({
+  fr: {
+    none: 'aucun',
+    noDue: 'aucune',
+    noValue: '(aucune valeur)',
+    percent: (value: number) => `${formatNumber(Math.round(value * 10) / 10, 'fr')}\u00a0%`,
+    status: (from: string, to: string) => `statut\u00a0: ${from} -> ${to}`,
+    progress: (from: string, to: string) => `avancement\u00a0: ${from} -> ${to}`,
+    due: (from: string, to: string, explained: boolean) =>
+      `échéance\u00a0: ${from} -> ${to}${explained ? '' : '  [déplacée sans mise à jour qui l’explique]'}`,
+    changed: (field: string) => `modifié\u00a0: ${fieldFr(field)}`,
+    updateAdded: (date: string) => `mise à jour ajoutée, datée du ${date}`,
+    interpellationAdded: (id: string) => `interpellation ajoutée\u00a0: ${id}`,
+    answerPublished: (id: string, date: string) =>
+      `réponse publiée le ${date} à l’interpellation ${id}`,
+    milestoneAdded: (milestone: string) => `jalon ajouté\u00a0: ${milestone}`,
+    milestoneRemoved: (milestone: string) => `jalon retiré\u00a0: ${milestone}`,
+    milestoneDone: (milestone: string, date: string) =>
+      `jalon réalisé le ${date}\u00a0: ${milestone}`,
+    milestoneChanged: (milestone: string) => `jalon modifié\u00a0: ${milestone}`,
+    updateRemoved: (date: string) => `mise à jour retirée, datée du ${date}`,
+    updateChanged: (date: string) => `mise à jour modifiée, datée du ${date}`,
+    interpellationRemoved: (id: string) => `interpellation retirée\u00a0: ${id}`,
+    interpellationChanged: (id: string) => `interpellation modifiée\u00a0: ${id}`,
+    was: 'avant\u00a0: ',
+    now: 'après\u00a0: ',
+    noChange: 'aucun changement',
+    feedChanged: (field: string, keys: readonly string[] | undefined) =>
+      `~ flux  modifié\u00a0: ${fieldFr(field)}${keys && keys.length > 0 ? ` (${keys.join(', ')})` : ''}`,
+    added: (id: string, title: string) => `+ ${id}  ajouté\u00a0: ${title}`,
+    removed: (id: string, title: string) => `- ${id}  retiré\u00a0: ${title}`,
+    summary: (
+      added: number,
+      removed: number,
+      changed: number,
+      feed: readonly string[],
+      unexplained: readonly string[],
+    ) =>
+      `${plural('fr', added, { one: '{n} engagement ajouté', other: '{n} engagements ajoutés' })}, ${plural('fr', removed, { one: '{n} retiré', other: '{n} retirés' })}, ${plural('fr', changed, { one: '{n} modifié', other: '{n} modifiés' })}${feed.length > 0 ? `, flux\u00a0: ${feed.map(fieldFr).join(', ')}` : ''}${unexplained.length > 0 ? `\u00a0; échéances déplacées sans explication\u00a0: ${unexplained.join(', ')}` : ''}`,
+  },
+  en: {
+    none: 'none',
+    noDue: 'none',
+    noValue: 'none',
+    percent: (value: number) => `${Math.round(value * 10) / 10}%`,
+    status: (from: string, to: string) => `status: ${from} -> ${to}`,
+    progress: (from: string, to: string) => `progress: ${from} -> ${to}`,
+    due: (from: string, to: string, explained: boolean) =>
+      `due: ${from} -> ${to}${explained ? '' : '  [moved with no update explaining it]'}`,
+    changed: (field: string) => `${field} changed`,
+    updateAdded: (date: string) => `update added, dated ${date}`,
+    interpellationAdded: (id: string) => `interpellation added: ${id}`,
+    answerPublished: (id: string, date: string) => `answer published to ${id} on ${date}`,
+    milestoneAdded: (milestone: string) => `milestone added: ${milestone}`,
+    milestoneRemoved: (milestone: string) => `milestone removed: ${milestone}`,
+    milestoneDone: (milestone: string, date: string) => `milestone done on ${date}: ${milestone}`,
+    milestoneChanged: (milestone: string) => `milestone changed: ${milestone}`,
+    updateRemoved: (date: string) => `update removed, dated ${date}`,
+    updateChanged: (date: string) => `update changed, dated ${date}`,
+    interpellationRemoved: (id: string) => `interpellation removed: ${id}`,
+    interpellationChanged: (id: string) => `interpellation changed: ${id}`,
+    was: 'was: ',
+    now: 'now: ',
+    noChange: 'no change',
+    feedChanged: (field: string, keys: readonly string[] | undefined) =>
+      `~ feed  ${field} changed${keys && keys.length > 0 ? `: ${keys.join(', ')}` : ''}`,
+    added: (id: string, title: string) => `+ ${id}  added: ${title}`,
+    removed: (id: string, title: string) => `- ${id}  removed: ${title}`,
+    summary: (
+      added: number,
+      removed: number,
+      changed: number,
+      feed: readonly string[],
+      unexplained: readonly string[],
+    ) =>
+      `${added} added, ${removed} removed, ${changed} changed${feed.length > 0 ? `, feed: ${feed.join(', ')}` : ''}${unexplained.length > 0 ? `; due dates moved without explanation: ${unexplained.join(', ')}` : ''}`,
+  },
+});
 
 /** Options of `diff`. */
 export interface DiffOptions {
@@ -17,9 +130,9 @@ function titleOf(feed: Feed, id: string): string {
   return commitment ? (pickText(commitment.title, lang, feed.languages)?.text ?? '') : '';
 }
 
-/** A progress for reading: one decimal at most (`33.3%`); `--json` keeps the exact value. */
+/** A progress for reading: one decimal at most (`33.3%`, `33,3 %`); `--json` keeps the exact value. */
 function percent(value: number | undefined): string {
-  return value === undefined ? 'none' : `${Math.round(value * 10) / 10}%`;
+  return value === undefined ? say(messages).none : say(messages).percent(value);
 }
 
 /** A status as written, with its category when it is one of the publisher's own. */
@@ -29,39 +142,46 @@ function statusText(status: string, category: string): string {
 
 /** One change as a line a publisher or journalist reads. */
 export function describeChange(change: FullChange): string {
+  const words = say(messages);
   switch (change.kind) {
     case 'status':
-      return `status: ${statusText(change.from, change.fromCategory)} -> ${statusText(change.to, change.toCategory)}`;
+      return words.status(
+        statusText(change.from, change.fromCategory),
+        statusText(change.to, change.toCategory),
+      );
     case 'progress':
-      return `progress: ${percent(change.from)} -> ${percent(change.to)}`;
+      return words.progress(percent(change.from), percent(change.to));
     case 'due':
-      return `due: ${change.from ?? 'none'} -> ${change.to ?? 'none'}${change.explained ? '' : '  [moved with no update explaining it]'}`;
+      return words.due(
+        change.from ?? words.noDue,
+        change.to ?? words.noDue,
+        change.explained === true,
+      );
     case 'text':
-      return `${change.field} changed`;
-    case 'update-added':
-      return `update added, dated ${change.date}`;
-    case 'interpellation-added':
-      return `interpellation added: ${change.interpellationId}`;
-    case 'answer-published':
-      return `answer published to ${change.interpellationId} on ${change.date}`;
     case 'field':
-      return `${change.field} changed`;
+      return words.changed(change.field);
+    case 'update-added':
+      return words.updateAdded(change.date);
+    case 'interpellation-added':
+      return words.interpellationAdded(change.interpellationId);
+    case 'answer-published':
+      return words.answerPublished(change.interpellationId, change.date);
     case 'milestone-added':
-      return `milestone added: ${change.milestone}`;
+      return words.milestoneAdded(change.milestone);
     case 'milestone-removed':
-      return `milestone removed: ${change.milestone}`;
+      return words.milestoneRemoved(change.milestone);
     case 'milestone-done':
-      return `milestone done on ${change.date}: ${change.milestone}`;
+      return words.milestoneDone(change.milestone, change.date);
     case 'milestone-changed':
-      return `milestone changed: ${change.milestone}`;
+      return words.milestoneChanged(change.milestone);
     case 'update-removed':
-      return `update removed, dated ${change.date}`;
+      return words.updateRemoved(change.date);
     case 'update-changed':
-      return `update changed, dated ${change.date}`;
+      return words.updateChanged(change.date);
     case 'interpellation-removed':
-      return `interpellation removed: ${change.interpellationId}`;
+      return words.interpellationRemoved(change.interpellationId);
     case 'interpellation-changed':
-      return `interpellation changed: ${change.interpellationId}`;
+      return words.interpellationChanged(change.interpellationId);
   }
 }
 
@@ -100,7 +220,7 @@ function fieldOf(feed: Feed, id: string, field: string): unknown {
  */
 function shownValue(feed: Feed, id: string, field: string): string {
   const value = fieldOf(feed, id, field);
-  if (value === undefined) return 'none';
+  if (value === undefined) return say(messages).noValue;
   if (field === 'refs') return JSON.stringify(value);
   const lang = feed.languages?.[0] ?? 'en';
   const one = (item: unknown): string =>
@@ -127,7 +247,10 @@ function shownChange(before: Feed, after: Feed, id: string, field: string): [str
   );
   const side = (text: Record<string, string>): string =>
     langs
-      .map((lang) => `${lang}: ${text[lang] === undefined ? 'none' : quoted(text[lang])}`)
+      .map(
+        (lang) =>
+          `${lang}: ${text[lang] === undefined ? say(messages).noValue : quoted(text[lang])}`,
+      )
       .join(', ');
   return [side(texts[0]!), side(texts[1]!)];
 }
@@ -141,12 +264,10 @@ interface Loaded {
 async function load(source: string, io: CliIo, timeoutMs: number): Promise<Loaded | undefined> {
   const result = await loadFeed(source, io, 'tolerant', timeoutMs);
   if (!result.ok) {
-    for (const issue of result.errors)
-      io.stderr(`error    ${source}: ${issue.path}: ${issue.message}\n`);
+    for (const issue of result.errors) io.stderr(issueLine('error', source, issue));
     return undefined;
   }
-  for (const warning of result.warnings)
-    io.stderr(`warning  ${source}: ${warning.path}: ${warning.message}\n`);
+  for (const warning of result.warnings) io.stderr(issueLine('warning', source, warning));
   return { feed: result.feed, warnings: result.warnings };
 }
 
@@ -184,15 +305,14 @@ export async function diffCommand(
     );
     return same ? EXIT.ok : EXIT.invalid;
   }
+  const words = say(messages);
   if (same) {
-    io.stdout('no change\n');
+    io.stdout(`${words.noChange}\n`);
     return EXIT.ok;
   }
-  for (const { field, keys } of diff.feed) {
-    io.stdout(`~ feed  ${field} changed${keys && keys.length > 0 ? `: ${keys.join(', ')}` : ''}\n`);
-  }
-  for (const id of diff.added) io.stdout(`+ ${id}  added: ${titleOf(after, id)}\n`);
-  for (const id of diff.removed) io.stdout(`- ${id}  removed: ${titleOf(before, id)}\n`);
+  for (const { field, keys } of diff.feed) io.stdout(`${words.feedChanged(field, keys)}\n`);
+  for (const id of diff.added) io.stdout(`${words.added(id, titleOf(after, id))}\n`);
+  for (const id of diff.removed) io.stdout(`${words.removed(id, titleOf(before, id))}\n`);
   for (const { id, changes } of diff.changed) {
     io.stdout(`~ ${id}  ${titleOf(after, id)}\n`);
     for (const change of changes) {
@@ -200,7 +320,7 @@ export async function diffCommand(
       // What a text became: a review before publishing catches a wrong edit or a broken accent.
       if ((change.kind === 'text' || change.kind === 'field') && SHOWN_FIELDS.has(change.field)) {
         const [was, now] = shownChange(before, after, id, change.field);
-        io.stdout(`      was: ${was}\n      now: ${now}\n`);
+        io.stdout(`      ${words.was}${was}\n      ${words.now}${now}\n`);
       }
     }
   }
@@ -208,7 +328,13 @@ export async function diffCommand(
     changes.some((c) => c.kind === 'due' && !c.explained && c.from !== undefined),
   );
   io.stdout(
-    `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed${diff.feed.length > 0 ? `, feed: ${diff.feed.map((c) => c.field).join(', ')}` : ''}${unexplained.length > 0 ? `; due dates moved without explanation: ${unexplained.map((c) => c.id).join(', ')}` : ''}\n`,
+    `${words.summary(
+      diff.added.length,
+      diff.removed.length,
+      diff.changed.length,
+      diff.feed.map((c) => c.field),
+      unexplained.map((c) => c.id),
+    )}\n`,
   );
   return EXIT.invalid;
 }

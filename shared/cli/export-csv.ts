@@ -1,8 +1,36 @@
 /** `open-commitments export csv`: a feed back to the spreadsheet template. */
 import { writeCsv, type Separator } from './csv-table.ts';
+import { defineMessages } from '../i18n/define-messages.ts';
 import { EXIT, type CliIo } from './io.ts';
-import { checkTargets, feedJson, loadFeed, writeOutput } from './output.ts';
+import { cliLang, say } from './lang.ts';
+import { checkTargets, feedJson, issueLine, loadFeed, writeOutput } from './output.ts';
 import { exportSpreadsheet, type HeaderLang } from './spreadsheet.ts';
+
+/** What an export says, in each language. */
+const messages = defineMessages({
+  fr: {
+    milestones: 'jalons (ajoutez --milestones FICHIER)',
+    updates: 'mises à jour (ajoutez --updates FICHIER)',
+    statuses: 'statuts (ajoutez --statuses FICHIER)',
+    noStatuses: (file: string) =>
+      `note\u00a0: ${file}\u00a0: le flux ne déclare aucun statut\u00a0; une liste vide y est écrite`,
+    dropped: (items: string) =>
+      `note\u00a0: le tableur n’a pas de place pour\u00a0: ${items}. Gardez le flux et réimportez avec --base pour les conserver.`,
+    lost: (items: string) =>
+      `note\u00a0: le tableur ne peut pas restituer\u00a0: ${items}. Modifiez-les dans le flux avant l’export, ou vérifiez-les après l’import.`,
+  },
+  en: {
+    milestones: 'milestones (add --milestones FILE)',
+    updates: 'updates (add --updates FILE)',
+    statuses: 'statuses (add --statuses FILE)',
+    noStatuses: (file: string) =>
+      `note: ${file}: the feed declares no statuses; wrote an empty list`,
+    dropped: (items: string) =>
+      `note: the spreadsheet has no room for: ${items}. Keep the feed and re-import with --base to keep them.`,
+    lost: (items: string) =>
+      `note: the spreadsheet cannot give back: ${items}. Change these in the feed before exporting, or check them after importing.`,
+  },
+});
 
 /** Options of `export csv`. */
 export interface ExportCsvOptions {
@@ -38,13 +66,12 @@ export async function exportCsvCommand(
   );
   const result = await loadFeed(source, io, 'tolerant', options.timeoutMs);
   if (!result.ok) {
-    for (const issue of result.errors)
-      io.stderr(`error    ${source}: ${issue.path}: ${issue.message}\n`);
+    for (const issue of result.errors) io.stderr(issueLine('error', source, issue));
     return EXIT.invalid;
   }
   const feed = result.feed;
-  for (const warning of result.warnings)
-    io.stderr(`warning  ${source}: ${warning.path}: ${warning.message}\n`);
+  const words = say(messages);
+  for (const warning of result.warnings) io.stderr(issueLine('warning', source, warning));
   const lang: HeaderLang = options.lang ?? (feed.languages?.[0] === 'fr' ? 'fr' : 'en');
   const separator: Separator = options.separator ?? (lang === 'fr' ? ';' : ',');
   const sheets = exportSpreadsheet(feed, { lang, separator });
@@ -59,31 +86,22 @@ export async function exportCsvCommand(
       writeCsv(sheets.milestones.header, sheets.milestones.rows, separator),
       io,
     );
-  } else if (sheets.milestones.rows.length > 0)
-    sheets.dropped.push('milestones (add --milestones FILE)');
+  } else if (sheets.milestones.rows.length > 0) sheets.dropped.push(words.milestones);
   if (options.updates) {
     await writeOutput(
       options.updates,
       writeCsv(sheets.updates.header, sheets.updates.rows, separator),
       io,
     );
-  } else if (sheets.updates.rows.length > 0) sheets.dropped.push('updates (add --updates FILE)');
+  } else if (sheets.updates.rows.length > 0) sheets.dropped.push(words.updates);
   if (options.statuses) {
     // An empty list rather than no file: an older file left there would bring back statuses the
     // feed no longer has when it is given to `import csv --statuses`.
     await writeOutput(options.statuses, feedJson(feed.statuses ?? []), io);
-    if (!feed.statuses)
-      io.stderr(`note: ${options.statuses}: the feed declares no statuses; wrote an empty list\n`);
-  } else if (feed.statuses) sheets.dropped.push('statuses (add --statuses FILE)');
-  if (sheets.dropped.length > 0) {
-    io.stderr(
-      `note: the spreadsheet has no room for: ${sheets.dropped.join('; ')}. Keep the feed and re-import with --base to keep them.\n`,
-    );
-  }
-  if (sheets.lost.length > 0) {
-    io.stderr(
-      `note: the spreadsheet cannot give back: ${sheets.lost.join('; ')}. Change these in the feed before exporting, or check them after importing.\n`,
-    );
-  }
+    if (!feed.statuses) io.stderr(`${words.noStatuses(options.statuses)}\n`);
+  } else if (feed.statuses) sheets.dropped.push(words.statuses);
+  const separate = cliLang() === 'fr' ? '\u00a0; ' : '; ';
+  if (sheets.dropped.length > 0) io.stderr(`${words.dropped(sheets.dropped.join(separate))}\n`);
+  if (sheets.lost.length > 0) io.stderr(`${words.lost(sheets.lost.join(separate))}\n`);
   return EXIT.ok;
 }

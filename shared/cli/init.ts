@@ -6,6 +6,7 @@
 import type { Feed, FeedIssue, PublisherKind, Text } from '../feed/types.ts';
 import { addDays, todayString } from '../status/dates.ts';
 import { EXIT, type CliIo } from './io.ts';
+import { cliLang } from './lang.ts';
 import { checkTargets, feedJson, writeOutput } from './output.ts';
 
 /** Options of `init`. */
@@ -200,9 +201,10 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
     io,
   );
   await writeOutput(options.out, feedJson(starterFeed(options.kind, options.lang, io.now())), io);
+  // The steps in the language of the run when it is French, else in that of the example texts.
   io.stderr(
-    GUIDANCE[options.lang]
-      .replaceAll('FICHIER', options.out ?? 'feed.json')
+    GUIDANCE[cliLang() === 'fr' ? 'fr' : options.lang]
+      .replaceAll('FICHIER', options.out ?? (cliLang() === 'fr' ? 'engagements.json' : 'feed.json'))
       .replaceAll('FILE', options.out ?? 'feed.json'),
   );
   return EXIT.ok;
