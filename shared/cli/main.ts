@@ -116,7 +116,7 @@ const messages = defineMessages({
     },
     validate: {
       description:
-        'vérifier un flux (fichier ou adresse) en mode strict\u00a0; sortie 0 valide, 1 non valide, 2 illisible',
+        'vérifier un flux (fichier ou adresse) en mode strict\u00a0; code de sortie 0 valide, 1 non valide, 2 illisible',
       source: 'fichier du flux, adresse http(s), ou - pour l’entrée standard',
       json: 'afficher le rapport en JSON',
       today: {
@@ -201,7 +201,7 @@ const messages = defineMessages({
     },
     diff: {
       description:
-        'ce qui a changé entre deux versions d’un flux\u00a0; sortie 0 aucun changement, 1 des changements, 2 illisible',
+        'ce qui a changé entre deux versions d’un flux\u00a0; code de sortie 0 aucun changement, 1 des changements, 2 illisible',
       old: 'flux le plus ancien, fichier ou adresse (ou - pour l’entrée standard)',
       new: 'flux le plus récent, fichier ou adresse (ou - pour l’entrée standard)',
       json: 'afficher les changements en JSON',
@@ -377,6 +377,10 @@ function frenchHelp(): Partial<Help> {
   const commander = new Help();
   return {
     styleTitle: (title: string) => COMMANDER_FR.titles[title] ?? title,
+    // Commander wraps at any white space, no-break spaces included: hide them from it, so that
+    // a colon never starts a line.
+    boxWrap: (text: string, width: number) =>
+      commander.boxWrap(text.replaceAll('\u00a0', '\ue000'), width).replaceAll('\ue000', '\u00a0'),
     commandUsage: (command: Command) =>
       commander.commandUsage(command).replace(/ \[command\]$/, ' [commande]'),
     optionDescription: (option: Option) => {
