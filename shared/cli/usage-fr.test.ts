@@ -141,6 +141,36 @@ describe('the command line in French', () => {
   });
 });
 
+describe('fetching in French', () => {
+  it('says in French that a server did not answer in time, with a decimal comma', async () => {
+    const hanging = ((_url: string | URL | Request, init?: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      )) as typeof fetch;
+    const ran = await runCli(
+      ['diff', 'https://www.example.org/a.json', 'b.json', '--timeout', '0.05'],
+      { lang: 'fr', fetch: hanging },
+    );
+    expect(ran.code).toBe(2);
+    expect(plain(ran.stderr)).toBe(
+      'https://www.example.org/a.json : pas de réponse complète en 0,05 s (délai modifiable avec --timeout)\n',
+    );
+  });
+
+  it('says in French that an address could not be fetched, with the reason given', async () => {
+    const unreachable = (async () => {
+      throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND') });
+    }) as typeof fetch;
+    const ran = await runCli(['export', 'csv', 'https://flux.example/engagements.json'], {
+      lang: 'fr',
+      fetch: unreachable,
+    });
+    expect(plain(ran.stderr)).toBe(
+      'https://flux.example/engagements.json : téléchargement impossible (fetch failed: getaddrinfo ENOTFOUND)\n',
+    );
+  });
+});
+
 describe('the real process', () => {
   /** Runs bin/open-commitments.js with `env` instead of the test runner's language settings. */
   function spawnCli(
