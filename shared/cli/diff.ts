@@ -41,6 +41,7 @@ const fieldFr = (field: string): string => FIELDS_FR[field] ?? field;
 /** The lines of the report, in each language. */
 const messages = defineMessages({
   fr: {
+    colon: '\u00a0: ',
     none: 'aucun',
     noDue: 'aucune',
     noValue: '(aucune valeur)',
@@ -80,6 +81,7 @@ const messages = defineMessages({
       `${plural('fr', added, { one: '{n} engagement ajouté', other: '{n} engagements ajoutés' })}, ${plural('fr', removed, { one: '{n} retiré', other: '{n} retirés' })}, ${plural('fr', changed, { one: '{n} modifié', other: '{n} modifiés' })}${feed.length > 0 ? `, flux\u00a0: ${feed.map(fieldFr).join(', ')}` : ''}${unexplained.length > 0 ? `\u00a0; échéances déplacées sans explication\u00a0: ${unexplained.join(', ')}` : ''}`,
   },
   en: {
+    colon: ': ',
     none: 'none',
     noDue: 'none',
     noValue: 'none',
@@ -249,7 +251,7 @@ function shownChange(before: Feed, after: Feed, id: string, field: string): [str
     langs
       .map(
         (lang) =>
-          `${lang}: ${text[lang] === undefined ? say(messages).noValue : quoted(text[lang])}`,
+          `${lang}${say(messages).colon}${text[lang] === undefined ? say(messages).noValue : quoted(text[lang])}`,
       )
       .join(', ');
   return [side(texts[0]!), side(texts[1]!)];

@@ -74,6 +74,24 @@ describe('diff in French', () => {
     expect(ran.stdout).toContain('avancement\u00a0: 40\u00a0% -> 33,3\u00a0%');
   });
 
+  it('shows in French the language a text changed in, when the first reads the same', async () => {
+    const feed = JSON.parse(await readFile(VALFLEURIE, 'utf8')) as Mutable<Feed>;
+    const vf02 = feed.commitments.find((c) => c.id === 'VF-02')!;
+    vf02.title = { ...(vf02.title as Record<string, string>), en: 'Participatory budget (edited)' };
+    await writeFile(path.join(dir, 'titre-en.json'), JSON.stringify(feed));
+    const ran = await runCli(['diff', VALFLEURIE, 'titre-en.json'], { cwd: dir, lang: 'fr' });
+    expect(plain(ran.stdout)).toBe(
+      [
+        '~ VF-02  Budget participatif ouvert dès 11 ans',
+        '    modifié : titre',
+        '      avant : en : "Participatory budget open from age 11"',
+        '      après : en : "Participatory budget (edited)"',
+        '0 engagement ajouté, 0 retiré, 1 modifié',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('says "aucun changement" for the same feed, and keeps --json as it is', async () => {
     const same = await runCli(['diff', VALFLEURIE, VALFLEURIE], { lang: 'fr' });
     expect(same).toMatchObject({ code: 0, stdout: 'aucun changement\n' });
