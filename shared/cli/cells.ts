@@ -17,9 +17,9 @@ const messages = defineMessages({
       `«\u00a0${text}\u00a0» n’est pas une date\u00a0: écrivez AAAA-MM-JJ (2026-12-31) ou JJ/MM/AAAA`,
     monthFirst: (text: string, iso: string) =>
       `la date «\u00a0${text}\u00a0» est écrite le mois en premier, alors que les dates sont lues le jour en premier\u00a0: mettez les colonnes de dates au format AAAA-MM-JJ («\u00a0${iso}\u00a0»), sinon une date comme 6/1 se lit 6 janvier`,
-    notRealDate: (text: string) => `«\u00a0${text}\u00a0» n’est pas une date du calendrier`,
+    notRealDate: (text: string) => `«\u00a0${text}\u00a0» n’est pas un jour qui existe`,
     notPercent: (text: string) => `«\u00a0${text}\u00a0» n’est pas un nombre de 0 à 100`,
-    outside: (value: number) => `${formatNumber(value, 'fr')} est en dehors de 0 à 100`,
+    outside: (value: number) => `${formatNumber(value, 'fr')} n’est pas compris entre 0 et 100`,
     notPositive: (text: string) => `«\u00a0${text}\u00a0» n’est pas un nombre supérieur à 0`,
     unknownStatus: (cell: string, allowed: string, sheetLang: 'fr' | 'en', names: string) =>
       `statut inconnu «\u00a0${cell}\u00a0»\u00a0: utilisez l’un de ces statuts\u00a0: ${allowed} (ou le nom ${sheetLang === 'fr' ? 'français' : 'anglais'} d’une catégorie\u00a0: ${names})\u00a0; déclarez vos propres statuts avec --statuses`,

@@ -64,7 +64,7 @@ describe('import csv in French', () => {
     expect(lines(ran.stderr)).toEqual([
       'attention cellules.csv : ligne 2, colonne D « avancement » : 0,45 se lit 0,45 %, moins de 1 % : s’il s’agit d’une fraction de 1, écrivez 45 pour 45 %',
       'erreur    cellules.csv : ligne 2, colonne C « statut » : statut inconnu « En cours » : utilisez l’un de ces statuts : not-started, limited, substantial, complete, withdrawn, unknown (ou le nom français d’une catégorie : Pas commencé, Limité, Substantiel, Terminé, Abandonné, Inconnu) ; déclarez vos propres statuts avec --statuses',
-      'erreur    cellules.csv : ligne 2, colonne F « échéance » : « 31/06/2027 » n’est pas une date du calendrier',
+      'erreur    cellules.csv : ligne 2, colonne F « échéance » : « 31/06/2027 » n’est pas un jour qui existe',
       'erreur    cellules.csv : ligne 2, colonne G « lien » : « www.ville.fr/x » n’est pas une adresse http(s) complète ; écrivez « https://www.ville.fr/x »',
       'erreur    cellules.csv : ligne 3, colonne A « id » : l’identifiant « E1 » est déjà celui de la ligne 2',
       'erreur    cellules.csv : ligne 3, colonne B « titre » : vide : chaque engagement doit avoir un titre',
@@ -72,7 +72,7 @@ describe('import csv in French', () => {
       'erreur    cellules.csv : ligne 3, colonne F « échéance » : la date « 6/30/2027 » est écrite le mois en premier, alors que les dates sont lues le jour en premier : mettez les colonnes de dates au format AAAA-MM-JJ (« 2027-06-30 »), sinon une date comme 6/1 se lit 6 janvier',
       'erreur    cellules.csv : ligne 4, colonne A « id » : vide : chaque ligne doit avoir un identifiant',
       'erreur    cellules.csv : ligne 4, colonne F « échéance » : l’échéance 2026-01-01 précède le début 2027-01-01',
-      'erreur    cellules.csv : ligne 4, colonne D « avancement » : 120 est en dehors de 0 à 100',
+      'erreur    cellules.csv : ligne 4, colonne D « avancement » : 120 n’est pas compris entre 0 et 100',
       'cellules.csv : non importé (10 erreurs)',
     ]);
   });
@@ -174,8 +174,8 @@ describe.skipIf(!HAVE_DECIDIM)('import decidim in French', () => {
     );
     expect(ran.code).toBe(1);
     expect(lines(ran.stderr.replaceAll(DECIDIM_DIR, 'DECIDIM'))).toEqual([
-      'erreur    DECIDIM/support/invalid.csv : ligne 2, colonne G « start_date » : « 40/05/2017 » n’est pas une date du calendrier',
-      'erreur    DECIDIM/support/invalid.csv : ligne 2, colonne H « end_date » : « 30/13/2017 » n’est pas une date du calendrier',
+      'erreur    DECIDIM/support/invalid.csv : ligne 2, colonne G « start_date » : « 40/05/2017 » n’est pas un jour qui existe',
+      'erreur    DECIDIM/support/invalid.csv : ligne 2, colonne H « end_date » : « 30/13/2017 » n’est pas un jour qui existe',
       'erreur    DECIDIM/support/invalid.csv : ligne 3, colonne H « end_date » : « 1 » n’est pas une date : écrivez AAAA-MM-JJ (2026-12-31) ou JJ/MM/AAAA',
       'erreur    DECIDIM/support/invalid.csv : ligne 3, colonne J « progress » : « Child title in Catalan » n’est pas un nombre de 0 à 100',
       'erreur    DECIDIM/support/invalid.csv : ligne 10, colonne A « result_id » : l’identifiant 123 est déjà pris (ligne 2)',

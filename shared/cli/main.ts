@@ -121,8 +121,7 @@ const messages = defineMessages({
       json: 'afficher le rapport en JSON',
       today: {
         flags: '--today <date>',
-        about:
-          'la date à laquelle comparer pour les avertissements (par défaut\u00a0: aujourd’hui)',
+        about: 'date de référence des avertissements (par défaut\u00a0: aujourd’hui)',
       },
     },
     init: {
