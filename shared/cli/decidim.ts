@@ -38,7 +38,7 @@ const messages = defineMessages({
     endBeforeStart: (end: string, start: string) =>
       `la date de fin ${end} précède la date de début ${start}`,
     notUrl: (text: string) => `«\u00a0${text}\u00a0» n’est pas une adresse http(s) complète`,
-    noParent: (parent: string) => `le parent ${parent} n’est pas dans l’export`,
+    noParent: (parent: string) => `le résultat parent ${parent} est absent de l’export`,
     loop: 'ses parents forment une boucle',
     guessed: (key: string, label: string, category: Category) =>
       `statut ${key} («\u00a0${label}\u00a0») rattaché à ${category} (${coreMessages.fr.category[category]}) d’après l’avancement de ses résultats\u00a0; à corriger avec --statuses si besoin`,
@@ -49,7 +49,7 @@ const messages = defineMessages({
     noLangText: (lang: string, langs: string) =>
       `--lang ${lang}\u00a0: l’export n’a aucun texte dans cette langue, seulement en ${langs}\u00a0; le flux les liste dans cet ordre`,
     publisherName: (name: string) =>
-      `nom de l’éditeur fixé à «\u00a0${name}\u00a0»\u00a0: donnez le vrai avec --publisher-name`,
+      `éditeur nommé par défaut «\u00a0${name}\u00a0»\u00a0: donnez son vrai nom avec --publisher-name`,
   },
   en: {
     notArray: 'expected a JSON array of Decidim results',

@@ -62,12 +62,12 @@ const messages = defineMessages({
     needsKey: (file: string, key: string) =>
       `${file}\u00a0: ${key}\u00a0: un statut doit avoir une clé "key", comme "vote-en-conseil"`,
     notKey: (file: string, key: string, slug: string) =>
-      `${file}\u00a0: «\u00a0${key}\u00a0» n’est pas une clé de statut (1 à 64 caractères parmi A-Z a-z 0-9 . _ -)\u00a0: écrivez "key": "${slug || 'mon-statut'}" et "label": "${key}", et le tableur pourra toujours dire «\u00a0${key}\u00a0»`,
+      `${file}\u00a0: «\u00a0${key}\u00a0» n’est pas une clé de statut (1 à 64 caractères parmi A-Z a-z 0-9 . _ -)\u00a0: écrivez "key": "${slug || 'mon-statut'}" et "label": "${key}", et le tableur pourra continuer à écrire «\u00a0${key}\u00a0»`,
     aSite: 'un site',
     aChannel: 'un canal d’interpellation',
     and: 'et',
     keepOut: (out: string, held: string, from: 'sheet' | 'export') =>
-      `--out ${out}\u00a0: ce flux a ${held}, que ${from === 'sheet' ? 'le tableur' : 'l’export'} ne peut pas contenir\u00a0: ajoutez --base ${out} pour les garder, ou supprimez le fichier pour repartir de zéro`,
+      `--out ${out}\u00a0: ce flux contient ${held}, que ${from === 'sheet' ? 'le tableur' : 'l’export'} ne peut pas contenir\u00a0: ajoutez --base ${out} pour les garder, ou supprimez le fichier pour repartir de zéro`,
     leftOut: (ids: readonly string[], asked: string, from: 'sheet' | 'export') =>
       `${ids.length === 1 ? 'absent' : 'absents'} ${from === 'sheet' ? 'du tableur' : 'de l’export'}, donc ${ids.length === 1 ? 'laissé' : 'laissés'} hors du flux\u00a0: ${ids.join(', ')}${asked ? ` (avec ${asked})` : ''}\u00a0; pour montrer un engagement abandonné, ${from === 'sheet' ? 'gardez sa ligne avec le statut withdrawn (Abandonné)' : 'gardez son résultat avec un statut rattaché à withdrawn'}`,
     keptMilestones: (commitments: string) =>

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feed } from '../feed/types.ts';
@@ -116,7 +116,7 @@ describe('import csv in French', () => {
     });
     await write('libelle.json', '{"Voté en conseil": "complete"}');
     expect(lines((await importCsv(['modele.csv', '--statuses', 'libelle.json'])).stderr)).toEqual([
-      'libelle.json : « Voté en conseil » n’est pas une clé de statut (1 à 64 caractères parmi A-Z a-z 0-9 . _ -) : écrivez "key": "vote-en-conseil" et "label": "Voté en conseil", et le tableur pourra toujours dire « Voté en conseil »',
+      'libelle.json : « Voté en conseil » n’est pas une clé de statut (1 à 64 caractères parmi A-Z a-z 0-9 . _ -) : écrivez "key": "vote-en-conseil" et "label": "Voté en conseil", et le tableur pourra continuer à écrire « Voté en conseil »',
     ]);
   });
 
@@ -141,6 +141,42 @@ describe('import csv in French', () => {
   });
 });
 
+describe('import csv in French, over a feed', () => {
+  const VALFLEURIE = path.join(ROOT, 'shared/feeds/valfleurie.json');
+
+  it('refuses in French to replace a feed holding what the sheet cannot hold', async () => {
+    await writeFile(path.join(dir, 'valfleurie.json'), await readFile(VALFLEURIE));
+    const ran = await runCli(
+      [
+        'import',
+        'csv',
+        path.join(ROOT, 'docs/guide/template-fr.csv'),
+        '--out',
+        'valfleurie.json',
+        '--force',
+      ],
+      { cwd: dir, lang: 'fr' },
+    );
+    expect(ran.code).toBe(2);
+    expect(lines(ran.stderr)).toEqual([
+      '--out valfleurie.json : ce flux contient un site, un canal d’interpellation et 8 interpellations, que le tableur ne peut pas contenir : ajoutez --base valfleurie.json pour les garder, ou supprimez le fichier pour repartir de zéro',
+    ]);
+  });
+
+  it('says in French what it kept from --base', async () => {
+    const exported = await runCli(['export', 'csv', VALFLEURIE, '--out', path.join(dir, 'vf.csv')]);
+    expect(exported.code).toBe(0);
+    const ran = await runCli(['import', 'csv', 'vf.csv', '--base', VALFLEURIE, ...UPDATED], {
+      cwd: dir,
+      lang: 'fr',
+    });
+    expect(ran.code).toBe(0);
+    expect(lines(ran.stderr)).toEqual([
+      `note : repris de ${VALFLEURIE} : les jalons de 5 engagements (pas de feuille --milestones) et les mises à jour de 8 engagements (pas de feuille --updates)`,
+    ]);
+  });
+});
+
 describe.skipIf(!HAVE_DECIDIM)('import decidim in French', () => {
   it("says in French how it read Decidim's statuses and what it wrote", async () => {
     const ran = await runCli(
@@ -161,7 +197,7 @@ describe.skipIf(!HAVE_DECIDIM)('import decidim in French', () => {
       'note : statut status_1 (« dolore ») rattaché à substantial (Substantiel) d’après l’avancement de ses résultats ; à corriger avec --statuses si besoin',
       'note : statut status_0 (« quos ») rattaché à limited (Limité) d’après l’avancement de ses résultats ; à corriger avec --statuses si besoin',
       'note : --lang fr : l’export n’a aucun texte dans cette langue, seulement en ca, en, es ; le flux les liste dans cet ordre',
-      'note : nom de l’éditeur fixé à « localhost:3000 » : donnez le vrai avec --publisher-name',
+      'note : éditeur nommé par défaut « localhost:3000 » : donnez son vrai nom avec --publisher-name',
       'note : l’export ne contient ni site ni canal d’interpellation : écrivez-les une fois dans le flux (init montre comment) et importez avec --base FLUX pour les garder',
       'DECIDIM/fixtures/valid_result.csv : 1 engagement, 3 jalons, écrits dans DIR/decidim.json',
     ]);
@@ -179,7 +215,7 @@ describe.skipIf(!HAVE_DECIDIM)('import decidim in French', () => {
       'erreur    DECIDIM/support/invalid.csv : ligne 3, colonne H « end_date » : « 1 » n’est pas une date : écrivez AAAA-MM-JJ (2026-12-31) ou JJ/MM/AAAA',
       'erreur    DECIDIM/support/invalid.csv : ligne 3, colonne J « progress » : « Child title in Catalan » n’est pas un nombre de 0 à 100',
       'erreur    DECIDIM/support/invalid.csv : ligne 10, colonne A « result_id » : l’identifiant 123 est déjà pris (ligne 2)',
-      'erreur    DECIDIM/support/invalid.csv : ligne 5, colonne D « parent_id » : le parent 234 n’est pas dans l’export',
+      'erreur    DECIDIM/support/invalid.csv : ligne 5, colonne D « parent_id » : le résultat parent 234 est absent de l’export',
       'DECIDIM/support/invalid.csv : non importé (6 erreurs)',
     ]);
   });
