@@ -134,6 +134,30 @@ describe('export csv in French', () => {
     expect(await readFile(path.join(dir, 'v.csv'), 'utf8')).toBe(english.stdout);
   });
 
+  it('says in French what the spreadsheet cannot give back', async () => {
+    const feed: Feed = {
+      format: 'open-commitments/1',
+      publisher: { name: 'Commune de Test', kind: 'municipality' },
+      updated: '2026-12-04T00:00:00Z',
+      languages: ['fr', 'en'],
+      commitments: [
+        {
+          id: 'E1',
+          title: 'Un engagement',
+          status: 'limited',
+          themes: [' Budget'],
+          partners: [{ fr: 'Région', en: 'Region' }, { fr: 'Ville' }],
+        },
+      ],
+    };
+    await writeFile(path.join(dir, 'perte.json'), JSON.stringify(feed));
+    const ran = await runCli(['export', 'csv', 'perte.json'], { cwd: dir, lang: 'fr' });
+    expect(ran.code).toBe(0);
+    expect(plain(ran.stderr)).toBe(
+      'note : le tableur ne peut pas restituer : des partenaires qui ne sont pas donnés dans toutes les langues des autres (E1), que l’import ne peut pas apparier : donnez chacun en fr, en ; des valeurs de liste avec un saut de ligne ou des espaces au début ou à la fin (E1), que l’import retire. Modifiez-les dans le flux avant l’export, ou vérifiez-les après l’import.\n',
+    );
+  });
+
   it('says in French that it wrote an empty list of statuses', async () => {
     const ran = await runCli(
       [
