@@ -153,7 +153,7 @@ const messages = defineMessages({
       file: 'feuille des engagements, en CSV (- pour l’entrée standard)',
       milestones: { flags: '--milestones <fichier>', about: 'feuille des jalons, en CSV' },
       updates: { flags: '--updates <fichier>', about: 'feuille des mises à jour, en CSV' },
-      base: 'garder de ce flux l’éditeur, le plan, le site, les statuts, le canal et les interpellations, ainsi que ses jalons et mises à jour quand leurs feuilles ne sont pas données',
+      base: 'garder de ce flux l’éditeur, le plan, le site, les statuts, le canal d’interpellation et les interpellations, ainsi que ses jalons et mises à jour quand leurs feuilles ne sont pas données',
       planTitle: { flags: '--plan-title <titre>', about: 'titre du plan d’action' },
       statuses: 'JSON\u00a0: vos propres statuts, chacun rattaché à une catégorie',
       lang: {
@@ -167,9 +167,9 @@ const messages = defineMessages({
       description:
         'importer l’export des résultats du module de suivi (accountability) de Decidim (CSV ou JSON)',
       file: 'export des résultats (- pour l’entrée standard)',
-      base: 'garder de ce flux l’éditeur, le plan, le site, le canal, les interpellations et les mises à jour',
+      base: 'garder de ce flux l’éditeur, le plan, le site, le canal d’interpellation, les interpellations et les mises à jour',
       statuses: 'JSON\u00a0: clé de statut Decidim -> catégorie (ou {label, category, progress})',
-      lang: { flags: '--lang <langue>', about: 'langue à placer en premier' },
+      lang: { flags: '--lang <langue>', about: 'langue à placer en tête des langues du flux' },
       force:
         'remplacer le fichier de --out s’il existe (jamais l’export lu, ni sans --base un flux qui a un site ou des questions)',
     },
