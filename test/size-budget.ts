@@ -9,8 +9,11 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 35.9 KB (36,710 B) and 21.6 KB (22,091 B). The
- * dashboard last grew (about 65 B) with a link to its feed, the open data behind it, and (about
+ * about 2%, so that any real growth fails; now 35.9 KB (36,765 B) and 21.6 KB (22,154 B). Both
+ * last grew (about 55 B and 65 B, the badge's code being in both) with the badge's details placed
+ * in the window of a page zoomed with CSS (`zoom` on its body, as text-size tools do), where they
+ * opened past its edge. Before that the dashboard grew (about 65 B) with a link to its feed, the
+ * open data behind it, and (about
  * 10 B) with the question boxes kept while a shared link ticks them in a plan without questions;
  * before that (about 175 B) with its printed form: every commitment the filters show
  * rather than the rows drawn so far, and of the filters only those in use, as words, without a
@@ -55,12 +58,12 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 35.9 * 1024,
+    budget: 36.0 * 1024,
     note: 'dashboard and badge',
   },
   {
     file: 'dist/widget/open-commitment-badge.js',
-    budget: 21.6 * 1024,
+    budget: 21.7 * 1024,
     note: 'badge alone',
   },
   {

@@ -230,7 +230,9 @@ export class OpenCommitmentBadge extends HTMLElement {
    * badge from its left edge, shifted left as far as needed to end inside the viewport (the badge
    * may sit near the page's right edge or in a narrow column). When they do not fit below, they
    * open above the badge if there is more room there, else a click on the button would seem to do
-   * nothing; taller than the room they have, they scroll.
+   * nothing; taller than the room they have, they scroll. A page zoomed with CSS (`zoom` on its
+   * body, as some text-size tools do) zooms them too: the window and the badge, measured as drawn,
+   * are counted in their own pixels, else they would open past the window's edge.
    */
   #place = (): void => {
     const panel = this.#details;
@@ -238,18 +240,23 @@ export class OpenCommitmentBadge extends HTMLElement {
     if (!panel || panel.hidden || !line) return;
     const margin = 8;
     const gap = 6;
-    const badge = line.getBoundingClientRect();
+    const zoom = panel.currentCSSZoom || 1;
+    const drawn = line.getBoundingClientRect();
+    const badge = { left: drawn.left / zoom, top: drawn.top / zoom, bottom: drawn.bottom / zoom };
+    const windowWidth = document.documentElement.clientWidth / zoom;
+    const windowHeight = innerHeight / zoom;
+    panel.style.setProperty('max-width', `${windowWidth - 2 * margin}px`);
     const width = panel.offsetWidth;
     // Their whole height, though they may be scrolling now (without undoing their max-height,
     // which would send a reader scrolling them back to their top).
     const height = panel.scrollHeight + panel.offsetHeight - panel.clientHeight;
-    const below = innerHeight - badge.bottom - gap - margin;
+    const below = windowHeight - badge.bottom - gap - margin;
     const above = badge.top - gap - margin;
     const up = height > below && above > below;
     const room = Math.max(up ? above : below, 0);
     if (height > room) panel.style.setProperty('max-height', `${room}px`);
     else panel.style.removeProperty('max-height');
-    const left = Math.min(badge.left, document.documentElement.clientWidth - margin - width);
+    const left = Math.min(badge.left, windowWidth - margin - width);
     panel.style.setProperty('left', `${Math.max(left, margin)}px`);
     panel.style.setProperty(
       'top',

@@ -1,0 +1,53 @@
+/**
+ * The badge as a partner site places it (a university's or a ministry's page showing another body's
+ * commitment), in real Chromium: a page zoomed by a text-size tool, a feed that stays down.
+ */
+import { describe, expect, it } from 'vitest';
+import { hostPage, settled, widgetChromium } from './fixtures/widget/harness.ts';
+
+const TODAY = '2026-12-04';
+
+const chromium = widgetChromium();
+
+const badge = (id: string, src = '/feeds/valfleurie.json') =>
+  `<open-commitment-badge src="${src}" commitment="${id}" today="${TODAY}"></open-commitment-badge>`;
+
+describe('a page zoomed with CSS, as text-size tools do', () => {
+  it('opens the details next to their badge and inside the window', async () => {
+    for (const width of [390, 1000]) {
+      const context = await chromium.newContext({ viewport: { width, height: 700 } });
+      const page = await context.newPage();
+      await page.goto(
+        hostPage(chromium.server, `/partner-zoom-${width}.html`, {
+          scripts: ['/dist/open-commitment-badge.js'],
+          head: '<style>body { zoom: 2 }</style>',
+          // The second badge on the window's last lines, the page above it.
+          body: `<p>État : ${badge('VF-01')}</p><div style="height: 250px"></div><p>Livré : ${badge('VF-02')}</p>
+            <p style="height: 1200px">Suite de la page.</p>`,
+        }),
+      );
+      for (const id of ['VF-01', 'VF-02']) {
+        const host = `open-commitment-badge[commitment="${id}"]`;
+        await settled(page, host);
+        const toggle = page.locator(`${host} [part="toggle"]`);
+        await toggle.click();
+        const line = (await page.locator(`${host} .line`).boundingBox())!;
+        const box = (await page.locator(`${host} [part="popover"]`).boundingBox())!;
+        const where = `${id} at ${width} px`;
+        expect(box.x, where).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, where).toBeLessThanOrEqual(width);
+        expect(box.y, where).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height, where).toBeLessThanOrEqual(700);
+        // Right under the badge, or right above it when there is more room there.
+        const distance =
+          box.y >= line.y + line.height
+            ? box.y - (line.y + line.height)
+            : line.y - (box.y + box.height);
+        expect(distance, where).toBeGreaterThanOrEqual(0);
+        expect(distance, where).toBeLessThan(40);
+        await page.keyboard.press('Escape');
+      }
+      await context.close();
+    }
+  });
+});
