@@ -12,7 +12,13 @@ import { db, type Question } from './db.ts';
 
 /** A question as the pages show it: its title in the browser's language of the moment. */
 function view({ languages, ...q }: Question, lang = uiLang()): QuestionView {
-  return { ...q, title: pickText(q.title, lang, languages)?.text ?? q.commitmentId, id: q.id! };
+  const title = pickText(q.title, lang, languages);
+  return {
+    ...q,
+    title: title?.text ?? q.commitmentId,
+    ...(title?.lang ? { titleLang: title.lang } : {}),
+    id: q.id!,
+  };
 }
 
 /**

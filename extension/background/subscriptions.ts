@@ -209,16 +209,15 @@ export async function listSubscriptions(): Promise<SubscriptionView[]> {
     const stored = sub.url ? await (await feedStore()).get(sub.url) : undefined;
     const feed = await feedOf(sub);
     const entry = sub.bundled ? directoryEntry(sub.feedId) : undefined;
+    // The directory's names are the extension's own, in the browser's language.
+    const name = entry || !feed ? undefined : pickText(feed.publisher.name, lang, feed.languages);
     views.push({
       feedId: sub.feedId,
       ...(sub.url ? { url: sub.url } : {}),
       ...(sub.bundled ? { bundled: sub.bundled } : {}),
       ...(entry?.fictional ? { fictional: true } : {}),
-      name: entry
-        ? entry.name[lang]
-        : feed
-          ? pickText(feed.publisher.name, lang, feed.languages)?.text
-          : sub.url,
+      name: entry ? entry.name[lang] : feed ? name?.text : sub.url,
+      ...(name?.lang ? { nameLang: name.lang } : {}),
       paused: sub.paused,
       ...(sub.movedTo ? { movedTo: sub.movedTo } : {}),
       ...(feed ? { commitments: feed.commitments.length } : {}),

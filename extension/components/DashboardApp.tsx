@@ -180,7 +180,7 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                   >
                     <th scope="row">
                       <strong>
-                        <bdi>{q.title}</bdi>
+                        <LocalizedText value={{ text: q.title, lang: q.titleLang }} lang={lang} />
                       </strong>
                       <div>
                         {m.askedOn(formatDate(q.askedOn, lang))} ·{' '}

@@ -211,7 +211,11 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                 <strong>
                   {/* The directory's names are the extension's own, short, and some tell two plans
                       apart only by their end (their years): never cut like a feed's. */}
-                  {s.bundled ? s.name : <bdi>{s.name}</bdi>}
+                  {s.bundled ? (
+                    s.name
+                  ) : (
+                    <bdi lang={s.nameLang !== lang ? s.nameLang : undefined}>{s.name}</bdi>
+                  )}
                 </strong>
                 {s.fictional && <> ({m.fictional})</>}
                 {s.bundled && <> · {m.directory}</>}

@@ -180,6 +180,8 @@ export interface SubscriptionView {
   readonly bundled?: string;
   readonly fictional?: boolean;
   readonly name?: string;
+  /** The language of `name`, when the feed names it (for screen readers' pronunciation). */
+  readonly nameLang?: string;
   readonly paused: boolean;
   /** Where its URL redirected last time it was read: the same feed, not to be offered again. */
   readonly movedTo?: string;
@@ -198,6 +200,8 @@ export interface QuestionView {
   readonly feedId: string;
   readonly commitmentId: string;
   readonly title: string;
+  /** The language of `title`, when the feed names it (for screen readers' pronunciation). */
+  readonly titleLang?: string;
   readonly askedOn: DateString;
   readonly channel: { readonly kind: 'url' | 'email'; readonly target: string };
   readonly dueOn?: DateString;
