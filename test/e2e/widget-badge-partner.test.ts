@@ -51,3 +51,35 @@ describe('a page zoomed with CSS, as text-size tools do', () => {
     }
   });
 });
+
+describe('a feed that stays down', () => {
+  it('says once that the commitment is unavailable, not again at each failed retry', async () => {
+    chromium.server.route('/feeds/partner-down.json', { status: 503, body: 'Service unavailable' });
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const failures = { count: 0 };
+      Object.assign(window, { failures });
+      document.addEventListener('oc-error', () => (failures.count += 1));
+    });
+    await page.goto(
+      hostPage(chromium.server, '/partner-down.html', {
+        scripts: ['/dist/open-commitment-badge.js'],
+        body: `<p>État : ${badge('VF-01', '/feeds/partner-down.json')}</p>`,
+      }),
+    );
+    const alert = page.locator('open-commitment-badge [role="alert"]');
+    await alert.waitFor();
+    const said = await alert.elementHandle();
+    const failures = () =>
+      page.evaluate(() => (window as unknown as { failures: { count: number } }).failures.count);
+    expect(await failures()).toBe(1);
+    // Back online, the badge asks again, and the feed fails again.
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await expect.poll(failures).toBe(2);
+    expect(await alert.textContent()).toBe('Engagement indisponible');
+    expect(await alert.count()).toBe(1);
+    // The alert the reader heard, not a new one read out again.
+    expect(await said!.evaluate((element) => element.isConnected)).toBe(true);
+  });
+});

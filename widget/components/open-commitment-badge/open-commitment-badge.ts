@@ -305,18 +305,21 @@ export class OpenCommitmentBadge extends HTMLElement {
     this.#drawDetails = undefined;
     this.#listen(false);
     if (!entry) {
-      this.#shadow.replaceChildren(
-        h(
-          'span',
-          {
-            class: 'root badge muted',
-            part: 'base',
-            lang,
-            role: phase === 'error' ? 'alert' : 'status',
-          },
-          phase === 'error' ? m.badgeError : m.badgeLoading,
-        ),
-      );
+      const words = phase === 'error' ? m.badgeError : m.badgeLoading;
+      // Already said: kept, as an alert put in the page again is heard again (at each failed retry).
+      if (this.#shadow.textContent !== words)
+        this.#shadow.replaceChildren(
+          h(
+            'span',
+            {
+              class: 'root badge muted',
+              part: 'base',
+              lang,
+              role: phase === 'error' ? 'alert' : 'status',
+            },
+            words,
+          ),
+        );
       return;
     }
     const feed = entry.feed;
