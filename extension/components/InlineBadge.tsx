@@ -37,8 +37,20 @@ export function InlineBadge({ row, lang }: { row: CommitmentRowData; lang: Lang 
   return (
     <span class="oc-root oc-badge" lang={lang} title={details}>
       <StatusLabel category={row.category} label={row.statusLabel} lang={lang} />
-      {row.progress !== undefined && <span>{formatPercent(row.progress, lang)}</span>}
-      {row.late && <span class="oc-late">{m.late}</span>}
+      {/* Spaces between its parts rather than margins, so that a screen reader or a braille
+          display gives "60% Late", not "60%Late". */}
+      {row.progress !== undefined && (
+        <>
+          {' '}
+          <span>{formatPercent(row.progress, lang)}</span>
+        </>
+      )}
+      {row.late && (
+        <>
+          {' '}
+          <span class="oc-late">{m.late}</span>
+        </>
+      )}
       <span class="oc-visually-hidden" data-badge-details="">
         {' ('}
         <LocalizedText value={title} lang={lang} />

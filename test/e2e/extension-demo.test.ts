@@ -46,6 +46,21 @@ describe('the extension on the demo site', () => {
     await page.close();
   });
 
+  it('gives a screen reader a late badge’s progress and lateness as two words', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/valfleurie/marches-publics/`);
+    await page.locator('td open-commitments-badge').first().waitFor({ timeout: 15_000 });
+    // The name of the table cell the badge is in, as Chromium's accessibility tree gives it.
+    const cdp = await session.context.newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const cell = nodes
+      .filter((node) => node.role?.value === 'cell')
+      .map((node) => String(node.name?.value))
+      .find((name) => name.includes('Works under way'));
+    expect(cell).toContain('Works under way 60% Late (Energy renovation of the three schools');
+    await page.close();
+  });
+
   it('keeps an inline badge on the line of its link’s last word and of the full stop after it', async () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 320, height: 640 });
