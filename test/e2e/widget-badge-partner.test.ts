@@ -3,7 +3,7 @@
  * commitment), in real Chromium: a page zoomed by a text-size tool, a feed that stays down.
  */
 import { describe, expect, it } from 'vitest';
-import { hostPage, settled, widgetChromium } from './fixtures/widget/harness.ts';
+import { axeViolations, hostPage, settled, widgetChromium } from './fixtures/widget/harness.ts';
 
 const TODAY = '2026-12-04';
 
@@ -81,5 +81,41 @@ describe('a feed that stays down', () => {
     expect(await alert.count()).toBe(1);
     // The alert the reader heard, not a new one read out again.
     expect(await said!.evaluate((element) => element.isConnected)).toBe(true);
+  });
+});
+
+describe('a badge in a dialog of the page', () => {
+  it('closes its details on Escape and leaves the dialog open, focus on its button', async () => {
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    await page.goto(
+      hostPage(chromium.server, '/partner-dialog.html', {
+        scripts: ['/dist/open-commitment-badge.js'],
+        body: `<button type="button" id="open">Voir la fiche</button>
+          <dialog aria-labelledby="sheet"><h2 id="sheet">Fiche</h2><p>État : ${badge('VF-01')}</p>
+          <form method="dialog"><button>Fermer</button></form></dialog>
+          <script type="module">
+            document.getElementById('open').addEventListener('click', () => document.querySelector('dialog').showModal());
+          </script>`,
+      }),
+    );
+    await page.locator('#open').click();
+    await settled(page, 'open-commitment-badge');
+    const dialogOpen = () => page.locator('dialog').evaluate((d) => (d as HTMLDialogElement).open);
+    const toggle = page.locator('open-commitment-badge [part="toggle"]');
+    const popover = page.locator('open-commitment-badge [part="popover"]');
+    await page.locator('open-commitment-badge [part="link"]').focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    expect(await popover.isVisible()).toBe(false);
+    expect(await dialogOpen()).toBe(true);
+    expect(
+      await toggle.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el),
+    ).toBe(true);
+    // Escape again, the details closed: the dialog's to close.
+    await page.keyboard.press('Escape');
+    expect(await dialogOpen()).toBe(false);
   });
 });

@@ -274,9 +274,13 @@ export class OpenCommitmentBadge extends HTMLElement {
     if (!event.composedPath().includes(this)) this.#setOpen(false);
   };
 
-  /** Escape with focus in the badge closes the details and puts focus back on the button. */
+  /**
+   * Escape with focus in the badge closes the details and puts focus back on the button, and
+   * nothing else: not a modal dialog of the page that holds the badge, which Escape would close too.
+   */
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.#open) {
+      event.preventDefault();
       event.stopPropagation();
       // Focus first: keyboard focus on the button opens the details, and they must end closed.
       this.#toggleButton?.focus();
