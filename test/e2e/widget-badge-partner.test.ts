@@ -1,9 +1,17 @@
 /**
  * The badge as a partner site places it (a university's or a ministry's page showing another body's
- * commitment), in real Chromium: a page zoomed by a text-size tool, a feed that stays down.
+ * commitment), in real Chromium: a page zoomed by a text-size tool, a feed that stays down, a modal
+ * dialog of the page, and details taller than a window zoomed to 200%.
  */
 import { describe, expect, it } from 'vitest';
-import { axeViolations, hostPage, settled, widgetChromium } from './fixtures/widget/harness.ts';
+import {
+  axeViolations,
+  bundledFeed,
+  hostPage,
+  serveFeed,
+  settled,
+  widgetChromium,
+} from './fixtures/widget/harness.ts';
 
 const TODAY = '2026-12-04';
 
@@ -117,5 +125,46 @@ describe('a badge in a dialog of the page', () => {
     // Escape again, the details closed: the dialog's to close.
     await page.keyboard.press('Escape');
     expect(await dialogOpen()).toBe(false);
+  });
+});
+
+describe('details taller than the window', () => {
+  it('let the keyboard reach them to scroll them, in a page in English zoomed to 200%', async () => {
+    // A publisher with no interpellation channel: nothing to focus in the details.
+    const feed = bundledFeed('valfleurie');
+    delete feed.interpellation;
+    serveFeed(chromium.server, '/feeds/partner-no-channel.json', feed);
+    // A window of 1280 × 720 at 200%.
+    const context = await chromium.newContext({
+      viewport: { width: 640, height: 360 },
+      deviceScaleFactor: 2,
+    });
+    const page = await context.newPage();
+    await page.goto(
+      hostPage(chromium.server, '/partner-tall-details.html', {
+        scripts: ['/dist/open-commitment-badge.js'],
+        lang: 'en',
+        body: `<p>Status: ${badge('VF-01', '/feeds/partner-no-channel.json')}</p>
+          <p style="height: 1200px">More of the page.</p>`,
+      }),
+    );
+    await settled(page, 'open-commitment-badge');
+    const popover = page.locator('open-commitment-badge [part="popover"]');
+    await page.locator('open-commitment-badge [part="link"]').focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => popover.isVisible()).toBe(true);
+    expect(await popover.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    expect(await popover.textContent()).toContain('This publisher offers no way to question it');
+    expect(await axeViolations(page)).toEqual([]);
+    // From the details button, Tab goes into them, and Escape brings focus back.
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page
+        .locator('open-commitment-badge')
+        .evaluate((host) => host.shadowRoot!.activeElement?.getAttribute('part'));
+    expect(await focused()).toBe('popover');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('toggle');
+    expect(await popover.isVisible()).toBe(false);
   });
 });

@@ -254,8 +254,11 @@ export class OpenCommitmentBadge extends HTMLElement {
     const above = badge.top - gap - margin;
     const up = height > below && above > below;
     const room = Math.max(up ? above : below, 0);
-    if (height > room) panel.style.setProperty('max-height', `${room}px`);
+    const scrolls = height > room;
+    if (scrolls) panel.style.setProperty('max-height', `${room}px`);
     else panel.style.removeProperty('max-height');
+    // Scrolling, they take keyboard focus, for arrow keys to scroll them in every browser.
+    setOrRemove(panel, 'tabindex', scrolls ? '0' : undefined);
     const left = Math.min(badge.left, windowWidth - margin - width);
     panel.style.setProperty('left', `${Math.max(left, margin)}px`);
     panel.style.setProperty(
