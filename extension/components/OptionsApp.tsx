@@ -21,8 +21,9 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
   const when = (ms: number) => formatDateTime(new Date(ms).toISOString(), lang);
   const subs = model.subscriptions.value;
   /**
-   * What the last action on a row did (what "Refresh now" found, hosts allowed, a feed removed, a
-   * site shown again), said once it is done: the row's change is silent, or takes the row away.
+   * What the last action on a row did (what "Refresh now" found, hosts allowed, a feed paused,
+   * resumed or removed, a site shown again), said once it is done: the row's change is silent, or
+   * takes the row away.
    */
   const [said, say] = useState('');
   /**
@@ -291,6 +292,15 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                         s.feedId,
                         m.notDone(s.paused ? m.resume : m.pause, s.name ?? s.feedId),
                         () => model.setPaused(s.feedId, !s.paused),
+                      ).then(
+                        // The row's mark is silent, and the button's new word not heard by all.
+                        (done) =>
+                          done &&
+                          say(
+                            (s.paused ? m.subscriptionResumed : m.subscriptionPaused)(
+                              s.name ?? s.feedId,
+                            ),
+                          ),
                       )
                     }
                   >

@@ -430,16 +430,24 @@ describe('subscribing on the options page', () => {
     await page.close();
   });
 
-  it('stops showing a paused feed and shows it again when resumed', async () => {
+  it('stops showing a paused feed and shows it again when resumed, saying each with focus kept', async () => {
     const options = await session.openPage('options.html');
     const row = options.locator(`[data-feed-id="${feedUrl}"]`);
-    await row.getByRole('button', { name: 'Pause' }).click();
+    // The page's status line, which screen readers announce.
+    const said = options.locator('[role="status"][data-refresh-result]');
+    const focused = () => options.evaluate(() => document.activeElement?.textContent);
+    await row.getByRole('button', { name: 'Pause' }).focus();
+    await options.keyboard.press('Enter');
     await row.getByRole('button', { name: 'Resume' }).waitFor();
     await expect(row.locator('[data-paused]').textContent()).resolves.toBe('Paused');
+    await expect.poll(() => said.textContent()).toBe('Subscription paused: Test Town');
+    await expect.poll(focused).toBe('Resume: Test Town');
     expect((await registered()).some((p) => p.includes('127.0.0.1/town/'))).toBe(false);
-    await row.getByRole('button', { name: 'Resume' }).click();
+    await options.keyboard.press('Enter');
     await row.getByRole('button', { name: 'Pause' }).waitFor();
     await expect(row.locator('[data-paused]').count()).resolves.toBe(0);
+    await expect.poll(() => said.textContent()).toBe('Subscription resumed: Test Town');
+    await expect.poll(focused).toBe('Pause: Test Town');
     await waitForRegistration(session, 'http://127.0.0.1/town/*');
     await options.close();
   });
