@@ -9,14 +9,17 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 35.9 KB (36,800 B) and 21.7 KB (22,199 B). Both
- * last grew (about 20 B) with a badge's details that scroll taking keyboard focus, for arrow keys
+ * about 2%, so that any real growth fails; now 35.9 KB (36,802 B) and 21.7 KB (22,205 B). Both
+ * last grew (about 5 B) with a badge's words alone (loading, unavailable, not in the plan) drawn on
+ * its own background, which a dark page or a dark theme on a light page left unreadable; before
+ * that (about 20 B) with a badge's details that scroll taking keyboard focus, for arrow keys
  * to scroll them in every browser; before that (about 5 B and 10 B) with Escape in a badge closing
  * its details and not the page's dialog around it; before that (about 15 B) with a badge whose
  * feed stays down saying so once, not at each failed retry; before that (about 55 B and 65 B, the
  * badge's code being in both) with its details placed in the window of a page zoomed with CSS
  * (`zoom` on its body, as text-size tools do), where they opened past its edge. Before that the
- * dashboard grew (about 65 B) with a link to its feed, the open data behind it, and (about 10 B) with the question boxes kept while a shared link ticks them in a plan without questions;
+ * dashboard grew (about 65 B) with a link to its feed, the open data behind it, and (about 10 B)
+ * with the question boxes kept while a shared link ticks them in a plan without questions;
  * before that (about 175 B) with its printed form: every commitment the filters show
  * rather than the rows drawn so far, and of the filters only those in use, as words, without a
  * button. Before that both grew (about 440 B and 250 B) with the `dsfr` theme following a site of the French State design

@@ -1,7 +1,8 @@
 /**
  * The badge as a partner site places it (a university's or a ministry's page showing another body's
  * commitment), in real Chromium: a page zoomed by a text-size tool, a feed that stays down, a modal
- * dialog of the page, and details taller than a window zoomed to 200%.
+ * dialog of the page, details taller than a window zoomed to 200%, and a badge's words alone on a
+ * dark page or in a dark theme.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -166,5 +167,35 @@ describe('details taller than the window', () => {
     await page.keyboard.press('Escape');
     expect(await focused()).toBe('toggle');
     expect(await popover.isVisible()).toBe(false);
+  });
+});
+
+describe('a badge without its commitment to show', () => {
+  it('says so readably on a light page read in a dark theme, and on a dark page', async () => {
+    chromium.server.route('/feeds/partner-unreadable.json', { status: 503, body: 'Down' });
+    const pages = [
+      { scheme: 'dark', background: '#fff', color: '#1a1a1a' },
+      { scheme: 'light', background: '#121212', color: '#eee' },
+    ] as const;
+    for (const { scheme, background, color } of pages) {
+      const context = await chromium.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(
+        hostPage(chromium.server, `/partner-unavailable-${scheme}.html`, {
+          scripts: ['/dist/open-commitment-badge.js'],
+          head: `<style>body { background: ${background}; color: ${color} }</style>`,
+          body: `<p>Marchés publics : ${badge('VF-01', '/feeds/partner-unreadable.json')}</p>
+            <p>Écoles : ${badge('VF-99')}</p>`,
+        }),
+      );
+      const unavailable = page.locator('open-commitment-badge [role="alert"]');
+      await unavailable.waitFor();
+      expect(await unavailable.textContent()).toBe('Engagement indisponible');
+      const missing = page.locator('open-commitment-badge[commitment="VF-99"] [part="base"]');
+      await expect
+        .poll(() => missing.textContent())
+        .toBe('L’engagement «\u00a0VF-99\u00a0» ne figure pas dans ce plan.');
+      expect(await axeViolations(page), `${scheme} theme, page ${background}`).toEqual([]);
+    }
   });
 });

@@ -314,12 +314,14 @@ export class OpenCommitmentBadge extends HTMLElement {
     if (!entry) {
       const words = phase === 'error' ? m.badgeError : m.badgeLoading;
       // Already said: kept, as an alert put in the page again is heard again (at each failed retry).
+      // Words alone are drawn as the line is, on the badge's background: in its muted colour on the
+      // page's own, a dark page (or a dark theme on a light page) left them unreadable.
       if (this.#shadow.textContent !== words)
         this.#shadow.replaceChildren(
           h(
             'span',
             {
-              class: 'root badge muted',
+              class: 'root badge muted line',
               part: 'base',
               lang,
               role: phase === 'error' ? 'alert' : 'status',
@@ -335,7 +337,7 @@ export class OpenCommitmentBadge extends HTMLElement {
       this.#shadow.replaceChildren(
         h(
           'span',
-          { class: 'root badge muted', part: 'base', lang },
+          { class: 'root badge muted line', part: 'base', lang },
           m.commitmentMissing(this.commitment ?? ''),
         ),
       );
