@@ -1,8 +1,8 @@
 /**
  * The badge as a partner site places it (a university's or a ministry's page showing another body's
  * commitment), in real Chromium: a page zoomed by a text-size tool, a feed that stays down, a modal
- * dialog of the page, details taller than a window zoomed to 200%, and a badge's words alone on a
- * dark page or in a dark theme.
+ * dialog of the page, details taller than a window zoomed to 200%, a badge's words alone on a dark
+ * page or in a dark theme, and a keyboard reader going back to the details button.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -197,5 +197,38 @@ describe('a badge without its commitment to show', () => {
         .toBe('L’engagement «\u00a0VF-99\u00a0» ne figure pas dans ce plan.');
       expect(await axeViolations(page), `${scheme} theme, page ${background}`).toEqual([]);
     }
+  });
+});
+
+describe('a keyboard reader going back to the details button', () => {
+  it('finds the details as they left them, the interpellation action still open', async () => {
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    await page.goto(
+      hostPage(chromium.server, '/partner-keyboard-back.html', {
+        scripts: ['/dist/open-commitment-badge.js'],
+        body: `<p>État : ${badge('VF-01')}</p><p><a href="#suite">Suite</a></p>`,
+      }),
+    );
+    await settled(page, 'open-commitment-badge');
+    const ask = page.locator('open-commitment-badge [part="ask"] > button');
+    const focused = () =>
+      page
+        .locator('open-commitment-badge')
+        .evaluate((host) => host.shadowRoot!.activeElement?.getAttribute('part'));
+    await page.locator('open-commitment-badge [part="link"]').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await ask.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('toggle');
+    expect(await ask.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('open-commitment-badge .ask-panel').isVisible()).toBe(true);
+    // And on again to where they were.
+    await page.keyboard.press('Tab');
+    expect(await ask.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(
+      true,
+    );
   });
 });

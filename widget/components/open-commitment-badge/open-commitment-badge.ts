@@ -257,8 +257,9 @@ export class OpenCommitmentBadge extends HTMLElement {
     const scrolls = height > room;
     if (scrolls) panel.style.setProperty('max-height', `${room}px`);
     else panel.style.removeProperty('max-height');
-    // Scrolling, they take keyboard focus, for arrow keys to scroll them in every browser.
-    setOrRemove(panel, 'tabindex', scrolls ? '0' : undefined);
+    // Scrolling with nothing in them to focus (no interpellation action), they take keyboard focus,
+    // for arrow keys to scroll them in every browser; with a button, Tab goes through them.
+    setOrRemove(panel, 'tabindex', scrolls && !panel.querySelector('button') ? '0' : undefined);
     const left = Math.min(badge.left, windowWidth - margin - width);
     panel.style.setProperty('left', `${Math.max(left, margin)}px`);
     panel.style.setProperty(
@@ -372,8 +373,9 @@ export class OpenCommitmentBadge extends HTMLElement {
     ) as HTMLButtonElement;
     toggle.addEventListener('click', () => this.#setOpen(!this.#open));
     toggle.addEventListener('focus', () => {
-      // Keyboard focus opens the details; a click decides for itself.
-      if (toggle.matches(':focus-visible')) this.#setOpen(true);
+      // Keyboard focus opens the details; a click decides for itself. Open already (a reader back
+      // on the button from them), they are left as they are, the interpellation action open or not.
+      if (!this.#open && toggle.matches(':focus-visible')) this.#setOpen(true);
     });
     const popover = h('div', {
       id: popoverId,
