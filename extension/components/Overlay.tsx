@@ -84,8 +84,26 @@ export function Overlay({
   useEffect(() => {
     const media = matchMedia(NARROW);
     const follow = () => setNarrow(media.matches);
+    // A control of the page that focus reaches beneath the panel, which would hide it, is
+    // scrolled clear of it (WCAG 2.4.11): above it when the panel is low, else below it.
+    const clear = (event: FocusEvent) => {
+      const box = panel.current?.getBoundingClientRect();
+      const at = (event.target as Element).getBoundingClientRect();
+      if (
+        box &&
+        at.top >= box.top &&
+        at.bottom <= box.bottom &&
+        at.left >= box.left &&
+        at.right <= box.right
+      )
+        scrollBy(0, box.top > innerHeight / 2 ? at.bottom - box.top + 8 : at.top - box.bottom - 8);
+    };
     media.addEventListener('change', follow);
-    return () => media.removeEventListener('change', follow);
+    addEventListener('focusin', clear);
+    return () => {
+      media.removeEventListener('change', follow);
+      removeEventListener('focusin', clear);
+    };
   }, []);
   const [query, setQuery] = useState('');
   const keep = () => onPlace(position.at.value);

@@ -1,5 +1,6 @@
 /**
- * The extension with the keyboard alone, in Chromium: closing the overlay (its button or Escape)
+ * The extension with the keyboard alone, in Chromium: a link of the page that focus reaches
+ * beneath the panel scrolled clear of it; closing the overlay (its button or Escape)
  * gives focus back to the page where it was before it entered the panel, never to the top of the
  * document. And its small buttons, large enough for a finger or a shaky hand; at 400% zoom, the
  * page still in view beside it, the options and "My commitments" pages within the screen
@@ -31,6 +32,14 @@ beforeAll(async () => {
   server.route('/feed.json', { body: JSON.stringify(townFeed(server.origin)) });
   server.route('/town/project-a.html', { body: projectPage(server.origin) });
   server.route('/far.json', { body: JSON.stringify(farFeed) });
+  // A long page whose one link, in view, sits where the panel's bottom-right corner is.
+  server.route('/town/project-a-corner.html', {
+    body:
+      '<!doctype html><html lang="en"><head><title>Corner</title></head><body>' +
+      '<h1>Corner</h1><div style="height: 3000px"></div>' +
+      '<a id="corner" href="#" style="position: absolute; top: 640px; right: 60px">Budget</a>' +
+      '</body></html>',
+  });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   await subscribe(session, `${server.origin}/feed.json`, 'http://127.0.0.1/town/*');
 });
@@ -99,6 +108,27 @@ describe('the overlay with the keyboard', () => {
     await page.keyboard.press('Escape');
     await page.locator('open-commitments-overlay').waitFor({ state: 'detached' });
     await expect(focused(page)).resolves.toBe('Read more');
+    await page.close();
+  });
+});
+
+describe('the overlay over the page', () => {
+  it('scrolls a link of the page that focus reaches beneath the panel clear of it', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server.origin}/town/project-a-corner.html`);
+    const panel = page.locator('open-commitments-overlay section');
+    await panel.getByRole('heading').waitFor();
+    const link = page.locator('#corner');
+    const box = (await panel.boundingBox())!;
+    const before = (await link.boundingBox())!;
+    // Without the panel, the link would be in view where focus reaches it: under the panel.
+    expect(before.y).toBeGreaterThan(box.y);
+    expect(before.x).toBeGreaterThan(box.x);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('corner');
+    const after = (await link.boundingBox())!;
+    expect(after.y + after.height).toBeLessThanOrEqual(box.y);
     await page.close();
   });
 });
