@@ -9,10 +9,11 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 36.0 KB (36,813 B) and 21.7 KB (22,217 B). Both
- * last grew (about 10 B) with a badge's details left as they were when a keyboard reader goes back
- * to their button, the interpellation action open, and kept out of the Tab order while it is in
- * them; before that (about 5 B) with a badge's words alone (loading, unavailable, not in the plan) drawn on
+ * about 2%, so that any real growth fails; now 36.0 KB (36,848 B) and 21.7 KB (22,249 B). Both
+ * last grew (about 35 B) with one alert, not one per badge, for the failure of a feed that several
+ * badges of a page show; before that (about 10 B) with a badge's details left as they were when a
+ * keyboard reader goes back to their button, the interpellation action open, and kept out of the
+ * Tab order while it is in them; before that (about 5 B) with a badge's words alone (loading, unavailable, not in the plan) drawn on
  * its own background, which a dark page or a dark theme on a light page left unreadable; before
  * that (about 20 B) with a badge's details that scroll taking keyboard focus, for arrow keys
  * to scroll them in every browser; before that (about 5 B and 10 B) with Escape in a badge closing
@@ -65,12 +66,12 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 36.0 * 1024,
+    budget: 36.1 * 1024,
     note: 'dashboard and badge',
   },
   {
     file: 'dist/widget/open-commitment-badge.js',
-    budget: 21.7 * 1024,
+    budget: 21.8 * 1024,
     note: 'badge alone',
   },
   {

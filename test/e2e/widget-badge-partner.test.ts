@@ -2,7 +2,8 @@
  * The badge as a partner site places it (a university's or a ministry's page showing another body's
  * commitment), in real Chromium: a page zoomed by a text-size tool, a feed that stays down, a modal
  * dialog of the page, details taller than a window zoomed to 200%, a badge's words alone on a dark
- * page or in a dark theme, and a keyboard reader going back to the details button.
+ * page or in a dark theme, a keyboard reader going back to the details button, and a table of
+ * badges of a feed that is down.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -230,5 +231,29 @@ describe('a keyboard reader going back to the details button', () => {
     expect(await ask.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(
       true,
     );
+  });
+});
+
+describe('several badges of a feed that is down', () => {
+  it('say once in an alert that their commitments are unavailable, each showing it', async () => {
+    chromium.server.route('/feeds/partner-table-down.json', { status: 503, body: 'Down' });
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    const row = (id: string) =>
+      `<tr><th scope="row">${id}</th><td>${badge(id, '/feeds/partner-table-down.json')}</td></tr>`;
+    await page.goto(
+      hostPage(chromium.server, '/partner-table-down.html', {
+        scripts: ['/dist/open-commitment-badge.js'],
+        body: `<table><caption>Engagements de la commune</caption>
+          <tr><th scope="col">Engagement</th><th scope="col">État</th></tr>
+          ${['VF-01', 'VF-02', 'VF-03'].map(row).join('')}</table>`,
+      }),
+    );
+    const shown = page.locator('open-commitment-badge [part="base"]');
+    await expect
+      .poll(() => shown.allTextContents())
+      .toEqual(['Engagement indisponible', 'Engagement indisponible', 'Engagement indisponible']);
+    expect(await page.locator('open-commitment-badge [role="alert"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

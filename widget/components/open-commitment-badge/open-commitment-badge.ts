@@ -24,6 +24,9 @@ import { announceFeedState, type Announced } from '../../lib/announce.ts';
 
 let stylesheet: CSSStyleSheet | undefined;
 
+/** The failures a badge has said in an alert: the other badges of the feed show them without one. */
+const alerted = new WeakSet<object>();
+
 /**
  * One commitment's status on one line, for any page about it: the publisher's status label, its
  * progress, a late mark and a link to the commitment's page, with a details popover (summary,
@@ -303,7 +306,7 @@ export class OpenCommitmentBadge extends HTMLElement {
   #draw(): void {
     const lang = viewerLang(this);
     const m = commonMessages[lang];
-    const { entry, phase } = this.#feedState;
+    const { entry, error, phase } = this.#feedState;
     // The part that holds focus, focused again once drawn anew (in the details, their button): a
     // new copy, a failed refresh or another language left a keyboard reader at the page's top.
     const focused = this.#shadow.activeElement?.closest('[part]')?.getAttribute('part');
@@ -317,7 +320,10 @@ export class OpenCommitmentBadge extends HTMLElement {
       // Already said: kept, as an alert put in the page again is heard again (at each failed retry).
       // Words alone are drawn as the line is, on the badge's background: in its muted colour on the
       // page's own, a dark page (or a dark theme on a light page) left them unreadable.
-      if (this.#shadow.textContent !== words)
+      // One alert for a failure, however many badges of the feed show it: each was read out.
+      if (this.#shadow.textContent !== words) {
+        const alert = !!error && !alerted.has(error);
+        if (error) alerted.add(error);
         this.#shadow.replaceChildren(
           h(
             'span',
@@ -325,11 +331,12 @@ export class OpenCommitmentBadge extends HTMLElement {
               class: 'root badge muted line',
               part: 'base',
               lang,
-              role: phase === 'error' ? 'alert' : 'status',
+              role: alert ? 'alert' : error ? undefined : 'status',
             },
             words,
           ),
         );
+      }
       return;
     }
     const feed = entry.feed;
