@@ -9,20 +9,21 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
- * about 2%, so that any real growth fails; now 36.0 KB (36,848 B) and 21.7 KB (22,249 B). Both
- * last grew (about 35 B) with one alert, not one per badge, for the failure of a feed that several
+ * about 2%, so that any real growth fails; now 36.0 KB (36,848 B) and 21.7 KB (22,249 B). Both last
+ * grew (about 35 B) with one alert, not one per badge, for the failure of a feed that several
  * badges of a page show; before that (about 10 B) with a badge's details left as they were when a
  * keyboard reader goes back to their button, the interpellation action open, and kept out of the
- * Tab order while it is in them; before that (about 5 B) with a badge's words alone (loading, unavailable, not in the plan) drawn on
- * its own background, which a dark page or a dark theme on a light page left unreadable; before
- * that (about 20 B) with a badge's details that scroll taking keyboard focus, for arrow keys
- * to scroll them in every browser; before that (about 5 B and 10 B) with Escape in a badge closing
- * its details and not the page's dialog around it; before that (about 15 B) with a badge whose
- * feed stays down saying so once, not at each failed retry; before that (about 55 B and 65 B, the
- * badge's code being in both) with its details placed in the window of a page zoomed with CSS
- * (`zoom` on its body, as text-size tools do), where they opened past its edge. Before that the
- * dashboard grew (about 65 B) with a link to its feed, the open data behind it, and (about 10 B)
- * with the question boxes kept while a shared link ticks them in a plan without questions;
+ * Tab order while it is in them; before that (about 5 B) with a badge's words alone (loading,
+ * unavailable, not in the plan) drawn on its own background, which a dark page or a dark theme on a
+ * light page left unreadable; before that (about 20 B) with a badge's details that scroll taking
+ * keyboard focus, for arrow keys to scroll them in every browser; before that (about 5 B and 10 B)
+ * with Escape in a badge closing its details and not the page's dialog around it; before that
+ * (about 15 B) with a badge whose feed stays down saying so once, not at each failed retry; before
+ * that (about 55 B and 65 B, the badge's code being in both) with its details placed in the window
+ * of a page zoomed with CSS (`zoom` on its body, as text-size tools do), where they opened past its
+ * edge. Before that the dashboard grew (about 65 B) with a link to its feed, the open data behind
+ * it, and (about 10 B) with the question boxes kept while a shared link ticks them in a plan
+ * without questions;
  * before that (about 175 B) with its printed form: every commitment the filters show
  * rather than the rows drawn so far, and of the filters only those in use, as words, without a
  * button. Before that both grew (about 440 B and 250 B) with the `dsfr` theme following a site of the French State design
