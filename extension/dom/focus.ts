@@ -66,7 +66,11 @@ export function returnFocusToPage(previous: HTMLElement | null): void {
     previous.focus();
     if (document.activeElement === previous) return;
   }
-  const heading = document.querySelector<HTMLElement>('main h1, h1, main, [role="main"]');
+  // One selector for all would take the first in the document: `main` before the `h1` inside it.
+  const heading =
+    document.querySelector<HTMLElement>('main h1, [role="main"] h1') ??
+    document.querySelector<HTMLElement>('h1') ??
+    document.querySelector<HTMLElement>('main, [role="main"]');
   if (!heading) return;
   if (heading.tabIndex < 0 && !heading.hasAttribute('tabindex')) {
     heading.setAttribute('tabindex', '-1');

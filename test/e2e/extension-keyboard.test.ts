@@ -1,8 +1,8 @@
 /**
  * The extension with the keyboard alone, in Chromium: a link of the page that focus reaches
  * beneath the panel scrolled clear of it; closing the overlay (its button or Escape)
- * gives focus back to the page where it was before it entered the panel, never to the top of the
- * document. And its small buttons, large enough for a finger or a shaky hand; at 400% zoom, the
+ * gives focus back to the page where it was before it entered the panel, or else to its main
+ * heading, never to the top of the document. And its small buttons, large enough for a finger or a shaky hand; at 400% zoom, the
  * page still in view beside it, the options and "My commitments" pages within the screen
  * whatever a feed's addresses, and the popup within its narrower window; in forced colours,
  * the popup's pressed buttons still pressed; and a link from "My commitments" to the feeds page
@@ -32,6 +32,12 @@ beforeAll(async () => {
   server.route('/feed.json', { body: JSON.stringify(townFeed(server.origin)) });
   server.route('/town/project-a.html', { body: projectPage(server.origin) });
   server.route('/far.json', { body: JSON.stringify(farFeed) });
+  // The project page with its content in a landmark, as an official site's pages are.
+  server.route('/town/project-a-main.html', {
+    body: projectPage(server.origin)
+      .replace('<h1>', '<header><a href="#">Town</a></header><main><h1>')
+      .replace('</body>', '</main></body>'),
+  });
   // A long page whose one link, in view, sits where the panel's bottom-right corner is.
   server.route('/town/project-a-corner.html', {
     body:
@@ -134,6 +140,22 @@ describe('the overlay over the page', () => {
 });
 
 describe('the overlay for a pointer', () => {
+  it('gives focus to the page’s main heading when closed from a click, not to its whole content', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a-main.html`);
+    const overlay = page.locator('open-commitments-overlay');
+    await overlay.getByRole('heading').waitFor();
+    // Clicked into from nowhere in the page: focus has no place there to go back to.
+    await overlay.getByRole('button', { name: 'Close', exact: true }).click();
+    await overlay.waitFor({ state: 'detached' });
+    await expect(
+      page.evaluate(
+        () => document.activeElement?.localName + ' ' + document.activeElement?.textContent,
+      ),
+    ).resolves.toBe('h1 Project A');
+    await page.close();
+  });
+
   it('makes its move handle, corner and close buttons targets of at least 24 by 24 px', async () => {
     const page = await projectWithOverlay();
     const overlay = page.locator('open-commitments-overlay');
