@@ -217,6 +217,12 @@ describe('a feed that uses every field, on a fixed day', () => {
     const ask = item.locator('[part="ask"]');
     const button = ask.locator('button[aria-expanded]');
     expect(await button.textContent()).toContain('Interpeller');
+    // Its name names the commitment, the colon as French writes it, after the word shown.
+    const title = valfleurie().commitments.find((c) => c.id === 'VF-01')!.title;
+    await expect(button.evaluate((el) => el.ariaLabel)).resolves.toBe(
+      `Interpeller\u00a0: ${typeof title === 'string' ? title : title['fr']}`,
+    );
+    await expect(ask.getByRole('button', { name: /^Interpeller\s: \S/ }).count()).resolves.toBe(1);
     await button.click();
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     const panel = ask.locator('[role="region"]');

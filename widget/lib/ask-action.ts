@@ -26,10 +26,16 @@ export function askAction(
   const n = (value: number) => formatNumber(value, lang);
   const button = h(
     'button',
-    { type: 'button', class: 'button', 'aria-expanded': 'false', 'aria-controls': panelId },
+    {
+      type: 'button',
+      class: 'button',
+      'aria-expanded': 'false',
+      'aria-controls': panelId,
+      // Heard in a list of the page's buttons, where every commitment has one. A name of its own:
+      // from hidden text, browsers put a space before the colon ("Question this : title").
+      'aria-label': title !== undefined ? `${m.ask}${m.colon}${title}` : undefined,
+    },
     m.ask,
-    // Heard in a list of the page's buttons, where every commitment has one.
-    title !== undefined && h('span', { class: 'sr-only' }, `${m.colon}${title}`),
   );
   const panel = h('div', {
     id: panelId,
