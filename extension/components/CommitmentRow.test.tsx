@@ -54,7 +54,8 @@ describe('CommitmentRow', () => {
     const root = document.createElement('ul');
     render(<CommitmentRow row={base} lang="en" followed onFollow={() => undefined} />, root);
     const toggle = root.querySelector('button');
-    expect(toggle?.textContent).toBe('Follow: Publier les marchés publics');
+    expect(toggle?.getAttribute('aria-label')).toBe('Follow: Publier les marchés publics');
+    expect(toggle?.textContent).toBe('Follow');
     expect(toggle?.getAttribute('aria-pressed')).toBe('true');
     expect(root.querySelector('.oc-followed')?.textContent).toBe('Followed');
   });

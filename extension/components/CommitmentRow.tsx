@@ -38,13 +38,10 @@ export function CommitmentRow({
   children?: ComponentChildren;
 }) {
   const m = t(lang);
-  // Heard after a button's text in a list of the buttons, where every row has the same ones.
-  const about = () => (
-    <span class="oc-visually-hidden">
-      {m.colon}
-      <LocalizedText value={row.title} lang={lang} />
-    </span>
-  );
+  // A button's name, heard in a list of the buttons where every row has the same ones: its word,
+  // then the commitment. A label of its own, as from hidden text after the word browsers put a
+  // space before the colon ("Follow : title").
+  const named = (word: string) => `${word}${m.colon}${row.title.text}`;
   return (
     <li class="oc-row" data-commitment-id={row.id}>
       <p class="oc-title">
@@ -86,23 +83,27 @@ export function CommitmentRow({
               type="button"
               class="oc-button"
               aria-pressed={followed ? 'true' : 'false'}
+              aria-label={named(m.follow)}
               onClick={onFollow}
             >
               {m.follow}
-              {about()}
             </button>
           )}
           {onUnfollow && (
-            <button type="button" class="oc-button" onClick={onUnfollow}>
+            <button
+              type="button"
+              class="oc-button"
+              aria-label={named(m.unfollow)}
+              onClick={onUnfollow}
+            >
               {m.unfollow}
-              {about()}
             </button>
           )}
           {row.link && (
             <Interpellate
               link={row.link}
               lang={lang}
-              about={about()}
+              label={named(m.interpellate)}
               {...(onRemember ? { onRemember } : {})}
               rememberFirst={rememberFirst}
             />

@@ -246,7 +246,7 @@ describe('the dashboard', () => {
     const button = root.querySelector<HTMLButtonElement>(
       '[data-commitment-id="B1"] .oc-actions button',
     );
-    expect(button?.textContent).toBe('Ne plus suivre\u00a0: Budget');
+    expect(button?.getAttribute('aria-label')).toBe('Ne plus suivre\u00a0: Budget');
     expect(button?.hasAttribute('aria-pressed')).toBe(false);
     button?.click();
     await settle();
@@ -308,7 +308,7 @@ describe('the dashboard', () => {
     unfollow(0).click();
     await settle();
     expect(document.activeElement).toBe(next);
-    expect(next.textContent).toBe('Unfollow: Open data');
+    expect(next.getAttribute('aria-label')).toBe('Unfollow: Open data');
   });
 
   it('offers to remember a question asked from here, then lists it with when its answer is due', async () => {

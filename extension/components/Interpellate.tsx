@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import type { InterpellationLink } from '../../shared/interpellation/index.ts';
@@ -7,8 +6,8 @@ import { focusIfLost } from '../dom/focus.ts';
 
 /**
  * "Question this": shows where the question goes, the promised delay, the threshold and the rules
- * before the person leaves, then offers to remember the question on this device. `about`, after
- * the button's text, names what the question is about. With `rememberFirst` (the toolbar popup,
+ * before the person leaves, then offers to remember the question on this device. `label`, the
+ * button's name, says what the question is about. With `rememberFirst` (the toolbar popup,
  * which the browser closes as soon as the form opens in a tab), that offer is a checkbox ticked
  * before leaving, kept as the link is followed (or at once when ticked after a middle or Ctrl
  * click, which opens the form behind and leaves the popup open).
@@ -16,13 +15,13 @@ import { focusIfLost } from '../dom/focus.ts';
 export function Interpellate({
   link,
   lang,
-  about,
+  label,
   onRemember,
   rememberFirst,
 }: {
   link: InterpellationLink;
   lang: Lang;
-  about?: ComponentChildren;
+  label?: string;
   onRemember?: () => Promise<void>;
   rememberFirst?: boolean;
 }) {
@@ -46,11 +45,11 @@ export function Interpellate({
         type="button"
         class="oc-button"
         aria-expanded={open}
+        aria-label={label}
         title={m.interpellateTitle}
         onClick={() => setOpen(!open)}
       >
         {m.interpellate}
-        {about}
       </button>
       {open && (
         <div class="oc-interpellate">

@@ -2,7 +2,8 @@
  * The extension in English for a feed written in French alone, in Chromium: what its pages show
  * of the feed (the publisher's name on the feeds page, a question's title on My commitments)
  * carries the feed's language, so that a screen reader reads it with a French voice rather than
- * spelling French words out in English.
+ * spelling French words out in English; and a row's buttons are named in English typography,
+ * "Follow: title", not "Follow : title".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
@@ -11,6 +12,7 @@ import {
   axeViolations,
   type ExtensionSession,
   launchExtension,
+  popupFor,
   subscribe,
 } from './fixtures/extension/harness.ts';
 import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
@@ -76,6 +78,29 @@ describe('a feed in French on the English pages', () => {
     );
     await expect(title.textContent()).resolves.toBe('Ouvrir les données des marchés');
     await expect(title.getAttribute('lang')).resolves.toBe('fr');
+    expect(await axeViolations(dashboard)).toEqual([]);
+    await dashboard.close();
+  });
+
+  it('names a row’s buttons with no space before the colon, in the panel, the popup and My commitments', async () => {
+    const title = 'Ouvrir les données des marchés';
+    const url = `${server.origin}/town/project-a.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const overlay = page.locator('open-commitments-overlay');
+    await overlay.getByRole('heading').waitFor();
+    const exactly = (name: string) => ({ name: `${name}: ${title}`, exact: true });
+    await expect(overlay.getByRole('button', exactly('Question this')).count()).resolves.toBe(1);
+    const popup = await popupFor(session, url);
+    await popup.getByRole('button', exactly('Question this')).waitFor();
+    await popup.getByRole('button', exactly('Follow')).click();
+    await expect
+      .poll(() => popup.getByRole('button', exactly('Follow')).getAttribute('aria-pressed'))
+      .toBe('true');
+    await popup.close();
+    await page.close();
+    const dashboard = await session.openPage('dashboard.html');
+    await dashboard.getByRole('button', exactly('Unfollow')).waitFor();
     expect(await axeViolations(dashboard)).toEqual([]);
     await dashboard.close();
   });
