@@ -209,7 +209,7 @@ describe('the dashboard', () => {
     );
     const rows = [...root.querySelectorAll('[data-section="questions"] tr')].map((row) => ({
       header: row.querySelector('th[scope="row"] strong')?.textContent,
-      button: row.querySelector('button')?.textContent,
+      button: row.querySelector('button')?.getAttribute('aria-label'),
     }));
     expect(rows).toEqual([
       { header: 'A1', button: 'Delete: A1' },

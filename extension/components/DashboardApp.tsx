@@ -196,6 +196,8 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                       <button
                         type="button"
                         class="oc-button"
+                        // A label of its own: from hidden text, browsers put a space before the colon.
+                        aria-label={`${m.delete}${m.colon}${q.title}`}
                         onClick={(event) => {
                           const item = event.currentTarget.closest('tr');
                           void attempt(`q${q.id}`, m.notDone(m.delete, q.title), () =>
@@ -206,10 +208,6 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                         }}
                       >
                         {m.delete}
-                        <span class="oc-visually-hidden">
-                          {m.colon}
-                          <bdi>{q.title}</bdi>
-                        </span>
                       </button>
                       {failure(`q${q.id}`)}
                     </td>

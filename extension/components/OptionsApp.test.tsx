@@ -89,12 +89,14 @@ describe('the options page', () => {
     const activeButton = [...active.querySelectorAll('tr button')].find((b) =>
       /^(Pause|Resume)/.test(b.textContent ?? ''),
     );
-    expect(activeButton?.textContent).toBe('Pause: Ville d’Exemple');
+    expect(activeButton?.getAttribute('aria-label')).toBe('Pause: Ville d’Exemple');
     expect(activeButton?.hasAttribute('aria-pressed')).toBe(false);
 
     const paused = mount(withSubscription(true), 'fr');
     expect(paused.querySelector('[data-paused]')?.textContent).toBe('Suspendu');
-    const names = [...paused.querySelectorAll('tr button')].map((b) => b.textContent);
+    const names = [...paused.querySelectorAll('tr button')].map((b) =>
+      b.getAttribute('aria-label'),
+    );
     expect(names).toContain('Reprendre\u00a0: Ville d’Exemple');
     expect(names).not.toContain('Suspendre\u00a0: Ville d’Exemple');
   });
@@ -227,7 +229,7 @@ describe('the options page', () => {
     const root = mount(model, 'en');
     const headers = [...root.querySelectorAll('tr th[scope="row"] strong')];
     expect(headers.map((header) => header.textContent)).toEqual(['Ville d’Exemple', 'Métropole']);
-    const names = [...root.querySelectorAll('tr button')].map((b) => b.textContent);
+    const names = [...root.querySelectorAll('tr button')].map((b) => b.getAttribute('aria-label'));
     expect(names).toEqual([
       'Pause: Ville d’Exemple',
       'Refresh now: Ville d’Exemple',
@@ -263,7 +265,9 @@ describe('the options page', () => {
   it('names on each "Show again" button the site it acts on', () => {
     const model = fakeModel();
     model.hidden.value = ['https://a.example', 'https://b.example'];
-    const names = [...mount(model, 'fr').querySelectorAll('li button')].map((b) => b.textContent);
+    const names = [...mount(model, 'fr').querySelectorAll('li button')].map((b) =>
+      b.getAttribute('aria-label'),
+    );
     expect(names).toEqual([
       'Réafficher\u00a0: https://a.example',
       'Réafficher\u00a0: https://b.example',
@@ -297,7 +301,7 @@ describe('the options page', () => {
     allow('tr').focus();
     allow('tr').click();
     await vi.waitFor(() => {
-      expect(document.activeElement?.textContent).toBe('Pause: Ville d’Exemple');
+      expect(document.activeElement?.getAttribute('aria-label')).toBe('Pause: Ville d’Exemple');
       expect(root.querySelector('[data-refresh-result]')?.textContent).toBe(
         'Ville d’Exemple: commitments are now shown on https://participer.exemple.fr/*.',
       );

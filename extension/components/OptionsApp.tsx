@@ -75,13 +75,9 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
       return granted;
     });
   };
-  // After a row's button: what it acts on, heard in a list of the page's buttons.
-  const about = (name: string) => (
-    <span class="oc-visually-hidden">
-      {m.colon}
-      <bdi>{name}</bdi>
-    </span>
-  );
+  // A row's button's name, heard in a list of the page's buttons: its word, then what it acts on.
+  // A label of its own, as from hidden text after the word browsers put a space before the colon.
+  const named = (word: string, name: string) => `${word}${m.colon}${name}`;
   // Site patterns and hosts: code, which wraps anywhere on a narrow screen.
   const sites = (patterns: readonly string[]) => <code>{patterns.join(', ')}</code>;
   return (
@@ -174,12 +170,12 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                 <button
                   type="button"
                   class="oc-button"
+                  aria-label={named(m.allow, outcome.name)}
                   onClick={() =>
                     void allow('added', outcome.name, outcome.missingOrigins, () => allowed.current)
                   }
                 >
                   {m.allow}
-                  {about(outcome.name)}
                 </button>
               </p>
             )}
@@ -266,6 +262,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     <button
                       type="button"
                       class="oc-button"
+                      aria-label={named(m.allow, s.name ?? s.feedId)}
                       onClick={(event) => {
                         const row = closest(event, 'tr');
                         void allow(s.feedId, s.name ?? s.feedId, s.missingOrigins, () =>
@@ -277,7 +274,6 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                       }}
                     >
                       {m.allow}
-                      {about(s.name ?? s.feedId)}
                     </button>
                   </div>
                 )}
@@ -287,6 +283,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                   <button
                     type="button"
                     class="oc-button"
+                    aria-label={named(s.paused ? m.resume : m.pause, s.name ?? s.feedId)}
                     onClick={() =>
                       void attempt(
                         s.feedId,
@@ -305,22 +302,22 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     }
                   >
                     {s.paused ? m.resume : m.pause}
-                    {about(s.name ?? s.feedId)}
                   </button>
                   {s.url && (
                     <button
                       type="button"
                       class="oc-button"
+                      aria-label={named(m.refreshNow, s.name ?? s.feedId)}
                       onClick={() => refresh(s.feedId, s.name ?? s.feedId)}
                     >
                       {m.refreshNow}
-                      {about(s.name ?? s.feedId)}
                     </button>
                   )}
                   {!s.bundled && (
                     <button
                       type="button"
                       class="oc-button"
+                      aria-label={named(m.remove, s.name ?? s.feedId)}
                       onClick={(event) => {
                         const row = closest(event, 'tr');
                         void attempt(s.feedId, m.notDone(m.remove, s.name ?? s.feedId), () =>
@@ -329,7 +326,6 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                       }}
                     >
                       {m.remove}
-                      {about(s.name ?? s.feedId)}
                     </button>
                   )}
                 </div>
@@ -356,6 +352,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
               <button
                 type="button"
                 class="oc-button"
+                aria-label={named(m.showAgain, origin)}
                 onClick={(event) =>
                   void removeKeepingFocus(closest(event, 'li'), 'oc-hidden-sites', () =>
                     model.unhide(origin),
@@ -363,7 +360,6 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                 }
               >
                 {m.showAgain}
-                {about(origin)}
               </button>
             </li>
           ))}

@@ -55,16 +55,14 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
                 type="button"
                 class="oc-button oc-primary"
                 aria-disabled={state === 'busy' ? 'true' : undefined}
+                // A page may offer several feeds: each button names its own (a label of its own, as
+                // from hidden text after the word browsers put a space before the colon).
+                aria-label={`${m.offerSubscribe}${m.colon}${url}`}
                 onClick={() => {
                   if (state !== 'busy') void model.subscribeOffer(url);
                 }}
               >
                 {m.offerSubscribe}
-                {/* A page may offer several feeds: each button names its own. */}
-                <span class="oc-visually-hidden">
-                  {m.colon}
-                  {url}
-                </span>
               </button>
             )}
             {left &&
@@ -79,13 +77,10 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
                   <button
                     type="button"
                     class="oc-button"
+                    aria-label={`${m.allow}${m.colon}${url}`}
                     onClick={() => void model.allowOffer(url, left.missing)}
                   >
                     {m.allow}
-                    <span class="oc-visually-hidden">
-                      {m.colon}
-                      {url}
-                    </span>
                   </button>
                 </p>
               ))}

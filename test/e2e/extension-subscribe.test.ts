@@ -435,19 +435,21 @@ describe('subscribing on the options page', () => {
     const row = options.locator(`[data-feed-id="${feedUrl}"]`);
     // The page's status line, which screen readers announce.
     const said = options.locator('[role="status"][data-refresh-result]');
-    const focused = () => options.evaluate(() => document.activeElement?.textContent);
+    // Whether the row's button of that name, with no space before its colon, has focus.
+    const focused = (name: string) =>
+      row.getByRole('button', { name, exact: true }).and(options.locator(':focus')).count();
     await row.getByRole('button', { name: 'Pause' }).focus();
     await options.keyboard.press('Enter');
     await row.getByRole('button', { name: 'Resume' }).waitFor();
     await expect(row.locator('[data-paused]').textContent()).resolves.toBe('Paused');
     await expect.poll(() => said.textContent()).toBe('Subscription paused: Test Town');
-    await expect.poll(focused).toBe('Resume: Test Town');
+    await expect.poll(() => focused('Resume: Test Town')).toBe(1);
     expect((await registered()).some((p) => p.includes('127.0.0.1/town/'))).toBe(false);
     await options.keyboard.press('Enter');
     await row.getByRole('button', { name: 'Pause' }).waitFor();
     await expect(row.locator('[data-paused]').count()).resolves.toBe(0);
     await expect.poll(() => said.textContent()).toBe('Subscription resumed: Test Town');
-    await expect.poll(focused).toBe('Pause: Test Town');
+    await expect.poll(() => focused('Pause: Test Town')).toBe(1);
     await waitForRegistration(session, 'http://127.0.0.1/town/*');
     await options.close();
   });
