@@ -1,9 +1,9 @@
 /**
  * The extension on the demo site, following its fictional city hall's demo feed, in Chromium: the
- * inline badges fit a phone's screen and keep to their link's line, the panel is there a small tab
- * that opens it (a phone upright or turned, following the window until it is opened), and the
- * popup still lists a page's commitments when their feed is paused, marked as such, as the
- * dashboard does.
+ * inline badges fit a phone's screen, keep to their link's line and give a screen reader their
+ * words apart, the panel is there a small tab that opens it (a phone upright or turned, following
+ * the window until it is opened), and the popup still lists a page's commitments when their feed
+ * is paused, marked as such, as the dashboard does.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
