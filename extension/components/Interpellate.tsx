@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import type { InterpellationLink } from '../../shared/interpellation/index.ts';
 import { t } from '../i18n/messages.ts';
@@ -39,11 +39,22 @@ export function Interpellate({
     setLeft(true);
     if (rememberFirst && keep && kept !== 'yes') remember();
   };
+  const button = useRef<HTMLButtonElement>(null);
   return (
-    <div>
+    <div
+      onKeyDown={(event) => {
+        // Escape closes these details first, focus back on their button, then the panel.
+        if (open && event.key === 'Escape') {
+          event.preventDefault();
+          setOpen(false);
+          button.current?.focus();
+        }
+      }}
+    >
       <button
         type="button"
         class="oc-button"
+        ref={button}
         aria-expanded={open}
         aria-label={label}
         title={m.interpellateTitle}

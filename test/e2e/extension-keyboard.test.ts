@@ -1,12 +1,12 @@
 /**
  * The extension with the keyboard alone, in Chromium: a link of the page that focus reaches
- * beneath the panel scrolled clear of it; closing the overlay (its button or Escape)
- * gives focus back to the page where it was before it entered the panel, or else to its main
- * heading, never to the top of the document. And its small buttons, large enough for a finger or a shaky hand; at 400% zoom, the
- * page still in view beside it, the options and "My commitments" pages within the screen
- * whatever a feed's addresses, and the popup within its narrower window; in forced colours,
- * the popup's pressed buttons still pressed; and a link from "My commitments" to the feeds page
- * and back.
+ * beneath the panel scrolled clear of it; Escape closing a commitment's opened details before the
+ * panel; closing the overlay (its button or Escape) gives focus back to the page where it was
+ * before it entered the panel, or else to its main heading, never to the top of the document. And
+ * its small buttons, large enough for a finger or a shaky hand; at 400% zoom, the page still in
+ * view beside it, the options and "My commitments" pages within the screen whatever a feed's
+ * addresses, and the popup within its narrower window; in forced colours, the popup's pressed
+ * buttons still pressed; and a link from "My commitments" to the feeds page and back.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,23 @@ describe('the overlay with the keyboard', () => {
     await page.keyboard.press('Enter');
     await page.locator('open-commitments-overlay').waitFor({ state: 'detached' });
     await expect(focused(page)).resolves.toBe('Read more');
+    await page.close();
+  });
+
+  it('closes a commitment’s opened "Question this" details on Escape before the panel', async () => {
+    const page = await projectWithOverlay();
+    const overlay = page.locator('open-commitments-overlay');
+    const question = overlay.getByRole('button', { name: /^Question this: Open procurement/ });
+    await question.focus();
+    await page.keyboard.press('Enter');
+    const rules = overlay.getByRole('link', { name: 'Rules of the process' });
+    await rules.focus();
+    await page.keyboard.press('Escape');
+    await rules.waitFor({ state: 'detached' });
+    await expect(question.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(question.and(overlay.locator(':focus')).count()).resolves.toBe(1);
+    await page.keyboard.press('Escape');
+    await overlay.waitFor({ state: 'detached' });
     await page.close();
   });
 
