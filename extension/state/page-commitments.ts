@@ -4,7 +4,7 @@
  * for a feed whose `site` matches but that has none of them, a one-line summary of its plan
  * rather than the whole feed.
  */
-import type { DateString, Lang, LocalText } from '../../shared/index.ts';
+import type { Commitment, DateString, Lang, LocalText } from '../../shared/index.ts';
 import { summariseFeed } from '../../shared/status/view-commitment.ts';
 import { pickText } from '../../shared/text/pick-text.ts';
 import type { PageFeed, Stale } from '../messaging/protocol.ts';
@@ -60,11 +60,22 @@ export function pageCommitments(
 ): { rows: PageRow[]; summaries: PlanSummary[] } {
   const rows: PageRow[] = [];
   const seen = new Set<string>();
+  // Each feed's commitments by id, made once: a page may link to 3,000 commitments of a feed of
+  // 3,000, and looking each up in the list took a task of tens of milliseconds.
+  const byId = new Map<string, Map<string, Commitment>>();
   const add = (feedId: string, id: string) => {
     const key = `${feedId}#${id}`;
+    if (seen.has(key)) return;
     const slice = feeds.find((f) => f.feedId === feedId);
-    const commitment = slice?.feed.commitments.find((c) => c.id === id);
-    if (!slice || !commitment || seen.has(key)) return;
+    if (!slice) return;
+    let commitments = byId.get(feedId);
+    if (!commitments) {
+      commitments = new Map();
+      for (const c of slice.feed.commitments) if (!commitments.has(c.id)) commitments.set(c.id, c);
+      byId.set(feedId, commitments);
+    }
+    const commitment = commitments.get(id);
+    if (!commitment) return;
     seen.add(key);
     rows.push({
       feedId,
