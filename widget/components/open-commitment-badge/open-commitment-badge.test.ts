@@ -173,7 +173,7 @@ describe('<open-commitment-badge>', () => {
     const badges = await Promise.all([mount('VF-01', src), mount('VF-03', src)]);
     const names = badges.map((badge) => {
       badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
-      return badge.shadowRoot!.querySelector('[part="ask"] button')!.textContent;
+      return badge.shadowRoot!.querySelector('[part="ask"] button')!.getAttribute('aria-label');
     });
     expect(names).toEqual([
       'Question this: Publish every public contract as open data',
