@@ -38,6 +38,19 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
+/**
+ * The words for a failed connection's code, when the person can act on it: a name no server has
+ * (a typing error), a refused or cut connection, a certificate that browsers would refuse too.
+ */
+function plainCause(code: string): string | undefined {
+  const m = say(messages);
+  if (code === 'ENOTFOUND') return m.notFound;
+  if (code === 'ECONNREFUSED') return m.refused;
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return m.cut;
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|^ERR_TLS/.test(code)) return m.certificate;
+  return undefined;
+}
+
 /** What reading an input says when it cannot. */
 const messages = defineMessages({
   fr: {
@@ -53,6 +66,13 @@ const messages = defineMessages({
       `${source}\u00a0: pas de réponse complète en ${formatNumber(seconds, 'fr')}\u00a0s (délai modifiable avec --timeout)`,
     couldNotFetch: (source: string, reason: string) =>
       `${source}\u00a0: téléchargement impossible (${reason})`,
+    couldNotReach: (source: string, why: string, code: string) =>
+      `${source}\u00a0: téléchargement impossible\u00a0: ${why} (${code})`,
+    notFound: 'aucun serveur ne porte ce nom, vérifiez l’adresse',
+    refused: 'le serveur refuse la connexion',
+    cut: 'la connexion a été coupée',
+    certificate:
+      'le certificat du serveur n’est pas valide, et les navigateurs refuseront aussi de lire ce flux',
     noStdin: '-\u00a0: aucune entrée standard à lire',
     stdinTwice: '-\u00a0: l’entrée standard ne peut être lue qu’une fois',
     standardInput: 'entrée standard',
@@ -73,6 +93,13 @@ const messages = defineMessages({
     timedOut: (source: string, seconds: number) =>
       `${source}: no complete answer within ${seconds} s (change it with --timeout)`,
     couldNotFetch: (source: string, reason: string) => `${source}: could not fetch (${reason})`,
+    couldNotReach: (source: string, why: string, code: string) =>
+      `${source}: could not fetch: ${why} (${code})`,
+    notFound: 'no server has that name; check the address',
+    refused: 'the server refused the connection',
+    cut: 'the connection was cut',
+    certificate:
+      "the server's certificate is not valid, and browsers will refuse to read this feed too",
     noStdin: '-: there is no standard input to read',
     stdinTwice: '-: the standard input can be read only once',
     standardInput: 'standard input',
@@ -204,6 +231,13 @@ export async function readInput(
       if (signal.aborted) {
         throw new InputError(say(messages).timedOut(source, options.timeoutMs / 1000));
       }
+      // A cause a publisher can act on, said in words (its code kept, to search for); any other
+      // as Node gives it.
+      const code =
+        error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
+      const why = typeof code === 'string' ? plainCause(code) : undefined;
+      if (why !== undefined)
+        throw new InputError(say(messages).couldNotReach(source, why, code as string));
       const cause =
         error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
       throw new InputError(
