@@ -60,30 +60,33 @@ export function pageCommitments(
 ): { rows: PageRow[]; summaries: PlanSummary[] } {
   const rows: PageRow[] = [];
   const seen = new Set<string>();
-  // Each feed's commitments by id, made once: a page may link to 3,000 commitments of a feed of
-  // 3,000, and looking each up in the list took a task of tens of milliseconds.
-  const byId = new Map<string, Map<string, Commitment>>();
+  // What each feed gives every row of it, worked out once: its commitments by id (a page may link
+  // to 3,000 commitments of a feed of 3,000, and looking each up in the list took a task of tens
+  // of milliseconds), its publisher and plan named, whether it is stale or paused.
+  const known = new Map(
+    feeds.map((slice) => {
+      const byId = new Map<string, Commitment>();
+      for (const c of slice.feed.commitments) if (!byId.has(c.id)) byId.set(c.id, c);
+      const shared: Omit<PlanSummary, 'total' | 'late'> = {
+        feedId: slice.feedId,
+        publisher: publisherName(slice, view.lang),
+        ...planTitle(slice, view.lang),
+        ...(slice.stale ? { stale: slice.stale } : {}),
+        ...(slice.paused ? { paused: true } : {}),
+      };
+      return [slice.feedId, { slice, byId, shared }];
+    }),
+  );
   const add = (feedId: string, id: string) => {
     const key = `${feedId}#${id}`;
     if (seen.has(key)) return;
-    const slice = feeds.find((f) => f.feedId === feedId);
-    if (!slice) return;
-    let commitments = byId.get(feedId);
-    if (!commitments) {
-      commitments = new Map();
-      for (const c of slice.feed.commitments) if (!commitments.has(c.id)) commitments.set(c.id, c);
-      byId.set(feedId, commitments);
-    }
-    const commitment = commitments.get(id);
-    if (!commitment) return;
+    const feed = known.get(feedId);
+    const commitment = feed?.byId.get(id);
+    if (!feed || !commitment) return;
     seen.add(key);
     rows.push({
-      feedId,
-      row: commitmentRow(slice.feed, commitment, view.lang, view.today, view.url),
-      publisher: publisherName(slice, view.lang),
-      ...planTitle(slice, view.lang),
-      ...(slice.stale ? { stale: slice.stale } : {}),
-      ...(slice.paused ? { paused: true } : {}),
+      ...feed.shared,
+      row: commitmentRow(feed.slice.feed, commitment, view.lang, view.today, view.url),
     });
   };
   for (const feed of feeds) for (const id of feed.pageCommitmentIds) add(feed.feedId, id);
@@ -92,15 +95,7 @@ export function pageCommitments(
     .filter((f) => f.site && !rows.some((r) => r.feedId === f.feedId))
     .map((f) => {
       const summary = summariseFeed(f.feed, view.today);
-      return {
-        feedId: f.feedId,
-        publisher: publisherName(f, view.lang),
-        ...planTitle(f, view.lang),
-        total: summary.total,
-        late: summary.late,
-        ...(f.stale ? { stale: f.stale } : {}),
-        ...(f.paused ? { paused: true } : {}),
-      };
+      return { ...known.get(f.feedId)!.shared, total: summary.total, late: summary.late };
     });
   return { rows, summaries };
 }
