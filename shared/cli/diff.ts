@@ -7,21 +7,14 @@ import { formatNumber, plural } from '../i18n/format.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
 import { say } from './lang.ts';
 import { issueLine, loadFeed } from './output.ts';
+import { COMMITMENT_COLUMNS } from './spreadsheet.ts';
 
-/** The French names of the fields a change names, as the spreadsheet template calls them. */
+/**
+ * The French names of the fields a change names: a commitment's as the spreadsheet template calls
+ * its columns, and the others'.
+ */
 const FIELDS_FR: Readonly<Record<string, string>> = {
-  title: 'titre',
-  summary: 'résumé',
-  description: 'description',
-  lead: 'pilote',
-  partners: 'partenaires',
-  themes: 'thèmes',
-  start: 'début',
-  due: 'échéance',
-  status: 'statut',
-  progress: 'avancement',
-  url: 'lien',
-  pages: 'pages',
+  ...Object.fromEntries(COMMITMENT_COLUMNS.map((column) => [column.field, column.fr])),
   refs: 'références (refs)',
   milestones: 'jalons',
   updates: 'mises à jour',
