@@ -6,10 +6,11 @@
  * says whose it is; a feed on another site has its code and a note on why the preview cannot read
  * it; each sending of the form is said to a screen reader; each dashboard keeps its filters apart;
  * the code can be scrolled by keyboard; each example is captioned with its own code; nothing logs
- * an error. A feed file not yet published, picked or dropped, is drawn with its badge, its code
- * reading it where it will be published, and the problems that make the widget refuse it listed
- * with their JSON paths, as text, beside every error and warning of the strict check, each saying
- * whether the widget refuses the feed or tolerates it; a file dropped anywhere on the page is taken,
+ * an error; an address whose feed the widget refuses has its problems listed with their JSON
+ * paths, as text. A feed file not yet published, picked or dropped, is drawn with its badge, its
+ * code reading it where it will be published, and every error and warning of the strict check
+ * listed once, as text, each saying whether the widget refuses the feed or tolerates it, the
+ * widget's refusal only counted above them; a file dropped anywhere on the page is taken,
  * not opened by the browser in place of the page; the server keeps such files for its own pages
  * only, within limits.
  */
@@ -414,21 +415,20 @@ describe('the playground', () => {
       );
     }, JSON.stringify(broken));
 
+    // The widget's refusal is counted; its problems are listed once, by the file's check, which
+    // says which of them make the widget refuse the feed.
     const issues = page.locator('#pg-issues');
-    await expect.poll(() => issues.locator('li').count(), { timeout: 15_000 }).toBe(2);
-    expect(await issues.locator('p').textContent()).toBe(
-      'Le widget refuse ce flux : 2 problèmes (chemin JSON : ce qui ne va pas, en anglais).',
-    );
-    expect(await issues.locator('li code').allTextContents()).toEqual(['format', 'updated']);
-    expect(await issues.locator('li').first().textContent()).toContain(
-      '<img src=x onerror=\\"window.ran=1\\">',
-    );
-    expect(await issues.locator('img').count()).toBe(0);
-    // The strict check says which of its problems make the widget refuse the feed.
+    await expect
+      .poll(() => issues.textContent(), { timeout: 15_000 })
+      .toBe('Le widget refuse ce flux : 2 problèmes, détaillés dans la vérification ci-dessous.');
+    expect(await issues.locator('li').count()).toBe(0);
     const checks = page.locator('#pg-check');
-    await expect.poll(() => checks.locator('li code').allTextContents()).toContain('format');
+    await expect.poll(() => checks.locator('li code').allTextContents()).toContain('updated');
+    const checked = await checks.locator('li').allTextContents();
+    expect(checked[0]).toMatch(/^format, erreur, le widget refuse le flux : /);
+    for (const item of checked) expect(item).toContain(', erreur, le widget refuse le flux : ');
     expect(await checks.locator('li').first().textContent()).toContain(
-      'format, erreur, le widget refuse le flux : ',
+      '<img src=x onerror=\\"window.ran=1\\">',
     );
     expect(await checks.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => 'ran' in window)).toBe(false);
@@ -444,10 +444,49 @@ describe('the playground', () => {
     const text = page.locator('#pg-file-form').getByLabel('Ou collez son contenu');
     await text.fill('{ "format": "open-commitments/1", ');
     await page.getByRole('button', { name: 'Prévisualiser ce fichier' }).click();
-    await expect.poll(() => issues.locator('li code').allTextContents()).toEqual(['$']);
-    expect(await issues.locator('li').textContent()).toContain('the feed is not valid JSON');
+    await expect
+      .poll(() => issues.textContent())
+      .toBe('Le widget refuse ce flux : 1 problème, détaillé dans la vérification ci-dessous.');
+    expect(await checks.locator('li code').allTextContents()).toEqual(['$']);
+    expect(await checks.locator('li').textContent()).toContain('the feed is not valid JSON');
     await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the problems of a refused feed at an address with their JSON paths, as text', async () => {
+    const page = await openPlayground();
+    await previewIds(page, 10);
+    const broken = JSON.parse(readFileSync('shared/feeds/paris.json', 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    broken.format = '<img src=x onerror="window.ran=1">';
+    broken.updated = 'hier';
+    // Published on this server, as a feed the form can be given the address of.
+    const path = await page.evaluate(async (text) => {
+      const response = await fetch('/uploads/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: text,
+      });
+      return ((await response.json()) as { url: string }).url;
+    }, JSON.stringify(broken));
+    await page.locator('#pg-form').getByLabel('Adresse du flux (URL)').fill(path);
+    await page.locator('#pg-form').getByRole('button', { name: 'Afficher' }).click();
+
+    const issues = page.locator('#pg-issues');
+    await expect.poll(() => issues.locator('li').count(), { timeout: 15_000 }).toBe(2);
+    expect(await issues.locator('p').textContent()).toBe(
+      'Le widget refuse ce flux : 2 problèmes (chemin JSON : ce qui ne va pas, en anglais).',
+    );
+    expect(await issues.locator('li code').allTextContents()).toEqual(['format', 'updated']);
+    expect(await issues.locator('li').first().textContent()).toContain(
+      '<img src=x onerror=\\"window.ran=1\\">',
+    );
+    expect(await issues.locator('img').count()).toBe(0);
+    expect(await page.locator('#pg-check').textContent()).toBe('');
+    expect(await page.evaluate(() => 'ran' in window)).toBe(false);
     await page.close();
   });
 

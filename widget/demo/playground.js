@@ -125,8 +125,10 @@ function byId(id, type) {
  * own words never become markup.
  * @param {HTMLElement} into
  * @param {{ message?: unknown, errors?: unknown }} detail
+ * @param {boolean} [listedBelow] - the file's check below already lists each of them, saying which
+ *   make the widget refuse the feed: they are counted here, not listed a second time
  */
-function listProblems(into, detail) {
+function listProblems(into, detail, listedBelow = false) {
   const heading = document.createElement('p');
   const errors = Array.isArray(detail.errors) ? detail.errors : [];
   if (errors.length === 0) {
@@ -134,10 +136,14 @@ function listProblems(into, detail) {
     into.replaceChildren(heading);
     return;
   }
-  heading.textContent =
-    errors.length === 1
-      ? 'Le widget refuse ce flux : 1 problème (chemin JSON : ce qui ne va pas, en anglais).'
-      : `Le widget refuse ce flux : ${errors.length} problèmes (chemin JSON : ce qui ne va pas, en anglais).`;
+  const count = errors.length === 1 ? '1 problème' : `${errors.length} problèmes`;
+  if (listedBelow) {
+    const detailed = errors.length === 1 ? 'détaillé' : 'détaillés';
+    heading.textContent = `Le widget refuse ce flux : ${count}, ${detailed} dans la vérification ci-dessous.`;
+    into.replaceChildren(heading);
+    return;
+  }
+  heading.textContent = `Le widget refuse ce flux : ${count} (chemin JSON : ce qui ne va pas, en anglais).`;
   const list = document.createElement('ul');
   for (const issue of errors) {
     const item = document.createElement('li');
@@ -155,6 +161,7 @@ function listProblems(into, detail) {
  * and warning whether it makes the widget refuse the feed or is tolerated by it. Only text nodes.
  * @param {HTMLElement} into
  * @param {string} text - the file's content
+ * @returns {Promise<boolean>} whether the check could be made and is shown
  */
 async function listChecks(into, text) {
   const heading = document.createElement('p');
@@ -169,7 +176,7 @@ async function listChecks(into, text) {
   } catch {
     heading.textContent = 'La vérification stricte n’a pas pu être chargée ici.';
     into.replaceChildren(heading, more);
-    return;
+    return false;
   }
   const strict = parseFeed(text, { mode: 'strict' });
   const tolerant = parseFeed(text);
@@ -195,7 +202,7 @@ async function listChecks(into, text) {
       : `Vérification stricte du fichier : ${count} problème${count === 1 ? '' : 's'} (chemin JSON, gravité : ce qui ne va pas, en anglais).`;
   if (count === 0) {
     into.replaceChildren(heading, more);
-    return;
+    return true;
   }
   const list = document.createElement('ul');
   for (const [kind, issue] of rows) {
@@ -206,6 +213,7 @@ async function listChecks(into, text) {
     list.append(item);
   }
   into.replaceChildren(heading, list, more);
+  return true;
 }
 
 /** Wires the forms, the preview and the copy button; run once the page is parsed. */
@@ -241,8 +249,10 @@ function start() {
    * is read, as a site would show them; lists the problems the widget reports.
    * @param {string} feed - absolute URL the preview reads
    * @param {Choices} choices
+   * @param {Promise<boolean>} [checked] - the check of a file's text, shown below when it resolves
+   *   to true: the widget's refusal is then counted, its problems being listed there
    */
-  const draw = (feed, choices) => {
+  const draw = (feed, choices, checked = Promise.resolve(false)) => {
     const dashboard = document.createElement('open-commitments');
     // Its own id keeps its filters in the page's address apart from the examples' below.
     dashboard.id = 'apercu';
@@ -253,7 +263,12 @@ function start() {
     badge.replaceChildren();
     badge.hidden = true;
     dashboard.addEventListener('oc-error', (event) => {
-      if (event instanceof window.CustomEvent) listProblems(issues, event.detail ?? {});
+      if (!(event instanceof window.CustomEvent)) return;
+      const detail = event.detail ?? {};
+      void checked.then((listedBelow) => {
+        // A newer preview may have replaced this one meanwhile.
+        if (dashboard.isConnected) listProblems(issues, detail, listedBelow);
+      });
     });
     dashboard.addEventListener('oc-load', (event) => {
       issues.replaceChildren();
@@ -370,8 +385,7 @@ function start() {
     const feed = new URL(path, location.href).href;
     shownFeed = feed;
     problem.textContent = '';
-    draw(feed, choices);
-    void listChecks(checks, text);
+    draw(feed, choices, listChecks(checks, text));
     code.textContent = embedSnippet(published, choices, scriptUrl);
     codeNote.textContent = typed
       ? `L’aperçu montre ${name} ; le code lit le flux là où vous le publierez : ${published}`
