@@ -1,3 +1,11 @@
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import type { ParseSlicing } from '../feed/parse-feed.ts';
 import type { Feed } from '../feed/types.ts';
 import { createMemoryFeedStore, type FeedStore, type StoredFeed } from './feed-store.ts';
@@ -43,6 +51,13 @@ interface Body {
 /** A record of `feeds`, the store of versions 1 and 2 (version 1 lacks `checkedAt`, `warnings`). */
 type LegacyEntry = Partial<StoredFeed> & { readonly url: string; readonly feed: Feed };
 
+/** The stores of `FEED_DB_VERSION`, typed for idb; `feeds` exists only while upgrading. */
+interface FeedDb extends DBSchema {
+  meta: { key: string; value: Meta };
+  parts: { key: [string, number]; value: Part };
+  feeds: { key: string; value: LegacyEntry };
+}
+
 /** Commitments per chunk: one chunk is parsed or written in about a millisecond. */
 const CHUNK = 250;
 
@@ -56,8 +71,9 @@ export interface IdbStoreOptions {
 }
 
 /**
- * Opens (creating or upgrading) the IndexedDB feed store named `dbName`, through the global
- * `indexedDB`. Rejects when IndexedDB is missing or refuses; `openFeedStore` falls back instead.
+ * Opens (creating or upgrading) the IndexedDB feed store named `dbName`, through idb and the
+ * global `indexedDB`. Rejects when IndexedDB is missing or refuses; `openFeedStore` falls back
+ * instead.
  *
  * When another tab opens a newer version, this connection closes itself so that the upgrade is
  * not blocked, and reopens on the next call.
@@ -69,8 +85,8 @@ export async function openIdbFeedStore(
   if (!dbName.startsWith(FEED_DB_PREFIX)) {
     throw new TypeError(`Feed database names start with "${FEED_DB_PREFIX}": got "${dbName}"`);
   }
-  let opening: Promise<IDBDatabase> | undefined;
-  const open = (): Promise<IDBDatabase> => {
+  let opening: Promise<IDBPDatabase<FeedDb>> | undefined;
+  const open = (): Promise<IDBPDatabase<FeedDb>> => {
     if (opening) return opening;
     // A connection that failed or was closed under us is opened again on next use.
     const forget = () => {
@@ -92,8 +108,8 @@ export async function openIdbFeedStore(
   // a task ends with none of its requests pending, so encoding and decoding (which may yield to
   // the page) happen before or after it, never inside.
   const get = async (url: string): Promise<StoredFeed | undefined> => {
-    const tx = (await open()).transaction(['meta', 'parts'], 'readonly');
-    const meta = await settle<Meta | undefined>(tx.objectStore('meta').get(url));
+    const tx = quiet((await open()).transaction(['meta', 'parts'], 'readonly'));
+    const meta = await tx.objectStore('meta').get(url);
     // A record without `checkedAt` (damaged, or written by another build) would never be
     // revalidated: it is no copy, and the next download replaces it.
     if (!meta || !(meta.checkedAt >= 0)) return undefined;
@@ -113,12 +129,11 @@ export async function openIdbFeedStore(
       const { feed, ...rest } = entry;
       const seen = known.get(entry.url);
       if (seen?.feed === feed) {
-        const tx = (await open()).transaction('meta', 'readwrite');
-        const store = tx.objectStore('meta');
-        const current = await settle<Meta | undefined>(store.get(entry.url));
+        const tx = quiet((await open()).transaction('meta', 'readwrite'));
+        const current = await tx.store.get(entry.url);
         // Unless another tab stored another body meanwhile, only the small record changes.
         if (current?.stamp === seen.stamp) {
-          await commit(tx, settle(store.put({ ...rest, stamp: seen.stamp } satisfies Meta)));
+          await commit(tx, tx.store.put({ ...rest, stamp: seen.stamp } satisfies Meta));
           return;
         }
       }
@@ -126,7 +141,7 @@ export async function openIdbFeedStore(
       const tx = (await open()).transaction(['meta', 'parts'], 'readwrite');
       await commit(
         tx,
-        settle(tx.objectStore('meta').put({ ...rest, stamp: body.stamp } satisfies Meta)),
+        tx.objectStore('meta').put({ ...rest, stamp: body.stamp } satisfies Meta),
         writeBody(tx.objectStore('parts'), entry.url, body),
       );
       known.set(entry.url, { feed, stamp: body.stamp });
@@ -135,14 +150,13 @@ export async function openIdbFeedStore(
       const tx = (await open()).transaction(['meta', 'parts'], 'readwrite');
       await commit(
         tx,
-        settle(tx.objectStore('meta').delete(url)),
-        settle(tx.objectStore('parts').delete(partsOf(url))),
+        tx.objectStore('meta').delete(url),
+        tx.objectStore('parts').delete(partsOf(url)),
       );
       known.delete(url);
     },
     async list() {
-      const tx = (await open()).transaction('meta', 'readonly');
-      const urls = (await settle(tx.objectStore('meta').getAllKeys())) as string[];
+      const urls = await quiet((await open()).transaction('meta')).store.getAllKeys();
       // One feed at a time, each whole: one deleted meanwhile is left out.
       const entries: StoredFeed[] = [];
       for (const url of urls) {
@@ -177,47 +191,45 @@ const BLOCKED_GRACE_MS = 2000;
  * an older connection elsewhere does not give way to the upgrade within `BLOCKED_GRACE_MS` (the
  * request would wait until that tab closes, the feed with it); if it opens later, it is closed.
  */
-function openDb(dbName: string, closed: () => void): Promise<IDBDatabase> {
+function openDb(dbName: string, closed: () => void): Promise<IDBPDatabase<FeedDb>> {
   let gaveUp = false;
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(dbName, FEED_DB_VERSION);
-    request.onupgradeneeded = (event) => {
-      const tx = request.transaction as IDBTransaction;
-      // IndexedDB does not wait for this promise: on failure, abort, so that opening fails and
-      // the older data stays as it was.
-      upgrade(request.result, event.oldVersion, tx).catch(() => abort(tx));
-    };
-    request.onblocked = () => {
-      // Settles nothing if the database opened meanwhile.
-      setTimeout(() => {
-        gaveUp = true;
-        reject(new Error(`Feed database ${dbName}: blocked by an older connection`));
-      }, BLOCKED_GRACE_MS);
-    };
-    settle(request).then((db) => {
-      if (gaveUp) return db.close();
+    openDB<FeedDb>(dbName, FEED_DB_VERSION, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        // idb does not wait for this promise: on failure, abort, so that opening fails and the
+        // older data stays as it was.
+        upgrade(db, oldVersion, quiet(tx)).catch(() => abort(tx));
+      },
       // Another tab opens a newer version: give way rather than block its upgrade.
-      db.onversionchange = () => {
-        db.close();
+      blocking(_current, _blocked, event) {
+        (event.target as IDBDatabase).close();
         closed();
-      };
-      // Closed by the browser (storage cleared, a failing disk).
-      db.onclose = closed;
-      resolve(db);
-    }, reject);
+      },
+      blocked() {
+        // Settles nothing if the database opened meanwhile.
+        setTimeout(() => {
+          gaveUp = true;
+          reject(new Error(`Feed database ${dbName}: blocked by an older connection`));
+        }, BLOCKED_GRACE_MS);
+      },
+      terminated: closed,
+    }).then((db) => (gaveUp ? db.close() : resolve(db)), reject);
   });
 }
 
 /** Brings a database of any older version up to `FEED_DB_VERSION`, step by step. */
-async function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): Promise<void> {
+async function upgrade(
+  db: IDBPDatabase<FeedDb>,
+  oldVersion: number,
+  tx: IDBPTransaction<FeedDb, StoreNames<FeedDb>[], 'versionchange'>,
+): Promise<void> {
   if (oldVersion < 1) db.createObjectStore('feeds', { keyPath: 'url' });
   if (oldVersion < 3) {
     const meta = db.createObjectStore('meta', { keyPath: 'url' });
     const parts = db.createObjectStore('parts', { keyPath: ['url', 'index'] });
-    const walk = tx.objectStore('feeds').openCursor();
-    for (let at = await settle(walk); at; at = await next(walk, at)) {
+    for (let at = await tx.objectStore('feeds').openCursor(); at; at = await at.continue()) {
       // Version 1 entries lack `checkedAt` and `warnings` (version 2 added them).
-      const old = at.value as LegacyEntry;
+      const old = at.value;
       // A record with no feed to convert (damaged elsewhere) has nothing to keep: were it to fail
       // the upgrade, every later visit would fall back to memory and keep nothing at all.
       if (!Array.isArray(old.feed?.commitments)) continue;
@@ -225,15 +237,13 @@ async function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction):
       // Only microtasks pass while encoding without slicing, so the upgrade stays active.
       const body = await encode(feed);
       await Promise.all([
-        settle(
-          meta.put({
-            ...rest,
-            checkedAt: old.checkedAt ?? old.fetchedAt ?? 0,
-            fetchedAt: old.fetchedAt ?? 0,
-            warnings: old.warnings ?? [],
-            stamp: body.stamp,
-          } satisfies Meta),
-        ),
+        meta.put({
+          ...rest,
+          checkedAt: old.checkedAt ?? old.fetchedAt ?? 0,
+          fetchedAt: old.fetchedAt ?? 0,
+          warnings: old.warnings ?? [],
+          stamp: body.stamp,
+        } satisfies Meta),
         writeBody(parts, old.url, body),
       ]);
     }
@@ -242,43 +252,25 @@ async function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction):
 }
 
 /**
- * The result of an IndexedDB request, or its error. A request that fails also aborts its
- * transaction, unless that is done already.
+ * Marks idb's `tx.done` as handled for a transaction whose requests are awaited one by one: a
+ * failed request already rejects, and the abort it causes must not come back unhandled.
  */
-function settle<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-/** Moves the cursor `at` of the request `walk` on, to the next record or to null at the end. */
-function next(
-  walk: IDBRequest<IDBCursorWithValue | null>,
-  at: IDBCursorWithValue,
-): Promise<IDBCursorWithValue | null> {
-  at.continue();
-  return settle(walk);
-}
-
-/** Resolves once `tx` has committed; rejects when it fails or is aborted. */
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const fail = () => reject(tx.error ?? new DOMException('AbortError', 'AbortError'));
-    tx.oncomplete = () => resolve();
-    tx.onerror = fail;
-    tx.onabort = fail;
-  });
+function quiet<T extends { readonly done: Promise<void> }>(tx: T): T {
+  tx.done.catch(() => undefined);
+  return tx;
 }
 
 /**
  * Waits for `requests` and the commit of `tx`, or aborts it when one fails: a request that failed
  * or threw after an `await` would otherwise let the others commit without it (IndexedDB aborts
- * when a request handler throws). Half a body is never stored.
+ * when a request handler throws; idb turns that into a rejection). Half a body is never stored.
  */
-async function commit(tx: IDBTransaction, ...requests: Promise<unknown>[]): Promise<void> {
+async function commit(
+  tx: { readonly done: Promise<void>; abort(): void },
+  ...requests: Promise<unknown>[]
+): Promise<void> {
   try {
-    await Promise.all([...requests, done(tx)]);
+    await Promise.all([...requests, tx.done]);
   } catch (error) {
     abort(tx);
     throw error;
@@ -286,7 +278,7 @@ async function commit(tx: IDBTransaction, ...requests: Promise<unknown>[]): Prom
 }
 
 /** Aborts `tx` unless it has already finished or aborted (then its outcome stands). */
-function abort(tx: IDBTransaction): void {
+function abort(tx: { abort(): void }): void {
   try {
     tx.abort();
   } catch {
@@ -329,14 +321,26 @@ function partsOf(url: string): IDBKeyRange {
   return IDBKeyRange.bound([url, 0], [url, Infinity]);
 }
 
+/** The `parts` store in a transaction of `Mode`. */
+type PartsStore<Mode extends IDBTransactionMode> = IDBPObjectStore<
+  FeedDb,
+  ArrayLike<StoreNames<FeedDb>>,
+  'parts',
+  Mode
+>;
+
 /**
  * Replaces the parts of `url` with `body`'s, one request after the other: each is cloned in the
  * task of the previous one's success, so that no task clones the whole feed.
  */
-async function writeBody(store: IDBObjectStore, url: string, body: Body): Promise<void> {
-  await settle(store.delete(partsOf(url)));
+async function writeBody(
+  store: PartsStore<'readwrite' | 'versionchange'>,
+  url: string,
+  body: Body,
+): Promise<void> {
+  await store.delete(partsOf(url));
   for (const [index, text] of body.texts.entries()) {
-    await settle(store.put({ url, index, stamp: body.stamp, text } satisfies Part));
+    await store.put({ url, index, stamp: body.stamp, text } satisfies Part);
   }
 }
 
@@ -346,14 +350,13 @@ async function writeBody(store: IDBObjectStore, url: string, body: Body): Promis
  * would be a store broken elsewhere).
  */
 async function readBody(
-  store: IDBObjectStore,
+  store: PartsStore<'readonly'>,
   url: string,
   stamp: string,
 ): Promise<Body['texts'] | undefined> {
   const texts: string[] = [];
-  const walk = store.openCursor(partsOf(url));
-  for (let at = await settle(walk); at; at = await next(walk, at)) {
-    const part = at.value as Part;
+  for (let at = await store.openCursor(partsOf(url)); at; at = await at.continue()) {
+    const part = at.value;
     if (part.index !== texts.length || part.stamp !== stamp) return undefined;
     texts.push(part.text);
   }

@@ -7,11 +7,24 @@
  * as warnings. Tolerant mode (readers, the default) drops what is invalid and optional (a field,
  * an array item, a whole commitment) with a warning, and refuses only an unusable top level:
  * unparseable JSON, a missing or unknown `format`, no usable `publisher` or `updated`,
- * `commitments` not an array, or a limit exceeded. Leaf values are checked with small tests of
- * their own (a schema library's generic issues would weigh more in a page's bundle than all of
- * them, and every message here is ours anyway); the walk over objects and arrays is ours too,
- * because tolerant dropping needs to decide item by item and to say where.
+ * `commitments` not an array, or a limit exceeded. Leaf values are checked with small valibot
+ * schemas; the walk over objects and arrays is ours, because tolerant dropping needs to decide
+ * item by item and to say where.
  */
+import {
+  check,
+  integer,
+  minValue,
+  maxValue,
+  minLength,
+  number,
+  picklist,
+  pipe,
+  regex,
+  safeParse,
+  string,
+  type GenericSchema,
+} from 'valibot';
 import { parsePattern } from '../match/match-pages.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { parseJsonInSteps } from './parse-json-in-steps.ts';
@@ -145,31 +158,31 @@ function reader<T>(
   return Object.assign(read, { expected });
 }
 
-/**
- * A reader of a single value that passes `test`; otherwise the issue says `message` (by default
- * "expected" and what was expected) and what it got.
- */
-function leaf<T>(
-  expected: string,
-  test: (value: unknown) => value is T,
-  message = `expected ${expected}`,
-): Read<T> {
+/** A reader from a valibot schema whose first issue message says what was expected. */
+function leaf<T>(expected: string, schema: GenericSchema<unknown, T>): Read<T> {
   return reader(expected, (value, path, ctx) => {
     if (typeof value === 'string' && !ctx.withinText(value, path)) return undefined;
-    if (test(value)) return value;
-    ctx.invalid(path, `${message}, got ${describe(value)}`);
+    const result = safeParse(schema, value, { abortEarly: true });
+    if (result.success) return result.output;
+    ctx.invalid(path, `${result.issues[0].message}, got ${describe(value)}`);
     return undefined;
   });
 }
 
 /** A leaf that is a string passing `test`. */
 function stringLeaf(expected: string, test: (value: string) => boolean): Read<string> {
-  return leaf(expected, (value): value is string => typeof value === 'string' && test(value));
+  const message = `expected ${expected}`;
+  return leaf(expected, pipe(string(message), check(test, message)));
 }
 
-/** A leaf that is a number (never NaN) passing `test`. */
-function numberLeaf(expected: string, test: (value: number) => boolean): Read<number> {
-  return leaf(expected, (value): value is number => typeof value === 'number' && test(value));
+function numberLeaf(expected: string, min: number, max: number, whole: boolean): Read<number> {
+  const message = `expected ${expected}`;
+  return leaf(
+    expected,
+    whole
+      ? pipe(number(message), integer(message), minValue(min, message), maxValue(max, message))
+      : pipe(number(message), minValue(min, message), maxValue(max, message)),
+  );
 }
 
 /**
@@ -183,8 +196,12 @@ function listOf(values: readonly string[]): string {
   return `${values.slice(0, MAX_LISTED).join(', ')} and ${values.length - MAX_LISTED} more`;
 }
 
-const identifier = stringLeaf('an identifier (1–64 characters of A-Z a-z 0-9 . _ -)', (value) =>
-  IDENTIFIER_RE.test(value),
+const identifier = leaf(
+  'an identifier (1–64 characters of A-Z a-z 0-9 . _ -)',
+  pipe(
+    string('expected an identifier (1–64 characters of A-Z a-z 0-9 . _ -)'),
+    regex(IDENTIFIER_RE, 'expected an identifier (1–64 characters of A-Z a-z 0-9 . _ -)'),
+  ),
 );
 const date = stringLeaf('a date YYYY-MM-DD that exists in the calendar', isDate);
 const dateTime = stringLeaf('an RFC 3339 date-time such as "2026-11-30T09:00:00Z"', isDateTime);
@@ -194,7 +211,10 @@ const urlTemplate = stringLeaf(
   isUrlTemplate,
 );
 const email = stringLeaf('an e-mail address', (value) => EMAIL_RE.test(value));
-const nonEmpty = stringLeaf('a non-empty string', (value) => value.length > 0);
+const nonEmpty = leaf(
+  'a non-empty string',
+  pipe(string('expected a non-empty string'), minLength(1, 'expected a non-empty string')),
+);
 const languageTag = stringLeaf('a language tag such as "fr" or "en-GB"', (value) =>
   LANGUAGE_TAG_RE.test(value),
 );
@@ -202,19 +222,27 @@ const pattern = stringLeaf(
   'a match pattern such as "https://www.example.fr/path/*" or "*://*.example.fr/*"',
   (value) => parsePattern(value) !== null,
 );
-const percent = numberLeaf('a number from 0 to 100', (n) => n >= 0 && n <= 100);
-const whole = numberLeaf('a whole number, 0 or more', (n) => Number.isSafeInteger(n) && n >= 0);
-const weight = numberLeaf('a number greater than 0', (n) => n > 0 && n < Infinity);
-
-/** A leaf that is one of `values`. */
-function oneOf<T extends string>(values: readonly T[], message?: string): Read<T> {
-  const expected = `one of ${listOf(values)}`;
-  return leaf(expected, (value): value is T => values.includes(value as T), message);
-}
-
-const kind = oneOf(PUBLISHER_KINDS);
-const category = oneOf(CATEGORIES, `expected a category: one of ${listOf(CATEGORIES)}`);
-const interpellationStatus = oneOf(INTERPELLATION_STATUSES);
+const percent = numberLeaf('a number from 0 to 100', 0, 100, false);
+const whole = numberLeaf('a whole number, 0 or more', 0, Number.MAX_SAFE_INTEGER, true);
+const weight = leaf(
+  'a number greater than 0',
+  pipe(
+    number('expected a number greater than 0'),
+    check((n) => n > 0 && n < Infinity, 'expected a number greater than 0'),
+  ),
+);
+const kind = leaf(
+  `one of ${listOf(PUBLISHER_KINDS)}`,
+  picklist(PUBLISHER_KINDS, `expected one of ${listOf(PUBLISHER_KINDS)}`),
+);
+const category = leaf(
+  `one of ${listOf(CATEGORIES)}`,
+  picklist(CATEGORIES, `expected a category: one of ${listOf(CATEGORIES)}`),
+);
+const interpellationStatus = leaf(
+  `one of ${listOf(INTERPELLATION_STATUSES)}`,
+  picklist(INTERPELLATION_STATUSES, `expected one of ${listOf(INTERPELLATION_STATUSES)}`),
+);
 
 /** Text: a string, or an object of language tag to string with at least one entry. */
 const text = reader<Text>(
