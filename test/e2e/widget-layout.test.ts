@@ -886,10 +886,19 @@ describe('the printed dashboard', () => {
     await expect.poll(() => rows.count()).toBe(50);
     await expect(more.isVisible()).resolves.toBe(true);
 
+    // What the page holds while it is printed.
+    await page.evaluate(() =>
+      addEventListener('beforeprint', () => {
+        const root = document.querySelector('open-commitments')!.shadowRoot!;
+        const drawn = [...root.querySelectorAll('[data-commitment-id]')];
+        Object.assign(window, { printed: drawn.length, last: drawn.at(-1)?.textContent });
+      }),
+    );
     await page.pdf({ format: 'A4' });
-    await expect.poll(() => rows.count()).toBe(65);
-    await expect(rows.last().textContent()).resolves.toContain('Parc 128');
+    await expect(page.evaluate(() => Reflect.get(window, 'printed'))).resolves.toBe(65);
+    await expect(page.evaluate(() => Reflect.get(window, 'last'))).resolves.toContain('Parc 128');
 
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     const shown = (selector: string) =>
       page
@@ -910,12 +919,45 @@ describe('the printed dashboard', () => {
     await expect(shown('.count')).resolves.toEqual([expect.stringContaining('65')]);
 
     // A ticked box and a chosen sort are printed too.
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
     await page.emulateMedia({ media: 'screen' });
     await page.locator('open-commitments .filters .check input[name="late"]').check();
     await page.locator('open-commitments .filters select[name="sort"]').selectOption('title');
     await page.emulateMedia({ media: 'print' });
     await expect(shown('.filters .check')).resolves.toEqual([expect.stringMatching(/retard/i)]);
     await expect(shown('.filters .field')).resolves.toHaveLength(2);
+    await page.context().close();
+  });
+
+  it('leaves the page as it was once printed: the rows drawn before, the reader’s place, a commitment opened', async () => {
+    const feed = bundledFeed('paris');
+    const model = feed.commitments[0]!;
+    feed.commitments = Array.from({ length: 400 }, (_, i) => ({ ...model, id: `P-${i}` }));
+    serveFeed(chromium.server, '/print-after.json', feed);
+    const page = await newPage(1024);
+    await page.goto(
+      hostPage(chromium.server, '/print-after.html', {
+        body: `<open-commitments src="/print-after.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }) + '#commitment=P-30',
+    );
+    await settled(page);
+    const rows = page.locator('open-commitments [data-commitment-id]');
+    const opened = page.locator('open-commitments [data-commitment-id="P-30"] .toggle');
+    await expect.poll(() => opened.getAttribute('aria-expanded')).toBe('true');
+    // The reader has shown a second page of rows and reads the 40th.
+    await page.locator('open-commitments .more').click();
+    await expect.poll(() => rows.count()).toBe(100);
+    const reading = page.locator('open-commitments [data-commitment-id="P-40"]');
+    await reading.evaluate((row) => row.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    const top = () => reading.evaluate((row) => Math.round(row.getBoundingClientRect().top));
+    const before = { top: await top(), scroll: await page.evaluate(() => scrollY) };
+
+    await page.pdf({ format: 'A4' });
+    await expect.poll(() => rows.count()).toBe(100);
+    await expect(page.locator('open-commitments .more').isVisible()).resolves.toBe(true);
+    await expect(opened.getAttribute('aria-expanded')).resolves.toBe('true');
+    expect(Math.abs((await top()) - before.top)).toBeLessThanOrEqual(2);
+    expect(Math.abs((await page.evaluate(() => scrollY)) - before.scroll)).toBeLessThanOrEqual(2);
     await page.context().close();
   });
 });

@@ -197,6 +197,8 @@ export class OpenCommitments extends HTMLElement {
   /** The notice about `#hiddenLink` is to be scrolled to and focused, as the link's row would. */
   #showNotice = false;
   #hashRead = false;
+  /** The rows shown before printing drew them all (see `#onPrint`). */
+  #printedFrom: number | undefined;
   /** Rows of the list drawn so far after a new model; Infinity once all are. */
   #drawn = Infinity;
   #drawnOf = 0;
@@ -300,6 +302,7 @@ export class OpenCommitments extends HTMLElement {
     window.addEventListener('hashchange', this.#onHashChange);
     document.addEventListener('visibilitychange', this.#onVisibility);
     window.addEventListener('beforeprint', this.#onPrint);
+    window.addEventListener('afterprint', this.#onPrint);
     this.#unwatchLang = watchPageLang(() => this.#requestUpdate());
     followFrTheme(this);
     this.#subscribe();
@@ -311,6 +314,7 @@ export class OpenCommitments extends HTMLElement {
     window.removeEventListener('hashchange', this.#onHashChange);
     document.removeEventListener('visibilitychange', this.#onVisibility);
     window.removeEventListener('beforeprint', this.#onPrint);
+    window.removeEventListener('afterprint', this.#onPrint);
     this.#unwatchLang?.();
     followFrTheme(this);
     this.#unsubscribe?.();
@@ -370,10 +374,18 @@ export class OpenCommitments extends HTMLElement {
 
   /**
    * Printed, the whole list the filters show, not its first rows: drawn at once, before the
-   * browser lays the page out for paper.
+   * browser lays the page out for paper. After printing, the rows drawn before come back, so that
+   * a plan of 10,000 commitments does not stay whole in the page; the rows above the reader's
+   * place are the same, so that place stays.
    */
-  #onPrint = (): void => {
-    this.#limit = this.#drawn = Infinity;
+  #onPrint = (event: Event): void => {
+    if (event.type === 'beforeprint') {
+      this.#printedFrom ??= this.#limit;
+      this.#limit = this.#drawn = Infinity;
+    } else if (this.#printedFrom !== undefined) {
+      this.#limit = this.#printedFrom;
+      this.#printedFrom = undefined;
+    } else return;
     this.#performUpdate();
   };
 
