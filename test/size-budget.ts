@@ -11,7 +11,10 @@ import { gzipSync } from 'node:zlib';
  * Budgets in bytes after gzip -9: the sizes measured when they were set (33.9 KB and 20.5 KB) plus
  * about 2%, so that any real growth fails; now 36.0 KB (36,854 B) and 21.7 KB (22,246 B). The
  * Interpeller button named by one label rather than by hidden text (a space came before its colon)
- * changed them by 6 B and -3 B. Both last grew (about 35 B) with one alert, not one per badge, for the failure of a feed that several
+ * changed them by 6 B and -3 B. The dashboard grew (about 205 B, to 36.3 KB) with the dashboards of a
+ * page without an `id` finding each other, so that only the one whose plan holds a shared link's
+ * commitment shows it, and each plan's filters named after it; and (about 65 B) with the rows
+ * drawn before printing drawn again after it. Both last grew (about 35 B) with one alert, not one per badge, for the failure of a feed that several
  * badges of a page show; before that (about 10 B) with a badge's details left as they were when a
  * keyboard reader goes back to their button, the interpellation action open, and kept out of the
  * Tab order while it is in them; before that (about 5 B) with a badge's words alone (loading,
@@ -68,7 +71,7 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 36.1 * 1024,
+    budget: 36.3 * 1024,
     note: 'dashboard and badge',
   },
   {

@@ -748,6 +748,94 @@ describe('several dashboards on one page', () => {
     await expect.poll(() => opened.getAttribute('aria-expanded')).toBe('true');
     expect(await other.locator('#ville [aria-expanded="true"]').count()).toBe(0);
   });
+
+  // A ministry's page of two national plans, neither dashboard with an id: both follow
+  // `#commitment=ID`, which names a commitment of one plan.
+  const older = `${dashboard}[src$="fr-2018-2020.json"]`;
+  const newer = `${dashboard}[src$="fr-2021-2023.json"]`;
+  const twoPlans = readFileSync('test/e2e/fixtures/widget/dashboard-two-plans.html', 'utf8');
+  /** Which of the two plans holds the focus, and what the focused element says. */
+  const focusedPlan = (page: Page) =>
+    page.evaluate(() => ({
+      plan: document.activeElement?.getAttribute('src'),
+      text: (document.activeElement?.shadowRoot?.activeElement?.textContent ?? '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    }));
+
+  it('opens a shared link’s commitment in the plan that holds it, the other plan saying nothing', async () => {
+    const { page, problems } = await newPage();
+    const url = `${chromium.server.origin}/fixtures/dashboard-two-plans.html`;
+    const notices = page.locator(`${dashboard} .hidden-link`);
+    await page.goto(`${url}#commitment=FR0051`);
+    await settled(page, older);
+    await settled(page, newer);
+    const opened = (plan: string, id: string) =>
+      page.locator(`${plan} [data-commitment-id="${id}"] .toggle`).getAttribute('aria-expanded');
+    await expect.poll(() => opened(newer, 'FR0051')).toBe('true');
+    await expect.poll(() => focusedPlan(page)).toMatchObject({ plan: '/feeds/fr-2021-2023.json' });
+    expect(await inView(page.locator(`${newer} [data-commitment-id="FR0051"] h3`))).toBe(true);
+    expect(await notices.count()).toBe(0);
+
+    // A link of the page to a commitment of the other plan.
+    await page.evaluate(() => {
+      location.hash = 'commitment=FR0030';
+    });
+    await expect.poll(() => opened(older, 'FR0030')).toBe('true');
+    await expect.poll(() => focusedPlan(page)).toMatchObject({ plan: '/feeds/fr-2018-2020.json' });
+    expect(await notices.count()).toBe(0);
+
+    // A commitment of neither plan: each says it does not hold it; the first one is where the
+    // reader lands.
+    await page.evaluate(() => {
+      location.hash = 'commitment=FR9999';
+    });
+    await expect.poll(() => notices.count()).toBe(2);
+    await expect
+      .poll(() => focusedPlan(page))
+      .toEqual({
+        plan: '/feeds/fr-2018-2020.json',
+        text: 'L’engagement « FR9999 » ne figure pas dans ce plan.',
+      });
+    expect(await inView(page.locator(`${older} .hidden-link`))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('waits for a plan still loading before saying that no plan of the page holds a linked commitment', async () => {
+    const { page } = await newPage();
+    const slow = (path: string, answer: { status?: number; body?: string }) => {
+      chromium.server.route(path, { delay: 1500, ...answer });
+      chromium.server.route(
+        path.replace('.json', '.html'),
+        // The fixture's page, its second plan slow to come.
+        { body: twoPlans.replace('/feeds/fr-2021-2023.json', path) },
+      );
+      return `${chromium.server.origin}${path.replace('.json', '.html')}`;
+    };
+    const notices = page.locator(`${dashboard} .hidden-link`);
+
+    const late = slow('/two-plans-slow.json', {
+      body: readFileSync('shared/feeds/fr-2021-2023.json', 'utf8'),
+    });
+    await page.goto(`${late}#commitment=FR0051`);
+    await settled(page, older);
+    await settled(page, `${dashboard}[src$="two-plans-slow.json"]`);
+    const item = page.locator(`${dashboard} [data-commitment-id="FR0051"]`);
+    await expect.poll(() => item.locator('.toggle').getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => focusedPlan(page)).toMatchObject({ plan: '/two-plans-slow.json' });
+    expect(await notices.count()).toBe(0);
+
+    // A plan whose feed fails holds nothing: the other one says it lacks the commitment.
+    const failing = slow('/two-plans-failing.json', { status: 500 });
+    await page.goto(`${failing}#commitment=FR0051`);
+    await settled(page, older);
+    await expect.poll(() => notices.count()).toBe(0);
+    await settled(page, `${dashboard}[src$="two-plans-failing.json"]`);
+    await expect
+      .poll(() => page.locator(`${older} .hidden-link`).textContent())
+      .toContain('FR0051');
+  });
 });
 
 describe('preset filters', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Category } from '../../shared/feed/types.ts';
 import {
   applyFilters,
+  commitmentKey,
   limitToShow,
   NO_FILTERS,
   PAGE_SIZE,
@@ -182,6 +183,15 @@ describe('the URL hash', () => {
     const hash = writeHash('', NO_FILTERS, undefined, preset);
     expect(hash).toBe('#oc-status=');
     expect(readHash(hash).filters.status).toEqual([]);
+  });
+});
+
+describe('commitmentKey', () => {
+  it('gives dashboards without an id, or with one that cannot scope the hash, the same key', () => {
+    expect(commitmentKey('')).toBe('commitment');
+    expect(commitmentKey('two words')).toBe('commitment');
+    expect(commitmentKey('ville')).toBe('ville.commitment');
+    expect(commitmentKey('ville')).not.toBe(commitmentKey('metropole'));
   });
 });
 

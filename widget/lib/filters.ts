@@ -134,6 +134,14 @@ function keysOf(scope: string | undefined): HashKeys {
     : { prefix: 'oc-', commitment: 'commitment' };
 }
 
+/**
+ * The hash key that opens a commitment for a dashboard of this `id` (`commitment`, or under the
+ * id as a scope, `ville.commitment`): dashboards with the same key follow the same links.
+ */
+export function commitmentKey(id: string): string {
+  return keysOf(id || undefined).commitment;
+}
+
 /** Every filter, in the order the hash lists them, each under its own name (`oc-late`). */
 const FIELDS = [
   'status',

@@ -26,6 +26,7 @@ import { resolveStatus } from '../../../shared/status/resolve-status.ts';
 import { feedSource, type FeedSource, type FeedState } from '../../lib/feed-source.ts';
 import {
   applyFilters,
+  commitmentKey,
   hasOwnKeys,
   limitToShow,
   NO_FILTERS,
@@ -389,6 +390,24 @@ export class OpenCommitments extends HTMLElement {
     this.#performUpdate();
   };
 
+  /**
+   * The dashboards of the page that read the same keys of the hash as this one (this one too, in
+   * the page's order): those without an `id`, when this one has none. A link shared from a page
+   * of two plans names a commitment of one of them; the other one need not say it lacks it.
+   */
+  #peers(): OpenCommitments[] {
+    const key = commitmentKey(this.id);
+    return [...document.querySelectorAll('open-commitments')].filter(
+      (peer): peer is OpenCommitments =>
+        peer instanceof OpenCommitments && !peer.commitment && commitmentKey(peer.id) === key,
+    );
+  }
+
+  /** Draws again the dashboards that wait for this one's plan to tell where a link goes. */
+  #wakePeers(): void {
+    for (const peer of this.#peers()) if (peer.#pendingScroll !== undefined) peer.#requestUpdate();
+  }
+
   /** Draws the next rows of a list shown partly, in a task of its own. */
   #drawMore(): void {
     if (this.#drawn === Infinity || this.#drawing) return;
@@ -425,6 +444,7 @@ export class OpenCommitments extends HTMLElement {
     this.#unsubscribe = this.#source.subscribe((state) => {
       this.#feedState = state;
       this.#requestUpdate('feed');
+      this.#wakePeers();
     });
     this.#announce();
     this.#requestUpdate('feed');
@@ -578,6 +598,7 @@ export class OpenCommitments extends HTMLElement {
         this.#model = model;
         this.#drawn = ROWS_PER_TASK;
         this.#requestUpdate();
+        this.#wakePeers();
       });
     }
     return this.#model;
@@ -870,11 +891,25 @@ export class OpenCommitments extends HTMLElement {
     }
     const linked = this.#pendingScroll;
     if (linked !== undefined && !filtered.some((row) => row.id === linked)) {
-      // A shared link to a commitment the filters hide, or that the plan no longer holds: say so
-      // where the reader lands, rather than leave them at the top of a list without it.
-      this.#pendingScroll = undefined;
-      this.#hiddenLink = linked;
-      this.#showNotice = true;
+      // A shared link to a commitment the filters hide, or that no plan of the page holds: say so
+      // where the reader lands, rather than leave them at the top of a list without it. Another
+      // plan of the page may hold it: its dashboard shows it, and this one says nothing; while
+      // one of them is still to be shown, this one waits.
+      const peers = model.byId.has(linked) ? [] : this.#peers();
+      if (peers.some((peer) => peer.#model?.byId.has(linked))) this.#pendingScroll = undefined;
+      else if (
+        !peers.some(
+          (peer) =>
+            peer.src &&
+            !peer.#model &&
+            (peer.#feedState.phase !== 'error' || peer.#feedState.entry),
+        )
+      ) {
+        this.#pendingScroll = undefined;
+        this.#hiddenLink = linked;
+        // When each says it, the first of them is where the reader lands.
+        this.#showNotice = (peers[0] ?? this) === this;
+      }
     }
     const limit = limitToShow(filtered, this.#pendingScroll, this.#limit);
     // A linked commitment far down the list stays shown once scrolled to, by later renders too.
@@ -964,6 +999,11 @@ export class OpenCommitments extends HTMLElement {
 
   #filterForm(model: Model, m: WidgetMessages): TemplateResult {
     const f = this.#filters;
+    const { feed, lang } = model;
+    // Named after its plan too: a page of two plans has two such search landmarks.
+    const plan =
+      show(feed.plan?.title, lang, feed.languages) ??
+      show(feed.publisher.name, lang, feed.languages);
     const select = (
       label: string,
       value: string,
@@ -1013,7 +1053,7 @@ export class OpenCommitments extends HTMLElement {
       class="filters"
       part="filters"
       role="search"
-      aria-label=${m.filters}
+      aria-label=${`${m.filters}${m.colon}${plan?.text}`}
       @submit=${preventDefault}
     >
       <div class="fields">
