@@ -16,11 +16,9 @@ import {
   integer,
   minValue,
   maxValue,
-  minLength,
   number,
   picklist,
   pipe,
-  regex,
   safeParse,
   string,
   type GenericSchema,
@@ -196,12 +194,8 @@ function listOf(values: readonly string[]): string {
   return `${values.slice(0, MAX_LISTED).join(', ')} and ${values.length - MAX_LISTED} more`;
 }
 
-const identifier = leaf(
-  'an identifier (1–64 characters of A-Z a-z 0-9 . _ -)',
-  pipe(
-    string('expected an identifier (1–64 characters of A-Z a-z 0-9 . _ -)'),
-    regex(IDENTIFIER_RE, 'expected an identifier (1–64 characters of A-Z a-z 0-9 . _ -)'),
-  ),
+const identifier = stringLeaf('an identifier (1–64 characters of A-Z a-z 0-9 . _ -)', (value) =>
+  IDENTIFIER_RE.test(value),
 );
 const date = stringLeaf('a date YYYY-MM-DD that exists in the calendar', isDate);
 const dateTime = stringLeaf('an RFC 3339 date-time such as "2026-11-30T09:00:00Z"', isDateTime);
@@ -211,10 +205,7 @@ const urlTemplate = stringLeaf(
   isUrlTemplate,
 );
 const email = stringLeaf('an e-mail address', (value) => EMAIL_RE.test(value));
-const nonEmpty = leaf(
-  'a non-empty string',
-  pipe(string('expected a non-empty string'), minLength(1, 'expected a non-empty string')),
-);
+const nonEmpty = stringLeaf('a non-empty string', (value) => value !== '');
 const languageTag = stringLeaf('a language tag such as "fr" or "en-GB"', (value) =>
   LANGUAGE_TAG_RE.test(value),
 );
