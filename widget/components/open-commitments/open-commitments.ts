@@ -87,7 +87,9 @@ let stylesheet: CSSStyleSheet | undefined;
  *
  * Filters and the opened commitment live in the URL hash (`#oc-status=limited&commitment=ID`).
  * A page that shows several dashboards gives each an `id`: each then keeps its own keys under it
- * (`#ville.status=limited&metropole.commitment=ID`).
+ * (`#ville.status=limited&metropole.commitment=ID`). Those without one share the keys: a link's
+ * `#commitment=ID` opens in the one whose plan holds the commitment, and only when none does (once
+ * each has loaded or failed) does each say that its plan does not hold it.
  *
  * @summary Live dashboard of open-government commitments from an Open Commitments feed.
  *
