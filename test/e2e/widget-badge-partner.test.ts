@@ -258,3 +258,76 @@ describe('several badges of a feed that is down', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+describe('a badge in a card that is a link, as news pages wrap their cards', () => {
+  it('opens its details and its question without following the card, its links their own', async () => {
+    const { origin } = chromium.server;
+    const feed = bundledFeed('valfleurie');
+    feed.commitments[0]!.url = `${origin}/engagements/VF-01.html`;
+    (feed.interpellation as Record<string, unknown>).url = `${origin}/interpeller?engagement={id}`;
+    serveFeed(chromium.server, '/feeds/partner-card.json', feed);
+    for (const path of ['/news/1.html', '/engagements/VF-01.html', '/interpeller'])
+      chromium.server.route(path, { body: `<!doctype html><title>${path}</title>` });
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    const url = hostPage(chromium.server, '/partner-card.html', {
+      scripts: ['/dist/open-commitment-badge.js'],
+      body: `<a class="card" href="/news/1.html"><h2>Marchés publics</h2>
+        <p>État : ${badge('VF-01', '/feeds/partner-card.json')}</p></a>`,
+    });
+    await page.goto(url);
+    await settled(page, 'open-commitment-badge');
+    const host = 'open-commitment-badge';
+    const toggle = page.locator(`${host} [part="toggle"]`);
+    const popover = page.locator(`${host} [part="popover"]`);
+    const ask = page.locator(`${host} [part="ask"] > button`);
+    const askPanel = page.locator(`${host} .ask-panel`);
+    const stayed = async (after: string) => {
+      // A navigation would have asked for the card's page by now.
+      await page.waitForTimeout(150);
+      expect(page.url(), after).toBe(url);
+      expect(chromium.server.requests, after).not.toContain('/news/1.html');
+    };
+
+    await toggle.click();
+    await stayed('a click on the details button');
+    expect(await popover.isVisible()).toBe(true);
+    await ask.click();
+    await stayed('a click on Interpeller');
+    expect(await askPanel.isVisible()).toBe(true);
+    await askPanel.getByRole('button').click();
+    await stayed('a click on Annuler');
+    expect(await askPanel.isVisible()).toBe(false);
+    // By keyboard: focus is back on Interpeller.
+    for (const key of ['Enter', 'Space']) {
+      await page.keyboard.press(key);
+      await stayed(`${key} on Interpeller`);
+      expect(await askPanel.isVisible(), key).toBe(true);
+      await askPanel.getByRole('button').focus();
+      await page.keyboard.press(key);
+      await stayed(`${key} on Annuler`);
+      expect(await askPanel.isVisible(), key).toBe(false);
+    }
+    await page.keyboard.press('Escape');
+    expect(await popover.isVisible()).toBe(false);
+    await page.keyboard.press('Enter');
+    await stayed('Enter on the details button');
+    expect(await popover.isVisible()).toBe(true);
+    await page.keyboard.press('Space');
+    await stayed('Space on the details button');
+    expect(await popover.isVisible()).toBe(false);
+    await page.keyboard.press('Space');
+    expect(await popover.isVisible()).toBe(true);
+
+    // The badge's own links open what they name, not the card.
+    await ask.click();
+    await askPanel.locator('.ask-go').click();
+    await expect.poll(() => chromium.server.requests).toContain('/interpeller?engagement=VF-01');
+    await stayed('a click on the link to the form');
+    await Promise.all([
+      page.waitForURL(`${origin}/engagements/VF-01.html`),
+      page.locator(`${host} [part="link"]`).click(),
+    ]);
+    expect(chromium.server.requests).not.toContain('/news/1.html');
+  });
+});

@@ -295,6 +295,16 @@ export class OpenCommitmentBadge extends HTMLElement {
     }
   };
 
+  /**
+   * A badge in a link (a card of the page wrapped in `<a href>`, invalid but common): a click on one
+   * of its buttons or in its details, by mouse or keyboard, would follow that link too, taking the
+   * reader away from what they asked for. Its own links still open what they name.
+   */
+  #onClick = (event: Event): void => {
+    const target = event.target as Element;
+    if (!target.closest('a') && target.closest('.toggle,.popover')) event.preventDefault();
+  };
+
   #onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
     if (this.#open && next !== null && !this.contains(next) && !this.#shadow.contains(next)) {
@@ -433,6 +443,8 @@ export class OpenCommitmentBadge extends HTMLElement {
       popover,
     );
     root.addEventListener('keydown', this.#onKeydown);
+    // Before the buttons' own listeners, which may take them out of the details.
+    root.addEventListener('click', this.#onClick, true);
     root.addEventListener('focusout', this.#onFocusOut);
     return root;
   }
