@@ -929,6 +929,35 @@ describe('the printed dashboard', () => {
     await page.context().close();
   });
 
+  it('prints an opened commitment without its interpellation button or the focus ring of a shared link', async () => {
+    const page = await newPage(1024);
+    await page.goto(
+      hostPage(chromium.server, '/print-opened.html', {
+        body: `<open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }) + '#commitment=VF-03',
+    );
+    await settled(page);
+    const toggle = page.locator('open-commitments [data-commitment-id="VF-03"] .toggle');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    // The link's commitment holds the focus, ringed on screen.
+    const ring = () => toggle.evaluate((element) => getComputedStyle(element).outlineStyle);
+    await expect.poll(ring).toBe('solid');
+    const buttons = page.locator('open-commitments .list button:not(.toggle)');
+    const shown = () =>
+      buttons.evaluateAll((all) =>
+        all.filter((el) => el.getClientRects().length > 0).map((el) => el.textContent!.trim()),
+      );
+    await expect(shown()).resolves.toContain('Interpeller');
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(shown()).resolves.toEqual([]);
+    await expect(ring()).resolves.toBe('none');
+    await expect(
+      page.locator('open-commitments [data-commitment-id="VF-03"] .details').textContent(),
+    ).resolves.toContain('Pourquoi l');
+    await page.context().close();
+  });
+
   it('leaves the page as it was once printed: the rows drawn before, the reader’s place, a commitment opened', async () => {
     const feed = bundledFeed('paris');
     const model = feed.commitments[0]!;

@@ -569,8 +569,13 @@ export const styles =
       .check:has(input:not(:checked)),
       .count button,
       .hidden-link button,
-      .more {
+      .more,
+      .ask {
         display: none;
+      }
+      /* A focus ring on paper would frame the row the reader was on. */
+      .root :focus-visible {
+        outline: 0;
       }
       .field {
         flex-direction: row;
