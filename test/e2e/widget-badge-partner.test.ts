@@ -331,3 +331,69 @@ describe('a badge in a card that is a link, as news pages wrap their cards', () 
     expect(chromium.server.requests).not.toContain('/news/1.html');
   });
 });
+
+describe('a newer copy of the feed while a reader is in a badge’s question', () => {
+  it('keeps the details and the question open, focus on the same control', async () => {
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    const feed = bundledFeed('valfleurie');
+    let body = JSON.stringify(feed);
+    chromium.server.route('/feeds/partner-newer.json', () => ({ body }));
+    await page.goto(
+      hostPage(chromium.server, '/partner-newer.html', {
+        scripts: ['/dist/open-commitment-badge.js'],
+        body: `<p>État : ${badge('VF-01', '/feeds/partner-newer.json')}</p><p id="more"></p>`,
+      }),
+    );
+    await settled(page, 'open-commitment-badge');
+    const host = page.locator('open-commitment-badge').first();
+    const status = host.locator('[part="status"]');
+    const askPanel = host.locator('.ask-panel');
+    const focused = () =>
+      host.evaluate((element) => {
+        const active = element.shadowRoot!.activeElement;
+        return (
+          active &&
+          `${active.localName}: ${active.getAttribute('aria-label') ?? active.textContent}`
+        );
+      });
+    // A newer copy of the feed, brought by a badge the page shows later (more news loaded) once
+    // the copy is old enough to be asked for again.
+    const newer = async (
+      category: string,
+      change: (commitment: Record<string, unknown>) => void,
+    ) => {
+      change(feed.commitments[0]!);
+      body = JSON.stringify(feed);
+      await page.clock.runFor(5 * 60_000 + 1000);
+      await page.evaluate(() => {
+        const more = document.createElement('open-commitment-badge');
+        more.setAttribute('src', '/feeds/partner-newer.json');
+        more.setAttribute('commitment', 'VF-02');
+        document.getElementById('more')!.append(more);
+      });
+      await expect.poll(() => status.getAttribute('data-category')).toBe(category);
+    };
+    await host.locator('[part="link"]').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await askPanel.isVisible()).toBe(true);
+    await askPanel.getByRole('button', { name: 'Annuler' }).focus();
+    await newer('substantial', (commitment) => (commitment.status = 'en-travaux'));
+    expect(await host.locator('[part="popover"]').isVisible()).toBe(true);
+    expect(await askPanel.isVisible()).toBe(true);
+    expect(await focused()).toBe('button: Annuler');
+
+    await page.keyboard.press('Shift+Tab');
+    const link = await focused();
+    expect(link).toMatch(/^a: Continuer vers/);
+    await newer('complete', (commitment) => (commitment.status = 'livre'));
+    expect(await askPanel.isVisible()).toBe(true);
+    expect(await focused()).toBe(link);
+    // Where the reader goes on from there, the panel is as it was.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button: Annuler');
+  });
+});

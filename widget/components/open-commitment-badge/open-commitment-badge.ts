@@ -317,9 +317,12 @@ export class OpenCommitmentBadge extends HTMLElement {
     const lang = viewerLang(this);
     const m = commonMessages[lang];
     const { entry, error, phase } = this.#feedState;
-    // The part that holds focus, focused again once drawn anew (in the details, their button): a
-    // new copy, a failed refresh or another language left a keyboard reader at the page's top.
-    const focused = this.#shadow.activeElement?.closest('[part]')?.getAttribute('part');
+    // The control that holds focus, focused again once drawn anew (else the details button): a
+    // new copy, a failed refresh or another language left a keyboard reader at the page's top. In
+    // the details, the interpellation action is opened again too, for a reader in it.
+    const active = this.#shadow.activeElement;
+    const focused = active && control(active);
+    const asking = !!this.#details?.querySelector("[aria-expanded='true']");
     const open = this.#open;
     this.#toggleButton = undefined;
     this.#details = undefined;
@@ -362,13 +365,16 @@ export class OpenCommitmentBadge extends HTMLElement {
       return;
     }
     this.#shadow.replaceChildren(this.#badge(feed, commitment, lang, m));
-    if (focused)
-      (
-        this.#shadow.querySelector<HTMLElement>(`[part="${focused}"]:is(a, button)`) ??
-        this.#toggleButton
-      )?.focus();
+    const find = () =>
+      [...this.#shadow.querySelectorAll<HTMLElement>('a,button,[tabindex]')].find(
+        (element) => control(element) === focused,
+      );
+    // A control of the line first: keyboard focus on the button opens the details.
+    find()?.focus();
     // Open or closed as they were, whatever focus on the button did.
     this.#setOpen(open);
+    if (asking) this.#shadow.querySelector<HTMLElement>('.ask>button')?.click();
+    if (focused) (find() ?? this.#toggleButton)?.focus();
   }
 
   #badge(feed: Feed, commitment: Commitment, lang: Lang, m: CommonMessages): HTMLElement {
@@ -505,6 +511,11 @@ export class OpenCommitmentBadge extends HTMLElement {
       askAction(`badge-${commitment.id}`, link, lang, m, title?.text ?? commitment.id),
     ];
   }
+}
+
+/** A focusable element of the badge told apart from the others: its part, else its name. */
+function control(element: Element): string | null {
+  return element.getAttribute('part') ?? element.ariaLabel ?? element.textContent;
 }
 
 /**
