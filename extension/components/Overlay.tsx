@@ -85,18 +85,27 @@ export function Overlay({
     const media = matchMedia(NARROW);
     const follow = () => setNarrow(media.matches);
     // A control of the page that focus reaches beneath the panel, which would hide it, is
-    // scrolled clear of it (WCAG 2.4.11): above it when the panel is low, else below it.
-    const clear = (event: FocusEvent) => {
+    // scrolled clear of it (WCAG 2.4.11): above it when the panel is low, else below it. What
+    // scrolls is the nearest of its containers that does (a page may scroll an inner one, its
+    // window never moving), else the root, which is the window's: at once, since a smooth
+    // scroll would not have moved yet when it is checked.
+    const clear = ({ target }: FocusEvent) => {
       const box = panel.current?.getBoundingClientRect();
-      const at = (event.target as Element).getBoundingClientRect();
+      const at = (target as Element).getBoundingClientRect();
       if (
         box &&
         at.top >= box.top &&
         at.bottom <= box.bottom &&
         at.left >= box.left &&
         at.right <= box.right
-      )
-        scrollBy(0, box.top > innerHeight / 2 ? at.bottom - box.top + 8 : at.top - box.bottom - 8);
+      ) {
+        const top = box.top > innerHeight / 2 ? at.bottom - box.top + 8 : at.top - box.bottom - 8;
+        for (let e = (target as Element).parentElement; e; e = e.parentElement) {
+          const was = e.scrollTop;
+          e.scrollBy({ top, behavior: 'instant' });
+          if (e.scrollTop !== was) break;
+        }
+      }
     };
     media.addEventListener('change', follow);
     addEventListener('focusin', clear);

@@ -2,8 +2,9 @@
  * What a feed or a page cannot make the extension do, in real Chromium with the built extension:
  * a visit to a page a feed names sends nothing to anyone (not to the hosts the feed links to, not
  * from the extension at all); feed markup stays text; a right-to-left page does not turn the
- * overlay around; a dark page does not make the badges unreadable; and the page's own scripts can
- * neither reach the background nor act through the overlay's buttons.
+ * overlay around; a dark page does not make the badges unreadable; a page that scrolls an inner
+ * container rather than its window does not keep focus hidden beneath the panel; and the page's
+ * own scripts can neither reach the background nor act through the overlay's buttons.
  */
 import type { Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +118,16 @@ beforeAll(async () => {
       '<body style="background: #161616; color: #eee"><style>a { color: #9cf }</style>',
     ),
   });
+  // A page that scrolls its content in a box of the window's height, the window never moving;
+  // its one link, in view, sits where the panel's bottom-right corner is.
+  server.route('/town/inner-scroll.html', {
+    body:
+      '<!doctype html><html lang="en"><head><title>Inner scroll</title></head>' +
+      '<body style="margin: 0"><main style="position: relative; height: 100vh; overflow: auto">' +
+      '<h1>Inner scroll</h1><div style="height: 3000px"></div>' +
+      '<a id="corner" href="#" style="position: absolute; top: 640px; right: 60px">Budget</a>' +
+      '</main></body></html>',
+  });
   server.route('/town/about.html', { body: htmlPage('About the town', '<p>Nothing planned.</p>') });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   session.context.on('request', (request: Request) => {
@@ -208,6 +219,28 @@ describe('a dark page', () => {
     await page.locator('#c1 open-commitments-badge').waitFor({ timeout: 15_000 });
     const inBadges = (await axeViolations(page)).filter((v) => v.includes(BADGE));
     expect(inBadges).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a page that scrolls an inner container', () => {
+  it('scrolls a link that focus reaches beneath the panel clear of it', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server.origin}/town/inner-scroll.html`);
+    const panel = page.locator('open-commitments-overlay section');
+    await panel.getByRole('heading').waitFor({ timeout: 15_000 });
+    const link = page.locator('#corner');
+    const box = (await panel.boundingBox())!;
+    const before = (await link.boundingBox())!;
+    // In view where focus reaches it, and beneath the panel.
+    expect(before.y).toBeGreaterThan(box.y);
+    expect(before.x).toBeGreaterThan(box.x);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('corner');
+    const after = (await link.boundingBox())!;
+    expect(after.y).toBeGreaterThanOrEqual(0);
+    expect(after.y + after.height).toBeLessThanOrEqual(box.y);
     await page.close();
   });
 });
