@@ -289,6 +289,9 @@ describe('a badge in a card that is a link, as news pages wrap their cards', () 
       expect(chromium.server.requests, after).not.toContain('/news/1.html');
     };
 
+    // A middle click opens a link in a new tab: not the card's.
+    await toggle.click({ button: 'middle' });
+    await stayed('a middle click on the details button');
     await toggle.click();
     await stayed('a click on the details button');
     expect(await popover.isVisible()).toBe(true);

@@ -449,8 +449,10 @@ export class OpenCommitmentBadge extends HTMLElement {
       popover,
     );
     root.addEventListener('keydown', this.#onKeydown);
-    // Before the buttons' own listeners, which may take them out of the details.
+    // Before the buttons' own listeners, which may take them out of the details. A middle click
+    // on them opened the link in a new tab.
     root.addEventListener('click', this.#onClick, true);
+    root.addEventListener('auxclick', this.#onClick, true);
     root.addEventListener('focusout', this.#onFocusOut);
     return root;
   }
