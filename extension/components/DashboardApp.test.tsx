@@ -104,13 +104,13 @@ describe('the dashboard', () => {
     expect(root.textContent).not.toContain('You follow no commitment yet');
   });
 
-  it('names the publisher above each feed’s followed commitments when they come from several', () => {
+  it('names the publisher above each feed’s followed commitments, from one feed or several', () => {
     const region = { ...feed(), publisher: { ...feed().publisher, name: { text: 'Region' } } };
     const names = (root: HTMLElement) =>
       [...root.querySelectorAll('[data-feed-publisher]')].map((p) => p.textContent);
     const town = { feedId: 'town', feed: feed(), paused: false };
     const one = mount(fakeModel({ followed: [town], changes: [], questions: [] }));
-    expect(names(one)).toEqual([]);
+    expect(names(one)).toEqual(['Town']);
     const two = mount(
       fakeModel({
         followed: [town, { feedId: 'region', feed: region, paused: false }],

@@ -97,16 +97,10 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
             <FeedRows
               key={slice.feedId}
               feedId={slice.feedId}
-              publisher={
-                data.followed.length > 1
-                  ? pickText(slice.feed.publisher.name, lang, slice.feed.languages)
-                  : undefined
-              }
-              plan={
-                data.followed.length > 1
-                  ? pickText(slice.feed.plan?.title, lang, slice.feed.languages)
-                  : undefined
-              }
+              // Named even when all come from one feed: unlike the popup, this page is on no
+              // publisher's site that would say whose commitments these are.
+              publisher={pickText(slice.feed.publisher.name, lang, slice.feed.languages)}
+              plan={pickText(slice.feed.plan?.title, lang, slice.feed.languages)}
               lang={lang}
               notice={slice.paused ? m.pausedFeed : staleNotice(slice.stale, lang)}
               noChannel={noChannel}

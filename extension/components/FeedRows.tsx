@@ -5,8 +5,9 @@ import { LocalizedText } from './LocalizedText.tsx';
 
 /**
  * The commitments of one feed in the popup, the overlay or "My commitments": its publisher and
- * plan when the page shows other feeds too, the feed's notice (paused, or its last refresh
- * failed) and that none of them can be questioned said once above them, then their rows.
+ * plan when the page shows other feeds too (always in "My commitments"), the feed's notice
+ * (paused, or its last refresh failed) and that none of them can be questioned said once above
+ * them, then their rows.
  */
 export function FeedRows({
   feedId,
@@ -18,7 +19,7 @@ export function FeedRows({
   children,
 }: {
   feedId: string;
-  /** Named when the page shows other feeds too. */
+  /** Named when the page shows other feeds too, or is on no site of the publisher. */
   publisher?: LocalText | undefined;
   /** Its plan, named after the publisher (one publisher may have several plans). */
   plan?: LocalText | undefined;

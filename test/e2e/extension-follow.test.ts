@@ -137,7 +137,12 @@ describe('following', () => {
     await popup.close();
     await page.close();
     const dash = await dashboard();
-    await dash.locator('[data-section="followed"] [data-commitment-id="A1"]').waitFor();
+    const followed = dash.locator('[data-section="followed"]');
+    await followed.locator('[data-commitment-id="A1"]').waitFor();
+    // Away from the town's site, the page says whose commitment it is, above it.
+    await expect(followed.innerText()).resolves.toMatch(
+      /^Test Town · Plan 2026\n+Open procurement data\n/,
+    );
     await dash.close();
   });
 
