@@ -18,6 +18,21 @@ describe('a feed address that cannot be fetched', () => {
         'getaddrinfo ENOTFOUND www.ville.example',
         'no server has that name; check the address',
       ],
+      [
+        'EAI_AGAIN',
+        'getaddrinfo EAI_AGAIN www.ville.example',
+        'the server is out of reach; check that this computer is online (or the proxy it must use)',
+      ],
+      [
+        'ENETUNREACH',
+        'connect ENETUNREACH 192.0.2.1:443',
+        'the server is out of reach; check that this computer is online (or the proxy it must use)',
+      ],
+      [
+        'UND_ERR_CONNECT_TIMEOUT',
+        'Connect Timeout Error',
+        'the server does not answer; it may be down, or a firewall may block the connection',
+      ],
       ['ECONNREFUSED', 'connect ECONNREFUSED 192.0.2.1:443', 'the server refused the connection'],
       ['ECONNRESET', 'read ECONNRESET', 'the connection was cut'],
       [
@@ -46,6 +61,13 @@ describe('a feed address that cannot be fetched', () => {
     expect(ran.stderr.replace(/\u00a0/g, ' ')).toBe(
       `${URL} : téléchargement impossible : le certificat du serveur n’est pas valide, et les navigateurs refuseront aussi de lire ce flux (DEPTH_ZERO_SELF_SIGNED_CERT)\n`,
     );
+    const offline = await runCli(['validate', URL], {
+      lang: 'fr',
+      fetch: failing('EAI_AGAIN', 'getaddrinfo EAI_AGAIN www.ville.example'),
+    });
+    expect(offline.stderr.replace(/\u00a0/g, ' ')).toBe(
+      `${URL} : téléchargement impossible : le serveur est hors d’atteinte : vérifiez que cet ordinateur est connecté à Internet (ou le proxy qu’il doit utiliser) (EAI_AGAIN)\n`,
+    );
     const missing = await runCli(['validate', URL], {
       lang: 'fr',
       fetch: failing('ENOTFOUND', 'getaddrinfo ENOTFOUND www.ville.example'),
@@ -57,8 +79,10 @@ describe('a feed address that cannot be fetched', () => {
 
   it('gives any other cause as Node words it', async () => {
     const ran = await runCli(['validate', URL], {
-      fetch: failing('UND_ERR_CONNECT_TIMEOUT', 'Connect Timeout Error'),
+      fetch: failing('UND_ERR_INVALID_ARG', 'invalid onRequestStart method'),
     });
-    expect(ran.stderr).toBe(`${URL}: could not fetch (fetch failed: Connect Timeout Error)\n`);
+    expect(ran.stderr).toBe(
+      `${URL}: could not fetch (fetch failed: invalid onRequestStart method)\n`,
+    );
   });
 });

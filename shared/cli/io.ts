@@ -40,11 +40,15 @@ export class InputError extends Error {
 
 /**
  * The words for a failed connection's code, when the person can act on it: a name no server has
- * (a typing error), a refused or cut connection, a certificate that browsers would refuse too.
+ * (a typing error), a name or a network out of reach (this computer offline, or behind a proxy), a
+ * server that does not answer, a refused or cut connection, a certificate that browsers would
+ * refuse too.
  */
 function plainCause(code: string): string | undefined {
   const m = say(messages);
   if (code === 'ENOTFOUND') return m.notFound;
+  if (code === 'EAI_AGAIN' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH') return m.offline;
+  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return m.noAnswer;
   if (code === 'ECONNREFUSED') return m.refused;
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return m.cut;
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|^ERR_TLS/.test(code)) return m.certificate;
@@ -69,6 +73,10 @@ const messages = defineMessages({
     couldNotReach: (source: string, why: string, code: string) =>
       `${source}\u00a0: téléchargement impossible\u00a0: ${why} (${code})`,
     notFound: 'aucun serveur ne porte ce nom, vérifiez l’adresse',
+    offline:
+      'le serveur est hors d’atteinte\u00a0: vérifiez que cet ordinateur est connecté à Internet (ou le proxy qu’il doit utiliser)',
+    noAnswer:
+      'le serveur ne répond pas\u00a0: il est peut-être arrêté, ou un pare-feu bloque la connexion',
     refused: 'le serveur refuse la connexion',
     cut: 'la connexion a été coupée',
     certificate:
@@ -96,6 +104,9 @@ const messages = defineMessages({
     couldNotReach: (source: string, why: string, code: string) =>
       `${source}: could not fetch: ${why} (${code})`,
     notFound: 'no server has that name; check the address',
+    offline:
+      'the server is out of reach; check that this computer is online (or the proxy it must use)',
+    noAnswer: 'the server does not answer; it may be down, or a firewall may block the connection',
     refused: 'the server refused the connection',
     cut: 'the connection was cut',
     certificate:
