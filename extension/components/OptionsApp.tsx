@@ -224,6 +224,10 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     </span>
                   </>
                 )}
+                {/* What subscribing brought: a feed that reads as empty is seen at once. */}
+                {s.commitments !== undefined && (
+                  <div data-commitments="">{m.overlayPlan(s.commitments)}</div>
+                )}
                 {s.url && (
                   <div>
                     <code>{s.url}</code>

@@ -93,7 +93,10 @@ describe('subscribing on the options page', () => {
     await expect(options.locator('[data-outcome="added"]').textContent()).resolves.toContain(
       'Subscribed to Test Town',
     );
-    await options.locator(`[data-feed-id="${feedUrl}"]`).waitFor();
+    const row = options.locator(`[data-feed-id="${feedUrl}"]`);
+    await row.waitFor();
+    // Its row says what it holds, as a person checks what subscribing brought.
+    await expect(row.getByRole('rowheader').innerText()).resolves.toMatch(/\b3 commitments\b/);
     const matches = await waitForRegistration(session, 'http://127.0.0.1/town/*');
     expect(matches).toContain('http://127.0.0.1/town/project-a*');
     await options.close();
