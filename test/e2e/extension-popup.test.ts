@@ -3,8 +3,8 @@
  * those the page links to or marks included, opens a question's details without moving its
  * button, keeps a question the person chose to keep before its form opened (the browser closes
  * the popup then), in a tab behind too (a middle or Ctrl click), on a site page that names none it
- * sums the plan up instead of listing the whole feed, and on a site where the person hid the panel
- * it says so and shows it again.
+ * sums the plan up instead of listing the whole feed, saying first that none is on the page, and
+ * on a site where the person hid the panel it says so and shows it again.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +150,10 @@ describe('the popup', () => {
       'Test Town · Plan 2026 · 3 commitments · 1 late',
     );
     await expect(popup.locator('li.oc-row').count()).resolves.toBe(0);
+    // Said first that they are not on this page: under its heading the count would read as theirs.
+    await expect(popup.locator('main').innerText()).resolves.toMatch(
+      /^Commitments on this page\n+Plans of this site with no commitment on this page:\n+Test Town · Plan 2026 · 3 commitments · 1 late\n/,
+    );
     await popup.close();
     await page.close();
   });
