@@ -87,7 +87,9 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
       <h2 id="oc-followed" tabIndex={-1}>
         {m.followedTitle}
       </h2>
-      {data && data.followed.length === 0 && <p>{m.followedNone}</p>}
+      {data && data.followed.length === 0 && (
+        <p data-followed-none="">{m.followedNone(m.follow)}</p>
+      )}
       <div data-section="followed">
         {data?.followed.map((slice) => {
           const rows = slice.feed.commitments.map((c) => commitmentRow(slice.feed, c, lang, today));

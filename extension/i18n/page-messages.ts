@@ -92,7 +92,12 @@ const en = {
   optionsTitle: 'Open Commitments: feeds',
   dashboardTitle: 'My commitments',
   followedTitle: 'Followed commitments',
-  followedNone: 'You follow no commitment yet. Use the toolbar button on a page about one.',
+  /**
+   * Where following is done: the overlay has no button for it, and the browser may keep the
+   * extension's button in its extensions menu rather than on the toolbar.
+   */
+  followedNone: (follow: string) =>
+    `You follow no commitment yet. On a page about one, open this extension’s button in the toolbar (or in the extensions menu) and press “${follow}”.`,
   changesTitle: 'Recent changes',
   changesNone: 'No change yet.',
   questionsTitle: 'My questions',
@@ -211,8 +216,8 @@ const fr: PageOnlyMessages = {
   optionsTitle: 'Engagements ouverts\u00a0: flux',
   dashboardTitle: 'Mes engagements',
   followedTitle: 'Engagements suivis',
-  followedNone:
-    'Vous ne suivez encore aucun engagement. Utilisez le bouton de la barre d’outils sur une page qui en parle.',
+  followedNone: (follow) =>
+    `Vous ne suivez encore aucun engagement. Sur une page qui en parle, ouvrez le bouton de cette extension dans la barre d’outils (ou dans le menu des extensions) et appuyez sur «\u00a0${follow}\u00a0».`,
   changesTitle: 'Changements récents',
   changesNone: 'Aucun changement pour le moment.',
   questionsTitle: 'Mes questions',

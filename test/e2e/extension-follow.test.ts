@@ -1,7 +1,8 @@
 /**
- * Following and questioning, in Chromium: follow a commitment from the popup; a refresh that
- * changes it shows a notification and a dated entry in the dashboard; a service worker stopped in
- * the middle of a refresh loses nothing; a question kept from the overlay is answered, flagged when
+ * Following and questioning, in Chromium: My commitments tells a person who follows nothing which
+ * button follows one; follow a commitment from the popup; a refresh that changes it shows a
+ * notification and a dated entry in the dashboard; a service worker stopped in the middle of a
+ * refresh loses nothing; a question kept from the overlay is answered, flagged when
  * overdue, exported and deleted, and one asked from the dashboard is kept too; a dashboard left
  * open in a tab is up to date when the person comes back to it, and brought forward at its recent
  * changes by a change notification rather than opened again; what was recorded in English reads
@@ -117,6 +118,28 @@ describe('following', () => {
       /^“Follow” did not go through for .+\. Try again\. Reason: no answer to follow$/,
     );
     await expect(follow.getAttribute('aria-pressed')).resolves.toBe('false');
+    await popup.close();
+    await page.close();
+  });
+
+  it('tells a person who follows nothing yet which button follows one, and where it is', async () => {
+    const dash = await dashboard();
+    const none = dash.getByText(/^You follow no commitment yet\./);
+    await none.waitFor();
+    const said = await none.innerText();
+    await dash.close();
+    // The popup's own word on its button: the panel on the page has none that follows.
+    const page = await session.context.newPage();
+    const url = `${server.origin}/town/project-a.html`;
+    await page.goto(url);
+    const popup = await popupFor(session, url);
+    const word = await popup
+      .locator('li.oc-row[data-commitment-id="A1"]')
+      .getByRole('button', { name: /^Follow/ })
+      .innerText();
+    expect(said).toContain(`press “${word}”`);
+    // A browser may keep the extension's button in its extensions menu, off the toolbar.
+    expect(said).toContain('extensions menu');
     await popup.close();
     await page.close();
   });
