@@ -181,6 +181,25 @@ describe('Overlay', () => {
     );
   });
 
+  it('says before the plans it sums up that they have no commitment on this page', () => {
+    const { root } = renderPanel({
+      rows: [{ ...panelRow('town', 'A1', 'Open data', 'limited', 'Under way') }],
+      summaries: [{ feedId: 'region', publisher: { text: 'Region' }, total: 5, late: 0 }],
+    });
+    const lines = [...root.querySelectorAll('.oc-body > *')].map((e) => e.textContent);
+    expect(lines.slice(-2)).toEqual([
+      'Plans of this site with no commitment on this page:',
+      'Region · 5 commitments',
+    ]);
+    expect(lines[0]).toContain('Open data');
+    // With no plan summed up, nothing says so.
+    const { root: listOnly } = renderPanel({
+      rows: [{ ...panelRow('town', 'A1', 'Open data', 'limited', 'Under way') }],
+      summaries: [],
+    });
+    expect(listOnly.querySelector('.oc-body')?.textContent).not.toContain('Plans of this site');
+  });
+
   it('counts its rows in its heading, and filters a long list by words, accents ignored', async () => {
     const titles = ['Égalité salariale', 'Budget participatif', 'Open data', 'Pistes cyclables'];
     const rows = [

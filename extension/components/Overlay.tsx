@@ -283,6 +283,8 @@ export function Overlay({
               ))}
             </FeedRows>
           ))}
+          {/* Under the heading, a plan's count would read as that of the page's commitments. */}
+          {summaries.length > 0 && <p>{m.overlaySitePlans}</p>}
           {summaries.map((s) => (
             <PlanSummaryLine key={s.feedId} summary={s} lang={lang} />
           ))}
