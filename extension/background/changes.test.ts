@@ -287,6 +287,56 @@ describe('recording changes of followed commitments', () => {
     expect(created[0]?.message).toBe('Status: \u2068\u202eOngoing\u2069 → \u2068Done\u2069');
   });
 
+  it('gives a new update’s own words in its line and its notification, in the reader’s language', async () => {
+    await store(
+      feed((c) => (c.updates = [{ date: '2026-11-20', note: 'Tender launched' }])),
+      1,
+    );
+    await recordChanges(url, url);
+    await store(
+      feed(
+        (c) =>
+          (c.updates = [
+            { date: '2026-11-20', note: 'Tender launched' },
+            { date: '2026-11-20', note: { en: 'Contract signed', fr: 'Marché signé' } },
+            { date: '2026-11-21' },
+          ]),
+      ),
+      2,
+    );
+    expect(await recordChanges(url, url)).toBe(1);
+    expect(created).toEqual([
+      expect.objectContaining({
+        title: 'Open data',
+        message:
+          'New update (November 20, 2026): \u2068Contract signed\u2069\nNew update (November 21, 2026)',
+      }),
+    ]);
+    const [change] = await (await db()).getAll('changes');
+    expect(changeLines(change!, 'fr')).toEqual([
+      'Nouvelle mise à jour (20 novembre 2026)\u00a0: \u2068Marché signé\u2069',
+      'Nouvelle mise à jour (21 novembre 2026)',
+    ]);
+  });
+
+  it('keeps a long update note cut, on one line, in the change list', async () => {
+    await store(feed(), 1);
+    await recordChanges(url, url);
+    const note = `Signed.\n${'word '.repeat(3000)}`;
+    await store(
+      feed((c) => (c.updates = [{ date: '2026-11-20', note }])),
+      2,
+    );
+    expect(await recordChanges(url, url)).toBe(1);
+    const [change] = await (await db()).getAll('changes');
+    expect(JSON.stringify(change).length).toBeLessThan(600);
+    const [line] = changeLines(change!, 'en');
+    expect(line).toMatch(
+      /^New update \(November 20, 2026\): \u2068Signed\. word word .*word…\u2069$/,
+    );
+    expect(line!.length).toBeLessThan(200);
+  });
+
   it('words a missing progress and due date each in the gender French gives it', () => {
     const f = feed();
     const progress = describeChange(changeFact({ kind: 'progress', to: 30 }, f, f), 'fr');

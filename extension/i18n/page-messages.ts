@@ -121,6 +121,8 @@ const en = {
   changeProgress: (from: string, to: string) => `Progress: ${from} → ${to}`,
   changeDue: (from: string, to: string) => `Due date: ${from} → ${to}`,
   changeUpdate: (date: string) => `New update (${date})`,
+  /** `note`: the update's own words, isolated. */
+  changeUpdateNote: (date: string, note: string) => `New update (${date}): ${note}`,
   changeAnswer: (date: string) => `Answer published (${date})`,
   changeInterpellation: 'New question published',
   changeText: 'Text edited',
@@ -240,6 +242,7 @@ const fr: PageOnlyMessages = {
   changeProgress: (from, to) => `Avancement\u00a0: ${from} → ${to}`,
   changeDue: (from, to) => `Échéance\u00a0: ${from} → ${to}`,
   changeUpdate: (date) => `Nouvelle mise à jour (${date})`,
+  changeUpdateNote: (date, note) => `Nouvelle mise à jour (${date})\u00a0: ${note}`,
   changeAnswer: (date) => `Réponse publiée (${date})`,
   changeInterpellation: 'Nouvelle question publiée',
   changeText: 'Texte modifié',

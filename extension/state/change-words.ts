@@ -21,7 +21,9 @@ export type ChangeFact =
   | { readonly kind: 'status'; readonly from: StatusFact; readonly to: StatusFact }
   | { readonly kind: 'progress'; readonly from?: number; readonly to?: number }
   | { readonly kind: 'due'; readonly from?: DateString; readonly to?: DateString }
-  | { readonly kind: 'update-added' | 'answer-published'; readonly date: DateString }
+  /** `note`: the update's own words, cut (see `clipNote`); absent from older records. */
+  | { readonly kind: 'update-added'; readonly date: DateString; readonly note?: Text }
+  | { readonly kind: 'answer-published'; readonly date: DateString }
   /** A question published, a text edited, the commitment missing from the latest copy. */
   | { readonly kind: 'interpellation-added' | 'text' | 'removed' };
 
@@ -40,6 +42,21 @@ export interface RecordedChange {
 /** The commitment's title, in the viewer's language when the feed gave it. */
 export function changeTitle(change: RecordedChange, lang: Lang): LocalText {
   return pickText(change.title, lang, change.languages) ?? { text: change.commitmentId };
+}
+
+/** The most characters of an update's note that a change line carries. */
+export const NOTE_MAX = 150;
+
+/**
+ * An update's note made one line of at most `NOTE_MAX` characters, cut at a word with an
+ * ellipsis: a change line names what happened, and the commitment's page has the note whole.
+ */
+export function clipNote(note: string): string {
+  const line = note.replace(/\s+/g, ' ').trim();
+  if (line.length <= NOTE_MAX) return line;
+  const cut = line.slice(0, NOTE_MAX - 1).replace(/[\uD800-\uDBFF]$/, '');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > NOTE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** A status in the viewer's words: the publisher's label, isolated inside our sentence. */
@@ -71,8 +88,11 @@ export function describeChange(
         fact.from === undefined ? m.noDue : formatDate(fact.from, lang),
         fact.to === undefined ? m.noDue : formatDate(fact.to, lang),
       );
-    case 'update-added':
-      return m.changeUpdate(formatDate(fact.date, lang));
+    case 'update-added': {
+      const note = clipNote(pickText(fact.note, lang, languages)?.text ?? '');
+      const date = formatDate(fact.date, lang);
+      return note === '' ? m.changeUpdate(date) : m.changeUpdateNote(date, isolate(note));
+    }
     case 'answer-published':
       return m.changeAnswer(formatDate(fact.date, lang));
     case 'interpellation-added':

@@ -1,13 +1,13 @@
 /**
  * Following and questioning, in Chromium: My commitments tells a person who follows nothing which
  * button follows one; follow a commitment from the popup; a refresh that changes it shows a
- * notification and a dated entry in the dashboard; a service worker stopped in the middle of a
- * refresh loses nothing; a question kept from the overlay is answered, flagged when
- * overdue, exported and deleted, and one asked from the dashboard is kept too; a dashboard left
- * open in a tab is up to date when the person comes back to it, and brought forward at its recent
- * changes by a change notification rather than opened again; what was recorded in English reads
- * in French once the browser speaks French; revoking the host permission removes the content
- * script.
+ * notification and a dated entry in the dashboard, a new update with its own words; a service
+ * worker stopped in the middle of a refresh loses nothing; a question kept from the overlay is
+ * answered, flagged when overdue, exported and deleted, and one asked from the dashboard is kept
+ * too; a dashboard left open in a tab is up to date when the person comes back to it, and brought
+ * forward at its recent changes by a change notification rather than opened again; what was
+ * recorded in English reads in French once the browser speaks French; revoking the host
+ * permission removes the content script.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -174,7 +174,10 @@ describe('following', () => {
     publish((f) => {
       const a1 = f.commitments[0]!;
       Object.assign(a1, { status: 'avance', progress: 70 });
-      a1.updates?.push({ date: '2026-11-20', note: { en: 'Contract signed', fr: 'Marché signé' } });
+      a1.updates?.push(
+        { date: '2026-11-20', note: { en: 'Contract signed', fr: 'Marché signé' } },
+        { date: '2026-11-21', note: { en: '<em>Lot 2</em>\nawarded', fr: '<em>Lot 2</em>' } },
+      );
     });
     await refreshFromOptions();
     await expect.poll(notifications, { timeout: 10_000 }).toHaveLength(1);
@@ -184,11 +187,23 @@ describe('following', () => {
     const statusLine = 'Status: \u2068Under way\u2069 → \u2068Well advanced\u2069';
     expect(note!.message).toContain(statusLine);
     expect(note!.message).toContain('Progress: 30% → 70%');
-    expect(note!.message).toContain('New update (November 20, 2026)');
+    // A new update is told with its own words, in the reader's language.
+    const updateLine = 'New update (November 20, 2026): \u2068Contract signed\u2069';
+    expect(note!.message).toContain(updateLine);
     const dash = await dashboard();
     const change = dash.locator('[data-section="changes"] [data-commitment-id="A1"]');
     await change.waitFor();
     await expect(change.textContent()).resolves.toContain(statusLine);
+    await expect(change.getByText(updateLine, { exact: true }).count()).resolves.toBe(1);
+    // A note's markup is shown as the text it is, on the line.
+    await expect(
+      change
+        .getByText('New update (November 21, 2026): \u2068<em>Lot 2</em> awarded\u2069', {
+          exact: true,
+        })
+        .count(),
+    ).resolves.toBe(1);
+    await expect(change.locator('em').count()).resolves.toBe(0);
     await expect(change.locator('time').getAttribute('datetime')).resolves.toMatch(
       /^\d{4}-\d{2}-\d{2}T/,
     );
@@ -407,7 +422,7 @@ describe('in another language', () => {
       'Ouvrir les données des marchés' +
         'État\u00a0: \u2068En cours\u2069 → \u2068Bien avancé\u2069' +
         'Avancement\u00a0: 30\u00a0% → 70\u00a0%' +
-        'Nouvelle mise à jour (20 novembre 2026)',
+        'Nouvelle mise à jour (20 novembre 2026)\u00a0: \u2068Marché signé\u2069',
     );
     const question = dash.locator('[data-section="questions"] [data-commitment-id="A1"]');
     await expect(question.locator('strong').textContent()).resolves.toBe(
