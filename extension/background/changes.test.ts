@@ -337,6 +337,28 @@ describe('recording changes of followed commitments', () => {
     expect(line!.length).toBeLessThan(200);
   });
 
+  it('tells no edit of a followed commitment’s texts, and names it by its new title next time', async () => {
+    await store(feed(), 1);
+    await recordChanges(url, url);
+    const title = { en: 'Open data for all', fr: 'Données ouvertes pour tous' };
+    await store(
+      feed((c) => (c.title = title)),
+      2,
+    );
+    expect(await recordChanges(url, url)).toBe(0);
+    await store(
+      feed((c) => Object.assign(c, { title, status: 'complete' })),
+      3,
+    );
+    expect(await recordChanges(url, url)).toBe(1);
+    expect(created).toEqual([
+      expect.objectContaining({
+        title: 'Open data for all',
+        message: 'Status: Limited → Complete',
+      }),
+    ]);
+  });
+
   it('words a missing progress and due date each in the gender French gives it', () => {
     const f = feed();
     const progress = describeChange(changeFact({ kind: 'progress', to: 30 }, f, f), 'fr');

@@ -16,7 +16,11 @@ import { notifyPending } from './notifications.ts';
 /** How many change records are kept; older ones are dropped so that the list cannot grow forever. */
 export const MAX_CHANGES = 500;
 
-/** The kinds of change that a follower is told about. */
+/**
+ * The kinds of change that a follower is told about: what became of the commitment. An edit of its
+ * title, summary or description is left out: it is mostly a wording corrected or a translation
+ * added, "Text edited" would not say which, and the next change told names it by its new title.
+ */
 export const FOLLOWED_KINDS: ReadonlySet<Change['kind']> = new Set([
   'status',
   'progress',
