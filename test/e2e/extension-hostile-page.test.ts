@@ -16,6 +16,7 @@ import {
   popupFor,
   htmlPage,
   type ExtensionSession,
+  tabToCornerLink,
 } from './fixtures/extension/harness.ts';
 import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
 
@@ -225,23 +226,16 @@ describe('a dark page', () => {
 
 describe('a page that scrolls an inner container', () => {
   it('scrolls a link that focus reaches beneath the panel clear of it', async () => {
-    const page = await session.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${server.origin}/town/inner-scroll.html`);
-    const panel = page.locator('open-commitments-overlay section');
-    await panel.getByRole('heading').waitFor({ timeout: 15_000 });
-    const link = page.locator('#corner');
-    const box = (await panel.boundingBox())!;
-    const before = (await link.boundingBox())!;
+    const { panel, before, after, focused } = await tabToCornerLink(
+      session,
+      `${server.origin}/town/inner-scroll.html`,
+    );
     // In view where focus reaches it, and beneath the panel.
-    expect(before.y).toBeGreaterThan(box.y);
-    expect(before.x).toBeGreaterThan(box.x);
-    await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('corner');
-    const after = (await link.boundingBox())!;
+    expect(before.y).toBeGreaterThan(panel.y);
+    expect(before.x).toBeGreaterThan(panel.x);
+    expect(focused).toBe('corner');
     expect(after.y).toBeGreaterThanOrEqual(0);
-    expect(after.y + after.height).toBeLessThanOrEqual(box.y);
-    await page.close();
+    expect(after.y + after.height).toBeLessThanOrEqual(panel.y);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   launchExtension,
   popupFor,
   subscribe,
+  tabToCornerLink,
 } from './fixtures/extension/harness.ts';
 import { projectPage, townFeed } from './fixtures/extension/town-feed.ts';
 
@@ -137,22 +138,15 @@ describe('the overlay with the keyboard', () => {
 
 describe('the overlay over the page', () => {
   it('scrolls a link of the page that focus reaches beneath the panel clear of it', async () => {
-    const page = await session.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${server.origin}/town/project-a-corner.html`);
-    const panel = page.locator('open-commitments-overlay section');
-    await panel.getByRole('heading').waitFor();
-    const link = page.locator('#corner');
-    const box = (await panel.boundingBox())!;
-    const before = (await link.boundingBox())!;
+    const { panel, before, after, focused } = await tabToCornerLink(
+      session,
+      `${server.origin}/town/project-a-corner.html`,
+    );
     // Without the panel, the link would be in view where focus reaches it: under the panel.
-    expect(before.y).toBeGreaterThan(box.y);
-    expect(before.x).toBeGreaterThan(box.x);
-    await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('corner');
-    const after = (await link.boundingBox())!;
-    expect(after.y + after.height).toBeLessThanOrEqual(box.y);
-    await page.close();
+    expect(before.y).toBeGreaterThan(panel.y);
+    expect(before.x).toBeGreaterThan(panel.x);
+    expect(focused).toBe('corner');
+    expect(after.y + after.height).toBeLessThanOrEqual(panel.y);
   });
 });
 

@@ -67,6 +67,20 @@ async function openPlayground(query = ''): Promise<Page> {
   return page;
 }
 
+/**
+ * The Paris feed with two problems that make the widget refuse it: markup for a format, which must
+ * stay text wherever it is shown, and a date the format does not know.
+ */
+function brokenFeed(): Record<string, unknown> {
+  const feed = JSON.parse(readFileSync('shared/feeds/paris.json', 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  feed.format = '<img src=x onerror="window.ran=1">';
+  feed.updated = 'hier';
+  return feed;
+}
+
 /** Commitment ids the preview's dashboard shows, once it shows `count` of them. */
 async function previewIds(page: Page, count: number): Promise<(string | null)[]> {
   const items = page.locator('#pg-preview open-commitments [data-commitment-id]');
@@ -401,12 +415,7 @@ describe('the playground', () => {
   it('lists the problems of a dropped broken file with their JSON paths, as text', async () => {
     const page = await openPlayground();
     await previewIds(page, 10);
-    const broken = JSON.parse(readFileSync('shared/feeds/paris.json', 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    broken.format = '<img src=x onerror="window.ran=1">';
-    broken.updated = 'hier';
+    const broken = brokenFeed();
     await page.locator('#pg-drop').evaluate((frame, text) => {
       const data = new DataTransfer();
       data.items.add(new File([text], 'brouillon.json', { type: 'application/json' }));
@@ -457,12 +466,7 @@ describe('the playground', () => {
   it('lists the problems of a refused feed at an address with their JSON paths, as text', async () => {
     const page = await openPlayground();
     await previewIds(page, 10);
-    const broken = JSON.parse(readFileSync('shared/feeds/paris.json', 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    broken.format = '<img src=x onerror="window.ran=1">';
-    broken.updated = 'hier';
+    const broken = brokenFeed();
     // Published on this server, as a feed the form can be given the address of.
     const path = await page.evaluate(async (text) => {
       const response = await fetch('/uploads/', {
