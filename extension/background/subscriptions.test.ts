@@ -161,3 +161,34 @@ describe('a feed subscribed to again', () => {
     ]);
   });
 });
+
+describe('a subscription removed', () => {
+  it('is listed first with how many of its commitments are followed or asked about, then takes the follows and keeps the questions', async () => {
+    const { unsubscribe } = await import('./subscriptions.ts');
+    const { setFollowed, followedSlices } = await import('./follows.ts');
+    const { rememberQuestion, listQuestions } = await import('./questions.ts');
+    const counted = 'https://www.exemple.fr/counted.json';
+    const commitments = [
+      { id: 'A1', title: 'Données ouvertes', status: 'limited' },
+      { id: 'B1', title: 'Budget', status: 'limited' },
+    ];
+    const channel = { url: 'https://www.exemple.fr/interpeller?c={id}' };
+    serve(200, JSON.stringify({ ...feed, commitments, interpellation: channel }));
+    await subscribe(counted, Date.now());
+    const view = async () => (await listSubscriptions()).find((s) => s.feedId === counted);
+    expect(await view()).not.toHaveProperty('followed');
+    expect(await view()).not.toHaveProperty('questions');
+    await setFollowed(counted, 'A1', true);
+    await setFollowed(counted, 'B1', true);
+    // A follow of a commitment gone from the copy is not in My commitments: not counted.
+    await setFollowed(counted, 'Z9', true);
+    const [slice] = (await followedSlices()).filter((s) => s.feedId === counted);
+    await rememberQuestion(counted, slice!.feed as never, slice!.feed.commitments[0]!, new Date());
+    await rememberQuestion(counted, slice!.feed as never, slice!.feed.commitments[0]!, new Date());
+    expect(await view()).toMatchObject({ followed: 2, questions: 1 });
+
+    await unsubscribe(counted);
+    expect((await followedSlices()).filter((s) => s.feedId === counted)).toEqual([]);
+    expect((await listQuestions()).filter((q) => q.feedId === counted)).toHaveLength(1);
+  });
+});

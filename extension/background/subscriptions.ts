@@ -174,7 +174,11 @@ export async function subscribe(given: string, now: number): Promise<Responses['
   };
 }
 
-/** Removes a subscription and what was kept for it. A bundled feed is paused instead. */
+/**
+ * Removes a subscription and what was kept for it, its follows with it. The questions kept about
+ * its commitments stay: they are the person's record of what they sent. A bundled feed is paused
+ * instead.
+ */
 export async function unsubscribe(feedId: string): Promise<void> {
   const database = await db();
   const sub = await database.get('subscriptions', feedId);
@@ -199,9 +203,15 @@ export async function setPaused(feedId: string, paused: boolean): Promise<void> 
   if (sub) await database.put('subscriptions', { ...sub, paused });
 }
 
-/** The subscriptions as the options page lists them, with their health. */
+/**
+ * The subscriptions as the options page lists them, with their health, and how many of their
+ * commitments the person follows or keeps a question about (what removing one would touch).
+ */
 export async function listSubscriptions(): Promise<SubscriptionView[]> {
-  const subs: Subscription[] = await (await db()).getAll('subscriptions');
+  const database = await db();
+  const subs: Subscription[] = await database.getAll('subscriptions');
+  const follows = await database.getAll('follows');
+  const questions = await database.getAll('questions');
   const grants = await grantedOrigins();
   const lang = uiLang();
   const views: SubscriptionView[] = [];
@@ -211,6 +221,15 @@ export async function listSubscriptions(): Promise<SubscriptionView[]> {
     const entry = sub.bundled ? directoryEntry(sub.feedId) : undefined;
     // The directory's names are the extension's own, in the browser's language.
     const name = entry || !feed ? undefined : pickText(feed.publisher.name, lang, feed.languages);
+    // Those My commitments lists: a followed commitment missing from the copy is not there.
+    const listed = new Set(feed?.commitments.map((c) => c.id));
+    const followed = follows.filter(
+      (f) => f.feedId === sub.feedId && listed.has(f.commitmentId),
+    ).length;
+    // One per commitment, as My commitments lists them.
+    const asked = new Set(
+      questions.filter((q) => q.feedId === sub.feedId).map((q) => q.commitmentId),
+    ).size;
     views.push({
       feedId: sub.feedId,
       ...(sub.url ? { url: sub.url } : {}),
@@ -225,6 +244,8 @@ export async function listSubscriptions(): Promise<SubscriptionView[]> {
       ...(stored?.lastError ? { lastError: stored.lastError } : {}),
       missingOrigins: feed ? missingOrigins(feedPatterns(feed), grants) : [],
       ...leftOut(feed),
+      ...(followed > 0 ? { followed } : {}),
+      ...(asked > 0 ? { questions: asked } : {}),
     });
   }
   return views.sort((a, b) => Number(Boolean(a.bundled)) - Number(Boolean(b.bundled)));

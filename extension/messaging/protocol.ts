@@ -192,6 +192,16 @@ export interface SubscriptionView {
   readonly missingOrigins: readonly string[];
   /** Its patterns left out, as they name the sites of many owners (absent when none). */
   readonly leftOut?: readonly string[];
+  /**
+   * How many of its commitments listed in My commitments the person follows (absent when none):
+   * removing the subscription takes them from there, so the page says so first.
+   */
+  readonly followed?: number;
+  /**
+   * How many of its commitments the person keeps a question about (absent when none): they stay
+   * in My commitments when the subscription is removed, and the page says so before.
+   */
+  readonly questions?: number;
 }
 
 /** A question the person asked, kept on this device only. */
