@@ -396,6 +396,81 @@ describe('the options page', () => {
     expect(loads).toHaveLength(5);
     expect(row().querySelectorAll('[role="alert"]')).toHaveLength(1);
   });
+  it('asks in the row, in French, before removing a feed whose commitments are followed, focus following', async () => {
+    const model = fakeModel();
+    const first = model.subscriptions.value[0]!;
+    model.subscriptions.value = [{ ...first, followed: 3, questions: 1 }];
+    const removed: string[] = [];
+    model.remove = async (feedId) => {
+      removed.push(feedId);
+      model.subscriptions.value = [];
+    };
+    const root = mount(model, 'fr');
+    const row = () => root.querySelector(`tr[data-feed-id="${first.feedId}"]`);
+    const button = (words: string) =>
+      [...(row()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === words)!;
+    const ask = () => row()?.querySelector<HTMLElement>('[data-remove-ask]');
+    button('Retirer').focus();
+    button('Retirer').click();
+    await vi.waitFor(() => expect(document.activeElement).toBe(ask()));
+    expect(ask()?.textContent).toBe(
+      'Retirer Ville d’Exemple\u00a0? Vous suivez 3 de ses engagements\u00a0: ils quitteront Mes engagements. ' +
+        'Votre question sur l’un de ses engagements reste dans Mes engagements.',
+    );
+    const group = row()?.querySelector('[role="group"]');
+    expect(document.getElementById(group!.getAttribute('aria-labelledby')!)?.textContent).toBe(
+      'Retirer Ville d’Exemple\u00a0?',
+    );
+    expect(button('Retirer').getAttribute('aria-expanded')).toBe('true');
+    expect(removed).toEqual([]);
+
+    // Escape, then Annuler: nothing removed, focus back on the row's Retirer.
+    ask()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(document.activeElement).toBe(button('Retirer')));
+    expect(ask()).toBeNull();
+    button('Retirer').click();
+    await vi.waitFor(() => expect(document.activeElement).toBe(ask()));
+    button('Annuler').click();
+    await vi.waitFor(() => expect(document.activeElement).toBe(button('Retirer')));
+    expect(removed).toEqual([]);
+
+    button('Retirer').click();
+    await vi.waitFor(() => expect(ask()).not.toBeNull());
+    button('Oui, retirer').focus();
+    button('Oui, retirer').click();
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Abonnements'));
+    expect(removed).toEqual([first.feedId]);
+    expect(root.querySelector('[data-refresh-result]')?.textContent).toBe(
+      'Abonnement retiré\u00a0: Ville d’Exemple',
+    );
+  });
+
+  it('says that a removed feed’s questions stay, and asks nothing for a feed with nothing followed', async () => {
+    const model = fakeModel();
+    const first = model.subscriptions.value[0]!;
+    model.subscriptions.value = [
+      { ...first, questions: 2 },
+      { ...first, feedId: 'b', url: 'b', name: 'B' },
+    ];
+    const removed: string[] = [];
+    model.remove = async (feedId) => void removed.push(feedId);
+    const root = mount(model, 'en');
+    const removeButton = (feedId: string) =>
+      root.querySelector<HTMLButtonElement>(`tr[data-feed-id="${feedId}"] [data-remove]`)!;
+    removeButton(first.feedId).click();
+    const ask = () => root.querySelector(`tr[data-feed-id="${first.feedId}"] [data-remove-ask]`);
+    await vi.waitFor(() =>
+      expect(ask()?.textContent).toBe(
+        'Remove Ville d’Exemple? Your questions about 2 of its commitments stay in My commitments.',
+      ),
+    );
+    expect(removed).toEqual([]);
+    expect(removeButton('b').hasAttribute('aria-expanded')).toBe(false);
+    removeButton('b').click();
+    await vi.waitFor(() => expect(removed).toEqual(['b']));
+    expect(root.querySelector('tr[data-feed-id="b"] [data-remove-ask]')).toBeNull();
+  });
+
   it('says that a feed subscribed to again was there already, its name a link to its row', () => {
     const model = fakeModel({
       kind: 'added',

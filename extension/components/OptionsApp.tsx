@@ -80,6 +80,27 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
   const named = (word: string, name: string) => `${word}${m.colon}${name}`;
   // Site patterns and hosts: code, which wraps anywhere on a narrow screen.
   const sites = (patterns: readonly string[]) => <code>{patterns.join(', ')}</code>;
+  /**
+   * The feed whose removal is being asked about in its row: removing a feed takes the commitments
+   * followed in it from My commitments, which the person hears before, and may cancel.
+   */
+  const [asking, setAsking] = useState<string>();
+  /** Puts focus, once the page shows it, on what `selector` finds in `row`. */
+  const focusIn = (row: Element | null, selector: string) =>
+    setTimeout(() => row?.querySelector<HTMLElement>(selector)?.focus(), 0);
+  /** Removes a feed's row, focus on the next row's first button; resolves to whether it went. */
+  const remove = (row: Element | null, feedId: string, name: string) =>
+    attempt(feedId, m.notDone(m.remove, name), () =>
+      removeKeepingFocus(row, 'oc-subscriptions', () => model.remove(feedId)),
+    ).then((done) => {
+      if (done) say(m.removed(name));
+      return done;
+    });
+  /** Closes the question of a row, focus back on its Remove button. */
+  const cancel = (row: Element | null) => {
+    setAsking(undefined);
+    focusIn(row, '[data-remove]');
+  };
   return (
     <main class="oc-root">
       <h1>{m.optionsTitle}</h1>
@@ -322,17 +343,80 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                       type="button"
                       class="oc-button"
                       aria-label={named(m.remove, s.name ?? s.feedId)}
+                      data-remove=""
+                      {...(s.followed || s.questions
+                        ? {
+                            'aria-expanded': asking === s.feedId ? 'true' : 'false',
+                            'aria-controls': `oc-remove-${i}`,
+                          }
+                        : {})}
                       onClick={(event) => {
                         const row = closest(event, 'tr');
-                        void attempt(s.feedId, m.notDone(m.remove, s.name ?? s.feedId), () =>
-                          removeKeepingFocus(row, 'oc-subscriptions', () => model.remove(s.feedId)),
-                        ).then((done) => done && say(m.removed(s.name ?? s.feedId)));
+                        if (!s.followed && !s.questions) {
+                          void remove(row, s.feedId, s.name ?? s.feedId);
+                          return;
+                        }
+                        setAsking(s.feedId);
+                        focusIn(row, '[data-remove-ask]');
                       }}
                     >
                       {m.remove}
                     </button>
                   )}
                 </div>
+                {/* What removing takes away, or keeps, said before it is done; Escape cancels. */}
+                {asking === s.feedId && (s.followed || s.questions) && (
+                  <div
+                    role="group"
+                    id={`oc-remove-${i}`}
+                    aria-labelledby={`oc-remove-${i}-ask`}
+                    data-remove-confirm=""
+                    onKeyDown={(event) => {
+                      if (event.key !== 'Escape') return;
+                      event.preventDefault();
+                      cancel(closest(event, 'tr'));
+                    }}
+                  >
+                    {/* Focused when it opens: read out, and no button that a second Enter presses. */}
+                    <p tabIndex={-1} data-remove-ask="">
+                      <span id={`oc-remove-${i}-ask`}>
+                        <Sentence
+                          message={m.removeAsk}
+                          value={
+                            <bdi lang={s.nameLang !== lang ? s.nameLang : undefined}>
+                              {s.name ?? s.feedId}
+                            </bdi>
+                          }
+                        />
+                      </span>
+                      {s.followed ? <> {m.removeFollowed(s.followed)}</> : null}
+                      {s.questions ? <> {m.removeQuestionsKept(s.questions)}</> : null}
+                    </p>
+                    <div class="oc-actions">
+                      <button
+                        type="button"
+                        class="oc-button"
+                        aria-label={named(m.removeConfirm, s.name ?? s.feedId)}
+                        // Not done, the question stays, focus on this button, the reason below.
+                        onClick={(event) =>
+                          void remove(closest(event, 'tr'), s.feedId, s.name ?? s.feedId).then(
+                            (done) => done && setAsking(undefined),
+                          )
+                        }
+                      >
+                        {m.removeConfirm}
+                      </button>
+                      <button
+                        type="button"
+                        class="oc-button"
+                        aria-label={named(m.removeCancel, s.name ?? s.feedId)}
+                        onClick={(event) => cancel(closest(event, 'tr'))}
+                      >
+                        {m.removeCancel}
+                      </button>
+                    </div>
+                  </div>
+                )}
                 {failure(s.feedId)}
               </td>
             </tr>

@@ -77,6 +77,21 @@ const en = {
   paused: 'Paused',
   remove: 'Remove',
   removed: (name: string) => `Subscription removed: ${name}`,
+  /** Asked in a feed's row before removing it, when the person follows or asked about any of it. */
+  removeAsk: (name: string) => `Remove ${name}?`,
+  removeFollowed: (n: number) =>
+    plural('en', n, {
+      one: 'You follow {n} of its commitments: it will leave My commitments.',
+      other: 'You follow {n} of its commitments: they will leave My commitments.',
+    }),
+  /** Removing a subscription keeps the questions asked about its commitments. */
+  removeQuestionsKept: (n: number) =>
+    plural('en', n, {
+      one: 'Your question about one of its commitments stays in My commitments.',
+      other: 'Your questions about {n} of its commitments stay in My commitments.',
+    }),
+  removeConfirm: 'Yes, remove',
+  removeCancel: 'Cancel',
   subscriptionPaused: (name: string) => `Subscription paused: ${name}`,
   subscriptionResumed: (name: string) => `Subscription resumed: ${name}`,
   refreshNow: 'Refresh now',
@@ -203,6 +218,19 @@ const fr: PageOnlyMessages = {
   paused: 'Suspendu',
   remove: 'Retirer',
   removed: (name) => `Abonnement retiré\u00a0: ${name}`,
+  removeAsk: (name) => `Retirer ${name}\u00a0?`,
+  removeFollowed: (n) =>
+    plural('fr', n, {
+      one: 'Vous suivez {n} de ses engagements\u00a0: il quittera Mes engagements.',
+      other: 'Vous suivez {n} de ses engagements\u00a0: ils quitteront Mes engagements.',
+    }),
+  removeQuestionsKept: (n) =>
+    plural('fr', n, {
+      one: 'Votre question sur l’un de ses engagements reste dans Mes engagements.',
+      other: 'Vos questions sur {n} de ses engagements restent dans Mes engagements.',
+    }),
+  removeConfirm: 'Oui, retirer',
+  removeCancel: 'Annuler',
   subscriptionPaused: (name) => `Abonnement suspendu\u00a0: ${name}`,
   subscriptionResumed: (name) => `Abonnement repris\u00a0: ${name}`,
   refreshNow: 'Actualiser',

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { startServer, type TestServer } from './support/server.ts';
 import {
+  axeViolations,
   htmlPage,
   launchExtension,
   popupFor,
@@ -457,13 +458,66 @@ describe('subscribing on the options page', () => {
     await options.close();
   });
 
-  it('removes the overlay when the feed is unsubscribed', async () => {
+  it('says before removing a feed which of its commitments leave My commitments, and removes nothing when cancelled', async () => {
     const options = await session.openPage('options.html');
-    await options
-      .locator(`[data-feed-id="${feedUrl}"]`)
-      .getByRole('button', { name: 'Remove' })
-      .click();
-    await options.locator(`[data-feed-id="${feedUrl}"]`).waitFor({ state: 'detached' });
+    // Two commitments followed and a question kept, as My commitments does.
+    await options.evaluate(async (feedId) => {
+      for (const commitmentId of ['A1', 'B1'])
+        await chrome.runtime.sendMessage({ type: 'follow', feedId, commitmentId, follow: true });
+      await chrome.runtime.sendMessage({ type: 'remember-question', feedId, commitmentId: 'A1' });
+    }, feedUrl);
+    await options.reload();
+    const row = options.locator(`[data-feed-id="${feedUrl}"]`);
+    const remove = row.getByRole('button', { name: 'Remove: Test Town', exact: true });
+    await remove.focus();
+    await options.keyboard.press('Enter');
+    const ask = row.getByRole('group', { name: 'Remove Test Town?' });
+    await ask.waitFor();
+    await expect(ask.locator('[data-remove-ask]').innerText()).resolves.toBe(
+      'Remove Test Town? You follow 2 of its commitments: they will leave My commitments. ' +
+        'Your question about one of its commitments stays in My commitments.',
+    );
+    // Focus on the words, read out, rather than on a button that a second Enter would press.
+    await expect
+      .poll(() => options.evaluate(() => document.activeElement?.hasAttribute('data-remove-ask')))
+      .toBe(true);
+    expect(await axeViolations(options)).toEqual([]);
+    await options.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    await expect.poll(() => remove.and(options.locator(':focus')).count()).toBe(1);
+    await options.keyboard.press('Enter');
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await expect.poll(() => remove.and(options.locator(':focus')).count()).toBe(1);
+    await expect(row.count()).resolves.toBe(1);
+    await options.close();
+    const dashboard = await session.openPage('dashboard.html');
+    await expect
+      .poll(() => dashboard.locator(`[data-feed-publisher="${feedUrl}"]`).count())
+      .toBe(1);
+    await dashboard.close();
+  });
+
+  it('removes the feed once confirmed, with its follows, keeping its question, and removes the overlay', async () => {
+    const options = await session.openPage('options.html');
+    const row = options.locator(`[data-feed-id="${feedUrl}"]`);
+    await row.getByRole('button', { name: 'Remove: Test Town', exact: true }).click();
+    await row.getByRole('button', { name: 'Yes, remove: Test Town', exact: true }).click();
+    await row.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => options.locator('[role="status"][data-refresh-result]').textContent())
+      .toBe('Subscription removed: Test Town');
+    // Focus on the next row's first button, not lost to the top of the page.
+    await expect
+      .poll(() => options.evaluate(() => document.activeElement?.closest('tr') !== null))
+      .toBe(true);
+    const dashboard = await session.openPage('dashboard.html');
+    await dashboard.locator('[data-section="questions"]').waitFor();
+    await expect(dashboard.locator(`[data-feed-publisher="${feedUrl}"]`).count()).resolves.toBe(0);
+    await expect(dashboard.locator('[data-section="questions"]').textContent()).resolves.toContain(
+      'Open procurement data',
+    );
+    await dashboard.close();
     expect((await registered()).some((p) => p.includes('127.0.0.1/town/'))).toBe(false);
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/town/project-a.html`);
