@@ -5,10 +5,13 @@
  * entry per commitment: the official form opened again for it says the latest date.
  */
 import { addDays, pickText, todayString, type Commitment, type Feed } from '../../shared/index.ts';
+import { isHttpUrl } from '../../shared/feed/formats.ts';
 import { interpellationLink } from '../../shared/interpellation/index.ts';
 import type { QuestionView } from '../messaging/protocol.ts';
+import type { PlacedQuestion, QuestionPlace } from '../state/question-place.ts';
 import { uiLang } from '../i18n/messages.ts';
 import { db, type Question } from './db.ts';
+import { subscribedFeeds } from './feeds.ts';
 
 /** A question as the pages show it: its title in the browser's language of the moment. */
 function view({ languages, ...q }: Question, lang = uiLang()): QuestionView {
@@ -55,17 +58,53 @@ export async function rememberQuestion(
   return view({ ...question, id }, lang);
 }
 
-/** Every kept question, newest first, one per commitment (the latest kept). */
-export async function listQuestions(): Promise<QuestionView[]> {
+/**
+ * Where `question` belongs in the subscribed copy of its feed, found again each time rather than
+ * kept (so that every record has it): the publisher and plan, the commitment's page, and the form
+ * it is asked on when it was asked on one. None once the feed is no longer subscribed.
+ */
+function placeOf(
+  question: Question,
+  feed: Feed | undefined,
+  lang: string,
+): QuestionPlace | undefined {
+  const publisher = feed && pickText(feed.publisher.name, lang, feed.languages);
+  if (!feed || !publisher) return undefined;
+  const plan = pickText(feed.plan?.title, lang, feed.languages);
+  const commitment = feed.commitments.find((c) => c.id === question.commitmentId);
+  const url = commitment?.url;
+  const link =
+    commitment && question.channel.kind === 'url'
+      ? interpellationLink(feed, commitment, { lang })
+      : undefined;
+  return {
+    publisher,
+    ...(plan ? { plan } : {}),
+    ...(url && isHttpUrl(url) ? { url } : {}),
+    ...(link?.kind === 'url' ? { form: link.href } : {}),
+  };
+}
+
+/**
+ * Every kept question, newest first, one per commitment (the latest kept), each with its place
+ * in its feed while that feed is subscribed.
+ */
+export async function listQuestions(): Promise<PlacedQuestion[]> {
   const seen = new Set<string>();
   const lang = uiLang();
+  const feeds = new Map(
+    (await subscribedFeeds({ paused: true })).map(({ feedId, feed }) => [feedId, feed]),
+  );
   return (await (await db()).getAll('questions'))
     .sort((a, b) => b.id! - a.id!)
     .filter((q) => {
       const key = JSON.stringify([q.feedId, q.commitmentId]);
       return !seen.has(key) && !!seen.add(key);
     })
-    .map((q) => view(q, lang));
+    .map((q) => {
+      const place = placeOf(q, feeds.get(q.feedId), lang);
+      return { ...view(q, lang), ...(place ? { place } : {}) };
+    });
 }
 
 /** Forgets a question: the one with `id`, and any other kept about the same commitment. */

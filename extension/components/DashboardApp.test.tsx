@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseFeed } from '../../shared/feed/parse-feed.ts';
 import type { DashboardData } from '../messaging/protocol.ts';
 import type { DashboardModel } from '../state/dashboard.ts';
+import type { PlacedQuestion } from '../state/question-place.ts';
 import { DashboardApp } from './DashboardApp.tsx';
 
 function feed() {
@@ -215,6 +216,63 @@ describe('the dashboard', () => {
       { header: 'A1', button: 'Delete: A1' },
       { header: 'B1', button: 'Delete: B1' },
     ]);
+  });
+
+  it('names the publisher a kept question was put to, and links to its commitment’s page and its form', () => {
+    const place = (plan: string) => ({
+      publisher: { text: 'Town', lang: 'en' },
+      plan: { text: plan },
+      url: `https://www.town.example/commitments/${plan}`,
+      form: `https://www.town.example/ask?plan=${plan}`,
+    });
+    // As the background lists them: each with its place in its feed while that is subscribed.
+    const questions: PlacedQuestion[] = [
+      { ...question(1, 'A1'), place: place('2021') },
+      { ...question(2, 'A1'), feedId: 'p2018', place: place('2018') },
+      {
+        ...question(3, 'B1'),
+        feedId: 'region',
+        channel: { kind: 'email', target: 'ask@region.example' },
+        place: {
+          publisher: { text: 'Région', lang: 'fr' },
+          url: 'ftp://region.example/commitments/B1',
+          form: 'https://region.example/form',
+        },
+      },
+      question(4, 'C1'),
+    ];
+    const root = mount(fakeModel({ followed: [], changes: [], questions }));
+    const rows = [...root.querySelectorAll('[data-section="questions"] tr')].map((row) => ({
+      publisher: row.querySelector('[data-question-publisher]')?.textContent,
+      links: [...row.querySelectorAll('a')].map((a) => [
+        a.getAttribute('aria-label') ?? a.textContent,
+        a.getAttribute('href'),
+      ]),
+    }));
+    expect(rows).toEqual([
+      // One publisher's two plans: each named.
+      {
+        publisher: 'Town · 2021',
+        links: [
+          ['A1', 'https://www.town.example/commitments/2021'],
+          ['Open the official form: A1', 'https://www.town.example/ask?plan=2021'],
+        ],
+      },
+      {
+        publisher: 'Town · 2018',
+        links: [
+          ['A1', 'https://www.town.example/commitments/2018'],
+          ['Open the official form: A1', 'https://www.town.example/ask?plan=2018'],
+        ],
+      },
+      // Asked by e-mail: no form; a link of another scheme than http(s) is no link.
+      { publisher: 'Région', links: [] },
+      // Its feed no longer subscribed: as kept.
+      { publisher: undefined, links: [] },
+    ]);
+    expect(root.querySelector('[data-question-publisher] bdi[lang="fr"]')?.textContent).toBe(
+      'Région',
+    );
   });
 
   it('says when the data is from and that the last refresh failed, in a small line', () => {

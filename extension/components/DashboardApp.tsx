@@ -9,6 +9,7 @@ import { commitmentRow } from '../state/commitment-row.ts';
 import { questionOverdue, type DashboardModel } from '../state/dashboard.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import { questionsToCsv, questionsToJson } from '../state/questions-export.ts';
+import { feedsToNamePlan, questionPlace } from '../state/question-place.ts';
 import { changeLines, changeTitle } from '../state/change-words.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { FeedRows } from './FeedRows.tsx';
@@ -54,6 +55,8 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
   const today = todayString(new Date());
   const data = model.data.value;
   const questions = data?.questions ?? [];
+  const places = questions.map((q) => ({ feedId: q.feedId, place: questionPlace(q) }));
+  const namePlan = feedsToNamePlan(places);
   /** That a row was removed, said once it is gone: focus moves on to the next row silently. */
   const [said, say] = useState('');
   // A row the background did not take away stays, saying so: the data is read again.
@@ -166,8 +169,14 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
         <>
           <table class="oc-table" data-section="questions">
             <tbody>
-              {questions.map((q) => {
+              {questions.map((q, i) => {
                 const overdue = questionOverdue(q, today);
+                const place = places[i]?.place;
+                const title = (
+                  <strong>
+                    <LocalizedText value={{ text: q.title, lang: q.titleLang }} lang={lang} />
+                  </strong>
+                );
                 return (
                   <tr
                     key={q.id}
@@ -175,14 +184,43 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                     data-commitment-id={q.commitmentId}
                   >
                     <th scope="row">
-                      <strong>
-                        <LocalizedText value={{ text: q.title, lang: q.titleLang }} lang={lang} />
-                      </strong>
+                      {/* The strong holds the title itself, so that a long one is cut to three lines. */}
+                      {place?.url ? (
+                        <a href={place.url} target="_blank" rel="noopener noreferrer">
+                          {title}
+                        </a>
+                      ) : (
+                        title
+                      )}
+                      {place && (
+                        <div class="oc-publisher" data-question-publisher="">
+                          <LocalizedText value={place.publisher} lang={lang} />
+                          {place.plan && namePlan.has(q.feedId) && (
+                            <>
+                              {' · '}
+                              <LocalizedText value={place.plan} lang={lang} />
+                            </>
+                          )}
+                        </div>
+                      )}
                       <div>
                         {m.askedOn(formatDate(q.askedOn, lang))} ·{' '}
                         <Sentence message={m.goesTo} value={<bdi>{q.channel.target}</bdi>} />
                         {q.dueOn && <> · {m.answerDue(formatDate(q.dueOn, lang))}</>}
                       </div>
+                      {place?.form && (
+                        <div>
+                          <a
+                            href={place.form}
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            // Named after its commitment: each row has one, each to its own form.
+                            aria-label={`${m.continueToForm}${m.colon}${q.title}`}
+                          >
+                            {m.continueToForm}
+                          </a>
+                        </div>
+                      )}
                       {overdue && <span class="oc-late">{m.overdue}</span>}
                       {q.answeredOn && (
                         <span class="oc-ok">{m.answered(formatDate(q.answeredOn, lang))}</span>

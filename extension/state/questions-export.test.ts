@@ -32,9 +32,14 @@ describe('exporting my questions', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 
-  it('writes JSON without the local row id', () => {
-    const [entry] = JSON.parse(questionsToJson([question])) as Record<string, unknown>[];
+  it('writes JSON without the local row id, nor what is found again in the feed to show it', () => {
+    const place = { publisher: { text: 'Ville' }, url: 'https://www.exemple.fr/E1' };
+    const [entry] = JSON.parse(questionsToJson([{ ...question, place }])) as Record<
+      string,
+      unknown
+    >[];
     expect(entry).not.toHaveProperty('id');
+    expect(entry).not.toHaveProperty('place');
     expect(entry).toMatchObject({ commitmentId: 'E1', dueOn: '2026-12-02' });
   });
 });
