@@ -8,7 +8,7 @@ import { addDays, pickText, todayString, type Commitment, type Feed } from '../.
 import { isHttpUrl } from '../../shared/feed/formats.ts';
 import { interpellationLink } from '../../shared/interpellation/index.ts';
 import type { QuestionView } from '../messaging/protocol.ts';
-import type { PlacedQuestion, QuestionPlace } from '../state/question-place.ts';
+import type { QuestionPlace } from '../state/question-place.ts';
 import { uiLang } from '../i18n/messages.ts';
 import { db, type Question } from './db.ts';
 import { subscribedFeeds } from './feeds.ts';
@@ -89,7 +89,7 @@ function placeOf(
  * Every kept question, newest first, one per commitment (the latest kept), each with its place
  * in its feed while that feed is subscribed.
  */
-export async function listQuestions(): Promise<PlacedQuestion[]> {
+export async function listQuestions(): Promise<QuestionView[]> {
   const seen = new Set<string>();
   const lang = uiLang();
   const feeds = new Map(

@@ -3,9 +3,8 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { parseFeed } from '../../shared/feed/parse-feed.ts';
-import type { DashboardData } from '../messaging/protocol.ts';
+import type { DashboardData, QuestionView } from '../messaging/protocol.ts';
 import type { DashboardModel } from '../state/dashboard.ts';
-import type { PlacedQuestion } from '../state/question-place.ts';
 import { DashboardApp } from './DashboardApp.tsx';
 
 function feed() {
@@ -226,7 +225,7 @@ describe('the dashboard', () => {
       form: `https://www.town.example/ask?plan=${plan}`,
     });
     // As the background lists them: each with its place in its feed while that is subscribed.
-    const questions: PlacedQuestion[] = [
+    const questions: QuestionView[] = [
       { ...question(1, 'A1'), place: place('2021') },
       { ...question(2, 'A1'), feedId: 'p2018', place: place('2018') },
       {

@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import type { Commitment, DateString, Feed, FeedIssue } from '../../shared/index.ts';
 import type { RefreshFailure } from '../../shared/cache/index.ts';
 import type { RecordedChange } from '../state/change-words.ts';
+import type { QuestionPlace } from '../state/question-place.ts';
 
 /**
  * Why a feed could not be read or added: the core's refresh failures, and `not-http` for an
@@ -216,6 +217,8 @@ export interface QuestionView {
   readonly channel: { readonly kind: 'url' | 'email'; readonly target: string };
   readonly dueOn?: DateString;
   readonly answeredOn?: DateString;
+  /** Its publisher, plan and links, found in its feed when listed while that feed is subscribed. */
+  readonly place?: QuestionPlace;
 }
 
 /** One recorded change of a followed (or asked-about) commitment, worded by the page. */

@@ -45,7 +45,10 @@ describe('a kept question’s place', () => {
     ).toEqual({ ...town, url: 'https://town.example/A1' });
     // Markup or no name: nothing is shown.
     expect(
-      questionPlace({ ...question, place: { publisher: '<b>Town</b>' } } as QuestionView),
+      questionPlace({
+        ...question,
+        place: { publisher: '<b>Town</b>' },
+      } as unknown as QuestionView),
     ).toBeUndefined();
     expect(questionPlace(question)).toBeUndefined();
   });

@@ -17,9 +17,6 @@ export interface QuestionPlace {
   readonly form?: string;
 }
 
-/** A kept question as the background lists it: with its place while its feed is subscribed. */
-export type PlacedQuestion = QuestionView & { readonly place?: QuestionPlace };
-
 function localText(value: unknown): LocalText | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { text, lang } = value as { text?: unknown; lang?: unknown };
@@ -36,7 +33,7 @@ function httpLink(value: unknown): string | undefined {
  * http(s) links, so that no other scheme a feed might carry becomes a link on the page.
  */
 export function questionPlace(question: QuestionView): QuestionPlace | undefined {
-  const place: unknown = 'place' in question ? question.place : undefined;
+  const place: unknown = question.place;
   if (typeof place !== 'object' || place === null) return undefined;
   const { publisher, plan, url, form } = place as Record<string, unknown>;
   const name = localText(publisher);

@@ -4,7 +4,6 @@
  */
 import type { Lang } from '../../shared/i18n/lang.ts';
 import type { QuestionView } from '../messaging/protocol.ts';
-import type { PlacedQuestion } from './question-place.ts';
 
 /**
  * The header row in each language, and its separator: a spreadsheet set up in French reads `;`,
@@ -75,7 +74,7 @@ export function questionsToCsv(questions: readonly QuestionView[], lang: Lang): 
  * The questions as pretty-printed JSON: what was kept of each, without the place found again in
  * its feed to show it (`question-place.ts`), so that the file has the same fields as before.
  */
-export function questionsToJson(questions: readonly PlacedQuestion[]): string {
+export function questionsToJson(questions: readonly QuestionView[]): string {
   return (
     JSON.stringify(
       questions.map(({ id: _id, place: _place, ...q }) => q),
