@@ -20,7 +20,9 @@ function fakeModel(): PopupModel {
     feeds: signal([]),
     references: signal([]),
     offers: signal([offer]),
+    offerNames: signal<Record<string, string>>({}),
     offerStates: signal<Record<string, OfferState>>({}),
+    subscribedAs: signal<Record<string, { name: string; already?: true }>>({}),
     loading: signal(false),
     error: signal(null),
     hiddenHere: signal<boolean | 'shown'>(false),
@@ -106,6 +108,40 @@ describe('the popup', () => {
       b.getAttribute('aria-label'),
     );
     expect(names).toEqual([`Subscribe: ${offer}`, `Subscribe: ${other}`]);
+  });
+
+  it('names each offer as the page does, its address after, and says which feed was subscribed by its own name', async () => {
+    const model = fakeModel();
+    const other = 'https://www.exemple.fr/metropole.json';
+    model.offers.value = [offer, other];
+    model.offerNames.value = { [offer]: 'Plan de la ville', [other]: 'Plan de la métropole' };
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(<PopupApp model={model} lang="fr" />, root);
+    const sections = [...root.querySelectorAll('[data-feed-offer]')];
+    expect(sections.map((s) => s.querySelector('p')?.textContent)).toEqual([
+      'Ce site publie un flux d’engagements\u00a0: Plan de la ville',
+      'Ce site publie un flux d’engagements\u00a0: Plan de la métropole',
+    ]);
+    expect(sections.map((s) => s.querySelector('[data-offer-address]')?.textContent)).toEqual([
+      offer,
+      other,
+    ]);
+    expect(sections.map((s) => s.querySelector('button')?.getAttribute('aria-label'))).toEqual([
+      'S’abonner\u00a0: Plan de la ville',
+      'S’abonner\u00a0: Plan de la métropole',
+    ]);
+    model.subscribedAs.value = { [other]: { name: 'Métropole de Test' } };
+    model.offerStates.value = { [other]: 'done' };
+    await settle();
+    expect(root.querySelector(`[data-feed-offer="${other}"] [role="status"]`)?.textContent).toBe(
+      'Abonnement à Métropole de Test enregistré.',
+    );
+    expect(root.querySelector(`[data-feed-offer="${offer}"] [role="status"]`)).toBeNull();
+    render(<PopupApp model={model} lang="en" />, root);
+    expect(root.querySelector(`[data-feed-offer="${other}"] [role="status"]`)?.textContent).toBe(
+      'Subscribed to Métropole de Test.',
+    );
   });
 
   it('announces an error that comes after it opened, in French, and no longer says the page is named by none', async () => {

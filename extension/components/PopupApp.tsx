@@ -38,17 +38,35 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
         const left = typeof state === 'object' && 'missing' in state ? state : undefined;
         const subscribed = state === 'done' || left !== undefined;
         const hosts = <code>{left?.missing.join(', ')}</code>;
+        // The page's own name for the feed, when its link gives one: its address comes after.
+        const title = model.offerNames.value[url];
+        const as = model.subscribedAs.value[url];
         return (
           <section key={url} aria-label={m.offerTitle} data-feed-offer={url}>
             <p>
               {m.offerTitle}
               {m.colon}
-              <code>{url}</code>
+              {title ? <bdi data-offer-title="">{title}</bdi> : <code>{url}</code>}
             </p>
+            {title && (
+              <p data-offer-address="">
+                <small>
+                  <code>{url}</code>
+                </small>
+              </p>
+            )}
             {!subscribed && <p>{m.permissionWhy}</p>}
             {subscribed ? (
               <p class="oc-ok" role="status" tabIndex={-1} ref={focusIfLost}>
-                {m.offerDone}
+                {/* The name the feed gives itself, so that of two offers one knows which it was. */}
+                {as ? (
+                  <Sentence
+                    message={as.already ? m.alreadySubscribed : m.subscribed}
+                    value={<bdi>{as.name}</bdi>}
+                  />
+                ) : (
+                  m.offerDone
+                )}
               </p>
             ) : (
               <button
@@ -57,7 +75,7 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
                 aria-disabled={state === 'busy' ? 'true' : undefined}
                 // A page may offer several feeds: each button names its own (a label of its own, as
                 // from hidden text after the word browsers put a space before the colon).
-                aria-label={`${m.offerSubscribe}${m.colon}${url}`}
+                aria-label={`${m.offerSubscribe}${m.colon}${title ?? url}`}
                 onClick={() => {
                   if (state !== 'busy') void model.subscribeOffer(url);
                 }}
@@ -77,7 +95,7 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
                   <button
                     type="button"
                     class="oc-button"
-                    aria-label={`${m.allow}${m.colon}${url}`}
+                    aria-label={`${m.allow}${m.colon}${title ?? url}`}
                     onClick={() => void model.allowOffer(url, left.missing)}
                   >
                     {m.allow}

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const requests: string[][] = [];
+/** What the tab's page announces, as the function run in it returns it. */
+let announced: unknown = [];
 let gesture = true;
 vi.mock('wxt/browser', () => ({
   browser: {
@@ -14,7 +16,7 @@ vi.mock('wxt/browser', () => ({
       },
     },
     tabs: { get: async (id: number) => ({ id, url: 'https://www.exemple.fr/' }) },
-    scripting: { executeScript: async () => [{ result: [] }] },
+    scripting: { executeScript: async () => [{ result: announced }] },
     storage: { local: { get: async () => ({}) } },
   },
 }));
@@ -31,17 +33,51 @@ vi.mock('../messaging/send.ts', () => ({
         missingOrigins: ['https://participer.exemple.fr/*'],
       };
     if (request.type === 'page-matches') return { feeds: [] };
+    if (request.type === 'subscriptions') return { subscriptions: [] };
     return {};
   }),
 }));
 
-const { createPopupModel } = await import('./popup.ts');
+const { createPopupModel, offerTitle, OFFER_TITLE_MAX } = await import('./popup.ts');
 const url = 'https://data.exemple.fr/feed.json';
 
 beforeEach(() => {
   requests.length = 0;
   asked.length = 0;
   gesture = true;
+  announced = [];
+});
+
+describe('the offer’s name for a feed', () => {
+  it('is the page’s title for its link, as text on one line without direction characters', () => {
+    expect(offerTitle('  Plan\n climat\u202e 2026 ')).toBe('Plan climat 2026');
+    expect(offerTitle('<b>Plan</b>')).toBe('<b>Plan</b>');
+    expect(offerTitle(' \u200b ')).toBeUndefined();
+    expect(offerTitle(42)).toBeUndefined();
+  });
+  it('is cut at a word when the page gives a long one', () => {
+    const cut = offerTitle('mot '.repeat(500))!;
+    expect(cut.length).toBeLessThanOrEqual(OFFER_TITLE_MAX);
+    expect(cut).toMatch(/^(mot )+mot…$/);
+  });
+  it('is read for each offered feed, and none comes from what is not a link', async () => {
+    announced = [
+      { href: 'https://data.exemple.fr/feed.json', title: 'Plan de la ville' },
+      { href: 'https://data.exemple.fr/feed.json', title: 'Second name' },
+      { href: 'https://data.exemple.fr/other.json', title: '' },
+      { href: 'data:application/json,{}', title: 'Not a feed' },
+      'https://data.exemple.fr/text.json',
+    ];
+    const model = createPopupModel(7);
+    await model.load();
+    expect(model.offers.value).toEqual([
+      'https://data.exemple.fr/feed.json',
+      'https://data.exemple.fr/other.json',
+    ]);
+    expect(model.offerNames.value).toEqual({
+      'https://data.exemple.fr/feed.json': 'Plan de la ville',
+    });
+  });
 });
 
 describe('subscribing from the popup', () => {
@@ -50,6 +86,7 @@ describe('subscribing from the popup', () => {
     await model.subscribeOffer(url);
     expect(requests).toEqual([['https://data.exemple.fr/*'], ['https://participer.exemple.fr/*']]);
     expect(model.offerStates.value[url]).toEqual({ missing: ['https://participer.exemple.fr/*'] });
+    expect(model.subscribedAs.value[url]).toEqual({ name: 'Ville' });
     // The Allow button's click.
     gesture = true;
     await model.allowOffer(url, ['https://participer.exemple.fr/*']);

@@ -1,8 +1,9 @@
 /**
  * The popup's model: the commitments matched on the current tab (matched by the background; the
  * URL stays in the browser), follow toggles, and the offer to subscribe to a feed the page
- * announces with `<link rel="alternate" type="application/vnd.open-commitments+json">`, found by
- * running a one-off function in the tab (activeTab) rather than a content script on every site.
+ * announces with `<link rel="alternate" type="application/vnd.open-commitments+json">` (named by
+ * its `title`, when it has one), found by running a one-off function in the tab (activeTab)
+ * rather than a content script on every site.
  */
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
@@ -17,6 +18,7 @@ import {
 import { originOfUrl } from '../permissions/origins.ts';
 import { CONTENT_SCRIPT_FILE } from '../content/script-file.ts';
 import { isHidden, showSite } from '../storage/hidden-sites.ts';
+import { feedAddress } from '../../shared/cache/feed-address.ts';
 import { feedOffers } from './feed-offers.ts';
 import type { PageReference } from './page-commitments.ts';
 
@@ -35,11 +37,44 @@ export type OfferState =
   | { error: 'permission' | FailureView; detail?: string }
   | { missing: string[]; allowed?: true };
 
-/** The announced feeds of the current document (runs in the tab). */
-function announcedFeeds(type: string): string[] {
+/** The announced feeds of the current document, with their links' titles (runs in the tab). */
+function announcedFeeds(type: string): { href: string; title: string }[] {
   return Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel~="alternate"][href]'))
     .filter((link) => link.type.toLowerCase() === type)
-    .map((link) => link.href);
+    .map((link) => ({ href: link.href, title: link.title }));
+}
+
+/** The most characters of a page's name for a feed that the offer shows. */
+export const OFFER_TITLE_MAX = 100;
+
+/**
+ * The name a page gives a feed it announces (its link's `title`), as the offer shows it: any
+ * page may set it, so it is only text, on one line, without control or direction characters,
+ * and cut at a word to `OFFER_TITLE_MAX` characters. Undefined when there is nothing to show.
+ */
+export function offerTitle(given: unknown): string | undefined {
+  if (typeof given !== 'string') return undefined;
+  const text = given
+    .slice(0, OFFER_TITLE_MAX * 4)
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text) return undefined;
+  if (text.length <= OFFER_TITLE_MAX) return text;
+  const cut = text.slice(0, OFFER_TITLE_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > OFFER_TITLE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The page's name for each announced feed, by its address (the first link's that names it). */
+function offerTitles(announced: readonly { href: string; title?: unknown }[]) {
+  const titles: Record<string, string> = {};
+  for (const { href, title } of announced) {
+    const text = offerTitle(title);
+    if (!originOfUrl(href) || !text) continue;
+    titles[feedAddress(href)] ??= text;
+  }
+  return titles;
 }
 
 /**
@@ -67,6 +102,10 @@ export function createPopupModel(tabId?: number) {
   const references = signal<PageReference[]>([]);
   const offers = signal<string[]>([]);
   const offerStates = signal<Record<string, OfferState>>({});
+  /** The page's name for each offered feed (its link's title), when it gives one. */
+  const offerNames = signal<Record<string, string>>({});
+  /** The name each feed subscribed from here gives itself, and whether it was followed already. */
+  const subscribedAs = signal<Record<string, { name: string; already?: true }>>({});
   const loading = signal(true);
   const error = signal<string | null>(null);
   /** Whether the person hid the overlay on the tab's site: 'shown' once shown again from here. */
@@ -93,12 +132,22 @@ export function createPopupModel(tabId?: number) {
       await loadPage(tab.id, url);
       const found = await browser.scripting
         .executeScript({ target: { tabId: tab.id }, func: announcedFeeds, args: [FEED_TYPE] })
-        .then((results) => (results[0]?.result as string[] | undefined) ?? [])
-        .catch(() => [] as string[]);
+        .then((results) => results[0]?.result)
+        .catch(() => undefined);
+      // What the page sent back is the page's: only links with an address are kept.
+      const announced = (Array.isArray(found) ? (found as unknown[]) : []).flatMap((link) =>
+        link && typeof link === 'object' && typeof (link as { href?: unknown }).href === 'string'
+          ? [link as { href: string; title?: unknown }]
+          : [],
+      );
       const subscribed = new Set(
         (await ask({ type: 'subscriptions' })).subscriptions.flatMap((s) => [s.url, s.movedTo]),
       );
-      offers.value = feedOffers(found, subscribed);
+      offerNames.value = offerTitles(announced);
+      offers.value = feedOffers(
+        announced.map((link) => link.href),
+        subscribed,
+      );
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     } finally {
@@ -141,6 +190,10 @@ export function createPopupModel(tabId?: number) {
             const { reason, status, errors } = result;
             return set({ error: { reason, errors, ...(status !== undefined ? { status } : {}) } });
           }
+          subscribedAs.value = {
+            ...subscribedAs.value,
+            [url]: { name: result.name, ...(result.already ? { already: true as const } : {}) },
+          };
           const missing = result.missingOrigins;
           const allowed =
             missing.length === 0 ||
@@ -199,7 +252,9 @@ export function createPopupModel(tabId?: number) {
     feeds,
     references,
     offers,
+    offerNames,
     offerStates,
+    subscribedAs,
     loading,
     error,
     hiddenHere,

@@ -396,7 +396,7 @@ describe('subscribing on the options page', () => {
     );
     await offer.getByRole('button', { name: 'Subscribe' }).click();
     await offer.getByRole('status').waitFor();
-    await expect(offer.getByRole('status').textContent()).resolves.toBe('Subscribed');
+    await expect(offer.getByRole('status').textContent()).resolves.toBe('Subscribed to Test Town.');
     await waitForRegistration(session, 'http://127.0.0.1/uni/*');
     // The popup lists what the new feed says of the page, and the open tab gets its overlay
     // without a reload.
@@ -410,6 +410,60 @@ describe('subscribing on the options page', () => {
     await options.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     await options.locator(`[data-feed-id="${announced}"]`).waitFor();
     await options.close();
+  });
+
+  it('names each of two offers as the page does, and says which was subscribed by the feed’s own name', async () => {
+    // The town's feed with pages of its own, under the publisher's name given.
+    const feed = (name: string) =>
+      JSON.stringify(townFeed(server.origin))
+        .replaceAll('/town/', '/pair/')
+        .replace('{"fr":"Ville de Test","en":"Test Town"}', JSON.stringify({ fr: name, en: name }));
+    server.route('/pair/city.json', { body: feed('Pair City') });
+    server.route('/pair/metro.json', { body: feed('Pair Metropolis') });
+    const announce = (path: string, title: string) =>
+      `<link rel="alternate" type="application/vnd.open-commitments+json" href="${path}" title="${title}">`;
+    server.route('/pair/index.html', {
+      body: htmlPage(
+        'Pair',
+        '<p>Our plans.</p>',
+        announce('/pair/city.json', 'City plan') +
+          // Markup and a very long name from the page stay text, cut to a line.
+          announce(
+            '/pair/metro.json',
+            `&lt;b&gt;Metropolitan&lt;/b&gt; plan ${'and more '.repeat(60)}`,
+          ),
+      ),
+    });
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/pair/index.html`);
+    const popup = await popupFor(session, page.url());
+    const city = popup.locator(`[data-feed-offer="${server.origin}/pair/city.json"]`);
+    const metro = popup.locator(`[data-feed-offer="${server.origin}/pair/metro.json"]`);
+    await metro.waitFor();
+    await expect(city.locator('p').first().textContent()).resolves.toBe(
+      'This site publishes a commitments feed: City plan',
+    );
+    const metroName = (await metro.locator('p').first().textContent()) ?? '';
+    const lead = 'This site publishes a commitments feed: ';
+    expect(metroName).toMatch(
+      /^This site publishes a commitments feed: <b>Metropolitan<\/b> plan [and more ]+…$/,
+    );
+    expect(metroName.length).toBeLessThanOrEqual(lead.length + 100);
+    await expect(metro.locator('b').count()).resolves.toBe(0);
+    // The address, there to check, after the name.
+    await expect(city.getByText(`${server.origin}/pair/city.json`).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(popup)).toEqual([]);
+    await metro.getByRole('button', { name: /^Subscribe: <b>Metropolitan/ }).click();
+    await metro.getByRole('status').waitFor();
+    await expect(metro.getByRole('status').textContent()).resolves.toBe(
+      'Subscribed to Pair Metropolis.',
+    );
+    await expect(
+      city.getByRole('button', { name: 'Subscribe: City plan' }).isVisible(),
+    ).resolves.toBe(true);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
   });
 
   it('offers no second copy of a followed feed that moved, at the address its pages announce', async () => {
@@ -458,6 +512,34 @@ describe('subscribing on the options page', () => {
     await options.close();
   });
 
+  it('starts no line of a feed’s row with a separator on a phone', async () => {
+    const options = await session.openPage('options.html');
+    await options.setViewportSize({ width: 360, height: 800 });
+    await options.locator(`[data-feed-id="${feedUrl}"]`).waitFor();
+    // Each "·" has words before it on its line: it stands more than an em from the line's start.
+    const lineStarts = await options.evaluate(() =>
+      [...document.querySelectorAll('[data-feed-id] th')].flatMap((cell) => {
+        const style = getComputedStyle(cell);
+        const start = cell.getBoundingClientRect().left + parseFloat(style.paddingLeft);
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        const found: string[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (let i = text.indexOf('·'); i >= 0; i = text.indexOf('·', i + 1)) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const dot = range.getClientRects()[0];
+            if (dot && dot.left - start < parseFloat(style.fontSize)) found.push(cell.textContent!);
+          }
+        }
+        return found;
+      }),
+    );
+    expect(lineStarts).toEqual([]);
+    await options.close();
+  });
+
   it('says before removing a feed which of its commitments leave My commitments, and removes nothing when cancelled', async () => {
     const options = await session.openPage('options.html');
     // Two commitments followed and a question kept, as My commitments does.
@@ -481,6 +563,21 @@ describe('subscribing on the options page', () => {
     await expect
       .poll(() => options.evaluate(() => document.activeElement?.hasAttribute('data-remove-ask')))
       .toBe(true);
+    expect(await axeViolations(options)).toEqual([]);
+    // The removal stands out from Cancel as the step that takes things away, and on a phone the
+    // question and both its buttons stay inside the row.
+    const looks = (name: string) =>
+      ask
+        .getByRole('button', { name, exact: true })
+        .evaluate((b) => getComputedStyle(b).backgroundColor);
+    expect(await looks('Yes, remove: Test Town')).not.toBe(await looks('Cancel: Test Town'));
+    await options.setViewportSize({ width: 360, height: 800 });
+    const cell = (await row.locator('td').boundingBox())!;
+    for (const part of [ask, ...(await ask.getByRole('button').all())]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(cell.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(cell.x + cell.width);
+    }
     expect(await axeViolations(options)).toEqual([]);
     await options.keyboard.press('Escape');
     await ask.waitFor({ state: 'detached' });
@@ -568,6 +665,7 @@ describe('subscribing on the options page', () => {
       feedUrl,
       `${server.origin}/broken.json`,
       `${server.origin}/uni/feed.json`,
+      `${server.origin}/pair/metro.json`,
       `${server.origin}/moved/old.json`,
       `${server.origin}/moved/feed.json`,
       `${server.origin}/paris.json`,
