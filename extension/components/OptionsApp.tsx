@@ -80,6 +80,8 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
   const named = (word: string, name: string) => `${word}${m.colon}${name}`;
   // Site patterns and hosts: code, which wraps anywhere on a narrow screen.
   const sites = (patterns: readonly string[]) => <code>{patterns.join(', ')}</code>;
+  // A separator kept at the end of the words before it: a narrow row never starts a line with it.
+  const sep = <span class="oc-sep"> ·</span>;
   /**
    * The feed whose removal is being asked about in its row: removing a feed takes the commitments
    * followed in it from My commitments, which the person hears before, and may cancel.
@@ -236,10 +238,16 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                   )}
                 </strong>
                 {s.fictional && <> ({m.fictional})</>}
-                {s.bundled && <> · {m.directory}</>}
+                {s.bundled && (
+                  <>
+                    {sep} {m.directory}
+                  </>
+                )}
+                {/* A mark of its own, not a separator's word: a narrow row may break after the
+                    name's box whatever joins them, and a line would start with the separator. */}
                 {s.paused && (
                   <>
-                    {' · '}
+                    {' '}
                     <span class="oc-paused" data-paused="">
                       {m.paused}
                     </span>
@@ -259,8 +267,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     {m.lastChecked(when(s.checkedAt))}
                     {refreshed === s.feedId && (
                       <span class="oc-ok" data-refreshed="">
-                        {' · '}
-                        {m.refreshedNow}
+                        {sep} {m.refreshedNow}
                       </span>
                     )}
                   </div>
@@ -370,6 +377,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     role="group"
                     id={`oc-remove-${i}`}
                     aria-labelledby={`oc-remove-${i}-ask`}
+                    class="oc-confirm"
                     data-remove-confirm=""
                     onKeyDown={(event) => {
                       if (event.key !== 'Escape') return;
@@ -395,7 +403,7 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                     <div class="oc-actions">
                       <button
                         type="button"
-                        class="oc-button"
+                        class="oc-button oc-danger"
                         aria-label={named(m.removeConfirm, s.name ?? s.feedId)}
                         // Not done, the question stays, focus on this button, the reason below.
                         onClick={(event) =>

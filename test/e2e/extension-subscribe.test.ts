@@ -512,31 +512,36 @@ describe('subscribing on the options page', () => {
     await options.close();
   });
 
-  it('starts no line of a feed’s row with a separator on a phone', async () => {
+  it('starts no line of a feed’s row with a separator on a phone, whatever its width', async () => {
     const options = await session.openPage('options.html');
-    await options.setViewportSize({ width: 360, height: 800 });
     await options.locator(`[data-feed-id="${feedUrl}"]`).waitFor();
     // Each "·" has words before it on its line: it stands more than an em from the line's start.
-    const lineStarts = await options.evaluate(() =>
-      [...document.querySelectorAll('[data-feed-id] th')].flatMap((cell) => {
-        const style = getComputedStyle(cell);
-        const start = cell.getBoundingClientRect().left + parseFloat(style.paddingLeft);
-        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-        const found: string[] = [];
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const text = node.textContent ?? '';
-          for (let i = text.indexOf('·'); i >= 0; i = text.indexOf('·', i + 1)) {
-            const range = document.createRange();
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const dot = range.getClientRects()[0];
-            if (dot && dot.left - start < parseFloat(style.fontSize)) found.push(cell.textContent!);
+    const lineStarts = () =>
+      options.evaluate(() =>
+        [...document.querySelectorAll('[data-feed-id] th')].flatMap((cell) => {
+          const style = getComputedStyle(cell);
+          const start = cell.getBoundingClientRect().left + parseFloat(style.paddingLeft);
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          const found: string[] = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent ?? '';
+            for (let i = text.indexOf('·'); i >= 0; i = text.indexOf('·', i + 1)) {
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const dot = range.getClientRects()[0];
+              if (dot && dot.left - start < parseFloat(style.fontSize))
+                found.push(cell.textContent!);
+            }
           }
-        }
-        return found;
-      }),
-    );
-    expect(lineStarts).toEqual([]);
+          return found;
+        }),
+      );
+    // The rows' lines break at other words from one phone's width to the next.
+    for (let width = 320; width <= 480; width += 4) {
+      await options.setViewportSize({ width, height: 800 });
+      expect({ width, lines: await lineStarts() }).toEqual({ width, lines: [] });
+    }
     await options.close();
   });
 
