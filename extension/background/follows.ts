@@ -2,7 +2,7 @@
  * Commitments the person follows, and the slices of feeds the popup and dashboard show for them.
  */
 import { db } from './db.ts';
-import { subscribedFeeds } from './feeds.ts';
+import { subscribedFeeds, type SubscribedFeed } from './feeds.ts';
 import { recordChanges } from './changes.ts';
 import type { FollowedSlice } from '../messaging/protocol.ts';
 
@@ -26,12 +26,13 @@ export async function setFollowed(
 /**
  * The followed commitments, grouped by feed, as they stand in the current copies. A paused feed's
  * follows are kept and listed, marked as paused: pausing stops refreshes and the overlay, not the
- * person's list.
+ * person's list. `feeds`, the subscribed feeds paused ones included, when already read.
  */
-export async function followedSlices(): Promise<FollowedSlice[]> {
+export async function followedSlices(feeds?: readonly SubscribedFeed[]): Promise<FollowedSlice[]> {
   const follows = await (await db()).getAll('follows');
   const slices: FollowedSlice[] = [];
-  for (const { feedId, feed, paused, stale } of await subscribedFeeds({ paused: true })) {
+  for (const { feedId, feed, paused, stale } of feeds ??
+    (await subscribedFeeds({ paused: true }))) {
     const ids = new Set(follows.filter((f) => f.feedId === feedId).map((f) => f.commitmentId));
     if (ids.size === 0) continue;
     slices.push({

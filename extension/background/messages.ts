@@ -8,7 +8,7 @@ import type { PageFeed, Reply, Request, Responses, Sender } from '../messaging/p
 import { acceptRequest } from '../messaging/protocol.ts';
 import { grantCovers, originOfUrl } from '../permissions/origins.ts';
 import { db } from './db.ts';
-import { pageIndex } from './feeds.ts';
+import { pageIndex, subscribedFeeds } from './feeds.ts';
 import { followedSlices, setFollowed } from './follows.ts';
 import { deleteQuestion, listQuestions, rememberQuestion } from './questions.ts';
 import { refreshDue } from './refresh.ts';
@@ -102,7 +102,13 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
       const changes = (await (await db()).getAll('changes'))
         .sort((a, b) => b.at - a.at)
         .map(({ notified: _n, ...c }) => ({ ...c, id: c.id! }));
-      return { followed: await followedSlices(), changes, questions: await listQuestions() };
+      // Both lists are found in the same copies: each read once (a feed may weigh megabytes).
+      const feeds = await subscribedFeeds({ paused: true });
+      return {
+        followed: await followedSlices(feeds),
+        changes,
+        questions: await listQuestions(feeds),
+      };
     }
     case 'delete-question':
       await deleteQuestion(request.id);

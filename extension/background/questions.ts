@@ -11,7 +11,7 @@ import type { QuestionView } from '../messaging/protocol.ts';
 import type { QuestionPlace } from '../state/question-place.ts';
 import { uiLang } from '../i18n/messages.ts';
 import { db, type Question } from './db.ts';
-import { subscribedFeeds } from './feeds.ts';
+import { subscribedFeeds, type SubscribedFeed } from './feeds.ts';
 
 /** A question as the pages show it: its title in the browser's language of the moment. */
 function view({ languages, ...q }: Question, lang = uiLang()): QuestionView {
@@ -87,13 +87,19 @@ function placeOf(
 
 /**
  * Every kept question, newest first, one per commitment (the latest kept), each with its place
- * in its feed while that feed is subscribed.
+ * in its feed while that feed is subscribed. `subscribed`, the subscribed feeds paused ones
+ * included, when already read.
  */
-export async function listQuestions(): Promise<QuestionView[]> {
+export async function listQuestions(
+  subscribed?: readonly SubscribedFeed[],
+): Promise<QuestionView[]> {
   const seen = new Set<string>();
   const lang = uiLang();
   const feeds = new Map(
-    (await subscribedFeeds({ paused: true })).map(({ feedId, feed }) => [feedId, feed]),
+    (subscribed ?? (await subscribedFeeds({ paused: true }))).map(({ feedId, feed }) => [
+      feedId,
+      feed,
+    ]),
   );
   return (await (await db()).getAll('questions'))
     .sort((a, b) => b.id! - a.id!)
