@@ -6,7 +6,7 @@
  * IndexedDB transaction with the change records: a worker stopped at any moment either recorded a
  * change or will find it again on its next run, never both and never neither.
  */
-import { resolveStatus, type Commitment, type Feed, type Text } from '../../shared/index.ts';
+import { resolveStatus, type Feed, type Text } from '../../shared/index.ts';
 import { diffFeeds, type Change } from '../../shared/diff/index.ts';
 import { clipNote, type ChangeFact, type StatusFact } from '../state/change-words.ts';
 import { db, type ChangeRecord } from './db.ts';
@@ -35,23 +35,6 @@ function statusFact(feed: Feed, key: string): StatusFact {
   return label === undefined ? { category } : { label, category };
 }
 
-/**
- * The notes of the updates `diffFeeds` reports added to a commitment, by date, in the order of its
- * changes: updates carry no id, so they are matched as it matches them (by date, the last ones of
- * a date that has more than before being the added ones).
- */
-function addedNotes(before: Commitment | undefined, after: Commitment | undefined) {
-  const left = new Map<string, number>();
-  for (const u of before?.updates ?? []) left.set(u.date, (left.get(u.date) ?? 0) + 1);
-  const notes = new Map<string, (Text | undefined)[]>();
-  for (const u of after?.updates ?? []) {
-    const n = left.get(u.date) ?? 0;
-    if (n > 0) left.set(u.date, n - 1);
-    else notes.set(u.date, [...(notes.get(u.date) ?? []), u.note]);
-  }
-  return notes;
-}
-
 /** A note kept to be shown in a change line: cut in each language, so that records stay small. */
 function keptNote(note: Text | undefined): { note?: Text } {
   if (note === undefined) return {};
@@ -63,9 +46,9 @@ function keptNote(note: Text | undefined): { note?: Text } {
 
 /**
  * One change as the facts to word it with when shown: a status's labels are taken from the copy
- * that gave them, which is gone by then, and so is a new update's `note`, in every language.
+ * that gave them, which is gone by then; a new update's `note` is kept too, in every language, cut.
  */
-export function changeFact(change: Change, before: Feed, after: Feed, note?: Text): ChangeFact {
+export function changeFact(change: Change, before: Feed, after: Feed): ChangeFact {
   switch (change.kind) {
     case 'status':
       return {
@@ -78,7 +61,7 @@ export function changeFact(change: Change, before: Feed, after: Feed, note?: Tex
     case 'due':
       return { kind: change.kind, from: change.from, to: change.to };
     case 'update-added':
-      return { kind: change.kind, date: change.date, ...keptNote(note) };
+      return { kind: change.kind, date: change.date, ...keptNote(change.note) };
     case 'answer-published':
       return { kind: change.kind, date: change.date };
     case 'interpellation-added':
@@ -127,24 +110,13 @@ export async function recordChanges(feedId: string, url: string): Promise<number
       );
       if (relevant.length === 0) continue;
       const commitment = entry.feed.commitments.find((c) => c.id === id);
-      const notes = addedNotes(
-        baseline.feed.commitments.find((c) => c.id === id),
-        commitment,
-      );
       const record: ChangeRecord = {
         feedId,
         commitmentId: id,
         title: commitment?.title ?? id,
         ...languages,
         at: Date.now(),
-        facts: relevant.map((c) =>
-          changeFact(
-            c,
-            baseline.feed,
-            entry.feed,
-            c.kind === 'update-added' ? notes.get(c.date)?.shift() : undefined,
-          ),
-        ),
+        facts: relevant.map((c) => changeFact(c, baseline.feed, entry.feed)),
         notified: false,
       };
       await tx.objectStore('changes').add(record);

@@ -120,7 +120,7 @@ describe('diffFeeds', () => {
     ];
     expect(changesOf({ due: '2027-12-31', updates })).toEqual([
       { kind: 'due', from: '2027-06-30', to: '2027-12-31', explained: true },
-      { kind: 'update-added', date: '2026-12-10' },
+      { kind: 'update-added', date: '2026-12-10', note: 'Retard du prestataire.' },
     ]);
   });
 
@@ -174,13 +174,15 @@ describe('diffFeeds', () => {
     ];
     expect(changesOf({ updates })).toEqual([
       { kind: 'update-added', date: '2026-12-05' },
-      { kind: 'update-added', date: '2026-12-20' },
+      { kind: 'update-added', date: '2026-12-20', note: 'Deuxième lot.' },
     ]);
   });
 
-  it('reports a second update on a day that already had one', () => {
+  it('reports a second update on a day that already had one, with its own note', () => {
     const updates = [...(base.updates ?? []), { date: '2026-10-01', note: 'Complément.' }];
-    expect(changesOf({ updates })).toEqual([{ kind: 'update-added', date: '2026-10-01' }]);
+    expect(changesOf({ updates })).toEqual([
+      { kind: 'update-added', date: '2026-10-01', note: 'Complément.' },
+    ]);
   });
 
   it('reports interpellations added and answers published', () => {

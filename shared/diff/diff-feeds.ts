@@ -4,6 +4,7 @@ import type {
   DateString,
   Feed,
   Interpellation,
+  Text,
   Update,
 } from '../feed/types.ts';
 import { sameJson } from '../cache/same-json.ts';
@@ -36,7 +37,8 @@ export type Change =
       readonly explained: boolean;
     }
   | { readonly kind: 'text'; readonly field: TextField }
-  | { readonly kind: 'update-added'; readonly date: DateString }
+  /** `note`: the added update's own words, when it has some, for a reader to be told them. */
+  | { readonly kind: 'update-added'; readonly date: DateString; readonly note?: Text }
   | { readonly kind: 'interpellation-added'; readonly interpellationId: string }
   /** An interpellation now has an answer it did not have (also for one added already answered). */
   | {
@@ -139,7 +141,7 @@ function diffCommitment(
   }
 
   for (const update of [...addedUpdates].sort(byDate)) {
-    changes.push({ kind: 'update-added', date: update.date });
+    changes.push({ kind: 'update-added', date: update.date, ...optional('note', update.note) });
   }
 
   const oldInterpellations = new Map((old.interpellations ?? []).map((i) => [i.id, i]));
