@@ -8,6 +8,7 @@ export * from './feed/formats.ts';
 export * from './feed/parse-feed.ts';
 export * from './text/pick-text.ts';
 export * from './text/isolate.ts';
+export * from './text/clamp-text.ts';
 export * from './status/dates.ts';
 export * from './status/resolve-status.ts';
 export * from './status/compute-progress.ts';

@@ -6,6 +6,7 @@
 import type { Category, DateString, Lang, LocalText, Text } from '../../shared/index.ts';
 import { coreMessages } from '../../shared/i18n/core-messages.ts';
 import { formatDate, formatPercent } from '../../shared/i18n/format.ts';
+import { clampText } from '../../shared/text/clamp-text.ts';
 import { isolate } from '../../shared/text/isolate.ts';
 import { pickText } from '../../shared/text/pick-text.ts';
 import { t } from '../i18n/page-messages.ts';
@@ -52,11 +53,7 @@ export const NOTE_MAX = 150;
  * ellipsis: a change line names what happened, and the commitment's page has the note whole.
  */
 export function clipNote(note: string): string {
-  const line = note.replace(/\s+/g, ' ').trim();
-  if (line.length <= NOTE_MAX) return line;
-  const cut = line.slice(0, NOTE_MAX - 1).replace(/[\uD800-\uDBFF]$/, '');
-  const space = cut.lastIndexOf(' ');
-  return `${(space > NOTE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return clampText(note.replace(/\s+/g, ' ').trim(), NOTE_MAX);
 }
 
 /** A status in the viewer's words: the publisher's label, isolated inside our sentence. */

@@ -19,6 +19,7 @@ import { originOfUrl } from '../permissions/origins.ts';
 import { CONTENT_SCRIPT_FILE } from '../content/script-file.ts';
 import { isHidden, showSite } from '../storage/hidden-sites.ts';
 import { feedAddress } from '../../shared/cache/feed-address.ts';
+import { clampText } from '../../shared/text/clamp-text.ts';
 import { feedOffers } from './feed-offers.ts';
 import type { PageReference } from './page-commitments.ts';
 
@@ -59,11 +60,7 @@ export function offerTitle(given: unknown): string | undefined {
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!text) return undefined;
-  if (text.length <= OFFER_TITLE_MAX) return text;
-  const cut = text.slice(0, OFFER_TITLE_MAX - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > OFFER_TITLE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return text ? clampText(text, OFFER_TITLE_MAX) : undefined;
 }
 
 /** The page's name for each announced feed, by its address (the first link's that names it). */
