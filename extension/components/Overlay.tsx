@@ -284,7 +284,7 @@ export function Overlay({
             </FeedRows>
           ))}
           {/* Under the heading, a plan's count would read as that of the page's commitments. */}
-          {summaries.length > 0 && <p>{m.overlaySitePlans}</p>}
+          {summaries.length > 0 && <p>{m.sitePlans}</p>}
           {summaries.map((s) => (
             <PlanSummaryLine key={s.feedId} summary={s} lang={lang} />
           ))}

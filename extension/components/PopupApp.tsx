@@ -198,7 +198,7 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
         </FeedRows>
       ))}
       {/* Under the heading, a plan's count would read as that of the page's commitments. */}
-      {summaries.length > 0 && <p data-site-plans="">{m.popupSitePlans}</p>}
+      {summaries.length > 0 && <p data-site-plans="">{m.sitePlans}</p>}
       {summaries.map((s) => (
         <PlanSummaryLine key={s.feedId} summary={s} lang={lang} />
       ))}

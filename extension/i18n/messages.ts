@@ -25,8 +25,8 @@ const en = {
   undo: 'Undo',
   overlayPlan: (n: number) => plural('en', n, { one: '{n} commitment', other: '{n} commitments' }),
   overlayLate: (n: number) => plural('en', n, { one: '{n} late', other: '{n} late' }),
-  /** Before the plans a site page names none of: their counts are not this page's. */
-  overlaySitePlans: 'Plans of this site with no commitment on this page:',
+  /** Before the plans a site page names none of (overlay and popup): their counts are not this page's. */
+  sitePlans: 'Plans of this site with no commitment on this page:',
   /** Heard before a row's status label. */
   status: 'Status',
   progress: 'Progress',
@@ -79,7 +79,7 @@ const fr: Messages = {
   undo: 'Annuler',
   overlayPlan: (n) => plural('fr', n, { one: '{n} engagement', other: '{n} engagements' }),
   overlayLate: (n) => plural('fr', n, { one: '{n} en retard', other: '{n} en retard' }),
-  overlaySitePlans: 'Plans de ce site sans engagement sur cette page\u00a0:',
+  sitePlans: 'Plans de ce site sans engagement sur cette page\u00a0:',
   status: 'État',
   progress: 'Avancement',
   due: (date) => `Échéance\u00a0: ${date}`,

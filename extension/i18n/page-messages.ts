@@ -11,8 +11,6 @@ import { messages, type Messages } from './messages.ts';
 
 const en = {
   popupNothing: 'None of your feeds names this page.',
-  /** Before the plans a site page names none of: their counts are not this page's. */
-  popupSitePlans: 'Plans of this site with no commitment on this page:',
   /** What the extension does, for a person who has just installed it. */
   about:
     'On the official pages that your feeds name, this extension shows how far each commitment has got and how to question the body in charge.',
@@ -155,7 +153,6 @@ export type PageOnlyMessages = typeof en;
 
 const fr: PageOnlyMessages = {
   popupNothing: 'Aucun de vos flux ne cite cette page.',
-  popupSitePlans: 'Plans de ce site sans engagement sur cette page\u00a0:',
   about:
     'Sur les pages officielles que citent vos flux, cette extension montre où en est chaque engagement et comment interpeller l’organisme responsable.',
   popupHow: 'Sur un site qui publie un flux, cette fenêtre propose de s’y abonner.',
