@@ -72,6 +72,12 @@ describe('diff', () => {
     ];
     vf03.interpellations![0]!.status = 'answered';
     vf03.interpellations![0]!.answer = { date: '2026-12-03', text: 'Livraison en mars 2027.' };
+    vf03.interpellations!.push({
+      id: 'I-2026-009',
+      date: '2026-12-04',
+      question: { fr: 'Où lire le cahier des charges ?', en: 'Where are the specifications?' },
+      status: 'open',
+    });
     feed.commitments = feed.commitments.filter((c) => c.id !== 'VF-08');
     feed.commitments.push({ id: 'VF-11', title: 'Nouvel engagement', status: 'not-started' });
     const file = path.join(dir, 'valfleurie-next.json');
@@ -91,6 +97,7 @@ describe('diff', () => {
     );
     expect(ran.stdout).toMatch(/~ VF-06 .*\n {4}status: not-started -> limited\n/);
     expect(ran.stdout).toContain('answer published to I-2026-004 on 2026-12-03');
+    expect(ran.stdout).toContain('interpellation added: I-2026-009');
   });
 
   it('flags a due date moved with no update explaining it, and not one that is explained', async () => {
@@ -104,11 +111,22 @@ describe('diff', () => {
 
   it('prints the changes as JSON with --json', async () => {
     const ran = await runCli(['diff', source, await changedCopy(), '--json']);
-    const diff = JSON.parse(ran.stdout) as { added: string[]; removed: string[] };
+    const diff = JSON.parse(ran.stdout) as {
+      added: string[];
+      removed: string[];
+      changed: { id: string; changes: unknown[] }[];
+    };
     expect(diff).toMatchObject({
       added: ['VF-11'],
       removed: ['VF-08'],
       warnings: { old: [], new: [] },
+    });
+    // A new interpellation carries when it was asked and its words, in every language given.
+    expect(diff.changed.find((c) => c.id === 'VF-03')?.changes).toContainEqual({
+      kind: 'interpellation-added',
+      interpellationId: 'I-2026-009',
+      date: '2026-12-04',
+      question: { fr: 'Où lire le cahier des charges ?', en: 'Where are the specifications?' },
     });
   });
 

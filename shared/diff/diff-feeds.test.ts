@@ -185,7 +185,7 @@ describe('diffFeeds', () => {
     ]);
   });
 
-  it('reports interpellations added and answers published', () => {
+  it('reports interpellations added, with when and what was asked, and answers published', () => {
     const interpellations = [
       {
         id: 'I1',
@@ -194,7 +194,12 @@ describe('diffFeeds', () => {
         status: 'answered' as const,
         answer: { date: '2026-09-25', text: 'En juin.' },
       },
-      { id: 'I2', date: '2026-12-01', question: 'Et les avenants ?', status: 'open' as const },
+      {
+        id: 'I2',
+        date: '2026-12-01',
+        question: { fr: 'Et les avenants ?', en: 'What about amendments?' },
+        status: 'open' as const,
+      },
       {
         id: 'I3',
         date: '2026-12-02',
@@ -204,8 +209,18 @@ describe('diffFeeds', () => {
       },
     ];
     expect(changesOf({ interpellations })).toEqual([
-      { kind: 'interpellation-added', interpellationId: 'I2' },
-      { kind: 'interpellation-added', interpellationId: 'I3' },
+      {
+        kind: 'interpellation-added',
+        interpellationId: 'I2',
+        date: '2026-12-01',
+        question: { fr: 'Et les avenants ?', en: 'What about amendments?' },
+      },
+      {
+        kind: 'interpellation-added',
+        interpellationId: 'I3',
+        date: '2026-12-02',
+        question: 'Quel format ?',
+      },
       { kind: 'answer-published', interpellationId: 'I1', date: '2026-09-25' },
       { kind: 'answer-published', interpellationId: 'I3', date: '2026-12-03' },
     ]);

@@ -39,7 +39,13 @@ export type Change =
   | { readonly kind: 'text'; readonly field: TextField }
   /** `note`: the added update's own words, when it has some, for a reader to be told them. */
   | { readonly kind: 'update-added'; readonly date: DateString; readonly note?: Text }
-  | { readonly kind: 'interpellation-added'; readonly interpellationId: string }
+  /** `date`: when it was asked; `question`: the citizen's words, for a reader to be told them. */
+  | {
+      readonly kind: 'interpellation-added';
+      readonly interpellationId: string;
+      readonly date: DateString;
+      readonly question: Text;
+    }
   /** An interpellation now has an answer it did not have (also for one added already answered). */
   | {
       readonly kind: 'answer-published';
@@ -148,7 +154,12 @@ function diffCommitment(
   const nextInterpellations = next.interpellations ?? [];
   for (const interpellation of nextInterpellations) {
     if (!oldInterpellations.has(interpellation.id)) {
-      changes.push({ kind: 'interpellation-added', interpellationId: interpellation.id });
+      changes.push({
+        kind: 'interpellation-added',
+        interpellationId: interpellation.id,
+        date: interpellation.date,
+        question: interpellation.question,
+      });
     }
   }
   for (const interpellation of nextInterpellations) {
