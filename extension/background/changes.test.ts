@@ -337,6 +337,70 @@ describe('recording changes of followed commitments', () => {
     expect(line!.length).toBeLessThan(200);
   });
 
+  it('tells a follower of a new interpellation with its date and question, cut, in the reader’s language', async () => {
+    await store(feed(), 1);
+    await recordChanges(url, url);
+    const long = `Why is the register late?\n${'Please say when it opens. '.repeat(200)}`;
+    await store(
+      feed((c) =>
+        Object.assign(c, {
+          interpellations: [
+            {
+              id: 'Q1',
+              date: '2026-11-20',
+              question: { en: long, fr: 'Pourquoi le registre est-il en retard ?' },
+              status: 'open',
+            },
+          ],
+        }),
+      ),
+      2,
+    );
+    expect(await recordChanges(url, url)).toBe(1);
+    expect(created).toEqual([
+      expect.objectContaining({
+        title: 'Open data',
+        message: `New interpellation (November 20, 2026): “\u2068Why is the register late? ${'Please say when it opens. '.repeat(4)}Please say when it…\u2069”`,
+      }),
+    ]);
+    const [change] = await (await db()).getAll('changes');
+    // Kept cut in every language, so that the record stays small.
+    expect(JSON.stringify(change).length).toBeLessThan(600);
+    expect(changeLines(change!, 'fr')).toEqual([
+      'Nouvelle interpellation (20 novembre 2026)\u00a0: «\u00a0\u2068Pourquoi le registre est-il en retard ?\u2069\u00a0»',
+    ]);
+  });
+
+  it('tells of a new interpellation only a person who follows the commitment, not one who asked about it', async () => {
+    const database = await db();
+    await database.delete('follows', [url, 'A1']);
+    await database.add('questions', {
+      feedId: url,
+      commitmentId: 'A1',
+      title: 'Open data',
+      askedOn: '2026-11-02',
+      channel: { kind: 'url', target: 'www.exemple.fr' },
+      dueOn: '2026-12-02',
+    });
+    const asked = (interpellations: unknown[]) =>
+      feed((c) => Object.assign(c, { interpellations }));
+    const q1 = { id: 'Q1', date: '2026-11-02', question: 'When?', status: 'open' };
+    await store(asked([]), 1);
+    await recordChanges(url, url);
+    await store(asked([q1]), 2);
+    expect(await recordChanges(url, url)).toBe(0);
+    expect(created).toEqual([]);
+    // Once following it too, the next question is told.
+    await database.put('follows', { feedId: url, commitmentId: 'A1', since: 0 });
+    await store(asked([q1, { id: 'Q2', date: '2026-11-21', question: 'Who?', status: 'open' }]), 3);
+    expect(await recordChanges(url, url)).toBe(1);
+    expect(created).toEqual([
+      expect.objectContaining({
+        message: 'New interpellation (November 21, 2026): “\u2068Who?\u2069”',
+      }),
+    ]);
+  });
+
   it('tells no edit of a followed commitment’s texts, and names it by its new title next time', async () => {
     await store(feed(), 1);
     await recordChanges(url, url);

@@ -1,10 +1,10 @@
 /**
  * Turns a refreshed feed into the person's change list: what changed in the commitments they
- * follow (status, progress, due date, a new update or answer), answers published on the ones
- * they asked about, and either kind missing from the new copy, kept as facts that are worded when
- * shown, in the language of that moment. The comparison is against a stored baseline, in one
- * IndexedDB transaction with the change records: a worker stopped at any moment either recorded a
- * change or will find it again on its next run, never both and never neither.
+ * follow (status, progress, due date, a new update, interpellation or answer), answers published
+ * on the ones they asked about, and either kind missing from the new copy, kept as facts that are
+ * worded when shown, in the language of that moment. The comparison is against a stored baseline,
+ * in one IndexedDB transaction with the change records: a worker stopped at any moment either
+ * recorded a change or will find it again on its next run, never both and never neither.
  */
 import { resolveStatus, type Feed, type Text } from '../../shared/index.ts';
 import { diffFeeds, type Change } from '../../shared/diff/index.ts';
@@ -17,15 +17,17 @@ import { notifyPending } from './notifications.ts';
 export const MAX_CHANGES = 500;
 
 /**
- * The kinds of change that a follower is told about: what became of the commitment. An edit of its
- * title, summary or description is left out: it is mostly a wording corrected or a translation
- * added, "Text edited" would not say which, and the next change told names it by its new title.
+ * The kinds of change that a follower is told about: what became of the commitment, and the
+ * questions citizens formally put about it and their answers. An edit of its title, summary or
+ * description is left out: it is mostly a wording corrected or a translation added, "Text edited"
+ * would not say which, and the next change told names it by its new title.
  */
 export const FOLLOWED_KINDS: ReadonlySet<Change['kind']> = new Set([
   'status',
   'progress',
   'due',
   'update-added',
+  'interpellation-added',
   'answer-published',
 ]);
 
@@ -35,18 +37,21 @@ function statusFact(feed: Feed, key: string): StatusFact {
   return label === undefined ? { category } : { label, category };
 }
 
-/** A note kept to be shown in a change line: cut in each language, so that records stay small. */
+/** A feed's text kept for a change line: cut in each language, so that records stay small. */
+function kept(text: Text): Text {
+  if (typeof text === 'string') return clipNote(text);
+  return Object.fromEntries(Object.entries(text).map(([lang, words]) => [lang, clipNote(words)]));
+}
+
+/** An update's note kept to be shown in its change line, when it has one. */
 function keptNote(note: Text | undefined): { note?: Text } {
-  if (note === undefined) return {};
-  if (typeof note === 'string') return { note: clipNote(note) };
-  return {
-    note: Object.fromEntries(Object.entries(note).map(([lang, text]) => [lang, clipNote(text)])),
-  };
+  return note === undefined ? {} : { note: kept(note) };
 }
 
 /**
  * One change as the facts to word it with when shown: a status's labels are taken from the copy
- * that gave them, which is gone by then; a new update's `note` is kept too, in every language, cut.
+ * that gave them, which is gone by then; a new update's `note` and a new interpellation's
+ * `question` are kept too, in every language, cut.
  */
 export function changeFact(change: Change, before: Feed, after: Feed): ChangeFact {
   switch (change.kind) {
@@ -65,6 +70,7 @@ export function changeFact(change: Change, before: Feed, after: Feed): ChangeFac
     case 'answer-published':
       return { kind: change.kind, date: change.date };
     case 'interpellation-added':
+      return { kind: change.kind, date: change.date, question: kept(change.question) };
     case 'text':
       return { kind: change.kind };
   }

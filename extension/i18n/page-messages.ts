@@ -137,7 +137,13 @@ const en = {
   /** `note`: the update's own words, isolated. */
   changeUpdateNote: (date: string, note: string) => `New update (${date}): ${note}`,
   changeAnswer: (date: string) => `Answer published (${date})`,
-  changeInterpellation: 'New question published',
+  /** A new interpellation in a record kept before its date and question were. */
+  changeInterpellation: 'New interpellation',
+  /** `date`: when it was asked. */
+  changeInterpellationAsked: (date: string) => `New interpellation (${date})`,
+  /** `question`: the citizen's own words, isolated. */
+  changeInterpellationQuestion: (date: string, question: string) =>
+    `New interpellation (${date}): “${question}”`,
   changeText: 'Text edited',
   changeRemoved: 'Missing from the publisher’s latest feed',
   manyChangesTitle: 'Commitments you follow',
@@ -269,7 +275,10 @@ const fr: PageOnlyMessages = {
   changeUpdate: (date) => `Nouvelle mise à jour (${date})`,
   changeUpdateNote: (date, note) => `Nouvelle mise à jour (${date})\u00a0: ${note}`,
   changeAnswer: (date) => `Réponse publiée (${date})`,
-  changeInterpellation: 'Nouvelle question publiée',
+  changeInterpellation: 'Nouvelle interpellation',
+  changeInterpellationAsked: (date) => `Nouvelle interpellation (${date})`,
+  changeInterpellationQuestion: (date, question) =>
+    `Nouvelle interpellation (${date})\u00a0: «\u00a0${question}\u00a0»`,
   changeText: 'Texte modifié',
   changeRemoved: 'Absent du dernier flux de l’organisme',
   manyChangesTitle: 'Engagements que vous suivez',

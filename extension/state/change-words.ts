@@ -25,8 +25,17 @@ export type ChangeFact =
   /** `note`: the update's own words, cut (see `clipNote`); absent from older records. */
   | { readonly kind: 'update-added'; readonly date: DateString; readonly note?: Text }
   | { readonly kind: 'answer-published'; readonly date: DateString }
-  /** A question published, a text edited, the commitment missing from the latest copy. */
-  | { readonly kind: 'interpellation-added' | 'text' | 'removed' };
+  /**
+   * A citizen's question published: `date`, when it was asked, and `question`, its words cut (see
+   * `clipNote`); both absent from older records.
+   */
+  | {
+      readonly kind: 'interpellation-added';
+      readonly date?: DateString;
+      readonly question?: Text;
+    }
+  /** A text edited, the commitment missing from the latest copy. */
+  | { readonly kind: 'text' | 'removed' };
 
 /** What is kept of a change to word it again: its commitment's title and the facts. */
 export interface RecordedChange {
@@ -45,12 +54,12 @@ export function changeTitle(change: RecordedChange, lang: Lang): LocalText {
   return pickText(change.title, lang, change.languages) ?? { text: change.commitmentId };
 }
 
-/** The most characters of an update's note that a change line carries. */
+/** The most characters of an update's note, or of a new question, that a change line carries. */
 export const NOTE_MAX = 150;
 
 /**
- * An update's note made one line of at most `NOTE_MAX` characters, cut at a word with an
- * ellipsis: a change line names what happened, and the commitment's page has the note whole.
+ * An update's note (or a question) made one line of at most `NOTE_MAX` characters, cut at a word
+ * with an ellipsis: a change line names what happened, and the commitment's page has it whole.
  */
 export function clipNote(note: string): string {
   return clampText(note.replace(/\s+/g, ' ').trim(), NOTE_MAX);
@@ -92,8 +101,14 @@ export function describeChange(
     }
     case 'answer-published':
       return m.changeAnswer(formatDate(fact.date, lang));
-    case 'interpellation-added':
-      return m.changeInterpellation;
+    case 'interpellation-added': {
+      if (fact.date === undefined) return m.changeInterpellation;
+      const question = clipNote(pickText(fact.question, lang, languages)?.text ?? '');
+      const date = formatDate(fact.date, lang);
+      return question === ''
+        ? m.changeInterpellationAsked(date)
+        : m.changeInterpellationQuestion(date, isolate(question));
+    }
     case 'text':
       return m.changeText;
     case 'removed':

@@ -1,13 +1,13 @@
 /**
  * Following and questioning, in Chromium: My commitments tells a person who follows nothing which
  * button follows one; follow a commitment from the popup; a refresh that changes it shows a
- * notification and a dated entry in the dashboard, a new update with its own words; a service
- * worker stopped in the middle of a refresh loses nothing; a question kept from the overlay is
- * answered, flagged when overdue, exported and deleted, and one asked from the dashboard is kept
- * too; a dashboard left open in a tab is up to date when the person comes back to it, and brought
- * forward at its recent changes by a change notification rather than opened again; what was
- * recorded in English reads in French once the browser speaks French; revoking the host
- * permission removes the content script.
+ * notification and a dated entry in the dashboard, a new update with its own words, a citizen's
+ * new interpellation with its question; a service worker stopped in the middle of a refresh loses
+ * nothing; a question kept from the overlay is answered, flagged when overdue, exported and
+ * deleted, and one asked from the dashboard is kept too; a dashboard left open in a tab is up to
+ * date when the person comes back to it, and brought forward at its recent changes by a change
+ * notification rather than opened again; what was recorded in English reads in French once the
+ * browser speaks French; revoking the host permission removes the content script.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -178,6 +178,19 @@ describe('following', () => {
         { date: '2026-11-20', note: { en: 'Contract signed', fr: 'Marché signé' } },
         { date: '2026-11-21', note: { en: '<em>Lot 2</em>\nawarded', fr: '<em>Lot 2</em>' } },
       );
+      Object.assign(a1, {
+        interpellations: [
+          {
+            id: 'Q0',
+            date: '2026-11-20',
+            question: {
+              en: 'Why is the <b>register</b> late?',
+              fr: 'Pourquoi le registre est-il en retard ?',
+            },
+            status: 'open',
+          },
+        ],
+      });
     });
     await refreshFromOptions();
     await expect.poll(notifications, { timeout: 10_000 }).toHaveLength(1);
@@ -190,6 +203,10 @@ describe('following', () => {
     // A new update is told with its own words, in the reader's language.
     const updateLine = 'New update (November 20, 2026): \u2068Contract signed\u2069';
     expect(note!.message).toContain(updateLine);
+    // So is a citizen's new interpellation, with the date it was asked and its words, quoted.
+    const questionLine =
+      'New interpellation (November 20, 2026): “\u2068Why is the <b>register</b> late?\u2069”';
+    expect(note!.message).toContain(questionLine);
     const dash = await dashboard();
     const change = dash.locator('[data-section="changes"] [data-commitment-id="A1"]');
     await change.waitFor();
@@ -203,7 +220,8 @@ describe('following', () => {
         })
         .count(),
     ).resolves.toBe(1);
-    await expect(change.locator('em').count()).resolves.toBe(0);
+    await expect(change.getByText(questionLine, { exact: true }).count()).resolves.toBe(1);
+    await expect(change.locator('em, b').count()).resolves.toBe(0);
     await expect(change.locator('time').getAttribute('datetime')).resolves.toMatch(
       /^\d{4}-\d{2}-\d{2}T/,
     );
@@ -424,6 +442,14 @@ describe('in another language', () => {
         'Avancement\u00a0: 30\u00a0% → 70\u00a0%' +
         'Nouvelle mise à jour (20 novembre 2026)\u00a0: \u2068Marché signé\u2069',
     );
+    await expect(
+      change
+        .getByText(
+          'Nouvelle interpellation (20 novembre 2026)\u00a0: «\u00a0\u2068Pourquoi le registre est-il en retard ?\u2069\u00a0»',
+          { exact: true },
+        )
+        .count(),
+    ).resolves.toBe(1);
     const question = dash.locator('[data-section="questions"] [data-commitment-id="A1"]');
     await expect(question.locator('strong').textContent()).resolves.toBe(
       'Ouvrir les données des marchés',
