@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { startServer, type TestServer } from './support/server.ts';
 import {
+  ageQuestions,
   axeViolations,
   type ExtensionSession,
   launchExtension,
@@ -99,24 +100,7 @@ describe('a dark system theme', () => {
   it('turns My commitments dark, with a late commitment and an overdue question readable', async () => {
     const dashboard = await session.openPage('dashboard.html');
     // The kept question, asked long ago and still unanswered: its row is flagged as overdue.
-    await dashboard.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('open-commitments-extension');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('questions', 'readwrite');
-            const store = tx.objectStore('questions');
-            store.openCursor().onsuccess = (event) => {
-              const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
-              if (!cursor) return;
-              cursor.update({ ...cursor.value, askedOn: '2020-01-01', dueOn: '2020-01-31' });
-              cursor.continue();
-            };
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-    );
+    await ageQuestions(dashboard, '2020-01-01', '2020-01-31');
     await dashboard.reload();
     await dashboard.emulateMedia({ colorScheme: 'dark' });
     await dashboard

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { startServer, type TestServer } from './support/server.ts';
 import {
+  ageQuestions,
   type ExtensionSession,
   launchExtension,
   popupFor,
@@ -306,25 +307,7 @@ describe('questioning', () => {
     await expect(question.textContent()).resolves.toContain('Answer published');
 
     // Time passes: an unanswered question whose answer date is behind us is flagged.
-    await dash.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('open-commitments-extension');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('questions', 'readwrite');
-            const store = tx.objectStore('questions');
-            store.openCursor().onsuccess = (event) => {
-              const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
-              if (!cursor) return;
-              const { answeredOn: _answered, ...q } = cursor.value as Record<string, unknown>;
-              cursor.update({ ...q, askedOn: '2020-01-01', dueOn: '2020-01-31' });
-              cursor.continue();
-            };
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-    );
+    await ageQuestions(dash, '2020-01-01', '2020-01-31');
     await dash.reload();
     await expect(question.getAttribute('class')).resolves.toContain('oc-overdue');
     await expect(question.textContent()).resolves.toContain('Overdue');
