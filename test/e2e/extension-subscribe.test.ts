@@ -583,6 +583,20 @@ describe('subscribing on the options page', () => {
       expect(box.x).toBeGreaterThanOrEqual(cell.x);
       expect(box.x + box.width).toBeLessThanOrEqual(cell.x + cell.width);
     }
+    // On a phone the row's cells stack, each the page's width: the question under the feed's name,
+    // and the feed's address on one line, rather than squeezed into two narrow columns. The table
+    // still reads as rows, each headed by its feed.
+    const header = (await row.locator('th').boundingBox())!;
+    expect(cell.y).toBeGreaterThanOrEqual(header.y + header.height);
+    expect(cell.width).toBeGreaterThan(300);
+    const address = (await row.locator('th code').boundingBox())!;
+    expect(address.height).toBeLessThan(20);
+    await expect(
+      options
+        .getByRole('row')
+        .filter({ has: options.getByRole('rowheader', { name: feedUrl }) })
+        .count(),
+    ).resolves.toBe(1);
     expect(await axeViolations(options)).toEqual([]);
     await options.keyboard.press('Escape');
     await ask.waitFor({ state: 'detached' });
