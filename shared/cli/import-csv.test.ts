@@ -36,7 +36,9 @@ describe('import csv', () => {
       ['E2', 'complete', 100],
       ['E3', 'not-started', undefined],
     ]);
-    expect(feed.commitments[0]?.themes).toEqual(['Open Contracting', 'Open Data']);
+    expect(feed.commitments[0]?.themes).toEqual(
+      lang === 'fr' ? ['Commande publique', 'Données ouvertes'] : ['Open Contracting', 'Open Data'],
+    );
     expect(feed.commitments[1]?.description).toMatch(/\n\n/);
   });
 
