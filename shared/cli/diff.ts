@@ -5,6 +5,7 @@ import { pickText } from '../text/pick-text.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
 import { formatNumber, plural } from '../i18n/format.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
+import { issueLabel } from './issue-words.ts';
 import { say } from './lang.ts';
 import { issueLine, loadFeed } from './output.ts';
 import { COMMITMENT_COLUMNS } from './spreadsheet.ts';
@@ -284,7 +285,7 @@ export async function diffCommand(
     newFeed = await load(newSource, io, options.timeoutMs);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    io.stderr(`${error.message}\n`);
+    io.stderr(`${issueLabel('error')}${error.message}\n`);
     return EXIT.trouble;
   }
   if (!oldFeed || !newFeed) return EXIT.trouble;

@@ -49,7 +49,7 @@ describe('a feed address that cannot be fetched', () => {
     for (const [code, message, words] of cases) {
       const ran = await runCli(['validate', URL], { fetch: failing(code, message) });
       expect(ran.code).toBe(2);
-      expect(ran.stderr).toBe(`${URL}: could not fetch: ${words} (${code})\n`);
+      expect(ran.stderr).toBe(`error    ${URL}: could not fetch: ${words} (${code})\n`);
     }
   });
 
@@ -59,21 +59,21 @@ describe('a feed address that cannot be fetched', () => {
       fetch: failing('DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate'),
     });
     expect(ran.stderr.replace(/\u00a0/g, ' ')).toBe(
-      `${URL} : téléchargement impossible : le certificat du serveur n’est pas valide, et les navigateurs refuseront aussi de lire ce flux (DEPTH_ZERO_SELF_SIGNED_CERT)\n`,
+      `erreur    ${URL} : téléchargement impossible : le certificat du serveur n’est pas valide, et les navigateurs refuseront aussi de lire ce flux (DEPTH_ZERO_SELF_SIGNED_CERT)\n`,
     );
     const offline = await runCli(['validate', URL], {
       lang: 'fr',
       fetch: failing('EAI_AGAIN', 'getaddrinfo EAI_AGAIN www.ville.example'),
     });
     expect(offline.stderr.replace(/\u00a0/g, ' ')).toBe(
-      `${URL} : téléchargement impossible : le serveur est hors d’atteinte : vérifiez que cet ordinateur est connecté à Internet (ou le proxy qu’il doit utiliser) (EAI_AGAIN)\n`,
+      `erreur    ${URL} : téléchargement impossible : le serveur est hors d’atteinte : vérifiez que cet ordinateur est connecté à Internet (ou le proxy qu’il doit utiliser) (EAI_AGAIN)\n`,
     );
     const missing = await runCli(['validate', URL], {
       lang: 'fr',
       fetch: failing('ENOTFOUND', 'getaddrinfo ENOTFOUND www.ville.example'),
     });
     expect(missing.stderr.replace(/\u00a0/g, ' ')).toBe(
-      `${URL} : téléchargement impossible : aucun serveur ne porte ce nom, vérifiez l’adresse (ENOTFOUND)\n`,
+      `erreur    ${URL} : téléchargement impossible : aucun serveur ne porte ce nom, vérifiez l’adresse (ENOTFOUND)\n`,
     );
   });
 
@@ -82,7 +82,7 @@ describe('a feed address that cannot be fetched', () => {
       fetch: failing('UND_ERR_INVALID_ARG', 'invalid onRequestStart method'),
     });
     expect(ran.stderr).toBe(
-      `${URL}: could not fetch (fetch failed: invalid onRequestStart method)\n`,
+      `error    ${URL}: could not fetch (fetch failed: invalid onRequestStart method)\n`,
     );
   });
 });

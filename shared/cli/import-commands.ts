@@ -141,9 +141,9 @@ async function readTextFile(file: string, io: CliIo): Promise<string> {
   const bytes = await readInput(file, io, { timeoutMs: 30_000, maxBytes: MAX_INPUT });
   const decoded = decodeText(bytes);
   const words = say(messages);
-  if (decoded.encoding === 'windows-1252') io.stderr(`${words.windows1252(file)}\n`);
-  else if (decoded.encoding === 'macintosh') io.stderr(`${words.macRoman(file)}\n`);
-  else if (decoded.encoding !== 'utf-8') io.stderr(`${words.utf16(file)}\n`);
+  if (decoded.encoding === 'windows-1252') io.stderr(note(words.windows1252(file)));
+  else if (decoded.encoding === 'macintosh') io.stderr(note(words.macRoman(file)));
+  else if (decoded.encoding !== 'utf-8') io.stderr(note(words.utf16(file)));
   return decoded.text;
 }
 

@@ -250,10 +250,12 @@ describe('import csv', () => {
     expect(ran).toMatchObject({
       code: 2,
       stderr:
-        '--out started.json: already exists (add --force to replace it, and --base started.json to keep its publisher, plan, site and interpellation channel)\n',
+        'error    --out started.json: already exists (add --force to replace it, and --base started.json to keep its publisher, plan, site and interpellation channel)\n',
     });
     const based = await importCsv(['start.csv', '--out', 'started.json', '--base', 'x.json']);
-    expect(based.stderr).toBe('--out started.json: already exists (add --force to replace it)\n');
+    expect(based.stderr).toBe(
+      'error    --out started.json: already exists (add --force to replace it)\n',
+    );
   });
 
   it('says that the sheet holds no site nor interpellation channel, until imported with --base', async () => {
@@ -430,12 +432,12 @@ describe('import csv', () => {
       const ran = await importCsv(['own.csv', '--statuses', file]);
       expect(ran.code).toBe(2);
       expect(ran.stderr).toBe(
-        `${file}: "Voté en conseil" is not a status key (1–64 characters of A-Z a-z 0-9 . _ -): write "key": "vote-en-conseil" and "label": "Voté en conseil", and the sheet may still say "Voté en conseil"\n`,
+        `error    ${file}: "Voté en conseil" is not a status key (1–64 characters of A-Z a-z 0-9 . _ -): write "key": "vote-en-conseil" and "label": "Voté en conseil", and the sheet may still say "Voté en conseil"\n`,
       );
     }
     const nokey = await importCsv(['own.csv', '--statuses', 'own-nokey.json']);
     expect(nokey.stderr).toBe(
-      'own-nokey.json: [0]: a status needs a "key", such as "vote-en-conseil"\n',
+      'error    own-nokey.json: [0]: a status needs a "key", such as "vote-en-conseil"\n',
     );
     await write(
       'own-fixed.json',

@@ -43,7 +43,7 @@ describe('import csv in French', () => {
     );
     expect(again.code).toBe(2);
     expect(lines(again.stderr)).toEqual([
-      '--out DIR/flux.json : le fichier existe déjà (ajoutez --force pour le remplacer, et --base DIR/flux.json pour garder son éditeur, son plan, son site et son canal d’interpellation)',
+      'erreur    --out DIR/flux.json : le fichier existe déjà (ajoutez --force pour le remplacer, et --base DIR/flux.json pour garder son éditeur, son plan, son site et son canal d’interpellation)',
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('import csv in French', () => {
     const windows = await importCsv(['windows.csv', '--publisher-name', 'Ville']);
     expect(windows.code).toBe(0);
     expect(lines(windows.stderr)[0]).toBe(
-      'windows.csv : pas en UTF-8, lu en Windows-1252 (le « CSV » d’Excel sous Windows) ; enregistrez au format « CSV UTF-8 » pour ne plus voir cette remarque',
+      'note : windows.csv : pas en UTF-8, lu en Windows-1252 (le « CSV » d’Excel sous Windows) ; enregistrez au format « CSV UTF-8 » pour ne plus voir cette remarque',
     );
   });
 
@@ -112,11 +112,11 @@ describe('import csv in French', () => {
     expect(await importCsv(['modele.csv', '--statuses', 'virgule.json'])).toMatchObject({
       code: 2,
       stderr:
-        'virgule.json\u00a0: ce n’est pas du JSON (nom de propriété entre guillemets doubles attendu à la ligne 1, colonne 21\u00a0; supprimez la virgule qui le précède\u00a0: JSON n’en admet aucune après le dernier élément)\n',
+        'erreur    virgule.json\u00a0: ce n’est pas du JSON (nom de propriété entre guillemets doubles attendu à la ligne 1, colonne 21\u00a0; supprimez la virgule qui le précède\u00a0: JSON n’en admet aucune après le dernier élément)\n',
     });
     await write('libelle.json', '{"Voté en conseil": "complete"}');
     expect(lines((await importCsv(['modele.csv', '--statuses', 'libelle.json'])).stderr)).toEqual([
-      'libelle.json : « Voté en conseil » n’est pas une clé de statut (1 à 64 caractères parmi A-Z a-z 0-9 . _ -) : écrivez "key": "vote-en-conseil" et "label": "Voté en conseil", et le tableur pourra continuer à écrire « Voté en conseil »',
+      'erreur    libelle.json : « Voté en conseil » n’est pas une clé de statut (1 à 64 caractères parmi A-Z a-z 0-9 . _ -) : écrivez "key": "vote-en-conseil" et "label": "Voté en conseil", et le tableur pourra continuer à écrire « Voté en conseil »',
     ]);
   });
 
@@ -159,7 +159,7 @@ describe('import csv in French, over a feed', () => {
     );
     expect(ran.code).toBe(2);
     expect(lines(ran.stderr)).toEqual([
-      '--out valfleurie.json : ce flux contient un site, un canal d’interpellation et 8 interpellations, que le tableur ne peut pas contenir : ajoutez --base valfleurie.json pour les garder, ou supprimez le fichier pour repartir de zéro',
+      'erreur    --out valfleurie.json : ce flux contient un site, un canal d’interpellation et 8 interpellations, que le tableur ne peut pas contenir : ajoutez --base valfleurie.json pour les garder, ou supprimez le fichier pour repartir de zéro',
     ]);
   });
 

@@ -247,7 +247,7 @@ describe('the installed command', () => {
     expect(compared).toMatchObject({ code: 0, stdout: 'no change\n' });
     const twice = await run(['diff', '-', '-']);
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toBe('-: the standard input can be read only once\n');
+    expect(twice.stderr).toBe('error    -: the standard input can be read only once\n');
   });
 
   it('prints its version', async () => {

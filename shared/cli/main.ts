@@ -16,6 +16,7 @@ import { importCsvCommand, importDecidimCommand } from './import-commands.ts';
 import { initCommand } from './init.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
 import { EXIT, InputError, stdinReadTwice, type CliIo } from './io.ts';
+import { issueLabel } from './issue-words.ts';
 import { cliLang, langFromEnv, say, setCliLang } from './lang.ts';
 import { validateCommand } from './validate.ts';
 
@@ -559,7 +560,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return helpShown ? EXIT.ok : EXIT.trouble;
     }
     if (error instanceof InputError) {
-      io.stderr(`${error.message}\n`);
+      io.stderr(`${issueLabel('error')}${error.message}\n`);
       return EXIT.trouble;
     }
     throw error;

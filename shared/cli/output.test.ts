@@ -27,7 +27,9 @@ describe('files the commands write', () => {
     const ran = await cli([...args, '--out', 'mine.txt']);
     expect(ran).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/^--out mine\.txt: already exists \(add --force to replace it/),
+      stderr: expect.stringMatching(
+        /^error {4}--out mine\.txt: already exists \(add --force to replace it/,
+      ),
     });
     expect(await read('mine.txt')).toBe('mine');
     const forced = await cli([...args, '--out', 'mine.txt', '--force']);
@@ -48,7 +50,7 @@ describe('files the commands write', () => {
     expect(ran).toMatchObject({
       code: 2,
       stderr:
-        '--milestones nowhere/milestones.csv: the folder nowhere does not exist; create it first\n',
+        'error    --milestones nowhere/milestones.csv: the folder nowhere does not exist; create it first\n',
     });
     await expect(read('partial.csv')).rejects.toThrow();
   });
@@ -59,7 +61,7 @@ describe('files the commands write', () => {
       const ran = await cli(['export', 'csv', 'victim.json', option, 'victim.json', '--force']);
       expect(ran).toMatchObject({
         code: 2,
-        stderr: `${option} victim.json: is an input of this command; write to another file\n`,
+        stderr: `error    ${option} victim.json: is an input of this command; write to another file\n`,
       });
     }
     expect(await read('victim.json')).toBe(await readFile(FEED, 'utf8'));
@@ -70,7 +72,9 @@ describe('files the commands write', () => {
     await symlink('own.csv', path.join(dir, 'link.csv'));
     const same = await cli(['import', 'csv', 'own.csv', '--out', 'own.csv', '--force']);
     expect(same.code).toBe(2);
-    expect(same.stderr).toBe('--out own.csv: is an input of this command; write to another file\n');
+    expect(same.stderr).toBe(
+      'error    --out own.csv: is an input of this command; write to another file\n',
+    );
     const linked = await cli(['import', 'csv', 'link.csv', '--out', 'own.csv', '--force']);
     expect(linked.code).toBe(2);
     expect(linked.stderr).toContain('is the input link.csv of this command');
@@ -103,7 +107,7 @@ describe('files the commands write', () => {
       const ran = await cli([...args, '--out', 'erase.json', '--force', ...UPDATED]);
       expect(ran).toMatchObject({
         code: 2,
-        stderr: `--out erase.json: is a feed with a site, an interpellation channel and 8 interpellations, which the ${from} cannot hold: add --base erase.json to keep them, or remove the file to start anew\n`,
+        stderr: `error    --out erase.json: is a feed with a site, an interpellation channel and 8 interpellations, which the ${from} cannot hold: add --base erase.json to keep them, or remove the file to start anew\n`,
       });
       expect(await read('erase.json')).toBe(await readFile(FEED, 'utf8'));
     },
@@ -123,7 +127,7 @@ describe('files the commands write', () => {
     const ran = await cli(['export', 'csv', FEED, '--out', 'two.csv', '--milestones', 'two.csv']);
     expect(ran).toMatchObject({
       code: 2,
-      stderr: '--milestones two.csv: also given to --out; give each a file of its own\n',
+      stderr: 'error    --milestones two.csv: also given to --out; give each a file of its own\n',
     });
     await expect(read('two.csv')).rejects.toThrow();
   });
@@ -133,7 +137,7 @@ describe('files the commands write', () => {
       const ran = await cli(['init', '--out', '.', ...force]);
       expect(ran).toMatchObject({
         code: 2,
-        stderr: '--out .: is a folder, not a file; give a file name\n',
+        stderr: 'error    --out .: is a folder, not a file; give a file name\n',
       });
     }
   });

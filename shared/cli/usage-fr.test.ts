@@ -95,21 +95,22 @@ describe('the command line in French', () => {
   it('names in French a file it cannot read or must not write', async () => {
     expect(await frenchError(['validate', 'absent.json'])).toEqual({
       code: 2,
-      stderr: 'absent.json : fichier introuvable\n',
+      stderr: 'erreur    absent.json : fichier introuvable\n',
     });
     expect((await frenchError(['diff', 'ftp://example.org/f.json', 'b.json'])).stderr).toBe(
-      'ftp://example.org/f.json : seuls les fichiers locaux et les adresses http(s) peuvent être lus\n',
+      'erreur    ftp://example.org/f.json : seuls les fichiers locaux et les adresses http(s) peuvent être lus\n',
     );
     await writeFile(path.join(dir, 'existant.json'), '{}');
     expect(await frenchError(['init', '--out', 'existant.json'])).toEqual({
       code: 2,
-      stderr: '--out existant.json : le fichier existe déjà (ajoutez --force pour le remplacer)\n',
+      stderr:
+        'erreur    --out existant.json : le fichier existe déjà (ajoutez --force pour le remplacer)\n',
     });
     expect((await frenchError(['init', '--out', 'dossier/flux.json'])).stderr).toBe(
-      '--out dossier/flux.json : le dossier dossier n’existe pas ; créez-le d’abord\n',
+      'erreur    --out dossier/flux.json : le dossier dossier n’existe pas ; créez-le d’abord\n',
     );
     expect((await frenchError(['init', '--out', '.'])).stderr).toBe(
-      '--out . : c’est un dossier, pas un fichier ; donnez un nom de fichier\n',
+      'erreur    --out . : c’est un dossier, pas un fichier ; donnez un nom de fichier\n',
     );
   });
 
@@ -124,7 +125,7 @@ describe('the command line in French', () => {
     });
     expect(ran.code).toBe(2);
     expect(plain(ran.stderr)).toMatch(
-      /^https:\/\/www\.example\.org\/flux\.json : 21\u202f000\u202f000 octets, au-delà de la limite de 20 Mio \(20\u202f971\u202f520 octets\)\n$/,
+      /^erreur {4}https:\/\/www\.example\.org\/flux\.json : 21\u202f000\u202f000 octets, au-delà de la limite de 20 Mio \(20\u202f971\u202f520 octets\)\n$/,
     );
     const refused = (async () =>
       new Response('', { status: 404, statusText: 'Not Found' })) as typeof fetch;
@@ -137,7 +138,7 @@ describe('the command line in French', () => {
           })
         ).stderr,
       ),
-    ).toBe('https://www.example.org/a.json : le serveur a répondu 404 Not Found\n');
+    ).toBe('erreur    https://www.example.org/a.json : le serveur a répondu 404 Not Found\n');
   });
 });
 
@@ -153,7 +154,7 @@ describe('fetching in French', () => {
     );
     expect(ran.code).toBe(2);
     expect(plain(ran.stderr)).toBe(
-      'https://www.example.org/a.json : pas de réponse complète en 0,05 s (délai modifiable avec --timeout)\n',
+      'erreur    https://www.example.org/a.json : pas de réponse complète en 0,05 s (délai modifiable avec --timeout)\n',
     );
   });
 
@@ -166,7 +167,7 @@ describe('fetching in French', () => {
       fetch: unreachable,
     });
     expect(plain(ran.stderr)).toBe(
-      'https://flux.example/engagements.json : téléchargement impossible (fetch failed: getaddrinfo ENOTFOUND)\n',
+      'erreur    https://flux.example/engagements.json : téléchargement impossible (fetch failed: getaddrinfo ENOTFOUND)\n',
     );
   });
 });
@@ -199,13 +200,13 @@ describe('the real process', () => {
   it('speaks French on a French system, and English when OPEN_COMMITMENTS_LANG says so', async () => {
     const french = await spawnCli(['validate', 'absent.json'], { LANG: 'fr_FR.UTF-8' });
     expect(french.code).toBe(2);
-    expect(french.stderr).toBe('absent.json\u00a0: fichier introuvable\n');
+    expect(french.stderr).toBe('erreur    absent.json\u00a0: fichier introuvable\n');
     const help = await spawnCli(['--help'], { LANG: 'fr_FR.UTF-8' });
     expect(help.stdout).toContain('Commandes\u00a0:\n');
     const english = await spawnCli(['validate', 'absent.json'], {
       LANG: 'fr_FR.UTF-8',
       OPEN_COMMITMENTS_LANG: 'en',
     });
-    expect(english.stderr).toBe('absent.json: no such file\n');
+    expect(english.stderr).toBe('error    absent.json: no such file\n');
   }, 30_000);
 });

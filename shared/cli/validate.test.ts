@@ -233,7 +233,10 @@ describe('validate', () => {
 
   it('says so when - names a standard input it does not have', async () => {
     const ran = await runCli(['validate', '-']);
-    expect(ran).toMatchObject({ code: 2, stderr: '-: there is no standard input to read\n' });
+    expect(ran).toMatchObject({
+      code: 2,
+      stderr: 'error    -: there is no standard input to read\n',
+    });
   });
 
   it('prints a JSON report with --json', async () => {
@@ -410,7 +413,8 @@ describe('validate', () => {
     expect(ran).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: 'huge.json: 30,367,522 bytes, larger than the limit of 20 MiB (20,971,520 bytes)\n',
+      stderr:
+        'error    huge.json: 30,367,522 bytes, larger than the limit of 20 MiB (20,971,520 bytes)\n',
     });
     const csv = await runCli(['import', 'csv', 'huge.json'], { cwd: dir });
     expect(csv.code).toBe(2);
@@ -429,7 +433,7 @@ describe('validate', () => {
     });
     expect(ran.code).toBe(2);
     expect(ran.stderr).toBe(
-      'https://www.example.org/endless.json: larger than the limit of 20 MiB (20,971,520 bytes); stopped reading there\n',
+      'error    https://www.example.org/endless.json: larger than the limit of 20 MiB (20,971,520 bytes); stopped reading there\n',
     );
   });
 

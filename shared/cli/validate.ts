@@ -118,7 +118,7 @@ export async function validateCommand(
     if (!(error instanceof InputError)) throw error;
     if (options.json)
       io.stdout(`${JSON.stringify({ source, valid: false, readError: error.message }, null, 2)}\n`);
-    else io.stderr(`${error.message}\n`);
+    else io.stderr(`${issueLabel('error')}${error.message}\n`);
     return EXIT.trouble;
   }
   const today = options.today ?? todayString(io.now());
