@@ -196,6 +196,8 @@ describe('viewCommitment and summariseFeed', () => {
         unknown: 1,
       },
       late: 1,
+      // The mean of the two commitments that give a progress, and says how many it covers.
+      known: 2,
       progress: 20,
     });
     expect(summariseFeed({ ...feed, commitments: [] }, '2026-07-01')).toEqual({
@@ -209,6 +211,7 @@ describe('viewCommitment and summariseFeed', () => {
         unknown: 0,
       },
       late: 0,
+      known: 0,
     });
   });
 });

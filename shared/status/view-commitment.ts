@@ -26,6 +26,8 @@ export interface FeedSummary {
   readonly late: number;
   /** Mean progress of the commitments whose progress is known; absent when none is. */
   readonly progress?: number;
+  /** How many commitments that mean covers: those whose progress is known. */
+  readonly known: number;
 }
 
 /** Derives everything shown for a commitment on `today`, so both front ends agree. */
@@ -59,6 +61,6 @@ export function summariseFeed(feed: Feed, today: DateString): FeedSummary {
   }
   const total = feed.commitments.length;
   return known > 0
-    ? { total, byCategory, late, progress: sum / known }
-    : { total, byCategory, late };
+    ? { total, byCategory, late, known, progress: sum / known }
+    : { total, byCategory, late, known };
 }

@@ -641,9 +641,25 @@ describe('what assistive technologies and other displays meet', () => {
     const { page } = await newPage();
     await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
     await settled(page);
-    const note = page.locator(`${dashboard} .overall .figure-note`);
+    const note = page.locator(`${dashboard} .overall .figure-note:last-child`);
     expect(await note.ariaSnapshot()).toMatch(/En retard\s: 2/);
     expect(await note.ariaSnapshot()).not.toContain('⚠');
+  });
+
+  it('says under the overall progress how many commitments it is the mean of', async () => {
+    const { page } = await newPage();
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    // Six of Valfleurie's ten commitments give a progress (their own, or their status's).
+    const overall = page.locator(`${dashboard} .overall`);
+    await expect(overall.locator('.figure-note').first().innerText()).resolves.toBe(
+      'Moyenne de 6 engagements sur 10\u00a0; les autres ne donnent pas d’avancement.',
+    );
+    const [value, mean] = await Promise.all([
+      overall.locator('.figure-value').boundingBox(),
+      overall.locator('.figure-note').first().boundingBox(),
+    ]);
+    expect(mean!.y).toBeGreaterThan(value!.y + value!.height);
   });
 
   it('says that a row’s label is its status, which the publisher words its own way', async () => {

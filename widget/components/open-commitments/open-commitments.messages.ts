@@ -30,6 +30,8 @@ export type DashboardMessages = {
   readonly data: string;
   readonly overall: string;
   readonly unknownProgress: string;
+  /** Under the overall progress when some commitments give none: how many it is the mean of. */
+  readonly progressOf: (known: string, total: string, count: number) => string;
   /** Said before a commitment's status label, which screen readers would otherwise read bare. */
   readonly status: string;
   readonly byStatus: string;
@@ -113,6 +115,8 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     data: 'Données ouvertes (JSON)',
     overall: 'Avancement global',
     unknownProgress: 'non communiqué',
+    progressOf: (known, total, count) =>
+      `Moyenne de ${known} ${count < 2 ? 'engagement' : 'engagements'} sur ${total}\u00a0; les autres ne donnent pas d’avancement.`,
     status: 'État',
     byStatus: 'Engagements par état',
     statusSummary: (parts) => `Répartition\u00a0: ${parts}.`,
@@ -183,6 +187,8 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     data: 'Open data (JSON)',
     overall: 'Overall progress',
     unknownProgress: 'not reported',
+    progressOf: (known, total, count) =>
+      `Mean of ${known} ${count === 1 ? 'commitment' : 'commitments'} out of ${total}; the others report no progress.`,
     status: 'Status',
     byStatus: 'Commitments by status',
     statusSummary: (parts) => `Breakdown: ${parts}.`,

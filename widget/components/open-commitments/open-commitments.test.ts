@@ -218,7 +218,7 @@ describe('<open-commitments>', () => {
   it('writes a label and its value as each language does', async () => {
     const note = (element: OpenCommitments) =>
       element
-        .shadowRoot!.querySelector('.figure-note')!
+        .shadowRoot!.querySelector('.overall .figure-note:last-child')!
         .textContent!.replace(/[ \n]+/g, ' ')
         .trim();
     expect(note(await mount())).toMatch(/^Engagements\u00a0: 10 ·\u00a0En retard\u00a0: \d+$/);
@@ -234,6 +234,23 @@ describe('<open-commitments>', () => {
     expect(root.querySelectorAll('[part~="commitment"]')).toHaveLength(1);
     const full = await mount();
     expect(full.shadowRoot!.querySelectorAll('.legend button.chip').length).toBeGreaterThan(0);
+  });
+
+  it('says of how many commitments the overall progress is the mean, when some give none', async () => {
+    const feed = JSON.parse(valfleurie) as { commitments: { id: string; progress?: number }[] };
+    const element = await mount();
+    const overall = element.shadowRoot!.querySelector('.figure.overall')!;
+    const known = Number(/Moyenne de (\d+) engagements sur 10/.exec(overall.textContent!)?.[1]);
+    expect(known).toBeGreaterThan(0);
+    expect(known).toBeLessThan(10);
+    expect(overall.textContent).toContain('les autres ne donnent pas d’avancement');
+    // Every commitment with a progress of its own: the mean is the whole plan's, said as such.
+    for (const commitment of feed.commitments) commitment.progress = 50;
+    vi.stubGlobal('fetch', async () => Response.json(feed));
+    const whole = await mount();
+    const figure = whole.shadowRoot!.querySelector('.figure.overall')!;
+    expect(figure.textContent).toContain('50');
+    expect(figure.textContent).not.toContain('Moyenne');
   });
 
   it('shows no status breakdown for a plan without commitments', async () => {

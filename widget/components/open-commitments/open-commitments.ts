@@ -774,6 +774,14 @@ export class OpenCommitments extends HTMLElement {
           ${summary.progress !== undefined ? formatPercent(summary.progress, lang) : m.unknownProgress}
         </p>
         ${summary.progress !== undefined ? progressBar(summary.progress, lang, m.overall, '') : nothing}
+        ${
+          // A mean of only some commitments says so, rather than read as the whole plan's.
+          summary.progress !== undefined && summary.known < total
+            ? html`<p class="figure-note">
+                ${m.progressOf(n(summary.known), n(total), summary.known)}
+              </p>`
+            : nothing
+        }
         <p class="figure-note">
           ${core.commitments}${m.colon}${n(total)}${summary.late > 0 ? html` ·&nbsp;<span class="late">${core.late}${m.colon}${n(summary.late)}</span>` : nothing}
         </p>
