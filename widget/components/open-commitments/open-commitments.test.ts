@@ -253,6 +253,18 @@ describe('<open-commitments>', () => {
     expect(figure.textContent).not.toContain('Moyenne');
   });
 
+  it('titles a feed without a plan with its publisher, named once and linked', async () => {
+    const { plan: _plan, ...feed } = JSON.parse(valfleurie) as Record<string, unknown>;
+    vi.stubGlobal('fetch', async () => Response.json(feed));
+    const element = await mount();
+    const header = element.shadowRoot!.querySelector('[part="header"]')!;
+    const title = header.querySelector('[part="title"]')!;
+    expect(title.textContent?.trim()).toBe('Commune de Valfleurie (fictive)');
+    expect(title.querySelector('a')?.getAttribute('href')).toBe('https://www.valfleurie.example/');
+    expect(header.textContent!.split('Commune de Valfleurie (fictive)')).toHaveLength(2);
+    expect(header.querySelector('.kind')?.textContent).toBeTruthy();
+  });
+
   it('shows no status breakdown for a plan without commitments', async () => {
     vi.stubGlobal('fetch', async () =>
       Response.json({ ...JSON.parse(valfleurie), commitments: [] }),

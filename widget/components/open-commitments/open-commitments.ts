@@ -708,10 +708,12 @@ export class OpenCommitments extends HTMLElement {
     const { feed, lang } = model;
     const core = coreMessages[lang];
     const publisher = show(feed.publisher.name, lang, feed.languages);
-    const title = show(feed.plan?.title, lang, feed.languages) ?? publisher;
+    const plan = show(feed.plan?.title, lang, feed.languages);
     const logo = safeHref(feed.publisher.logo);
     const publisherUrl = safeHref(feed.publisher.url);
-    const planUrl = safeHref(feed.plan?.url);
+    // A feed without a plan is titled with its publisher's name, said once, with its link.
+    const title = plan ?? publisher;
+    const planUrl = plan ? safeHref(feed.plan?.url) : publisherUrl;
     // The feed itself, open data that anyone may reuse.
     const data = safeHref(this.#source?.url);
     const period = feed.plan?.period;
@@ -729,13 +731,19 @@ export class OpenCommitments extends HTMLElement {
             : nothing
         }
         <div>
-          <p class="publisher-name">
-            ${
-              publisherUrl
-                ? html`<a href=${publisherUrl} rel="noopener noreferrer">${textSpan(publisher)}</a>`
-                : textSpan(publisher)
-            }
-          </p>
+          ${
+            plan
+              ? html`<p class="publisher-name">
+                  ${
+                    publisherUrl
+                      ? html`<a href=${publisherUrl} rel="noopener noreferrer"
+                          >${textSpan(publisher)}</a
+                        >`
+                      : textSpan(publisher)
+                  }
+                </p>`
+              : nothing
+          }
           <p class="kind">${core.publisherKind[feed.publisher.kind]}</p>
         </div>
       </div>
