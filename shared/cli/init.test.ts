@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../feed/parse-feed.ts';
 import type { Feed } from '../feed/types.ts';
+import { invocation } from './io.ts';
 import { runCli, tempDir } from './test-support.ts';
 
 describe('init --lang', () => {
@@ -87,5 +88,31 @@ describe('init --lang', () => {
     } finally {
       await dir.remove();
     }
+  });
+});
+
+describe('the check command init suggests', () => {
+  it('is the command line as the person ran it, with the file it wrote', async () => {
+    const ran = await runCli(['init', '--lang', 'en', '--out', '-'], {
+      invocation: 'node bin/open-commitments.js',
+    });
+    expect(ran.stderr).toContain('Check it: node bin/open-commitments.js validate -\n');
+  });
+
+  it('is npx under npx, the command on the PATH, or node and the script elsewhere', () => {
+    const repo = '/home/ana/open-commitments';
+    const script = `${repo}/bin/open-commitments.js`;
+    expect(invocation('/home/ana/.npm/_npx/5eec/node_modules/.bin/open-commitments', repo)).toBe(
+      'npx open-commitments',
+    );
+    expect(invocation(`${repo}/node_modules/.bin/open-commitments`, repo)).toBe(
+      'npx open-commitments',
+    );
+    expect(invocation('/usr/local/bin/open-commitments', '/tmp')).toBe('open-commitments');
+    expect(invocation(script, repo)).toBe('node bin/open-commitments.js');
+    expect(invocation(script, '/home/ana/mairie')).toBe(`node ${script}`);
+    expect(invocation('/home/ana/mes documents/oc/bin/open-commitments.js', '/tmp')).toBe(
+      'node "/home/ana/mes documents/oc/bin/open-commitments.js"',
+    );
   });
 });

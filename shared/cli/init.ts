@@ -5,7 +5,7 @@
  */
 import type { Feed, FeedIssue, PublisherKind, Text } from '../feed/types.ts';
 import { addDays, todayString } from '../status/dates.ts';
-import { EXIT, type CliIo } from './io.ts';
+import { EXIT, shellWord, type CliIo } from './io.ts';
 import { cliLang } from './lang.ts';
 import { checkTargets, feedJson, writeOutput } from './output.ts';
 
@@ -61,14 +61,14 @@ const GUIDANCE = {
   fr: `Flux de départ créé. Étapes suivantes\u00a0:
   1. Remplacez les valeurs d’exemple (nom, adresses www.example.org, engagements).
   2. Décrivez vos engagements\u00a0; le format est expliqué dans docs/format.md.
-  3. Vérifiez\u00a0: npx open-commitments validate FICHIER
+  3. Vérifiez\u00a0: COMMANDE validate FICHIER
   4. Publiez le fichier sur votre site avec l’en-tête Access-Control-Allow-Origin: *
      (voir docs/guide/publier.md).
 `,
   en: `Starter feed created. Next:
   1. Replace the example values (name, www.example.org addresses, commitments).
   2. Describe your commitments; docs/format.md explains the format.
-  3. Check it: npx open-commitments validate FILE
+  3. Check it: COMMAND validate FILE
   4. Publish the file on your site with the header Access-Control-Allow-Origin: *
      (see docs/guide/publishing.md).
 `,
@@ -201,11 +201,14 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
     io,
   );
   await writeOutput(options.out, feedJson(starterFeed(options.kind, options.lang, io.now())), io);
-  // The steps in the language of the run when it is French, else in that of the example texts.
+  // The steps in the language of the run when it is French, else in that of the example texts,
+  // with the command typed the way the person ran this one, so that it works where they are.
+  const command = io.invocation ?? 'open-commitments';
+  const file = options.out ?? (cliLang() === 'fr' ? 'engagements.json' : 'feed.json');
   io.stderr(
-    GUIDANCE[cliLang() === 'fr' ? 'fr' : options.lang]
-      .replaceAll('FICHIER', options.out ?? (cliLang() === 'fr' ? 'engagements.json' : 'feed.json'))
-      .replaceAll('FILE', options.out ?? 'feed.json'),
+    GUIDANCE[cliLang() === 'fr' ? 'fr' : options.lang].replace(/COMMANDE?|FICHIER|FILE/g, (word) =>
+      word.startsWith('COMMAND') ? command : shellWord(file),
+    ),
   );
   return EXIT.ok;
 }

@@ -21,6 +21,12 @@ export interface CliIo {
   readonly stdin?: () => ReadableStream<Uint8Array>;
   /** The language of the messages (`langFromEnv` for the real process); English when absent. */
   readonly lang?: Lang;
+  /**
+   * The words that run this command line again from the working directory, as the person ran it
+   * (`invocation` for the real process: `npx open-commitments`, `node bin/open-commitments.js`),
+   * for the commands a message tells them to type; `open-commitments` when absent.
+   */
+  readonly invocation?: string;
 }
 
 /** Exit codes shared by every command. */
@@ -123,6 +129,28 @@ const messages = defineMessages({
 /** The message for the standard input read a second time (`main` reads it at most once). */
 export function stdinReadTwice(): InputError {
   return new InputError(say(messages).stdinTwice);
+}
+
+/** A file name or command word as a shell reads it: in double quotes when it holds a space or such. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./\\-]+$/.test(word) ? word : `"${word}"`;
+}
+
+/**
+ * How to run this command line again from `cwd`, given the script Node runs (`process.argv[1]`):
+ * `npx open-commitments` when npx ran it (npx finds it only in the project's folder, where the
+ * person is), `open-commitments` for a command on the PATH, and otherwise `node` and the script's
+ * path, relative when it is under `cwd`. `npx open-commitments` printed to someone who ran the
+ * script by its path would send npx looking for a package online.
+ */
+export function invocation(script: string | undefined, cwd: string): string {
+  if (script === undefined || script === '') return 'open-commitments';
+  const parts = script.split(/[\\/]/);
+  if (parts.includes('_npx') || parts.includes('node_modules')) return 'npx open-commitments';
+  if (!/\.[cm]?[jt]s$/i.test(script)) return shellWord(path.basename(script));
+  const relative = path.relative(cwd, script);
+  const near = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return `node ${shellWord(near ? relative : script)}`;
 }
 
 /** True for what `readInput` fetches rather than reads from disk. */

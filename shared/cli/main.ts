@@ -15,7 +15,7 @@ import { exportCsvCommand } from './export-csv.ts';
 import { importCsvCommand, importDecidimCommand } from './import-commands.ts';
 import { initCommand } from './init.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
-import { EXIT, InputError, stdinReadTwice, type CliIo } from './io.ts';
+import { EXIT, InputError, invocation, stdinReadTwice, type CliIo } from './io.ts';
 import { issueLabel } from './issue-words.ts';
 import { cliLang, langFromEnv, say, setCliLang } from './lang.ts';
 import { validateCommand } from './validate.ts';
@@ -585,6 +585,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     now: () => new Date(),
     cwd: process.cwd(),
     lang: langFromEnv(process.env, Intl.DateTimeFormat().resolvedOptions().locale),
+    invocation: invocation(process.argv[1], process.cwd()),
     stdin: () => {
       if (stdinRead) throw stdinReadTwice();
       stdinRead = true;

@@ -179,7 +179,10 @@ describe('export csv in French', () => {
 
 describe('init in French', () => {
   it('gives its next steps in French, whatever the language of the example texts', async () => {
-    const ran = await runCli(['init', '--lang', 'en'], { lang: 'fr' });
+    const ran = await runCli(['init', '--lang', 'en'], {
+      lang: 'fr',
+      invocation: 'npx open-commitments',
+    });
     expect(ran.code).toBe(0);
     expect(parseFeed(ran.stdout, { mode: 'strict' }).ok).toBe(true);
     expect((JSON.parse(ran.stdout) as Feed).languages).toEqual(['en']);

@@ -29,7 +29,7 @@ export interface Ran {
 /** Runs the CLI in-process with captured output, the fixed clock and `cwd`. */
 export async function runCli(
   argv: readonly string[],
-  options: { cwd?: string; fetch?: typeof fetch; lang?: 'fr' | 'en' } = {},
+  options: { cwd?: string; fetch?: typeof fetch; lang?: 'fr' | 'en'; invocation?: string } = {},
 ): Promise<Ran> {
   let stdout = '';
   let stderr = '';
@@ -44,6 +44,7 @@ export async function runCli(
     now: () => NOW,
     cwd: options.cwd ?? ROOT,
     ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.invocation ? { invocation: options.invocation } : {}),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

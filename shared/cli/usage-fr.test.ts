@@ -177,6 +177,7 @@ describe('the real process', () => {
   function spawnCli(
     argv: string[],
     env: Record<string, string>,
+    cwd = ROOT,
   ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const clean = Object.fromEntries(
       Object.entries(process.env).filter(
@@ -185,7 +186,7 @@ describe('the real process', () => {
     );
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(ROOT, 'bin/open-commitments.js'), ...argv], {
-        cwd: ROOT,
+        cwd,
         env: { ...clean, ...env },
       });
       let stdout = '';
@@ -208,5 +209,27 @@ describe('the real process', () => {
       OPEN_COMMITMENTS_LANG: 'en',
     });
     expect(english.stderr).toBe('error    absent.json: no such file\n');
+  }, 30_000);
+
+  it('tells to check the new feed with the command as it was run, from where it was run', async () => {
+    // By its path from the repository's folder, as the guide says, then from any other folder:
+    // `npx open-commitments` would look for a package online there.
+    const here = await spawnCli(['init', '--out', path.join(dir, 'ici.json')], {
+      LANG: 'fr_FR.UTF-8',
+    });
+    expect(here.code).toBe(0);
+    expect(here.stderr).toContain(
+      `Vérifiez\u00a0: node bin/open-commitments.js validate ${path.join(dir, 'ici.json')}\n`,
+    );
+    const elsewhere = await spawnCli(
+      ['init', '--lang', 'en', '--out', 'feed.json'],
+      { LANG: 'en' },
+      dir,
+    );
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.stderr).toContain(
+      `Check it: node ${path.join(ROOT, 'bin/open-commitments.js')} validate feed.json\n`,
+    );
+    expect(elsewhere.stderr).not.toContain('npx');
   }, 30_000);
 });
