@@ -49,7 +49,10 @@ export const commonMessages = defineMessages<CommonMessages>({
     badgeLoading: 'Chargement…',
     badgeError: 'Engagement indisponible',
     badgeStale: (date) => `Données du ${date}\u00a0; la dernière actualisation a échoué.`,
-    commitmentMissing: (id) => `L’engagement «\u00a0${id}\u00a0» ne figure pas dans ce plan.`,
+    commitmentMissing: (id) =>
+      id
+        ? `L’engagement «\u00a0${id}\u00a0» ne figure pas dans ce plan.`
+        : 'Aucun engagement indiqué\u00a0: renseignez l’attribut commitment.',
     noProgress: 'Avancement non communiqué',
     questions: 'Questions des citoyens',
     statsOverdue: 'Réponses en retard',
@@ -77,7 +80,10 @@ export const commonMessages = defineMessages<CommonMessages>({
     badgeLoading: 'Loading…',
     badgeError: 'Commitment unavailable',
     badgeStale: (date) => `As of ${date}; the latest refresh failed.`,
-    commitmentMissing: (id) => `Commitment “${id}” is not in this plan.`,
+    commitmentMissing: (id) =>
+      id
+        ? `Commitment “${id}” is not in this plan.`
+        : 'No commitment named: set its commitment attribute.',
     noProgress: 'Progress not reported',
     questions: 'Citizens’ questions',
     statsOverdue: 'Overdue answers',

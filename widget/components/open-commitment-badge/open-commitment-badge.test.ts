@@ -198,6 +198,18 @@ describe('<open-commitment-badge>', () => {
     );
   });
 
+  it('tells the page’s editor to name a commitment when its attribute is missing', async () => {
+    const badge = document.createElement('open-commitment-badge');
+    badge.setAttribute('src', 'https://www.valfleurie.example/unnamed.json');
+    badge.setAttribute('lang', 'fr');
+    document.body.append(badge);
+    await vi.waitFor(() =>
+      expect(badge.shadowRoot?.textContent).toBe(
+        'Aucun engagement indiqué\u00a0: renseignez l’attribut commitment.',
+      ),
+    );
+  });
+
   it('passes the page without its fragment to the interpellation form', async () => {
     // A dashboard on the same page has opened another commitment and set a filter.
     history.replaceState(null, '', '/conseil.html?mois=12#commitment=VF-02&oc-q=budget');
