@@ -11,6 +11,7 @@ import {
 } from './decidim.ts';
 import { decodeText } from './decode-text.ts';
 import { garbledTexts } from './feed-checks.ts';
+import { isStarterCommitment, isStarterStatus } from './init.ts';
 import { EXIT, InputError, readInput, type CliIo } from './io.ts';
 import { issueLabel, issueMessage } from './issue-words.ts';
 import { cliLang, say } from './lang.ts';
@@ -75,6 +76,15 @@ const messages = defineMessages({
     keptUpdates: (commitments: string, from: 'sheet' | 'export') =>
       `les mises à jour de ${commitments} (${from === 'sheet' ? 'pas de feuille --updates' : 'l’export n’en a pas'})`,
     keptFrom: (base: string, parts: string) => `repris de ${base}\u00a0: ${parts}`,
+    parts: {
+      milestones: 'les jalons',
+      updates: 'les mises à jour',
+      interpellations: 'les interpellations',
+    },
+    exampleParts: (parts: string, ids: string) => `${parts} de ${ids}`,
+    exampleStatus: (keys: string) => `le statut ${keys}`,
+    examplesLeft: (base: string, parts: string) =>
+      `non repris de ${base}, car ce sont les exemples écrits par init\u00a0: ${parts}`,
     keepCsv: (out: string) =>
       `--base ${out} pour garder son éditeur, son plan, son site et son canal d’interpellation`,
     keepDecidim: (out: string) =>
@@ -115,6 +125,15 @@ const messages = defineMessages({
     keptUpdates: (commitments: string, from: 'sheet' | 'export') =>
       `the updates of ${commitments} (${from === 'sheet' ? 'no --updates sheet' : 'the export has none'})`,
     keptFrom: (base: string, parts: string) => `kept from ${base}: ${parts}`,
+    parts: {
+      milestones: 'the milestones',
+      updates: 'the updates',
+      interpellations: 'the interpellations',
+    },
+    exampleParts: (parts: string, ids: string) => `${parts} of ${ids}`,
+    exampleStatus: (keys: string) => `the status ${keys}`,
+    examplesLeft: (base: string, parts: string) =>
+      `not kept from ${base}, as they are the examples init wrote: ${parts}`,
     keepCsv: (out: string) =>
       `--base ${out} to keep its publisher, plan, site and interpellation channel`,
     keepDecidim: (out: string) =>
@@ -382,7 +401,8 @@ export interface ImportCsvOptions {
  * milestones and updates when no sheet of them is given; the sheet gives the commitments. A
  * publisher option replaces only its own field of the base's publisher, so that renaming it keeps
  * its address, logo and id. `kept` counts the commitments whose milestones and updates came from
- * the base.
+ * the base, and lists those that took nothing from it because the base's commitment of that id is
+ * still the example `init` wrote.
  */
 function mergeBase(
   imported: Feed,
@@ -391,15 +411,25 @@ function mergeBase(
     ImportCsvOptions,
     'milestones' | 'updates' | 'publisherName' | 'publisherUrl' | 'kind'
   >,
-  kept: { milestones: number; updates: number },
+  kept: Kept,
 ): Feed {
   const baseById = new Map(base.commitments.map((commitment) => [commitment.id, commitment]));
   const commitments: Commitment[] = imported.commitments.map((commitment) => {
     const before = baseById.get(commitment.id);
     if (!before) return commitment;
-    const refs = { ...before.refs, ...commitment.refs };
     const milestones = options.milestones === undefined ? before.milestones : undefined;
     const updates = options.updates === undefined ? before.updates : undefined;
+    if (isStarterCommitment(before)) {
+      const left = [
+        milestones?.length ? 'milestones' : '',
+        updates?.length ? 'updates' : '',
+        before.interpellations?.length ? 'interpellations' : '',
+      ].filter((part): part is ExamplePart => part !== '');
+      if (left.length > 0) kept.examples.push(commitment.id);
+      for (const part of left) kept.exampleParts.add(part);
+      return commitment;
+    }
+    const refs = { ...before.refs, ...commitment.refs };
     if (milestones) kept.milestones += 1;
     if (updates) kept.updates += 1;
     return {
@@ -428,24 +458,59 @@ function mergeBase(
   };
 }
 
-/**
- * `merged` with the statuses of `base` that it uses without defining them, added after its own:
- * the updates kept from the base may give a status the sheet or the export no longer declares.
- */
-function withBaseStatuses(merged: Feed, base: Feed): Feed {
-  const keys = new Set((merged.statuses ?? []).map((status) => status.key));
-  const used = new Set(
-    merged.commitments.flatMap((c) => [
-      c.status,
-      ...(c.updates ?? []).flatMap((u) => u.status ?? []),
-    ]),
+/** What an example commitment of `init` may hold that an import would take from the base. */
+type ExamplePart = 'milestones' | 'updates' | 'interpellations';
+
+/** What an import with `--base` took from it, or left out as `init`'s examples. */
+interface Kept {
+  /** How many commitments took their milestones from the base. */
+  milestones: number;
+  /** How many commitments took their updates from the base. */
+  updates: number;
+  /** The commitments that took nothing from the base's example commitment of the same id. */
+  examples: string[];
+  /** What those example commitments held and the import left out. */
+  exampleParts: Set<ExamplePart>;
+  /** The keys of `init`'s example statuses left out, used by no commitment. */
+  exampleStatuses: string[];
+}
+
+/** Nothing kept yet. */
+const keptNothing = (): Kept => ({
+  milestones: 0,
+  updates: 0,
+  examples: [],
+  exampleParts: new Set(),
+  exampleStatuses: [],
+});
+
+/** The status keys that commitments and their updates give. */
+function usedStatuses(commitments: readonly Commitment[]): Set<string> {
+  return new Set(
+    commitments.flatMap((c) => [c.status, ...(c.updates ?? []).flatMap((u) => u.status ?? [])]),
   );
+}
+
+/**
+ * `merged` with the statuses of `base` that it uses without defining them, added after its own
+ * (the updates kept from the base may give a status the sheet or the export no longer declares),
+ * and without `init`'s example status when nothing uses it but `init`'s example commitment (a
+ * publisher may well have a status "En cours de marché" of its own).
+ */
+function withBaseStatuses(merged: Feed, base: Feed, kept: Kept): Feed {
+  const keys = new Set((merged.statuses ?? []).map((status) => status.key));
+  const used = usedStatuses(merged.commitments);
+  const usedInBase = usedStatuses(base.commitments.filter((c) => !isStarterCommitment(c)));
   const more = (base.statuses ?? []).filter(
     (status) => !keys.has(status.key) && used.has(status.key),
   );
-  return more.length === 0
-    ? merged
-    : { ...merged, statuses: [...(merged.statuses ?? []), ...more] };
+  const statuses = [...(merged.statuses ?? []), ...more].filter((status) => {
+    const example = isStarterStatus(status) && !used.has(status.key) && !usedInBase.has(status.key);
+    if (example) kept.exampleStatuses.push(status.key);
+    return !example;
+  });
+  const { statuses: _dropped, ...rest } = merged;
+  return statuses.length === 0 ? rest : { ...rest, statuses };
 }
 
 /**
@@ -496,7 +561,7 @@ function reportBase(
   feed: Feed,
   base: Feed | undefined,
   baseFile: string | undefined,
-  kept: { milestones: number; updates: number },
+  kept: Kept,
   from: 'sheet' | 'export',
   io: CliIo,
 ): void {
@@ -527,6 +592,22 @@ function reportBase(
   ].filter(Boolean);
   if (keptParts.length > 0)
     io.stderr(note(words.keptFrom(baseFile ?? '', keptParts.join(` ${words.and} `))));
+  const exampleParts = [
+    kept.examples.length > 0
+      ? words.exampleParts(
+          listed(
+            [...kept.exampleParts].map((part) => words.parts[part]),
+            words.and,
+          ),
+          listed(kept.examples, words.and),
+        )
+      : '',
+    kept.exampleStatuses.length > 0
+      ? words.exampleStatus(listed(kept.exampleStatuses, words.and))
+      : '',
+  ].filter(Boolean);
+  if (exampleParts.length > 0)
+    io.stderr(note(words.examplesLeft(baseFile ?? '', exampleParts.join(` ${words.and} `))));
 }
 
 /** Turns the spreadsheet template into a feed. Exit 0 written, 1 bad sheet, 2 unreadable. */
@@ -605,9 +686,9 @@ export async function importCsvCommand(
   if (!options.publisherName && !base) io.stderr(note(words.noPublisher));
   // Without them the extension shows the feed on no page and no one is offered to question.
   if (!base) io.stderr(note(words.noSite('sheet')));
-  const kept = { milestones: 0, updates: 0 };
+  const kept = keptNothing();
   const feed = base
-    ? withBaseStatuses(mergeBase(result.feed, base, options, kept), base)
+    ? withBaseStatuses(mergeBase(result.feed, base, options, kept), base, kept)
     : result.feed;
   reportBase(feed, base, options.base, kept, 'sheet', io);
   const invalid = selfCheck(
@@ -714,9 +795,13 @@ export async function importDecidimCommand(
   // Without them the extension shows the feed only on the results' pages, and no one is offered
   // to question the publisher.
   if (!base) io.stderr(note(words.noSite('export')));
-  const kept = { milestones: 0, updates: 0 };
+  const kept = keptNothing();
   const feed = base
-    ? withBaseStatuses(mergeBase(result.feed, base, { ...options, milestones: file }, kept), base)
+    ? withBaseStatuses(
+        mergeBase(result.feed, base, { ...options, milestones: file }, kept),
+        base,
+        kept,
+      )
     : result.feed;
   reportBase(feed, base, options.base, kept, 'export', io);
   const invalid = selfCheck(feed, io, undefined, file);

@@ -42,6 +42,58 @@ describe('import csv', () => {
     expect(feed.commitments[1]?.description).toMatch(/\n\n/);
   });
 
+  it('keeps none of init’s example milestones, updates and status over the template’s E1', async () => {
+    const template = path.join(ROOT, 'docs/guide/template-en.csv');
+    expect(
+      (await runCli(['init', '--lang', 'en', '--out', 'started.json'], { cwd: dir })).code,
+    ).toBe(0);
+    const ran = await runCli(
+      [
+        'import',
+        'csv',
+        template,
+        '--base',
+        'started.json',
+        '--out',
+        'started.json',
+        '--force',
+        ...UPDATED,
+      ],
+      { cwd: dir },
+    );
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stderr).toBe(
+      'note: not kept from started.json, as they are the examples init wrote: the milestones and the updates of E1 and the status tender-under-way\nstarted.json: 3 commitments written\n',
+    );
+    const feed = await feedOf('started.json');
+    expect(feed.statuses).toBeUndefined();
+    expect(
+      feed.commitments.flatMap((c) => [...(c.milestones ?? []), ...(c.updates ?? [])]),
+    ).toEqual([]);
+    // A commitment of the publisher's own keeps its milestones and updates, as before.
+    const own = {
+      ...feed,
+      commitments: feed.commitments.map((c) =>
+        c.id === 'E1'
+          ? {
+              ...c,
+              milestones: [{ title: 'Ours', due: '2027-01-31' }],
+              updates: [{ date: '2026-12-01', note: 'Ours' }],
+            }
+          : c,
+      ),
+    };
+    await write('own.json', JSON.stringify(own));
+    const again = await runCli(['import', 'csv', template, '--base', 'own.json', ...UPDATED], {
+      cwd: dir,
+    });
+    expect(again.stderr).toContain('note: kept from own.json: the milestones of 1 commitment');
+    expect((JSON.parse(again.stdout) as Feed).commitments[0]).toMatchObject({
+      milestones: [{ title: 'Ours' }],
+      updates: [{ note: 'Ours' }],
+    });
+  });
+
   it('reads French headers with a ; separator and French dates and numbers', async () => {
     await write(
       'fr.csv',

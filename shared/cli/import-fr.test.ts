@@ -177,6 +177,52 @@ describe('import csv in French, over a feed', () => {
   });
 });
 
+describe('the guide in French, step by step', () => {
+  it('makes a feed of the template over init’s feed with none of init’s examples', async () => {
+    // The guide's section 1 (init), then section 2 (import csv --base … --force), literally.
+    await writeFile(
+      path.join(dir, 'engagements.csv'),
+      await readFile(path.join(ROOT, 'docs/guide/template-fr.csv')),
+    );
+    const init = await runCli(['init', '--out', 'engagements.json'], { cwd: dir, lang: 'fr' });
+    expect(init.code).toBe(0);
+    const ran = await runCli(
+      [
+        'import',
+        'csv',
+        'engagements.csv',
+        '--base',
+        'engagements.json',
+        '--out',
+        'engagements.json',
+        '--force',
+        ...UPDATED,
+      ],
+      { cwd: dir, lang: 'fr' },
+    );
+    expect(ran.code).toBe(0);
+    expect(lines(ran.stderr)).toEqual([
+      'note : non repris de engagements.json, car ce sont les exemples écrits par init : les jalons et les mises à jour de E1 et le statut en-cours-de-marche',
+      'engagements.json : 3 engagements écrits',
+    ]);
+    const feed = JSON.parse(await readFile(path.join(dir, 'engagements.json'), 'utf8')) as Feed;
+    expect(feed.statuses).toBeUndefined();
+    expect(feed.commitments[0]).toMatchObject({ id: 'E1', status: 'limited', progress: 25 });
+    expect(feed.commitments[0]?.milestones).toBeUndefined();
+    expect(feed.commitments[0]?.updates).toBeUndefined();
+    // What validate still asks to replace is what the sheet cannot hold: the publisher, the plan.
+    const checked = await runCli(['validate', 'engagements.json', '--today', '2026-12-04'], {
+      cwd: dir,
+      lang: 'fr',
+    });
+    expect(checked.code).toBe(0);
+    expect(plain(checked.stdout)).not.toMatch(/en-cours-de-marche|Cahier des charges|Flux créé/);
+    expect(plain(checked.stdout)).toContain(
+      'attention publisher.name : "Nom de votre collectivité',
+    );
+  });
+});
+
 describe.skipIf(!HAVE_DECIDIM)('import decidim in French', () => {
   it("says in French how it read Decidim's statuses and what it wrote", async () => {
     const ran = await runCli(

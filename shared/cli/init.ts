@@ -3,7 +3,15 @@
  * in use. JSON has no comments and strict validation refuses unknown keys, so the guidance is in
  * the example values ("replace…") and printed on stderr, never hidden in the file.
  */
-import type { Feed, FeedIssue, PublisherKind, Text } from '../feed/types.ts';
+import type {
+  Commitment,
+  Feed,
+  FeedIssue,
+  Milestone,
+  PublisherKind,
+  StatusDef,
+  Text,
+} from '../feed/types.ts';
 import { addDays, todayString } from '../status/dates.ts';
 import { EXIT, shellWord, type CliIo } from './io.ts';
 import { cliLang } from './lang.ts';
@@ -128,28 +136,69 @@ function isExampleAddress(address: string): boolean {
   return /^[a-z*]+:\/\/([^/]*)/i.exec(address)?.[1]?.toLowerCase() === EXAMPLE_HOST;
 }
 
+/** The example texts of `init`, in every language. */
+const PLACEHOLDERS = new Set<string>(
+  Object.values(WORDS).flatMap((words) => [
+    words.name,
+    words.plan,
+    words.title,
+    words.summary,
+    words.note,
+  ]),
+);
+
+/** The titles of the example milestones of `init`, in every language. */
+const MILESTONE_TITLES = new Set<string>(
+  Object.values(WORDS).flatMap((words) => [words.milestone1, words.milestone2]),
+);
+
+/** Whether the `index`-th milestone of a commitment is one of the examples `init` wrote. */
+function isStarterMilestone(milestone: Milestone, index: number): boolean {
+  return (
+    milestone.id === `E1-${index + 1}` && MILESTONE_TITLES.has(textValues(milestone.title)[0] ?? '')
+  );
+}
+
+/**
+ * Whether a commitment is still the example `init` wrote: its title or summary is init's, or
+ * everything dated in it (milestones, updates) is. An import with `--base` over init's feed
+ * gives the sheet's own commitment of the same id (E1) none of the example's milestones and
+ * updates, which the publisher never wrote.
+ */
+export function isStarterCommitment(commitment: Commitment): boolean {
+  if (
+    [commitment.title, commitment.summary].some((text) =>
+      textValues(text).some((one) => PLACEHOLDERS.has(one)),
+    )
+  )
+    return true;
+  const milestones = commitment.milestones ?? [];
+  const updates = commitment.updates ?? [];
+  return (
+    milestones.length + updates.length > 0 &&
+    milestones.every(isStarterMilestone) &&
+    updates.every((update) => textValues(update.note).some((one) => PLACEHOLDERS.has(one)))
+  );
+}
+
+/** Whether a status definition is the example `init` declares ("En cours de marché"). */
+export function isStarterStatus(status: StatusDef): boolean {
+  return Object.values(WORDS).some(
+    (words) =>
+      status.key === words.statusKey && textValues(status.label).includes(words.statusLabel),
+  );
+}
+
 /**
  * The example values of `init` still in a feed (its placeholder names and titles, its
  * www.example.org addresses), each at its path: published as they are, the dashboard would name a
  * placeholder publisher and send the people who question it to an address that is no one's.
  */
 export function starterLeftovers(feed: Feed): FeedIssue[] {
-  const placeholders = new Set<string>(
-    Object.values(WORDS).flatMap((words) => [
-      words.name,
-      words.plan,
-      words.title,
-      words.summary,
-      words.note,
-    ]),
-  );
-  const milestoneTitles = new Set<string>(
-    Object.values(WORDS).flatMap((words) => [words.milestone1, words.milestone2]),
-  );
   const issues: FeedIssue[] = [];
   const text = (path: string, value: Text | undefined, known = false): void => {
     const values = textValues(value);
-    const kept = values.find((one) => known || placeholders.has(one));
+    const kept = values.find((one) => known || PLACEHOLDERS.has(one));
     if (kept !== undefined)
       issues.push({
         path,
@@ -175,10 +224,7 @@ export function starterLeftovers(feed: Feed): FeedIssue[] {
     text(`${at}.summary`, commitment.summary);
     // The starter's milestones and update, which an import with --base keeps on a commitment E1.
     (commitment.milestones ?? []).forEach((milestone, m) => {
-      if (
-        milestone.id === `E1-${m + 1}` &&
-        milestoneTitles.has(textValues(milestone.title)[0] ?? '')
-      )
+      if (isStarterMilestone(milestone, m))
         text(`${at}.milestones[${m}].title`, milestone.title, true);
     });
     (commitment.updates ?? []).forEach((update, u) =>
