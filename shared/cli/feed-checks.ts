@@ -357,6 +357,10 @@ const warnings = defineMessages({
     updatedInFuture: (updated: string) => `"updated" est dans le futur (${updated})`,
     garbled: (around: string) =>
       `"${around}" semble décodé avec le mauvais encodage (é affiché Ã©, ’ affiché â€™)\u00a0: corrigez le texte, ou importez à nouveau le tableur enregistré en UTF-8`,
+    beforePeriod: (date: string, start: string) =>
+      `le ${day(date)} tombe avant le début de la période du plan (le ${day(start)})\u00a0: vérifiez cette date, ou plan.period si le plan a commencé plus tôt`,
+    afterPeriod: (date: string, end: string) =>
+      `le ${day(date)} tombe après la fin de la période du plan (le ${day(end)})\u00a0: vérifiez cette date, ou plan.period si le plan dure plus longtemps`,
     moreGarbled: (n: number) =>
       pluralIn('fr', n, {
         one: '{n} autre texte semble décodé avec le mauvais encodage',
@@ -398,6 +402,10 @@ const warnings = defineMessages({
     updatedInFuture: (updated: string) => `"updated" is in the future (${updated})`,
     garbled: (around: string) =>
       `"${around}" looks decoded with the wrong encoding (é shown as Ã©, ’ as â€™): fix the text, or import the sheet again saved as UTF-8`,
+    beforePeriod: (date: string, start: string) =>
+      `${date} is before the plan's period starts (${start}): check this date, or plan.period if the plan started earlier`,
+    afterPeriod: (date: string, end: string) =>
+      `${date} is after the plan's period ends (${end}): check this date, or plan.period if the plan runs longer`,
     moreGarbled: (n: number) => `${n} more texts look decoded with the wrong encoding`,
   },
 });
@@ -583,6 +591,38 @@ export function publisherWarnings(feed: Feed, today: string): FeedIssue[] {
   }
   warnings.push(...garbledTexts(feed));
   return warnings;
+}
+
+/**
+ * Notes on the dates of commitments (start, due, each milestone's due and done dates, each
+ * update's date) outside `plan.period`, each at its path. Notes, not warnings: a real plan often
+ * carries work begun under the one before, or reported on after its end; but a date outside it
+ * is just as often a typing error (2062 for 2026), or a period that was never set right.
+ */
+export function periodNotes(feed: Feed): FeedIssue[] {
+  const period = feed.plan?.period;
+  if (period === undefined) return [];
+  const notes: FeedIssue[] = [];
+  const check = (id: string, path: string, date: string | undefined): void => {
+    if (date === undefined) return;
+    if (date < period.start)
+      notes.push({ path, message: about(id, (w) => w.beforePeriod(date, period.start)) });
+    else if (date > period.end)
+      notes.push({ path, message: about(id, (w) => w.afterPeriod(date, period.end)) });
+  };
+  feed.commitments.forEach((commitment, index) => {
+    const at = `commitments[${index}]`;
+    check(commitment.id, `${at}.start`, commitment.start);
+    check(commitment.id, `${at}.due`, commitment.due);
+    (commitment.milestones ?? []).forEach((milestone, m) => {
+      check(commitment.id, `${at}.milestones[${m}].due`, milestone.due);
+      check(commitment.id, `${at}.milestones[${m}].done`, milestone.done);
+    });
+    (commitment.updates ?? []).forEach((update, u) =>
+      check(commitment.id, `${at}.updates[${u}].date`, update.date),
+    );
+  });
+  return notes;
 }
 
 /**

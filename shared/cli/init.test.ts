@@ -54,6 +54,7 @@ describe('init --lang', () => {
       expect(before.code).toBe(0);
       for (const line of [
         'warning  publisher.name: "Nom de votre collectivité (à remplacer)" is an example written by init: replace it with yours',
+        'warning  plan.period: "2026-12-04" to "2028-12-03" is an example period written by init: replace it with your plan\'s',
         'warning  site[0]: "https://www.example.org/*" is an example address (www.example.org): replace it with your site\'s',
         'warning  interpellation.url: "https://www.example.org/interpeller?engagement={id}&page={page}" is an example address (www.example.org): replace it with your site\'s',
         'warning  commitments[0].title: "Publier les marchés publics en données ouvertes (exemple à remplacer)" is an example written by init: replace it with yours',
@@ -74,6 +75,7 @@ describe('init --lang', () => {
         file,
         JSON.stringify({
           ...own,
+          plan: { ...own.plan, period: { start: '2026-01-01', end: '2028-12-31' } },
           commitments: own.commitments.map((c) => ({
             ...c,
             summary: 'Chaque marché publié.',

@@ -13,6 +13,8 @@ import type {
   Text,
 } from '../feed/types.ts';
 import { addDays, todayString } from '../status/dates.ts';
+import { defineMessages } from '../i18n/define-messages.ts';
+import { worded } from './issue-words.ts';
 import { EXIT, shellWord, type CliIo } from './io.ts';
 import { cliLang } from './lang.ts';
 import { checkTargets, feedJson, writeOutput } from './output.ts';
@@ -92,7 +94,7 @@ export function starterFeed(kind: PublisherKind, lang: 'fr' | 'en', now: Date): 
     plan: {
       id: `PLAN-${today.slice(0, 4)}`,
       title: words.plan,
-      period: { start: today, end: addDays(today, 730) },
+      period: { start: today, end: addDays(today, PLAN_DAYS) },
     },
     updated: `${today}T00:00:00Z`,
     languages: [lang],
@@ -124,6 +126,35 @@ export function starterFeed(kind: PublisherKind, lang: 'fr' | 'en', now: Date): 
       },
     ],
   };
+}
+
+/** How long init's example plan lasts, in days from its start (today when init ran). */
+const PLAN_DAYS = 730;
+
+/** The warning for init's example period, which no pattern over the others' words can say in French. */
+const periodWords = defineMessages({
+  fr: {
+    period: (start: string, end: string) =>
+      `du "${start}" au "${end}"\u00a0: une période d’exemple écrite par init\u00a0; remplacez-la par celle de votre plan`,
+  },
+  en: {
+    period: (start: string, end: string) =>
+      `"${start}" to "${end}" is an example period written by init: replace it with your plan's`,
+  },
+});
+
+/**
+ * Whether a plan's period is still the one `init` made up: two years from the day it ran, in a
+ * plan that still has init's id (`PLAN-` and that year) or title. A real plan may last 730 days
+ * too, so the period alone does not tell.
+ */
+function isStarterPeriod(plan: Feed['plan']): boolean {
+  const period = plan?.period;
+  if (period === undefined || addDays(period.start, PLAN_DAYS) !== period.end) return false;
+  return (
+    plan?.id === `PLAN-${period.start.slice(0, 4)}` ||
+    textValues(plan?.title).some((one) => PLACEHOLDERS.has(one))
+  );
 }
 
 /** A text's values, in every language. */
@@ -215,6 +246,12 @@ export function starterLeftovers(feed: Feed): FeedIssue[] {
   text('publisher.name', feed.publisher.name);
   address('publisher.url', feed.publisher.url);
   text('plan.title', feed.plan?.title);
+  const period = feed.plan?.period;
+  if (period !== undefined && isStarterPeriod(feed.plan))
+    issues.push({
+      path: 'plan.period',
+      message: worded(periodWords, (words) => words.period(period.start, period.end)),
+    });
   (feed.site ?? []).forEach((pattern, index) => address(`site[${index}]`, pattern));
   address('interpellation.url', feed.interpellation?.url);
   address('interpellation.rules', feed.interpellation?.rules);

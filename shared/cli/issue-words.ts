@@ -13,12 +13,12 @@ import { defineMessages, type MessageTables, type MessageTree } from '../i18n/de
 import { formatNumber } from '../i18n/format.ts';
 
 const labels = defineMessages({
-  fr: { error: 'erreur    ', warning: 'attention ' },
-  en: { error: 'error    ', warning: 'warning  ' },
+  fr: { error: 'erreur    ', warning: 'attention ', note: 'note      ' },
+  en: { error: 'error    ', warning: 'warning  ', note: 'note     ' },
 });
 
 /** The word that starts a line of the report, padded so that what follows lines up. */
-export function issueLabel(kind: 'error' | 'warning'): string {
+export function issueLabel(kind: 'error' | 'warning' | 'note'): string {
   return say(labels)[kind];
 }
 

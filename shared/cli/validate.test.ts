@@ -25,6 +25,66 @@ describe('validate', () => {
     expect(ran.stdout).toMatch(/: valid, \d+ commitments/);
   });
 
+  it.each(BUNDLED)(
+    'finds no date of the bundled feed %s outside its plan’s period',
+    async (name) => {
+      const ran = await runCli(['validate', `shared/feeds/${name}.json`, '--json']);
+      expect((JSON.parse(ran.stdout) as { notes: unknown[] }).notes).toEqual([]);
+      expect(ran.stdout).not.toContain('plan.period');
+    },
+  );
+
+  it('notes each date of a commitment outside the plan’s period, at its path, without warning', async () => {
+    const feed = await valfleurie();
+    feed.plan = { ...(feed.plan as object), period: { start: '2026-03-01', end: '2027-03-31' } };
+    await writeFile(path.join(dir, 'period.json'), JSON.stringify(feed));
+    const ran = await runCli(['validate', 'period.json', '--today', '2026-12-05'], { cwd: dir });
+    expect(ran.code).toBe(0);
+    const notes = ran.stdout.split('\n').filter((line) => line.startsWith('note'));
+    expect(notes).toContain(
+      "note     commitments[0].start: VF-01: 2026-02-01 is before the plan's period starts (2026-03-01): check this date, or plan.period if the plan started earlier",
+    );
+    expect(notes).toContain(
+      "note     commitments[2].milestones[2].due: VF-03: 2027-08-31 is after the plan's period ends (2027-03-31): check this date, or plan.period if the plan runs longer",
+    );
+    expect(
+      notes.every((line) =>
+        /^note {5}commitments\[\d+\]\.(start|due|milestones\[\d+\]\.(due|done)|updates\[\d+\]\.date): /.test(
+          line,
+        ),
+      ),
+    ).toBe(true);
+    expect(ran.stdout).toContain(`(0 errors, 4 warnings, ${notes.length} notes)`);
+    const french = await runCli(['validate', 'period.json', '--today', '2026-12-05'], {
+      cwd: dir,
+      lang: 'fr',
+    });
+    expect(french.stdout.replaceAll('\u00a0', ' ')).toContain(
+      'note      commitments[0].start : VF-01 : le 1er février 2026 tombe avant le début de la période du plan (le 1er mars 2026) : vérifiez cette date, ou plan.period si le plan a commencé plus tôt',
+    );
+  });
+
+  it('warns about init’s made-up period like its other examples, and not about a real one', async () => {
+    const ran = await runCli(['init', '--out', path.join(dir, 'start.json')]);
+    expect(ran.code).toBe(0);
+    const checked = await runCli(['validate', 'start.json', '--json'], { cwd: dir });
+    const report = JSON.parse(checked.stdout) as { warnings: { path: string }[]; notes: unknown[] };
+    expect(report.warnings.map((w) => w.path)).toContain('plan.period');
+    expect(report.notes).toEqual([]);
+    const french = await runCli(['validate', 'start.json'], { cwd: dir, lang: 'fr' });
+    expect(french.stdout.replaceAll('\u00a0', ' ')).toContain(
+      'attention plan.period : du "2026-12-04" au "2028-12-03" : une période d’exemple écrite par init ; remplacez-la par celle de votre plan\n',
+    );
+    // The same 730 days in a plan of the publisher's own (id and title replaced) are its own.
+    const feed = JSON.parse(await readFile(path.join(dir, 'start.json'), 'utf8')) as {
+      plan: Record<string, unknown>;
+    };
+    feed.plan = { ...feed.plan, id: 'PAGO-2026', title: 'Plan d’action 2026-2028' };
+    await writeFile(path.join(dir, 'own-plan.json'), JSON.stringify(feed));
+    const own = await runCli(['validate', 'own-plan.json'], { cwd: dir });
+    expect(own.stdout).not.toContain('plan.period');
+  });
+
   it('warns about a passed due date, an overdue interpellation, and says so without failing', async () => {
     const ran = await runCli(['validate', 'shared/feeds/valfleurie.json']);
     expect(ran.code).toBe(0);

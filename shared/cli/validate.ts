@@ -3,7 +3,13 @@ import type { FeedIssue } from '../feed/types.ts';
 import { todayString } from '../status/dates.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
 import { plural as pluralIn } from '../i18n/format.ts';
-import { brokenStatusDefinitions, hintFor, publisherWarnings, rawStatuses } from './feed-checks.ts';
+import {
+  brokenStatusDefinitions,
+  hintFor,
+  periodNotes,
+  publisherWarnings,
+  rawStatuses,
+} from './feed-checks.ts';
 import { starterLeftovers } from './init.ts';
 import { EXIT, InputError, isUrl, type CliIo } from './io.ts';
 import { issueLabel, issueMessage, worded } from './issue-words.ts';
@@ -16,8 +22,8 @@ const words = defineMessages({
     line: (path: string, message: string) => `${path}\u00a0: ${message}`,
     hint: (hint: string) => `piste\u00a0: ${hint}`,
     server: 'serveur',
-    counts: (errors: number, warnings: number) =>
-      `${pluralIn('fr', errors, { one: '{n} erreur', other: '{n} erreurs' })}, ${pluralIn('fr', warnings, { one: '{n} avertissement', other: '{n} avertissements' })}`,
+    counts: (errors: number, warnings: number, notes: number) =>
+      `${pluralIn('fr', errors, { one: '{n} erreur', other: '{n} erreurs' })}, ${pluralIn('fr', warnings, { one: '{n} avertissement', other: '{n} avertissements' })}${notes > 0 ? `, ${pluralIn('fr', notes, { one: '{n} note', other: '{n} notes' })}` : ''}`,
     valid: (source: string, commitments: number, counts: string) =>
       `${source}\u00a0: valide, ${pluralIn('fr', commitments, { one: '{n} engagement', other: '{n} engagements' })} (${counts})`,
     invalid: (source: string, counts: string) => `${source}\u00a0: invalide (${counts})`,
@@ -33,8 +39,8 @@ const words = defineMessages({
     line: (path: string, message: string) => `${path}: ${message}`,
     hint: (hint: string) => `hint: ${hint}`,
     server: 'server',
-    counts: (errors: number, warnings: number) =>
-      `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+    counts: (errors: number, warnings: number, notes: number) =>
+      `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes > 0 ? `, ${plural(notes, 'note')}` : ''}`,
     valid: (source: string, commitments: number, counts: string) =>
       `${source}: valid, ${plural(commitments, 'commitment')} (${counts})`,
     invalid: (source: string, counts: string) => `${source}: invalid (${counts})`,
@@ -141,11 +147,17 @@ export async function validateCommand(
               : hintFor(issue, brokenStatuses, statuses),
         ),
       }));
+  const leftovers = result.ok ? starterLeftovers(result.feed) : [];
   const warnings: FeedIssue[] = [
     ...result.warnings,
     ...(result.ok ? publisherWarnings(result.feed, today) : []),
-    ...(result.ok ? starterLeftovers(result.feed) : []),
+    ...leftovers,
   ];
+  // Dates outside init's made-up period say nothing: its own warning asks to replace it.
+  const notes: FeedIssue[] =
+    result.ok && !leftovers.some((issue) => issue.path === 'plan.period')
+      ? periodNotes(result.feed)
+      : [];
   const valid = result.ok && errors.length === 0;
 
   if (options.json) {
@@ -157,6 +169,7 @@ export async function validateCommand(
           ...(result.ok ? { commitments: result.feed.commitments.length } : {}),
           errors,
           warnings,
+          notes,
           ...(isUrl(source) ? { hosting } : {}),
         },
         null,
@@ -168,7 +181,7 @@ export async function validateCommand(
 
   // Every line for a person in this run's language; --json above keeps the English for scripts.
   const said = say(words);
-  const line = (kind: 'error' | 'warning', path: string, message: string): void =>
+  const line = (kind: 'error' | 'warning' | 'note', path: string, message: string): void =>
     io.stdout(`${issueLabel(kind)}${said.line(path, issueMessage(message))}\n`);
   const indent = ' '.repeat(issueLabel('error').length);
   for (const error of errors) {
@@ -177,7 +190,8 @@ export async function validateCommand(
   }
   for (const warning of warnings) line('warning', warning.path, warning.message);
   for (const issue of hosting) line('warning', said.server, issue.message);
-  const counts = said.counts(errors.length, warnings.length + hosting.length);
+  for (const note of notes) line('note', note.path, note.message);
+  const counts = said.counts(errors.length, warnings.length + hosting.length, notes.length);
   if (valid && result.ok) {
     io.stdout(`${said.valid(source, result.feed.commitments.length, counts)}\n`);
     return EXIT.ok;
