@@ -205,12 +205,14 @@ describe('the options page', () => {
     showAgain().focus();
     showAgain().click();
     await vi.waitFor(() => {
-      expect(said()).toBe('The panel shows again on https://a.example');
+      expect(said()).toBe('The panel and badges show again on https://a.example');
       expect(document.activeElement).toBe(showAgain());
     });
     showAgain().click();
     await vi.waitFor(() =>
-      expect(document.activeElement?.textContent).toBe('Sites where the panel is hidden'),
+      expect(document.activeElement?.textContent).toBe(
+        'Sites where the panel and badges are hidden',
+      ),
     );
   });
 

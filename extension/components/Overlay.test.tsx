@@ -117,7 +117,7 @@ describe('Overlay', () => {
     act(() => button('Never on this site').click());
     expect(hidden).toEqual([true]);
     expect(panel.hidden).toBe(true);
-    expect(notice.textContent).toBe('Hidden on this site. Undo');
+    expect(notice.textContent).toBe('Panel and badges hidden on this site. Undo');
     await nextTick();
     const undo = button('Undo');
     expect(document.activeElement).toBe(undo);

@@ -16,7 +16,7 @@ const en = {
   overlayClose: 'Close',
   overlayHideSite: 'Never on this site',
   overlayCorner: 'Move the panel to another corner',
-  overlayHidden: 'Hidden on this site.',
+  overlayHidden: 'Panel and badges hidden on this site.',
   /** After the heading: how many rows are shown, of how many. */
   overlayCount: (shown: number, total: number) =>
     `(${shown < total ? `${formatNumber(shown, 'en')} of ` : ''}${formatNumber(total, 'en')})`,
@@ -71,7 +71,7 @@ const fr: Messages = {
   overlayClose: 'Fermer',
   overlayHideSite: 'Jamais sur ce site',
   overlayCorner: 'Déplacer le panneau dans un autre coin',
-  overlayHidden: 'Masqué sur ce site.',
+  overlayHidden: 'Panneau et pastilles masqués sur ce site.',
   overlayCount: (shown, total) =>
     `(${shown < total ? `${formatNumber(shown, 'fr')} sur ` : ''}${formatNumber(total, 'fr')})`,
   overlayFilter: 'Filtrer par mots',

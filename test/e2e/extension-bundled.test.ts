@@ -219,7 +219,7 @@ describe('bundled feeds', () => {
     // A polite status takes the panel's place, its Undo button focused; the inline badges go at
     // once, long before the notice ends.
     const notice = overlay.getByRole('status');
-    await expect(notice.textContent()).resolves.toBe('Hidden on this site. Undo');
+    await expect(notice.textContent()).resolves.toBe('Panel and badges hidden on this site. Undo');
     await expect(firstRow.isVisible()).resolves.toBe(false);
     await badges.first().waitFor({ state: 'detached', timeout: 2000 });
     // What the page adds meanwhile gets no badge either.
@@ -244,7 +244,7 @@ describe('bundled feeds', () => {
         ?.shadowRoot?.querySelector<HTMLElement>('[role="status"] button')
         ?.click(),
     );
-    await expect(notice.textContent()).resolves.toBe('Hidden on this site. Undo');
+    await expect(notice.textContent()).resolves.toBe('Panel and badges hidden on this site. Undo');
 
     await undo.click();
     await firstRow.waitFor();
@@ -270,7 +270,7 @@ describe('bundled feeds', () => {
     await page.getByRole('button', { name: 'Never on this site' }).click();
     await expect(
       page.locator('open-commitments-overlay').getByRole('status').textContent(),
-    ).resolves.toBe('Hidden on this site. Undo');
+    ).resolves.toBe('Panel and badges hidden on this site. Undo');
     // Not undone, the notice goes by itself after a few seconds.
     await page.locator('open-commitments-overlay').waitFor({ state: 'detached', timeout: 15_000 });
     await page.reload();

@@ -169,10 +169,12 @@ describe('the popup', () => {
 
     const popup = await popupFor(session, url);
     const hidden = popup.locator('[data-hidden-here]');
-    await expect(hidden.textContent()).resolves.toMatch(/^The panel is hidden on this site\./);
+    await expect(hidden.textContent()).resolves.toMatch(
+      /^The panel and badges are hidden on this site\./,
+    );
     await hidden.getByRole('button', { name: 'Show again' }).click();
     await expect(popup.getByRole('status').textContent()).resolves.toBe(
-      `The panel shows again on ${server.origin}`,
+      `The panel and badges show again on ${server.origin}`,
     );
     await overlay.locator('li.oc-row[data-commitment-id="A1"]').waitFor();
     await Promise.all([popup.close(), page.close()]);
