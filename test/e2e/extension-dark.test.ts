@@ -83,6 +83,15 @@ describe('a dark system theme', () => {
     await expect
       .poll(() => row.getByRole('button', { name: /^Follow/ }).getAttribute('aria-pressed'))
       .toBe('true');
+    // The pressed toggle's check mark is in its dark words, on its light fill.
+    await expect(
+      row
+        .getByRole('button', { name: /^Follow/ })
+        .evaluate((button) => [
+          getComputedStyle(button, '::before').content.startsWith('"✓"'),
+          getComputedStyle(button, '::before').color,
+        ]),
+    ).resolves.toEqual([true, 'rgb(13, 19, 32)']);
     await row.getByRole('button', { name: /^Question this/ }).click();
     await row.locator('.oc-interpellate').waitFor();
     expect(await axeViolations(popup)).toEqual([]);

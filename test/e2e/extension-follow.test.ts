@@ -156,8 +156,17 @@ describe('following', () => {
     const follow = popup
       .locator('[data-commitment-id="A1"]')
       .getByRole('button', { name: 'Follow' });
+    const mark = () => follow.evaluate((button) => getComputedStyle(button, '::before').content);
+    await expect(mark()).resolves.toBe('none');
     await follow.click();
     await expect.poll(() => follow.getAttribute('aria-pressed')).toBe('true');
+    // Pressed, it shows a check mark, which screen readers do not read: its name stays the same.
+    await expect(mark()).resolves.toMatch(/^"✓"/);
+    await expect(
+      popup
+        .getByRole('button', { name: 'Follow: Open procurement data', exact: true, pressed: true })
+        .count(),
+    ).resolves.toBe(1);
     await popup.close();
     await page.close();
     const dash = await dashboard();

@@ -217,6 +217,13 @@ describe('the popup in forced colours', () => {
         .getByRole('button', { name })
         .evaluate((button) => getComputedStyle(button).backgroundColor);
     expect(await background('Follow')).not.toBe(await background('Question this'));
+    // Its check mark takes the button's own forced colour, so it shows on its highlight.
+    await expect(
+      follow.evaluate((button) => {
+        const mark = getComputedStyle(button, '::before');
+        return [mark.content.startsWith('"✓"'), mark.color === getComputedStyle(button).color];
+      }),
+    ).resolves.toEqual([true, true]);
     await popup.close();
     await page.close();
   });
