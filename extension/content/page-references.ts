@@ -1,6 +1,8 @@
 /**
- * Commitments a page points at by itself: links to a commitment's `url`, and elements marked
- * `data-commitment="ID"`. Used by the overlay (to list them on a site page) and by inline badges.
+ * Commitments a page points at by itself: links to a commitment's `url`, elements marked
+ * `data-commitment="ID"`, and the commitments its own Open Commitments widget shows (a badge, or
+ * a dashboard of one commitment or of its whole plan). Used by the overlay (to list them on a
+ * site page) and by inline badges (which add none where the page's widget shows the status).
  */
 import type { Commitment } from '../../shared/index.ts';
 import type { PageFeed } from '../messaging/protocol.ts';
@@ -8,7 +10,8 @@ import type { PageFeed } from '../messaging/protocol.ts';
 /** One place in the page that refers to a commitment. */
 export interface Reference {
   readonly element: Element;
-  readonly kind: 'link' | 'marked';
+  /** `shown`: the page's own widget shows it (`<open-commitment-badge>`, `<open-commitments>`). */
+  readonly kind: 'link' | 'marked' | 'shown';
   readonly feed: PageFeed;
   readonly commitment: Commitment;
 }
@@ -16,7 +19,7 @@ export interface Reference {
 /** Finds references under a root (the root included); see {@link referenceFinder}. */
 export type FindReferences = (root: ParentNode, skip?: (e: Element) => boolean) => Reference[];
 
-const SELECTOR = 'a[href], [data-commitment]';
+const SELECTOR = 'a[href], [data-commitment], open-commitment-badge, open-commitments';
 
 /** A URL compared without its fragment and trailing slash. */
 export function comparableUrl(url: string, base?: string): string | undefined {
@@ -30,10 +33,16 @@ export function comparableUrl(url: string, base?: string): string | undefined {
   }
 }
 
-/** What an element of the page points at: its `data-commitment` mark, else its `href`. */
+/**
+ * What an element of the page points at: for the page's widget, the commitment it shows (`shows`,
+ * `''` for a dashboard of the whole plan, null for a badge naming none) in the feed at `src`;
+ * else its `data-commitment` mark, else its `href`.
+ */
 export interface Pointer {
   readonly marked: string | null;
   readonly href: string | null;
+  readonly shows?: string | null;
+  readonly src?: string | null;
 }
 
 /** A pointer matched to a commitment. */
@@ -42,39 +51,87 @@ export type PointerMatch = Omit<Reference, 'element'>;
 /**
  * A matcher from pointers to the commitments of `feeds`, its lookup tables built once. The
  * content script reads pointers from elements; the popup reads them from the tab with
- * `scripting.executeScript`; both match them here, so that they find the same commitments.
+ * `scripting.executeScript`; both match them here, so that they find the same commitments. A
+ * pointer matches one commitment, none, or for a dashboard of a whole plan every commitment the
+ * extension has of that feed.
  */
 export function pointerMatcher(
   feeds: readonly PageFeed[],
-): (pointer: Pointer, base: string) => PointerMatch | undefined {
+): (pointer: Pointer, base: string) => PointerMatch[] {
   const byUrl = new Map<string, { feed: PageFeed; commitment: Commitment }>();
   const byId = new Map<string, { feed: PageFeed; commitment: Commitment }>();
+  const bySrc = new Map<string, PageFeed>();
   for (const feed of feeds) {
+    const src = comparableUrl(feed.feedId);
+    if (src && !bySrc.has(src)) bySrc.set(src, feed);
     for (const commitment of feed.feed.commitments) {
       const url = commitment.url && comparableUrl(commitment.url);
       if (url && !byUrl.has(url)) byUrl.set(url, { feed, commitment });
       if (!byId.has(commitment.id)) byId.set(commitment.id, { feed, commitment });
     }
   }
-  return ({ marked, href }, base) => {
+  return ({ marked, href, shows, src }, base) => {
+    if (shows !== undefined) {
+      // The page's widget: the feed it reads, when the person subscribes to it at that address.
+      const feed = bySrc.get(src ? (comparableUrl(src, base) ?? '') : '');
+      const id = shows?.trim();
+      if (id === undefined) return [];
+      if (!id) {
+        return feed
+          ? feed.feed.commitments.map((commitment) => ({ kind: 'shown', feed, commitment }))
+          : [];
+      }
+      const commitment = feed?.feed.commitments.find((c) => c.id === id);
+      const hit = feed && commitment ? { feed, commitment } : byId.get(id);
+      return hit ? [{ kind: 'shown', ...hit }] : [];
+    }
     if (marked !== null) {
       const hit = byId.get(marked.trim());
-      return hit && { kind: 'marked', ...hit };
+      return hit ? [{ kind: 'marked', ...hit }] : [];
     }
     const url = href && comparableUrl(href, base);
     const hit = url ? byUrl.get(url) : undefined;
-    return hit && { kind: 'link', ...hit };
+    return hit ? [{ kind: 'link', ...hit }] : [];
   };
 }
 
-/** The pointers of a document, in document order (runs in the tab for the popup). */
+/**
+ * What one element points at. The widget's tags are those of `widget/`, read by name: the
+ * extension never imports the widget. `documentPointers` repeats this, as it runs in the tab on
+ * its own; a test checks that both read the same.
+ */
+function pointerOf(element: Element): Pointer {
+  const name = element.localName;
+  const widget = name === 'open-commitments' || name === 'open-commitment-badge';
+  return {
+    marked: element.getAttribute('data-commitment'),
+    href: element.getAttribute('href'),
+    ...(widget && {
+      shows: element.getAttribute('commitment') ?? (name === 'open-commitments' ? '' : null),
+      src: element.getAttribute('src'),
+    }),
+  };
+}
+
+/**
+ * The pointers of a document, in document order: run in the tab for the popup, serialised on its
+ * own, so that it reads each element as `pointerOf` does without calling it.
+ */
 export function documentPointers(selector: string): { base: string; pointers: Pointer[] } {
   return {
     base: document.baseURI,
-    pointers: Array.from(document.querySelectorAll(selector), (element) => ({
-      marked: element.getAttribute('data-commitment'),
-      href: element.getAttribute('href'),
-    })),
+    pointers: Array.from(document.querySelectorAll(selector), (element) => {
+      const name = element.localName;
+      const widget = name === 'open-commitments' || name === 'open-commitment-badge';
+      return {
+        marked: element.getAttribute('data-commitment'),
+        href: element.getAttribute('href'),
+        ...(widget && {
+          shows: element.getAttribute('commitment') ?? (name === 'open-commitments' ? '' : null),
+          src: element.getAttribute('src'),
+        }),
+      };
+    }),
   };
 }
 
@@ -93,12 +150,7 @@ export function referenceFinder(feeds: readonly PageFeed[]): FindReferences {
     const base = document.baseURI;
     const visit = (element: Element) => {
       if (skip?.(element)) return;
-      const pointer = {
-        marked: element.getAttribute('data-commitment'),
-        href: element.getAttribute('href'),
-      };
-      const hit = match(pointer, base);
-      if (hit) out.push({ element, ...hit });
+      for (const hit of match(pointerOf(element), base)) out.push({ element, ...hit });
     };
     if (root.nodeType === Node.ELEMENT_NODE && (root as Element).matches(SELECTOR)) {
       visit(root as Element);

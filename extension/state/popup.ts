@@ -86,10 +86,12 @@ async function pageReferences(tabId: number, feeds: PageFeed[]): Promise<PageRef
     .catch(() => undefined);
   if (!found) return [];
   const match = pointerMatcher(feeds);
-  return found.pointers.flatMap((pointer) => {
-    const hit = match(pointer, found.base);
-    return hit ? [{ feedId: hit.feed.feedId, commitmentId: hit.commitment.id }] : [];
-  });
+  return found.pointers.flatMap((pointer) =>
+    match(pointer, found.base).map((hit) => ({
+      feedId: hit.feed.feedId,
+      commitmentId: hit.commitment.id,
+    })),
+  );
 }
 
 /** Creates the model; `tabId` overrides the active tab (the popup opened as a page). */

@@ -196,6 +196,39 @@ describe('the extension on the demo site', () => {
     await page.close();
   });
 
+  it('lists what the town’s own widget shows, with no second badge of its own beside it', async () => {
+    // The participatory budget's page: a block about VF-02 holds the town's badge of it, and a
+    // link to the commitment's page follows the block.
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/valfleurie/budget-participatif/`);
+    const overlay = page.locator('open-commitments-overlay');
+    await overlay.locator('li.oc-row[data-commitment-id="VF-02"]').waitFor({ timeout: 15_000 });
+    const link = page.locator('a[href$="/engagements/budget-participatif/"]');
+    await link.locator('xpath=following-sibling::open-commitments-badge').waitFor();
+    await expect(
+      page.locator('[data-commitment="VF-02"] open-commitments-badge').count(),
+    ).resolves.toBe(0);
+    await expect(
+      page.locator('[data-commitment="VF-02"] open-commitment-badge').count(),
+    ).resolves.toBe(1);
+
+    // The plan's page shows the whole plan with the town's dashboard: the panel and the popup list
+    // its ten commitments, rather than call it a plan with no commitment on this page.
+    const url = `${server.origin}/valfleurie/commune-ouverte/plan-2026-2028/`;
+    await page.goto(url);
+    await expect
+      .poll(() => overlay.getByRole('heading').first().textContent(), { timeout: 15_000 })
+      .toBe('Commitments on this page (10)');
+    await expect(overlay.getByText('Plans of this site', { exact: false }).count()).resolves.toBe(
+      0,
+    );
+    const popup = await popupFor(session, url);
+    await expect.poll(() => popup.locator('main li.oc-row').count()).toBe(10);
+    await expect(popup.getByText('Plans of this site', { exact: false }).count()).resolves.toBe(0);
+    expect(await axeViolations(popup)).toEqual([]);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('lists a paused feed’s commitments in the popup, marked as paused, and still follows them', async () => {
     const url = `${server.origin}/valfleurie/marches-publics/`;
     const page = await session.context.newPage();

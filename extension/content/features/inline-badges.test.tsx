@@ -24,7 +24,13 @@ function pageFeed(): PageFeed {
     ],
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return { feedId: 'town', feed: parsed.feed, pageCommitmentIds: [], site: true, followed: [] };
+  return {
+    feedId: `${TOWN}/feed.json`,
+    feed: parsed.feed,
+    pageCommitmentIds: [],
+    site: true,
+    followed: [],
+  };
 }
 
 const controllers: AbortController[] = [];
@@ -133,6 +139,23 @@ describe('inline badges', () => {
     document.getElementById('s')!.prepend(inside);
     await addLater();
     expect(badges('B1')).toHaveLength(1);
+  });
+
+  it('adds none where the page’s own widget shows the commitment, nor around it', async () => {
+    await start(`
+      <section id="a1" data-commitment="A1"><h3>Open data</h3>
+        <open-commitment-badge src="/feed.json" commitment="A1"></open-commitment-badge></section>
+      <section id="b1" data-commitment="B1"><h3>Budget</h3>
+        <open-commitments src="${TOWN}/feed.json"></open-commitments></section>
+      <p>See <a id="elsewhere" href="${TOWN}/c/A1">open data</a>.</p>
+      <section id="other" data-commitment="B1">
+        <open-commitment-badge src="${TOWN}/feed.json"></open-commitment-badge></section>`);
+    // The section holding the town's badge of A1, and the one holding its dashboard of the whole
+    // plan, get none; a link to A1 elsewhere does, as does a section whose badge names nothing.
+    expect(document.querySelector(`#a1 ${BADGE_TAG}, #b1 ${BADGE_TAG}`)).toBeNull();
+    expect(document.getElementById('elsewhere')!.nextElementSibling?.localName).toBe(BADGE_TAG);
+    expect(document.getElementById('other')!.lastElementChild?.localName).toBe(BADGE_TAG);
+    expect(badges()).toHaveLength(2);
   });
 
   it('gives the same link twice in a row one badge, after the second', async () => {

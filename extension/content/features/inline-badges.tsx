@@ -83,9 +83,9 @@ export const feature: Feature = {
       return host;
     };
 
-    const badge = (ref: Reference) => {
+    const badge = (ref: Badged) => {
       if (seen.get(ref.element) !== ref) return;
-      const key = `${ref.feed.feedId}#${ref.commitment.id}`;
+      const key = keyOf(ref);
       const others = badgedBy.get(key) ?? [];
       const overlaps = others.some(
         (e) => e.isConnected && (e.contains(ref.element) || ref.element.contains(e)),
@@ -123,13 +123,18 @@ export const feature: Feature = {
 
     const skip = (e: Element) => seen.has(e);
     // References waiting for their badge, in the order they get them, and the next one's index.
-    let queue: Reference[] = [];
+    let queue: Badged[] = [];
     let next = 0;
     let draining = false;
     // Badges the queue, a slice at a time; resolves at once when it is already being badged.
     const enqueue = async (refs: Reference[]) => {
-      for (const ref of refs) seen.set(ref.element, ref);
-      queue.push(...refs);
+      for (const ref of refs) {
+        seen.set(ref.element, ref);
+        // What the page's own widget shows has its status there already: no badge of ours on it,
+        // nor inside or around it (a block marked for the commitment that holds the widget).
+        if (ref.kind !== 'shown') queue.push(ref as Badged);
+        else badgedBy.set(keyOf(ref), [...(badgedBy.get(keyOf(ref)) ?? []), ref.element]);
+      }
       if (draining) return;
       draining = true;
       while (next < queue.length && !signal.aborted) {
@@ -241,6 +246,12 @@ export const feature: Feature = {
     return done;
   },
 };
+
+/** A reference that gets a badge of ours: a link or a marked element. */
+type Badged = Reference & { kind: 'link' | 'marked' };
+
+/** One commitment of one feed, as the badges keep count of them. */
+const keyOf = (ref: Reference) => `${ref.feed.feedId}#${ref.commitment.id}`;
 
 /** Whether two references are the same commitment's link, one right after the other. */
 function sameLink(a: Reference, b: Reference): boolean {
