@@ -89,10 +89,12 @@ describe('Overlay', () => {
     expect(kept).toEqual([1, 3, 2, 0]);
   });
 
-  it('starts in the corner where it was left, and goes back to the bottom right after a move by the keys', () => {
+  it('starts in the corner where it was left, and goes on from it to the corner its arrow shows after a move by the keys', () => {
     const kept: Place[] = [];
     const { panel, button } = renderPanel({ place: 3, onPlace: (place) => kept.push(place) });
     expect(cornerOf(panel)).toBe('top left');
+    const corner = button('Move the panel to another corner');
+    expect(corner.textContent).toBe('↗');
     act(() => {
       button('Move the panel (arrow keys)').dispatchEvent(
         new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }),
@@ -100,8 +102,10 @@ describe('Overlay', () => {
     });
     // Moved off the corner, to a point it remembers (happy-dom lays nothing out: no pixels here).
     expect(kept).toEqual([{ x: expect.any(Number), y: expect.any(Number) }]);
-    act(() => button('Move the panel to another corner').click());
-    expect(cornerOf(panel)).toBe('bottom right');
+    // Still nearest the top left, it goes on to the top right, as its arrow still shows.
+    expect(corner.textContent).toBe('↗');
+    act(() => corner.click());
+    expect(cornerOf(panel)).toBe('top right');
   });
 
   it('offers to undo hiding it on the site, in a notice that takes its place', async () => {

@@ -81,6 +81,10 @@ export function Overlay({
   // stays open. Until then the panel follows the window: a phone turned, a window resized.
   const [open, setOpen] = useState<true>();
   const [narrow, setNarrow] = useState(() => matchMedia(NARROW).matches);
+  // Drawn once more when the panel appears (at first, or opened from its tab), now that its size
+  // is known: the corner button's arrow is worked out from it.
+  const [, setDrawn] = useState<HTMLElement | null>();
+  useEffect(() => setDrawn(panel.current), [open]);
   useEffect(() => {
     const media = matchMedia(NARROW);
     const follow = () => setNarrow(media.matches);
@@ -176,7 +180,9 @@ export function Overlay({
   };
 
   const at = position.at.value;
-  const to = cornerAfter(at);
+  // The panel's size as last drawn (a move leaves it unchanged), so that the arrow shows, and the
+  // button goes to, the corner after the one nearest the panel's centre.
+  const to = cornerAfter(at, window, panel.current?.getBoundingClientRect());
   const style = placeStyle(at);
   const count = rows.length > 0 && ` ${m.overlayCount(shown, rows.length)}`;
   if (narrow && !open && !hidden)

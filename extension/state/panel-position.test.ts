@@ -20,14 +20,28 @@ describe('moving the overlay panel', () => {
     expect(position.at.value).toEqual({ x: 0, y: 760 });
   });
 
-  it('goes round the corners clockwise, and back to the bottom right after a drag', () => {
+  it('goes round the corners clockwise', () => {
     const names = ['bottom right', 'bottom left', 'top right', 'top left'];
     const round: string[] = [];
-    for (let corner = cornerAfter(0); round.length < 4; corner = cornerAfter(corner)) {
-      round.push(names[corner]!);
+    for (let c = cornerAfter(0, viewport); round.length < 4; c = cornerAfter(c, viewport)) {
+      round.push(names[c]!);
     }
     expect(round).toEqual(['bottom left', 'top left', 'top right', 'bottom right']);
-    expect(cornerAfter({ x: 40, y: 30 })).toBe(0);
+  });
+
+  it('goes on, once moved off a corner, to the corner after the one nearest its centre', () => {
+    const size = { width: 300, height: 500 };
+    // Nudged 100 px up and left from the bottom right: its top is in the upper half of the
+    // viewport, but its centre is still nearest the bottom right, so it goes to the bottom left.
+    const nudged = { x: 1000 - 16 - 300 - 100, y: 800 - 16 - 500 - 100 };
+    expect(cornerAfter(nudged, viewport, size)).toBe(1);
+    // Nearest each of the other corners, it goes on to the next one clockwise.
+    expect(cornerAfter({ x: 40, y: 250 }, viewport, size)).toBe(3);
+    expect(cornerAfter({ x: 40, y: 30 }, viewport, size)).toBe(2);
+    expect(cornerAfter({ x: 600, y: 30 }, viewport, size)).toBe(0);
+    // Before it is drawn, its top-left point stands for its centre.
+    expect(cornerAfter({ x: 600, y: 30 }, viewport)).toBe(0);
+    expect(cornerAfter({ x: 400, y: 30 }, viewport)).toBe(2);
   });
 
   it('reads back where it was left, and anything else as the bottom right', () => {

@@ -48,11 +48,24 @@ export function createPanelPosition(place: Place = 0): PanelPosition {
 }
 
 /**
- * The corner the panel's corner button moves it to: the next one clockwise (bottom right, bottom
- * left, top left, top right), or back to the bottom right after a drag.
+ * The corner the panel's corner button moves it to, the one its arrow points at: the next one
+ * clockwise (bottom right, bottom left, top left, top right). Moved off its corner (dragged, or
+ * by the arrow keys), the panel goes on from the corner nearest its centre, as if it still sat
+ * there, rather than back to that nearest corner, which would look like a button that does
+ * nothing. `size` is the panel's width and height (none before it is first drawn: its top-left
+ * point then stands for its centre).
  */
-export function cornerAfter(place: Place): Corner {
-  return typeof place === 'number' ? ([1, 3, 0, 2] as const)[place] : 0;
+export function cornerAfter(
+  place: Place,
+  viewport: Viewport,
+  size: { width: number; height: number } = { width: 0, height: 0 },
+): Corner {
+  const nearest =
+    typeof place === 'number'
+      ? place
+      : (((place.x + size.width / 2 < viewport.innerWidth / 2 ? 1 : 0) |
+          (place.y + size.height / 2 < viewport.innerHeight / 2 ? 2 : 0)) as Corner);
+  return ([1, 3, 0, 2] as const)[nearest];
 }
 
 /**

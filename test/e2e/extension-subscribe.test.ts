@@ -42,6 +42,27 @@ async function subscribeThroughOptions(options: Page, url: string): Promise<void
   await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
 }
 
+/** The corner the panel sits in, 16 px from two edges of the viewport, or `? ?` off the corners. */
+async function cornerOf(page: Page): Promise<string> {
+  const box = (await page.locator('open-commitments-overlay .oc-panel').boundingBox())!;
+  const view = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.clientHeight,
+  }));
+  const at16 = (gap: number) => Math.abs(gap - 16) < 1;
+  const vertical = at16(box.y) ? 'top' : at16(view.height - box.y - box.height) ? 'bottom' : '?';
+  const horizontal = at16(box.x) ? 'left' : at16(view.width - box.x - box.width) ? 'right' : '?';
+  return `${vertical} ${horizontal}`;
+}
+
+/** The corner each arrow of the panel's corner button points at. */
+const arrowCorner: Record<string, string> = {
+  '↘': 'bottom right',
+  '↙': 'bottom left',
+  '↗': 'top right',
+  '↖': 'top left',
+};
+
 beforeAll(async () => {
   server = await startServer();
   feedUrl = `${server.origin}/feed.json`;
@@ -220,27 +241,8 @@ describe('subscribing on the options page', () => {
     const panel = page.locator('open-commitments-overlay .oc-panel');
     await panel.locator('li[data-commitment-id]').first().waitFor({ timeout: 15_000 });
     const move = page.getByRole('button', { name: 'Move the panel to another corner' });
-    // The corner the panel sits in, 16 px from two edges of the viewport.
-    const corner = async () => {
-      const box = (await panel.boundingBox())!;
-      const view = await page.evaluate(() => ({
-        width: document.documentElement.clientWidth,
-        height: document.documentElement.clientHeight,
-      }));
-      const at16 = (gap: number) => Math.abs(gap - 16) < 1;
-      const vertical = at16(box.y)
-        ? 'top'
-        : at16(view.height - box.y - box.height)
-          ? 'bottom'
-          : '?';
-      const horizontal = at16(box.x)
-        ? 'left'
-        : at16(view.width - box.x - box.width)
-          ? 'right'
-          : '?';
-      return `${vertical} ${horizontal}`;
-    };
-    // From wherever an earlier test left it (a click brings a dragged panel to the bottom right).
+    const corner = () => cornerOf(page);
+    // From wherever an earlier test left it.
     for (let i = 0; i < 4 && (await corner()) !== 'bottom right'; i++) await move.click();
     expect(await corner()).toBe('bottom right');
     await move.click();
@@ -265,8 +267,43 @@ describe('subscribing on the options page', () => {
       Math.round(dropped.x),
       Math.round(dropped.y),
     ]);
+    // Still nearest the top left, it goes on to the top right, where the button's arrow points.
+    await expect(move.textContent()).resolves.toBe('↗');
     await move.click();
-    expect(await corner()).toBe('bottom right');
+    expect(await corner()).toBe('top right');
+    await page.close();
+  });
+
+  it('sends a panel moved by the arrow keys to the corner its button’s arrow points at', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/town/project-a.html`);
+    const panel = page.locator('open-commitments-overlay .oc-panel');
+    await panel.locator('li[data-commitment-id]').first().waitFor({ timeout: 15_000 });
+    const move = page.getByRole('button', { name: 'Move the panel to another corner' });
+    for (let i = 0; i < 4 && (await cornerOf(page)) !== 'bottom right'; i++) await move.click();
+    expect(await cornerOf(page)).toBe('bottom right');
+    await expect(move.textContent()).resolves.toBe('↙');
+    // 100 px up and 100 px left, off the corner but still nearest it.
+    await page.locator('open-commitments-overlay .oc-handle').focus();
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Shift+ArrowLeft');
+    expect(await cornerOf(page)).toBe('? ?');
+    // So it stays once the page is loaded again, where it is drawn at the point it was left.
+    await page.reload();
+    await panel.locator('li[data-commitment-id]').first().waitFor();
+    const arrow = (await move.textContent())!;
+    expect(arrowCorner[arrow]).toBe('bottom left');
+    await move.click();
+    expect(await cornerOf(page)).toBe(arrowCorner[arrow]);
+    // Moved again, now from the top left towards the middle: the arrow and the move still agree.
+    for (let i = 0; i < 4 && (await cornerOf(page)) !== 'top left'; i++) await move.click();
+    await page.locator('open-commitments-overlay .oc-handle').focus();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    const next = (await move.textContent())!;
+    expect(arrowCorner[next]).toBe('top right');
+    await move.click();
+    expect(await cornerOf(page)).toBe(arrowCorner[next]);
     await page.close();
   });
 
