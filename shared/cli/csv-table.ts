@@ -106,7 +106,8 @@ export function detectSeparator(text: string): Separator {
 
 /**
  * Parses CSV text (already decoded, without BOM) into a header and rows, with the separator a
- * first line `sep=;` names, else the one the header uses. Every problem is returned with its row,
+ * first line `sep=;` names, else the one the header uses. A value `writeCsv` wrote with a `'` to
+ * keep it from running as a formula is read without it. Every problem is returned with its row,
  * never thrown: an unclosed quote, a row with more values than the header.
  */
 export function readCsv(
@@ -145,7 +146,7 @@ export function readCsv(
         message: say(messages).extraValues(values.length, header.length),
       });
     }
-    rows.push({ row, values });
+    rows.push({ row, values: values.map(formulaText) });
   });
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, table: { header: header.map((cell) => cell.trim()), rows, separator } };
@@ -175,16 +176,34 @@ function csvErrorIssue(error: unknown): CsvIssue {
   return { message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Quotes a value when a spreadsheet would need it: separator, quote, line break, outer spaces. */
+/**
+ * A value that a spreadsheet would run as a formula: it starts with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return, after any `'` (so that a value which really starts with `'` comes back whole).
+ * Such a value is written with one `'` before it, which spreadsheets read as "text", and read back
+ * without it (OWASP, CSV injection: https://owasp.org/www-community/attacks/CSV_Injection).
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+
+/**
+ * Quotes a value when a spreadsheet would need it (separator, quote, line break, outer spaces), and
+ * puts a `'` before one that it would run as a formula. The numbers the export writes (progress,
+ * weights) are never negative, so they never start with `-` and are written as they are.
+ */
 function csvCell(value: string, separator: Separator): string {
-  return value.includes(separator) || /["\r\n]/.test(value) || value.trim() !== value
-    ? `"${value.replaceAll('"', '""')}"`
-    : value;
+  const text = FORMULA.test(value) ? `'${value}` : value;
+  return text.includes(separator) || /["\r\n]/.test(text) || text.trim() !== text
+    ? `"${text.replaceAll('"', '""')}"`
+    : text;
+}
+
+/** A cell as `writeCsv` was given it: without the `'` that kept a formula from running. */
+function formulaText(value: string): string {
+  return value.startsWith("'") && FORMULA.test(value) ? value.slice(1) : value;
 }
 
 /**
  * Writes CSV that spreadsheets open as UTF-8: a byte-order mark (Excel needs it to read UTF-8),
- * the given separator, `\n` line ends.
+ * the given separator, `\n` line ends, and no cell that a spreadsheet would run as a formula.
  */
 export function writeCsv(
   header: readonly string[],

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feed } from '../feed/types.ts';
 import { readList, readPercent, readPositive } from './cells.ts';
@@ -102,6 +103,41 @@ describe('export csv then import csv', () => {
     expect(exported.stderr).not.toContain('no room');
     expect(after.commitments).toEqual(edge.commitments);
     expect(diff.code).toBe(0);
+  });
+
+  it('writes no cell a spreadsheet would run as a formula, and imports the same feed back', async () => {
+    const hostile: Feed = {
+      ...edge,
+      languages: ['en'],
+      commitments: [
+        {
+          id: 'F1',
+          title: "=cmd|' /C calc'!A0",
+          lead: '@SUM(1,2)',
+          summary: '+SUM(1+1)',
+          description: "'=a value that starts with a quote mark",
+          themes: ['-2+3', "'quoted"],
+          status: 'limited',
+          progress: 0,
+          milestones: [{ title: '=HYPERLINK("http://example.com")', weight: 2.5 }],
+          updates: [{ date: '2026-11-01', note: '-1' }],
+        },
+      ],
+    };
+    const source = path.join(dir, 'hostile.json');
+    await writeFile(source, JSON.stringify(hostile));
+    const { after, diff } = await roundTrip(source, 'hostile');
+    const sheets = await Promise.all(
+      ['c', 'm', 'u'].map((kind) => readFile(path.join(dir, `hostile-${kind}.csv`), 'utf8')),
+    );
+    for (const sheet of sheets) {
+      const cells = (parse(sheet, { bom: true, relax_column_count: true }) as string[][]).flat();
+      expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    }
+    expect(sheets[0]).toContain(`'=cmd|' /C calc'!A0,limited,0,`);
+    expect(sheets[1]).toContain(',2.5\n');
+    expect(after.commitments).toEqual(hostile.commitments);
+    expect(diff).toMatchObject({ code: 0, stdout: 'no change\n' });
   });
 
   it('keeps the milestones and updates of --base when only the commitments sheet is given', async () => {
