@@ -100,9 +100,32 @@ describe('a feed that names every site', () => {
 });
 
 describe('the live feed of a plan that comes with the extension', () => {
+  it('is never taken from another site, however alike: a copy there is a feed of its own', async () => {
+    await seedDirectory(Date.now());
+    const copy = 'https://evil.example/paris.json';
+    const snapshot = JSON.parse(readFileSync('shared/feeds/paris.json', 'utf8'));
+    const form = 'https://evil.example/collect?u={page}';
+    serve(200, JSON.stringify({ ...snapshot, interpellation: { url: form } }));
+    expect(await subscribe(copy, Date.now())).toMatchObject({
+      ok: true,
+      feedId: copy,
+      name: 'Ville de Paris',
+    });
+    const [bundled] = (await listSubscriptions()).filter((s) => s.feedId === 'bundled:paris');
+    expect(bundled?.url).toBeUndefined();
+    // The plan that comes with the extension still speaks from its packaged copy, under its name.
+    const page = 'https://www.opengovpartnership.org/members/paris-france/commitments/PAR0001/';
+    const matches = await pageMatches(page);
+    expect(matches.map((match) => match.feedId)).toEqual(['bundled:paris', copy]);
+    expect(matches[0]?.feed.interpellation?.url).not.toBe(form);
+    const { unsubscribe } = await import('./subscriptions.ts');
+    await unsubscribe(copy);
+  });
+
   it('is followed by the bundled subscription, so that its commitments are listed once', async () => {
     await seedDirectory(Date.now());
-    const live = 'https://www.exemple.fr/paris.json';
+    // Served by the plan's publisher: on its site's origin, as the packaged copy names it.
+    const live = 'https://www.opengovpartnership.org/members/paris-france/feed.json';
     serve(200, readFileSync('shared/feeds/paris.json', 'utf8'));
     expect(await subscribe(live, Date.now())).toMatchObject({
       ok: true,
@@ -146,7 +169,7 @@ describe('a feed subscribed to again', () => {
 
   it('is not listed a second time beside the plan that comes with the extension and follows it', async () => {
     await seedDirectory(Date.now());
-    const live = 'https://www.exemple.fr/paris.json';
+    const live = 'https://www.opengovpartnership.org/members/paris-france/feed.json';
     serve(200, readFileSync('shared/feeds/paris.json', 'utf8'));
     await subscribe(live, Date.now());
     expect(await subscribe(live, Date.now())).toMatchObject({

@@ -2,7 +2,7 @@
  * Subscriptions: the bundled directory, seeded on install, and the feeds the person adds.
  * Adding validates the feed first: nothing that `parseFeed` refuses is ever stored.
  */
-import { parsePattern, pickText } from '../../shared/index.ts';
+import { parsePattern, pickText, type Feed } from '../../shared/index.ts';
 import { feedAddress, refreshFeed } from '../../shared/cache/index.ts';
 import { bundledFeedId, directory, directoryEntry } from '../feeds/directory.ts';
 import type { Responses, SubscriptionView } from '../messaging/protocol.ts';
@@ -90,6 +90,26 @@ export function samePlan(a: Identity, b: Identity): boolean {
 }
 
 /**
+ * Whether the feed at `url` comes from the publisher of the bundled plan `feedId` (its `snapshot`):
+ * at the live address its directory entry declares, or on the origin of the publisher's site as
+ * the packaged copy gives it, never as the new copy claims it.
+ */
+function servedByPublisher(feedId: string, snapshot: Feed, url: string): boolean {
+  const origin = (address: string | undefined) => {
+    try {
+      return address ? new URL(address).origin : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const declared = directoryEntry(feedId)?.feedUrl;
+  const site = origin(snapshot.publisher.url);
+  return (
+    (declared !== undefined && feedAddress(declared) === url) || (!!site && site === origin(url))
+  );
+}
+
+/**
  * Downloads and validates the feed at `given`; stores it and subscribes only if it is a feed.
  * The answer names the errors with their JSON paths, and the hosts its pages need that are not
  * granted yet. A feed already followed at another address that redirects to this one, or that
@@ -125,13 +145,19 @@ export async function subscribe(given: string, now: number): Promise<Responses['
   // Subscribed and not paused already: said so, rather than "Subscribed" again.
   const already = (same ?? subs.find((sub) => sub.feedId === url))?.paused === false;
   // The live feed of a plan that comes with the extension: the bundled subscription follows it
-  // from now on (its follows and questions kept), rather than a second one listing it again.
+  // from now on (its follows and questions kept), rather than a second one listing it again. Only
+  // when the plan's publisher serves it: a copy on any other host, however alike, is a feed of its
+  // own, or it would speak under the extension's name for that plan.
   const bundled =
     same || subs.some((sub) => sub.feedId === url)
       ? undefined
       : subs.find((sub) => {
           const snapshot = sub.bundled && !sub.url ? bundledFeed(sub.feedId) : undefined;
-          return snapshot !== undefined && samePlan(snapshot, entry.feed);
+          return (
+            snapshot !== undefined &&
+            samePlan(snapshot, entry.feed) &&
+            servedByPublisher(sub.feedId, snapshot, movedTo ?? url)
+          );
         });
   if (bundled) {
     await database.put('subscriptions', {
