@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
  * the gzip command). Each is the size measured when it was last set, rounded up to the next
  * 0.1 KB, so that any growth fails here and is raised, with what grew and why, in the commit that
  * makes it: `git log -p test/size-budget.ts` gives every raise and its reason. Measured last:
- * dashboard 36.4 KB (37,277 B), badge 21.8 KB (22,293 B), content script 25.5 KB (26,101 B).
+ * dashboard 36.5 KB (37,372 B), badge 21.9 KB (22,382 B), content script 25.5 KB (26,101 B).
  *
  * The widget's targets are 20 KB (dashboard) and 8 KB (badge); they are not met. What each module
  * weighs (`npx tsx test/bench/size-report.ts`, each module minified and gzipped alone): both
@@ -39,7 +39,7 @@ export const budgets: readonly { file: string; budget: number; note: string }[] 
   },
   {
     file: 'dist/widget/open-commitment-badge.js',
-    budget: 21.8 * 1024,
+    budget: 21.9 * 1024,
     note: 'badge alone',
   },
   {

@@ -44,6 +44,33 @@ describe('parseFeedInSlices', () => {
     });
   }
 
+  it('refuses a feed nested millions of levels deep, as parseFeed does', async () => {
+    // 19 MB, within the size limit: one JSON.parse of it would hold the thread for seconds.
+    const levels = 9_500_000;
+    const text = `{"format":"open-commitments/1","x":${'['.repeat(levels)}${']'.repeat(levels)},"commitments":[]}`;
+    const refused = {
+      ok: false,
+      errors: [
+        {
+          path: '$',
+          message: `the feed is nested deeper than the limit of 64 levels, at position ${text.indexOf('[') + 63}`,
+        },
+      ],
+      warnings: [],
+    };
+    for (const mode of ['tolerant', 'strict'] as ParseMode[]) {
+      const slicing = { yieldToMain: () => Promise.resolve(), now: fakeClock() };
+      expect(await parseFeedInSlices(text, { mode }, slicing)).toEqual(refused);
+      expect(parseFeed(text, { mode })).toEqual(refused);
+    }
+  });
+
+  it('reads every bundled feed, with no error', () => {
+    for (const [name, text] of jsonFiles('shared/feeds/')) {
+      expect(parseFeed(text, { mode: 'strict' }), name).toMatchObject({ ok: true });
+    }
+  });
+
   it('gives the thread back between slices of a long feed', async () => {
     const text = readFileSync(new URL('shared/feeds/fr-2021-2023.json', root), 'utf8');
     let yields = 0;

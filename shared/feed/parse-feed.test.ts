@@ -173,6 +173,24 @@ describe('parseFeed limits', () => {
     expect(paths(errors(parseFeed(feed(commitment))))).toEqual([path]);
   });
 
+  it('refuses a text nested deeper than 64 levels, even when tolerant, and says where', () => {
+    // The feed object is level 1: `x` holds the other 63 (read and ignored), or 64.
+    const text = (levels: number): string =>
+      JSON.stringify(feed({}, { x: 0 })).replace(
+        '"x":0',
+        `"x":${'['.repeat(levels)}${']'.repeat(levels)}`,
+      );
+    for (const mode of ['tolerant', 'strict'] as const) {
+      expect(ok(parseFeed(text(63), { mode })).commitments).toHaveLength(1);
+      expect(errors(parseFeed(text(64), { mode }))).toEqual([
+        {
+          path: '$',
+          message: `the feed is nested deeper than the limit of 64 levels, at position ${text(64).indexOf('[[') + 63}`,
+        },
+      ]);
+    }
+  });
+
   it('lists at most a thousand issues, and says so', () => {
     const junk = Array.from({ length: 3000 }, () => SCRIPT_URL);
     const result = parseFeed(feed({ pages: junk }), { mode: 'strict' });

@@ -25,7 +25,7 @@ import {
 } from 'valibot';
 import { parsePattern } from '../match/match-pages.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
-import { parseJsonInSteps } from './parse-json-in-steps.ts';
+import { STEPPED_ABOVE, TooDeep, parseJsonInSteps } from './parse-json-in-steps.ts';
 import {
   EMAIL_RE,
   FORBIDDEN_KEYS,
@@ -666,15 +666,15 @@ function decodeText(
 
 /**
  * The JSON value of a text, or NOTHING after a fatal issue; in steps (see `parseJsonInSteps`)
- * when `stepped`, else in one call.
+ * when `stepped`, else in one call, after a scan that refuses a text nested too deep.
  */
 function* parseJson(source: string, ctx: Context, stepped: boolean): Generator<Pause, unknown> {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   try {
-    return stepped ? yield* parseJsonInSteps(text) : JSON.parse(text);
+    return yield* parseJsonInSteps(text, stepped ? STEPPED_ABOVE : Infinity, ctx.limits.maxDepth);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'syntax error';
-    ctx.fatal('$', `the feed is not valid JSON: ${reason}`);
+    ctx.fatal('$', `the feed is ${error instanceof TooDeep ? '' : 'not valid JSON: '}${reason}`);
     return NOTHING;
   }
 }

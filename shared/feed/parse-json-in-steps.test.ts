@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STEPPED_ABOVE, parseJsonInSteps } from './parse-json-in-steps.ts';
+import { STEPPED_ABOVE, TooDeep, parseJsonInSteps } from './parse-json-in-steps.ts';
 
 /** Runs the steps to the end; returns the value (or what was thrown) and how many steps it took. */
 function run(
@@ -152,5 +152,40 @@ describe('parseJsonInSteps', () => {
       expectSameAsNative(text);
       expectSameAsNative(damage(text));
     }
+  });
+});
+
+describe('parseJsonInSteps depth', () => {
+  /** `levels` arrays, one inside the other, holding 1. */
+  const nested = (levels: number): string => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+
+  it.each([
+    ['a short text', 0, Infinity],
+    ['a short text in steps', 0, 0],
+    ['a long text in steps', STEPPED_ABOVE, undefined],
+  ])('reads 64 levels and refuses 65, where the 65th opens, in %s', (_name, padding, above) => {
+    const text = (levels: number): string =>
+      `{"a":"${'x'.repeat(padding)}","x":${nested(levels - 1)}}`;
+    expect(run(text(64), above).value).toEqual(JSON.parse(text(64)));
+    expect(run(text(65), above).error).toBe(
+      `Error: nested deeper than the limit of 64 levels, at position ${text(65).indexOf('[') + 63}`,
+    );
+  });
+
+  it.each([
+    ['an array', nested(65)],
+    ['an object', `${'{"a":'.repeat(65)}1${'}'.repeat(65)}`],
+    ['an invalid text', `{"a":1,${nested(65)}`],
+  ])('refuses %s nested 65 levels deep', (_name, text) => {
+    expect(run(text, 0).error).toMatch(/^Error: nested deeper than the limit of 64 levels/);
+    expect(run(text, Infinity).error).toMatch(/^Error: nested deeper than the limit of 64 levels/);
+  });
+
+  it('refuses a feed nested millions of levels deep before it parses any of it', () => {
+    const text = `{"format":"open-commitments/1","x":${nested(9_500_000)},"commitments":[]}`;
+    const steps = parseJsonInSteps(text);
+    expect(() => {
+      for (let step = steps.next(); !step.done; step = steps.next());
+    }).toThrow(TooDeep);
   });
 });

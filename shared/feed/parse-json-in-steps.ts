@@ -8,8 +8,10 @@
  * in one call, and each array item alone, a step each. The result is the value `JSON.parse` gives.
  * Whenever the text is not what the scan expects (not an object, invalid anywhere, an empty item),
  * it falls back to one `JSON.parse` of the whole text, so that an invalid text throws exactly the
- * engine's own `SyntaxError`.
+ * engine's own `SyntaxError`. Every text is scanned first, short ones included, for its depth: one
+ * nested deeper than allowed is refused before any `JSON.parse` call (see `Limits.maxDepth`).
  */
+import { DEFAULT_LIMITS } from './limits.ts';
 
 /** Texts shorter than this (in UTF-16 code units) are parsed in one call: it is quick enough. */
 export const STEPPED_ABOVE = 256 * 1024;
@@ -45,6 +47,9 @@ interface TopKey {
   array?: SplitArray;
 }
 
+/** Thrown for a text nested deeper than allowed; the message says how deep and where. */
+export class TooDeep extends Error {}
+
 /** The index of the quote that closes the string whose opening quote is at `from - 1`, or -1. */
 function stringEnd(text: string, from: number): number {
   let quote = text.indexOf('"', from);
@@ -60,9 +65,11 @@ function stringEnd(text: string, from: number): number {
 /**
  * Finds the top-level keys and the items of the arrays they hold, a step every `SCAN_STEP` code
  * units. Returns undefined when the text does not have the shape of one JSON object (the caller
- * then lets `JSON.parse` say why).
+ * then lets `JSON.parse` say why). Throws `TooDeep` at the first bracket deeper than `maxDepth`,
+ * whatever the shape: it stops only where `JSON.parse` would stop too (an unclosed string, text
+ * after the top-level value), so that no deeper text is left for `JSON.parse` to read.
  */
-function* scan(text: string): Generator<undefined, TopKey[] | undefined, void> {
+function* scan(text: string, maxDepth: number): Generator<undefined, TopKey[] | undefined, void> {
   const keys: TopKey[] = [];
   let depth = 0;
   /** At depth 1, whether the next string is a key (after `{` or `,`) rather than a value. */
@@ -71,7 +78,7 @@ function* scan(text: string): Generator<undefined, TopKey[] | undefined, void> {
   let nextStep = SCAN_STEP;
   let i = 0;
   while (i < text.length && JSON_SPACE.test(text.charAt(i))) i += 1;
-  if (text.charCodeAt(i) !== OPEN_OBJECT) return undefined;
+  const object = text.charCodeAt(i) === OPEN_OBJECT;
   for (; i < text.length; i += 1) {
     if (i >= nextStep) {
       nextStep = i + SCAN_STEP;
@@ -85,8 +92,11 @@ function* scan(text: string): Generator<undefined, TopKey[] | undefined, void> {
       i = end;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       depth += 1;
+      if (depth > maxDepth) {
+        throw new TooDeep(`nested deeper than the limit of ${maxDepth} levels, at position ${i}`);
+      }
       if (depth === 1) expectKey = true;
-      else if (depth === 2 && c === OPEN_ARRAY) {
+      else if (object && depth === 2 && c === OPEN_ARRAY) {
         const key = keys.at(-1);
         if (key === undefined) return undefined;
         array = { open: i, commas: [], close: -1 };
@@ -98,10 +108,7 @@ function* scan(text: string): Generator<undefined, TopKey[] | undefined, void> {
         array = undefined;
       }
       depth -= 1;
-      if (depth === 0) {
-        if (!JSON_SPACE.test(text.slice(i + 1))) return undefined;
-        return keys;
-      }
+      if (depth === 0) return object && JSON_SPACE.test(text.slice(i + 1)) ? keys : undefined;
     } else if (c === COMMA) {
       if (depth === 2) array?.commas.push(i);
       else if (depth === 1) expectKey = true;
@@ -164,15 +171,15 @@ function* assemble(text: string, keys: TopKey[]): Generator<undefined, unknown, 
 /**
  * The value of a JSON text, as `JSON.parse(text)` gives it, computed in steps (the generator
  * yields between them) when the text is longer than `steppedAbove`. Throws what `JSON.parse`
- * throws for an invalid text.
+ * throws for an invalid text, and `TooDeep` for one nested deeper than `maxDepth`.
  */
 export function* parseJsonInSteps(
   text: string,
   steppedAbove = STEPPED_ABOVE,
+  maxDepth = DEFAULT_LIMITS.maxDepth,
 ): Generator<undefined, unknown, void> {
-  if (text.length <= steppedAbove) return JSON.parse(text);
-  const keys = yield* scan(text);
-  if (keys !== undefined) {
+  const keys = yield* scan(text, maxDepth);
+  if (keys !== undefined && text.length > steppedAbove) {
     try {
       return yield* assemble(text, keys);
     } catch (error) {
