@@ -155,6 +155,14 @@ describe('<open-commitment-badge>', () => {
     await page.keyboard.press('Tab');
     const second = page.locator(`${badge('VF-02')} [part="toggle"]`);
     await expect.poll(() => second.getAttribute('aria-expanded')).toBe('true');
+    // Pressing the button it is on, as one does, leaves them open to be read (a screen reader
+    // moving there and clicking does the same); the next press closes them.
+    await page.keyboard.press('Enter');
+    expect(await second.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Enter');
+    expect(await second.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Space');
+    expect(await second.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('Escape');
     expect(await second.getAttribute('aria-expanded')).toBe('false');
   });

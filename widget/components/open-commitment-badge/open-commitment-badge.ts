@@ -92,6 +92,12 @@ export class OpenCommitmentBadge extends HTMLElement {
 
   #feedState: FeedState = { phase: 'loading', revision: 0 };
   #open = false;
+  /**
+   * The details were opened by keyboard focus on their button, which still has it: the press that
+   * comes next (Enter, Space, or a screen reader's click after moving there) leaves them open
+   * rather than close what the person is about to read.
+   */
+  #focusOpened = false;
   #unsubscribe: (() => void) | undefined;
   #unwatchLang: (() => void) | undefined;
   readonly #announced: Announced = {};
@@ -194,6 +200,7 @@ export class OpenCommitmentBadge extends HTMLElement {
   /** Opens or closes the details, keeping the button and the panel (and focus) in place. */
   #setOpen(open: boolean): void {
     this.#open = open;
+    if (!open) this.#focusOpened = false;
     const panel = this.#details;
     this.#toggleButton?.setAttribute('aria-expanded', String(open));
     this.#listen(open && !!panel && this.isConnected);
@@ -394,12 +401,19 @@ export class OpenCommitmentBadge extends HTMLElement {
       h('span', { 'aria-hidden': 'true' }, 'i'),
       h('span', { class: 'sr-only' }, m.badgeDetails(title.text)),
     ) as HTMLButtonElement;
-    toggle.addEventListener('click', () => this.#setOpen(!this.#open));
+    toggle.addEventListener('click', () => {
+      if (this.#focusOpened) this.#focusOpened = false;
+      else this.#setOpen(!this.#open);
+    });
     toggle.addEventListener('focus', () => {
       // Keyboard focus opens the details; a click decides for itself. Open already (a reader back
       // on the button from them), they are left as they are, the interpellation action open or not.
-      if (!this.#open && toggle.matches(':focus-visible')) this.#setOpen(true);
+      if (!this.#open && toggle.matches(':focus-visible')) {
+        this.#setOpen(true);
+        this.#focusOpened = true;
+      }
     });
+    toggle.addEventListener('blur', () => (this.#focusOpened = false));
     const popover = h('div', {
       id: popoverId,
       class: 'popover',
