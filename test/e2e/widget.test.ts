@@ -377,6 +377,39 @@ describe('filters and the URL hash', () => {
     await expect.poll(() => ids(page)).toHaveLength(19);
   });
 
+  it('says the count again when as many other commitments are shown', async () => {
+    const { page } = await newPage();
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    const search = page.locator(`${dashboard} input[name="q"]`);
+    const region = page.locator(`${dashboard} .count [role="status"]`);
+    const said = () => region.evaluate((el) => el.textContent!.replace(/\s+/g, ' ').trim());
+    await search.fill('marché');
+    await expect.poll(() => ids(page)).toHaveLength(1);
+    await expect.poll(said, { timeout: 5000 }).toMatch(/^1 engagement affiché sur 10/);
+    const first = await said();
+    const [before] = await ids(page);
+    // What the live region says from now on, each time its text changes.
+    await region.evaluate((el) => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      new MutationObserver(() => heard.push(el.textContent!.trim())).observe(el, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
+    await search.fill('arbres');
+    await expect.poll(() => ids(page)).toHaveLength(1);
+    expect((await ids(page))[0]).not.toBe(before);
+    // Emptied, then the same words again: a screen reader reads them out anew.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard), {
+        timeout: 5000,
+      })
+      .toEqual(['', first]);
+  });
+
   it('finds a commitment by a word of its description or its milestones, accents aside', async () => {
     const { page } = await newPage();
     await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);

@@ -513,12 +513,22 @@ export class OpenCommitments extends HTMLElement {
     this.#speakCount();
   }
 
-  /** Says the count of commitments shown once the reader has stopped changing what is shown. */
+  /**
+   * Says the count of commitments shown once the reader has stopped changing what is shown. The
+   * same count as last said (other commitments, or another order) is said again: the live region
+   * is emptied first, as screen readers read out a change of its text only.
+   */
   #speakCount(): void {
     clearTimeout(this.#speakTimer);
-    this.#speakTimer = setTimeout(() => {
+    const say = (): void => {
       this.#spokenCount = this.#count;
       this.#requestUpdate();
+    };
+    this.#speakTimer = setTimeout(() => {
+      if (this.#spokenCount !== this.#count) return say();
+      this.#spokenCount = '';
+      this.#requestUpdate();
+      this.#speakTimer = setTimeout(say, 100);
     }, SPEAK_COUNT_MS);
   }
 
