@@ -293,19 +293,26 @@ describe('the dashboard’s headings', () => {
       await page.locator('open-commitments [data-commitment-id="VF-01"].open h4').first().waitFor();
       const all = await headings(page);
       const own = all.indexOf('2 Nos engagements');
-      // The page's, the plan's title, the first row, and the opened row's milestones (their
-      // heading is in capitals on screen, and so in what Chromium gives screen readers).
-      return [...all.slice(own, own + 3), all.find((h) => /^\d ÉTAPES$/.test(h))];
+      // The page's, the plan's title, its figures' three titles, the first row, and the opened
+      // row's milestones (their headings are in capitals on screen, and so in what Chromium gives
+      // screen readers).
+      return [...all.slice(own, own + 6), all.find((h) => /^\d ÉTAPES$/.test(h))];
     };
     expect(await open('/headings-default.html', '')).toEqual([
       '2 Nos engagements',
       "2 Plan d'action pour une commune ouverte 2026-2028 (exemple fictif)",
+      '3 AVANCEMENT GLOBAL',
+      '3 ENGAGEMENTS PAR ÉTAT',
+      '3 QUESTIONS DES CITOYENS',
       '3 Publier tous les marchés publics en données ouvertes',
       '4 ÉTAPES',
     ]);
     expect(await open('/headings-3.html', 'heading-level="3"')).toEqual([
       '2 Nos engagements',
       "3 Plan d'action pour une commune ouverte 2026-2028 (exemple fictif)",
+      '4 AVANCEMENT GLOBAL',
+      '4 ENGAGEMENTS PAR ÉTAT',
+      '4 QUESTIONS DES CITOYENS',
       '4 Publier tous les marchés publics en données ouvertes',
       '5 ÉTAPES',
     ]);

@@ -787,7 +787,7 @@ export class OpenCommitments extends HTMLElement {
     const n = (value: number) => formatNumber(value, lang);
     return html`<div class="figures" part="summary">
       <div class="figure overall">
-        <p class="figure-label">${m.overall}</p>
+        <h3 class="figure-label" aria-level=${this.#level(1)}>${m.overall}</h3>
         <p class="figure-value ${summary.progress !== undefined ? '' : 'words'}">
           ${summary.progress !== undefined ? formatPercent(summary.progress, lang) : m.unknownProgress}
         </p>
@@ -807,7 +807,9 @@ export class OpenCommitments extends HTMLElement {
       ${
         total > 0
           ? html`<div class="figure breakdown">
-              <p class="figure-label" id="oc-breakdown">${m.byStatus}</p>
+              <h3 class="figure-label" id="oc-breakdown" aria-level=${this.#level(1)}>
+                ${m.byStatus}
+              </h3>
               <div class="stack" aria-hidden="true">
                 ${counts.map(
                   (c) =>
@@ -849,7 +851,7 @@ export class OpenCommitments extends HTMLElement {
     // A dash on screen, words for screen readers (which would say "em dash").
     const none = html`<span aria-hidden="true">—</span><span class="sr-only">${m.noFigure}</span>`;
     return html`<div class="figure questions">
-      <p class="figure-label">${m.questions}</p>
+      <h3 class="figure-label" aria-level=${this.#level(1)}>${m.questions}</h3>
       <dl class="stats">
         <div>
           <dt>${m.statsAsked}</dt>
