@@ -638,6 +638,27 @@ describe('a narrow screen with wider text spacing', () => {
     }));
     expect(width.scroll).toBe(width.client);
   });
+
+  it('fits 320 px with every commitment opened, overdue answers included', async () => {
+    const context = await chromium.newContext({ viewport: { width: 320, height: 700 } });
+    const page = await context.newPage();
+    const url = hostPage(chromium.server, '/valfleurie-padded.html', {
+      body: `<div style="padding: 0 1.5rem"><open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments></div>`,
+    });
+    await page.goto(url);
+    await settled(page);
+    for (const toggle of await page.locator(`${dashboard} .toggle`).all()) await toggle.click();
+    await expect
+      .poll(() => page.locator(`${dashboard} .details:visible`).count())
+      .toBe((await ids(page)).length);
+    expect(await page.locator(`${dashboard} .q-stats .late`).count()).toBeGreaterThan(0);
+    await applyTextSpacing(page);
+    const width = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(width.scroll).toBe(width.client);
+  });
 });
 
 describe('what assistive technologies and other displays meet', () => {

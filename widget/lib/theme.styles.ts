@@ -198,8 +198,9 @@ export const themeCss = css`
     font-size: 0.85em;
     white-space: nowrap;
   }
+  /* The sign stays with the first word after it, wherever the words wrap. */
   .late::before {
-    content: '⚠ ' / '';
+    content: '⚠\u00a0' / '';
   }
   .bar {
     display: inline-block;

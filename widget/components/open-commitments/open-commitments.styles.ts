@@ -438,6 +438,8 @@ export const styles =
       color: var(--oc-color-muted);
       margin-top: calc(0.35 * var(--oc_u));
     }
+    /* Words longer than the column, with wider text spacing at 320 px, wrap. */
+    .q-stats .late,
     .q-meta .late {
       white-space: normal;
     }
