@@ -6,7 +6,7 @@ import { defineMessages } from '../i18n/define-messages.ts';
 import { formatNumber, plural } from '../i18n/format.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
 import { issueLabel } from './issue-words.ts';
-import { say } from './lang.ts';
+import { cliLang, say } from './lang.ts';
 import { issueLine, loadFeed } from './output.ts';
 import { COMMITMENT_COLUMNS } from './spreadsheet.ts';
 
@@ -46,7 +46,8 @@ const messages = defineMessages({
       `échéance\u00a0: ${from} -> ${to}${explained ? '' : '  [déplacée sans mise à jour qui l’explique]'}`,
     changed: (field: string) => `modifié\u00a0: ${fieldFr(field)}`,
     updateAdded: (date: string) => `mise à jour ajoutée, datée du ${date}`,
-    interpellationAdded: (id: string) => `interpellation ajoutée\u00a0: ${id}`,
+    interpellationAdded: (id: string, date: string, question: string) =>
+      `interpellation ajoutée\u00a0: ${id}, posée le ${date}\u00a0: ${question}`,
     answerPublished: (id: string, date: string) =>
       `réponse publiée le ${date} à l’interpellation ${id}`,
     milestoneAdded: (milestone: string) => `jalon ajouté\u00a0: ${milestone}`,
@@ -86,7 +87,8 @@ const messages = defineMessages({
       `due: ${from} -> ${to}${explained ? '' : '  [moved with no update explaining it]'}`,
     changed: (field: string) => `${field} changed`,
     updateAdded: (date: string) => `update added, dated ${date}`,
-    interpellationAdded: (id: string) => `interpellation added: ${id}`,
+    interpellationAdded: (id: string, date: string, question: string) =>
+      `interpellation added: ${id}, asked on ${date}: ${question}`,
     answerPublished: (id: string, date: string) => `answer published to ${id} on ${date}`,
     milestoneAdded: (milestone: string) => `milestone added: ${milestone}`,
     milestoneRemoved: (milestone: string) => `milestone removed: ${milestone}`,
@@ -159,7 +161,11 @@ export function describeChange(change: FullChange): string {
     case 'update-added':
       return words.updateAdded(change.date);
     case 'interpellation-added':
-      return words.interpellationAdded(change.interpellationId);
+      return words.interpellationAdded(
+        change.interpellationId,
+        change.date,
+        quoted(pickText(change.question, cliLang())?.text ?? ''),
+      );
     case 'answer-published':
       return words.answerPublished(change.interpellationId, change.date);
     case 'milestone-added':

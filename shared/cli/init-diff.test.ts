@@ -97,7 +97,9 @@ describe('diff', () => {
     );
     expect(ran.stdout).toMatch(/~ VF-06 .*\n {4}status: not-started -> limited\n/);
     expect(ran.stdout).toContain('answer published to I-2026-004 on 2026-12-03');
-    expect(ran.stdout).toContain('interpellation added: I-2026-009');
+    expect(ran.stdout).toContain(
+      'interpellation added: I-2026-009, asked on 2026-12-04: "Where are the specifications?"',
+    );
   });
 
   it('flags a due date moved with no update explaining it, and not one that is explained', async () => {

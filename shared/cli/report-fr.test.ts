@@ -33,6 +33,12 @@ describe('diff in French', () => {
     vf03.updates = [...(vf03.updates ?? []), { date: '2026-12-03', note: 'Nouvelle date.' }];
     vf03.interpellations![0]!.status = 'answered';
     vf03.interpellations![0]!.answer = { date: '2026-12-03', text: 'Livraison en mars 2027.' };
+    vf03.interpellations!.push({
+      id: 'I-2026-009',
+      date: '2026-12-04',
+      question: { fr: 'Où lire le cahier des charges ?', en: 'Where are the specifications?' },
+      status: 'open',
+    });
     byId('VF-04').progress = 33.333;
     byId('VF-06').due = '2028-06-30';
     byId('VF-06').status = 'limited';
@@ -61,6 +67,7 @@ describe('diff in French', () => {
         '~ VF-03  Rénovation énergétique des trois écoles',
         '    échéance : 2026-09-30 -> 2027-03-31',
         '    mise à jour ajoutée, datée du 2026-12-03',
+        '    interpellation ajoutée : I-2026-009, posée le 2026-12-04 : "Où lire le cahier des charges ?"',
         '    réponse publiée le 2026-12-03 à l’interpellation I-2026-004',
         '~ VF-04  Assemblée citoyenne du climat tirée au sort',
         '    avancement : 40 % -> 33,3 %',
