@@ -62,7 +62,7 @@ const COMMANDER_FR = {
     [
       /too many arguments(?: for '([^]*?)')?\. Expected (\d+) arguments? but got (\d+)\./,
       (name: string | undefined, expected: string, got: string) =>
-        `trop d’arguments${name ? ` pour «\u00a0${name}\u00a0»` : ''}\u00a0: ${expected} attendu${Number(expected) > 1 ? 's' : ''}, ${got} donnés`,
+        `trop d’arguments${name ? ` pour «\u00a0${name}\u00a0»` : ''}\u00a0: ${expected} attendu${Number(expected) > 1 ? 's' : ''}, ${got} donné${Number(got) > 1 ? 's' : ''}`,
     ],
     [/\(Did you mean one of ([^]*)\?\)/, (names: string) => `(Vouliez-vous dire ${names}\u00a0?)`],
     [/\(Did you mean ([^]*)\?\)/, (name: string) => `(Vouliez-vous dire ${name}\u00a0?)`],

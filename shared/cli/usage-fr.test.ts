@@ -76,6 +76,9 @@ describe('the command line in French', () => {
     expect((await frenchError(['validate', 'a.json', 'b.json'])).stderr).toMatch(
       /^erreur : trop d’arguments pour « validate » : 1 attendu, 2 donnés\n/,
     );
+    expect((await frenchError(['init', 'flux.json'])).stderr).toMatch(
+      /^erreur : trop d’arguments pour « init » : 0 attendu, 1 donné\n/,
+    );
     expect((await frenchError(['init', '--out'])).stderr).toMatch(
       /^erreur : l’option « --out <fichier> » attend une valeur\n/,
     );
