@@ -67,15 +67,17 @@ describe('defineMessages', () => {
     const tables = { fr: { hello: 'Bonjour' }, en: { hello: 'Hello' } };
     expect(defineMessages(tables)).toBe(tables);
   });
-
-  it('refuses, at type level, a table missing a key or with an extra one', () => {
-    // @ts-expect-error: the English table lacks `bye`.
-    defineMessages({ fr: { hello: 'Bonjour', bye: 'Au revoir' }, en: { hello: 'Hello' } });
-    // @ts-expect-error: the English table has a key French lacks.
-    defineMessages({ fr: { hello: 'Bonjour' }, en: { hello: 'Hello', bye: 'Bye' } });
-    expect(true).toBe(true);
-  });
 });
+
+// A table missing a key or with an extra one is refused at type level, not at run time: never
+// called, these lines fail `npm run typecheck` (whose root tsconfig includes the tests) the day
+// `defineMessages` accepts either table.
+const _refusesMismatchedTables = () => [
+  // @ts-expect-error: the English table lacks `bye`.
+  defineMessages({ fr: { hello: 'Bonjour', bye: 'Au revoir' }, en: { hello: 'Hello' } }),
+  // @ts-expect-error: the English table has a key French lacks.
+  defineMessages({ fr: { hello: 'Bonjour' }, en: { hello: 'Hello', bye: 'Bye' } }),
+];
 
 describe('pickLang', () => {
   it('reads a language tag, a list or an Accept-Language header', () => {
