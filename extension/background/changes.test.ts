@@ -8,10 +8,22 @@ let uiLanguage = 'en-GB';
 /** The browser refuses notifications (turned off for the extension). */
 let refuseNotifications = false;
 const opened: string[] = [];
+/** The tabs and windows brought forward, as `tabs.update` / `windows.update` calls. */
+const updated: unknown[] = [];
+/**
+ * The extension's tabs `runtime.getContexts` lists, or undefined for a browser without it.
+ */
+let openContexts: { tabId: number; windowId: number; documentUrl: string }[] | undefined;
 vi.mock('wxt/browser', () => ({
   browser: {
     i18n: { getUILanguage: () => uiLanguage },
-    runtime: { getURL: (path: string) => `chrome-extension://test${path}` },
+    runtime: {
+      getURL: (path: string) => `chrome-extension://test${path}`,
+      getContexts: async () => {
+        if (!openContexts) throw new TypeError('browser.runtime.getContexts is not a function');
+        return openContexts;
+      },
+    },
     notifications: {
       create: async (id: string, options: { title: string; message: string }) => {
         if (refuseNotifications) throw new Error('Notifications are disabled');
@@ -20,7 +32,13 @@ vi.mock('wxt/browser', () => ({
       },
       clear: async () => true,
     },
-    tabs: { create: async ({ url }: { url: string }) => opened.push(url) },
+    tabs: {
+      create: async ({ url }: { url: string }) => opened.push(url),
+      update: async (tabId: number, props: object) => updated.push(['tab', tabId, props]),
+    },
+    windows: {
+      update: async (windowId: number, props: object) => updated.push(['window', windowId, props]),
+    },
   },
 }));
 
@@ -59,6 +77,9 @@ beforeEach(async () => {
   created.length = 0;
   uiLanguage = 'en-GB';
   refuseNotifications = false;
+  opened.length = 0;
+  updated.length = 0;
+  openContexts = undefined;
   const database = await db();
   for (const name of ['changes', 'follows', 'baselines', 'questions'] as const)
     await database.clear(name);
@@ -137,9 +158,29 @@ describe('recording changes of followed commitments', () => {
     expect(created).toHaveLength(1);
   });
 
-  it('opens My commitments at its recent changes when a notification is clicked', () => {
-    onNotificationClicked('oc-change-7');
-    onNotificationClicked('another-extension-7');
+  it('opens My commitments at its recent changes when a notification is clicked', async () => {
+    openContexts = [{ tabId: 3, windowId: 1, documentUrl: 'chrome-extension://test/options.html' }];
+    await onNotificationClicked('oc-change-7');
+    await onNotificationClicked('another-extension-7');
+    expect(opened).toEqual(['chrome-extension://test/dashboard.html#oc-changes']);
+    expect(updated).toEqual([]);
+  });
+
+  it('brings an open My commitments forward at its recent changes rather than opening another', async () => {
+    openContexts = [
+      { tabId: 3, windowId: 1, documentUrl: 'chrome-extension://test/options.html' },
+      { tabId: 8, windowId: 2, documentUrl: 'chrome-extension://test/dashboard.html#oc-follows' },
+    ];
+    await onNotificationClicked('oc-change-7');
+    expect(opened).toEqual([]);
+    expect(updated).toEqual([
+      ['tab', 8, { active: true, url: 'chrome-extension://test/dashboard.html#oc-changes' }],
+      ['window', 2, { focused: true }],
+    ]);
+  });
+
+  it('opens My commitments in a tab in a browser that cannot list its open pages', async () => {
+    await onNotificationClicked('oc-change-7');
     expect(opened).toEqual(['chrome-extension://test/dashboard.html#oc-changes']);
   });
 
