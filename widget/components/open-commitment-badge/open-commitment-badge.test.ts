@@ -61,10 +61,13 @@ describe('<open-commitment-badge>', () => {
   it('shows the status label with its category and a link to the commitment page', async () => {
     const badge = await mount('VF-01');
     const status = badge.shadowRoot!.querySelector('[part="status"]')!;
-    expect(status.textContent?.trim()).not.toBe('');
-    expect(status.getAttribute('data-category')).toBeTruthy();
+    // VF-01 is "en-cours-de-marche", which the feed labels and files under "limited".
+    expect(status.textContent?.trim()).toBe('Tender under way');
+    expect(status.getAttribute('data-category')).toBe('limited');
     const link = badge.shadowRoot!.querySelector<HTMLAnchorElement>('[part="link"]');
-    expect(link?.href).toMatch(/^https:\/\//);
+    expect(link?.href).toBe(
+      'https://www.valfleurie.example/commune-ouverte/engagements/marches-publics',
+    );
   });
 
   it('says in its details since when its copy dates when the latest refresh failed', async () => {
