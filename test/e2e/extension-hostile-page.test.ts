@@ -157,7 +157,14 @@ describe('visiting a page a hostile feed names', () => {
     const fromExtension = extensionRequests.length;
     const [own, other] = [server.requests.length, elsewhere.requests.length];
     const page = await session.context.newPage();
-    await page.goto(`${server.origin}${pagePath}?user=42`);
+    const visited = `${server.origin}${pagePath}?user=42`;
+    // The visited tab's requests, the content script's among them: they leave from the page's
+    // frame, and need not reach any server this test runs.
+    const fromTab: string[] = [];
+    page.on('request', (request) => {
+      if (/^https?:/.test(request.url())) fromTab.push(request.url());
+    });
+    await page.goto(visited);
     const row = page.locator('open-commitments-overlay li[data-commitment-id="A1"]');
     await row.waitFor({ timeout: 15_000 });
     await row.getByRole('button', { name: 'Question this' }).click();
@@ -166,12 +173,16 @@ describe('visiting a page a hostile feed names', () => {
     expect(await page.locator('open-commitments-overlay img').count()).toBe(0);
     const body = page.locator('open-commitments-overlay .oc-body');
     expect(await body.evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
-    const popup = await popupFor(session, `${server.origin}${pagePath}?user=42`);
+    const popup = await popupFor(session, visited);
     await popup.locator('li[data-commitment-id="A1"]').waitFor();
     await page.waitForTimeout(500);
     expect(heardOf(elsewhere, other)).toEqual([]);
     expect(heardOf(server, own)).toEqual([]);
     expect(extensionRequests.slice(fromExtension)).toEqual([]);
+    // The page itself loads nothing but its own address (and the browser its favicon).
+    expect(
+      fromTab.filter((url) => ![visited, `${server.origin}/favicon.ico`].includes(url)),
+    ).toEqual([]);
     expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
     await popup.close();
     await page.close();

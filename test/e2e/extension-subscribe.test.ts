@@ -29,6 +29,11 @@ let session: ExtensionSession;
 let server: TestServer;
 let feedUrl: string;
 const extensionRequests: string[] = [];
+/**
+ * The http(s) requests of the web pages visited, the content script's among them (they leave
+ * from the page's frame), other than loading a page: these pages declare no subresources.
+ */
+const fromPages: string[] = [];
 const conditional: string[] = [];
 
 async function registered(): Promise<string[]> {
@@ -82,9 +87,15 @@ beforeAll(async () => {
   session.context.on('request', (request: Request) => {
     const fromExtension =
       request.serviceWorker() !== null || request.frame().url().startsWith('chrome-extension://');
-    if (fromExtension && /^https?:/.test(request.url())) {
+    if (!/^https?:/.test(request.url())) return;
+    if (fromExtension) {
       extensionRequests.push(request.url());
       if (request.headers()['if-none-match']) conditional.push(request.url());
+    } else if (
+      !request.isNavigationRequest() &&
+      new URL(request.url()).pathname !== '/favicon.ico'
+    ) {
+      fromPages.push(request.url());
     }
   });
   await waitForRegistration(session);
@@ -722,5 +733,7 @@ describe('subscribing on the options page', () => {
       `${server.origin}/paris.json`,
     ]);
     expect(extensionRequests.filter((url) => !allowed.has(url))).toEqual([]);
+    // Nor did the content script, from the pages it ran on.
+    expect(fromPages).toEqual([]);
   });
 });
