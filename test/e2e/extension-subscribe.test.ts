@@ -383,11 +383,25 @@ describe('subscribing on the options page', () => {
   it('revalidates with a conditional request, and a 304 changes nothing', async () => {
     const options = await session.openPage('options.html');
     const row = options.locator(`[data-feed-id="${feedUrl}"]`);
+    await row.waitFor();
+    /** Each feed's row as it reads, but for when it was last checked. */
+    const feedRows = async () =>
+      (await options.locator('[data-feed-id]').getByRole('rowheader').allInnerTexts()).map((text) =>
+        text.replace(/\s*Checked .*$/s, ''),
+      );
+    const before = await feedRows();
+    expect(before.find((text) => text.includes('Test Town'))).toMatch(/\b3 commitments\b/);
+    const asked = conditional.length;
     await row.getByRole('button', { name: 'Refresh now' }).click();
-    await expect.poll(() => conditional.includes(feedUrl)).toBe(true);
-    await expect(row.locator('[data-feed-error]').count()).resolves.toBe(0);
+    await expect.poll(() => conditional.slice(asked).includes(feedUrl)).toBe(true);
     // The time it was checked may read as before: the row says that the refresh was done.
     await row.getByText('refreshed just now').waitFor();
+    await expect(row.locator('[data-feed-error]').count()).resolves.toBe(0);
+    await expect(feedRows()).resolves.toEqual(before);
+    // Read again from what is stored, the feed still holds its commitments.
+    await options.reload();
+    await row.waitFor();
+    await expect(feedRows()).resolves.toEqual(before);
     await options.close();
   });
 
