@@ -39,7 +39,7 @@ export const coreMessages = defineMessages<CoreMessages>({
     },
     interpellationStatus: {
       open: 'En attente de réponse',
-      answered: 'Répondue',
+      answered: 'Réponse publiée',
       declined: 'Refusée',
       inadmissible: 'Irrecevable',
     },

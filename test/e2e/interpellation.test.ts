@@ -144,7 +144,7 @@ describe('the dashboard and the badge, for a form channel', () => {
     // The term carries the language's colon (a no-break space before it in French).
     expect(facts).toContainEqual([
       'Questions des citoyens :',
-      '5 questions, 2 répondues · Réponses en retard : 1',
+      '5 questions, 2 réponses · Réponses en retard : 1',
     ]);
     const panel = await openAsk(popover);
     expect(await panel.locator('a.ask-go').getAttribute('href')).toBe(

@@ -57,8 +57,8 @@ describe('widget messages', () => {
   });
 
   it('agrees French words with the number', () => {
-    expect(commonMessages.fr.commitmentStats('1', '0', 1, 0)).toBe('1 question, 0 répondue');
-    expect(commonMessages.fr.commitmentStats('3', '2', 3, 2)).toBe('3 questions, 2 répondues');
+    expect(commonMessages.fr.commitmentStats('1', '0', 1, 0)).toBe('1 question, 0 réponse');
+    expect(commonMessages.fr.commitmentStats('3', '2', 3, 2)).toBe('3 questions, 2 réponses');
   });
 
   it('puts no-break spaces inside French quotation marks', () => {

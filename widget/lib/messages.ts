@@ -57,7 +57,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     questions: 'Questions des citoyens',
     statsOverdue: 'Réponses en retard',
     commitmentStats: (asked, answered, askedCount, answeredCount) =>
-      `${asked} ${askedCount < 2 ? 'question' : 'questions'}, ${answered} ${answeredCount < 2 ? 'répondue' : 'répondues'}`,
+      `${asked} ${askedCount < 2 ? 'question' : 'questions'}, ${answered} ${answeredCount < 2 ? 'réponse' : 'réponses'}`,
     ask: 'Interpeller',
     askTitle: 'Interpeller le responsable de cet engagement',
     askLeaving: 'Vous allez quitter cette page pour\u00a0:',

@@ -166,7 +166,7 @@ describe('<open-commitments>', () => {
   });
 
   it('presets the theme filter from its attribute', async () => {
-    const element = await mount({ themes: 'Environment and Climate' });
+    const element = await mount({ themes: 'Environnement et climat' });
     expect(ids(element)).toEqual(expect.arrayContaining(['VF-03', 'VF-04']));
     expect(ids(element)).not.toContain('VF-01');
     // The preset is the default: nothing to record in the address.
