@@ -147,7 +147,7 @@ describe('recording changes of followed commitments', () => {
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({
       title: 'Commitments you follow',
-      message: '40 changes to commitments you follow: see them in My commitments.',
+      message: '40 changes to commitments you follow: see them in “My commitments”.',
     });
     expect(created[0]!.id).toMatch(/^oc-change-/);
     // Each stays listed in "My commitments", and none is shown again.
@@ -401,7 +401,7 @@ describe('recording changes of followed commitments', () => {
     expect(created).toEqual([
       expect.objectContaining({
         title: 'Open data',
-        message: `New interpellation (November 20, 2026): “\u2068Why is the register late? ${'Please say when it opens. '.repeat(4)}Please say when it…\u2069”`,
+        message: `New citizen question (November 20, 2026): “\u2068Why is the register late? ${'Please say when it opens. '.repeat(4)}Please say when it…\u2069”`,
       }),
     ]);
     const [change] = await (await db()).getAll('changes');
@@ -437,7 +437,7 @@ describe('recording changes of followed commitments', () => {
     expect(await recordChanges(url, url)).toBe(1);
     expect(created).toEqual([
       expect.objectContaining({
-        message: 'New interpellation (November 21, 2026): “\u2068Who?\u2069”',
+        message: 'New citizen question (November 21, 2026): “\u2068Who?\u2069”',
       }),
     ]);
   });

@@ -416,8 +416,8 @@ describe('the options page', () => {
     button('Retirer').click();
     await vi.waitFor(() => expect(document.activeElement).toBe(ask()));
     expect(ask()?.textContent).toBe(
-      'Retirer Ville d’Exemple\u00a0? Vous suivez 3 de ses engagements\u00a0: ils quitteront Mes engagements. ' +
-        'Votre question sur l’un de ses engagements reste dans Mes engagements.',
+      'Retirer Ville d’Exemple\u00a0? Vous suivez 3 de ses engagements\u00a0: ils quitteront «\u00a0Mes engagements\u00a0». ' +
+        'Votre question sur l’un de ses engagements reste dans «\u00a0Mes engagements\u00a0».',
     );
     const group = row()?.querySelector('[role="group"]');
     expect(document.getElementById(group!.getAttribute('aria-labelledby')!)?.textContent).toBe(
@@ -463,7 +463,7 @@ describe('the options page', () => {
     const ask = () => root.querySelector(`tr[data-feed-id="${first.feedId}"] [data-remove-ask]`);
     await vi.waitFor(() =>
       expect(ask()?.textContent).toBe(
-        'Remove Ville d’Exemple? Your questions about 2 of its commitments stay in My commitments.',
+        'Remove Ville d’Exemple? Your questions about 2 of its commitments stay in “My commitments”.',
       ),
     );
     expect(removed).toEqual([]);

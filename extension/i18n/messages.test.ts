@@ -92,14 +92,25 @@ describe('extension texts', () => {
   it('says one day and one supporter in the singular, and groups digits as each language does', () => {
     expect(messages.en.responseDays(1)).toBe('Answer promised within 1 day');
     expect(messages.fr.responseDays(1)).toBe('Réponse promise sous 1 jour');
-    expect(messages.en.threshold(1)).toBe('1 supporter needed for a formal answer');
-    expect(messages.fr.threshold(1)).toBe('1 soutien nécessaire pour une réponse officielle');
-    expect(messages.en.threshold(1500)).toBe('1,500 supporters needed for a formal answer');
+    expect(messages.en.threshold(1)).toBe('1 supporter needed for a formal answer or a debate');
+    expect(messages.fr.threshold(1)).toBe(
+      '1 soutien nécessaire pour obtenir une réponse officielle ou un débat',
+    );
+    expect(messages.en.threshold(1500)).toBe(
+      '1,500 supporters needed for a formal answer or a debate',
+    );
     // French groups thousands with a narrow no-break space.
     expect(messages.fr.threshold(1500)).toBe(
-      '1\u202f500 soutiens nécessaires pour une réponse officielle',
+      '1\u202f500 soutiens nécessaires pour obtenir une réponse officielle ou un débat',
     );
     expect(messages.fr.responseDays(30)).toBe('Réponse promise sous 30 jours');
+    // So does the count of changes that one notification tells instead of one each.
+    expect(messages.en.manyChanges(1500)).toBe(
+      '1,500 changes to commitments you follow: see them in “My commitments”.',
+    );
+    expect(messages.fr.manyChanges(1500)).toBe(
+      '1\u202f500\u00a0changements sur les engagements que vous suivez\u00a0: consultez-les dans «\u00a0Mes engagements\u00a0».',
+    );
   });
 
   it('does not say that kept parts of a feed were skipped', () => {

@@ -32,7 +32,7 @@ const en = {
   progress: 'Progress',
   due: (date: string) => `Due ${date}`,
   late: 'Late',
-  lastUpdate: (date: string) => `Last update ${date}`,
+  lastUpdate: (date: string) => `Last updated ${date}`,
   interpellate: 'Question this',
   interpellateTitle: 'Formally question the body in charge',
   noChannel: 'This publisher offers no way to question it formally.',
@@ -44,8 +44,8 @@ const en = {
     }),
   threshold: (n: number) =>
     plural('en', n, {
-      one: '{n} supporter needed for a formal answer',
-      other: '{n} supporters needed for a formal answer',
+      one: '{n} supporter needed for a formal answer or a debate',
+      other: '{n} supporters needed for a formal answer or a debate',
     }),
   rules: 'Rules of the process',
   continueToForm: 'Open the official form',
@@ -96,8 +96,8 @@ const fr: Messages = {
     }),
   threshold: (n) =>
     plural('fr', n, {
-      one: '{n} soutien nécessaire pour une réponse officielle',
-      other: '{n} soutiens nécessaires pour une réponse officielle',
+      one: '{n} soutien nécessaire pour obtenir une réponse officielle ou un débat',
+      other: '{n} soutiens nécessaires pour obtenir une réponse officielle ou un débat',
     }),
   rules: 'Règles de l’interpellation',
   continueToForm: 'Ouvrir le formulaire officiel',

@@ -5,7 +5,7 @@
  * module's `t`; the French table is typed by the English one, as there.
  */
 import type { Lang } from '../../shared/index.ts';
-import { plural } from '../../shared/i18n/format.ts';
+import { formatNumber, plural } from '../../shared/i18n/format.ts';
 import type { FailureReason } from '../messaging/protocol.ts';
 import { messages, type Messages } from './messages.ts';
 
@@ -16,7 +16,7 @@ const en = {
     'On the official pages that your feeds name, this extension shows how far each commitment has got and how to question the body in charge.',
   popupHow: 'On a site that publishes a feed, this window offers to subscribe to it.',
   optionsHow:
-    'Paste a feed’s address below, or open the toolbar button on a page of the site that publishes it.',
+    'Paste a feed’s address below, or click the toolbar button on a page of the site that publishes it.',
   /** Said before the browser's own prompt, which names the site and not why. */
   permissionWhy:
     'Your browser will then ask you to let the extension read your data on the feed’s site: it needs that to download the feed and show its commitments there.',
@@ -79,14 +79,14 @@ const en = {
   removeAsk: (name: string) => `Remove ${name}?`,
   removeFollowed: (n: number) =>
     plural('en', n, {
-      one: 'You follow {n} of its commitments: it will leave My commitments.',
-      other: 'You follow {n} of its commitments: they will leave My commitments.',
+      one: 'You follow {n} of its commitments: it will leave “My commitments”.',
+      other: 'You follow {n} of its commitments: they will leave “My commitments”.',
     }),
   /** Removing a subscription keeps the questions asked about its commitments. */
   removeQuestionsKept: (n: number) =>
     plural('en', n, {
-      one: 'Your question about one of its commitments stays in My commitments.',
-      other: 'Your questions about {n} of its commitments stay in My commitments.',
+      one: 'Your question about one of its commitments stays in “My commitments”.',
+      other: 'Your questions about {n} of its commitments stay in “My commitments”.',
     }),
   removeConfirm: 'Yes, remove',
   removeCancel: 'Cancel',
@@ -96,7 +96,7 @@ const en = {
   refreshedNow: 'refreshed just now',
   lastChecked: (date: string) => `Checked ${date}`,
   failure: (date: string, message: string) =>
-    `Refresh failed ${date}: ${message}. The last good copy stays in use.`,
+    `Refresh failed on ${date}: ${message}. The last good copy stays in use.`,
   notAllowed: 'Not allowed on its pages yet',
   hiddenSites: 'Sites where the panel and badges are hidden',
   showAgain: 'Show again',
@@ -110,7 +110,7 @@ const en = {
    * extension's button in its extensions menu rather than on the toolbar.
    */
   followedNone: (follow: string) =>
-    `You follow no commitment yet. On a page about one, open this extension’s button in the toolbar (or in the extensions menu) and press “${follow}”.`,
+    `You follow no commitment yet. On a page about one, click this extension’s button in the toolbar (or in the extensions menu) and press “${follow}”.`,
   changesTitle: 'Recent changes',
   changesNone: 'No change yet.',
   questionsTitle: 'My questions',
@@ -138,16 +138,17 @@ const en = {
   changeUpdateNote: (date: string, note: string) => `New update (${date}): ${note}`,
   changeAnswer: (date: string) => `Answer published (${date})`,
   /** A new interpellation in a record kept before its date and question were. */
-  changeInterpellation: 'New interpellation',
+  changeInterpellation: 'New citizen question',
   /** `date`: when it was asked. */
-  changeInterpellationAsked: (date: string) => `New interpellation (${date})`,
+  changeInterpellationAsked: (date: string) => `New citizen question (${date})`,
   /** `question`: the citizen's own words, isolated. */
   changeInterpellationQuestion: (date: string, question: string) =>
-    `New interpellation (${date}): “${question}”`,
+    `New citizen question (${date}): “${question}”`,
   changeText: 'Text edited',
   changeRemoved: 'Missing from the publisher’s latest feed',
   manyChangesTitle: 'Commitments you follow',
-  manyChanges: (n: number) => `${n} changes to commitments you follow: see them in My commitments.`,
+  manyChanges: (n: number) =>
+    `${formatNumber(n, 'en')} changes to commitments you follow: see them in “My commitments”.`,
   // A progress or due date that a version of the feed did not give (French words agree with each).
   noProgress: 'not reported',
   noDue: 'none',
@@ -163,7 +164,7 @@ const fr: PageOnlyMessages = {
     'Sur les pages officielles que citent vos flux, cette extension montre où en est chaque engagement et comment interpeller l’organisme responsable.',
   popupHow: 'Sur un site qui publie un flux, cette fenêtre propose de s’y abonner.',
   optionsHow:
-    'Collez l’adresse d’un flux ci-dessous, ou ouvrez le bouton de la barre d’outils sur une page du site qui le publie.',
+    'Collez l’adresse d’un flux ci-dessous, ou cliquez sur le bouton de la barre d’outils sur une page du site qui le publie.',
   permissionWhy:
     'Votre navigateur vous demandera alors d’autoriser l’extension à lire vos données sur le site du flux\u00a0: il lui faut cela pour télécharger le flux et y afficher ses engagements.',
   loadFailed: 'L’extension n’a pas pu lire ses données\u00a0:',
@@ -224,13 +225,14 @@ const fr: PageOnlyMessages = {
   removeAsk: (name) => `Retirer ${name}\u00a0?`,
   removeFollowed: (n) =>
     plural('fr', n, {
-      one: 'Vous suivez {n} de ses engagements\u00a0: il quittera Mes engagements.',
-      other: 'Vous suivez {n} de ses engagements\u00a0: ils quitteront Mes engagements.',
+      one: 'Vous suivez {n} de ses engagements\u00a0: il quittera «\u00a0Mes engagements\u00a0».',
+      other:
+        'Vous suivez {n} de ses engagements\u00a0: ils quitteront «\u00a0Mes engagements\u00a0».',
     }),
   removeQuestionsKept: (n) =>
     plural('fr', n, {
-      one: 'Votre question sur l’un de ses engagements reste dans Mes engagements.',
-      other: 'Vos questions sur {n} de ses engagements restent dans Mes engagements.',
+      one: 'Votre question sur l’un de ses engagements reste dans «\u00a0Mes engagements\u00a0».',
+      other: 'Vos questions sur {n} de ses engagements restent dans «\u00a0Mes engagements\u00a0».',
     }),
   removeConfirm: 'Oui, retirer',
   removeCancel: 'Annuler',
@@ -250,7 +252,7 @@ const fr: PageOnlyMessages = {
   dashboardTitle: 'Mes engagements',
   followedTitle: 'Engagements suivis',
   followedNone: (follow) =>
-    `Vous ne suivez encore aucun engagement. Sur une page qui en parle, ouvrez le bouton de cette extension dans la barre d’outils (ou dans le menu des extensions) et appuyez sur «\u00a0${follow}\u00a0».`,
+    `Vous ne suivez encore aucun engagement. Sur une page qui en parle, cliquez sur le bouton de cette extension dans la barre d’outils (ou dans le menu des extensions) et appuyez sur «\u00a0${follow}\u00a0».`,
   changesTitle: 'Changements récents',
   changesNone: 'Aucun changement pour le moment.',
   questionsTitle: 'Mes questions',
@@ -283,7 +285,7 @@ const fr: PageOnlyMessages = {
   changeRemoved: 'Absent du dernier flux de l’organisme',
   manyChangesTitle: 'Engagements que vous suivez',
   manyChanges: (n) =>
-    `${n}\u00a0changements des engagements que vous suivez\u00a0: voyez-les dans Mes engagements.`,
+    `${formatNumber(n, 'fr')}\u00a0changements sur les engagements que vous suivez\u00a0: consultez-les dans «\u00a0Mes engagements\u00a0».`,
   noProgress: 'non communiqué',
   noDue: 'aucune',
   fictional: 'exemple',

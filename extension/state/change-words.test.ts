@@ -59,7 +59,7 @@ describe('the line of a new interpellation', () => {
   it('gives the date it was asked and the citizen’s words, quoted and isolated, in the reader’s language', () => {
     const fact = { kind: 'interpellation-added', date: '2026-11-20', question } as const;
     expect(describeChange(fact, 'en')).toBe(
-      'New interpellation (November 20, 2026): “\u2068Why is the register late?\u2069”',
+      'New citizen question (November 20, 2026): “\u2068Why is the register late?\u2069”',
     );
     expect(describeChange(fact, 'fr')).toBe(
       'Nouvelle interpellation (20 novembre 2026)\u00a0: «\u00a0\u2068Pourquoi le registre est-il en retard ?\u2069\u00a0»',
@@ -73,7 +73,7 @@ describe('the line of a new interpellation', () => {
       question: { de: 'X', fr: 'Y' },
     } as const;
     expect(describeChange(fact, 'en', ['fr', 'de'])).toBe(
-      'New interpellation (November 20, 2026): “\u2068Y\u2069”',
+      'New citizen question (November 20, 2026): “\u2068Y\u2069”',
     );
     expect(
       describeChange({ kind: 'interpellation-added', date: '2026-11-20', question: ' ' }, 'fr'),
@@ -86,7 +86,7 @@ describe('the line of a new interpellation', () => {
       title: 'Open data',
       facts: [{ kind: 'interpellation-added' }] as const,
     };
-    expect(changeLines(older, 'en')).toEqual(['New interpellation']);
+    expect(changeLines(older, 'en')).toEqual(['New citizen question']);
     expect(changeLines(older, 'fr')).toEqual(['Nouvelle interpellation']);
   });
 
@@ -97,7 +97,7 @@ describe('the line of a new interpellation', () => {
       'en',
     );
     expect(line).toBe(
-      `New interpellation (November 20, 2026): “\u2068<i>Why</i> is the register late? ${'Please say when it opens. '.repeat(4)}Please say…\u2069”`,
+      `New citizen question (November 20, 2026): “\u2068<i>Why</i> is the register late? ${'Please say when it opens. '.repeat(4)}Please say…\u2069”`,
     );
     expect(clipNote(long).length).toBeLessThanOrEqual(NOTE_MAX);
   });

@@ -215,7 +215,7 @@ describe('following', () => {
     expect(note!.message).toContain(updateLine);
     // So is a citizen's new interpellation, with the date it was asked and its words, quoted.
     const questionLine =
-      'New interpellation (November 20, 2026): “\u2068Why is the <b>register</b> late?\u2069”';
+      'New citizen question (November 20, 2026): “\u2068Why is the <b>register</b> late?\u2069”';
     expect(note!.message).toContain(questionLine);
     const dash = await dashboard();
     const change = dash.locator('[data-section="changes"] [data-commitment-id="A1"]');

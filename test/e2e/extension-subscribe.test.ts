@@ -623,8 +623,8 @@ describe('subscribing on the options page', () => {
     const ask = row.getByRole('group', { name: 'Remove Test Town?' });
     await ask.waitFor();
     await expect(ask.locator('[data-remove-ask]').innerText()).resolves.toBe(
-      'Remove Test Town? You follow 2 of its commitments: they will leave My commitments. ' +
-        'Your question about one of its commitments stays in My commitments.',
+      'Remove Test Town? You follow 2 of its commitments: they will leave “My commitments”. ' +
+        'Your question about one of its commitments stays in “My commitments”.',
     );
     // Focus on the words, read out, rather than on a button that a second Enter would press.
     await expect

@@ -352,7 +352,7 @@ describe('the extension overlay', () => {
     expect(await panel.locator('li').allTextContents()).toEqual([
       `Goes to ${FORM_HOST}`,
       'Answer promised within 30 days',
-      '150 supporters needed for a formal answer',
+      '150 supporters needed for a formal answer or a debate',
       'Rules of the process',
     ]);
     await panel.page().close();
