@@ -792,6 +792,76 @@ describe('what assistive technologies and other displays meet', () => {
     const text = await page.evaluate(() => getComputedStyle(document.body).color);
     expect(ring).toEqual({ colour: text, style: 'solid' });
   });
+
+  it('draws borders and bar tracks in the muted text colour when more contrast is asked for', async () => {
+    const { page } = await newPage();
+    await page.emulateMedia({ contrast: 'more' });
+    await page.goto(`${chromium.server.origin}/fixtures/badges.html`);
+    await settled(page);
+    await settled(page, 'open-commitment-badge');
+    const seen = (selector: string) =>
+      page.locator(selector).evaluate((host) => {
+        const root = host.shadowRoot!;
+        const muted = getComputedStyle(root.querySelector('.root')!).getPropertyValue(
+          '--oc-color-muted',
+        );
+        const probe = document.createElement('span');
+        probe.style.color = muted;
+        root.querySelector('.root')!.append(probe);
+        const mutedRgb = getComputedStyle(probe).color;
+        probe.remove();
+        const bar = root.querySelector('.bar')!;
+        const row = root.querySelector('.item');
+        return {
+          mutedRgb,
+          bar: `${getComputedStyle(bar).outlineStyle} ${getComputedStyle(bar).outlineColor}`,
+          row: row && getComputedStyle(row).borderTopColor,
+        };
+      });
+    const dashboardSeen = await seen('open-commitments');
+    expect(dashboardSeen.bar).toBe(`solid ${dashboardSeen.mutedRgb}`);
+    expect(dashboardSeen.row).toBe(dashboardSeen.mutedRgb);
+    const badgeSeen = await seen('open-commitment-badge >> nth=0');
+    expect(badgeSeen.bar).toBe(`solid ${badgeSeen.mutedRgb}`);
+  });
+
+  it('outlines the status colours and fills done milestones in forced colours, whatever the theme', async () => {
+    const { page } = await newPage();
+    // A theme chosen by the site, for a ground the reader's forced colours replace.
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+    await page.goto(
+      hostPage(chromium.server, '/forced-dsfr.html', {
+        body: `<open-commitments src="/feeds/valfleurie.json" theme="dsfr" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const text = await page.evaluate(() => getComputedStyle(document.body).color);
+    const outlines = await page
+      .locator(`${dashboard} .stack > span, ${dashboard} .swatch`)
+      .evaluateAll((parts) =>
+        parts.map((part) => {
+          const style = getComputedStyle(part);
+          return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+        }),
+      );
+    expect(outlines.length).toBeGreaterThan(4);
+    expect(new Set(outlines)).toEqual(new Set([`solid 1px ${text}`]));
+    const item = page.locator(`${dashboard} [data-commitment-id="VF-03"]`);
+    await item.locator('.toggle').click();
+    const marks = await item
+      .locator('.milestone')
+      .evaluateAll((list) =>
+        list.map((li) => [
+          li.getAttribute('data-state'),
+          getComputedStyle(li.querySelector('.mark')!).backgroundColor,
+        ]),
+      );
+    expect(marks).toEqual([
+      ['done', text],
+      ['late', 'rgba(0, 0, 0, 0)'],
+      ['upcoming', 'rgba(0, 0, 0, 0)'],
+    ]);
+  });
 });
 
 describe('several dashboards on one page', () => {

@@ -594,9 +594,17 @@ export const styles =
       }
     }
     @media (forced-colors: active) {
+      /* The status colours stay, outlined in the text colour: a theme chosen for another ground
+         may not stand out on the forced one. */
       .stack > span,
       .swatch {
         forced-color-adjust: none;
+        outline: 1px solid CanvasText;
+        outline-offset: -1px;
+      }
+      .milestone.is-done .mark {
+        forced-color-adjust: none;
+        background: CanvasText;
       }
       .chip[aria-pressed='true'] {
         forced-color-adjust: none;
