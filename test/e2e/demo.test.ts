@@ -3,7 +3,7 @@
  * console error under its CSP, the national plan shows the bundled real commitments, feeds answer
  * conditional requests, and the fictional city hall's demo feed names the demo's own pages.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Request } from 'playwright-core';
 import { createPageIndex, parseFeed } from '../../shared/index.ts';
@@ -225,8 +225,14 @@ describe('the demo site', () => {
   it('fits every demo page in a 320 px wide screen, without scrolling sideways', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     const wide: Record<string, number> = {};
+    // Every page of the demo's folder, those the index lists and those its pages link to.
+    const paths = readdirSync('widget/demo', { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => `/${file.replaceAll('\\', '/').replace(/index\.html$/, '')}`);
+    expect(paths).toEqual(expect.arrayContaining(demoPages.map(({ path }) => path)));
+    expect(paths.length).toBeGreaterThan(demoPages.length);
     try {
-      for (const { path } of demoPages) {
+      for (const path of paths) {
         await page.goto(server.origin + path, { waitUntil: 'networkidle' });
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 320) wide[path] = width;
