@@ -300,12 +300,18 @@ describe('subscribing on the options page', () => {
     await page.keyboard.press('Shift+ArrowLeft');
     expect(await cornerOf(page)).toBe('? ?');
     // So it stays once the page is loaded again, where it is drawn at the point it was left.
+    const place = async () => {
+      const box = (await panel.boundingBox())!;
+      return { x: Math.round(box.x), y: Math.round(box.y) };
+    };
+    const left = await place();
     await page.reload();
     await panel.locator('li[data-commitment-id]').first().waitFor();
+    await expect.poll(place).toEqual(left);
     const arrow = (await move.textContent())!;
     expect(arrowCorner[arrow]).toBe('bottom left');
     await move.click();
-    expect(await cornerOf(page)).toBe(arrowCorner[arrow]);
+    await expect.poll(() => cornerOf(page)).toBe(arrowCorner[arrow]);
     // Moved again, now from the top left towards the middle: the arrow and the move still agree.
     for (let i = 0; i < 4 && (await cornerOf(page)) !== 'top left'; i++) await move.click();
     await page.locator('open-commitments-overlay .oc-handle').focus();
@@ -314,7 +320,7 @@ describe('subscribing on the options page', () => {
     const next = (await move.textContent())!;
     expect(arrowCorner[next]).toBe('top right');
     await move.click();
-    expect(await cornerOf(page)).toBe(arrowCorner[next]);
+    await expect.poll(() => cornerOf(page)).toBe(arrowCorner[next]);
     await page.close();
   });
 
