@@ -16,6 +16,7 @@ import {
 import { launchBrowser } from './support/browser.ts';
 import { startServer } from './support/server.ts';
 import { axeViolations } from './fixtures/widget/harness.ts';
+import { applyTextSpacing } from './support/text-spacing.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -236,6 +237,10 @@ describe('the demo site', () => {
         await page.goto(server.origin + path, { waitUntil: 'networkidle' });
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 320) wide[path] = width;
+        // And with the wider text spacing a reader may set (WCAG 1.4.12).
+        await applyTextSpacing(page);
+        const spaced = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (spaced > 320) wide[`${path} (text spacing)`] = spaced;
       }
     } finally {
       await page.close();

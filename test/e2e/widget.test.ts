@@ -22,6 +22,7 @@ import {
   settled,
   widgetChromium,
 } from './fixtures/widget/harness.ts';
+import { applyTextSpacing } from './support/text-spacing.ts';
 
 const TODAY = '2026-12-04';
 
@@ -612,26 +613,6 @@ describe('a narrow screen', () => {
     expect(width.scroll).toBe(width.client);
   });
 });
-
-/**
- * The text spacing of WCAG 1.4.12 (the W3C's bookmarklet), in the page and in every shadow root,
- * where a page's style sheets do not reach.
- */
-async function applyTextSpacing(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const css =
-      '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
-    const roots: (Document | ShadowRoot)[] = [document];
-    for (const element of document.querySelectorAll('*')) {
-      if (element.shadowRoot) roots.push(element.shadowRoot);
-    }
-    for (const root of roots) {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }
-  });
-}
 
 describe('a narrow screen with wider text spacing', () => {
   it('fits 320 px, a figure in words included', async () => {
