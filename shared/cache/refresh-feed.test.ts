@@ -184,6 +184,41 @@ describe('refreshFeed', () => {
     expect((await store.get(FEED_URL))?.etag).toBe('"v2"');
   });
 
+  it('keeps the stored copy when an older one is served, as a lagging cache does', async () => {
+    const clock = fakeClock(Date.UTC(2026, 11, 11));
+    const store = createMemoryFeedStore();
+    await refreshFeed(FEED_URL, { fetch: scriptedFetch(ok(V2)).fetch, store, now: clock.now });
+    await refreshFeed(FEED_URL, {
+      fetch: scriptedFetch(() => new Response('', { status: 500 })).fetch,
+      store,
+      now: clock.now,
+    });
+    const older = await refreshFeed(FEED_URL, {
+      fetch: scriptedFetch(ok(V1, { etag: '"v1"' })).fetch,
+      store,
+      now: clock.now,
+    });
+    expect(older.kind).toBe('unchanged');
+    const kept = await store.get(FEED_URL);
+    expect(kept?.feed.updated).toBe('2026-12-10T09:00:00Z');
+    // The server answers: the copy is no longer marked as failing, and keeps its own validators.
+    expect(kept?.lastError).toBeUndefined();
+    expect(kept?.etag).toBeUndefined();
+  });
+
+  it('takes an older copy over one dated in the future, which proves nothing', async () => {
+    const clock = fakeClock(Date.UTC(2026, 11, 5));
+    const store = createMemoryFeedStore();
+    await refreshFeed(FEED_URL, { fetch: scriptedFetch(ok(V2)).fetch, store, now: clock.now });
+    const result = await refreshFeed(FEED_URL, {
+      fetch: scriptedFetch(ok(V1)).fetch,
+      store,
+      now: clock.now,
+    });
+    expect(result.kind).toBe('updated');
+    expect((await store.get(FEED_URL))?.feed.updated).toBe('2026-11-30T09:00:00Z');
+  });
+
   it('keeps tolerant warnings with the copy', async () => {
     const store = createMemoryFeedStore();
     const withBadLink = feedJson({

@@ -189,6 +189,17 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
     }
 
     const now = deps.now();
+    // A copy older than the one kept, as a lagging cache or mirror serves, keeps the newer one:
+    // going back would undo what readers saw and tell followers of changes in reverse. A kept
+    // copy dated in the future proves nothing, so any copy replaces it.
+    if (stored) {
+      const kept = Date.parse(stored.feed.updated);
+      if (kept <= now && Date.parse(parsed.feed.updated) < kept) {
+        const { lastError: _cleared, ...rest } = stored;
+        await save(deps.store, rest);
+        return { kind: 'unchanged', entry: rest };
+      }
+    }
     const fresh: StoredFeed = {
       url,
       feed: parsed.feed,
