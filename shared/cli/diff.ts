@@ -62,6 +62,8 @@ const messages = defineMessages({
     was: 'avant\u00a0: ',
     now: 'après\u00a0: ',
     noChange: 'aucun changement',
+    updatedBack: (after: string, before: string) =>
+      `la date «\u00a0updated\u00a0» du nouveau flux, ${after}, est antérieure à celle de l’ancien, ${before}\u00a0: les tableaux de bord et l’extension qui ont l’ancien le gardent\u00a0; avancez-la.`,
     feedChanged: (field: string, keys: readonly string[] | undefined) =>
       `~ flux  modifié\u00a0: ${fieldFr(field)}${keys && keys.length > 0 ? ` (${keys.join(', ')})` : ''}`,
     added: (id: string, title: string) => `+ ${id}  ajouté\u00a0: ${title}`,
@@ -101,6 +103,8 @@ const messages = defineMessages({
     was: 'was: ',
     now: 'now: ',
     noChange: 'no change',
+    updatedBack: (after: string, before: string) =>
+      `the new feed's updated, ${after}, is earlier than the old one's, ${before}: dashboards and the extension that hold the old copy keep it; move it forward.`,
     feedChanged: (field: string, keys: readonly string[] | undefined) =>
       `~ feed  ${field} changed${keys && keys.length > 0 ? `: ${keys.join(', ')}` : ''}`,
     added: (id: string, title: string) => `+ ${id}  added: ${title}`,
@@ -325,6 +329,10 @@ export async function diffCommand(
         io.stdout(`      ${words.was}${was}\n      ${words.now}${now}\n`);
       }
     }
+  }
+  // Readers keep the copy they have over one dated earlier (a lagging cache serves those).
+  if (Date.parse(after.updated) < Date.parse(before.updated)) {
+    io.stdout(`${issueLabel('warning')}${words.updatedBack(after.updated, before.updated)}\n`);
   }
   const unexplained = diff.changed.filter(({ changes }) =>
     changes.some((c) => c.kind === 'due' && !c.explained && c.from !== undefined),

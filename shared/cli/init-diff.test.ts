@@ -199,6 +199,25 @@ describe('diff', () => {
     );
   });
 
+  it('warns when the new version is dated earlier than the old, as readers keep the old one', async () => {
+    const feed = JSON.parse(await readFile(source, 'utf8')) as Mutable<Feed>;
+    const earlier = '2026-11-01T09:00:00Z';
+    expect(Date.parse(earlier)).toBeLessThan(Date.parse(feed.updated));
+    const before = feed.updated;
+    feed.updated = earlier;
+    feed.commitments[0]!.status = 'complete';
+    const file = path.join(dir, 'valfleurie-earlier.json');
+    await writeFile(file, JSON.stringify(feed));
+    const ran = await runCli(['diff', source, file]);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain(
+      `warning  the new feed's updated, ${earlier}, is earlier than the old one's, ${before}: dashboards and the extension that hold the old copy keep it; move it forward.\n`,
+    );
+    // Dated later, as it should be: no warning.
+    const later = await runCli(['diff', file, source]);
+    expect(later.stdout).not.toContain('warning');
+  });
+
   it('exits 0 and says so when nothing changed', async () => {
     const ran = await runCli(['diff', source, source]);
     expect(ran).toMatchObject({ code: 0, stdout: 'no change\n' });

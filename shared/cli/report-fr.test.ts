@@ -99,6 +99,18 @@ describe('diff in French', () => {
     );
   });
 
+  it('warns in French of a new version dated earlier than the old', async () => {
+    const feed = JSON.parse(await readFile(VALFLEURIE, 'utf8')) as Mutable<Feed>;
+    const before = feed.updated;
+    feed.updated = '2026-11-01T09:00:00Z';
+    feed.commitments[0]!.status = 'complete';
+    await writeFile(path.join(dir, 'anterieur.json'), JSON.stringify(feed));
+    const ran = await runCli(['diff', VALFLEURIE, 'anterieur.json'], { cwd: dir, lang: 'fr' });
+    expect(plain(ran.stdout)).toContain(
+      `attention la date « updated » du nouveau flux, 2026-11-01T09:00:00Z, est antérieure à celle de l’ancien, ${before} : les tableaux de bord et l’extension qui ont l’ancien le gardent ; avancez-la.\n`,
+    );
+  });
+
   it('says "aucun changement" for the same feed, and keeps --json as it is', async () => {
     const same = await runCli(['diff', VALFLEURIE, VALFLEURIE], { lang: 'fr' });
     expect(same).toMatchObject({ code: 0, stdout: 'aucun changement\n' });
