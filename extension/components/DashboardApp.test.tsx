@@ -287,7 +287,7 @@ describe('the dashboard', () => {
       'fr',
     );
     expect(root.querySelector('[data-feed-notice="town"]')?.textContent).toMatch(
-      /^Données du 2 novembre 2026 à \d\d:\d\d\u00a0; la dernière actualisation a échoué\.$/,
+      /^Données du 2 novembre 2026 à \d{1,2}\u00a0h\u00a0\d\d\u00a0; la dernière actualisation a échoué\.$/,
     );
   });
 

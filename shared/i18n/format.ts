@@ -52,15 +52,31 @@ export function formatDate(date: DateString, lang: Lang, style: DateStyle = 'lon
   );
 }
 
+/**
+ * French writes a time of day « 21 h 16 » and « 9 h 05 », with no-break spaces around the « h »,
+ * where Intl writes « 21:16 » and « 09:05 ».
+ */
+function frenchTime(text: string, lang: Lang): string {
+  return lang === 'fr'
+    ? text.replace(
+        /\b(\d{1,2}):(\d{2})\b/,
+        (_, h: string, m: string) => `${Number(h)}\u00a0h\u00a0${m}`,
+      )
+    : text;
+}
+
 /** Writes an RFC 3339 date-time as a date and time in the reader's time zone (or `timeZone`). */
 export function formatDateTime(value: DateTimeString, lang: Lang, timeZone?: string): string {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return value;
-  return firstOfMonth(
-    formatter(
-      `t ${lang} ${timeZone ?? ''}`,
-      () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone }),
-    ).format(ms),
+  return frenchTime(
+    firstOfMonth(
+      formatter(
+        `t ${lang} ${timeZone ?? ''}`,
+        () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+      ).format(ms),
+      lang,
+    ),
     lang,
   );
 }

@@ -111,10 +111,27 @@ describe('formatting', () => {
     expect(formatDate('2027-01-01', 'fr', 'medium')).toBe('1er janv. 2027');
     expect(formatDate('2027-01-11', 'fr')).toBe('11 janvier 2027');
     expect(formatDate('2027-01-21', 'fr')).toBe('21 janvier 2027');
-    expect(formatDateTime('2027-03-01T09:00:00Z', 'fr', 'UTC')).toBe('1er mars 2027 à 09:00');
-    expect(formatDateTime('2027-03-10T09:00:00Z', 'fr', 'UTC')).toBe('10 mars 2027 à 09:00');
+    expect(formatDateTime('2027-03-01T09:00:00Z', 'fr', 'UTC')).toBe(
+      '1er mars 2027 à 9\u00a0h\u00a000',
+    );
+    expect(formatDateTime('2027-03-10T09:00:00Z', 'fr', 'UTC')).toBe(
+      '10 mars 2027 à 9\u00a0h\u00a000',
+    );
     expect(formatDate('not a date', 'fr')).toBe('not a date');
     expect(formatDate('0050-03-01', 'en')).toBe('March 1, 50');
+  });
+
+  it('writes a time of day the French way in French, with hours and minutes around an h', () => {
+    expect(formatDateTime('2026-12-05T21:16:00Z', 'fr', 'UTC')).toBe(
+      '5 décembre 2026 à 21\u00a0h\u00a016',
+    );
+    expect(formatDateTime('2026-12-05T09:05:00Z', 'fr', 'UTC')).toBe(
+      '5 décembre 2026 à 9\u00a0h\u00a005',
+    );
+    expect(formatDateTime('2026-12-05T00:30:00Z', 'fr', 'UTC')).toBe(
+      '5 décembre 2026 à 0\u00a0h\u00a030',
+    );
+    expect(formatDateTime('2026-12-05T21:16:00Z', 'en', 'UTC')).toBe('December 5, 2026 at 9:16 PM');
   });
 
   it('writes numbers and percentages in each language', () => {

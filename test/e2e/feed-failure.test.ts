@@ -91,7 +91,9 @@ describe('a feed that was good and then breaks', () => {
       // machine that takes longer than a poll's default second.
       await expect.poll(() => stale(page).count(), { timeout: 15_000 }).toBe(1);
       const notice = await stale(page).textContent();
-      expect(notice).toMatch(/Dernière mise à jour réussie le \d+ \S+ \d{4} à \d\d:\d\d/);
+      expect(notice).toMatch(
+        /Dernière mise à jour réussie le \d+ \S+ \d{4} à \d{1,2}\u00a0h\u00a0\d\d/,
+      );
       expect(notice).toMatch(says);
       expect(await rows(page)).toBe(10);
       expect(await page.evaluate(() => (window as { ran?: unknown }).ran)).toBeUndefined();
@@ -146,7 +148,9 @@ describe('a badge whose feed breaks', () => {
     const details = page.locator('#badge [part="popover"]');
     await expect
       .poll(() => details.textContent())
-      .toMatch(/^Données du \d+ \S+ \d{4} à \d\d:\d\d\u00a0; la dernière actualisation a échoué\./);
+      .toMatch(
+        /^Données du \d+ \S+ \d{4} à \d{1,2}\u00a0h\u00a0\d\d\u00a0; la dernière actualisation a échoué\./,
+      );
     expect(await status.textContent()).toBe('En travaux');
     await context.close();
   });
