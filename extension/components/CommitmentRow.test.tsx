@@ -50,14 +50,21 @@ describe('CommitmentRow', () => {
     expect(root.textContent).toContain('Question this');
   });
 
-  it('is a toggle with a stable name where it offers to follow, and says when it is followed', () => {
+  it('is a toggle with a stable name where it offers to follow, pressed when followed, with no marker beside it', () => {
     const root = document.createElement('ul');
     render(<CommitmentRow row={base} lang="en" followed onFollow={() => undefined} />, root);
     const toggle = root.querySelector('button');
     expect(toggle?.getAttribute('aria-label')).toBe('Follow: Publier les marchés publics');
     expect(toggle?.textContent).toBe('Follow');
     expect(toggle?.getAttribute('aria-pressed')).toBe('true');
-    expect(root.querySelector('.oc-followed')?.textContent).toBe('Followed');
+    expect(root.textContent).not.toContain('Followed');
+  });
+
+  it('says that it is followed where no toggle shows it', () => {
+    const root = document.createElement('ul');
+    render(<CommitmentRow row={base} lang="fr" followed />, root);
+    expect(root.querySelector('button')).toBeNull();
+    expect(root.querySelector('.oc-followed')?.textContent).toBe('Suivi');
   });
 
   it('names its buttons and its progress bar after the commitment, so that rows tell them apart', () => {

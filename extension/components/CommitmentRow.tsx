@@ -73,7 +73,8 @@ export function CommitmentRow({
         {row.due && <span>{m.due(row.due)}</span>}
         {row.late && <span class="oc-late">{m.late}</span>}
         {row.lastUpdate && <span>{m.lastUpdate(row.lastUpdate)}</span>}
-        {onFollow && followed && <span class="oc-followed">{m.followed}</span>}
+        {/* Where the toggle shows it pressed, a marker beside it would say it twice. */}
+        {!onFollow && followed && <span class="oc-followed">{m.followed}</span>}
       </div>
       {!row.link && !noChannelSaid && <p class="oc-no-channel">{m.noChannel}</p>}
       {(onFollow || onUnfollow || row.link) && (

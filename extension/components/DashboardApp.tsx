@@ -205,7 +205,10 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                       )}
                       <div>
                         {m.askedOn(formatDate(q.askedOn, lang))} ·{' '}
-                        <Sentence message={m.goesTo} value={<bdi>{q.channel.target}</bdi>} />
+                        <Sentence
+                          message={q.channel.kind === 'url' ? m.opensOn : m.goesTo}
+                          value={<bdi>{q.channel.target}</bdi>}
+                        />
                         {q.dueOn && <> · {m.answerDue(formatDate(q.dueOn, lang))}</>}
                       </div>
                       {place?.form && (

@@ -27,6 +27,27 @@ async function rememberButton(onRemember: () => Promise<void>): Promise<HTMLButt
 }
 
 describe('Interpellate', () => {
+  it('names the site of a web form, and the address an e-mail goes to', async () => {
+    const where = async (link: Parameters<typeof Interpellate>[0]['link'], lang: 'en' | 'fr') => {
+      const root = document.createElement('div');
+      document.body.replaceChildren(root);
+      render(<Interpellate link={link} lang={lang} />, root);
+      root.querySelector('button')!.click();
+      await settle();
+      return root.querySelector('.oc-interpellate li')?.textContent;
+    };
+    const form = {
+      href: 'https://www.exemple.fr/q',
+      kind: 'url',
+      target: 'www.exemple.fr',
+    } as const;
+    const mail = { href: 'mailto:a@exemple.fr', kind: 'email', target: 'a@exemple.fr' } as const;
+    expect(await where(form, 'en')).toBe('Opens on www.exemple.fr');
+    expect(await where(form, 'fr')).toBe('Site\u00a0: www.exemple.fr');
+    expect(await where(mail, 'en')).toBe('Goes to a@exemple.fr');
+    expect(await where(mail, 'fr')).toBe('Destinataire\u00a0: a@exemple.fr');
+  });
+
   it('keeps the remember button, and focus on it, when keeping the question failed', async () => {
     const remember = await rememberButton(() => Promise.reject(new Error('quota')));
     const root = document.body;

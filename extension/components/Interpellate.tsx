@@ -65,7 +65,7 @@ export function Interpellate({
       {open && (
         <div class="oc-interpellate">
           <ul>
-            <li>{m.goesTo(link.target)}</li>
+            <li>{(link.kind === 'url' ? m.opensOn : m.goesTo)(link.target)}</li>
             {link.responseDays !== undefined && <li>{m.responseDays(link.responseDays)}</li>}
             {link.threshold !== undefined && <li>{m.threshold(link.threshold)}</li>}
             {link.rules !== undefined && (

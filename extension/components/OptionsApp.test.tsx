@@ -416,12 +416,12 @@ describe('the options page', () => {
     button('Retirer').click();
     await vi.waitFor(() => expect(document.activeElement).toBe(ask()));
     expect(ask()?.textContent).toBe(
-      'Retirer Ville d’Exemple\u00a0? Vous suivez 3 de ses engagements\u00a0: ils quitteront «\u00a0Mes engagements\u00a0». ' +
+      'Retirer l’abonnement «\u00a0Ville d’Exemple\u00a0»\u00a0? Vous suivez 3 de ses engagements\u00a0: ils seront retirés de «\u00a0Mes engagements\u00a0». ' +
         'Votre question sur l’un de ses engagements reste dans «\u00a0Mes engagements\u00a0».',
     );
     const group = row()?.querySelector('[role="group"]');
     expect(document.getElementById(group!.getAttribute('aria-labelledby')!)?.textContent).toBe(
-      'Retirer Ville d’Exemple\u00a0?',
+      'Retirer l’abonnement «\u00a0Ville d’Exemple\u00a0»\u00a0?',
     );
     expect(button('Retirer').getAttribute('aria-expanded')).toBe('true');
     expect(removed).toEqual([]);
@@ -483,7 +483,9 @@ describe('the options page', () => {
     });
     const page = mount(model, 'fr');
     const said = page.querySelector('[data-outcome="added"]');
-    expect(said?.textContent).toBe('Déjà abonné à Ville d’Exemple\u00a0: rien n’a été ajouté.');
+    expect(said?.textContent).toBe(
+      'Vous êtes déjà abonné à ce flux (Ville d’Exemple)\u00a0: rien n’a été ajouté.',
+    );
     const target = said?.querySelector('a')?.getAttribute('href')?.slice(1) ?? '';
     expect(document.getElementById(target)?.closest('tr')?.dataset['feedId']).toBe(
       'https://www.exemple.fr/feed.json',

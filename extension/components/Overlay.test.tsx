@@ -218,7 +218,7 @@ describe('Overlay', () => {
       [...root.querySelectorAll('li[data-commitment-id]')].map((li) =>
         li.getAttribute('data-commitment-id'),
       );
-    expect(heading()).toBe('Commitments on this page (13)');
+    expect(heading()).toBe('Commitments on this page\u00a0(13)');
     const field = root.querySelector<HTMLInputElement>('input[type="search"]')!;
     expect(field.getAttribute('aria-label')).toBe('Filter by words');
     const type = async (text: string) => {
@@ -229,7 +229,7 @@ describe('Overlay', () => {
     };
     await type('EGALITE  ');
     expect(listed()).toEqual(['T0', 'T4', 'T8']);
-    expect(heading()).toBe('Commitments on this page (3 of 13)');
+    expect(heading()).toBe('Commitments on this page\u00a0(3 of 13)');
     // Every word, in any order.
     await type('8 égalité');
     expect(listed()).toEqual(['T8']);
@@ -238,7 +238,7 @@ describe('Overlay', () => {
     expect(listed()).toEqual(['T12']);
     await type('budget égalité');
     expect(listed()).toEqual([]);
-    expect(heading()).toBe('Commitments on this page (0 of 13)');
+    expect(heading()).toBe('Commitments on this page\u00a0(0 of 13)');
     expect(root.querySelector('.oc-body')!.textContent).toBe(
       'No commitment here has all these words.',
     );
@@ -275,6 +275,8 @@ describe('Overlay', () => {
     );
     const { root } = renderPanel({ rows: many, summaries: [] });
     expect(root.querySelectorAll('li[data-commitment-id]')).toHaveLength(100);
-    expect(root.querySelector('h2')!.textContent).toBe('Commitments on this page (100 of 3,000)');
+    expect(root.querySelector('h2')!.textContent).toBe(
+      'Commitments on this page\u00a0(100 of 3,000)',
+    );
   });
 });

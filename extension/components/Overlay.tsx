@@ -184,7 +184,7 @@ export function Overlay({
   // button goes to, the corner after the one nearest the panel's centre.
   const to = cornerAfter(at, window, panel.current?.getBoundingClientRect());
   const style = placeStyle(at);
-  const count = rows.length > 0 && ` ${m.overlayCount(shown, rows.length)}`;
+  const count = rows.length > 0 && `\u00a0${m.overlayCount(shown, rows.length)}`;
   if (narrow && !open && !hidden)
     return (
       <button

@@ -135,7 +135,7 @@ describe('the popup', () => {
     model.offerStates.value = { [other]: 'done' };
     await settle();
     expect(root.querySelector(`[data-feed-offer="${other}"] [role="status"]`)?.textContent).toBe(
-      'Abonnement à Métropole de Test enregistré.',
+      'Abonnement enregistré\u00a0: Métropole de Test.',
     );
     expect(root.querySelector(`[data-feed-offer="${offer}"] [role="status"]`)).toBeNull();
     render(<PopupApp model={model} lang="en" />, root);
@@ -178,7 +178,6 @@ describe('the popup', () => {
       ),
     );
     expect(follow.getAttribute('aria-pressed')).toBe('false');
-    expect(root.querySelector('[data-commitment-id="B1"]')?.textContent).not.toContain('Suivi');
   });
   it('says what it does and that the pages visited are sent to nobody when the page shows nothing', () => {
     const model = fakeModel();

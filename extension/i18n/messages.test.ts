@@ -124,4 +124,13 @@ describe('extension texts', () => {
       expect(messages[lang].warnings(2)).not.toMatch(/skipped|ignorée/);
     }
   });
+
+  it('spells out a single followed commitment that leaves with its feed', () => {
+    expect(messages.en.removeFollowed(1)).toBe(
+      'You follow one of its commitments: it will be removed from “My commitments”.',
+    );
+    expect(messages.fr.removeFollowed(1)).toBe(
+      'Vous suivez un de ses engagements\u00a0: il sera retiré de «\u00a0Mes engagements\u00a0».',
+    );
+  });
 });

@@ -36,7 +36,10 @@ const en = {
   interpellate: 'Question this',
   interpellateTitle: 'Formally question the body in charge',
   noChannel: 'This publisher offers no way to question it formally.',
+  /** Where an e-mail channel's message goes: its address. */
   goesTo: (target: string) => `Goes to ${target}`,
+  /** Where a web form channel is: its site's host, which is not the one who receives it. */
+  opensOn: (host: string) => `Opens on ${host}`,
   responseDays: (n: number) =>
     plural('en', n, {
       one: 'Answer promised within {n} day',
@@ -89,6 +92,7 @@ const fr: Messages = {
   interpellateTitle: 'Interpeller officiellement l’organisme responsable',
   noChannel: 'Cet organisme ne propose pas de moyen de l’interpeller.',
   goesTo: (target) => `Destinataire\u00a0: ${target}`,
+  opensOn: (host) => `Site\u00a0: ${host}`,
   responseDays: (n) =>
     plural('fr', n, {
       one: 'Réponse promise sous {n} jour',

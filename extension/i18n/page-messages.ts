@@ -27,7 +27,7 @@ const en = {
   offerTitle: 'This site publishes a commitments feed',
   offerSubscribe: 'Subscribe',
   offerDone: 'Subscribed',
-  feedUrl: 'Feed URL',
+  feedUrl: 'Feed address',
   subscribe: 'Subscribe',
   subscribing: 'Checking the feed…',
   subscribed: (name: string) => `Subscribed to ${name}.`,
@@ -38,7 +38,7 @@ const en = {
   failureReason: (reason?: FailureReason, status?: number) => {
     switch (reason) {
       case 'http':
-        return `the server answered with error ${status ?? ''}`.trim();
+        return `the server returned error ${status ?? ''}`.trim();
       case 'network':
         return 'the server could not be reached';
       case 'timeout':
@@ -79,8 +79,8 @@ const en = {
   removeAsk: (name: string) => `Remove ${name}?`,
   removeFollowed: (n: number) =>
     plural('en', n, {
-      one: 'You follow {n} of its commitments: it will leave “My commitments”.',
-      other: 'You follow {n} of its commitments: they will leave “My commitments”.',
+      one: 'You follow one of its commitments: it will be removed from “My commitments”.',
+      other: 'You follow {n} of its commitments: they will be removed from “My commitments”.',
     }),
   /** Removing a subscription keeps the questions asked about its commitments. */
   removeQuestionsKept: (n: number) =>
@@ -110,7 +110,7 @@ const en = {
    * extension's button in its extensions menu rather than on the toolbar.
    */
   followedNone: (follow: string) =>
-    `You follow no commitment yet. On a page about one, click this extension’s button in the toolbar (or in the extensions menu) and press “${follow}”.`,
+    `You follow no commitment yet. On a page about one, click this extension’s button in the toolbar (or in the extensions menu), then click “${follow}”.`,
   changesTitle: 'Recent changes',
   changesNone: 'No change yet.',
   questionsTitle: 'My questions',
@@ -177,8 +177,9 @@ const fr: PageOnlyMessages = {
   feedUrl: 'Adresse du flux',
   subscribe: 'S’abonner',
   subscribing: 'Vérification du flux…',
-  subscribed: (name) => `Abonnement à ${name} enregistré.`,
-  alreadySubscribed: (name) => `Déjà abonné à ${name}\u00a0: rien n’a été ajouté.`,
+  subscribed: (name) => `Abonnement enregistré\u00a0: ${name}.`,
+  alreadySubscribed: (name) =>
+    `Vous êtes déjà abonné à ce flux (${name})\u00a0: rien n’a été ajouté.`,
   refused: 'Ce flux n’a pas été ajouté\u00a0:',
   extensionFailed: 'l’extension n’a pas pu le faire',
   failureReason: (reason, status) => {
@@ -222,12 +223,12 @@ const fr: PageOnlyMessages = {
   paused: 'Suspendu',
   remove: 'Retirer',
   removed: (name) => `Abonnement retiré\u00a0: ${name}`,
-  removeAsk: (name) => `Retirer ${name}\u00a0?`,
+  removeAsk: (name) => `Retirer l’abonnement «\u00a0${name}\u00a0»\u00a0?`,
   removeFollowed: (n) =>
     plural('fr', n, {
-      one: 'Vous suivez {n} de ses engagements\u00a0: il quittera «\u00a0Mes engagements\u00a0».',
+      one: 'Vous suivez un de ses engagements\u00a0: il sera retiré de «\u00a0Mes engagements\u00a0».',
       other:
-        'Vous suivez {n} de ses engagements\u00a0: ils quitteront «\u00a0Mes engagements\u00a0».',
+        'Vous suivez {n} de ses engagements\u00a0: ils seront retirés de «\u00a0Mes engagements\u00a0».',
     }),
   removeQuestionsKept: (n) =>
     plural('fr', n, {
@@ -252,7 +253,7 @@ const fr: PageOnlyMessages = {
   dashboardTitle: 'Mes engagements',
   followedTitle: 'Engagements suivis',
   followedNone: (follow) =>
-    `Vous ne suivez encore aucun engagement. Sur une page qui en parle, cliquez sur le bouton de cette extension dans la barre d’outils (ou dans le menu des extensions) et appuyez sur «\u00a0${follow}\u00a0».`,
+    `Vous ne suivez encore aucun engagement. Sur une page qui en parle, cliquez sur le bouton de cette extension dans la barre d’outils (ou dans le menu des extensions) puis sur «\u00a0${follow}\u00a0».`,
   changesTitle: 'Changements récents',
   changesNone: 'Aucun changement pour le moment.',
   questionsTitle: 'Mes questions',

@@ -148,7 +148,9 @@ describe('bundled feeds', () => {
     await row.waitFor({ timeout: 15_000 });
     await row.getByRole('button', { name: 'Question this' }).click();
     const details = row.locator('.oc-interpellate');
-    await expect(details.textContent()).resolves.toContain('Goes to participer.valfleurie.example');
+    await expect(details.textContent()).resolves.toContain(
+      'Opens on participer.valfleurie.example',
+    );
     await expect(details.textContent()).resolves.toContain('within 30 days');
     await expect(details.textContent()).resolves.toContain('50 supporters');
     const href = await row.locator('[data-interpellation-link]').getAttribute('href');

@@ -129,7 +129,7 @@ describe('the extension on the demo site', () => {
       await page.keyboard.press('Tab');
       const focusedName = () =>
         overlay.evaluate((host) => host.shadowRoot?.activeElement?.textContent?.trim());
-      await expect(focusedName()).resolves.toBe('Commitments on this page (2)');
+      await expect(focusedName()).resolves.toBe('Commitments on this page\u00a0(2)');
       await page.keyboard.press('Enter');
       await expect(
         overlay.evaluate((host) => host.shadowRoot?.activeElement?.getAttribute('aria-label')),
@@ -218,7 +218,7 @@ describe('the extension on the demo site', () => {
     await page.goto(url);
     await expect
       .poll(() => overlay.getByRole('heading').first().textContent(), { timeout: 15_000 })
-      .toBe('Commitments on this page (10)');
+      .toBe('Commitments on this page\u00a0(10)');
     await expect(overlay.getByText('Plans of this site', { exact: false }).count()).resolves.toBe(
       0,
     );

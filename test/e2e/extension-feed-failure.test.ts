@@ -188,7 +188,7 @@ describe('a feed whose words are hostile', () => {
       body: projectPage(server.origin).replaceAll('/town/', '/hostile/'),
     });
     const options = await session.openPage('options.html');
-    await options.getByLabel('Feed URL').fill(`${server.origin}/hostile.json`);
+    await options.getByLabel('Feed address').fill(`${server.origin}/hostile.json`);
     await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
     const said = options.locator('[data-outcome="added"] .oc-ok');
     await said.waitFor();

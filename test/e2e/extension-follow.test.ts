@@ -138,7 +138,7 @@ describe('following', () => {
       .locator('li.oc-row[data-commitment-id="A1"]')
       .getByRole('button', { name: /^Follow/ })
       .innerText();
-    expect(said).toContain(`press “${word}”`);
+    expect(said).toContain(`then click “${word}”`);
     // A browser may keep the extension's button in its extensions menu, off the toolbar.
     expect(said).toContain('extensions menu');
     await popup.close();

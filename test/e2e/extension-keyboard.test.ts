@@ -237,7 +237,7 @@ describe('the extension’s pages at 400% zoom', () => {
     const feedUrl = `${server.origin}/far.json`;
     const options = await session.openPage('options.html');
     await options.setViewportSize({ width: 320, height: 640 });
-    await options.getByLabel('Feed URL').fill(feedUrl);
+    await options.getByLabel('Feed address').fill(feedUrl);
     await options.keyboard.press('Enter');
     const allow = options.locator('[data-outcome="added"]').getByRole('button', { name: /^Allow/ });
     await allow.waitFor();

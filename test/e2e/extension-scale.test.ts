@@ -238,11 +238,13 @@ describe('the panel of a page naming 301 commitments', () => {
     await page.goto(`${server.origin}/plan/all.html`);
     const overlay = page.locator('open-commitments-overlay');
     const heading = overlay.getByRole('heading', { level: 2 });
-    await expect.poll(() => heading.textContent()).toBe('Commitments on this page (100 of 301)');
+    await expect
+      .poll(() => heading.textContent())
+      .toBe('Commitments on this page\u00a0(100 of 301)');
     const row = overlay.locator('[data-commitment-id="C299"]');
     await expect(row.count()).resolves.toBe(0);
     await overlay.getByRole('searchbox', { name: 'Filter by words' }).fill('cömmitment  299');
-    await expect.poll(() => heading.textContent()).toBe('Commitments on this page (1 of 301)');
+    await expect.poll(() => heading.textContent()).toBe('Commitments on this page\u00a0(1 of 301)');
     await expect(row.isVisible()).resolves.toBe(true);
     await expect(axeViolations(page)).resolves.toEqual([]);
     await overlay.getByRole('searchbox').fill('commitment 299 budget');

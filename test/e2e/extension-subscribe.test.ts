@@ -43,7 +43,7 @@ async function registered(): Promise<string[]> {
 }
 
 async function subscribeThroughOptions(options: Page, url: string): Promise<void> {
-  await options.getByLabel('Feed URL').fill(url);
+  await options.getByLabel('Feed address').fill(url);
   await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
 }
 
@@ -629,7 +629,7 @@ describe('subscribing on the options page', () => {
     const ask = row.getByRole('group', { name: 'Remove Test Town?' });
     await ask.waitFor();
     await expect(ask.locator('[data-remove-ask]').innerText()).resolves.toBe(
-      'Remove Test Town? You follow 2 of its commitments: they will leave “My commitments”. ' +
+      'Remove Test Town? You follow 2 of its commitments: they will be removed from “My commitments”. ' +
         'Your question about one of its commitments stays in “My commitments”.',
     );
     // Focus on the words, read out, rather than on a button that a second Enter would press.

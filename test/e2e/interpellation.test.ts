@@ -320,7 +320,7 @@ describe('the extension overlay', () => {
     const options = await session.openPage('options.html');
     for (const name of ['form-feed.json', 'email-feed.json']) {
       const url = `${server.origin}/feeds/${name}`;
-      await options.getByLabel('Feed URL').fill(url);
+      await options.getByLabel('Feed address').fill(url);
       await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
       await options.locator(`[data-feed-id="${url}"]`).waitFor();
     }
@@ -350,7 +350,7 @@ describe('the extension overlay', () => {
     );
     expect(await link.textContent()).toBe('Open the official form');
     expect(await panel.locator('li').allTextContents()).toEqual([
-      `Goes to ${FORM_HOST}`,
+      `Opens on ${FORM_HOST}`,
       'Answer promised within 30 days',
       '150 supporters needed for a formal answer or a debate',
       'Rules of the process',
