@@ -48,19 +48,34 @@ describe('validate', () => {
       "note     commitments[2].milestones[2].due: VF-03: 2027-08-31 is after the plan's period ends (2027-03-31): check this date, or plan.period if the plan runs longer",
     );
     expect(
-      notes.every((line) =>
-        /^note {5}commitments\[\d+\]\.(start|due|milestones\[\d+\]\.(due|done)|updates\[\d+\]\.date): /.test(
-          line,
+      notes
+        .slice(0, -1)
+        .every((line) =>
+          /^note {5}commitments\[\d+\]\.(start|due|milestones\[\d+\]\.(due|done)|updates\[\d+\]\.date): /.test(
+            line,
+          ),
         ),
-      ),
     ).toBe(true);
-    expect(ran.stdout).toContain(`(0 errors, 4 warnings, ${notes.length} notes)`);
+    // Ten at most, then how many more: --json gives every one.
+    const all = await runCli(['validate', 'period.json', '--today', '2026-12-05', '--json'], {
+      cwd: dir,
+    });
+    const { notes: listed } = JSON.parse(all.stdout) as { notes: { path: string }[] };
+    expect(listed.length).toBe(13);
+    expect(notes.length).toBe(11);
+    expect(notes.at(-1)).toBe(
+      "note     … and 3 more dates outside the plan's period (--json gives them all)",
+    );
+    expect(ran.stdout).toContain(`(0 errors, 4 warnings, ${listed.length} notes)`);
     const french = await runCli(['validate', 'period.json', '--today', '2026-12-05'], {
       cwd: dir,
       lang: 'fr',
     });
     expect(french.stdout.replaceAll('\u00a0', ' ')).toContain(
       'note      commitments[0].start : VF-01 : le 1er février 2026 tombe avant le début de la période du plan (le 1er mars 2026) : vérifiez cette date, ou plan.period si le plan a commencé plus tôt',
+    );
+    expect(french.stdout.replaceAll('\u00a0', ' ')).toContain(
+      'note      … et 3 autres dates hors de la période du plan (--json les donne toutes)\n',
     );
   });
 

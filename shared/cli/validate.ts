@@ -16,12 +16,17 @@ import { issueLabel, issueMessage, worded } from './issue-words.ts';
 import { say } from './lang.ts';
 import { loadFeed, plural } from './output.ts';
 
+/** How many notes `validate` prints before it counts the rest in one line. */
+const SHOWN_NOTES = 10;
+
 /** What `validate` writes for a person: its report's lines, and its own hints and warnings. */
 const words = defineMessages({
   fr: {
     line: (path: string, message: string) => `${path}\u00a0: ${message}`,
     hint: (hint: string) => `piste\u00a0: ${hint}`,
     server: 'serveur',
+    moreNotes: (n: number) =>
+      `…\u00a0et ${pluralIn('fr', n, { one: '{n} autre date', other: '{n} autres dates' })} hors de la période du plan (--json les donne toutes)`,
     counts: (errors: number, warnings: number, notes: number) =>
       `${pluralIn('fr', errors, { one: '{n} erreur', other: '{n} erreurs' })}, ${pluralIn('fr', warnings, { one: '{n} avertissement', other: '{n} avertissements' })}${notes > 0 ? `, ${pluralIn('fr', notes, { one: '{n} note', other: '{n} notes' })}` : ''}`,
     valid: (source: string, commitments: number, counts: string) =>
@@ -39,6 +44,8 @@ const words = defineMessages({
     line: (path: string, message: string) => `${path}: ${message}`,
     hint: (hint: string) => `hint: ${hint}`,
     server: 'server',
+    moreNotes: (n: number) =>
+      `… and ${plural(n, 'more date')} outside the plan's period (--json gives them all)`,
     counts: (errors: number, warnings: number, notes: number) =>
       `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes > 0 ? `, ${plural(notes, 'note')}` : ''}`,
     valid: (source: string, commitments: number, counts: string) =>
@@ -190,7 +197,11 @@ export async function validateCommand(
   }
   for (const warning of warnings) line('warning', warning.path, warning.message);
   for (const issue of hosting) line('warning', said.server, issue.message);
-  for (const note of notes) line('note', note.path, note.message);
+  // A period set wrong puts most dates outside it: the first few say so as well as all of them.
+  for (const note of notes.slice(0, SHOWN_NOTES)) line('note', note.path, note.message);
+  if (notes.length > SHOWN_NOTES) {
+    io.stdout(`${issueLabel('note')}${said.moreNotes(notes.length - SHOWN_NOTES)}\n`);
+  }
   const counts = said.counts(errors.length, warnings.length + hosting.length, notes.length);
   if (valid && result.ok) {
     io.stdout(`${said.valid(source, result.feed.commitments.length, counts)}\n`);
