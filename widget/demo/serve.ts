@@ -535,7 +535,7 @@ function startMessage(origin: string): string {
     'Follow the fictional city hall with the extension:',
     `  open ${origin}${valfleurie.mount}/marches-publics/ (it announces its feed), click the`,
     "  extension's toolbar button, then Subscribe and allow 127.0.0.1; or paste",
-    `  ${origin}${valfleurie.demoPath} in the extension's options (Feed URL).`,
+    `  ${origin}${valfleurie.demoPath} in the extension's options (Feed address).`,
     "  Its official pages then show each commitment's status and a link to question the town.",
     '',
     'Ctrl+C stops the server.',
