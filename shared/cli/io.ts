@@ -314,3 +314,32 @@ export async function readInput(
     );
   }
 }
+
+/**
+ * Control characters a terminal would act on (C0 but for tab and line feed, DEL, C1): a feed's
+ * text may carry them, and printed as they are they could recolour, retitle or clear the
+ * terminal, or hide what follows.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** `text` with each terminal control character written as its `\u` escape, visible and inert. */
+export function inertOnTerminal(text: string): string {
+  return text.replace(
+    TERMINAL_CONTROLS,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * Writes to `stream`: on a terminal, with control characters made visible (`inertOnTerminal`);
+ * into a file or a pipe, byte for byte, so that a feed or a spreadsheet written there is exact.
+ */
+export function writerFor(stream: {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+}): (text: string) => void {
+  return stream.isTTY
+    ? (text) => void stream.write(inertOnTerminal(text))
+    : (text) => void stream.write(text);
+}

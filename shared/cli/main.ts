@@ -15,7 +15,7 @@ import { exportCsvCommand } from './export-csv.ts';
 import { importCsvCommand, importDecidimCommand } from './import-commands.ts';
 import { initCommand } from './init.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
-import { EXIT, InputError, invocation, stdinReadTwice, type CliIo } from './io.ts';
+import { EXIT, InputError, invocation, stdinReadTwice, writerFor, type CliIo } from './io.ts';
 import { issueLabel } from './issue-words.ts';
 import { cliLang, langFromEnv, say, setCliLang } from './lang.ts';
 import { validateCommand } from './validate.ts';
@@ -579,8 +579,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.stderr.on('error', ignoreClosedPipe);
   let stdinRead = false;
   return run(argv, {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: writerFor(process.stdout),
+    stderr: writerFor(process.stderr),
     fetch: globalThis.fetch,
     now: () => new Date(),
     cwd: process.cwd(),
