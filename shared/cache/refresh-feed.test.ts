@@ -184,39 +184,72 @@ describe('refreshFeed', () => {
     expect((await store.get(FEED_URL))?.etag).toBe('"v2"');
   });
 
-  it('keeps the stored copy when an older one is served, as a lagging cache does', async () => {
-    const clock = fakeClock(Date.UTC(2026, 11, 11));
-    const store = createMemoryFeedStore();
-    await refreshFeed(FEED_URL, { fetch: scriptedFetch(ok(V2)).fetch, store, now: clock.now });
-    await refreshFeed(FEED_URL, {
-      fetch: scriptedFetch(() => new Response('', { status: 500 })).fetch,
-      store,
-      now: clock.now,
-    });
-    const older = await refreshFeed(FEED_URL, {
-      fetch: scriptedFetch(ok(V1, { etag: '"v1"' })).fetch,
-      store,
-      now: clock.now,
-    });
-    expect(older.kind).toBe('unchanged');
-    const kept = await store.get(FEED_URL);
-    expect(kept?.feed.updated).toBe('2026-12-10T09:00:00Z');
-    // The server answers: the copy is no longer marked as failing, and keeps its own validators.
-    expect(kept?.lastError).toBeUndefined();
-    expect(kept?.etag).toBeUndefined();
-  });
+  describe('an older copy than the one kept, as a lagging cache serves', () => {
+    const V3 = feedJson({ updated: '2026-12-11T08:00:00Z' });
 
-  it('takes an older copy over one dated in the future, which proves nothing', async () => {
-    const clock = fakeClock(Date.UTC(2026, 11, 5));
-    const store = createMemoryFeedStore();
-    await refreshFeed(FEED_URL, { fetch: scriptedFetch(ok(V2)).fetch, store, now: clock.now });
-    const result = await refreshFeed(FEED_URL, {
-      fetch: scriptedFetch(ok(V1)).fetch,
-      store,
-      now: clock.now,
+    /** V2 stored at `at`, then V1 (dated earlier) served `later` ms after. */
+    async function olderServed(at: number, later: number, store = createMemoryFeedStore()) {
+      const clock = fakeClock(at);
+      await refreshFeed(FEED_URL, { fetch: scriptedFetch(ok(V2)).fetch, store, now: clock.now });
+      clock.advance(later);
+      const result = await refreshFeed(FEED_URL, {
+        fetch: scriptedFetch(ok(V1, { etag: '"v1"' })).fetch,
+        store,
+        now: clock.now,
+      });
+      return { result, kept: await store.get(FEED_URL), store, clock };
+    }
+
+    it('leaves the newer copy in place, and the failure it had recorded', async () => {
+      const { result, kept } = await olderServed(Date.UTC(2026, 11, 11), 60_000);
+      expect(result.kind).toBe('unchanged');
+      expect(kept?.feed.updated).toBe('2026-12-10T09:00:00Z');
+      expect(kept?.etag).toBeUndefined();
+
+      const clock = fakeClock(Date.UTC(2026, 11, 11));
+      const store = createMemoryFeedStore();
+      await refreshFeed(FEED_URL, { fetch: scriptedFetch(ok(V2)).fetch, store, now: clock.now });
+      const fail = scriptedFetch(() => new Response('', { status: 500 })).fetch;
+      await refreshFeed(FEED_URL, { fetch: fail, store, now: clock.now });
+      await refreshFeed(FEED_URL, { fetch: scriptedFetch(ok(V1)).fetch, store, now: clock.now });
+      expect((await store.get(FEED_URL))?.lastError?.reason).toBe('http');
+      expect((await store.get(FEED_URL))?.feed.updated).toBe('2026-12-10T09:00:00Z');
     });
-    expect(result.kind).toBe('updated');
-    expect((await store.get(FEED_URL))?.feed.updated).toBe('2026-11-30T09:00:00Z');
+
+    it('takes the older copy a day after the newer one came: the publisher put it back', async () => {
+      const { result, kept } = await olderServed(Date.UTC(2026, 11, 11), 25 * 3600_000);
+      expect(result.kind).toBe('updated');
+      expect(kept?.feed.updated).toBe('2026-11-30T09:00:00Z');
+    });
+
+    it('takes it over a copy dated after it was downloaded, which proves nothing', async () => {
+      // V2 is dated 09:00 on 10 December and came at 07:00, two hours before: served again at
+      // noon, after its date, an older copy still replaces it.
+      const { result, kept } = await olderServed(Date.UTC(2026, 11, 10, 7), 5 * 3600_000);
+      expect(result.kind).toBe('updated');
+      expect(kept?.feed.updated).toBe('2026-11-30T09:00:00Z');
+    });
+
+    it('gives the newer copy another tab stored meanwhile, never putting an older one back', async () => {
+      const clock = fakeClock(Date.UTC(2026, 11, 11, 10));
+      const store = createMemoryFeedStore();
+      await refreshFeed(FEED_URL, { fetch: scriptedFetch(ok(V2)).fetch, store, now: clock.now });
+      clock.advance(60_000);
+      const other = createMemoryFeedStore();
+      await refreshFeed(FEED_URL, {
+        fetch: scriptedFetch(ok(V3)).fetch,
+        store: other,
+        now: clock.now,
+      });
+      const { fetch } = scriptedFetch(async () => {
+        await store.put((await other.get(FEED_URL))!);
+        return new Response(V1);
+      });
+      const result = await refreshFeed(FEED_URL, { fetch, store, now: clock.now });
+      expect(result.kind).toBe('updated');
+      expect(result.entry?.feed.updated).toBe('2026-12-11T08:00:00Z');
+      expect((await store.get(FEED_URL))?.feed.updated).toBe('2026-12-11T08:00:00Z');
+    });
   });
 
   it('keeps tolerant warnings with the copy', async () => {

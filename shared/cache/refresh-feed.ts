@@ -189,16 +189,15 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
     }
 
     const now = deps.now();
-    // A copy older than the one kept, as a lagging cache or mirror serves, keeps the newer one:
-    // going back would undo what readers saw and tell followers of changes in reverse. A kept
-    // copy dated in the future proves nothing, so any copy replaces it.
-    if (stored) {
-      const kept = Date.parse(stored.feed.updated);
-      if (kept <= now && Date.parse(parsed.feed.updated) < kept) {
-        const { lastError: _cleared, ...rest } = stored;
-        await save(deps.store, rest);
-        return { kind: 'unchanged', entry: rest };
-      }
+    // A copy older than the one kept, as a lagging cache or mirror serves for a while, leaves the
+    // kept one in place, as it is in the store now (another tab may have stored a newer one):
+    // going back would undo what readers saw and tell followers of changes in reverse.
+    const current = stored && ((await readStored(deps.store, url)) ?? stored);
+    if (current && keptIsNewer(current, parsed.feed.updated, now)) {
+      return {
+        kind: current.fetchedAt === stored.fetchedAt ? 'unchanged' : 'updated',
+        entry: current,
+      };
     }
     const fresh: StoredFeed = {
       url,
@@ -219,6 +218,24 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
     clearTimeout(timer);
     deps.signal?.removeEventListener('abort', forwardAbort);
   }
+}
+
+/** How long a kept copy wins over older ones served after it: the time a lagging cache catches up. */
+const LAG_MS = 24 * 60 * 60 * 1000;
+/** How far the publisher's clock may run ahead of the reader's. */
+const SKEW_MS = 60 * 60 * 1000;
+
+/**
+ * Whether `kept` is newer than a copy dated `updated`, and to be kept over it: only for a day
+ * after it came, past which an older copy is the publisher's (a backup put back), and only if it
+ * was not dated after it came (a date typed in the future proves nothing). An unreadable date
+ * never keeps it.
+ */
+function keptIsNewer(kept: StoredFeed, updated: string, now: number): boolean {
+  const date = Date.parse(kept.feed.updated);
+  return (
+    now - kept.fetchedAt < LAG_MS && date <= kept.fetchedAt + SKEW_MS && Date.parse(updated) < date
+  );
 }
 
 /** Whether two copies show a reader the same thing, compared a commitment at a time. */
