@@ -63,7 +63,7 @@ const messages = defineMessages({
     now: 'après\u00a0: ',
     noChange: 'aucun changement',
     updatedBack: (after: string, before: string) =>
-      `la date «\u00a0updated\u00a0» du nouveau flux, ${after}, est antérieure à celle de l’ancien, ${before}\u00a0: les tableaux de bord et l’extension qui ont l’ancien le gardent\u00a0; avancez-la.`,
+      `la date «\u00a0updated\u00a0» du nouveau flux, ${after}, est antérieure à celle de l’ancien, ${before}\u00a0: les tableaux de bord et l’extension qui ont l’ancien le gardent pendant un jour\u00a0; avancez-la.`,
     feedChanged: (field: string, keys: readonly string[] | undefined) =>
       `~ flux  modifié\u00a0: ${fieldFr(field)}${keys && keys.length > 0 ? ` (${keys.join(', ')})` : ''}`,
     added: (id: string, title: string) => `+ ${id}  ajouté\u00a0: ${title}`,
@@ -104,7 +104,7 @@ const messages = defineMessages({
     now: 'now: ',
     noChange: 'no change',
     updatedBack: (after: string, before: string) =>
-      `the new feed's updated, ${after}, is earlier than the old one's, ${before}: dashboards and the extension that hold the old copy keep it; move it forward.`,
+      `the new feed's updated, ${after}, is earlier than the old one's, ${before}: dashboards and the extension that hold the old copy keep it for a day; move it forward.`,
     feedChanged: (field: string, keys: readonly string[] | undefined) =>
       `~ feed  ${field} changed${keys && keys.length > 0 ? `: ${keys.join(', ')}` : ''}`,
     added: (id: string, title: string) => `+ ${id}  added: ${title}`,

@@ -211,7 +211,7 @@ describe('diff', () => {
     const ran = await runCli(['diff', source, file]);
     expect(ran.code).toBe(1);
     expect(ran.stdout).toContain(
-      `warning  the new feed's updated, ${earlier}, is earlier than the old one's, ${before}: dashboards and the extension that hold the old copy keep it; move it forward.\n`,
+      `warning  the new feed's updated, ${earlier}, is earlier than the old one's, ${before}: dashboards and the extension that hold the old copy keep it for a day; move it forward.\n`,
     );
     // Dated later, as it should be: no warning.
     const later = await runCli(['diff', file, source]);

@@ -107,7 +107,7 @@ describe('diff in French', () => {
     await writeFile(path.join(dir, 'anterieur.json'), JSON.stringify(feed));
     const ran = await runCli(['diff', VALFLEURIE, 'anterieur.json'], { cwd: dir, lang: 'fr' });
     expect(plain(ran.stdout)).toContain(
-      `attention la date « updated » du nouveau flux, 2026-11-01T09:00:00Z, est antérieure à celle de l’ancien, ${before} : les tableaux de bord et l’extension qui ont l’ancien le gardent ; avancez-la.\n`,
+      `attention la date « updated » du nouveau flux, 2026-11-01T09:00:00Z, est antérieure à celle de l’ancien, ${before} : les tableaux de bord et l’extension qui ont l’ancien le gardent pendant un jour ; avancez-la.\n`,
     );
   });
 
