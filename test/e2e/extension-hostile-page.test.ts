@@ -164,6 +164,8 @@ describe('visiting a page a hostile feed names', () => {
     page.on('request', (request) => {
       if (/^https?:/.test(request.url())) fromTab.push(request.url());
     });
+    // WebSockets make no request event of their own.
+    page.on('websocket', (socket) => fromTab.push(socket.url()));
     await page.goto(visited);
     const row = page.locator('open-commitments-overlay li[data-commitment-id="A1"]');
     await row.waitFor({ timeout: 15_000 });

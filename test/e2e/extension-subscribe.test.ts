@@ -92,12 +92,17 @@ beforeAll(async () => {
       extensionRequests.push(request.url());
       if (request.headers()['if-none-match']) conditional.push(request.url());
     } else if (
-      !request.isNavigationRequest() &&
-      new URL(request.url()).pathname !== '/favicon.ico'
+      // A page's own address, and the browser's request for its icon: anything else, a frame
+      // included, a page of this test did not ask for.
+      !(request.isNavigationRequest() && request.frame() === request.frame().page()?.mainFrame()) &&
+      request.url() !== `${server.origin}/favicon.ico`
     ) {
       fromPages.push(request.url());
     }
   });
+  session.context.on('page', (page) =>
+    page.on('websocket', (socket) => fromPages.push(socket.url())),
+  );
   await waitForRegistration(session);
 });
 
