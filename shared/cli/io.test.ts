@@ -12,6 +12,12 @@ describe('output on a terminal', () => {
     );
   });
 
+  it('shows the bidirectional overrides and isolates that would reorder a line', () => {
+    expect(inertOnTerminal('a\u202eb\u2067c\u2069d\u200fe')).toBe(
+      'a\\u202eb\\u2067c\\u2069d\u200fe',
+    );
+  });
+
   it('makes them inert on a terminal only, and writes a file or a pipe byte for byte', () => {
     const written: string[] = [];
     const stream = (isTTY: boolean) => ({ isTTY, write: (text: string) => written.push(text) });

@@ -316,12 +316,13 @@ export async function readInput(
 }
 
 /**
- * Control characters a terminal would act on (C0 but for tab and line feed, DEL, C1): a feed's
- * text may carry them, and printed as they are they could recolour, retitle or clear the
- * terminal, or hide what follows.
+ * Control characters a terminal would act on (C0 but for tab and line feed, DEL, C1), and the
+ * bidirectional overrides and isolates: a feed's text may carry them, and printed as they are
+ * they could recolour, retitle or clear the terminal, hide what follows, or show the words of a
+ * line in another order than they are.
  */
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
-const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with each terminal control character written as its `\u` escape, visible and inert. */
 export function inertOnTerminal(text: string): string {
