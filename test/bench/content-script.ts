@@ -4,7 +4,8 @@
  * for pages with 0 (the baseline: the overlay alone), 300 and 3,000 links to commitments, and when
  * the last link got its badge. Every task of the tab's renderer main thread is read from a
  * Chromium trace, from the one that compiles the content script on (the page's own loading
- * before it is not the content script's). Numbers go to stdout; nothing is asserted.
+ * before it is not the content script's). The same pages where no feed applies give what loading
+ * and laying them out costs without the content script. Numbers go to stdout; nothing is asserted.
  *
  *   npm run build:extension && npm run bench
  */
@@ -21,6 +22,8 @@ const COMMITMENTS = 3_000;
 
 interface Measure {
   readonly links: number;
+  /** The longest task of the same page where no feed applies (no content script), ms. */
+  readonly alone?: number;
   /** Longest task from the content script's compilation on, ms. */
   readonly longest: number;
   /** Tasks over 50 ms among those. */
@@ -29,8 +32,11 @@ interface Measure {
   readonly badgedMs: number;
 }
 
-/** The tab's main-thread tasks while `url` loads and the content script badges its links. */
-async function measure(page: Page, url: string, links: number): Promise<Measure> {
+/**
+ * The tab's main-thread tasks while `url` loads and the content script badges its links; or, with
+ * `alone`, every task of a page the content script does not run on, from its navigation.
+ */
+async function measure(page: Page, url: string, links: number, alone = false): Promise<Measure> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) =>
@@ -46,18 +52,26 @@ async function measure(page: Page, url: string, links: number): Promise<Measure>
   await page.goto(url);
   const wanted = Math.max(links, 1);
   const target = links > 0 ? 'open-commitments-badge' : 'open-commitments-overlay';
-  await page.waitForFunction(
-    ([selector, n]) => document.querySelectorAll(selector as string).length >= (n as number),
-    [target, wanted] as const,
-    { timeout: 60_000, polling: 50 },
-  );
+  if (!alone) {
+    await page.waitForFunction(
+      ([selector, n]) => document.querySelectorAll(selector as string).length >= (n as number),
+      [target, wanted] as const,
+      { timeout: 60_000, polling: 50 },
+    );
+  }
   const badgedMs = await page.evaluate(() => performance.now());
   await page.waitForTimeout(1000);
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();
 
-  const ours = mainThreadTasks(events, { url }, SCRIPT).fromScript;
+  const tasks = mainThreadTasks(events, { url }, SCRIPT);
+  if (alone) {
+    if (tasks.fromScript !== undefined) throw new Error(`the content script ran on ${url}`);
+    const longest = Math.round(Math.max(0, ...tasks.all));
+    return { links, longest, over50: tasks.all.filter((d) => d > 50).length, badgedMs: 0 };
+  }
+  const ours = tasks.fromScript;
   if (ours === undefined) throw new Error(`the content script never ran on ${url}`);
   return {
     links,
@@ -97,15 +111,21 @@ export async function runContentScriptBench(runs: number): Promise<void> {
         { length: links },
         (_, i) => `<li><a href="${server.origin}/plan/c/${i}">Commitment ${i}</a> of the plan</li>`,
       ).join('');
-      server.route(`/plan/links-${links}.html`, {
-        body: htmlPage('Our commitments', `<p>What we promised.</p><ul>${list}</ul>`),
-      });
+      const body = htmlPage('Our commitments', `<p>What we promised.</p><ul>${list}</ul>`);
+      server.route(`/plan/links-${links}.html`, { body });
+      // The same page where no feed applies: what loading and laying it out costs by itself.
+      server.route(`/elsewhere/links-${links}.html`, { body });
       const url = `${server.origin}/plan/links-${links}.html`;
       const measures: Measure[] = [];
+      const alone: number[] = [];
       for (let run = 0; run < runs; run += 1) {
         const page = await session.context.newPage();
         await page.setViewportSize({ width: 1200, height: 900 });
         measures.push(await measure(page, url, links));
+        if (links > 0) {
+          const elsewhere = `${server.origin}/elsewhere/links-${links}.html`;
+          alone.push((await measure(page, elsewhere, links, true)).longest);
+        }
         await page.close();
       }
       results.push({
@@ -113,6 +133,7 @@ export async function runContentScriptBench(runs: number): Promise<void> {
         longest: middle(measures.map((m) => m.longest)),
         over50: middle(measures.map((m) => m.over50)),
         badgedMs: middle(measures.map((m) => m.badgedMs)),
+        ...(alone.length > 0 ? { alone: middle(alone) } : {}),
       });
     }
   } finally {
@@ -129,7 +150,8 @@ export async function runContentScriptBench(runs: number): Promise<void> {
       r.links === 0 ? 'baseline (no link, overlay)' : `${r.links.toLocaleString('en')} links`;
     console.log(
       `  ${label.padEnd(28)} longest task ${r.longest} ms = ${ratio}x baseline` +
-        ` (${r.over50} over 50 ms), ${r.links === 0 ? 'overlay' : 'last badge'} at ${r.badgedMs} ms`,
+        ` (${r.over50} over 50 ms), ${r.links === 0 ? 'overlay' : 'last badge'} at ${r.badgedMs} ms` +
+        (r.alone !== undefined ? `; the page alone, where no feed applies: ${r.alone} ms` : ''),
     );
   }
 }
