@@ -230,6 +230,20 @@ describe('refreshFeed', () => {
       expect(kept?.feed.updated).toBe('2026-11-30T09:00:00Z');
     });
 
+    it('reads the store again only for an older copy, not for every download', async () => {
+      const clock = fakeClock(Date.UTC(2026, 11, 11));
+      const memory = createMemoryFeedStore();
+      let reads = 0;
+      const store: FeedStore = { ...memory, get: (key) => (reads++, memory.get(key)) };
+      await refreshFeed(FEED_URL, { fetch: scriptedFetch(ok(V1)).fetch, store, now: clock.now });
+      reads = 0;
+      await refreshFeed(FEED_URL, { fetch: scriptedFetch(ok(V2)).fetch, store, now: clock.now });
+      expect(reads).toBe(1);
+      reads = 0;
+      await refreshFeed(FEED_URL, { fetch: scriptedFetch(ok(V1)).fetch, store, now: clock.now });
+      expect(reads).toBe(2);
+    });
+
     it('gives the newer copy another tab stored meanwhile, never putting an older one back', async () => {
       const clock = fakeClock(Date.UTC(2026, 11, 11, 10));
       const store = createMemoryFeedStore();

@@ -191,13 +191,16 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
     const now = deps.now();
     // A copy older than the one kept, as a lagging cache or mirror serves for a while, leaves the
     // kept one in place, as it is in the store now (another tab may have stored a newer one):
-    // going back would undo what readers saw and tell followers of changes in reverse.
-    const current = stored && ((await readStored(deps.store, url)) ?? stored);
-    if (current && keptIsNewer(current, parsed.feed.updated, now)) {
-      return {
-        kind: current.fetchedAt === stored.fetchedAt ? 'unchanged' : 'updated',
-        entry: current,
-      };
+    // going back would undo what readers saw and tell followers of changes in reverse. The store
+    // is read again only for such a copy, not for every download.
+    if (stored && Date.parse(parsed.feed.updated) < Date.parse(stored.feed.updated)) {
+      const current = (await readStored(deps.store, url)) ?? stored;
+      if (keptIsNewer(current, parsed.feed.updated, now)) {
+        return {
+          kind: current.fetchedAt === stored.fetchedAt ? 'unchanged' : 'updated',
+          entry: current,
+        };
+      }
     }
     const fresh: StoredFeed = {
       url,
