@@ -1,6 +1,6 @@
 /** `open-commitments import csv` and `import decidim`: spreadsheets and Decidim exports to a feed. */
 import { parseFeed } from '../feed/parse-feed.ts';
-import type { Commitment, Feed, PublisherKind, StatusDef } from '../feed/types.ts';
+import type { Commitment, Feed, ParseResult, PublisherKind, StatusDef } from '../feed/types.ts';
 import { normalizeWord, readDate, readStatusMap } from './cells.ts';
 import { formatCsvIssue, readCsv, type CsvIssue, type CsvTable } from './csv-table.ts';
 import {
@@ -22,6 +22,7 @@ import {
   jsonErrorText,
   loadFeed,
   plural,
+  unreadable,
   withLineAndColumn,
   writeOutput,
 } from './output.ts';
@@ -71,6 +72,8 @@ const messages = defineMessages({
       `--out ${out}\u00a0: ce flux contient ${held}, que ${from === 'sheet' ? 'le tableur' : 'l’export'} ne peut pas contenir\u00a0: ajoutez --base ${out} pour les garder, ou supprimez le fichier pour repartir de zéro`,
     leftOut: (ids: readonly string[], asked: string, from: 'sheet' | 'export') =>
       `${ids.length === 1 ? 'absent' : 'absents'} ${from === 'sheet' ? 'du tableur' : 'de l’export'}, donc ${ids.length === 1 ? 'laissé' : 'laissés'} hors du flux\u00a0: ${ids.join(', ')}${asked ? ` (avec ${asked})` : ''}\u00a0; pour montrer un engagement abandonné, ${from === 'sheet' ? 'gardez sa ligne avec le statut withdrawn (Abandonné)' : 'gardez son résultat avec un statut rattaché à withdrawn'}`,
+    outUnreadable: (out: string, reason: string) =>
+      `--out ${out}\u00a0: ce fichier ne peut pas être lu (${reason})\u00a0; le remplacer perdrait ce qu’il contient\u00a0: corrigez-le, ou supprimez-le pour repartir de zéro`,
     keptMilestones: (commitments: string) =>
       `les jalons de ${commitments} (pas de feuille --milestones)`,
     keptUpdates: (commitments: string, from: 'sheet' | 'export') =>
@@ -120,6 +123,8 @@ const messages = defineMessages({
       `--out ${out}: is a feed with ${held}, which the ${from} cannot hold: add --base ${out} to keep them, or remove the file to start anew`,
     leftOut: (ids: readonly string[], asked: string, from: 'sheet' | 'export') =>
       `not in the ${from}, so left out of the feed: ${ids.join(', ')}${asked ? ` (with ${asked})` : ''}; to show a commitment given up, ${from === 'sheet' ? 'keep its row with the status withdrawn' : 'keep its result with a status mapped to withdrawn'}`,
+    outUnreadable: (out: string, reason: string) =>
+      `--out ${out}: cannot be read (${reason}); replacing it would lose what it holds: fix it, or remove it to start anew`,
     keptMilestones: (commitments: string) =>
       `the milestones of ${commitments} (no --milestones sheet)`,
     keptUpdates: (commitments: string, from: 'sheet' | 'export') =>
@@ -516,7 +521,8 @@ function withBaseStatuses(merged: Feed, base: Feed, kept: Kept): Feed {
 /**
  * Refuses to replace, without `--base`, a feed at `--out` holding what no sheet or export holds
  * (a site, an interpellation channel, citizens' questions): `--force` alone, as the message of an
- * existing `--out` suggests first, would erase them.
+ * existing `--out` suggests first, would erase them. A JSON object there that cannot be read (a
+ * feed with a comma missing) may hold them too: it is refused as well, naming the fault.
  */
 async function keepOutFeed(
   out: string | undefined,
@@ -525,16 +531,24 @@ async function keepOutFeed(
   io: CliIo,
 ): Promise<void> {
   if (out === undefined || out === '-' || options.base !== undefined || !options.force) return;
-  let old: Feed;
+  const words = say(messages);
+  let result: ParseResult;
+  let text = '';
   try {
-    const result = await loadFeed(out, io, 'tolerant', 30_000);
-    if (!result.ok) return;
-    old = result.feed;
+    result = await loadFeed(out, io, 'tolerant', 30_000, undefined, (bytes) => {
+      text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+    });
   } catch {
     return;
   }
+  if (!result.ok) {
+    const fault = result.errors.find((issue) => issue.path === '$');
+    if (unreadable(result) && text.trimStart().startsWith('{') && fault)
+      throw new InputError(words.outUnreadable(out, issueMessage(fault.message)));
+    return;
+  }
+  const old = result.feed;
   const asked = old.commitments.reduce((n, c) => n + (c.interpellations?.length ?? 0), 0);
-  const words = say(messages);
   const held = [
     old.site?.length ? words.aSite : '',
     old.interpellation ? words.aChannel : '',

@@ -113,6 +113,35 @@ describe('files the commands write', () => {
     },
   );
 
+  it.each([
+    ['import csv', ['import', 'csv', 'erase.csv']],
+    ['import decidim', ['import', 'decidim', 'erase-decidim.json']],
+  ])(
+    '%s refuses, even with --force, to replace a feed it cannot read, saying where',
+    async (_name, args) => {
+      await writeFile(path.join(dir, 'erase.csv'), SHEET);
+      await writeFile(path.join(dir, 'erase-decidim.json'), '[{"id": 1, "title": {"en": "One"}}]');
+      // One comma removed: the feed's site, channel and questions are still in the file.
+      const broken = (await readFile(FEED, 'utf8')).replace(/",\n/, '"\n');
+      await writeFile(path.join(dir, 'broken.json'), broken);
+      const ran = await cli([...args, '--out', 'broken.json', '--force', ...UPDATED]);
+      expect(ran).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(
+          /^error {4}--out broken\.json: cannot be read \(the feed is not valid JSON: .* at line \d+, column \d+\); replacing it would lose what it holds: fix it, or remove it to start anew\n$/,
+        ),
+      });
+      expect(await read('broken.json')).toBe(broken);
+      const fr = await runCli([...args, '--out', 'broken.json', '--force', ...UPDATED], {
+        cwd: dir,
+        lang: 'fr',
+      });
+      expect(fr.stderr).toMatch(
+        /--out broken\.json\u00a0: ce fichier ne peut pas être lu \(le flux n’est pas du JSON valide\u00a0: .* à la ligne \d+, colonne \d+\)/,
+      );
+    },
+  );
+
   it('import csv writes the next version over its --base with --force', async () => {
     await writeFile(path.join(dir, 'based.csv'), SHEET);
     await writeFile(path.join(dir, 'based.json'), await readFile(FEED));

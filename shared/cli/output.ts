@@ -293,6 +293,20 @@ export function issueLine(
 }
 
 /**
+ * Whether a feed could not be read at all: its bytes are not UTF-8 text, or its text is not JSON
+ * (empty, cut short, mistyped). Such a file is unreadable, not an invalid feed.
+ */
+export function unreadable(result: ParseResult): boolean {
+  return (
+    !result.ok &&
+    result.errors.some(
+      (issue) =>
+        issue.path === '$' && /^the feed is not valid (?:JSON|UTF-8)\b/.test(issue.message),
+    )
+  );
+}
+
+/**
  * Reads and parses a feed from a file or URL (`onHeaders` is told the answer's headers, `onBytes`
  * the bytes read). Throws `InputError` when it cannot be read or is over the size limit.
  */
