@@ -93,6 +93,8 @@ const messages = defineMessages({
     keepDecidim: (out: string) =>
       `--base ${out} pour garder son éditeur, son plan, son site, son canal d’interpellation et ses interpellations`,
     notImported: (file: string, errors: string) => `${file}\u00a0: non importé (${errors})`,
+    noRows: (file: string, base: string, commitments: string) =>
+      `${file}\u00a0: aucune ligne d’engagement, alors que --base ${base} a ${commitments}\u00a0; rien n’est écrit (une feuille vide les retirerait tous)\u00a0: vérifiez que c’est la bonne feuille, et qu’elle a ses lignes sous l’en-tête`,
     noPublisher: 'pas de --publisher-name\u00a0: le flux nomme un éditeur provisoire',
     noSite: (from: 'sheet' | 'export') =>
       `${from === 'sheet' ? 'le tableur' : 'l’export'} ne contient ni site ni canal d’interpellation\u00a0: écrivez-les une fois dans le flux (init montre comment) et importez avec --base FLUX pour les garder`,
@@ -144,6 +146,8 @@ const messages = defineMessages({
     keepDecidim: (out: string) =>
       `--base ${out} to keep its publisher, plan, site, interpellation channel and interpellations`,
     notImported: (file: string, errors: string) => `${file}: not imported (${errors})`,
+    noRows: (file: string, base: string, commitments: string) =>
+      `${file}: no commitment rows, while --base ${base} has ${commitments}; nothing written (an empty sheet would remove them all): check that it is the right sheet, with its rows under the header`,
     noPublisher: 'no --publisher-name given: the feed names a placeholder publisher',
     noSite: (from: 'sheet' | 'export') =>
       `the ${from} holds no site and no interpellation channel: write them once in the feed (init shows how) and import with --base FEED to keep them`,
@@ -694,6 +698,20 @@ export async function importCsvCommand(
       io.stderr(errorLine(formatCsvIssue(files[sheet], issue)));
     io.stderr(
       `${words.notImported(file, count(result.errors.length, ['erreur', 'erreurs'], 'error'))}\n`,
+    );
+    return EXIT.invalid;
+  }
+  // A sheet cut short (only its header, as a failed export or a wrong save leaves it) would
+  // remove every commitment of the base, and their history and questions with them.
+  if (base && base.commitments.length > 0 && result.feed.commitments.length === 0) {
+    io.stderr(
+      errorLine(
+        words.noRows(
+          file,
+          options.base ?? '',
+          count(base.commitments.length, ['engagement', 'engagements'], 'commitment'),
+        ),
+      ),
     );
     return EXIT.invalid;
   }

@@ -326,6 +326,25 @@ describe('import csv', () => {
     expect(based.stderr).not.toContain('interpellation channel');
   });
 
+  it('refuses a sheet with only its header over a --base that has commitments', async () => {
+    await write('header-only.csv', 'id;titre;statut;avancement;début;échéance;pilote\n');
+    const base = await readFile(path.join(ROOT, 'shared/feeds/valfleurie.json'), 'utf8');
+    await write('kept.json', base);
+    const ran = await importCsv([
+      'header-only.csv',
+      '--base',
+      'kept.json',
+      '--out',
+      'kept.json',
+      '--force',
+    ]);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(
+      /^error {4}header-only\.csv: no commitment rows, while --base kept\.json has \d+ commitments; nothing written/,
+    );
+    expect(await readFile(path.join(dir, 'kept.json'), 'utf8')).toBe(base);
+  });
+
   it('gives the link a cell probably means when it lacks only https://', async () => {
     await write(
       'links.csv',
