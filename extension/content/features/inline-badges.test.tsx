@@ -126,6 +126,41 @@ describe('inline badges', () => {
     expect(document.querySelector('form')!.innerHTML).toBe(html);
   });
 
+  it('puts nothing in what the person can edit', async () => {
+    const html =
+      `<p contenteditable="true">Edit <a href="${TOWN}/c/A1">the data</a>.</p>` +
+      `<div contenteditable=""><p contenteditable="false"><a href="${TOWN}/c/B1">Budget</a></p></div>`;
+    await start(html);
+    expect(badges()).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(html);
+  });
+
+  it('puts nothing anywhere in an editable document', async () => {
+    document.designMode = 'on';
+    try {
+      await start(`<p>Edit <a href="${TOWN}/c/A1">the data</a>.</p>`);
+      expect(badges()).toHaveLength(0);
+    } finally {
+      document.designMode = 'off';
+    }
+  });
+
+  it('puts a badge after a button or a summary, not in the name they read', async () => {
+    await start(`
+      <p><button id="b" data-commitment="A1">Open</button> and
+      <button id="lb"><span><a href="${TOWN}/c/B1">the budget</a></span></button></p>
+      <details><summary id="s" data-commitment="B1">More</summary>text</details>
+      <p><span role="button" id="r" data-commitment="A1">Go</span></p>`);
+    for (const id of ['b', 'lb', 'r']) {
+      const control = document.getElementById(id)!;
+      expect(control.querySelector(BADGE_TAG)).toBeNull();
+      expect(control.nextElementSibling?.localName).toBe(BADGE_TAG);
+    }
+    // After a summary, the badge shows with the details' content.
+    expect(document.getElementById('s')!.querySelector(BADGE_TAG)).toBeNull();
+    expect(badges()).toHaveLength(4);
+  });
+
   it('gives a marked region one badge even when it links to the same commitment', async () => {
     await start(`
       <section id="s" data-commitment="B1"><h3>Budget</h3><a href="${TOWN}/c/B1">More</a></section>
