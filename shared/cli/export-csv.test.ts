@@ -107,4 +107,54 @@ describe('export csv --statuses', () => {
     expect(imported.code, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual(feed);
   });
+
+  it('writes the values a reader would drop as the feed writes them, for the import to report', async () => {
+    const feed = {
+      format: 'open-commitments/1',
+      publisher: { name: 'Commune de Test', kind: 'municipality' },
+      updated: '2026-12-04T00:00:00Z',
+      languages: ['en'],
+      commitments: [
+        { id: 'E1', title: 'One', status: 'limited', due: '30/06/2027' },
+        { id: 'E2', title: 'Two', status: 'in-progress' },
+        { id: 'E2', title: 'Two again', status: 'complete' },
+      ],
+    };
+    await writeFile(path.join(dir, 'loose.json'), JSON.stringify(feed));
+    const exported = await runCli(['export', 'csv', 'loose.json', '--out', 'loose.csv'], {
+      cwd: dir,
+    });
+    expect(exported.code, exported.stderr).toBe(0);
+    const rows = (await readFile(path.join(dir, 'loose.csv'), 'utf8')).split('\n');
+    expect(rows.slice(1, 4)).toEqual([
+      'E1,One,limited,,,30/06/2027,,,,,,,,,',
+      'E2,Two,in-progress,,,,,,,,,,,,',
+      'E2,Two again,complete,,,,,,,,,,,,',
+    ]);
+    const imported = await runCli(
+      ['import', 'csv', 'loose.csv', '--publisher-name', 'Commune de Test'],
+      { cwd: dir },
+    );
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain('loose.csv: row 3, column C (status): unknown status');
+    expect(imported.stderr).toMatch(/loose\.csv: row 4, column A \(id\): .*E2.*row 3/);
+  });
+
+  it('refuses to write a sheet without a value no cell can hold, naming its path', async () => {
+    const feed = {
+      format: 'open-commitments/1',
+      publisher: { name: 'Commune de Test', kind: 'municipality' },
+      updated: '2026-12-04T00:00:00Z',
+      commitments: [{ id: 'E1', title: 'One', status: 'limited', due: { year: 2027 } }],
+    };
+    await writeFile(path.join(dir, 'nested.json'), JSON.stringify(feed));
+    const exported = await runCli(['export', 'csv', 'nested.json', '--out', 'nested.csv'], {
+      cwd: dir,
+    });
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toContain(
+      'error    nested.json: commitments[0].due: an object cannot go in a cell of the sheet; correct this value in the feed, then export again\n',
+    );
+    await expect(readFile(path.join(dir, 'nested.csv'), 'utf8')).rejects.toThrow();
+  });
 });

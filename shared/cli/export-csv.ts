@@ -1,6 +1,7 @@
 /** `open-commitments export csv`: a feed back to the spreadsheet template. */
 import { writeCsv, type Separator } from './csv-table.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
+import { feedAsWritten } from './feed-as-written.ts';
 import { EXIT, type CliIo } from './io.ts';
 import { cliLang, say } from './lang.ts';
 import { checkTargets, feedJson, issueLine, loadFeed, writeOutput } from './output.ts';
@@ -64,12 +65,25 @@ export async function exportCsvCommand(
     },
     io,
   );
-  const result = await loadFeed(source, io, 'tolerant', options.timeoutMs);
+  let bytes: Uint8Array = new Uint8Array();
+  const result = await loadFeed(source, io, 'tolerant', options.timeoutMs, undefined, (read) => {
+    bytes = read;
+  });
   if (!result.ok) {
     for (const issue of result.errors) io.stderr(issueLine('error', source, issue));
     return EXIT.invalid;
   }
-  const feed = result.feed;
+  // What a reader skipped or replaced goes in the sheet as written, for the import to report at
+  // its row and column, rather than be lost once the sheet is imported back.
+  const written = feedAsWritten(
+    JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')),
+    result.feed,
+  );
+  if (!written.ok) {
+    io.stderr(issueLine('error', source, written.issue));
+    return EXIT.invalid;
+  }
+  const feed = written.feed;
   const words = say(messages);
   for (const warning of result.warnings) io.stderr(issueLine('warning', source, warning));
   const lang: HeaderLang = options.lang ?? (feed.languages?.[0] === 'fr' ? 'fr' : 'en');
