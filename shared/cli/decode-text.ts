@@ -4,6 +4,55 @@ export interface DecodedText {
   readonly encoding: 'utf-8' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be';
   /** The bytes began with a byte-order mark (dropped from `text`). */
   readonly bom: boolean;
+  /**
+   * For UTF-8 text with bytes that are not UTF-8 (a word pasted from another file): the offset in
+   * `text` of the first, decoded as U+FFFD. Such a file is neither UTF-8 nor Windows-1252 through.
+   */
+  readonly invalidAt?: number;
+  /** That first byte that is not UTF-8. */
+  readonly invalidByte?: number;
+}
+
+/** The length of the UTF-8 sequence that starts at `i` with a byte of 0x80 or more, or 0. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i] ?? 0;
+  const within = (k: number, low = 0x80, high = 0xbf): boolean => {
+    const byte = bytes[i + k];
+    return byte !== undefined && byte >= low && byte <= high;
+  };
+  if (lead >= 0xc2 && lead <= 0xdf) return within(1) ? 2 : 0;
+  if (lead >= 0xe0 && lead <= 0xef)
+    return within(1, lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf) && within(2) ? 3 : 0;
+  if (lead >= 0xf0 && lead <= 0xf4)
+    return within(1, lead === 0xf0 ? 0x90 : 0x80, lead === 0xf4 ? 0x8f : 0xbf) &&
+      within(2) &&
+      within(3)
+      ? 4
+      : 0;
+  return 0;
+}
+
+/**
+ * The offset of the first byte that is not UTF-8, when the bytes also hold a valid UTF-8 sequence
+ * of more than one byte (an accent saved as UTF-8): text in one encoding throughout never does
+ * both. Windows-1252 text would have to hold such a sequence by chance ("Ã©"), which French words
+ * never do; Mac Roman text does, though: its ’ “ ” – — (0xD0 to 0xD5) before an accented letter
+ * (0x80 to 0xBF) make a valid pair, so a pair led by 0xD0 to 0xDF is no evidence of UTF-8.
+ */
+function mixedUtf8(bytes: Uint8Array): number | undefined {
+  let invalid: number | undefined;
+  let multibyte = false;
+  for (let i = 0; i < bytes.length;) {
+    if ((bytes[i] ?? 0) < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = sequenceLength(bytes, i);
+    if (length === 0) invalid ??= i;
+    else if (length > 2 || (bytes[i] ?? 0) < 0xd0) multibyte = true;
+    i += Math.max(length, 1);
+  }
+  return multibyte ? invalid : undefined;
 }
 
 /**
@@ -30,7 +79,9 @@ function utf16Without(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
  * Decodes a spreadsheet export. UTF-8 with or without a byte-order mark is read as such; UTF-16
  * (Excel's "Unicode text"), with a byte-order mark or recognised by its zero bytes, as UTF-16;
  * bytes that are not valid UTF-8 are read as Windows-1252, the encoding Excel uses for "CSV" on
- * French Windows, so that `é` saved by Excel is not turned into replacement characters.
+ * French Windows, so that `é` saved by Excel is not turned into replacement characters; but UTF-8
+ * text with a few such bytes in it is read as UTF-8 and says where the first is (`invalidAt`),
+ * rather than having every accent turned into two characters.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const utf16Bom =
@@ -53,6 +104,15 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', bom };
   } catch {
+    const invalid = mixedUtf8(body);
+    if (invalid !== undefined)
+      return {
+        text: new TextDecoder('utf-8').decode(body),
+        encoding: 'utf-8',
+        bom,
+        invalidAt: new TextDecoder('utf-8').decode(body.subarray(0, invalid)).length,
+        invalidByte: body[invalid] ?? 0,
+      };
     if (isMacRoman(body)) return { text: decodeMacRoman(body), encoding: 'macintosh', bom };
     return { text: decodeWindows1252(body), encoding: 'windows-1252', bom };
   }

@@ -2,7 +2,7 @@
 import { parseFeed } from '../feed/parse-feed.ts';
 import type { Commitment, Feed, ParseResult, PublisherKind, StatusDef } from '../feed/types.ts';
 import { normalizeWord, readDate, readStatusMap } from './cells.ts';
-import { formatCsvIssue, readCsv, type CsvIssue, type CsvTable } from './csv-table.ts';
+import { cellPlace, formatCsvIssue, readCsv, type CsvIssue, type CsvTable } from './csv-table.ts';
 import {
   decidimRecordsFromCsv,
   decidimRecordsFromJson,
@@ -56,6 +56,9 @@ const messages = defineMessages({
       `${file}\u00a0: pas en UTF-8, lu en Windows-1252 (le «\u00a0CSV\u00a0» d’Excel sous Windows)\u00a0; enregistrez au format «\u00a0CSV UTF-8\u00a0» pour ne plus voir cette remarque`,
     macRoman: (file: string) =>
       `${file}\u00a0: pas en UTF-8, lu en Mac Roman (le «\u00a0CSV\u00a0» d’Excel sur Mac)\u00a0; enregistrez au format «\u00a0CSV UTF-8\u00a0» pour ne plus voir cette remarque`,
+    notUtf8: (byte: string) =>
+      `pas de l’UTF-8 (l’octet 0x${byte}), alors que le reste du fichier est en UTF-8\u00a0: écrivez à nouveau ce caractère (souvent une lettre accentuée collée d’un fichier dans un autre encodage)`,
+    lineColumn: (line: number, column: number) => `ligne ${line}, colonne ${column}`,
     utf16: (file: string) =>
       `${file}\u00a0: en UTF-16 et non en UTF-8 (le «\u00a0Texte Unicode\u00a0» d’Excel), lu comme tel\u00a0; enregistrez au format «\u00a0CSV UTF-8\u00a0» pour ne plus voir cette remarque`,
     notJson: (file: string, reason: string) => `${file}\u00a0: ce n’est pas du JSON (${reason})`,
@@ -110,6 +113,9 @@ const messages = defineMessages({
       `${file}: not UTF-8, read as Windows-1252 (Excel's "CSV" on Windows); save as "CSV UTF-8" to avoid this note`,
     macRoman: (file: string) =>
       `${file}: not UTF-8, read as Mac Roman (Excel's "CSV" on a Mac); save as "CSV UTF-8" to avoid this note`,
+    notUtf8: (byte: string) =>
+      `not valid UTF-8 (the byte 0x${byte}), while the rest of the file is UTF-8: type this character again (often an accented letter pasted from a file in another encoding)`,
+    lineColumn: (line: number, column: number) => `line ${line}, column ${column}`,
     utf16: (file: string) =>
       `${file}: UTF-16, not UTF-8 (Excel's "Unicode text"), read as such; save as "CSV UTF-8" to avoid this note`,
     notJson: (file: string, reason: string) => `${file}: not JSON (${reason})`,
@@ -164,20 +170,60 @@ const note = (text: string): string => `${say(messages).note}${text}\n`;
 /** An error line about a place in a sheet or export. */
 const errorLine = (text: string): string => `${issueLabel('error')}${text}\n`;
 
-/** Reads a text file of a spreadsheet, saying on stderr when it was not UTF-8. */
-async function readTextFile(file: string, io: CliIo): Promise<string> {
+/**
+ * Reads a text file of a spreadsheet, saying on stderr when it was not UTF-8. `kind` says how to
+ * locate a byte that is not UTF-8 in a UTF-8 file: by cell in CSV, by line in JSON, by either in
+ * an export that may be both.
+ */
+async function readTextFile(
+  file: string,
+  io: CliIo,
+  kind: 'csv' | 'json' | 'either',
+): Promise<string> {
   const bytes = await readInput(file, io, { timeoutMs: 30_000, maxBytes: MAX_INPUT });
   const decoded = decodeText(bytes);
   const words = say(messages);
+  if (decoded.invalidAt !== undefined)
+    throw new InputError(
+      `${file}${words.colon}${wherePlace(
+        decoded.text,
+        decoded.invalidAt,
+        kind === 'csv' || (kind === 'either' && !/^\s*[[{]/.test(decoded.text)),
+      )}${words.colon}${words.notUtf8(
+        (decoded.invalidByte ?? 0).toString(16).toUpperCase().padStart(2, '0'),
+      )}`,
+    );
   if (decoded.encoding === 'windows-1252') io.stderr(note(words.windows1252(file)));
   else if (decoded.encoding === 'macintosh') io.stderr(note(words.macRoman(file)));
   else if (decoded.encoding !== 'utf-8') io.stderr(note(words.utf16(file)));
   return decoded.text;
 }
 
+/**
+ * Where the character at `offset` of `text` is: the row and column of its cell in a sheet (`csv`),
+ * else, or when the sheet cannot be read, its line and column.
+ */
+function wherePlace(text: string, offset: number, csv: boolean): string {
+  // A character no sheet holds marks the place, found back in the cell it ends up in.
+  const marked = `${text.slice(0, offset)}\uffff${text.slice(offset + 1)}`;
+  const parsed = csv ? readCsv(marked) : undefined;
+  if (parsed?.ok) {
+    const { header, rows } = parsed.table;
+    const found = [{ row: 1, values: header }, ...rows]
+      .map((row) => ({ row: row.row, column: row.values.findIndex((v) => v.includes('\uffff')) }))
+      .find((place) => place.column !== -1);
+    if (found) return cellPlace(found.row, found.column, header[found.column]);
+  }
+  const before = text.slice(0, offset);
+  return say(messages).lineColumn(
+    before.split('\n').length,
+    before.length - before.lastIndexOf('\n'),
+  );
+}
+
 /** Reads a CSV file into a table, or prints its problems and returns undefined. */
 async function readTable(file: string, io: CliIo): Promise<CsvTable | undefined> {
-  const parsed = readCsv(await readTextFile(file, io));
+  const parsed = readCsv(await readTextFile(file, io, 'csv'));
   if (parsed.ok) return parsed.table;
   for (const issue of parsed.issues) io.stderr(errorLine(formatCsvIssue(file, issue)));
   return undefined;
@@ -186,7 +232,7 @@ async function readTable(file: string, io: CliIo): Promise<CsvTable | undefined>
 /** Reads a `--statuses` file: StatusDefs, or a map of key to category. */
 async function readStatuses(file: string | undefined, io: CliIo) {
   if (file === undefined) return undefined;
-  const text = await readTextFile(file, io);
+  const text = await readTextFile(file, io, 'json');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -779,7 +825,7 @@ export async function importDecidimCommand(
   const statuses = await readStatuses(options.statuses, io);
   const base = options.base ? await loadBase(options.base, io) : undefined;
   if (options.base && !base) return EXIT.invalid;
-  const text = await readTextFile(file, io);
+  const text = await readTextFile(file, io, 'either');
   let records: DecidimRecord[];
   if (/^\s*[[{]/.test(text)) {
     let value: unknown;

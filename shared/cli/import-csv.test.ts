@@ -194,6 +194,23 @@ describe('import csv', () => {
     expect((JSON.parse(alone.stdout) as Feed).commitments[0]?.title).toBe('Mise à jour');
   });
 
+  it('refuses a UTF-8 file with a stray byte in it, naming the row and column of that byte', async () => {
+    // "Café" pasted from a Windows-1252 file (é is 0xE9) into a sheet whose accents are UTF-8.
+    const bytes = Buffer.concat([
+      Buffer.from('id;titre;statut\nM1;Publier les marchés;Limité\nM2;Caf', 'utf8'),
+      Buffer.from([0xe9]),
+      Buffer.from(';Limité\n', 'utf8'),
+    ]);
+    await write('mixed.csv', bytes);
+    const ran = await importCsv(['mixed.csv', '--out', 'mixed.json']);
+    expect(ran).toMatchObject({
+      code: 2,
+      stderr:
+        'error    mixed.csv: row 3, column B (titre): not valid UTF-8 (the byte 0xE9), while the rest of the file is UTF-8: type this character again (often an accented letter pasted from a file in another encoding)\n',
+    });
+    await expect(readFile(path.join(dir, 'mixed.json'))).rejects.toThrow();
+  });
+
   it('keeps the €, the typographic apostrophe and the œ of a Windows-1252 file', async () => {
     // "W2;Vœux : l’aide à 1 € – « oui »…;Limité" where Excel writes œ as 0x9C, ’ as 0x92, € as
     // 0x80, – as 0x96 and … as 0x85 (bytes that ISO-8859-1 leaves to control characters).
