@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
 import { foldForSearch, matchesQuery, queryWords } from '../../shared/text/search.ts';
 import { focusIfLost } from '../dom/focus.ts';
@@ -22,6 +22,18 @@ import { PlanSummaryLine } from './PlanSummaryLine.tsx';
  * lost for `focusIfLost`).
  */
 const focus = (element: HTMLElement | null) => element?.focus();
+
+/**
+ * Shows a `popover` element in the top layer, above everything of the page whatever its stacking
+ * (a cookie banner at the highest z-index, every element of its body raised, a `transform` that
+ * would hold a fixed element in its box). A browser without the popover API keeps it fixed at a
+ * high z-index.
+ */
+function lift(element: HTMLElement | null): void {
+  if (element?.isConnected && 'showPopover' in element && !element.matches(':popover-open')) {
+    element.showPopover();
+  }
+}
 
 /** Above this many rows the panel offers a field that filters them by their words. */
 export const FILTER_FROM = 10;
@@ -76,6 +88,9 @@ export function Overlay({
   const position = useMemo(() => createPanelPosition(place), []);
   const panel = useRef<HTMLElement>(null);
   const hideButton = useRef<HTMLButtonElement>(null);
+  const tab = useRef<HTMLButtonElement>(null);
+  const undo = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => [panel, tab, undo].forEach((e) => lift(e.current)));
   const [hidden, setHidden] = useState(false);
   // Set once the tab of a narrow screen is pressed: focus goes to the opened panel, which then
   // stays open. Until then the panel follows the window: a phone turned, a window resized.
@@ -190,6 +205,8 @@ export function Overlay({
       <button
         type="button"
         class="oc-root oc-panel oc-tab"
+        ref={tab}
+        popover="manual"
         style={style}
         lang={lang}
         aria-expanded="false"
@@ -205,6 +222,7 @@ export function Overlay({
       <section
         class="oc-root oc-panel"
         ref={panel}
+        popover="manual"
         style={style}
         hidden={hidden}
         aria-labelledby="oc-overlay-title"
@@ -310,7 +328,15 @@ export function Overlay({
         </footer>
       </section>
       {/* Present before its text, so that screen readers announce the text when it appears. */}
-      <div role="status" class="oc-root oc-undo" style={style} lang={lang} onKeyDown={onEscape}>
+      <div
+        role="status"
+        class="oc-root oc-undo"
+        ref={undo}
+        popover="manual"
+        style={style}
+        lang={lang}
+        onKeyDown={onEscape}
+      >
         {hidden && (
           <>
             {m.overlayHidden}{' '}

@@ -129,6 +129,30 @@ beforeAll(async () => {
       '<a id="corner" href="#" style="position: absolute; top: 640px; right: 60px">Budget</a>' +
       '</main></body></html>',
   });
+  // A cookie banner fixed over the window's foot at the highest z-index; every element of the
+  // body raised to it; a zoomed page whose body holds fixed elements in its box.
+  server.route('/town/project-a-cookies.html', {
+    body: projectPage(server.origin).replace(
+      '</body>',
+      '<div style="position: fixed; inset: auto 0 0 0; height: 200px; background: #222; ' +
+        'z-index: 2147483647">We use cookies</div></body>',
+    ),
+  });
+  server.route('/town/project-a-raised.html', {
+    body: projectPage(server.origin).replace(
+      '<body>',
+      '<body><style>body > * { position: relative; z-index: 2147483647; background: #eee }' +
+        '</style><div style="height: 2000px"></div>',
+    ),
+  });
+  server.route('/town/project-a-zoomed.html', {
+    body: projectPage(server.origin)
+      .replace('<html lang="en">', '<html lang="en" style="zoom: 2">')
+      .replace(
+        '<body>',
+        '<body style="transform: translateX(0)"><div style="height: 2000px"></div>',
+      ),
+  });
   server.route('/town/about.html', { body: htmlPage('About the town', '<p>Nothing planned.</p>') });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   session.context.on('request', (request: Request) => {
@@ -233,6 +257,48 @@ describe('a dark page', () => {
     await page.locator('#c1 open-commitments-badge').waitFor({ timeout: 15_000 });
     const inBadges = (await axeViolations(page)).filter((v) => v.includes(BADGE));
     expect(inBadges).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a page that stacks its own elements high', () => {
+  /** Whether the overlay is what the window shows at the middle of `locator`. */
+  const onTop = async (page: Page, locator: Locator) => {
+    const box = (await locator.boundingBox())!;
+    return page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, {
+      x: box.x + box.width / 2,
+      y: box.y + box.height / 2,
+    });
+  };
+
+  it('shows the panel above a cookie banner and above a raised body', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const path of ['/town/project-a-cookies.html', '/town/project-a-raised.html']) {
+      await page.goto(`${server.origin}${path}`);
+      const overlay = page.locator('open-commitments-overlay');
+      await overlay.locator('li[data-commitment-id="A1"]').waitFor({ timeout: 15_000 });
+      expect(await onTop(page, overlay.getByRole('heading'))).toBe('open-commitments-overlay');
+      const hide = overlay.getByRole('button', { name: 'Never on this site' });
+      expect(await onTop(page, hide)).toBe('open-commitments-overlay');
+    }
+    await page.close();
+  });
+
+  it('keeps the panel in the window on a zoomed page whose body is transformed', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server.origin}/town/project-a-zoomed.html`);
+    const panel = page.locator('open-commitments-overlay section');
+    await panel.locator('li[data-commitment-id="A1"]').waitFor({ timeout: 15_000 });
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    expect(box.y + box.height).toBeLessThanOrEqual(720);
+    expect(await onTop(page, panel.getByRole('button', { name: 'Close' }))).toBe(
+      'open-commitments-overlay',
+    );
     await page.close();
   });
 });

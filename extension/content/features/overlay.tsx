@@ -91,6 +91,11 @@ export const feature: Feature = {
     const active = document.activeElement;
     let returnTo = active instanceof HTMLElement && active !== document.body ? active : null;
     ui.mount();
+    // A page zoomed with CSS (`html { zoom: 2 }`) would zoom the panel too, beyond the window:
+    // the panel takes back the zoom the page gives it.
+    const zoom = (ui.shadowHost.parentElement as { currentCSSZoom?: number } | null)
+      ?.currentCSSZoom;
+    if (zoom && zoom !== 1) ui.uiContainer.style.zoom = String(1 / zoom);
     // The page's own scripts can reach into the open shadow root; a click they fake could hide
     // the overlay from the site for good or record a question the person never asked.
     ui.shadow.addEventListener('click', refuseUntrusted, { capture: true });
