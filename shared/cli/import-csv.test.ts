@@ -303,6 +303,18 @@ describe('import csv', () => {
     expect(ran.stderr).toContain('quote.csv: row 3, column B: a quoted value is never closed');
   });
 
+  it('names the row and column of a value under no header', async () => {
+    await write('blank-header.csv', 'id;titre;statut;;\nE1;A;Limité;;\nE2;B;Limité;;oups\n');
+    const ran = await importCsv(['blank-header.csv']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain(
+      'error    blank-header.csv: row 3, column E: a value under no header: name this column, or move the value to a column of the template, so that no value of the sheet is left out\n',
+    );
+    // Empty columns after the last header, as spreadsheets often save them, are no error.
+    await write('blank-empty.csv', 'id;titre;statut;;\nE1;A;Limité;;\n');
+    expect((await importCsv(['blank-empty.csv'])).code).toBe(0);
+  });
+
   it('names the row and column of an unknown status and lists the allowed ones', async () => {
     await write('status.csv', 'id,title,status\nS1,One,limited\nS2,Two,en retard\n');
     const ran = await importCsv(['status.csv']);

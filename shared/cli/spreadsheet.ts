@@ -41,6 +41,8 @@ const messages = defineMessages({
     nameIt: (name: string) =>
       `colonne inconnue\u00a0: nommez-la «\u00a0${name}\u00a0» si c’est ce qu’elle contient, ou retirez-la, pour qu’aucune valeur du tableur ne soit laissée de côté`,
     ignored: (known: string) => `colonne inconnue, ignorée (${known})`,
+    noHeader:
+      'une valeur sous aucun en-tête\u00a0: donnez un nom à cette colonne, ou placez la valeur dans une colonne du modèle, pour qu’aucune valeur du tableur ne soit laissée de côté',
     missing: (french: string, english: string) =>
       french === english
         ? `il manque la colonne «\u00a0${french}\u00a0»`
@@ -81,6 +83,8 @@ const messages = defineMessages({
     nameIt: (name: string) =>
       `unknown column: name it "${name}" if it holds that, or remove it, so that no value of the sheet is left out`,
     ignored: (known: string) => `unknown column, ignored (${known})`,
+    noHeader:
+      'a value under no header: name this column, or move the value to a column of the template, so that no value of the sheet is left out',
     missing: (french: string, english: string) =>
       `missing column "${french}" (French) or "${english}" (English)`,
     writeScheme: (url: string) => `; write "${url}"`,
@@ -246,7 +250,13 @@ function readLayout<F extends string>(
       }
     }
     if (!def) {
-      if (header !== '') unknown.push({ header, index });
+      if (header.trim() !== '') unknown.push({ header, index });
+      else {
+        // A value under a blank header would be left out of the feed while the sheet shows it.
+        const filled = table.rows.find((row) => (row.values[index] ?? '').trim() !== '');
+        if (filled)
+          issues.push({ row: filled.row, columnIndex: index, message: say(messages).noHeader });
+      }
       return;
     }
     const base = normalizeWord(LANG_SUFFIX.exec(header)?.[1] ?? header);
