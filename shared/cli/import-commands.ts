@@ -12,7 +12,8 @@ import {
 import { decodeText } from './decode-text.ts';
 import { garbledTexts } from './feed-checks.ts';
 import { isStarterCommitment, isStarterStatus } from './init.ts';
-import { EXIT, InputError, readInput, type CliIo } from './io.ts';
+import { DEFAULT_LIMITS } from '../feed/limits.ts';
+import { EXIT, InputError, bytesText, limitText, readInput, type CliIo } from './io.ts';
 import { issueLabel, issueMessage } from './issue-words.ts';
 import { cliLang, say } from './lang.ts';
 import {
@@ -96,6 +97,8 @@ const messages = defineMessages({
     keepDecidim: (out: string) =>
       `--base ${out} pour garder son éditeur, son plan, son site, son canal d’interpellation et ses interpellations`,
     notImported: (file: string, errors: string) => `${file}\u00a0: non importé (${errors})`,
+    tooLarge: (size: string, limit: string) =>
+      `le flux ferait ${size}, au-delà de la limite de ${limit} que les lecteurs appliquent\u00a0: rien n’est écrit\u00a0; répartissez les engagements entre plusieurs flux, ou raccourcissez leurs textes`,
     noRows: (file: string, base: string, commitments: string) =>
       `${file}\u00a0: aucune ligne d’engagement, alors que --base ${base} a ${commitments}\u00a0; rien n’est écrit (une feuille vide les retirerait tous)\u00a0: vérifiez que c’est la bonne feuille, et qu’elle a ses lignes sous l’en-tête`,
     noPublisher: 'pas de --publisher-name\u00a0: le flux nomme un éditeur provisoire',
@@ -152,6 +155,8 @@ const messages = defineMessages({
     keepDecidim: (out: string) =>
       `--base ${out} to keep its publisher, plan, site, interpellation channel and interpellations`,
     notImported: (file: string, errors: string) => `${file}: not imported (${errors})`,
+    tooLarge: (size: string, limit: string) =>
+      `the feed would be ${size}, larger than the limit of ${limit} that readers enforce: nothing written; split the commitments across feeds, or shorten their texts`,
     noRows: (file: string, base: string, commitments: string) =>
       `${file}: no commitment rows, while --base ${base} has ${commitments}; nothing written (an empty sheet would remove them all): check that it is the right sheet, with its rows under the header`,
     noPublisher: 'no --publisher-name given: the feed names a placeholder publisher',
@@ -431,6 +436,23 @@ function selfCheck(
 
 function nowString(io: CliIo): string {
   return `${io.now().toISOString().slice(0, 19)}Z`;
+}
+
+/**
+ * Writes the feed an import made, unless it is over the size a reader accepts: `validate`, `diff`
+ * and `export csv`, like the widget and the extension, would refuse it whole. Returns the exit code.
+ */
+async function writeFeed(feed: Feed, out: string | undefined, io: CliIo): Promise<number> {
+  const text = feedJson(feed);
+  const size = new TextEncoder().encode(text).byteLength;
+  if (size > DEFAULT_LIMITS.maxBytes) {
+    io.stderr(
+      errorLine(say(messages).tooLarge(bytesText(size), limitText(DEFAULT_LIMITS.maxBytes))),
+    );
+    return EXIT.invalid;
+  }
+  await writeOutput(out, text, io);
+  return EXIT.ok;
 }
 
 /** Options of `import csv`. */
@@ -783,7 +805,7 @@ export async function importCsvCommand(
     file,
   );
   if (invalid !== undefined) return invalid;
-  await writeOutput(options.out, feedJson(feed), io);
+  if ((await writeFeed(feed, options.out, io)) !== EXIT.ok) return EXIT.invalid;
   if (options.out) io.stderr(`${words.written(options.out, feed.commitments.length)}\n`);
   return EXIT.ok;
 }
@@ -884,7 +906,7 @@ export async function importDecidimCommand(
   reportBase(feed, base, options.base, kept, 'export', io);
   const invalid = selfCheck(feed, io, undefined, file);
   if (invalid !== undefined) return invalid;
-  await writeOutput(options.out, feedJson(feed), io);
+  if ((await writeFeed(feed, options.out, io)) !== EXIT.ok) return EXIT.invalid;
   const milestones = feed.commitments.reduce((n, c) => n + (c.milestones?.length ?? 0), 0);
   io.stderr(
     `${words.imported(

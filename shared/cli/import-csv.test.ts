@@ -303,6 +303,22 @@ describe('import csv', () => {
     expect(ran.stderr).toContain('quote.csv: row 3, column B: a quoted value is never closed');
   });
 
+  it('refuses to write a feed over the size readers accept, saying its size and the limit', async () => {
+    // A sheet under the 20 MiB limit whose feed, with its indentation and field names, is over.
+    const text = 'Texte long '.repeat(30);
+    const rows = Array.from(
+      { length: 50_000 },
+      (_, i) => `E${i};Engagement numéro ${i};Limité;0;2027-06-30;${text}`,
+    );
+    await write('big.csv', `id;titre;statut;avancement;échéance;description\n${rows.join('\n')}\n`);
+    const ran = await importCsv(['big.csv', '--out', 'big.json']);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(
+      /error {4}the feed would be [\d,]+ bytes, larger than the limit of 20 MiB \(20,971,520 bytes\) that readers enforce: nothing written/,
+    );
+    await expect(readFile(path.join(dir, 'big.json'))).rejects.toThrow();
+  });
+
   it('names the row and column of a value under no header', async () => {
     await write('blank-header.csv', 'id;titre;statut;;\nE1;A;Limité;;\nE2;B;Limité;;oups\n');
     const ran = await importCsv(['blank-header.csv']);

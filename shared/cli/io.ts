@@ -169,12 +169,12 @@ export interface ReadOptions {
 }
 
 /** A count of bytes as a person reads it: `20,971,520 bytes`, `20 971 520 octets`. */
-function bytesText(n: number): string {
+export function bytesText(n: number): string {
   return `${formatNumber(n, cliLang())} ${say(messages).bytes}`;
 }
 
 /** `20 MiB (20,971,520 bytes)`, `20 Mio (20 971 520 octets)`: a size limit as a person reads it. */
-function limitText(maxBytes: number): string {
+export function limitText(maxBytes: number): string {
   const mib = maxBytes / (1024 * 1024);
   const bytes = bytesText(maxBytes);
   return Number.isInteger(mib)
