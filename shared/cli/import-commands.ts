@@ -11,7 +11,7 @@ import {
 } from './decidim.ts';
 import { decodeText } from './decode-text.ts';
 import { garbledTexts } from './feed-checks.ts';
-import { isStarterCommitment, isStarterStatus } from './init.ts';
+import { IMPORT_PLACEHOLDER_NAME, isStarterCommitment, isStarterStatus } from './init.ts';
 import { DEFAULT_LIMITS } from '../feed/limits.ts';
 import { EXIT, InputError, bytesText, limitText, readInput, type CliIo } from './io.ts';
 import { issueLabel, issueMessage } from './issue-words.ts';
@@ -748,8 +748,7 @@ export async function importCsvCommand(
   const result = importSpreadsheet(
     { commitments, ...(milestones ? { milestones } : {}), ...(updates ? { updates } : {}) },
     {
-      publisherName:
-        options.publisherName ?? (base ? '' : 'Publisher (replace with --publisher-name)'),
+      publisherName: options.publisherName ?? (base ? '' : IMPORT_PLACEHOLDER_NAME.en),
       kind: options.kind ?? base?.publisher.kind ?? 'municipality',
       ...(options.publisherUrl ? { publisherUrl: options.publisherUrl } : {}),
       ...(options.planTitle ? { planTitle: options.planTitle } : {}),
@@ -783,13 +782,25 @@ export async function importCsvCommand(
     );
     return EXIT.invalid;
   }
-  if (!options.publisherName && !base) io.stderr(note(words.noPublisher));
+  const placeholder = options.publisherName === undefined && !base;
+  if (placeholder) io.stderr(note(words.noPublisher));
   // Without them the extension shows the feed on no page and no one is offered to question.
   if (!base) io.stderr(note(words.noSite('sheet')));
   const kept = keptNothing();
   const feed = base
     ? withBaseStatuses(mergeBase(result.feed, base, options, kept), base, kept)
-    : result.feed;
+    : placeholder
+      ? {
+          ...result.feed,
+          // In the sheet's language, as the feed's texts are.
+          publisher: {
+            ...result.feed.publisher,
+            name: IMPORT_PLACEHOLDER_NAME[
+              result.feed.languages?.[0]?.startsWith('fr') ? 'fr' : 'en'
+            ],
+          },
+        }
+      : result.feed;
   reportBase(feed, base, options.base, kept, 'sheet', io);
   const invalid = selfCheck(
     feed,

@@ -319,6 +319,34 @@ describe('import csv', () => {
     await expect(readFile(path.join(dir, 'big.json'))).rejects.toThrow();
   });
 
+  it('names a placeholder publisher in the sheet’s language, which validate flags', async () => {
+    await write('unnamed-fr.csv', 'id;titre;statut\nP1;Un;Limité\n');
+    await write('unnamed-en.csv', 'id,title,status\nP1,One,limited\n');
+    for (const [sheet, name] of [
+      ['unnamed-fr', 'Nom de l’éditeur (à remplacer avec --publisher-name)'],
+      ['unnamed-en', 'Publisher (replace with --publisher-name)'],
+    ] as const) {
+      const ran = await runCli(['import', 'csv', `${sheet}.csv`, '--out', `${sheet}.json`], {
+        cwd: dir,
+      });
+      expect(ran.code, ran.stderr).toBe(0);
+      expect((await feedOf(`${sheet}.json`)).publisher.name).toBe(name);
+      const checked = await runCli(['validate', `${sheet}.json`], { cwd: dir });
+      expect(checked.code).toBe(0);
+      expect(checked.stdout).toContain(
+        `warning  publisher.name: "${name}" is a placeholder written by import: replace it with your name\n`,
+      );
+    }
+  });
+
+  it('says that a --publisher-name given is empty', async () => {
+    await write('named.csv', 'id;titre;statut\nP1;Un;Limité\n');
+    const ran = await runCli(['import', 'csv', 'named.csv', '--publisher-name', ''], { cwd: dir });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain("the name given is empty; give the publisher's");
+    expect(ran.stdout).toBe('');
+  });
+
   it('names the row and column of a value under no header', async () => {
     await write('blank-header.csv', 'id;titre;statut;;\nE1;A;Limité;;\nE2;B;Limité;;oups\n');
     const ran = await importCsv(['blank-header.csv']);

@@ -221,6 +221,15 @@ export function isStarterStatus(status: StatusDef): boolean {
 }
 
 /**
+ * The publisher's name `import csv` writes when given no `--publisher-name`, in the sheet's
+ * language, for `validate` to flag as it flags the examples of `init`.
+ */
+export const IMPORT_PLACEHOLDER_NAME = {
+  fr: 'Nom de l’éditeur (à remplacer avec --publisher-name)',
+  en: 'Publisher (replace with --publisher-name)',
+} as const;
+
+/**
  * The example values of `init` still in a feed (its placeholder names and titles, its
  * www.example.org addresses), each at its path: published as they are, the dashboard would name a
  * placeholder publisher and send the people who question it to an address that is no one's.
@@ -244,6 +253,14 @@ export function starterLeftovers(feed: Feed): FeedIssue[] {
       });
   };
   text('publisher.name', feed.publisher.name);
+  const imported = textValues(feed.publisher.name).find((one) =>
+    Object.values<string>(IMPORT_PLACEHOLDER_NAME).includes(one),
+  );
+  if (imported !== undefined)
+    issues.push({
+      path: 'publisher.name',
+      message: `"${imported}" is a placeholder written by import: replace it with your name`,
+    });
   address('publisher.url', feed.publisher.url);
   text('plan.title', feed.plan?.title);
   const period = feed.plan?.period;

@@ -320,6 +320,10 @@ const RULES: readonly Rule[] = [
     (text) => `${text} est un exemple écrit par init\u00a0: remplacez-le par le vôtre`,
   ],
   [
+    /^("[^]*") is a placeholder written by import: replace it with your name$/,
+    (text) => `${text} est un nom provisoire écrit par l’import\u00a0: remplacez-le par le vôtre`,
+  ],
+  [
     /^("[^]*") is an example address \(([^)]*)\): replace it with your site's$/,
     (address, host) =>
       `${address} est une adresse d’exemple (${host})\u00a0: remplacez-la par celle de votre site`,

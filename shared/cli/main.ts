@@ -97,6 +97,8 @@ const messages = defineMessages({
     language: 'un code de langue est attendu, par exemple fr',
     dateTime: 'une date et une heure sont attendues, par exemple 2026-12-04T09:00:00Z',
     httpUrl: 'une adresse http(s) est attendue, par exemple https://www.example.org/',
+    emptyName:
+      'le nom donné est vide\u00a0; donnez celui de l’éditeur, par exemple «\u00a0Ville d’Exemple\u00a0»',
     separator: '«\u00a0;\u00a0», «\u00a0,\u00a0» ou «\u00a0tab\u00a0» est attendu',
     groupWhat: (group: string, instead: string) =>
       `erreur\u00a0: ${group === 'import' ? 'importer' : 'exporter'} quoi\u00a0? écrivez ${instead}`,
@@ -222,6 +224,7 @@ const messages = defineMessages({
     language: 'expected a language tag, e.g. fr',
     dateTime: 'expected a date and time, e.g. 2026-12-04T09:00:00Z',
     httpUrl: 'expected an http(s) address, e.g. https://www.example.org/',
+    emptyName: 'the name given is empty; give the publisher\'s, e.g. "Town of Example"',
     separator: 'expected ";", "," or "tab"',
     groupWhat: (group: string, instead: string) => `error: ${group} what? write ${instead}`,
     importInstead: (file: string) =>
@@ -332,6 +335,11 @@ function language(value: string): string {
 
 function dateTime(value: string): string {
   if (!isDateTime(value)) throw new InvalidArgumentError(say(messages).dateTime);
+  return value;
+}
+
+function publisherName(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError(say(messages).emptyName);
   return value;
 }
 
@@ -479,7 +487,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option(csv.milestones.flags, csv.milestones.about)
     .option(csv.updates.flags, csv.updates.about)
     .option(imports.base, csv.base)
-    .option(imports.publisherName.flags, imports.publisherName.about)
+    .option(imports.publisherName.flags, imports.publisherName.about, publisherName)
     .option(imports.publisherUrl.flags, imports.publisherUrl.about, httpUrl)
     .addOption(kindOption())
     .option(csv.planTitle.flags, csv.planTitle.about)
@@ -498,7 +506,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option(imports.out.flags, imports.out.about)
     .option(imports.base, decidim.base)
     .option(imports.statuses, decidim.statuses)
-    .option(imports.publisherName.flags, imports.publisherName.about)
+    .option(imports.publisherName.flags, imports.publisherName.about, publisherName)
     .option(imports.publisherUrl.flags, imports.publisherUrl.about, httpUrl)
     .addOption(kindOption())
     .option(decidim.lang.flags, decidim.lang.about, language)
