@@ -6,8 +6,9 @@
  * says whose it is; a feed on another site has its code and a note on why the preview cannot read
  * it; each sending of the form is said to a screen reader; each dashboard keeps its filters apart;
  * the code can be scrolled by keyboard; each example is captioned with its own code; nothing logs
- * an error; an address whose feed the widget refuses has its problems listed with their JSON
- * paths, as text. A feed file not yet published, picked or dropped, is drawn with its badge, its
+ * an error; an address whose feed cannot be loaded is said so, with why, beside the form and when
+ * its code is copied; an address whose feed the widget refuses has its problems listed with their
+ * JSON paths, as text. A feed file not yet published, picked or dropped, is drawn with its badge, its
  * code reading it where it will be published, and every error and warning of the strict check
  * listed once, as text, each saying whether the widget refuses the feed or tolerates it, the
  * widget's refusal only counted above them; a file dropped anywhere on the page is taken,
@@ -276,6 +277,45 @@ describe('the playground', () => {
     await field.press('Enter');
     await previewIds(page, 8);
     expect(await note.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('says a feed could not be loaded, and why, yet still lets its code be copied', async () => {
+    // The browser logs the 404 itself: not one of the errors the others count.
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/playground.html`);
+    await previewIds(page, 10);
+    const field = page.locator('#pg-form').getByLabel('Adresse du flux (URL)');
+    await field.fill('/feeds/nope.json');
+    await page.locator('#pg-form').getByRole('button', { name: 'Afficher' }).click();
+    const alert = page.locator('#pg-form').getByRole('alert');
+    await expect
+      .poll(() => alert.textContent())
+      .toBe(
+        'Le flux n’a pas pu être chargé : le serveur répond 404 : il n’y a pas de flux à cette adresse. Le code ci-dessous le lit quand même à cette adresse : corrigez-la, ou copiez-le si le flux doit y être publié.',
+      );
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#pg-form').getByRole('status').textContent()).toBe('');
+    const snippet = `<script type="module" src="${server.origin}/dist/widget/open-commitments.js"></script>\n<open-commitments src="${server.origin}/feeds/nope.json" lang="fr"></open-commitments>`;
+    expect(await page.locator('#pg-snippet').textContent()).toBe(snippet);
+    await page.getByRole('button', { name: 'Copier le code' }).click();
+    await expect
+      .poll(() => page.locator('#pg-copy-status').textContent())
+      .toBe(
+        'Copié, mais ce flux n’a pas pu être chargé : le serveur répond 404 : il n’y a pas de flux à cette adresse.',
+      );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    // A feed that loads clears all of it.
+    await field.fill('/feeds/paris.json');
+    await page.locator('#pg-form').getByRole('button', { name: 'Afficher' }).click();
+    await previewIds(page, 8);
+    await expect
+      .poll(() => page.locator('#pg-form').getByRole('status').textContent())
+      .toBe('Aperçu et code mis à jour.');
+    expect(await alert.textContent()).toBe('');
+    expect(await field.getAttribute('aria-invalid')).toBe(null);
+    await page.getByRole('button', { name: 'Copier le code' }).click();
+    await expect.poll(() => page.locator('#pg-copy-status').textContent()).toBe('Copié');
     await page.close();
   });
 

@@ -156,6 +156,46 @@ function listProblems(into, detail, listedBelow = false) {
 }
 
 /**
+ * Why the dashboard could not show a feed, in the web team's words, from the `reason` and
+ * `message` of its `oc-error` (`message` is in English and names the HTTP status, when there is
+ * one); undefined for a request the dashboard cancelled itself, which is no failure.
+ * @param {{ reason?: unknown, message?: unknown, errors?: unknown }} detail
+ * @returns {string | undefined}
+ */
+export function failureReason(detail) {
+  const message = String(detail.message ?? '');
+  switch (detail.reason) {
+    case 'aborted':
+      return undefined;
+    case 'http': {
+      const status = Number(/\bHTTP (\d{3})\b/.exec(message)?.[1]);
+      if (status === 404 || status === 410)
+        return `le serveur répond ${status} : il n’y a pas de flux à cette adresse`;
+      if (status === 401 || status === 403)
+        return `le serveur répond ${status} : il refuse de donner ce flux`;
+      if (status >= 500) return `le serveur répond ${status} : il est en erreur`;
+      return Number.isNaN(status)
+        ? 'le serveur ne donne pas ce flux'
+        : `le serveur répond ${status} au lieu de donner ce flux`;
+    }
+    case 'network':
+      return 'le serveur ne répond pas, ou ne permet pas à cette page de lire ce flux';
+    case 'timeout':
+      return 'le serveur n’a pas envoyé le flux en entier à temps';
+    case 'too-large':
+      return 'le flux dépasse la taille que le widget accepte';
+    case 'refused': {
+      const count = Array.isArray(detail.errors) ? detail.errors.length : 0;
+      return count === 0
+        ? 'le widget refuse ce flux'
+        : `le widget refuse ce flux, pour ${count === 1 ? '1 problème listé' : `${count} problèmes listés`} sous « Aperçu »`;
+    }
+    default:
+      return message || 'le widget n’a pas pu le lire';
+  }
+}
+
+/**
  * A feed file's problems as the validator sees them: the core reads the text in strict mode, as
  * `npx open-commitments validate` does, and in the widget's tolerant mode, to say of each error
  * and warning whether it makes the widget refuse the feed or is tolerated by it. Only text nodes.
@@ -241,6 +281,8 @@ function start() {
   const scriptUrl = new URL('/dist/widget/open-commitments.js', location.href).href;
   /** The feed whose preview and code are shown; none until one is. */
   let shownFeed = '';
+  /** Why the feed of the code shown could not be loaded here; empty while nothing says so. */
+  let shownFailure = '';
   /** How many texts were sent to the server, so that only the latest one's answer is shown. */
   let sending = 0;
 
@@ -251,8 +293,10 @@ function start() {
    * @param {Choices} choices
    * @param {Promise<boolean>} [checked] - the check of a file's text, shown below when it resolves
    *   to true: the widget's refusal is then counted, its problems being listed there
+   * @param {{ load?: () => void, error?: (detail: Record<string, unknown>) => void }} [heard] -
+   *   told when this preview shows the feed, and each time it fails to load it
    */
-  const draw = (feed, choices, checked = Promise.resolve(false)) => {
+  const draw = (feed, choices, checked = Promise.resolve(false), heard = {}) => {
     const dashboard = document.createElement('open-commitments');
     // Its own id keeps its filters in the page's address apart from the examples' below.
     dashboard.id = 'apercu';
@@ -265,12 +309,14 @@ function start() {
     dashboard.addEventListener('oc-error', (event) => {
       if (!(event instanceof window.CustomEvent)) return;
       const detail = event.detail ?? {};
+      if (dashboard.isConnected) heard.error?.(detail);
       void checked.then((listedBelow) => {
         // A newer preview may have replaced this one meanwhile.
         if (dashboard.isConnected) listProblems(issues, detail, listedBelow);
       });
     });
     dashboard.addEventListener('oc-load', (event) => {
+      if (dashboard.isConnected) heard.load?.();
       issues.replaceChildren();
       const first =
         event instanceof window.CustomEvent ? event.detail?.commitments?.[0] : undefined;
@@ -289,11 +335,14 @@ function start() {
   };
 
   /**
-   * Shows the preview and the code of `choices`, or says why it cannot.
+   * Shows the preview and the code of `choices`, or says why it cannot; once the preview has read
+   * the feed, or failed to, says so: the code is still given for a feed that could not be loaded
+   * (it may not be published yet), with why it could not.
    * @param {Choices} choices
-   * @returns {boolean} whether they are shown
+   * @param {boolean} [announce] - say when the preview and the code are updated (the form was
+   *   sent), not only when the feed fails to load
    */
-  const show = (choices) => {
+  const show = (choices, announce = false) => {
     srcInput.value = choices.src;
     themeSelect.value = choices.theme;
     langSelect.value = choices.lang;
@@ -310,7 +359,7 @@ function start() {
         ? `Le code ci-dessous et l’aperçu restent ceux de la dernière adresse valable : ${shownFeed}`
         : `Le code ci-dessous reste celui du flux de démonstration : ${DEFAULT_FEED}`;
       codeNote.hidden = false;
-      return false;
+      return;
     }
     problem.textContent = '';
     fileProblem.textContent = '';
@@ -325,10 +374,44 @@ function start() {
       : '';
     codeNote.hidden = !elsewhere;
     shownFeed = feed;
+    shownFailure = '';
     checks.replaceChildren();
-    draw(feed, choices);
+    // Said a moment later, so that showing the same choices again is said again: focus stays on
+    // the button, and the preview and the code change further down the page.
+    const current = sending;
+    const later = (/** @type {() => void} */ act) =>
+      window.setTimeout(() => {
+        // A newer preview may have replaced this one meanwhile.
+        if (current === sending) act();
+      }, 150);
+    let loaded = false;
+    draw(feed, choices, undefined, {
+      load: () => {
+        if (loaded) return;
+        loaded = true;
+        if (announce) later(() => (shown.textContent = 'Aperçu et code mis à jour.'));
+      },
+      error: (detail) => {
+        const why = failureReason(detail);
+        if (why === undefined) return;
+        if (elsewhere) {
+          if (announce && !loaded) {
+            later(
+              () => (shown.textContent = 'Code mis à jour ; l’aperçu ne peut pas lire ce flux.'),
+            );
+          }
+          return;
+        }
+        shownFailure = why;
+        srcInput.setAttribute('aria-invalid', 'true');
+        later(() => {
+          problem.textContent = loaded
+            ? `Le flux n’a pas pu être rechargé : ${why}. L’aperçu montre la dernière copie que ce navigateur en a lue.`
+            : `Le flux n’a pas pu être chargé : ${why}. Le code ci-dessous le lit quand même à cette adresse : corrigez-la, ou copiez-le si le flux doit y être publié.`;
+        });
+      },
+    });
     code.textContent = embedSnippet(feed, choices, scriptUrl);
-    return true;
   };
 
   /**
@@ -384,7 +467,9 @@ function start() {
     }
     const feed = new URL(path, location.href).href;
     shownFeed = feed;
+    shownFailure = '';
     problem.textContent = '';
+    srcInput.removeAttribute('aria-invalid');
     draw(feed, choices, listChecks(checks, text));
     code.textContent = embedSnippet(published, choices, scriptUrl);
     codeNote.textContent = typed
@@ -455,13 +540,7 @@ function start() {
       lang: choices.lang,
     });
     history.replaceState(null, '', `?${query}`);
-    // Said once shown, a moment later, so that showing the same choices again is said again: focus
-    // stays on the button, and the preview and the code change further down the page.
-    if (show(choices)) {
-      window.setTimeout(() => {
-        shown.textContent = 'Aperçu et code mis à jour.';
-      }, 150);
-    }
+    show(choices, true);
   });
 
   copy.addEventListener('click', () => {
@@ -484,7 +563,10 @@ function start() {
       selectSnippet();
       return;
     }
-    navigator.clipboard.writeText(text).then(() => say('Copié'), selectSnippet);
+    const copied = shownFailure
+      ? `Copié, mais ce flux n’a pas pu être chargé : ${shownFailure}.`
+      : 'Copié';
+    navigator.clipboard.writeText(text).then(() => say(copied), selectSnippet);
   });
 
   show(choicesFrom(location.search));
