@@ -360,7 +360,7 @@ describe('validate', () => {
   ])('tells what to do with %s', async (_case, name, bytes, hint) => {
     await writeFile(path.join(dir, name), bytes);
     const ran = await runCli(['validate', name], { cwd: dir });
-    expect(ran.code).toBe(1);
+    expect(ran.code).toBe(2);
     expect(ran.stdout).toContain(`\n         hint: ${hint}\n`);
   });
 
@@ -383,7 +383,7 @@ describe('validate', () => {
   ])('says how to fix %s in a hand-edited feed', async (_case, text, note) => {
     await writeFile(path.join(dir, 'hand.json'), text);
     const ran = await runCli(['validate', 'hand.json'], { cwd: dir });
-    expect(ran.code).toBe(1);
+    expect(ran.code).toBe(2);
     expect(ran.stdout).toContain(note);
   });
 
@@ -442,21 +442,25 @@ describe('validate', () => {
     const ran = await runCli(['validate', 'https://www.example.org/engagement.json'], {
       fetch: page,
     });
-    expect(ran.code).toBe(1);
+    expect(ran.code).toBe(2);
     expect(ran.stdout).toContain(
       "error    $: the feed is not valid JSON: Unexpected token '<' at line 1, column 1\n         hint: This is HTML, not a feed: check the address or the file (a server may answer a missing file with a web page).\n",
     );
   });
 
-  it('exits 1 on text that is not JSON', async () => {
+  it('exits 2 on text that is not JSON, as on a file it cannot read', async () => {
     await writeFile(path.join(dir, 'not.json'), '{"format": ');
-    expect((await runCli(['validate', 'not.json'], { cwd: dir })).code).toBe(1);
+    const ran = await runCli(['validate', 'not.json'], { cwd: dir });
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toContain('not.json: unreadable (1 error, 0 warnings)\n');
+    await writeFile(path.join(dir, 'empty.json'), '');
+    expect((await runCli(['validate', 'empty.json', '--json'], { cwd: dir })).code).toBe(2);
   });
 
   it('names the line and column of a JSON syntax error', async () => {
     await writeFile(path.join(dir, 'comma.json'), '{\n  "format": "open-commitments/1",,\n}\n');
     const ran = await runCli(['validate', 'comma.json'], { cwd: dir });
-    expect(ran.code).toBe(1);
+    expect(ran.code).toBe(2);
     expect(ran.stdout).toMatch(/not valid JSON: .* at line 2, column 34\n/);
     expect(ran.stdout).not.toContain('position');
   });
@@ -473,7 +477,7 @@ describe('validate', () => {
     ].join('\n');
     await writeFile(path.join(dir, 'trailing.json'), text);
     const ran = await runCli(['validate', 'trailing.json'], { cwd: dir });
-    expect(ran.code).toBe(1);
+    expect(ran.code).toBe(2);
     expect(ran.stdout).toContain(
       "error    $: the feed is not valid JSON: Unexpected token ']' at line 5, column 3; remove the comma before it: JSON allows none after the last item\n",
     );
@@ -626,7 +630,7 @@ describe('validate', () => {
       expect(ran.stdout).toBe(
         "erreur    $\u00a0: le flux n’est pas du JSON valide\u00a0: caractère inattendu ']' à la ligne 5, colonne 3\u00a0; supprimez la virgule qui le précède\u00a0: JSON n’en admet aucune après le dernier élément\n" +
           '          piste\u00a0: Le fichier doit contenir un seul objet JSON, encodé en UTF-8.\n' +
-          'virgule.json\u00a0: invalide (1 erreur, 0 avertissement)\n',
+          'virgule.json\u00a0: illisible (1 erreur, 0 avertissement)\n',
       );
     });
 

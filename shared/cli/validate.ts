@@ -14,7 +14,7 @@ import { starterLeftovers } from './init.ts';
 import { EXIT, InputError, isUrl, type CliIo } from './io.ts';
 import { issueLabel, issueMessage, worded } from './issue-words.ts';
 import { say } from './lang.ts';
-import { loadFeed, plural } from './output.ts';
+import { loadFeed, plural, unreadable } from './output.ts';
 
 /** How many notes `validate` prints before it counts the rest in one line. */
 const SHOWN_NOTES = 10;
@@ -32,6 +32,7 @@ const words = defineMessages({
     valid: (source: string, commitments: number, counts: string) =>
       `${source}\u00a0: valide, ${pluralIn('fr', commitments, { one: '{n} engagement', other: '{n} engagements' })} (${counts})`,
     invalid: (source: string, counts: string) => `${source}\u00a0: invalide (${counts})`,
+    unreadable: (source: string, counts: string) => `${source}\u00a0: illisible (${counts})`,
     spreadsheet: 'C’est un tableur, pas un flux\u00a0: import csv en fait un flux (voir le guide).',
     utf16:
       'Ce fichier est en UTF-16, comme l’écrit le «\u00a0>\u00a0» de Windows PowerShell\u00a0: donnez aux commandes --out FICHIER plutôt que "> FICHIER", ou enregistrez-le en UTF-8.',
@@ -51,6 +52,7 @@ const words = defineMessages({
     valid: (source: string, commitments: number, counts: string) =>
       `${source}: valid, ${plural(commitments, 'commitment')} (${counts})`,
     invalid: (source: string, counts: string) => `${source}: invalid (${counts})`,
+    unreadable: (source: string, counts: string) => `${source}: unreadable (${counts})`,
     spreadsheet: 'This is a spreadsheet, not a feed: import csv turns it into one (see the guide).',
     utf16:
       'This file is UTF-16, as Windows PowerShell\'s ">" writes it: give the commands --out FILE rather than "> FILE", or save it as UTF-8.',
@@ -104,7 +106,7 @@ export function hostingIssues(headers: Headers): HostingIssue[] {
 /**
  * Validates a feed in strict mode and prints every error with its path and a hint, then the
  * warnings, then, for a URL, the headers its server should send and does not. Exit 0 valid
- * (warnings allowed), 1 invalid, 2 could not read or fetch.
+ * (warnings allowed), 1 invalid, 2 could not read or fetch, or not JSON in UTF-8.
  */
 export async function validateCommand(
   source: string,
@@ -166,6 +168,8 @@ export async function validateCommand(
       ? periodNotes(result.feed)
       : [];
   const valid = result.ok && errors.length === 0;
+  // Not JSON, or not UTF-8: nothing of the feed could be checked, as when the file is missing.
+  const failed = unreadable(result) ? EXIT.trouble : EXIT.invalid;
 
   if (options.json) {
     io.stdout(
@@ -183,7 +187,7 @@ export async function validateCommand(
         2,
       )}\n`,
     );
-    return valid ? EXIT.ok : EXIT.invalid;
+    return valid ? EXIT.ok : failed;
   }
 
   // Every line for a person in this run's language; --json above keeps the English for scripts.
@@ -207,8 +211,10 @@ export async function validateCommand(
     io.stdout(`${said.valid(source, result.feed.commitments.length, counts)}\n`);
     return EXIT.ok;
   }
-  io.stdout(`${said.invalid(source, counts)}\n`);
-  return EXIT.invalid;
+  io.stdout(
+    `${failed === EXIT.trouble ? said.unreadable(source, counts) : said.invalid(source, counts)}\n`,
+  );
+  return failed;
 }
 
 /** The feed's JSON value, or undefined when it is not JSON (its errors then say so). */
