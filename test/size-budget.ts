@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
  * the gzip command). Each is the size measured when it was last set, rounded up to the next
  * 0.1 KB, so that any growth fails here and is raised, with what grew and why, in the commit that
  * makes it: `git log -p test/size-budget.ts` gives every raise and its reason. Measured last:
- * dashboard 36.7 KB (37,618 B), badge 22.0 KB (22,569 B), content script 26.1 KB (26,639 B).
+ * dashboard 37.0 KB (37,908 B), badge 22.8 KB (23,323 B), content script 26.2 KB (26,767 B).
  *
  * The widget's targets are 20 KB (dashboard) and 8 KB (badge); they are not met. What each module
  * weighs (`npx tsx test/bench/size-report.ts`, each module minified and gzipped alone): both
@@ -34,12 +34,12 @@ import { gzipSync } from 'node:zlib';
 export const budgets: readonly { file: string; budget: number; note: string }[] = [
   {
     file: 'dist/widget/open-commitments.js',
-    budget: 36.8 * 1024,
+    budget: 37.1 * 1024,
     note: 'dashboard and badge',
   },
   {
     file: 'dist/widget/open-commitment-badge.js',
-    budget: 22.1 * 1024,
+    budget: 22.8 * 1024,
     note: 'badge alone',
   },
   {
@@ -49,9 +49,10 @@ export const budgets: readonly { file: string; budget: number; note: string }[] 
     // (`extension/i18n/messages.ts`); those only the extension's pages show live apart
     // (`page-messages.ts`), which saved 1.7 KB. Its styles draw the status labels and badges
     // in forced colours and with more contrast too. It keeps badges out of editable text and out
-    // of the names of buttons, and shows the panel in the top layer, unzoomed.
+    // of the names of buttons, shows the panel in the top layer, unzoomed, and starts it folded
+    // on a site where it was closed.
     file: '.output/chrome-mv3/content-scripts/content.js',
-    budget: 26.1 * 1024,
+    budget: 26.2 * 1024,
     note: "extension's content script",
   },
 ];

@@ -56,14 +56,17 @@ export const NARROW = '(max-width: 480px), (max-height: 480px)';
  * that match are drawn. That last button can be pressed by
  * mistake (a page can lure a click onto it), so a notice takes the panel's place for a few
  * seconds with a button that undoes it. On a narrow or short screen it is a tab that opens it,
- * folding and unfolding as the window changes until the person opens it.
+ * folding and unfolding as the window changes until the person opens it; it starts as that tab
+ * too on a site where the person closed it, until they open it again.
  */
 export function Overlay({
   rows,
   summaries,
   lang,
   place,
+  folded = false,
   onPlace,
+  onUnfold,
   onClose,
   onHideSite,
   onRemember,
@@ -73,8 +76,12 @@ export function Overlay({
   lang: Lang;
   /** Where the person last put the panel. */
   place?: Place;
+  /** Whether the panel starts folded into its tab (the person closed it on the site before). */
+  folded?: boolean;
   /** Called with where the person put the panel, to remember it. */
   onPlace: (place: Place) => void;
+  /** Called when the person opens the panel from the tab it started folded into. */
+  onUnfold?: () => void;
   /** Called when the person closes the panel, or the notice that replaced it. */
   onClose: () => void;
   /**
@@ -200,7 +207,7 @@ export function Overlay({
   const to = cornerAfter(at, window, panel.current?.getBoundingClientRect());
   const style = placeStyle(at);
   const count = rows.length > 0 && `\u00a0${m.overlayCount(shown, rows.length)}`;
-  if (narrow && !open && !hidden)
+  if ((narrow || folded) && !open && !hidden)
     return (
       <button
         type="button"
@@ -210,7 +217,10 @@ export function Overlay({
         style={style}
         lang={lang}
         aria-expanded="false"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setOpen(true);
+          if (folded) onUnfold?.();
+        }}
         onKeyDown={onEscape}
       >
         {m.overlayTitle}

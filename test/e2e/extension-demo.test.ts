@@ -6,7 +6,8 @@
  * is paused, marked as such, as the dashboard does.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoFeedPath, startDemoServer, type DemoServer } from '../../widget/demo/serve.ts';
 import {
   axeViolations,
@@ -15,6 +16,9 @@ import {
   popupFor,
   subscribe,
 } from './fixtures/extension/harness.ts';
+
+/** The extension API in its service worker, for `worker.evaluate` callbacks. */
+declare const chrome: WxtBrowser;
 
 let session: ExtensionSession;
 let server: DemoServer;
@@ -25,6 +29,11 @@ beforeAll(async () => {
   feedUrl = `${server.origin}${demoFeedPath}`;
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   await subscribe(session, feedUrl, 'http://127.0.0.1/valfleurie/*');
+});
+
+// A test that closes the panel leaves it folded on the site: the next one starts with it open.
+afterEach(async () => {
+  await (await session.worker()).evaluate(() => chrome.storage.local.remove('foldedOrigins'));
 });
 
 afterAll(async () => {

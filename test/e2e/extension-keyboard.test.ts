@@ -2,14 +2,15 @@
  * The extension with the keyboard alone, in Chromium: a link of the page that focus reaches
  * beneath the panel scrolled clear of it; Escape closing a commitment's opened details before the
  * panel; closing the overlay (its button or Escape) gives focus back to the page where it was
- * before it entered the panel, or else to its main heading, never to the top of the document. And
+ * before it entered the panel, or else to its main heading, never to the top of the document, and
+ * leaves it folded into its tab on the site's next pages until it is opened again. And
  * its small buttons, large enough for a finger or a shaky hand; at 400% zoom, the page still in
  * view beside it, the options and "My commitments" pages within the screen whatever a feed's
  * addresses, and the popup within its narrower window; in forced colours, the popup's pressed
  * buttons still pressed; and a link from "My commitments" to the feeds page and back.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { startServer, type TestServer } from './support/server.ts';
 import {
@@ -49,6 +50,11 @@ beforeAll(async () => {
   });
   session = await launchExtension({ grantHosts: ['http://127.0.0.1/*'] });
   await subscribe(session, `${server.origin}/feed.json`, 'http://127.0.0.1/town/*');
+});
+
+// A test that closes the panel leaves it folded on the site: the next one starts with it open.
+afterEach(async () => {
+  await (await session.worker()).evaluate(() => chrome.storage.local.remove('foldedOrigins'));
 });
 
 afterAll(async () => {
@@ -132,6 +138,30 @@ describe('the overlay with the keyboard', () => {
     await page.keyboard.press('Escape');
     await page.locator('open-commitments-overlay').waitFor({ state: 'detached' });
     await expect(focused(page)).resolves.toBe('Read more');
+    await page.close();
+  });
+});
+
+describe('the overlay once closed', () => {
+  it('starts folded into its tab on the site’s next pages and reloads, until opened again', async () => {
+    const page = await projectWithOverlay();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    const overlay = page.locator('open-commitments-overlay');
+    await overlay.waitFor({ state: 'detached' });
+    const tab = overlay.getByRole('button', { name: /^Commitments on this page/ });
+    for (const path of ['/town/project-a-main.html', '/town/project-a-main.html']) {
+      await page.goto(`${server.origin}${path}`);
+      await tab.waitFor({ timeout: 15_000 });
+      expect(await overlay.locator('section').count()).toBe(0);
+    }
+    // Reached with the keyboard, and opened: it stays open on the next page.
+    await tab.focus();
+    await page.keyboard.press('Enter');
+    await overlay.getByRole('heading').waitFor();
+    await page.reload();
+    await overlay.getByRole('heading').waitFor({ timeout: 15_000 });
+    expect(await tab.count()).toBe(0);
     await page.close();
   });
 });

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { startServer, type TestServer } from './support/server.ts';
 import {
@@ -104,6 +104,11 @@ beforeAll(async () => {
     page.on('websocket', (socket) => fromPages.push(socket.url())),
   );
   await waitForRegistration(session);
+});
+
+// A test that closes the panel leaves it folded on the site: the next one starts with it open.
+afterEach(async () => {
+  await (await session.worker()).evaluate(() => chrome.storage.local.remove('foldedOrigins'));
 });
 
 afterAll(async () => {

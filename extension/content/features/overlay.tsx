@@ -10,6 +10,7 @@ import { Overlay } from '../../components/Overlay.tsx';
 import { ask } from '../../messaging/send.ts';
 import { pageCommitments, type PageRow, type PlanSummary } from '../../state/page-commitments.ts';
 import { asPlace } from '../../state/panel-position.ts';
+import { isFolded, setSiteFolded } from '../../storage/folded-sites.ts';
 import { setSiteHidden } from '../../storage/hidden-sites.ts';
 import css from '../../styles/commitments.css?inline';
 import type { Feature, PageContext } from '../feature.ts';
@@ -49,6 +50,8 @@ export const feature: Feature = {
     const { rows, summaries } = content(page);
     if (rows.length === 0 && summaries.length === 0) return;
     const place = asPlace((await browser.storage.local.get(PLACE_KEY))[PLACE_KEY]);
+    // Closed on one of the site's pages, the panel starts as its tab on the next ones.
+    const folded = await isFolded(location.origin);
     // While the site is hidden, the timer that ends the notice offering to undo it, and the
     // whole page's features with it; the other features stop at once, and start again on undo.
     let hiding: ReturnType<typeof setTimeout> | undefined;
@@ -67,7 +70,13 @@ export const feature: Feature = {
             lang={page.lang}
             place={place}
             onPlace={(at) => void browser.storage.local.set({ [PLACE_KEY]: at })}
-            onClose={() => (hiding ? page.stop() : closed.abort())}
+            folded={folded}
+            onUnfold={() => void setSiteFolded(location.origin, false)}
+            onClose={() => {
+              if (hiding) return page.stop();
+              void setSiteFolded(location.origin, true);
+              closed.abort();
+            }}
             onHideSite={(hide) => {
               clearTimeout(hiding);
               hiding = hide ? setTimeout(page.stop, UNDO_SECONDS * 1000) : undefined;
