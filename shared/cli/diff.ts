@@ -6,7 +6,7 @@ import { defineMessages } from '../i18n/define-messages.ts';
 import { formatNumber, plural } from '../i18n/format.ts';
 import { EXIT, InputError, type CliIo } from './io.ts';
 import { issueLabel } from './issue-words.ts';
-import { cliLang, say } from './lang.ts';
+import { cliLang, inEnglish, say } from './lang.ts';
 import { issueLine, loadFeed } from './output.ts';
 import { COMMITMENT_COLUMNS } from './spreadsheet.ts';
 
@@ -267,14 +267,39 @@ interface Loaded {
   readonly warnings: readonly FeedIssue[];
 }
 
-async function load(source: string, io: CliIo, timeoutMs: number): Promise<Loaded | undefined> {
+/** A feed read as readers read it, or the errors that make them refuse it. */
+type Read = Loaded | { readonly errors: readonly FeedIssue[] };
+
+async function load(source: string, io: CliIo, timeoutMs: number): Promise<Read> {
   const result = await loadFeed(source, io, 'tolerant', timeoutMs);
   if (!result.ok) {
     for (const issue of result.errors) io.stderr(issueLine('error', source, issue));
-    return undefined;
+    return { errors: result.errors };
   }
   for (const warning of result.warnings) io.stderr(issueLine('warning', source, warning));
   return { feed: result.feed, warnings: result.warnings };
+}
+
+/**
+ * The changes as `--json` gives them: a due date added or removed has both `from` and `to`, the
+ * missing one `null`, so that a script finds the same keys in every `due` change.
+ */
+function jsonChanges(diff: ReturnType<typeof diffFeedsFully>): ReturnType<typeof diffFeedsFully> {
+  return {
+    ...diff,
+    changed: diff.changed.map((entry) => ({
+      ...entry,
+      changes: entry.changes.map((change) =>
+        change.kind === 'due'
+          ? ({
+              ...change,
+              from: change.from ?? null,
+              to: change.to ?? null,
+            } as unknown as FullChange)
+          : change,
+      ),
+    })),
+  };
 }
 
 /**
@@ -288,27 +313,40 @@ export async function diffCommand(
   options: DiffOptions,
   io: CliIo,
 ): Promise<number> {
-  let oldFeed: Loaded | undefined;
-  let newFeed: Loaded | undefined;
+  const json = options.json === true;
+  const printJson = (value: object): void =>
+    io.stdout(`${JSON.stringify({ old: oldSource, new: newSource, ...value }, null, 2)}\n`);
+  let oldFeed: Read;
+  let newFeed: Read;
   try {
-    oldFeed = await load(oldSource, io, options.timeoutMs);
-    newFeed = await load(newSource, io, options.timeoutMs);
+    const both = async (): Promise<[Read, Read]> => [
+      await load(oldSource, io, options.timeoutMs),
+      await load(newSource, io, options.timeoutMs),
+    ];
+    [oldFeed, newFeed] = await (json ? inEnglish(both) : both());
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    io.stderr(`${issueLabel('error')}${error.message}\n`);
+    if (json) printJson({ readError: error.message });
+    else io.stderr(`${issueLabel('error')}${error.message}\n`);
     return EXIT.trouble;
   }
-  if (!oldFeed || !newFeed) return EXIT.trouble;
+  if (!('feed' in oldFeed) || !('feed' in newFeed)) {
+    if (json)
+      printJson({
+        errors: {
+          old: 'errors' in oldFeed ? oldFeed.errors : [],
+          new: 'errors' in newFeed ? newFeed.errors : [],
+        },
+      });
+    return EXIT.trouble;
+  }
   const before = oldFeed.feed;
   const after = newFeed.feed;
   const diff = diffFeedsFully(before, after);
   const same = isEmptyFullDiff(diff);
-  if (options.json) {
+  if (json) {
     // The warnings too: a script comparing versions learns that readers skip part of a feed.
-    const warnings = { old: oldFeed.warnings, new: newFeed.warnings };
-    io.stdout(
-      `${JSON.stringify({ old: oldSource, new: newSource, ...diff, warnings }, null, 2)}\n`,
-    );
+    printJson({ ...jsonChanges(diff), warnings: { old: oldFeed.warnings, new: newFeed.warnings } });
     return same ? EXIT.ok : EXIT.invalid;
   }
   const words = say(messages);

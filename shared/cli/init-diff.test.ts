@@ -132,6 +132,42 @@ describe('diff', () => {
     });
   });
 
+  it('gives with --json a removed due date as to: null', async () => {
+    const feed = JSON.parse(await readFile(source, 'utf8')) as Mutable<Feed>;
+    const vf01 = feed.commitments.find((c) => c.id === 'VF-01')!;
+    const due = vf01.due;
+    delete vf01.due;
+    const file = path.join(dir, 'valfleurie-no-due.json');
+    await writeFile(file, JSON.stringify(feed));
+    const ran = await runCli(['diff', source, file, '--json']);
+    const diff = JSON.parse(ran.stdout) as { changed: { id: string; changes: unknown[] }[] };
+    expect(diff.changed.find((c) => c.id === 'VF-01')?.changes).toContainEqual({
+      kind: 'due',
+      from: due,
+      to: null,
+      explained: false,
+    });
+  });
+
+  it('prints with --json, in English, the error of a feed it cannot read', async () => {
+    const missing = await runCli(['diff', source, 'missing.json', '--json'], {
+      cwd: dir,
+      lang: 'fr',
+    });
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout)).toEqual({
+      old: source,
+      new: 'missing.json',
+      readError: 'missing.json: no such file',
+    });
+    await writeFile(path.join(dir, 'cut.json'), '{"format": ');
+    const cut = await runCli(['diff', source, 'cut.json', '--json'], { cwd: dir });
+    expect(cut.code).toBe(2);
+    expect(JSON.parse(cut.stdout)).toMatchObject({
+      errors: { old: [], new: [{ path: '$', message: expect.stringMatching(/not valid JSON/) }] },
+    });
+  });
+
   it('gives with --json what readers skip or correct in either feed', async () => {
     const feed = JSON.parse(await readFile(source, 'utf8')) as Mutable<Feed>;
     feed.commitments[1]!.status = 'en-pause';

@@ -18,6 +18,20 @@ export function setCliLang(lang: Lang): void {
   current = lang;
 }
 
+/**
+ * Runs `read` with the messages in English, then this run's language again: what `--json` prints
+ * stays in English for the scripts that read it, whatever the language of the terminal.
+ */
+export async function inEnglish<T>(read: () => Promise<T>): Promise<T> {
+  const lang = current;
+  current = 'en';
+  try {
+    return await read();
+  } finally {
+    current = lang;
+  }
+}
+
 /** The table of `messages` in this run's language. */
 export function say<M extends MessageTree>(messages: MessageTables<M>): M {
   return messages[current];

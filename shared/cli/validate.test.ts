@@ -457,6 +457,16 @@ describe('validate', () => {
     expect((await runCli(['validate', 'empty.json', '--json'], { cwd: dir })).code).toBe(2);
   });
 
+  it('gives with --json, in English, why a file cannot be read', async () => {
+    const ran = await runCli(['validate', 'missing.json', '--json'], { cwd: dir, lang: 'fr' });
+    expect(ran.code).toBe(2);
+    expect(JSON.parse(ran.stdout)).toEqual({
+      source: 'missing.json',
+      valid: false,
+      readError: 'missing.json: no such file',
+    });
+  });
+
   it('names the line and column of a JSON syntax error', async () => {
     await writeFile(path.join(dir, 'comma.json'), '{\n  "format": "open-commitments/1",,\n}\n');
     const ran = await runCli(['validate', 'comma.json'], { cwd: dir });

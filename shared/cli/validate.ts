@@ -13,7 +13,7 @@ import {
 import { starterLeftovers } from './init.ts';
 import { EXIT, InputError, isUrl, type CliIo } from './io.ts';
 import { issueLabel, issueMessage, worded } from './issue-words.ts';
-import { say } from './lang.ts';
+import { inEnglish, say } from './lang.ts';
 import { loadFeed, plural, unreadable } from './output.ts';
 
 /** How many notes `validate` prints before it counts the rest in one line. */
@@ -116,8 +116,8 @@ export async function validateCommand(
   let result;
   let hosting: HostingIssue[] = [];
   let bytes: Uint8Array | undefined;
-  try {
-    result = await loadFeed(
+  const load = () =>
+    loadFeed(
       source,
       io,
       'strict',
@@ -129,6 +129,8 @@ export async function validateCommand(
         bytes = read;
       },
     );
+  try {
+    result = await (options.json ? inEnglish(load) : load());
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     if (options.json)
