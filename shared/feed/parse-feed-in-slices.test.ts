@@ -54,6 +54,7 @@ describe('parseFeedInSlices', () => {
         {
           path: '$',
           message: `the feed is nested deeper than the limit of 64 levels, at position ${text.indexOf('[') + 63}`,
+          code: 'too-large',
         },
       ],
       warnings: [],

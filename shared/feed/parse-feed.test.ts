@@ -54,7 +54,7 @@ describe('parseFeed input', () => {
   it('refuses unparseable JSON at $, saying it is not JSON', () => {
     const result = parseFeed('{"format": "open-commitments/1",');
     expect(errors(result)).toEqual([
-      { path: '$', message: expect.stringMatching(/not valid JSON/) },
+      { path: '$', message: expect.stringMatching(/not valid JSON/), code: 'not-json' },
     ]);
   });
 
@@ -84,6 +84,7 @@ describe('parseFeed format', () => {
       {
         path: 'format',
         message: expect.stringMatching(/version 2 .*reads "open-commitments\/1"/),
+        code: 'newer-version',
       },
     ]);
   });
@@ -118,7 +119,11 @@ describe('parseFeed limits', () => {
     expect(parseFeed(text, { maxBytes: bytes }).ok).toBe(true);
     const refused = parseFeed(text, { maxBytes: bytes - 1 });
     expect(errors(refused)).toEqual([
-      { path: '$', message: `the feed is larger than the limit of ${bytes - 1} bytes` },
+      {
+        path: '$',
+        message: `the feed is larger than the limit of ${bytes - 1} bytes`,
+        code: 'too-large',
+      },
     ]);
     expect(parseFeed(new TextEncoder().encode(text), { maxBytes: bytes - 1 }).ok).toBe(false);
   });
@@ -136,6 +141,7 @@ describe('parseFeed limits', () => {
       {
         path: 'commitments[0].description.fr',
         message: 'text of 20001 characters exceeds the limit of 20000',
+        code: 'too-large',
       },
     ]);
   });
@@ -151,7 +157,11 @@ describe('parseFeed limits', () => {
     });
     expect(ok(parseFeed(many(50_000))).commitments).toHaveLength(50_000);
     expect(errors(parseFeed(many(50_001)))).toEqual([
-      { path: 'commitments', message: '50001 commitments exceed the limit of 50000' },
+      {
+        path: 'commitments',
+        message: '50001 commitments exceed the limit of 50000',
+        code: 'too-large',
+      },
     ]);
   });
 
@@ -161,7 +171,11 @@ describe('parseFeed limits', () => {
       50_000,
     );
     expect(errors(parseFeed(feed({ pages: pages(50_001) })))).toEqual([
-      { path: 'commitments[0].pages', message: '50001 items exceed the limit of 50000' },
+      {
+        path: 'commitments[0].pages',
+        message: '50001 items exceed the limit of 50000',
+        code: 'too-large',
+      },
     ]);
   });
 
@@ -186,6 +200,7 @@ describe('parseFeed limits', () => {
         {
           path: '$',
           message: `the feed is nested deeper than the limit of 64 levels, at position ${text(64).indexOf('[[') + 63}`,
+          code: 'too-large',
         },
       ]);
     }

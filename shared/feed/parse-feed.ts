@@ -43,6 +43,7 @@ import {
   PUBLISHER_KINDS,
   type Feed,
   type FeedIssue,
+  type FeedIssueCode,
   type ParseOptions,
   type ParseResult,
   type Text,
@@ -61,9 +62,9 @@ class Context {
     readonly limits: Limits,
   ) {}
 
-  /** Refuses the feed, in either mode. */
-  fatal(path: string, message: string): void {
-    add(this.errors, path, message);
+  /** Refuses the feed, in either mode; `code` says why in a way readers can word. */
+  fatal(path: string, message: string, code?: FeedIssueCode): void {
+    add(this.errors, path, message, code);
   }
 
   /**
@@ -91,13 +92,14 @@ class Context {
     this.fatal(
       path,
       `text of ${value.length} characters exceeds the limit of ${this.limits.maxText}`,
+      'too-large',
     );
     return false;
   }
 }
 
-function add(list: FeedIssue[], path: string, message: string): void {
-  if (list.length < MAX_ISSUES) list.push({ path, message });
+function add(list: FeedIssue[], path: string, message: string, code?: FeedIssueCode): void {
+  if (list.length < MAX_ISSUES) list.push(code ? { path, message, code } : { path, message });
   else if (list.length === MAX_ISSUES) {
     list.push({
       path: '$',
@@ -344,7 +346,11 @@ function arrayOf<T>(item: Read<T>, what: string, unique?: string): Read<T[]> {
       return undefined;
     }
     if (value.length > ctx.limits.maxCommitments) {
-      ctx.fatal(path, `${value.length} items exceed the limit of ${ctx.limits.maxCommitments}`);
+      ctx.fatal(
+        path,
+        `${value.length} items exceed the limit of ${ctx.limits.maxCommitments}`,
+        'too-large',
+      );
       return undefined;
     }
     const out: T[] = [];
@@ -599,6 +605,7 @@ function readFormat(value: unknown, ctx: Context): boolean {
     ctx.fatal(
       'format',
       `version ${match[1]} of the format is not read here; this reader reads "${FORMAT}" (and its minor versions 1.x)`,
+      'newer-version',
     );
     return false;
   }
@@ -641,7 +648,7 @@ function decodeText(
   if (typeof input === 'string') {
     const bytes = utf8Length(input, max);
     if (bytes > max) {
-      ctx.fatal('$', `the feed is larger than the limit of ${max} bytes`);
+      ctx.fatal('$', `the feed is larger than the limit of ${max} bytes`, 'too-large');
       return NOTHING;
     }
     return { text: input };
@@ -651,13 +658,14 @@ function decodeText(
       ctx.fatal(
         '$',
         `the feed (${input.byteLength} bytes) is larger than the limit of ${max} bytes`,
+        'too-large',
       );
       return NOTHING;
     }
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(input) };
     } catch {
-      ctx.fatal('$', 'the feed is not valid UTF-8 text');
+      ctx.fatal('$', 'the feed is not valid UTF-8 text', 'not-json');
       return NOTHING;
     }
   }
@@ -674,7 +682,11 @@ function* parseJson(source: string, ctx: Context, stepped: boolean): Generator<P
     return yield* parseJsonInSteps(text, stepped ? STEPPED_ABOVE : Infinity, ctx.limits.maxDepth);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'syntax error';
-    ctx.fatal('$', `the feed is ${error instanceof TooDeep ? '' : 'not valid JSON: '}${reason}`);
+    ctx.fatal(
+      '$',
+      `the feed is ${error instanceof TooDeep ? '' : 'not valid JSON: '}${reason}`,
+      error instanceof TooDeep ? 'too-large' : 'not-json',
+    );
     return NOTHING;
   }
 }
@@ -762,6 +774,7 @@ function* readSteps(
     ctx.fatal(
       'commitments',
       `${rawCommitments.length} commitments exceed the limit of ${ctx.limits.maxCommitments}`,
+      'too-large',
     );
   } else {
     const keys = new Set((readStatuses ?? []).map((def) => def.key as string));

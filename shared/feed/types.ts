@@ -179,7 +179,16 @@ export interface FeedIssue {
   readonly path: string;
   /** What is wrong and what was expected, in English, for publishers and logs. */
   readonly message: string;
+  /**
+   * Why a feed was refused, for readers to word in their own language, on the errors that have
+   * such a reason: `not-json` (no JSON text, or cut off), `newer-version` (a major version of the
+   * format this reader predates), `too-large` (over a limit of size or count).
+   */
+  readonly code?: FeedIssueCode;
 }
+
+/** The reasons of refusal a reader words for citizens (see `FeedIssue.code`). */
+export type FeedIssueCode = 'not-json' | 'newer-version' | 'too-large';
 
 /** The outcome of `parseFeed`: never an exception. */
 export type ParseResult =

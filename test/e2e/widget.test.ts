@@ -1088,6 +1088,25 @@ describe('states', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('says in a badge’s details, in words, why the refresh behind its copy failed', async () => {
+    const { page } = await newPage();
+    const good = JSON.stringify(bundledFeed('valfleurie'));
+    serveFeed(chromium.server, '/feeds/badge-cut.json', good);
+    const url = hostPage(chromium.server, '/badge-cut.html', {
+      body: `<p><open-commitment-badge id="badge" src="/feeds/badge-cut.json" commitment="VF-03"></open-commitment-badge></p>`,
+    });
+    await page.goto(url);
+    await page.locator('#badge [part="status"]').waitFor();
+    serveFeed(chromium.server, '/feeds/badge-cut.json', good.slice(0, 300));
+    await page.reload();
+    await page.locator('#badge [part="toggle"]').click();
+    const details = page.locator('#badge [part="popover"]');
+    await expect
+      .poll(() => details.locator('p').first().textContent())
+      .toMatch(/échoué\. Le flux a été refusé car il est illisible \(son JSON est incomplet/);
+    expect(await details.textContent()).not.toMatch(/Unexpected|\$/);
+  });
+
   it('names a server that lets no other site read its feed as a cause of an unreachable feed', async () => {
     // The most common failure of a dashboard on another site than its feed: the feed's server
     // sends no Access-Control-Allow-Origin for the page's origin, and the browser hides the answer.
@@ -1110,11 +1129,16 @@ describe('states', () => {
     expect(await notice.locator('.feed-url').textContent()).toBe(src);
   });
 
-  it('refuses an invalid feed and names what is wrong by its path', async () => {
+  it('refuses a feed of a newer format in words, leaving the parser’s to oc-error', async () => {
     const { page } = await newPage();
     serveFeed(chromium.server, '/feeds/invalid.json', {
       format: 'open-commitments/9',
       commitments: [],
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('oc-error', (event) => {
+        (window as unknown as { ocError: unknown }).ocError = (event as CustomEvent).detail;
+      });
     });
     await page.goto(
       hostPage(chromium.server, '/invalid.html', {
@@ -1124,12 +1148,56 @@ describe('states', () => {
     );
     await settled(page);
     const notice = page.locator(`${dashboard} [part="notice"]`);
-    expect(await notice.textContent()).toContain('not in the Open Commitments format');
-    expect(await notice.locator('.issues code').first().textContent()).toBe('format');
+    expect(await notice.locator('p').first().textContent()).toBe(
+      'This feed is written in a newer version of the format, which this dashboard cannot read.',
+    );
+    expect(await notice.textContent()).not.toMatch(/open-commitments\/1|version 9|\$/);
     expect(await notice.locator('.feed-url').textContent()).toBe(
       `${chromium.server.origin}/feeds/invalid.json`,
     );
+    const detail = await page.evaluate(
+      () =>
+        (window as unknown as { ocError: { errors: { path: string; message: string }[] } }).ocError
+          .errors,
+    );
+    expect(detail[0]?.path).toBe('format');
+    expect(detail[0]?.message).toMatch(/version 9 of the format is not read here/);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('says in French that a cut-off feed is unreadable, without JSON paths or parser text', async () => {
+    const { page } = await newPage();
+    serveFeed(
+      chromium.server,
+      '/feeds/cut-off.json',
+      JSON.stringify(bundledFeed('valfleurie')).slice(0, 500),
+    );
+    await page.goto(
+      hostPage(chromium.server, '/cut-off.html', {
+        body: `<open-commitments src="/feeds/cut-off.json" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const notice = page.locator(`${dashboard} [part="notice"]`);
+    expect(await notice.locator('p').first().textContent()).toBe(
+      'Le flux a été refusé car il est illisible (son JSON est incomplet ou mal formé).',
+    );
+    expect(await notice.textContent()).not.toMatch(/\$|JSON input|Unexpected/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('says a feed is missing when its server answers 404', async () => {
+    const { page } = await newPage();
+    serveFeed(chromium.server, '/feeds/gone.json', 'Not found', 404);
+    await page.goto(
+      hostPage(chromium.server, '/missing.html', {
+        body: `<open-commitments src="/feeds/gone.json" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    expect(await page.locator(`${dashboard} [part="notice"] p`).first().textContent()).toBe(
+      'Aucun flux ne se trouve à cette adresse (erreur 404).',
+    );
   });
 
   it('says when a plan has no commitments', async () => {

@@ -14,6 +14,17 @@ export type CommonMessages = {
   readonly badgeError: string;
   /** Atop the badge's details when the copy shown is the last good one: the refresh failed. */
   readonly badgeStale: (date: string) => string;
+  /** Why a feed cannot be shown, for citizens: the parser's words stay in `oc-error`. */
+  readonly failure: {
+    readonly unreachable: string;
+    readonly http: (status: string) => string;
+    readonly notFound: string;
+    readonly timeout: string;
+    readonly tooLarge: string;
+    readonly refused: string;
+    readonly notJson: string;
+    readonly newerVersion: string;
+  };
   readonly commitmentMissing: (id: string) => string;
   readonly noProgress: string;
   readonly questions: string;
@@ -49,6 +60,18 @@ export const commonMessages = defineMessages<CommonMessages>({
     badgeLoading: 'Chargement…',
     badgeError: 'Engagement indisponible',
     badgeStale: (date) => `Données du ${date}\u00a0; la dernière actualisation a échoué.`,
+    failure: {
+      unreachable:
+        'Le flux de données est injoignable (réseau coupé, adresse erronée ou serveur qui n’en permet pas la lecture aux autres sites).',
+      http: (status) => `Le serveur du flux a répondu par une erreur (HTTP ${status}).`,
+      notFound: 'Aucun flux ne se trouve à cette adresse (erreur 404).',
+      timeout: 'Le serveur du flux n’a pas répondu à temps.',
+      tooLarge: 'Le flux dépasse la taille autorisée.',
+      refused: 'Le flux a été refusé car il n’est pas au format Open Commitments.',
+      notJson: 'Le flux a été refusé car il est illisible (son JSON est incomplet ou mal formé).',
+      newerVersion:
+        'Ce flux n’est pas au format Open Commitments que ce tableau de bord sait lire\u00a0: il est écrit dans une version plus récente du format.',
+    },
     commitmentMissing: (id) =>
       id
         ? `L’engagement «\u00a0${id}\u00a0» ne figure pas dans ce plan.`
@@ -80,6 +103,19 @@ export const commonMessages = defineMessages<CommonMessages>({
     badgeLoading: 'Loading…',
     badgeError: 'Commitment unavailable',
     badgeStale: (date) => `As of ${date}; the latest refresh failed.`,
+    failure: {
+      unreachable:
+        'The data feed could not be reached (network down, wrong address, or a server that does not let other sites read it).',
+      http: (status) => `The feed’s server answered with an error (HTTP ${status}).`,
+      notFound: 'There is no feed at this address (error 404).',
+      timeout: 'The feed’s server did not answer in time.',
+      tooLarge: 'The feed is larger than allowed.',
+      refused: 'The feed was refused because it is not in the Open Commitments format.',
+      notJson:
+        'The feed was refused because it cannot be read (its JSON is incomplete or malformed).',
+      newerVersion:
+        'This feed is written in a newer version of the format, which this dashboard cannot read.',
+    },
     commitmentMissing: (id) =>
       id
         ? `Commitment “${id}” is not in this plan.`

@@ -21,6 +21,7 @@ import { styles } from './open-commitment-badge.styles.ts';
 import { followFrTheme } from '../../lib/follow-fr-theme.ts';
 import { viewerLang, viewerToday, watchPageLang } from '../../lib/viewer.ts';
 import { announceFeedState, type Announced } from '../../lib/announce.ts';
+import { describeFailure } from '../../lib/describe-failure.ts';
 
 let stylesheet: CSSStyleSheet | undefined;
 
@@ -498,6 +499,8 @@ export class OpenCommitmentBadge extends HTMLElement {
           'p',
           { class: 'by' },
           m.badgeStale(formatDateTime(new Date(entry.checkedAt).toISOString(), lang)),
+          ' ',
+          describeFailure(error, m, lang),
         ),
       h('p', { class: 'by' }, publisher && `${m.by} `, textSpan(publisher)),
       h('p', { class: 'pop-title' }, h('strong', {}, textSpan(title))),

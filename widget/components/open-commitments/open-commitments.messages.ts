@@ -8,11 +8,6 @@ import type { CommonMessages } from '../../lib/messages.ts';
 export type DashboardMessages = {
   readonly loading: string;
   readonly errorTitle: string;
-  readonly errorUnreachable: string;
-  readonly errorHttp: (status: string) => string;
-  readonly errorTimeout: string;
-  readonly errorTooLarge: string;
-  readonly errorRefused: string;
   readonly feedAddress: string;
   readonly staleTitle: string;
   readonly stale: (date: string) => string;
@@ -94,12 +89,6 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
   fr: {
     loading: 'Chargement des engagements…',
     errorTitle: 'Les engagements n’ont pas pu être affichés',
-    errorUnreachable:
-      'Le flux de données est injoignable (réseau coupé, adresse erronée ou serveur qui n’en permet pas la lecture aux autres sites).',
-    errorHttp: (status) => `Le serveur du flux a répondu par une erreur (HTTP ${status}).`,
-    errorTimeout: 'Le serveur du flux n’a pas répondu à temps.',
-    errorTooLarge: 'Le flux dépasse la taille autorisée.',
-    errorRefused: 'Le flux a été refusé car il n’est pas au format Open Commitments.',
     feedAddress: 'Adresse du flux\u00a0:',
     staleTitle: 'Données peut-être anciennes',
     stale: (date) =>
@@ -167,12 +156,6 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
   en: {
     loading: 'Loading commitments…',
     errorTitle: 'The commitments could not be shown',
-    errorUnreachable:
-      'The data feed could not be reached (network down, wrong address, or a server that does not let other sites read it).',
-    errorHttp: (status) => `The feed’s server answered with an error (HTTP ${status}).`,
-    errorTimeout: 'The feed’s server did not answer in time.',
-    errorTooLarge: 'The feed is larger than allowed.',
-    errorRefused: 'The feed was refused because it is not in the Open Commitments format.',
     feedAddress: 'Feed address:',
     staleTitle: 'Information may be out of date',
     stale: (date) =>

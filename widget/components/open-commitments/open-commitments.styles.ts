@@ -511,10 +511,6 @@ export const styles =
       margin: 0 0 var(--oc_u);
       border-left: 5px solid var(--oc-color-accent);
     }
-    .issues {
-      margin: calc(0.5 * var(--oc_u)) 0 0 calc(1.25 * var(--oc_u));
-      font-size: 0.9em;
-    }
     .feed-url {
       word-break: break-all;
     }

@@ -210,21 +210,19 @@ describe('<open-commitments>', () => {
     expect(element.shadowRoot!.querySelector('[part="filters"]')).toBeNull();
   });
 
-  it('marks the reader’s English messages as English in a French dashboard', async () => {
+  it('says in its own language why a feed is refused, without the reader’s English', async () => {
     vi.stubGlobal('fetch', async () => Response.json({ format: 'open-commitments/9' }));
     const element = document.createElement('open-commitments');
     element.setAttribute('src', `https://www.valfleurie.example/feed-${(feedCounter += 1)}.json`);
     element.setAttribute('lang', 'fr');
     element.setAttribute('no-refresh', '');
     document.body.append(element);
-    await vi.waitFor(() => expect(element.shadowRoot?.querySelector('.issues')).toBeTruthy());
-    const issues = element.shadowRoot!.querySelector('.issues')!;
-    expect(issues.getAttribute('lang')).toBe('en');
-    expect(issues.querySelector('code')?.textContent).toBe('format');
-    expect(issues.textContent).toContain('version 9 of the format is not read here');
+    const notice = () => element.shadowRoot?.querySelector('[part="notice"]')?.textContent ?? '';
+    await vi.waitFor(() => expect(notice()).toContain('version plus récente du format'));
+    expect(notice()).not.toContain('is not read here');
     element.setAttribute('lang', 'en');
     await element.updateComplete;
-    expect(element.shadowRoot!.querySelector('.issues')!.hasAttribute('lang')).toBe(false);
+    expect(notice()).toContain('written in a newer version of the format');
   });
 
   it('writes a label and its value as each language does', async () => {

@@ -55,6 +55,7 @@ import { yieldToMain } from '../../lib/yield-to-main.ts';
 import { followFrTheme } from '../../lib/follow-fr-theme.ts';
 import { viewerLang, viewerToday, watchPageLang } from '../../lib/viewer.ts';
 import { announceFeedState, type Announced } from '../../lib/announce.ts';
+import { describeFailure } from '../../lib/describe-failure.ts';
 
 /**
  * Rows drawn per task when a list is first shown, filtered or extended: fifty new rows at once
@@ -677,40 +678,17 @@ export class OpenCommitments extends HTMLElement {
     const error = this.#feedState.error;
     return this.#alert(
       m.errorTitle,
-      html`<p>${error ? this.#describeError(m, lang) : nothing}</p>
-        ${
-          // The reader's messages exist in English only: in a French dashboard they say so.
-          error?.errors?.length
-            ? html`<ul class="issues" lang=${lang === 'en' ? nothing : 'en'}>
-                ${error.errors.slice(0, 5).map((issue) => html`<li><code>${issue.path}</code> ${issue.message}</li>`)}
-              </ul>`
-            : nothing
-        }
+      html`<p>${error ? describeFailure(error, m, lang) : nothing}</p>
         <p>${m.feedAddress} <code class="feed-url">${this.#source?.url ?? this.src}</code></p>`,
     );
   }
 
-  #describeError(m: WidgetMessages, lang: Lang): string {
-    const error = this.#feedState.error;
-    switch (error?.reason) {
-      case 'http':
-        return m.errorHttp(formatNumber(error.status ?? 0, lang, { useGrouping: false }));
-      case 'timeout':
-        return m.errorTimeout;
-      case 'too-large':
-        return m.errorTooLarge;
-      case 'refused':
-        return m.errorRefused;
-      default:
-        return m.errorUnreachable;
-    }
-  }
-
   #staleNotice(m: WidgetMessages, lang: Lang, checkedAt: number): TemplateResult {
+    const error = this.#feedState.error;
     const when = formatDateTime(new Date(checkedAt).toISOString(), lang);
     return html`<div class="notice stale" part="notice">
       <p class="notice-title"><strong>${m.staleTitle}</strong></p>
-      <p>${m.stale(when)} ${this.#describeError(m, lang)}</p>
+      <p>${m.stale(when)} ${error ? describeFailure(error, m, lang) : nothing}</p>
     </div>`;
   }
 
