@@ -1246,6 +1246,58 @@ describe('states', () => {
   });
 });
 
+describe('a copy shown after a failed refresh', () => {
+  it('says so first, above the figures, on the first screen of a phone', async () => {
+    const { page, context } = await newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const good = JSON.stringify(bundledFeed('valfleurie'));
+    serveFeed(chromium.server, '/feeds/stale-first.json', good);
+    await page.goto(
+      hostPage(chromium.server, '/stale-first.html', {
+        body: `<open-commitments src="/feeds/stale-first.json" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    serveFeed(chromium.server, '/feeds/stale-first.json', 'down', 503);
+    await page.reload();
+    await settled(page);
+    const notice = page.locator(`${dashboard} .notice.stale`);
+    await notice.waitFor();
+    const order = await page
+      .locator(dashboard)
+      .evaluate((host) =>
+        [...host.shadowRoot!.querySelectorAll('.notice.stale, [part="summary"]')].map((e) =>
+          e.classList.contains('stale') ? 'notice' : 'figures',
+        ),
+      );
+    expect(order).toEqual(['notice', 'figures']);
+    const box = (await notice.boundingBox())!;
+    expect(box.y + box.height).toBeLessThan(740);
+    await context.close();
+  });
+
+  it('marks a badge’s line, in words, when its copy could not be refreshed', async () => {
+    const { page, context } = await newPage();
+    const good = JSON.stringify(bundledFeed('valfleurie'));
+    serveFeed(chromium.server, '/feeds/stale-badge.json', good);
+    await page.goto(
+      hostPage(chromium.server, '/stale-badge.html', {
+        body: `<p><open-commitment-badge id="badge" src="/feeds/stale-badge.json" commitment="VF-03"></open-commitment-badge></p>`,
+      }),
+    );
+    await page.locator('#badge [part="status"]').waitFor();
+    expect(await page.locator('#badge [part="stale"]').count()).toBe(0);
+    serveFeed(chromium.server, '/feeds/stale-badge.json', 'down', 503);
+    await page.reload();
+    const mark = page.locator('#badge [part="stale"]');
+    await mark.waitFor();
+    expect(await mark.textContent()).toBe('Non actualisé');
+    expect(await page.locator('#badge [part="status"]').textContent()).toBe('En travaux');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('themes', () => {
   for (const theme of ['default', 'dsfr', 'dark', 'preferred-dark']) {
     it(`passes axe, colour contrast included, in the ${theme} theme`, async () => {

@@ -14,6 +14,8 @@ export type CommonMessages = {
   readonly badgeError: string;
   /** Atop the badge's details when the copy shown is the last good one: the refresh failed. */
   readonly badgeStale: (date: string) => string;
+  /** On the badge's line when the copy shown is the last good one. */
+  readonly badgeStaleMark: string;
   /** Why a feed cannot be shown, for citizens: the parser's words stay in `oc-error`. */
   readonly failure: {
     readonly unreachable: string;
@@ -60,6 +62,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     badgeLoading: 'Chargement…',
     badgeError: 'Engagement indisponible',
     badgeStale: (date) => `Données du ${date}\u00a0; la dernière actualisation a échoué.`,
+    badgeStaleMark: 'Non actualisé',
     failure: {
       unreachable:
         'Le flux de données est injoignable (réseau coupé, adresse erronée ou serveur qui n’en permet pas la lecture aux autres sites).',
@@ -103,6 +106,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     badgeLoading: 'Loading…',
     badgeError: 'Commitment unavailable',
     badgeStale: (date) => `As of ${date}; the latest refresh failed.`,
+    badgeStaleMark: 'Not refreshed',
     failure: {
       unreachable:
         'The data feed could not be reached (network down, wrong address, or a server that does not let other sites read it).',

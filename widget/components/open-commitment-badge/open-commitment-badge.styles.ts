@@ -70,6 +70,12 @@ export const styles =
       -webkit-line-clamp: 1;
       word-break: break-all;
     }
+    .stale {
+      color: var(--oc-color-muted);
+      font-size: 0.85em;
+      font-style: italic;
+      white-space: nowrap;
+    }
     .toggle {
       flex: none;
       display: inline-grid;

@@ -55,6 +55,7 @@ const alerted = new WeakSet<object>();
  * @csspart base - The one-line badge.
  * @csspart status - The status label (carries `data-category`).
  * @csspart progress - The progress bar.
+ * @csspart stale - The mark shown when the latest refresh failed and the copy shown is older.
  * @csspart late - The late mark.
  * @csspart link - The link to the commitment's page.
  * @csspart toggle - The button that opens the details.
@@ -447,6 +448,8 @@ export class OpenCommitmentBadge extends HTMLElement {
         ),
         progressBar(view.progress, lang, `${core.progress}${m.colon}${title.text}`, m.noProgress),
         view.late && h('span', { class: 'late', part: 'late' }, core.late),
+        // The copy shown is the last good one: said on the line, its date in the details.
+        this.#feedState.error && h('span', { class: 'stale', part: 'stale' }, m.badgeStaleMark),
         // The details button stays beside the title: a title too long for its row is cut first.
         h(
           'span',

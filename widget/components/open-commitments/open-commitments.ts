@@ -631,10 +631,10 @@ export class OpenCommitments extends HTMLElement {
     if (!model) return this.#skeleton(m);
     return this.#frame(
       lang,
-      // The live region is there before a failed refresh fills it, so that it is heard.
-      html`${this.#header(model, m)}
-        <div role="status">${error ? this.#staleNotice(m, lang, entry.checkedAt) : nothing}</div>
-        ${this.#body(model, m)}`,
+      // The live region is there before a failed refresh fills it, so that it is heard; first,
+      // above the plan's figures, which it says may be old, where a narrow screen shows it.
+      html`<div role="status">${error ? this.#staleNotice(m, lang, entry.checkedAt) : nothing}</div>
+        ${this.#header(model, m)} ${this.#body(model, m)}`,
     );
   }
 
