@@ -1,7 +1,8 @@
 /**
  * The demo site as a visitor meets it, in real Chromium: every page answers and runs without a
- * console error under its CSP, the national plan shows the bundled real commitments, feeds answer
- * conditional requests, and the fictional city hall's demo feed names the demo's own pages.
+ * console error under its CSP, every link of a demo feed into the demo leads to a page or a
+ * document, the national plan shows the bundled real commitments, feeds answer conditional
+ * requests, and the fictional city hall's demo feed names the demo's own pages.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,11 +71,51 @@ async function visit(page: Page, path: string): Promise<Visit> {
   return { status: response?.status(), problems: [...problems], links };
 }
 
+/** The feeds the demo serves, the fictional town's as published and as moved into the demo. */
+const demoFeeds = [
+  '/feeds/fr-2021-2023.json',
+  '/feeds/fr-2018-2020.json',
+  '/feeds/paris.json',
+  '/feeds/valfleurie.json',
+  demoFeedPath,
+];
+
+/**
+ * Every address the demo's feeds link to on the demo server itself, as a reader of the feed would
+ * follow it: evidence, answers, commitments' pages, the interpellation form (its template filled
+ * in). Match patterns (`site`, `pages`) are no links.
+ */
+async function feedLinksIntoDemo(): Promise<Map<string, string>> {
+  const links = new Map<string, string>();
+  for (const feedPath of demoFeeds) {
+    const feed = (await (await fetch(server.origin + feedPath)).json()) as unknown;
+    const walk = (node: unknown, path: string, key: string): void => {
+      if (typeof node === 'string') {
+        if (key === 'site' || key === 'pages' || !node.startsWith(`${server.origin}/`)) return;
+        const filled = node.replace(/\{(id|title|plan|page)\}/g, (_, name: string) =>
+          encodeURIComponent(name === 'page' ? `${server.origin}/valfleurie/` : `VF-01 ${name}`),
+        );
+        links.set(filled, `${feedPath} ${path}`);
+      } else if (Array.isArray(node)) {
+        node.forEach((item, i) => walk(item, `${path}[${i}]`, key));
+      } else if (node !== null && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`, k);
+      }
+    };
+    walk(feed, '$', '');
+  }
+  return links;
+}
+
 describe('the demo site', () => {
   it('serves every page it links to, each without a console error', async () => {
     const seen = new Set<string>();
-    // The interpellation form is linked from inside the widget only: start there too.
-    const queue = ['/', '/valfleurie/participer/interpeller/?engagement=VF-05'];
+    // The interpellation form and the pages the feeds give as evidence are linked from inside
+    // the widget only: start there too.
+    const fromFeeds = [...(await feedLinksIntoDemo()).keys()]
+      .map((link) => new URL(link).pathname)
+      .filter((path) => !/\.(svg|pdf)$/.test(path));
+    const queue = ['/', '/valfleurie/participer/interpeller/?engagement=VF-05', ...fromFeeds];
     const failures: string[] = [];
     const context = await browser.newContext();
     try {
@@ -82,6 +123,12 @@ describe('the demo site', () => {
         const path = queue.shift()!;
         if (seen.has(path)) continue;
         seen.add(path);
+        // A document (the fictional town's PDFs) is fetched, not opened as a page.
+        if (path.endsWith('.pdf')) {
+          const response = await fetch(server.origin + path);
+          if (response.status !== 200) failures.push(`${path}: HTTP ${response.status}`);
+          continue;
+        }
         const page = await context.newPage();
         const result = await visit(page, path);
         await page.close();
@@ -111,6 +158,23 @@ describe('the demo site', () => {
         '/playground.html',
       ]),
     );
+  });
+
+  it('leads every link of the demo feeds that points into the demo to a page or a document', async () => {
+    const links = await feedLinksIntoDemo();
+    // The fictional town's evidence, answers and platform pages, at least.
+    expect(links.size).toBeGreaterThan(15);
+    const broken: string[] = [];
+    for (const [link, where] of links) {
+      const response = await fetch(link);
+      const type = response.headers.get('content-type') ?? '';
+      const body = await response.text();
+      if (response.status !== 200) broken.push(`${where}: ${link}: HTTP ${response.status}`);
+      else if (!/^(text\/html|application\/pdf|image\/)/.test(type)) {
+        broken.push(`${where}: ${link}: ${type}`);
+      } else if (body.includes('Page introuvable')) broken.push(`${where}: ${link}: not found`);
+    }
+    expect(broken).toEqual([]);
   });
 
   it('shows the real 2021-2023 national plan in the widget', async () => {

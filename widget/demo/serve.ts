@@ -76,10 +76,14 @@ const contentTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
 };
 
-/** File types the page folder may serve: never the server's own source. */
-const pageExtensions = new Set(['.html', '.css', '.svg', '.png', '.ico', '.js']);
+/**
+ * File types the page folder may serve: never the server's own source. PDFs are the fictional
+ * town's documents that its feed gives as evidence.
+ */
+const pageExtensions = new Set(['.html', '.css', '.svg', '.png', '.ico', '.js', '.pdf']);
 
 /**
  * Scripts from this origin only; no inline script or style, no plugins, no framing, and Trusted
