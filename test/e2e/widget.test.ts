@@ -1186,6 +1186,27 @@ describe('states', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('tells the site’s web team, in a dashboard and a badge, that no feed address is given', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(chromium.server, '/no-src.html', {
+        body: `<open-commitments no-refresh></open-commitments>
+          <p><open-commitment-badge id="empty" src="" commitment="VF-01"></open-commitment-badge></p>
+          <p><open-commitment-badge id="absent" commitment="VF-01"></open-commitment-badge></p>`,
+      }),
+    );
+    await page.locator(`${dashboard} [part="notice"]`).waitFor();
+    expect(await page.locator(`${dashboard} [part="notice"] p`).textContent()).toBe(
+      'Aucune adresse de flux indiquée\u00a0: renseignez l’attribut src.',
+    );
+    for (const id of ['empty', 'absent']) {
+      await expect
+        .poll(() => page.locator(`#${id} [part="base"]`).textContent())
+        .toBe('Aucune adresse de flux indiquée\u00a0: renseignez l’attribut src.');
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('says a feed is missing when its server answers 404', async () => {
     const { page } = await newPage();
     serveFeed(chromium.server, '/feeds/gone.json', 'Not found', 404);

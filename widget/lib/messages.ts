@@ -28,6 +28,8 @@ export type CommonMessages = {
     readonly newerVersion: string;
   };
   readonly commitmentMissing: (id: string) => string;
+  /** For the site's web team: the element has no feed address. */
+  readonly noSource: string;
   readonly noProgress: string;
   readonly questions: string;
   readonly statsOverdue: string;
@@ -79,6 +81,7 @@ export const commonMessages = defineMessages<CommonMessages>({
       id
         ? `L’engagement «\u00a0${id}\u00a0» ne figure pas dans ce plan.`
         : 'Aucun engagement indiqué\u00a0: renseignez l’attribut commitment.',
+    noSource: 'Aucune adresse de flux indiquée\u00a0: renseignez l’attribut src.',
     noProgress: 'Avancement non communiqué',
     questions: 'Questions des citoyens',
     statsOverdue: 'Réponses en retard',
@@ -124,6 +127,7 @@ export const commonMessages = defineMessages<CommonMessages>({
       id
         ? `Commitment “${id}” is not in this plan.`
         : 'No commitment named: set its commitment attribute.',
+    noSource: 'No feed address given: set its src attribute.',
     noProgress: 'Progress not reported',
     questions: 'Citizens’ questions',
     statsOverdue: 'Overdue answers',

@@ -337,6 +337,12 @@ export class OpenCommitmentBadge extends HTMLElement {
     this.#details = undefined;
     this.#drawDetails = undefined;
     this.#listen(false);
+    if (!this.src) {
+      this.#shadow.replaceChildren(
+        h('span', { class: 'root badge muted line', part: 'base', lang }, m.noSource),
+      );
+      return;
+    }
     if (!entry) {
       const words = phase === 'error' ? m.badgeError : m.badgeLoading;
       // Already said: kept, as an alert put in the page again is heard again (at each failed retry).

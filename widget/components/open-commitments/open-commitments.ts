@@ -623,8 +623,7 @@ export class OpenCommitments extends HTMLElement {
     // The model's language while one in another is built: the words around feed text match it.
     const lang = model?.lang ?? viewerLang(this);
     const m: WidgetMessages = { ...commonMessages[lang], ...dashboardMessages[lang] };
-    if (!this.src)
-      return this.#frame(lang, this.#alert(m.errorTitle, html`<p>${m.feedAddress} —</p>`));
+    if (!this.src) return this.#frame(lang, this.#alert(m.errorTitle, html`<p>${m.noSource}</p>`));
     if (!entry) {
       return phase === 'error' ? this.#frame(lang, this.#errorNotice(m, lang)) : this.#skeleton(m);
     }
