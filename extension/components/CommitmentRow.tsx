@@ -103,6 +103,7 @@ export function CommitmentRow({
           {row.link && (
             <Interpellate
               link={row.link}
+              sentPage={row.sentPage}
               lang={lang}
               label={named(m.interpellate)}
               {...(onRemember ? { onRemember } : {})}

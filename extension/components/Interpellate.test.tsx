@@ -48,6 +48,23 @@ describe('Interpellate', () => {
     expect(await where(mail, 'fr')).toBe('Destinataire\u00a0: a@exemple.fr');
   });
 
+  it('shows, before the form opens, the page address it will receive', async () => {
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    const link = {
+      href: 'https://www.exemple.fr/q',
+      kind: 'url',
+      target: 'www.exemple.fr',
+    } as const;
+    render(<Interpellate link={link} sentPage="https://www.ville.fr/marches" lang="fr" />, root);
+    root.querySelector('button')!.click();
+    await settle();
+    const items = [...root.querySelectorAll('.oc-interpellate li')].map((li) => li.textContent);
+    expect(items).toContain(
+      'Le formulaire recevra l’adresse de cette page\u00a0: https://www.ville.fr/marches',
+    );
+  });
+
   it('keeps the remember button, and focus on it, when keeping the question failed', async () => {
     const remember = await rememberButton(() => Promise.reject(new Error('quota')));
     const root = document.body;

@@ -5,7 +5,8 @@ import { t } from '../i18n/messages.ts';
 import { focusIfLost } from '../dom/focus.ts';
 
 /**
- * "Question this": shows where the question goes, the promised delay, the threshold and the rules
+ * "Question this": shows where the question goes, the address of the page read that it will carry
+ * (`sentPage`, when it does), the promised delay, the threshold and the rules
  * before the person leaves, then offers to remember the question on this device. `label`, the
  * button's name, says what the question is about. With `rememberFirst` (the toolbar popup,
  * which the browser closes as soon as the form opens in a tab), that offer is a checkbox ticked
@@ -14,12 +15,14 @@ import { focusIfLost } from '../dom/focus.ts';
  */
 export function Interpellate({
   link,
+  sentPage,
   lang,
   label,
   onRemember,
   rememberFirst,
 }: {
   link: InterpellationLink;
+  sentPage?: string | undefined;
   lang: Lang;
   label?: string;
   onRemember?: () => Promise<void>;
@@ -66,6 +69,11 @@ export function Interpellate({
         <div class="oc-interpellate">
           <ul>
             <li>{(link.kind === 'url' ? m.opensOn : m.goesTo)(link.target)}</li>
+            {sentPage !== undefined && (
+              <li>
+                {link.kind === 'url' ? m.formGetsPage : m.mailGetsPage} <bdi>{sentPage}</bdi>
+              </li>
+            )}
             {link.responseDays !== undefined && <li>{m.responseDays(link.responseDays)}</li>}
             {link.threshold !== undefined && <li>{m.threshold(link.threshold)}</li>}
             {link.rules !== undefined && (

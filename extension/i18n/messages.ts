@@ -40,6 +40,10 @@ const en = {
   goesTo: (target: string) => `Goes to ${target}`,
   /** Where a web form channel is: its site's host, which is not the one who receives it. */
   opensOn: (host: string) => `Opens on ${host}`,
+  /** Before the address of the page read, which the form's address will carry. */
+  formGetsPage: 'The form will receive the address of this page:',
+  /** Before the address of the page read, which the e-mail will carry. */
+  mailGetsPage: 'The message will contain the address of this page:',
   responseDays: (n: number) =>
     plural('en', n, {
       one: 'Answer promised within {n} day',
@@ -93,6 +97,8 @@ const fr: Messages = {
   noChannel: 'Cet organisme ne propose pas de moyen de l’interpeller.',
   goesTo: (target) => `Destinataire\u00a0: ${target}`,
   opensOn: (host) => `Site\u00a0: ${host}`,
+  formGetsPage: 'Le formulaire recevra l’adresse de cette page\u00a0:',
+  mailGetsPage: 'Le message contiendra l’adresse de cette page\u00a0:',
   responseDays: (n) =>
     plural('fr', n, {
       one: 'Réponse promise sous {n} jour',

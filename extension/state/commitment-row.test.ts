@@ -17,19 +17,29 @@ function feedWith(interpellation: Record<string, string>) {
 const page = 'https://www.ville.example/marches?annee=2026#access_token=secret';
 
 describe('a commitment row', () => {
-  it('passes the page to the publisher’s form without its fragment', () => {
+  it('passes the page to the publisher’s form without its query string and fragment', () => {
     const feed = feedWith({ url: 'https://www.ville.example/interpeller?page={page}' });
     const row = commitmentRow(feed, feed.commitments[0]!, 'en', '2026-12-04', page);
     const href = new URL(row.link!.href);
-    expect(href.searchParams.get('page')).toBe('https://www.ville.example/marches?annee=2026');
+    expect(href.searchParams.get('page')).toBe('https://www.ville.example/marches');
+    expect(row.sentPage).toBe('https://www.ville.example/marches');
   });
 
-  it('writes the page into the e-mail without its fragment', () => {
+  it('says no page is sent to a form whose address does not take it', () => {
+    const feed = feedWith({ url: 'https://www.ville.example/interpeller?c={id}' });
+    const row = commitmentRow(feed, feed.commitments[0]!, 'en', '2026-12-04', page);
+    expect(row.link!.href).toBe('https://www.ville.example/interpeller?c=A1');
+    expect(row.sentPage).toBeUndefined();
+  });
+
+  it('writes the page into the e-mail without its query string and fragment', () => {
     const feed = feedWith({ email: 'q@ville.example' });
     const row = commitmentRow(feed, feed.commitments[0]!, 'en', '2026-12-04', page);
     const body = new URL(row.link!.href).searchParams.get('body');
-    expect(body).toContain('https://www.ville.example/marches?annee=2026');
+    expect(body).toContain('https://www.ville.example/marches');
+    expect(body).not.toContain('annee');
     expect(body).not.toContain('secret');
+    expect(row.sentPage).toBe('https://www.ville.example/marches');
   });
 
   it('links the title only to a plain http(s) address', () => {

@@ -30,6 +30,17 @@ export interface CommitmentRowData {
   readonly lastUpdate?: string;
   readonly publisher?: LocalText;
   readonly link?: InterpellationLink;
+  /** The page's address that following `link` sends (in the form's address or the e-mail). */
+  readonly sentPage?: string;
+}
+
+/**
+ * The address of the page the citizen reads, as the publisher's form or e-mail may get it: without
+ * its query string (at times a token, an e-mail address, a search) nor its fragment (the page's
+ * own state, which its server never receives).
+ */
+export function pageToSend(page: string): string {
+  return page.split(/[?#]/)[0]!;
 }
 
 /**
@@ -41,8 +52,8 @@ function safeHttp(url: string | undefined): string | undefined {
 }
 
 /**
- * The row of `commitment`; `page` is put in the interpellation link, without its fragment, only
- * if given.
+ * The row of `commitment`; `page` is put in the interpellation link, without its query string
+ * and fragment, only if given.
  */
 export function commitmentRow(
   feed: Feed,
@@ -58,12 +69,15 @@ export function commitmentRow(
   const dates = (commitment.updates ?? []).map((u) => u.date).sort();
   const last = dates[dates.length - 1];
   const url = safeHttp(commitment.url);
+  const sent = page === undefined ? undefined : pageToSend(page);
   const link = interpellationLink(feed, commitment, {
     lang,
-    // Without its fragment, as in the widget: what follows `#` is the page's own state (a token,
-    // at times), which its server never receives; the publisher's form does not either.
-    ...(page !== undefined ? { page: page.split('#')[0]! } : {}),
+    ...(sent !== undefined ? { page: sent } : {}),
   });
+  const sendsPage =
+    sent !== undefined &&
+    (link?.kind === 'email' ||
+      (link?.kind === 'url' && feed.interpellation?.url?.includes('{page}')));
   const publisher = pickText(feed.publisher.name, lang, feed.languages);
   return {
     id: commitment.id,
@@ -77,5 +91,6 @@ export function commitmentRow(
     ...(last ? { lastUpdate: formatDate(last, lang) } : {}),
     ...(publisher ? { publisher } : {}),
     ...(link ? { link } : {}),
+    ...(sendsPage ? { sentPage: sent } : {}),
   };
 }

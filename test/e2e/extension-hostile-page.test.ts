@@ -195,6 +195,12 @@ describe('visiting a page a hostile feed names', () => {
     await row.waitFor({ timeout: 15_000 });
     await row.getByRole('button', { name: 'Question this' }).click();
     await row.locator('[data-interpellation-link]').waitFor();
+    // The form gets the page's address without its query string, and the panel says so first.
+    const form = new URL((await row.locator('[data-interpellation-link]').getAttribute('href'))!);
+    expect(form.searchParams.get('from')).toBe(`${server.origin}${pagePath}`);
+    await row
+      .getByText(`The form will receive the address of this page: ${server.origin}${pagePath}`)
+      .waitFor();
     expect(await row.locator('.oc-title').textContent()).toContain('<img src="x"');
     expect(await page.locator('open-commitments-overlay img').count()).toBe(0);
     const body = page.locator('open-commitments-overlay .oc-body');

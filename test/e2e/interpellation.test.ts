@@ -351,6 +351,7 @@ describe('the extension overlay', () => {
     expect(await link.textContent()).toBe('Open the official form');
     expect(await panel.locator('li').allTextContents()).toEqual([
       `Opens on ${FORM_HOST}`,
+      `The form will receive the address of this page: ${server.origin}/interpellation/eau.html`,
       'Answer promised within 30 days',
       '150 supporters needed for a formal answer or a debate',
       'Rules of the process',
@@ -377,6 +378,7 @@ describe('the extension overlay', () => {
     expect(await link.textContent()).toBe('Write the email');
     expect(await panel.locator('li').allTextContents()).toEqual([
       `Goes to ${EMAIL}`,
+      `The message will contain the address of this page: ${server.origin}/interpellation/transports.html`,
       'Answer promised within 60 days',
     ]);
     await panel.page().close();
