@@ -25,7 +25,7 @@ const messages = defineMessages({
       `statut inconnu «\u00a0${cell}\u00a0»\u00a0: utilisez l’un de ces statuts\u00a0: ${allowed} (ou le nom ${sheetLang === 'fr' ? 'français' : 'anglais'} d’une catégorie\u00a0: ${names})\u00a0; déclarez vos propres statuts avec --statuses`,
     statusMap: 'une liste de statuts ou un objet clé de statut -> catégorie est attendu',
     statusEntry: (key: string, categories: string) =>
-      `${key}\u00a0: une catégorie (${categories}) ou {"category": …} est attendue`,
+      `${key}\u00a0: une catégorie (${categories}) ou «\u00a0{"category": …}\u00a0» est attendue`,
   },
   en: {
     notDate: (text: string) =>

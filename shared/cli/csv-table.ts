@@ -14,7 +14,7 @@ const messages = defineMessages({
     extraValues: (values: number, columns: number) =>
       `cette ligne a ${values} valeurs mais l’en-tête ${columns} colonnes\u00a0: un séparateur en trop, ou une valeur à mettre entre guillemets`,
     quoteNotClosed:
-      'une valeur entre guillemets n’est jamais fermée\u00a0: un `"` ouvre une valeur sur cette ligne et aucun `"` ne la termine (écrivez `""` pour un guillemet à l’intérieur d’une valeur)',
+      'une valeur entre guillemets n’est jamais fermée\u00a0: un «\u00a0"\u00a0» ouvre une valeur sur cette ligne et aucun «\u00a0"\u00a0» ne la termine (écrivez «\u00a0""\u00a0» pour un guillemet à l’intérieur d’une valeur)',
     quoteMisplaced: (detail: string) =>
       `un guillemet est mal placé\u00a0: mettez toute la valeur entre guillemets et doublez ceux qu’elle contient (${detail})`,
   },

@@ -45,7 +45,7 @@ const messages = defineMessages({
     statusKeys: (keys: string) => `les clés de statut ${keys}`,
     legacyIds: (ids: string) => `les identifiants numériques de statut ${ids}`,
     unusedStatuses: (keys: readonly string[], known: readonly string[]) =>
-      `--statuses\u00a0: ${keys.map((key) => `"${key}"`).join(', ')} ${keys.length === 1 ? 'ne correspond à aucun statut de l’export et n’a pas été utilisé' : 'ne correspondent à aucun statut de l’export et n’ont pas été utilisés'}\u00a0; l’export a ${known.length > 0 ? known.join('\u00a0; ') : 'aucun statut'}`,
+      `--statuses\u00a0: ${keys.map((key) => `«\u00a0${key}\u00a0»`).join(', ')} ${keys.length === 1 ? 'ne correspond à aucun statut de l’export et n’a pas été utilisé' : 'ne correspondent à aucun statut de l’export et n’ont pas été utilisés'}\u00a0; l’export a ${known.length > 0 ? known.join('\u00a0; ') : 'aucun statut'}`,
     noLangText: (lang: string, langs: string) =>
       `--lang ${lang}\u00a0: l’export n’a aucun texte dans cette langue, seulement en ${langs}\u00a0; le flux les liste dans cet ordre`,
     publisherName: (name: string) =>

@@ -72,32 +72,33 @@ const hints = defineMessages({
     notUtf8:
       'Enregistrez le fichier en UTF-8\u00a0: il a été enregistré dans un autre encodage, comme Windows-1252 («\u00a0ANSI\u00a0» dans le Bloc-notes).',
     curlyQuotes:
-      'Mettez les textes entre guillemets droits "…"\u00a0: un traitement de texte les change en « » ou “ ”, que JSON ne lit pas.',
+      'Mettez les textes entre guillemets droits «\u00a0"…"\u00a0»\u00a0: un traitement de texte les change en « » ou “ ”, que JSON ne lit pas.',
     oneObject: 'Le fichier doit contenir un seul objet JSON, encodé en UTF-8.',
     list: (single: string) => `Une liste, même d’une seule valeur\u00a0: [${single}].`,
-    format: 'Commencez le flux par "format": "open-commitments/1".',
-    addTime: (day: string) => `Ajoutez au jour l’heure et son décalage\u00a0: "${day}T00:00:00Z".`,
+    format: 'Commencez le flux par «\u00a0"format": "open-commitments/1"\u00a0».',
+    addTime: (day: string) =>
+      `Ajoutez au jour l’heure et son décalage\u00a0: «\u00a0${day}T00:00:00Z\u00a0».`,
     updated:
-      'Écrivez quand vous avez modifié le flux pour la dernière fois, en date et heure RFC 3339, par exemple "2026-11-30T09:00:00Z".',
+      'Écrivez quand vous avez modifié le flux pour la dernière fois, en date et heure RFC 3339, par exemple «\u00a02026-11-30T09:00:00Z\u00a0».',
     dates:
       'Écrivez les dates en AAAA-MM-JJ, et seulement des jours qui existent (2023-02-30 n’existe pas).',
     dateSpelling: (spelling: string) =>
-      `Dans un flux, écrivez les dates en AAAA-MM-JJ\u00a0: "${spelling}".`,
+      `Dans un flux, écrivez les dates en AAAA-MM-JJ\u00a0: «\u00a0${spelling}\u00a0».`,
     numberSpelling: (spelling: string) =>
       `Dans un flux, écrivez le nombre lui-même, sans guillemets ni %\u00a0: ${spelling}.`,
     statusKey: (spelling: string) =>
-      `Dans un flux, écrivez la clé de votre statut\u00a0: "${spelling}" (son libellé n’est lu que dans un tableur).`,
+      `Dans un flux, écrivez la clé de votre statut\u00a0: «\u00a0${spelling}\u00a0» (son libellé n’est lu que dans un tableur).`,
     categoryCode: (spelling: string) =>
-      `Dans un flux, écrivez le code de la catégorie\u00a0: "${spelling}" (son nom en français ou en anglais n’est lu que dans un tableur).`,
+      `Dans un flux, écrivez le code de la catégorie\u00a0: «\u00a0${spelling}\u00a0» (son nom en français ou en anglais n’est lu que dans un tableur).`,
     interpellationStatus:
       'Le statut d’une interpellation est open, answered, declined ou inadmissible.',
     brokenDefinition: (paths: readonly string[]) =>
       `Si c’est l’un de vos statuts, corrigez d’abord sa définition\u00a0: ${paths.join(', ')} ${paths.length === 1 ? 'a une erreur' : 'ont des erreurs'} plus haut.`,
-    status: `Utilisez une catégorie (${CATEGORIES.join(', ')}) ou la clé de l’un de vos "statuses".`,
+    status: `Utilisez une catégorie (${CATEGORIES.join(', ')}) ou la clé de l’un de vos «\u00a0statuses\u00a0».`,
     category: `Une valeur parmi ${CATEGORIES.join(', ')}.`,
     kind: `Une valeur parmi ${KINDS}.`,
     identifier:
-      'Un identifiant a de 1 à 64 caractères\u00a0: lettres, chiffres, ".", "_" et "-", et il est unique là où il sert.',
+      'Un identifiant a de 1 à 64 caractères\u00a0: lettres, chiffres, «\u00a0.\u00a0», «\u00a0_\u00a0» et «\u00a0-\u00a0», et il est unique là où il sert.',
     progress: 'Un nombre de 0 à 100.',
     weight: 'Un nombre supérieur à 0 (1 s’il est absent).',
     pattern:
@@ -106,9 +107,9 @@ const hints = defineMessages({
       'Une adresse https absolue\u00a0; {id}, {title}, {plan} et {page} sont les seules variables.',
     email: 'Une adresse électronique telle que interpellation@example.fr.',
     link: 'Les liens doivent être des adresses absolues en http:// ou https://.',
-    answer: 'Une interpellation répondue demande "answer": {"date": …, "text": …}.',
-    text: 'Un texte est une chaîne de caractères, ou un objet qui associe une chaîne à chaque langue\u00a0: {"fr": "…", "en": "…"}.',
-    commitments: '"commitments" est une liste (elle peut être vide).',
+    answer: 'Une interpellation répondue demande «\u00a0"answer": {"date": …, "text": …}\u00a0».',
+    text: 'Un texte est une chaîne de caractères, ou un objet qui associe une chaîne à chaque langue\u00a0: «\u00a0{"fr": "…", "en": "…"}\u00a0».',
+    commitments: '«\u00a0commitments\u00a0» est une liste (elle peut être vide).',
   },
   en: {
     html: 'This is HTML, not a feed: check the address or the file (a server may answer a missing file with a web page).',
@@ -325,13 +326,13 @@ const warnings = defineMessages({
   fr: {
     ofCommitment: (id: string, message: string) => `${id}\u00a0: ${message}`,
     everySite: (source: string, scheme: string, path: string) =>
-      `"${source}" désigne tous les sites\u00a0: l’extension de navigateur l’ignore\u00a0; désignez plutôt votre propre site, par exemple ${scheme}://www.votre-site.fr${path}`,
+      `«\u00a0${source}\u00a0» désigne tous les sites\u00a0: l’extension de navigateur l’ignore\u00a0; désignez plutôt votre propre site, par exemple ${scheme}://www.votre-site.fr${path}`,
     publicSuffix: (source: string, scheme: string, host: string, path: string) =>
-      `"${source}" désigne tous les sites en .${host}, que se partagent de nombreux propriétaires\u00a0: l’extension de navigateur l’ignore\u00a0; désignez plutôt votre propre site, par exemple ${scheme}://*.votre-site.${host}${path}`,
+      `«\u00a0${source}\u00a0» désigne tous les sites en .${host}, que se partagent de nombreux propriétaires\u00a0: l’extension de navigateur l’ignore\u00a0; désignez plutôt votre propre site, par exemple ${scheme}://*.votre-site.${host}${path}`,
     exactAddress: (source: string) =>
-      `"${source}" ne désigne que cette adresse exacte, ni suivie d’un / final ou d’un ?paramètre, ni les pages en dessous\u00a0: terminez-le par * pour les inclure (${source}*)`,
-    listedTwice: (value: string) => `"${value}" figure deux fois`,
-    themeTwice: (theme: string) => `le thème "${theme}" figure deux fois`,
+      `«\u00a0${source}\u00a0» ne désigne que cette adresse exacte, ni suivie d’un / final ou d’un ?paramètre, ni les pages en dessous\u00a0: terminez-le par * pour les inclure (${source}*)`,
+    listedTwice: (value: string) => `«\u00a0${value}\u00a0» figure deux fois`,
+    themeTwice: (theme: string) => `le thème «\u00a0${theme}\u00a0» figure deux fois`,
     startsAfterDue: (start: string, due: string) =>
       `commence le ${day(start)}, après son échéance (le ${day(due)})\u00a0; les lecteurs affichent les deux\u00a0: vérifiez les deux dates`,
     duePassed: (due: string, code: Category) =>
@@ -353,10 +354,10 @@ const warnings = defineMessages({
     overdue: (id: string, asked: string, late: number, promised: number) =>
       `l’interpellation ${id} posée le ${day(asked)} est toujours sans réponse, ${days(late)} au-delà du délai promis de ${days(promised)}`,
     staleUpdated: (updated: string, id: string, date: string) =>
-      `"updated" (${updated}) est plus ancien que l’entrée la plus récente (${id}, ${day(date)})\u00a0: mettez "updated" à jour à chaque modification du flux`,
-    updatedInFuture: (updated: string) => `"updated" est dans le futur (${updated})`,
+      `«\u00a0updated\u00a0» (${updated}) est plus ancien que l’entrée la plus récente (${id}, ${day(date)})\u00a0: mettez «\u00a0updated\u00a0» à jour à chaque modification du flux`,
+    updatedInFuture: (updated: string) => `«\u00a0updated\u00a0» est dans le futur (${updated})`,
     garbled: (around: string) =>
-      `"${around}" semble décodé avec le mauvais encodage (é affiché Ã©, ’ affiché â€™)\u00a0: corrigez le texte, ou importez à nouveau le tableur enregistré en UTF-8`,
+      `«\u00a0${around}\u00a0» semble décodé avec le mauvais encodage (é affiché Ã©, ’ affiché â€™)\u00a0: corrigez le texte, ou importez à nouveau le tableur enregistré en UTF-8`,
     beforePeriod: (date: string, start: string) =>
       `le ${day(date)} tombe avant le début de la période du plan (le ${day(start)})\u00a0: vérifiez cette date, ou plan.period si le plan a commencé plus tôt`,
     afterPeriod: (date: string, end: string) =>

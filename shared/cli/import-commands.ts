@@ -66,9 +66,9 @@ const messages = defineMessages({
     notValidJson: (file: string, reason: string) =>
       `${file}\u00a0: ce n’est pas du JSON valide (${reason})`,
     needsKey: (file: string, key: string) =>
-      `${file}\u00a0: ${key}\u00a0: un statut doit avoir une clé "key", comme "vote-en-conseil"`,
+      `${file}\u00a0: ${key}\u00a0: un statut doit avoir une clé «\u00a0key\u00a0», comme «\u00a0vote-en-conseil\u00a0»`,
     notKey: (file: string, key: string, slug: string) =>
-      `${file}\u00a0: «\u00a0${key}\u00a0» n’est pas une clé de statut (1 à 64 caractères parmi A-Z a-z 0-9 . _ -)\u00a0: écrivez "key": "${slug || 'mon-statut'}" et "label": "${key}", et le tableur pourra continuer à écrire «\u00a0${key}\u00a0»`,
+      `${file}\u00a0: «\u00a0${key}\u00a0» n’est pas une clé de statut (1 à 64 caractères parmi A-Z a-z 0-9 . _ -)\u00a0: écrivez «\u00a0"key": "${slug || 'mon-statut'}"\u00a0» et «\u00a0"label": "${key}"\u00a0», et le tableur pourra continuer à écrire «\u00a0${key}\u00a0»`,
     aSite: 'un site',
     aChannel: 'un canal d’interpellation',
     and: 'et',

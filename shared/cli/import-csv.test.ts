@@ -337,6 +337,10 @@ describe('import csv', () => {
         `warning  publisher.name: "${name}" is a placeholder written by import: replace it with your name\n`,
       );
     }
+    const french = await runCli(['validate', 'unnamed-fr.json'], { cwd: dir, lang: 'fr' });
+    expect(french.stdout).toContain(
+      'attention publisher.name\u00a0: «\u00a0Nom de l’éditeur (à remplacer avec --publisher-name)\u00a0» est un nom provisoire écrit par l’import\u00a0: remplacez-le par le vôtre\n',
+    );
   });
 
   it('says that a --publisher-name given is empty', async () => {

@@ -87,7 +87,7 @@ describe('import csv in French', () => {
     ]);
     await write('guillemet.csv', 'id;titre;statut\nE1;"Un;limité\n');
     expect(lines((await importCsv(['guillemet.csv'])).stderr)).toEqual([
-      'erreur    guillemet.csv : ligne 2, colonne B : une valeur entre guillemets n’est jamais fermée : un `"` ouvre une valeur sur cette ligne et aucun `"` ne la termine (écrivez `""` pour un guillemet à l’intérieur d’une valeur)',
+      'erreur    guillemet.csv : ligne 2, colonne B : une valeur entre guillemets n’est jamais fermée : un « " » ouvre une valeur sur cette ligne et aucun « " » ne la termine (écrivez « "" » pour un guillemet à l’intérieur d’une valeur)',
     ]);
     await write(
       'windows.csv',
@@ -116,7 +116,7 @@ describe('import csv in French', () => {
     });
     await write('libelle.json', '{"Voté en conseil": "complete"}');
     expect(lines((await importCsv(['modele.csv', '--statuses', 'libelle.json'])).stderr)).toEqual([
-      'erreur    libelle.json : « Voté en conseil » n’est pas une clé de statut (1 à 64 caractères parmi A-Z a-z 0-9 . _ -) : écrivez "key": "vote-en-conseil" et "label": "Voté en conseil", et le tableur pourra continuer à écrire « Voté en conseil »',
+      'erreur    libelle.json : « Voté en conseil » n’est pas une clé de statut (1 à 64 caractères parmi A-Z a-z 0-9 . _ -) : écrivez « "key": "vote-en-conseil" » et « "label": "Voté en conseil" », et le tableur pourra continuer à écrire « Voté en conseil »',
     ]);
   });
 
@@ -218,7 +218,7 @@ describe('the guide in French, step by step', () => {
     expect(checked.code).toBe(0);
     expect(plain(checked.stdout)).not.toMatch(/en-cours-de-marche|Cahier des charges|Flux créé/);
     expect(plain(checked.stdout)).toContain(
-      'attention publisher.name : "Nom de votre collectivité',
+      'attention publisher.name : « Nom de votre collectivité',
     );
   });
 });

@@ -135,7 +135,7 @@ const PLAN_DAYS = 730;
 const periodWords = defineMessages({
   fr: {
     period: (start: string, end: string) =>
-      `du "${start}" au "${end}"\u00a0: une période d’exemple écrite par init\u00a0; remplacez-la par celle de votre plan`,
+      `du «\u00a0${start}\u00a0» au «\u00a0${end}\u00a0»\u00a0: une période d’exemple écrite par init\u00a0; remplacez-la par celle de votre plan`,
   },
   en: {
     period: (start: string, end: string) =>

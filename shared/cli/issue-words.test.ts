@@ -196,6 +196,7 @@ const ENGLISH =
 function leftEnglish(french: string): RegExpExecArray | null {
   const words = french
     .replace(/"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g, '""')
+    .replace(/\u00ab\u00a0[^\u00bb]*\u00a0\u00bb/g, '«»')
     .replace(/'[^'\s]*'/g, "''")
     .replace('A-Z a-z', '')
     .replace(new RegExp(`\\b(${CATEGORIES.join('|')})\\b`, 'g'), '')
@@ -219,15 +220,15 @@ describe('issueMessage', () => {
   it.each([
     [
       'expected a date YYYY-MM-DD that exists in the calendar, got "2023-02-30"',
-      'attendu\u00a0: une date AAAA-MM-JJ qui existe dans le calendrier\u00a0; trouvé\u00a0: "2023-02-30"',
+      'attendu\u00a0: une date AAAA-MM-JJ qui existe dans le calendrier\u00a0; trouvé\u00a0: «\u00a02023-02-30\u00a0»',
     ],
     [
       'expected a number from 0 to 100, got "45 %"',
-      'attendu\u00a0: un nombre de 0 à 100\u00a0; trouvé\u00a0: "45 %"',
+      'attendu\u00a0: un nombre de 0 à 100\u00a0; trouvé\u00a0: «\u00a045 %\u00a0»',
     ],
     [
       'unknown status "en-cour"; known: not-started, limited, substantial, complete, withdrawn, unknown (shown as "unknown")',
-      'statut inconnu "en-cour"\u00a0; statuts connus\u00a0: not-started, limited, substantial, complete, withdrawn, unknown (affiché comme "unknown")',
+      'statut inconnu «\u00a0en-cour\u00a0»\u00a0; statuts connus\u00a0: not-started, limited, substantial, complete, withdrawn, unknown (affiché comme «\u00a0unknown\u00a0»)',
     ],
     [
       'missing; expected a status: one of not-started, limited, substantial, complete, withdrawn, unknown, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13 and 11 more',
@@ -235,7 +236,7 @@ describe('issueMessage', () => {
     ],
     [
       'expected an array of language tags, got "fr"',
-      'attendu\u00a0: une liste de codes de langue\u00a0; trouvé\u00a0: "fr"',
+      'attendu\u00a0: une liste de codes de langue\u00a0; trouvé\u00a0: «\u00a0fr\u00a0»',
     ],
     [
       'expected a commitment (an object), got an array (ignored)',
@@ -247,7 +248,7 @@ describe('issueMessage', () => {
     ],
     [
       'duplicate id "E1", first used at commitments[0] (this one is dropped)',
-      'id "E1" en double, déjà pris par commitments[0] (celui-ci est écarté)',
+      'id «\u00a0E1\u00a0» en double, déjà pris par commitments[0] (celui-ci est écarté)',
     ],
     [
       'unknown field of the feed, ignored; known: format, publisher',
@@ -259,15 +260,15 @@ describe('issueMessage', () => {
     ],
     [
       'version 2 of the format is not read here; this reader reads "open-commitments/1" (and its minor versions 1.x)',
-      'la version 2 du format n’est pas lue ici\u00a0; ce lecteur lit "open-commitments/1" (et ses versions mineures 1.x)',
+      'la version 2 du format n’est pas lue ici\u00a0; ce lecteur lit «\u00a0open-commitments/1\u00a0» (et ses versions mineures 1.x)',
     ],
     [
       "the feed is not valid JSON: Unexpected token ']' at line 5, column 3; remove the comma before it: JSON allows none after the last item",
-      "le flux n’est pas du JSON valide\u00a0: caractère inattendu ']' à la ligne 5, colonne 3\u00a0; supprimez la virgule qui le précède\u00a0: JSON n’en admet aucune après le dernier élément",
+      'le flux n’est pas du JSON valide\u00a0: caractère inattendu «\u00a0]\u00a0» à la ligne 5, colonne 3\u00a0; supprimez la virgule qui le précède\u00a0: JSON n’en admet aucune après le dernier élément',
     ],
     [
       "the feed is not valid JSON: Expected ',' or '}' after property value in JSON at position 34 (line 2 column 34)",
-      "le flux n’est pas du JSON valide\u00a0: ',' ou '}' attendu après la valeur d’une propriété à la ligne 2, colonne 34",
+      'le flux n’est pas du JSON valide\u00a0: «\u00a0,\u00a0» ou «\u00a0}\u00a0» attendu après la valeur d’une propriété à la ligne 2, colonne 34',
     ],
   ])('says %j in French', (message, french) => {
     expect(issueMessage(message)).toBe(french);

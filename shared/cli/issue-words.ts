@@ -60,8 +60,8 @@ const CONSEQUENCES: Readonly<Record<string, string>> = {
   'this one is dropped': 'celui-ci est écarté',
   'the period is dropped': 'la période est écartée',
   'the interpellation is dropped': 'l’interpellation est écartée',
-  'shown as "unknown"': 'affiché comme "unknown"',
-  'read as "other"': 'lu comme "other"',
+  'shown as "unknown"': 'affiché comme «\u00a0unknown\u00a0»',
+  'read as "other"': 'lu comme «\u00a0other\u00a0»',
 };
 
 /** The values an issue quotes in words (`describe` in parse-feed.ts); the others are JSON. */
@@ -79,7 +79,21 @@ const VALUES: Readonly<Record<string, string>> = {
 const VALUE = String.raw`"(?:[^"\\]|\\.)*"|-?\d[\d.e+-]*|true|false|null|NaN|-?Infinity|an array|an object|an empty object|nothing|bigint|function|symbol`;
 
 function value(text: string): string {
-  return VALUES[text] ?? text;
+  return VALUES[text] ?? (text.startsWith('"') ? guillemets(text) : text);
+}
+
+/**
+ * A JSON string of an issue (`"in-progress"`) as French quotes a value, between guillemets
+ * (`« in-progress »`). Escapes stay as JSON writes them, so that a control character or a trailing
+ * space stays visible; only the escaped quote is written as itself.
+ */
+function guillemets(json: string): string {
+  return quoted(json.slice(1, -1).replace(/\\"/g, '"'));
+}
+
+/** `text` between French quotes, with the non-breaking spaces French puts inside them. */
+export function quoted(text: string): string {
+  return `\u00ab\u00a0${text}\u00a0\u00bb`;
 }
 
 /** The kinds of object the reader names, as what was expected, where a field is, and dropped. */
@@ -126,15 +140,16 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'a date YYYY-MM-DD that exists in the calendar':
     'une date AAAA-MM-JJ qui existe dans le calendrier',
   'an RFC 3339 date-time such as "2026-11-30T09:00:00Z"':
-    'une date et une heure RFC 3339, par exemple "2026-11-30T09:00:00Z"',
+    'une date et une heure RFC 3339, par exemple «\u00a02026-11-30T09:00:00Z\u00a0»',
   'an absolute http(s) URL': 'une adresse http(s) absolue',
   'an absolute http(s) URL, whose only placeholders are {id}, {title}, {plan} and {page}':
     'une adresse http(s) absolue, dont les seules variables sont {id}, {title}, {plan} et {page}',
   'an e-mail address': 'une adresse électronique',
   'a non-empty string': 'une chaîne de caractères non vide',
-  'a language tag such as "fr" or "en-GB"': 'un code de langue tel que "fr" ou "en-GB"',
+  'a language tag such as "fr" or "en-GB"':
+    'un code de langue tel que «\u00a0fr\u00a0» ou «\u00a0en-GB\u00a0»',
   'a match pattern such as "https://www.example.fr/path/*" or "*://*.example.fr/*"':
-    'un motif d\'adresse tel que "https://www.example.fr/path/*" ou "*://*.example.fr/*"',
+    'un motif d’adresse tel que «\u00a0https://www.example.fr/path/*\u00a0» ou «\u00a0*://*.example.fr/*\u00a0»',
   'a number from 0 to 100': 'un nombre de 0 à 100',
   'a whole number, 0 or more': 'un nombre entier, 0 ou plus',
   'a number greater than 0': 'un nombre supérieur à 0',
@@ -143,7 +158,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'a string or an object of language tag to string':
     'une chaîne de caractères, ou un objet qui associe à des codes de langue des chaînes de caractères',
   'a language tag such as "fr" or "en-GB" as key':
-    'un code de langue tel que "fr" ou "en-GB" comme clé',
+    'un code de langue tel que «\u00a0fr\u00a0» ou «\u00a0en-GB\u00a0» comme clé',
   'a string': 'une chaîne de caractères',
   'at least one language with a string': 'au moins une langue avec sa chaîne de caractères',
   'an object of identifier to string':
@@ -153,7 +168,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'a url or an email to send interpellations to':
     'un champ url ou email, où envoyer les interpellations',
   'an answer, required when status is "answered"':
-    'une réponse, obligatoire quand status vaut "answered"',
+    'une réponse, obligatoire quand status vaut «\u00a0answered\u00a0»',
   'a JSON object (a feed)': 'un objet JSON (un flux)',
   'an array of commitments (it may be empty)': 'une liste d’engagements (elle peut être vide)',
 };
@@ -182,7 +197,7 @@ function expected(text: string): string | undefined {
   if ((m = /^a status: one of (.+)$/.exec(text))) return `un statut parmi ${list(m[1] ?? '')}`;
   if ((m = /^a date on or after start \(([^)]*)\)$/.exec(text)))
     return `une date égale ou postérieure à start (${m[1] ?? ''})`;
-  if (/^"[^"]*"$/.test(text)) return text;
+  if (/^"[^"]*"$/.test(text)) return guillemets(text);
   return undefined;
 }
 
@@ -236,7 +251,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     new RegExp(`^duplicate ([\\w-]+) (${VALUE}), first used at (.+)$`, 's'),
-    (field, key, first) => `${field} ${key} en double, déjà pris par ${first}`,
+    (field, key, first) => `${field} ${value(key)} en double, déjà pris par ${first}`,
   ],
   [
     new RegExp(`^unknown status (${VALUE}); known: (.+)$`, 's'),
@@ -245,17 +260,17 @@ const RULES: readonly Rule[] = [
   ],
   [
     new RegExp(`^unknown format (${VALUE}); expected ("[^"]*")$`, 's'),
-    (format, wanted) => `format inconnu ${value(format)}\u00a0; attendu\u00a0: ${wanted}`,
+    (format, wanted) => `format inconnu ${value(format)}\u00a0; attendu\u00a0: ${value(wanted)}`,
   ],
   [
     /^version (\d+) of the format is not read here; this reader reads ("[^"]*") \(and its minor versions ([^)]*)\)$/,
     (version, format, minors) =>
-      `la version ${version} du format n’est pas lue ici\u00a0; ce lecteur lit ${format} (et ses versions mineures ${minors})`,
+      `la version ${version} du format n’est pas lue ici\u00a0; ce lecteur lit ${value(format)} (et ses versions mineures ${minors})`,
   ],
   [
     new RegExp(`^minor version (${VALUE}) read as ("[^"]*"); fields it adds are ignored$`, 's'),
     (version, format) =>
-      `version mineure ${version} lue comme ${format}\u00a0; les champs qu’elle ajoute sont ignorés`,
+      `version mineure ${value(version)} lue comme ${value(format)}\u00a0; les champs qu’elle ajoute sont ignorés`,
   ],
   [
     /^text of (\d+) characters exceeds the limit of (\d+)$/,
@@ -309,24 +324,29 @@ const RULES: readonly Rule[] = [
     /^interpellation channel dropped: no usable url or email$/,
     () => 'canal d’interpellation écarté\u00a0: ni url ni email utilisable',
   ],
-  [/^publisher kind read as "other"$/, () => 'type (kind) de l’éditeur lu comme "other"'],
+  [
+    /^publisher kind read as "other"$/,
+    () => 'type (kind) de l’éditeur lu comme «\u00a0other\u00a0»',
+  ],
   [
     /^interpellation dropped: its answer is unusable and its status is "answered"$/,
-    () => 'interpellation écartée\u00a0: sa réponse est inutilisable et son statut est "answered"',
+    () =>
+      'interpellation écartée\u00a0: sa réponse est inutilisable et son statut est «\u00a0answered\u00a0»',
   ],
   // The example values of `init` left in a feed (init.ts), in case they come here in English.
   [
     /^("[^]*") is an example written by init: replace it with yours$/,
-    (text) => `${text} est un exemple écrit par init\u00a0: remplacez-le par le vôtre`,
+    (text) => `${value(text)} est un exemple écrit par init\u00a0: remplacez-le par le vôtre`,
   ],
   [
     /^("[^]*") is a placeholder written by import: replace it with your name$/,
-    (text) => `${text} est un nom provisoire écrit par l’import\u00a0: remplacez-le par le vôtre`,
+    (text) =>
+      `${value(text)} est un nom provisoire écrit par l’import\u00a0: remplacez-le par le vôtre`,
   ],
   [
     /^("[^]*") is an example address \(([^)]*)\): replace it with your site's$/,
     (address, host) =>
-      `${address} est une adresse d’exemple (${host})\u00a0: remplacez-la par celle de votre site`,
+      `${value(address)} est une adresse d’exemple (${host})\u00a0: remplacez-la par celle de votre site`,
   ],
 ];
 
@@ -334,24 +354,27 @@ const RULES: readonly Rule[] = [
 const JSON_HEADS: readonly Rule[] = [
   [
     /^Unexpected token ('[^]*?'), ((?:\.\.\.)?"[^]*"(?:\.\.\.)?) is not valid JSON/,
-    (token, context) => `caractère inattendu ${token} dans ${context}`,
+    (token, context) => `caractère inattendu ${character(token)} dans ${excerpt(context)}`,
   ],
-  [/^Unexpected token ('[^]*?'|\S)/, (token) => `caractère inattendu ${token}`],
+  [/^Unexpected token ('[^]*?'|\S)/, (token) => `caractère inattendu ${character(token)}`],
   [/^Unexpected end of JSON input/, () => 'le texte s’arrête avant la fin du JSON'],
   [/^Unexpected number/, () => 'nombre inattendu'],
   [/^Unexpected string/, () => 'chaîne de caractères inattendue'],
   [/^Unexpected non-whitespace character after JSON/, () => 'texte en trop après la fin du JSON'],
   [/^Unterminated string/, () => 'chaîne de caractères sans guillemet fermant'],
-  [/^Expected property name or '}'/, () => "nom de propriété ou '}' attendu"],
+  [/^Expected property name or '}'/, () => 'nom de propriété ou «\u00a0}\u00a0» attendu'],
   [
     /^Expected ',' or ']' after array element/,
-    () => "',' ou ']' attendu après un élément de liste",
+    () => '«\u00a0,\u00a0» ou «\u00a0]\u00a0» attendu après un élément de liste',
   ],
   [
     /^Expected ',' or '}' after property value/,
-    () => "',' ou '}' attendu après la valeur d’une propriété",
+    () => '«\u00a0,\u00a0» ou «\u00a0}\u00a0» attendu après la valeur d’une propriété',
   ],
-  [/^Expected ':' after property name/, () => "':' attendu après le nom d’une propriété"],
+  [
+    /^Expected ':' after property name/,
+    () => '«\u00a0:\u00a0» attendu après le nom d’une propriété',
+  ],
   [
     /^Expected double-quoted property name/,
     () => 'nom de propriété entre guillemets doubles attendu',
@@ -365,7 +388,7 @@ const JSON_HEADS: readonly Rule[] = [
   ],
   [/^Bad Unicode escape/, () => 'séquence d’échappement Unicode invalide'],
   [/^Bad escaped character/, () => 'caractère échappé invalide'],
-  [/^("[^]*") is not valid JSON/, (text) => `texte illisible ${text}`],
+  [/^("[^]*") is not valid JSON/, (text) => `texte illisible ${excerpt(text)}`],
   [/^syntax error/, () => 'erreur de syntaxe'],
 ];
 
@@ -382,13 +405,25 @@ const JSON_NOTES: readonly Rule[] = [
   ],
   [
     /^JSON puts names and texts between double quotes "…", not single ones$/,
-    () => 'JSON met les noms et les textes entre guillemets doubles "…", pas entre apostrophes',
+    () =>
+      'JSON met les noms et les textes entre guillemets doubles «\u00a0"…"\u00a0», pas entre apostrophes',
   ],
   [
     /^a decimal number takes a point in JSON: (.*)$/,
     (number) => `en JSON, un nombre décimal s’écrit avec un point\u00a0: ${number}`,
   ],
 ];
+
+/** A character V8 quotes as `'x'` (or gives bare), between French quotes. */
+function character(token: string): string {
+  return quoted(/^'[^]*'$/.test(token) ? token.slice(1, -1) : token);
+}
+
+/** The stretch of a JSON text V8 quotes (`"…text…"`, maybe cut with `...`), between French quotes. */
+function excerpt(text: string): string {
+  const m = /^((?:\.\.\.)?)"([^]*)"((?:\.\.\.)?)$/.exec(text);
+  return m ? quoted(`${m[1] ?? ''}${m[2] ?? ''}${m[3] ?? ''}`) : text;
+}
 
 /** `text` by the first rule whose pattern it matches, or undefined when none does. */
 function apply(rules: readonly Rule[], text: string): string | undefined {

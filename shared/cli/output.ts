@@ -7,7 +7,7 @@ import type { ParseMode, ParseResult } from '../feed/types.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
 import { InputError, isUrl, readInput, type CliIo } from './io.ts';
 import { cliLang, say } from './lang.ts';
-import { issueLabel, issueMessage } from './issue-words.ts';
+import { issueLabel, issueMessage, quoted } from './issue-words.ts';
 
 /** What checking and writing a command's files says. */
 const messages = defineMessages({
@@ -208,20 +208,23 @@ const JSON_WORDS_FR: readonly [RegExp, string | ((...groups: string[]) => string
   [/Unexpected end of JSON input/, 'le texte s’arrête avant la fin du JSON'],
   [
     /Unexpected token ('[^]*?')(?:, (?:\.\.\.)?"[^]*"(?:\.\.\.)? is not valid JSON)?/,
-    (token: string) => `caractère inattendu ${token}`,
+    (token: string) => `caractère inattendu ${quoted(token.slice(1, -1))}`,
   ],
   [/Unexpected number in JSON/, 'nombre inattendu'],
   [/Unexpected string in JSON/, 'chaîne de caractères inattendue'],
   [
     /Expected ',' or '\}' after property value in JSON/,
-    "',' ou '}' attendu après la valeur d’une propriété",
+    '«\u00a0,\u00a0» ou «\u00a0}\u00a0» attendu après la valeur d’une propriété',
   ],
   [
     /Expected ',' or '\]' after array element in JSON/,
-    "',' ou ']' attendu après un élément de liste",
+    '«\u00a0,\u00a0» ou «\u00a0]\u00a0» attendu après un élément de liste',
   ],
-  [/Expected ':' after property name in JSON/, "':' attendu après le nom d’une propriété"],
-  [/Expected property name or '\}' in JSON/, "nom de propriété ou '}' attendu"],
+  [
+    /Expected ':' after property name in JSON/,
+    '«\u00a0:\u00a0» attendu après le nom d’une propriété',
+  ],
+  [/Expected property name or '\}' in JSON/, 'nom de propriété ou «\u00a0}\u00a0» attendu'],
   [
     /Expected double-quoted property name in JSON/,
     'nom de propriété entre guillemets doubles attendu',
@@ -256,7 +259,7 @@ const JSON_WORDS_FR: readonly [RegExp, string | ((...groups: string[]) => string
   ],
   [
     /; JSON puts names and texts between double quotes "…", not single ones/,
-    '\u00a0; JSON met les noms et les textes entre guillemets doubles "…", pas entre apostrophes',
+    '\u00a0; JSON met les noms et les textes entre guillemets doubles «\u00a0"…"\u00a0», pas entre apostrophes',
   ],
   [
     /; a decimal number takes a point in JSON: /,

@@ -88,7 +88,7 @@ describe('validate', () => {
     expect(report.notes).toEqual([]);
     const french = await runCli(['validate', 'start.json'], { cwd: dir, lang: 'fr' });
     expect(french.stdout.replaceAll('\u00a0', ' ')).toContain(
-      'attention plan.period : du "2026-12-04" au "2028-12-03" : une période d’exemple écrite par init ; remplacez-la par celle de votre plan\n',
+      'attention plan.period : du « 2026-12-04 » au « 2028-12-03 » : une période d’exemple écrite par init ; remplacez-la par celle de votre plan\n',
     );
     // The same 730 days in a plan of the publisher's own (id and title replaced) are its own.
     const feed = JSON.parse(await readFile(path.join(dir, 'start.json'), 'utf8')) as {
@@ -364,6 +364,17 @@ describe('validate', () => {
     expect(ran.stdout).toContain(`\n         hint: ${hint}\n`);
   });
 
+  it('quotes the redirection in the UTF-16 hint the French way', async () => {
+    await writeFile(
+      path.join(dir, 'utf16.json'),
+      Buffer.from('\uFEFF{"format": "open-commitments/1"}', 'utf16le'),
+    );
+    const ran = await runCli(['validate', 'utf16.json'], { cwd: dir, lang: 'fr' });
+    expect(ran.stdout).toContain(
+      'piste\u00a0: Ce fichier est en UTF-16, comme l’écrit le «\u00a0>\u00a0» de Windows PowerShell\u00a0: donnez aux commandes --out FICHIER plutôt que «\u00a0> FICHIER\u00a0», ou enregistrez-le en UTF-8.\n',
+    );
+  });
+
   it.each([
     [
       'a comment',
@@ -596,13 +607,13 @@ describe('validate', () => {
       const lines = ran.stdout.split('\n');
       expect(lines).toEqual(
         expect.arrayContaining([
-          'attention languages[2]\u00a0: "fr" figure deux fois',
-          'attention site[0]\u00a0: "*://*.fr/*" désigne tous les sites en .fr, que se partagent de nombreux propriétaires\u00a0: l’extension de navigateur l’ignore\u00a0; désignez plutôt votre propre site, par exemple *://*.votre-site.fr/*',
+          'attention languages[2]\u00a0: «\u00a0fr\u00a0» figure deux fois',
+          'attention site[0]\u00a0: «\u00a0*://*.fr/*\u00a0» désigne tous les sites en .fr, que se partagent de nombreux propriétaires\u00a0: l’extension de navigateur l’ignore\u00a0; désignez plutôt votre propre site, par exemple *://*.votre-site.fr/*',
           'attention commitments[0].start\u00a0: VF-01\u00a0: commence le 1er juillet 2027, après son échéance (le 30 juin 2027)\u00a0; les lecteurs affichent les deux\u00a0: vérifiez les deux dates',
           'attention commitments[0].progress\u00a0: VF-01\u00a0: le statut est «\u00a0Terminé\u00a0» (complete) et l’avancement de 40\u00a0%\u00a0; les lecteurs affichent les deux\u00a0: mettez l’avancement à 100',
           'attention commitments[0].progress\u00a0: VF-01\u00a0: la dernière mise à jour (5 octobre 2026) donne un avancement de 30\u00a0%, l’engagement 40\u00a0%\u00a0; les lecteurs affichent 40\u00a0%\u00a0: changez aussi l’avancement de l’engagement',
           'attention commitments[9].interpellations[0]\u00a0: VF-10\u00a0: l’interpellation I-2026-008 posée le 4 novembre 2026 est toujours sans réponse, 1 jour au-delà du délai promis de 30 jours',
-          'attention commitments[1].title\u00a0: "er les marchÃ©s publics" semble décodé avec le mauvais encodage (é affiché Ã©, ’ affiché â€™)\u00a0: corrigez le texte, ou importez à nouveau le tableur enregistré en UTF-8',
+          'attention commitments[1].title\u00a0: «\u00a0er les marchÃ©s publics\u00a0» semble décodé avec le mauvais encodage (é affiché Ã©, ’ affiché â€™)\u00a0: corrigez le texte, ou importez à nouveau le tableur enregistré en UTF-8',
         ]),
       );
       expect(ran.stdout).not.toMatch(/\b(warning|hint|the|is|readers)\b/);
@@ -618,13 +629,13 @@ describe('validate', () => {
       const ran = await runCli(['validate', 'mauvais.json'], { ...fr, cwd: dir });
       expect(ran.code).toBe(1);
       expect(ran.stdout.split('\n')).toEqual([
-        'erreur    languages\u00a0: attendu\u00a0: une liste de codes de langue\u00a0; trouvé\u00a0: "fr"',
+        'erreur    languages\u00a0: attendu\u00a0: une liste de codes de langue\u00a0; trouvé\u00a0: «\u00a0fr\u00a0»',
         '          piste\u00a0: Une liste, même d’une seule valeur\u00a0: ["fr"].',
-        'erreur    commitments[0].status\u00a0: statut inconnu "Limité"\u00a0; statuts connus\u00a0: not-started, limited, substantial, complete, withdrawn, unknown, en-preparation, en-cours-de-marche, vote-en-conseil, en-travaux, livre, abandonne, a-evaluer',
-        '          piste\u00a0: Dans un flux, écrivez le code de la catégorie\u00a0: "limited" (son nom en français ou en anglais n’est lu que dans un tableur).',
-        'erreur    commitments[1].due\u00a0: attendu\u00a0: une date AAAA-MM-JJ qui existe dans le calendrier\u00a0; trouvé\u00a0: "31/12/2027"',
-        '          piste\u00a0: Dans un flux, écrivez les dates en AAAA-MM-JJ\u00a0: "2027-12-31".',
-        'erreur    commitments[2].url\u00a0: attendu\u00a0: une adresse http(s) absolue\u00a0; trouvé\u00a0: "data:text/html,hello"',
+        'erreur    commitments[0].status\u00a0: statut inconnu «\u00a0Limité\u00a0»\u00a0; statuts connus\u00a0: not-started, limited, substantial, complete, withdrawn, unknown, en-preparation, en-cours-de-marche, vote-en-conseil, en-travaux, livre, abandonne, a-evaluer',
+        '          piste\u00a0: Dans un flux, écrivez le code de la catégorie\u00a0: «\u00a0limited\u00a0» (son nom en français ou en anglais n’est lu que dans un tableur).',
+        'erreur    commitments[1].due\u00a0: attendu\u00a0: une date AAAA-MM-JJ qui existe dans le calendrier\u00a0; trouvé\u00a0: «\u00a031/12/2027\u00a0»',
+        '          piste\u00a0: Dans un flux, écrivez les dates en AAAA-MM-JJ\u00a0: «\u00a02027-12-31\u00a0».',
+        'erreur    commitments[2].url\u00a0: attendu\u00a0: une adresse http(s) absolue\u00a0; trouvé\u00a0: «\u00a0data:text/html,hello\u00a0»',
         '          piste\u00a0: Les liens doivent être des adresses absolues en http:// ou https://.',
         'mauvais.json\u00a0: invalide (4 erreurs, 0 avertissement)',
         '',
@@ -638,7 +649,7 @@ describe('validate', () => {
       );
       const ran = await runCli(['validate', 'virgule.json'], { ...fr, cwd: dir });
       expect(ran.stdout).toBe(
-        "erreur    $\u00a0: le flux n’est pas du JSON valide\u00a0: caractère inattendu ']' à la ligne 5, colonne 3\u00a0; supprimez la virgule qui le précède\u00a0: JSON n’en admet aucune après le dernier élément\n" +
+        'erreur    $\u00a0: le flux n’est pas du JSON valide\u00a0: caractère inattendu «\u00a0]\u00a0» à la ligne 5, colonne 3\u00a0; supprimez la virgule qui le précède\u00a0: JSON n’en admet aucune après le dernier élément\n' +
           '          piste\u00a0: Le fichier doit contenir un seul objet JSON, encodé en UTF-8.\n' +
           'virgule.json\u00a0: illisible (1 erreur, 0 avertissement)\n',
       );
@@ -713,7 +724,7 @@ describe('validate', () => {
       const ran = await runCli(['validate', `${base}/feed.json`], { lang: 'fr' });
       expect(ran.code).toBe(0);
       expect(ran.stdout.split('\n')).toEqual([
-        'attention serveur\u00a0: pas d’en-tête Access-Control-Allow-Origin\u00a0: les navigateurs refusent le flux à un tableau de bord d’un autre site\u00a0; envoyez "Access-Control-Allow-Origin: *" (docs/guide/publier.md, section 4)',
+        'attention serveur\u00a0: pas d’en-tête Access-Control-Allow-Origin\u00a0: les navigateurs refusent le flux à un tableau de bord d’un autre site\u00a0; envoyez «\u00a0Access-Control-Allow-Origin: *\u00a0» (docs/guide/publier.md, section 4)',
         'attention serveur\u00a0: ni en-tête ETag ni Last-Modified\u00a0: les lecteurs téléchargent tout le flux à chaque rafraîchissement au lieu de recevoir «\u00a0304 Not Modified\u00a0»\u00a0; servez-le comme un fichier statique, ou envoyez un ETag',
         `${base}/feed.json\u00a0: valide, 8 engagements (0 erreur, 2 avertissements)`,
         '',

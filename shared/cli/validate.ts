@@ -35,9 +35,9 @@ const words = defineMessages({
     unreadable: (source: string, counts: string) => `${source}\u00a0: illisible (${counts})`,
     spreadsheet: 'C’est un tableur, pas un flux\u00a0: import csv en fait un flux (voir le guide).',
     utf16:
-      'Ce fichier est en UTF-16, comme l’écrit le «\u00a0>\u00a0» de Windows PowerShell\u00a0: donnez aux commandes --out FICHIER plutôt que "> FICHIER", ou enregistrez-le en UTF-8.',
+      'Ce fichier est en UTF-16, comme l’écrit le «\u00a0>\u00a0» de Windows PowerShell\u00a0: donnez aux commandes --out FICHIER plutôt que «\u00a0> FICHIER\u00a0», ou enregistrez-le en UTF-8.',
     noCors:
-      'pas d’en-tête Access-Control-Allow-Origin\u00a0: les navigateurs refusent le flux à un tableau de bord d’un autre site\u00a0; envoyez "Access-Control-Allow-Origin: *" (docs/guide/publier.md, section 4)',
+      'pas d’en-tête Access-Control-Allow-Origin\u00a0: les navigateurs refusent le flux à un tableau de bord d’un autre site\u00a0; envoyez «\u00a0Access-Control-Allow-Origin: *\u00a0» (docs/guide/publier.md, section 4)',
     noValidator:
       'ni en-tête ETag ni Last-Modified\u00a0: les lecteurs téléchargent tout le flux à chaque rafraîchissement au lieu de recevoir «\u00a0304 Not Modified\u00a0»\u00a0; servez-le comme un fichier statique, ou envoyez un ETag',
   },
