@@ -74,8 +74,8 @@ const messages = defineMessages({
     and: 'et',
     keepOut: (out: string, held: string, from: 'sheet' | 'export') =>
       `--out ${out}\u00a0: ce flux contient ${held}, que ${from === 'sheet' ? 'le tableur' : 'l’export'} ne peut pas contenir\u00a0: ajoutez --base ${out} pour les garder, ou supprimez le fichier pour repartir de zéro`,
-    leftOut: (ids: readonly string[], asked: string, from: 'sheet' | 'export') =>
-      `${ids.length === 1 ? 'absent' : 'absents'} ${from === 'sheet' ? 'du tableur' : 'de l’export'}, donc ${ids.length === 1 ? 'laissé' : 'laissés'} hors du flux\u00a0: ${ids.join(', ')}${asked ? ` (avec ${asked})` : ''}\u00a0; pour montrer un engagement abandonné, ${from === 'sheet' ? 'gardez sa ligne avec le statut withdrawn (Abandonné)' : 'gardez son résultat avec un statut rattaché à withdrawn'}`,
+    leftOut: (ids: readonly string[], from: 'sheet' | 'export') =>
+      `${ids.length === 1 ? 'absent' : 'absents'} ${from === 'sheet' ? 'du tableur' : 'de l’export'}, donc ${ids.length === 1 ? 'laissé' : 'laissés'} hors du flux\u00a0: ${ids.join(', ')}\u00a0; pour montrer un engagement abandonné, ${from === 'sheet' ? 'gardez sa ligne avec le statut withdrawn (Abandonné)' : 'gardez son résultat avec un statut rattaché à withdrawn'}`,
     outUnreadable: (out: string, reason: string) =>
       `--out ${out}\u00a0: ce fichier ne peut pas être lu (${reason})\u00a0; le remplacer perdrait ce qu’il contient\u00a0: corrigez-le, ou supprimez-le pour repartir de zéro`,
     keptMilestones: (commitments: string) =>
@@ -132,8 +132,8 @@ const messages = defineMessages({
     and: 'and',
     keepOut: (out: string, held: string, from: 'sheet' | 'export') =>
       `--out ${out}: is a feed with ${held}, which the ${from} cannot hold: add --base ${out} to keep them, or remove the file to start anew`,
-    leftOut: (ids: readonly string[], asked: string, from: 'sheet' | 'export') =>
-      `not in the ${from}, so left out of the feed: ${ids.join(', ')}${asked ? ` (with ${asked})` : ''}; to show a commitment given up, ${from === 'sheet' ? 'keep its row with the status withdrawn' : 'keep its result with a status mapped to withdrawn'}`,
+    leftOut: (ids: readonly string[], from: 'sheet' | 'export') =>
+      `not in the ${from}, so left out of the feed: ${ids.join(', ')}; to show a commitment given up, ${from === 'sheet' ? 'keep its row with the status withdrawn' : 'keep its result with a status mapped to withdrawn'}`,
     outUnreadable: (out: string, reason: string) =>
       `--out ${out}: cannot be read (${reason}); replacing it would lose what it holds: fix it, or remove it to start anew`,
     keptMilestones: (commitments: string) =>
@@ -655,18 +655,14 @@ function reportBase(
   const inSource = new Set(feed.commitments.map((commitment) => commitment.id));
   const left = (base?.commitments ?? []).filter((commitment) => !inSource.has(commitment.id));
   if (left.length > 0) {
-    const asked = left.reduce((sum, c) => sum + (c.interpellations?.length ?? 0), 0);
-    const interpellations =
-      asked > 0 ? count(asked, ['interpellation', 'interpellations'], 'interpellation') : '';
-    io.stderr(
-      note(
-        words.leftOut(
-          left.map((c) => c.id),
-          interpellations,
-          from,
-        ),
-      ),
-    );
+    // Each commitment with its own count, so that no count reads as the last one's alone.
+    const ids = left.map((c) => {
+      const asked = c.interpellations?.length ?? 0;
+      return asked > 0
+        ? `${c.id} (${count(asked, ['interpellation', 'interpellations'], 'interpellation')})`
+        : c.id;
+    });
+    io.stderr(note(words.leftOut(ids, from)));
   }
   const keptParts = [
     kept.milestones > 0

@@ -516,7 +516,7 @@ describe('import csv', () => {
     const ran = await importCsv(['kept.csv', '--base', 'kept-base.json']);
     expect(ran.code, ran.stderr).toBe(0);
     expect(ran.stderr).toContain(
-      'note: not in the sheet, so left out of the feed: K2 (with 1 interpellation); to show a commitment given up, keep its row with the status withdrawn\n',
+      'note: not in the sheet, so left out of the feed: K2 (1 interpellation); to show a commitment given up, keep its row with the status withdrawn\n',
     );
     await write('both.csv', 'id;titre;statut\nK1;Gardé;Limité\nK2;Ligne effacée;Limité\n');
     const both = await importCsv(['both.csv', '--base', 'kept-base.json']);

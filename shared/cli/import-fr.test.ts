@@ -134,7 +134,7 @@ describe('import csv in French', () => {
     );
     expect(ran.code).toBe(0);
     expect(lines(ran.stderr)).toEqual([
-      'note : absents du tableur, donc laissés hors du flux : VF-01, VF-02, VF-03, VF-04, VF-05, VF-06, VF-07, VF-08, VF-09, VF-10 (avec 8 interpellations) ; pour montrer un engagement abandonné, gardez sa ligne avec le statut withdrawn (Abandonné)',
+      'note : absents du tableur, donc laissés hors du flux : VF-01 (1 interpellation), VF-02 (1 interpellation), VF-03 (2 interpellations), VF-04, VF-05 (1 interpellation), VF-06, VF-07 (1 interpellation), VF-08 (1 interpellation), VF-09, VF-10 (1 interpellation) ; pour montrer un engagement abandonné, gardez sa ligne avec le statut withdrawn (Abandonné)',
     ]);
     const feed = JSON.parse(ran.stdout) as Feed;
     expect(feed.commitments.map((c) => c.id)).toEqual(['E1', 'E2', 'E3']);
