@@ -1267,6 +1267,25 @@ describe('states', () => {
   });
 });
 
+describe('the status chips', () => {
+  it('are a filter named as such, and each count is read once', async () => {
+    const { page } = await newPage();
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
+    await settled(page);
+    const group = page.locator(dashboard).getByRole('group', { name: 'Filtrer par état' });
+    expect(await group.getByRole('button').count()).toBeGreaterThan(2);
+    const label = page.locator(`${dashboard} #oc-status-filter`);
+    expect(await label.isVisible()).toBe(true);
+    expect((await label.boundingBox())!.height).toBeGreaterThan(8);
+    // What a screen reader hears of the breakdown: each status and its count once.
+    const heard = await page.locator(`${dashboard} .breakdown`).ariaSnapshot();
+    const chip = await group.getByRole('button').first().textContent();
+    const name = chip!.replace(/\s*\d+\s*$/, '').trim();
+    expect(heard.split(name).length - 1).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe('a copy shown after a failed refresh', () => {
   it('says so first, above the figures, on the first screen of a phone', async () => {
     const { page, context } = await newPage();

@@ -30,7 +30,8 @@ export type DashboardMessages = {
   /** Said before a commitment's status label, which screen readers would otherwise read bare. */
   readonly status: string;
   readonly byStatus: string;
-  readonly statusSummary: (parts: string) => string;
+  /** Names the status chips, which both count and filter the commitments. */
+  readonly filterByStatus: string;
   readonly filters: string;
   readonly search: string;
   readonly searchHint: string;
@@ -108,7 +109,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
       `Moyenne de ${known} ${count < 2 ? 'engagement' : 'engagements'} sur ${total}\u00a0; les autres ne donnent pas d’avancement.`,
     status: 'État',
     byStatus: 'Engagements par état',
-    statusSummary: (parts) => `Répartition\u00a0: ${parts}.`,
+    filterByStatus: 'Filtrer par état',
     filters: 'Filtrer les engagements',
     search: 'Rechercher',
     searchHint: 'Titre, résumé, pilote…',
@@ -175,7 +176,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
       `Mean of ${known} ${count === 1 ? 'commitment' : 'commitments'} out of ${total}; the others report no progress.`,
     status: 'Status',
     byStatus: 'Commitments by status',
-    statusSummary: (parts) => `Breakdown: ${parts}.`,
+    filterByStatus: 'Filter by status',
     filters: 'Filter commitments',
     search: 'Search',
     searchHint: 'Title, summary, lead…',

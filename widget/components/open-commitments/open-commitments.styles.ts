@@ -132,6 +132,10 @@ export const styles =
       flex: 1 1 0;
       background: var(--c);
     }
+    .filter-label {
+      margin-bottom: calc(0.25 * var(--oc_u));
+      font-size: 0.85em;
+    }
     .legend {
       list-style: none;
       display: flex;

@@ -796,26 +796,26 @@ export class OpenCommitments extends HTMLElement {
                     ></span>`,
                 )}
               </div>
-              <p class="sr-only">
-                ${m.statusSummary(counts.map((c) => `${core.category[c]} ${n(summary.byCategory[c])}`).join(', '))}
-              </p>
-              <ul class="legend" role="list" aria-labelledby="oc-breakdown">
-                ${counts.map((c) => {
-                  const pressed = this.#filters.status.includes(c);
-                  return html`<li>
-                    <button
-                      type="button"
-                      class="chip cat-${c}"
-                      aria-pressed=${pressed ? 'true' : 'false'}
-                      data-category=${c}
-                      @click=${() => this.#toggleCategory(c)}
-                    >
-                      <span class="swatch" aria-hidden="true"></span>${core.category[c]}
-                      <span class="n">${n(summary.byCategory[c])}</span>
-                    </button>
-                  </li>`;
-                })}
-              </ul>
+              <div class="status-filter" role="group" aria-labelledby="oc-status-filter">
+                <p class="filter-label" id="oc-status-filter">${m.filterByStatus}</p>
+                <ul class="legend" role="list">
+                  ${counts.map((c) => {
+                    const pressed = this.#filters.status.includes(c);
+                    return html`<li>
+                      <button
+                        type="button"
+                        class="chip cat-${c}"
+                        aria-pressed=${pressed ? 'true' : 'false'}
+                        data-category=${c}
+                        @click=${() => this.#toggleCategory(c)}
+                      >
+                        <span class="swatch" aria-hidden="true"></span>${core.category[c]}
+                        <span class="n">${n(summary.byCategory[c])}</span>
+                      </button>
+                    </li>`;
+                  })}
+                </ul>
+              </div>
             </div>`
           : nothing
       }
