@@ -96,6 +96,8 @@ const messages = defineMessages({
     languages: 'des codes de langue séparés par des virgules sont attendus, par exemple fr,en',
     language: 'un code de langue est attendu, par exemple fr',
     dateTime: 'une date et une heure sont attendues, par exemple 2026-12-04T09:00:00Z',
+    noOffset: (example: string) =>
+      `il manque le décalage horaire après l’heure\u00a0: ajoutez Z (temps universel) ou +01:00 (heure de Paris en hiver), par exemple ${example}Z ou ${example}+01:00`,
     httpUrl: 'une adresse http(s) est attendue, par exemple https://www.example.org/',
     emptyName:
       'le nom donné est vide\u00a0; donnez celui de l’éditeur, par exemple «\u00a0Ville d’Exemple\u00a0»',
@@ -223,6 +225,8 @@ const messages = defineMessages({
     languages: 'expected language tags separated by commas, e.g. fr,en',
     language: 'expected a language tag, e.g. fr',
     dateTime: 'expected a date and time, e.g. 2026-12-04T09:00:00Z',
+    noOffset: (example: string) =>
+      `the time zone offset is missing after the time: add Z (UTC) or +01:00 (Paris in winter), e.g. ${example}Z or ${example}+01:00`,
     httpUrl: 'expected an http(s) address, e.g. https://www.example.org/',
     emptyName: 'the name given is empty; give the publisher\'s, e.g. "Town of Example"',
     separator: 'expected ";", "," or "tab"',
@@ -334,8 +338,14 @@ function language(value: string): string {
 }
 
 function dateTime(value: string): string {
-  if (!isDateTime(value)) throw new InvalidArgumentError(say(messages).dateTime);
-  return value;
+  if (isDateTime(value)) return value;
+  // A date and a time with no offset: say what is missing, not that both are.
+  const local = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?$/.exec(value.trim());
+  if (local && isDateTime(`${local[1]}T${local[2]}${local[3] ?? ':00'}Z`))
+    throw new InvalidArgumentError(
+      say(messages).noOffset(`${local[1]}T${local[2]}${local[3] ?? ':00'}`),
+    );
+  throw new InvalidArgumentError(say(messages).dateTime);
 }
 
 function publisherName(value: string): string {

@@ -88,6 +88,14 @@ describe('the command line in French', () => {
     expect((await frenchError(['validate', '--today', '31/12/2026', 'flux.json'])).stderr).toMatch(
       /^erreur : l’option « --today <date> » n’accepte pas « 31\/12\/2026 » : une date AAAA-MM-JJ est attendue\n/,
     );
+    expect(
+      (await frenchError(['import', 'csv', 'e.csv', '--updated', '2026-12-01T10:00:00'])).stderr,
+    ).toMatch(
+      /^erreur : l’option « --updated <date-heure> » n’accepte pas « 2026-12-01T10:00:00 » : il manque le décalage horaire après l’heure : ajoutez Z \(temps universel\) ou \+01:00 \(heure de Paris en hiver\), par exemple 2026-12-01T10:00:00Z ou 2026-12-01T10:00:00\+01:00\n/,
+    );
+    expect(
+      (await frenchError(['import', 'csv', 'e.csv', '--updated', '2026-12-01T25:00:00'])).stderr,
+    ).toMatch(/n’accepte pas « 2026-12-01T25:00:00 » : une date et une heure sont attendues/);
     expect(await frenchError(['import', 'engagements.csv'])).toEqual({
       code: 2,
       stderr:
