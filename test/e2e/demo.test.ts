@@ -312,6 +312,73 @@ describe('the demo site', () => {
     expect(wide).toEqual({});
   });
 
+  it('scrolls a data table in its own named region on a phone, rather than cut words in its cells', async () => {
+    const paths = [
+      '/',
+      '/valfleurie/marches-publics/',
+      '/valfleurie/budget-participatif/',
+      '/valfleurie/conseil-municipal/',
+    ];
+    const broken: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    try {
+      for (const width of [360, 320]) {
+        for (const spaced of [false, true]) {
+          if (spaced && width === 360) continue;
+          await page.setViewportSize({ width, height: 640 });
+          for (const path of paths) {
+            await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+            if (spaced) await applyTextSpacing(page);
+            // Each table is in a region named by its heading, which the keyboard reaches.
+            const regions = await page.locator('table').evaluateAll((tables) =>
+              tables.map((table) => {
+                const region = table.parentElement!;
+                const name = document.getElementById(region.getAttribute('aria-labelledby') ?? '');
+                return {
+                  role: region.getAttribute('role'),
+                  name: name?.textContent ?? null,
+                  tabIndex: region.tabIndex,
+                  scrolls: getComputedStyle(region).overflowX,
+                };
+              }),
+            );
+            expect(regions.length, path).toBeGreaterThan(0);
+            for (const region of regions) {
+              expect(region, path).toMatchObject({ role: 'region', tabIndex: 0, scrolls: 'auto' });
+              expect(region.name, path).toBeTruthy();
+            }
+            // A word of a cell (between spaces, or up to a hyphen a line may end on) on two lines.
+            const cut = await page.locator('th, td').evaluateAll((cells) =>
+              cells.flatMap((cell) => {
+                const words: string[] = [];
+                const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const text = node.textContent ?? '';
+                  for (const match of text.matchAll(/[^ \n\t-]+-?/g)) {
+                    const range = document.createRange();
+                    range.setStart(node, match.index);
+                    range.setEnd(node, match.index + match[0].length);
+                    const lines = new Set(
+                      [...range.getClientRects()].map((box) => Math.round(box.bottom)),
+                    );
+                    if (lines.size > 1) words.push(match[0]);
+                  }
+                }
+                return words;
+              }),
+            );
+            for (const word of cut) {
+              broken.push(`${path} at ${width} px${spaced ? ' (text spacing)' : ''}: ${word}`);
+            }
+          }
+        }
+      }
+    } finally {
+      await page.close();
+    }
+    expect(broken).toEqual([]);
+  });
+
   it('fills the fictional interpellation form with the commitment questioned', async () => {
     const page = await browser.newPage();
     try {
