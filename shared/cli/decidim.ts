@@ -47,7 +47,7 @@ const messages = defineMessages({
     unusedStatuses: (keys: readonly string[], known: readonly string[]) =>
       `--statuses\u00a0: ${keys.map((key) => `«\u00a0${key}\u00a0»`).join(', ')} ${keys.length === 1 ? 'ne correspond à aucun statut de l’export et n’a pas été utilisé' : 'ne correspondent à aucun statut de l’export et n’ont pas été utilisés'}\u00a0; l’export a ${known.length > 0 ? known.join('\u00a0; ') : 'aucun statut'}`,
     noLangText: (lang: string, langs: string) =>
-      `--lang ${lang}\u00a0: l’export n’a aucun texte dans cette langue, seulement en ${langs}\u00a0; le flux les liste dans cet ordre`,
+      `--lang ${lang}\u00a0: l’export n’a aucun texte dans cette langue, seulement dans ces langues\u00a0: ${langs}\u00a0; le flux les liste dans cet ordre`,
     publisherName: (name: string) =>
       `éditeur nommé par défaut «\u00a0${name}\u00a0»\u00a0: donnez son vrai nom avec --publisher-name`,
   },
@@ -69,7 +69,7 @@ const messages = defineMessages({
     unusedStatuses: (keys: readonly string[], known: readonly string[]) =>
       `--statuses: ${keys.map((key) => `"${key}"`).join(', ')} ${keys.length === 1 ? 'matches' : 'match'} no status of the export, so ${keys.length === 1 ? 'it was' : 'they were'} not used; the export has ${known.length > 0 ? known.join('; ') : 'no statuses'}`,
     noLangText: (lang: string, langs: string) =>
-      `--lang ${lang}: the export has no text in it, only in ${langs}; the feed lists them in that order`,
+      `--lang ${lang}: the export has no text in it, only in these languages: ${langs}; the feed lists them in that order`,
     publisherName: (name: string) =>
       `publisher name set to "${name}": give the real one with --publisher-name`,
   },

@@ -84,7 +84,7 @@ describe('import decidim: a JSON export with nested results and HTML', () => {
     expect(ran.code, ran.stderr).toBe(0);
     expect((JSON.parse(ran.stdout) as Feed).languages).toEqual(['fr', 'en']);
     expect(ran.stderr).toContain(
-      'note: --lang ca: the export has no text in it, only in fr, en; the feed lists them in that order\n',
+      'note: --lang ca: the export has no text in it, only in these languages: fr, en; the feed lists them in that order\n',
     );
     const found = await importDecidim(NESTED, ['--publisher-name', 'Valfleurie', '--lang', 'en']);
     expect(found.stderr).not.toContain('--lang');

@@ -242,7 +242,7 @@ describe.skipIf(!HAVE_DECIDIM)('import decidim in French', () => {
     expect(lines(ran.stderr.replaceAll(DECIDIM_DIR, 'DECIDIM'))).toEqual([
       'note : statut status_1 (« dolore ») rattaché à substantial (Substantiel) d’après l’avancement de ses résultats ; à corriger avec --statuses si besoin',
       'note : statut status_0 (« quos ») rattaché à limited (Limité) d’après l’avancement de ses résultats ; à corriger avec --statuses si besoin',
-      'note : --lang fr : l’export n’a aucun texte dans cette langue, seulement en ca, en, es ; le flux les liste dans cet ordre',
+      'note : --lang fr : l’export n’a aucun texte dans cette langue, seulement dans ces langues : ca, en, es ; le flux les liste dans cet ordre',
       'note : éditeur nommé par défaut « localhost:3000 » : donnez son vrai nom avec --publisher-name',
       'note : l’export ne contient ni site ni canal d’interpellation : écrivez-les une fois dans le flux (init montre comment) et importez avec --base FLUX pour les garder',
       'DECIDIM/fixtures/valid_result.csv : 1 engagement, 3 jalons, écrits dans DIR/decidim.json',
