@@ -166,7 +166,7 @@ const messages = defineMessages({
         about: 'langues du flux, la préférée d’abord (par exemple fr,en)',
       },
       force:
-        'remplacer le fichier de --out s’il existe (jamais une feuille lue, ni sans --base un flux qui a un site ou des questions)',
+        'remplacer le fichier de --out s’il existe (jamais une feuille lue, ni sans --base un flux qui a un site ou des interpellations)',
     },
     decidim: {
       description:
@@ -176,7 +176,7 @@ const messages = defineMessages({
       statuses: 'JSON\u00a0: clé de statut Decidim -> catégorie (ou {label, category, progress})',
       lang: { flags: '--lang <langue>', about: 'langue à placer en tête des langues du flux' },
       force:
-        'remplacer le fichier de --out s’il existe (jamais l’export lu, ni sans --base un flux qui a un site ou des questions)',
+        'remplacer le fichier de --out s’il existe (jamais l’export lu, ni sans --base un flux qui a un site ou des interpellations)',
     },
     export: {
       description: 'écrire un flux sous une autre forme',
@@ -275,7 +275,7 @@ const messages = defineMessages({
         about: 'languages of the feed, preferred first (e.g. fr,en)',
       },
       force:
-        'replace --out if it exists (never an input sheet, nor without --base a feed with a site or questions)',
+        'replace --out if it exists (never an input sheet, nor without --base a feed with a site or interpellations)',
     },
     decidim: {
       description: "import Decidim's accountability results export (CSV or JSON)",
@@ -284,7 +284,7 @@ const messages = defineMessages({
       statuses: 'JSON: Decidim status key -> category (or {label, category, progress})',
       lang: { flags: '--lang <lang>', about: 'language to list first' },
       force:
-        'replace --out if it exists (never the export read, nor without --base a feed with a site or questions)',
+        'replace --out if it exists (never the export read, nor without --base a feed with a site or interpellations)',
     },
     export: {
       description: 'write a feed in another form',
@@ -409,8 +409,31 @@ function frenchHelp(): Partial<Help> {
           `${words.default} ${option.defaultValueDescription ?? String(option.defaultValue)}`,
         );
       return notes.length > 0
-        ? `${option.description} (${notes.join('\u00a0; ')})`
+        ? withNotes(option.description, notes.join('\u00a0; '), '\u00a0; ')
         : option.description;
+    },
+  };
+}
+
+/**
+ * An option's description with the notes of its choices and default: inside the brackets that
+ * end the description, if it has some, so that two brackets never follow each other.
+ */
+function withNotes(description: string, notes: string, separator: string): string {
+  return description.endsWith(')')
+    ? `${description.slice(0, -1)}${separator}${notes})`
+    : `${description} (${notes})`;
+}
+
+/** Commander's help in English, with an option's notes merged as `withNotes` does. */
+function englishHelp(): Partial<Help> {
+  const commander = new Help();
+  return {
+    optionDescription: (option: Option) => {
+      const described = commander.optionDescription(option);
+      if (!option.description.endsWith(')') || described === option.description) return described;
+      const notes = described.slice(option.description.length + 2, -1);
+      return withNotes(option.description, notes, '; ');
     },
   };
 }
@@ -443,7 +466,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .version(VERSION, '-V, --version', words.version)
     .helpOption('-h, --help', words.help)
     .helpCommand(words.helpCommandTerm, words.helpCommand);
-  if (cliLang() === 'fr') program.configureHelp(frenchHelp());
+  program.configureHelp(cliLang() === 'fr' ? frenchHelp() : englishHelp());
 
   const validate = words.validate;
   program

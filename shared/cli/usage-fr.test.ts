@@ -61,6 +61,29 @@ describe('the command line in French', () => {
     expect(diff).toContain('Arguments :\n  ancien ');
   });
 
+  it('puts an option’s choices inside the brackets its description ends with, in both languages', async () => {
+    const help = async (lang: 'fr' | 'en'): Promise<string> =>
+      plain((await runCli(['export', 'csv', '--help'], { lang })).stdout).replace(/\s+/g, ' ');
+    expect(await help('fr')).toContain(
+      'langue des en-têtes (par défaut : la première du flux ; valeurs possibles : fr, en)',
+    );
+    expect(await help('en')).toContain(
+      'header language (default: the feed\'s first; choices: "fr", "en")',
+    );
+  });
+
+  it('calls interpellations by their name in the help of --force', async () => {
+    for (const command of [
+      ['import', 'csv'],
+      ['import', 'decidim'],
+    ])
+      for (const lang of ['fr', 'en'] as const) {
+        const help = (await runCli([...command, '--help'], { lang })).stdout.replace(/\s+/g, ' ');
+        expect(help).toMatch(/ interpellations\)/);
+        expect(help).not.toContain('questions');
+      }
+  });
+
   it('says what is wrong in a command line in French, and exits 2', async () => {
     expect(await frenchError(['valider'])).toEqual({
       code: 2,
