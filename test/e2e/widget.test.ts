@@ -1267,6 +1267,48 @@ describe('states', () => {
   });
 });
 
+describe('progress not given', () => {
+  it('is not mentioned for a commitment done or given up, nor overall in a plan without commitments', async () => {
+    const { page } = await newPage();
+    const feed = bundledFeed('valfleurie');
+    feed.commitments = feed.commitments.map((c) => {
+      if (c.id !== 'VF-09' && c.id !== 'VF-07' && c.id !== 'VF-05') return c;
+      const { progress: _progress, milestones: _milestones, ...rest } = c;
+      return rest;
+    });
+    serveFeed(chromium.server, '/feeds/no-figures.json', feed);
+    serveFeed(chromium.server, '/feeds/no-commitments.json', {
+      ...feed,
+      plan: { ...(feed.plan as object), title: { fr: 'Plan encore vide' } },
+      commitments: [],
+    });
+    await page.goto(
+      hostPage(chromium.server, '/no-figures.html', {
+        body: `<open-commitments id="plan" src="/feeds/no-figures.json" today="${TODAY}" no-refresh></open-commitments>
+          <p><open-commitment-badge id="done" src="/feeds/no-figures.json" commitment="VF-09"></open-commitment-badge>
+          <open-commitment-badge id="limited" src="/feeds/no-figures.json" commitment="VF-05"></open-commitment-badge></p>
+          <open-commitments id="empty" src="/feeds/no-commitments.json" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const meta = (id: string) =>
+      page.locator(`#plan [data-commitment-id="${id}"] .item-meta`).textContent();
+    expect(await meta('VF-09')).toContain('Terminé');
+    expect(await meta('VF-09')).not.toContain('Avancement');
+    expect(await meta('VF-07')).not.toContain('Avancement');
+    expect(await meta('VF-05')).toContain('Avancement non communiqué');
+    await page.locator('#done [part="status"]').waitFor();
+    expect(await page.locator('#done [part="base"]').textContent()).not.toContain('Avancement');
+    expect(await page.locator('#limited [part="base"]').textContent()).toContain(
+      'Avancement non communiqué',
+    );
+    await page.locator('#empty .notice.empty').waitFor();
+    const empty = await page.locator('#empty [part="summary"]').textContent();
+    expect(empty).not.toContain('Avancement');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe('the status chips', () => {
   it('are a filter named as such, and each count is read once', async () => {
     const { page } = await newPage();

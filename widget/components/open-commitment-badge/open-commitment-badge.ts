@@ -452,7 +452,9 @@ export class OpenCommitmentBadge extends HTMLElement {
           { class: 'status', part: 'status', 'data-category': category, lang: label?.lang },
           label?.text ?? '',
         ),
-        progressBar(view.progress, lang, `${core.progress}${m.colon}${title.text}`, m.noProgress),
+        // Done or given up, a commitment without a figure has nothing more to say of progress.
+        (view.progress !== undefined || (category !== 'complete' && category !== 'withdrawn')) &&
+          progressBar(view.progress, lang, `${core.progress}${m.colon}${title.text}`, m.noProgress),
         view.late && h('span', { class: 'late', part: 'late' }, core.late),
         // The copy shown is the last good one: said on the line, its date in the details.
         this.#feedState.error && h('span', { class: 'stale', part: 'stale' }, m.badgeStaleMark),

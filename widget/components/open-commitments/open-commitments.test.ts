@@ -275,7 +275,7 @@ describe('<open-commitments>', () => {
     expect(header.querySelector('.kind')?.textContent).toBe('Commune');
   });
 
-  it('shows no status breakdown for a plan without commitments', async () => {
+  it('shows no overall progress nor status breakdown for a plan without commitments', async () => {
     vi.stubGlobal('fetch', async () =>
       Response.json({ ...JSON.parse(valfleurie), commitments: [] }),
     );
@@ -284,7 +284,7 @@ describe('<open-commitments>', () => {
     element.setAttribute('no-refresh', '');
     document.body.append(element);
     await vi.waitFor(() => expect(element.shadowRoot?.querySelector('.notice.empty')).toBeTruthy());
-    expect(element.shadowRoot!.querySelector('.figure-note')).toBeTruthy();
+    expect(element.shadowRoot!.querySelector('.overall')).toBeNull();
     expect(element.shadowRoot!.querySelector('.breakdown')).toBeNull();
   });
 

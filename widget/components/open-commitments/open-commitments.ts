@@ -762,25 +762,30 @@ export class OpenCommitments extends HTMLElement {
     const total = summary.total;
     const counts = CATEGORIES.filter((c) => summary.byCategory[c] > 0);
     const n = (value: number) => formatNumber(value, lang);
+    // A plan without commitments has no progress to speak of: its body says it has none.
     return html`<div class="figures" part="summary">
-      <div class="figure overall">
-        <h3 class="figure-label" aria-level=${this.#level(1)}>${m.overall}</h3>
-        <p class="figure-value ${summary.progress !== undefined ? '' : 'words'}">
-          ${summary.progress !== undefined ? formatPercent(summary.progress, lang) : m.unknownProgress}
-        </p>
-        ${summary.progress !== undefined ? progressBar(summary.progress, lang, m.overall, '') : nothing}
-        ${
-          // A mean of only some commitments says so, rather than read as the whole plan's.
-          summary.progress !== undefined && summary.known < total
-            ? html`<p class="figure-note">
-                ${m.progressOf(n(summary.known), n(total), summary.known)}
-              </p>`
-            : nothing
-        }
-        <p class="figure-note">
-          ${core.commitments}${m.colon}${n(total)}${summary.late > 0 ? html` ·&nbsp;<span class="late">${core.late}${m.colon}${n(summary.late)}</span>` : nothing}
-        </p>
-      </div>
+      ${
+        total > 0
+          ? html`<div class="figure overall">
+              <h3 class="figure-label" aria-level=${this.#level(1)}>${m.overall}</h3>
+              <p class="figure-value ${summary.progress !== undefined ? '' : 'words'}">
+                ${summary.progress !== undefined ? formatPercent(summary.progress, lang) : m.unknownProgress}
+              </p>
+              ${summary.progress !== undefined ? progressBar(summary.progress, lang, m.overall, '') : nothing}
+              ${
+                // A mean of only some commitments says so, rather than read as the whole plan's.
+                summary.progress !== undefined && summary.known < total
+                  ? html`<p class="figure-note">
+                      ${m.progressOf(n(summary.known), n(total), summary.known)}
+                    </p>`
+                  : nothing
+              }
+              <p class="figure-note">
+                ${core.commitments}${m.colon}${n(total)}${summary.late > 0 ? html` ·&nbsp;<span class="late">${core.late}${m.colon}${n(summary.late)}</span>` : nothing}
+              </p>
+            </div>`
+          : nothing
+      }
       ${
         total > 0
           ? html`<div class="figure breakdown">
@@ -1171,7 +1176,18 @@ export class OpenCommitments extends HTMLElement {
           >${label?.text}</span
         >
         ${row.late ? html`<span class="late" part="late">${core.late}</span>` : nothing}
-        ${progressBar(row.progress, lang, `${core.progress}${m.colon}${title.text}`, m.noProgress)}
+        ${
+          // Done or given up, a commitment without a figure has nothing more to say of progress.
+          row.progress === undefined &&
+          (row.category === 'complete' || row.category === 'withdrawn')
+            ? nothing
+            : progressBar(
+                row.progress,
+                lang,
+                `${core.progress}${m.colon}${title.text}`,
+                m.noProgress,
+              )
+        }
         ${lead ? html`<span class="lead"><span class="sr-only">${core.lead}${m.colon}</span>${textSpan(lead)}</span>` : nothing}
         ${
           commitment.due
