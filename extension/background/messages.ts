@@ -71,7 +71,7 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
       };
     }
     case 'subscribe': {
-      const result = await subscribe(request.url, now);
+      const result = await subscribe(request.url, now, request.foundOn);
       if (result.ok) await syncRegistration();
       return result;
     }

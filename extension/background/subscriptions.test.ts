@@ -215,3 +215,62 @@ describe('a subscription removed', () => {
     expect((await listQuestions()).filter((q) => q.feedId === counted)).toHaveLength(1);
   });
 });
+
+describe('a web page given instead of a feed', () => {
+  const html = (head: string) =>
+    `<!doctype html><html lang="fr"><head><title>Ville</title>${head}</head><body></body></html>`;
+  const announce = (href: string) =>
+    `<link rel="alternate" type="application/vnd.open-commitments+json" href="${href}">`;
+  function serveSite(pages: Record<string, string>): void {
+    vi.stubGlobal('fetch', async (address: string) => {
+      const body = pages[address];
+      if (body === undefined) return new Response('not here', { status: 404 });
+      const type = body.startsWith('<') ? 'text/html; charset=utf-8' : 'application/json';
+      return new Response(body, { status: 200, headers: { 'content-type': type } });
+    });
+  }
+
+  it('subscribes to the feed the page announces, and says which address it found', async () => {
+    const found = 'https://www.exemple.fr/data/announced.json';
+    serveSite({
+      'https://www.exemple.fr/ville/': html(announce('../data/announced.json')),
+      [found]: JSON.stringify(feed),
+    });
+    const result = await subscribe('https://www.exemple.fr/ville/', Date.now());
+    expect(result).toMatchObject({ ok: true, feedId: found, found, name: 'Ville' });
+    const ids = (await listSubscriptions()).map((sub) => sub.feedId);
+    expect(ids).toContain(found);
+    expect(ids).not.toContain('https://www.exemple.fr/ville/');
+  });
+
+  it('says that a page announcing no feed is a web page, not that its JSON is invalid', async () => {
+    serveSite({ 'https://www.exemple.fr/contact/': html('<link rel="stylesheet" href="/s.css">') });
+    const result = await subscribe('https://www.exemple.fr/contact/', Date.now());
+    expect(result).toMatchObject({ ok: false, reason: 'web-page', errors: [] });
+    expect(result).not.toHaveProperty('announced');
+  });
+
+  it('names a feed announced on a host not granted yet, without downloading it', async () => {
+    const elsewhere = 'https://data.autre-ville.fr/engagements.json';
+    const fetched: string[] = [];
+    serveSite({ 'https://www.exemple.fr/plan/': html(announce(elsewhere)) });
+    const served = globalThis.fetch;
+    vi.stubGlobal('fetch', async (address: string, init: RequestInit) => {
+      fetched.push(address);
+      return served(address, init);
+    });
+    const result = await subscribe('https://www.exemple.fr/plan/', Date.now());
+    expect(result).toMatchObject({ ok: false, reason: 'web-page', announced: elsewhere });
+    expect(fetched).toEqual(['https://www.exemple.fr/plan/']);
+  });
+
+  it('looks for a feed once: a page announced as the feed is refused as not JSON', async () => {
+    serveSite({
+      'https://www.exemple.fr/a/': html(announce('/b/')),
+      'https://www.exemple.fr/b/': html(announce('/a/')),
+    });
+    const result = await subscribe('https://www.exemple.fr/a/', Date.now());
+    expect(result).toMatchObject({ ok: false, reason: 'refused' });
+    if (!result.ok) expect(result.errors[0]?.code).toBe('not-json');
+  });
+});

@@ -6,7 +6,8 @@ import { parsePattern, pickText, type Feed } from '../../shared/index.ts';
 import { feedAddress, refreshFeed } from '../../shared/cache/index.ts';
 import { bundledFeedId, directory, directoryEntry } from '../feeds/directory.ts';
 import type { Responses, SubscriptionView } from '../messaging/protocol.ts';
-import { missingOrigins } from '../permissions/origins.ts';
+import { missingOrigins, originOfUrl } from '../permissions/origins.ts';
+import { announcedFeeds, isHtmlType } from '../feeds/announced-feed.ts';
 import { namesOwnPages, usesPattern } from '../permissions/own-pages.ts';
 import { db, type Subscription } from './db.ts';
 import { bundledFeed, feedFetchNotingMoves, feedOf, feedStore } from './feeds.ts';
@@ -109,24 +110,71 @@ function servedByPublisher(feedId: string, snapshot: Feed, url: string): boolean
   );
 }
 
+/** How much of a web page is read to find the feed it announces: its head comes first. */
+const PAGE_READ_BYTES = 512 * 1024;
+
+/** The first `max` bytes of a body as text, the rest left unread. */
+async function readStart(response: Response, max: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let read = 0;
+  try {
+    while (read < max) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      read += value.byteLength;
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  return text;
+}
+
 /**
  * Downloads and validates the feed at `given`; stores it and subscribes only if it is a feed.
  * The answer names the errors with their JSON paths, and the hosts its pages need that are not
  * granted yet. A feed already followed at another address that redirects to this one, or that
  * this one redirects to, is not followed twice: the answer names the subscription it already has,
  * and says that it was one already unless it was paused (subscribing resumes it).
+ *
+ * A web page given instead (people paste the address of the site's page) is read for the feed it
+ * announces (feed-v1 "Discovery"), which is subscribed to in its place, the answer saying so
+ * (`found`); on a host not granted yet, the answer names it (`announced`) for the page to ask for
+ * it first. `foundOn` is the page that announced `given`: a feed is looked for once, not again.
  */
-export async function subscribe(given: string, now: number): Promise<Responses['subscribe']> {
+export async function subscribe(
+  given: string,
+  now: number,
+  foundOn?: string,
+): Promise<Responses['subscribe']> {
   // One spelling per feed (the host's case, a fragment the server never sees), so that the same
   // feed is never followed, fetched and notified twice.
   const url = feedAddress(given);
   const noting = feedFetchNotingMoves();
   const store = await feedStore();
-  const result = await refreshFeed(url, { fetch: noting.fetch, store, now: () => Date.now() });
+  // A web page's answer, kept aside unread, to look for the feed it announces if it is no feed.
+  const held: { page?: { url: string; response: Response } } = {};
+  const fetchKeepingPage: typeof noting.fetch = async (address, init) => {
+    const response = await noting.fetch(address, init);
+    if (!foundOn && response.ok && isHtmlType(response.headers.get('content-type'))) {
+      held.page = { url: response.url || address, response: response.clone() };
+    }
+    return response;
+  };
+  const result = await refreshFeed(url, { fetch: fetchKeepingPage, store, now: () => Date.now() });
   if (result.kind === 'failed' && !result.entry) {
+    const { page } = held;
+    if (page) {
+      return subscribeAnnounced(page.url, await readStart(page.response, PAGE_READ_BYTES), now);
+    }
     const { message, errors = [], reason, status } = result.error;
     return { ok: false, message, errors, reason, ...(status !== undefined ? { status } : {}) };
   }
+  void held.page?.response.body?.cancel().catch(() => undefined);
+  const found = foundOn ? { found: url } : {};
   const entry = result.entry!;
   const movedTo = noting.movedTo();
   const database = await db();
@@ -197,7 +245,30 @@ export async function subscribe(given: string, now: number): Promise<Responses['
     missingOrigins: missingOrigins(feedPatterns(entry.feed), await grantedOrigins()),
     ...leftOut(entry.feed),
     ...(already ? { already } : {}),
+    ...found,
   };
+}
+
+/**
+ * Subscribes to the feed the web page at `pageUrl` announces in `html`, when the host it is on
+ * may be read; else names it, or says that the page announces none.
+ */
+async function subscribeAnnounced(
+  pageUrl: string,
+  html: string,
+  now: number,
+): Promise<Responses['subscribe']> {
+  const [announced] = announcedFeeds(html, pageUrl);
+  if (!announced) {
+    const message = `${pageUrl} is a web page that announces no commitments feed`;
+    return { ok: false, message, errors: [], reason: 'web-page' };
+  }
+  const origin = originOfUrl(announced);
+  if (origin && missingOrigins([origin], await grantedOrigins()).length > 0) {
+    const message = `${pageUrl} announces ${announced}, on a host not granted`;
+    return { ok: false, message, errors: [], reason: 'web-page', announced };
+  }
+  return subscribe(announced, now, pageUrl);
 }
 
 /**

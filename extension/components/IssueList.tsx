@@ -18,6 +18,31 @@ export function IssueList({ issues }: { issues: readonly FeedIssue[] }) {
   );
 }
 
+/** The parser's reason for refusing a feed, that the pages word themselves, if it gave one. */
+export const codeOf = (issues: readonly FeedIssue[] | undefined) =>
+  issues?.find((issue) => issue.code)?.code;
+
+/**
+ * The parser's own details of a refused feed, for its publisher, under a line saying so: all but
+ * those whose reason the page has already said in its own words (their English says no more).
+ */
+export function PublisherDetails({
+  issues,
+  lead,
+}: {
+  issues?: readonly FeedIssue[];
+  lead: string;
+}) {
+  const rest = (issues ?? []).filter((issue) => !issue.code);
+  if (rest.length === 0) return null;
+  return (
+    <>
+      <p>{lead}</p>
+      <IssueList issues={rest} />
+    </>
+  );
+}
+
 /**
  * An issue's text with the feed's direction controls written as escapes (`\u202E`): the parser
  * quotes the feed's values, and an override left open in one would turn the rest of the line

@@ -145,6 +145,9 @@ describe('the options page', () => {
     expect(refused.querySelector('p')?.textContent).toBe(
       'Ce flux n’a pas été ajouté\u00a0: le fichier n’est pas un flux d’engagements valide.',
     );
+    expect(refused.querySelector('p + p')?.textContent).toBe(
+      'Détails pour l’éditeur du flux, en anglais\u00a0:',
+    );
     expect(refused.querySelector('ul')?.getAttribute('lang')).toBe('en');
     expect(refused.textContent?.split('the feed is not valid JSON')).toHaveLength(2);
 
@@ -471,6 +474,59 @@ describe('the options page', () => {
     removeButton('b').click();
     await vi.waitFor(() => expect(removed).toEqual(['b']));
     expect(root.querySelector('tr[data-feed-id="b"] [data-remove-ask]')).toBeNull();
+  });
+
+  it('words a feed refused as not JSON in French, without the parser’s English', () => {
+    const issue = {
+      path: '$',
+      message:
+        'the feed is not valid JSON: Unexpected token \'<\', "<!doctype "... is not valid JSON',
+      code: 'not-json' as const,
+    };
+    const page = mount(
+      fakeModel({ kind: 'refused', failure: { reason: 'refused', errors: [issue] } }),
+      'fr',
+    );
+    expect(page.querySelector('[data-outcome="refused"]')?.textContent).toBe(
+      'Ce flux n’a pas été ajouté\u00a0: le fichier est illisible (son JSON est incomplet ou mal formé).',
+    );
+    const model = fakeModel();
+    const sub = model.subscriptions.value[0]!;
+    model.subscriptions.value = [
+      { ...sub, lastError: { ...sub.lastError!, reason: 'refused', errors: [issue] } },
+    ];
+    const row = mount(model, 'fr').querySelector('[data-feed-error]')?.textContent;
+    expect(row).toContain(
+      '\u00a0: le fichier est illisible (son JSON est incomplet ou mal formé). ',
+    );
+    expect(row).not.toContain('Unexpected');
+  });
+
+  it('says plainly that a pasted web page announces no feed, in the interface’s language', () => {
+    const failure = { reason: 'web-page' as const, errors: [] };
+    const fr = mount(fakeModel({ kind: 'refused', failure }), 'fr');
+    expect(fr.querySelector('[data-outcome="refused"]')?.textContent).toBe(
+      'Cette adresse est une page web qui n’annonce aucun flux d’engagements.',
+    );
+    const en = mount(fakeModel({ kind: 'refused', failure }), 'en');
+    expect(en.querySelector('[data-outcome="refused"]')?.textContent).toBe(
+      'This address is a web page that announces no commitments feed.',
+    );
+  });
+
+  it('says which feed a pasted web page announced before saying it was subscribed to', () => {
+    const found = 'http://127.0.0.1:8132/feeds/valfleurie.demo.json';
+    const model = fakeModel({
+      kind: 'added',
+      name: 'Commune de Valfleurie',
+      warnings: [],
+      missingOrigins: [],
+      found,
+    });
+    const said = mount(model, 'fr').querySelector('[data-outcome="added"]');
+    expect(said?.textContent).toBe(
+      `Cette page annonce le flux ${found}.Abonnement enregistré\u00a0: Commune de Valfleurie.`,
+    );
   });
 
   it('says that a feed subscribed to again was there already, its name a link to its row', () => {

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../shared/i18n/format.ts';
 import { t } from '../i18n/page-messages.ts';
 import { useLoadOnShow } from '../state/load-on-show.ts';
 import type { OptionsModel } from '../state/options.ts';
-import { IssueList } from './IssueList.tsx';
+import { codeOf, IssueList, PublisherDetails } from './IssueList.tsx';
 import { Sentence } from './Sentence.tsx';
 import { focusLost, removeKeepingFocus } from '../dom/focus.ts';
 import { useActionFailure } from './ActionFailed.tsx';
@@ -45,7 +45,10 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         const error = sub?.lastError && sub.lastError.at >= started ? sub.lastError : undefined;
         if (!error) setRefreshed(feedId);
         const result = error
-          ? m.failure(when(error.at), m.failureReason(error.reason, error.status))
+          ? m.failure(
+              when(error.at),
+              m.failureReason(error.reason, error.status, codeOf(error.errors)),
+            )
           : sub?.checkedAt !== undefined
             ? m.lastChecked(when(sub.checkedAt))
             : '';
@@ -142,23 +145,36 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
         {outcome?.kind === 'denied' && <p class="oc-error">{m.permissionDenied}</p>}
         {outcome?.kind === 'refused' && (
           <div class="oc-error" data-outcome="refused">
-            <p>
-              {m.refused}{' '}
-              {outcome.detail
-                ? m.extensionFailed
-                : m.failureReason(outcome.failure.reason, outcome.failure.status)}
-              .
-            </p>
+            {outcome.failure.reason === 'web-page' ? (
+              <p>{m.webPage}</p>
+            ) : (
+              <p>
+                {m.refused}{' '}
+                {outcome.detail
+                  ? m.extensionFailed
+                  : m.failureReason(
+                      outcome.failure.reason,
+                      outcome.failure.status,
+                      codeOf(outcome.failure.errors),
+                    )}
+                .
+              </p>
+            )}
             {outcome.detail && (
               <p lang="en">
                 <code>{outcome.detail}</code>
               </p>
             )}
-            <IssueList issues={outcome.failure.errors ?? []} />
+            <PublisherDetails issues={outcome.failure.errors} lead={m.issuesForPublisher} />
           </div>
         )}
         {outcome?.kind === 'added' && (
           <div data-outcome="added">
+            {outcome.found && (
+              <p data-found="">
+                <Sentence message={m.foundFeed} value={<code>{outcome.found}</code>} />
+              </p>
+            )}
             {outcome.already ? (
               <p data-already="">
                 {/* Its row, already listed: the link goes to it. */}
@@ -276,9 +292,13 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                   <div class="oc-error" data-feed-error="">
                     {m.failure(
                       when(s.lastError.at),
-                      m.failureReason(s.lastError.reason, s.lastError.status),
+                      m.failureReason(
+                        s.lastError.reason,
+                        s.lastError.status,
+                        codeOf(s.lastError.errors),
+                      ),
                     )}
-                    <IssueList issues={s.lastError.errors ?? []} />
+                    <PublisherDetails issues={s.lastError.errors} lead={m.issuesForPublisher} />
                   </div>
                 )}
                 {s.leftOut && (

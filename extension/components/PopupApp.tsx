@@ -8,7 +8,7 @@ import { staleNotice } from '../state/stale-notice.ts';
 import type { PopupModel } from '../state/popup.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { FeedRows } from './FeedRows.tsx';
-import { IssueList } from './IssueList.tsx';
+import { codeOf, PublisherDetails } from './IssueList.tsx';
 import { PlanSummaryLine } from './PlanSummaryLine.tsx';
 import { Sentence } from './Sentence.tsx';
 import { focusIfLost } from '../dom/focus.ts';
@@ -112,7 +112,11 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
                       {m.refused}{' '}
                       {state.detail
                         ? m.extensionFailed
-                        : m.failureReason(state.error.reason, state.error.status)}
+                        : m.failureReason(
+                            state.error.reason,
+                            state.error.status,
+                            codeOf(state.error.errors),
+                          )}
                       .
                     </p>
                     {state.detail && (
@@ -120,7 +124,7 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
                         <code>{state.detail}</code>
                       </p>
                     )}
-                    <IssueList issues={state.error.errors ?? []} />
+                    <PublisherDetails issues={state.error.errors} lead={m.issuesForPublisher} />
                   </>
                 )}
               </div>

@@ -4,7 +4,7 @@
  * them onto every page a followed feed names. The pages read both tables merged, through this
  * module's `t`; the French table is typed by the English one, as there.
  */
-import type { Lang } from '../../shared/index.ts';
+import type { FeedIssueCode, Lang } from '../../shared/index.ts';
 import { formatNumber, plural } from '../../shared/i18n/format.ts';
 import type { FailureReason } from '../messaging/protocol.ts';
 import { messages, type Messages } from './messages.ts';
@@ -33,9 +33,16 @@ const en = {
   subscribed: (name: string) => `Subscribed to ${name}.`,
   alreadySubscribed: (name: string) => `Already subscribed to ${name}: nothing was added.`,
   refused: 'This feed was not added:',
+  /** A web page was pasted rather than a feed. */
+  webPage: 'This address is a web page that announces no commitments feed.',
+  /** Said before subscribing to the feed a pasted web page announces. */
+  foundFeed: (url: string) => `This page announces the feed ${url}.`,
+  /** The parser's own details of a refused feed, for its publisher. */
+  issuesForPublisher: 'Details for the feed’s publisher, in English:',
   /** Why, when the extension itself failed (no answer, an error) rather than the feed. */
   extensionFailed: 'the extension could not do it',
-  failureReason: (reason?: FailureReason, status?: number) => {
+  /** Why a feed was not read; `code` is the parser's reason for refusing it, when it gave one. */
+  failureReason: (reason?: FailureReason, status?: number, code?: FeedIssueCode) => {
     switch (reason) {
       case 'http':
         return `the server returned error ${status ?? ''}`.trim();
@@ -46,7 +53,15 @@ const en = {
       case 'too-large':
         return 'the file is too large';
       case 'refused':
-        return 'the file is not a valid commitments feed';
+        return code === 'not-json'
+          ? 'the file cannot be read (its JSON is incomplete or malformed)'
+          : code === 'newer-version'
+            ? 'the feed is written in a newer version of the format, which this extension cannot read yet'
+            : code === 'too-large'
+              ? 'the feed holds more than the extension reads'
+              : 'the file is not a valid commitments feed';
+      case 'web-page':
+        return 'this address is a web page that announces no commitments feed';
       case 'not-http':
         return 'its address must start with http:// or https://';
       case 'aborted':
@@ -181,8 +196,11 @@ const fr: PageOnlyMessages = {
   alreadySubscribed: (name) =>
     `Vous êtes déjà abonné à ce flux (${name})\u00a0: rien n’a été ajouté.`,
   refused: 'Ce flux n’a pas été ajouté\u00a0:',
+  webPage: 'Cette adresse est une page web qui n’annonce aucun flux d’engagements.',
+  foundFeed: (url) => `Cette page annonce le flux ${url}.`,
+  issuesForPublisher: 'Détails pour l’éditeur du flux, en anglais\u00a0:',
   extensionFailed: 'l’extension n’a pas pu le faire',
-  failureReason: (reason, status) => {
+  failureReason: (reason, status, code) => {
     switch (reason) {
       case 'http':
         return `le serveur a répondu par l’erreur ${status ?? ''}`.trim();
@@ -193,7 +211,15 @@ const fr: PageOnlyMessages = {
       case 'too-large':
         return 'le fichier est trop volumineux';
       case 'refused':
-        return 'le fichier n’est pas un flux d’engagements valide';
+        return code === 'not-json'
+          ? 'le fichier est illisible (son JSON est incomplet ou mal formé)'
+          : code === 'newer-version'
+            ? 'le flux est écrit dans une version plus récente du format, que cette extension ne sait pas encore lire'
+            : code === 'too-large'
+              ? 'le flux contient plus que ce que l’extension lit'
+              : 'le fichier n’est pas un flux d’engagements valide';
+      case 'web-page':
+        return 'cette adresse est une page web qui n’annonce aucun flux d’engagements';
       case 'not-http':
         return 'son adresse doit commencer par http:// ou https://';
       case 'aborted':

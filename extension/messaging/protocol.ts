@@ -13,10 +13,11 @@ import type { QuestionPlace } from '../state/question-place.ts';
 
 /**
  * Why a feed could not be read or added: the core's refresh failures, and `not-http` for an
- * address the options page refuses before asking. The pages word each one in the viewer's
+ * address the options page refuses before asking, `web-page` for a web page that announces no feed
+ * (or one on a host not granted yet). The pages word each one in the viewer's
  * language; the core's English message is kept for logs only.
  */
-export type FailureReason = RefreshFailure | 'not-http';
+export type FailureReason = RefreshFailure | 'not-http' | 'web-page';
 
 /** A failure as the pages show it: its reason, the HTTP status, the parser's issues. */
 export interface FailureView {
@@ -65,7 +66,12 @@ export const RequestSchema = v.variant('type', [
      */
     url: v.exactOptional(HttpUrl),
   }),
-  v.strictObject({ type: v.literal('subscribe'), url: HttpUrl }),
+  v.strictObject({
+    type: v.literal('subscribe'),
+    url: HttpUrl,
+    /** The web page that announced this feed: the feed is not looked for again from here. */
+    foundOn: v.exactOptional(HttpUrl),
+  }),
   v.strictObject({ type: v.literal('unsubscribe'), feedId: FeedIdSchema }),
   v.strictObject({ type: v.literal('set-paused'), feedId: FeedIdSchema, paused: v.boolean() }),
   v.strictObject({ type: v.literal('subscriptions') }),
@@ -250,6 +256,8 @@ export interface Responses {
         leftOut?: string[];
         /** It was subscribed to, and not paused, already. */
         already?: true;
+        /** The feed's address, when the address given was a web page that announced it. */
+        found?: string;
       }
     | {
         ok: false;
@@ -257,6 +265,11 @@ export interface Responses {
         errors: readonly FeedIssue[];
         reason: FailureReason;
         status?: number;
+        /**
+         * With `web-page`: the feed the page announces, on a host not granted yet (the page asks
+         * for it, then subscribes to it).
+         */
+        announced?: string;
       };
   unsubscribe: { done: true };
   'set-paused': { done: true };

@@ -24,6 +24,8 @@ export type SubscribeOutcome =
       name: string;
       /** It was subscribed to already, as this feed id: nothing was added. */
       already?: string;
+      /** The feed's address, when a web page that announces it was given. */
+      found?: string;
       warnings: readonly FeedIssue[];
       missingOrigins: string[];
       leftOut?: readonly string[];
@@ -67,12 +69,23 @@ export function createOptionsModel() {
           outcome.value = { kind: 'denied' };
           return;
         }
-        const result = await ask({ type: 'subscribe', url: url.trim() });
+        let result = await ask({ type: 'subscribe', url: url.trim() });
+        // A web page announcing a feed on another host: that host is asked for, then the feed.
+        const announced = result.ok ? undefined : result.announced;
+        const announcedOrigin = announced && originOfUrl(announced);
+        if (announced && announcedOrigin) {
+          if (!(await browser.permissions.request({ origins: [announcedOrigin] }))) {
+            outcome.value = { kind: 'denied' };
+            return;
+          }
+          result = await ask({ type: 'subscribe', url: announced, foundOn: url.trim() });
+        }
         outcome.value = result.ok
           ? {
               kind: 'added',
               name: result.name,
               ...(result.already ? { already: result.feedId } : {}),
+              ...(result.found ? { found: result.found } : {}),
               warnings: result.warnings,
               missingOrigins: result.missingOrigins,
               ...(result.leftOut ? { leftOut: result.leftOut } : {}),

@@ -21,10 +21,11 @@ import { isHidden, showSite } from '../storage/hidden-sites.ts';
 import { feedAddress } from '../../shared/cache/feed-address.ts';
 import { clampText } from '../../shared/text/clamp-text.ts';
 import { feedOffers } from './feed-offers.ts';
+import { FEED_TYPE } from '../feeds/announced-feed.ts';
 import type { PageReference } from './page-commitments.ts';
 
 /** The media type that announces a feed. */
-export const FEED_TYPE = 'application/vnd.open-commitments+json';
+export { FEED_TYPE };
 
 /**
  * Where one offered feed stands. Subscribed, its pages on other hosts may still wait for the

@@ -167,6 +167,43 @@ describe('subscribing on the options page', () => {
     await options.close();
   });
 
+  it('subscribes through a pasted web page to the feed it announces, and says which', async () => {
+    server.route('/town/', {
+      body: htmlPage(
+        'Town',
+        '',
+        '<link rel="alternate" type="application/vnd.open-commitments+json" href="../feed.json">',
+      ),
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
+    const options = await session.openPage('options.html');
+    await options.locator(`[data-feed-id="${feedUrl}"]`).waitFor();
+    await subscribeThroughOptions(options, `${server.origin}/town/`);
+    const added = options.locator('[data-outcome="added"]');
+    await added.waitFor();
+    await expect(added.locator('[data-found]').textContent()).resolves.toBe(
+      `This page announces the feed ${feedUrl}.`,
+    );
+    await expect(added.locator('[data-already]').textContent()).resolves.toBe(
+      'Already subscribed to Test Town: nothing was added.',
+    );
+    await expect(options.locator(`[data-feed-id="${server.origin}/town/"]`).count()).resolves.toBe(
+      0,
+    );
+    await options.close();
+  });
+
+  it('says plainly that a pasted web page announces no feed, never the parser’s error', async () => {
+    const options = await session.openPage('options.html');
+    await subscribeThroughOptions(options, `${server.origin}/elsewhere.html`);
+    const refused = options.locator('[data-outcome="refused"]');
+    await refused.waitFor();
+    await expect(refused.textContent()).resolves.toBe(
+      'This address is a web page that announces no commitments feed.',
+    );
+    await options.close();
+  });
+
   it('says in the row that pausing did not go through when the background does not answer, and keeps the feed running', async () => {
     const options = await session.openPage('options.html');
     const row = options.locator(`[data-feed-id="${feedUrl}"]`);
@@ -751,7 +788,7 @@ describe('subscribing on the options page', () => {
     await options.close();
   });
 
-  it('sent requests only to the feed URLs the person subscribed to', () => {
+  it('sent requests only to the addresses the person subscribed to', () => {
     expect(extensionRequests.length).toBeGreaterThan(0);
     const allowed = new Set([
       feedUrl,
@@ -761,6 +798,9 @@ describe('subscribing on the options page', () => {
       `${server.origin}/moved/old.json`,
       `${server.origin}/moved/feed.json`,
       `${server.origin}/paris.json`,
+      // The web pages pasted where a feed's address was asked for.
+      `${server.origin}/town/`,
+      `${server.origin}/elsewhere.html`,
     ]);
     expect(extensionRequests.filter((url) => !allowed.has(url))).toEqual([]);
     // Nor did the content script, from the pages it ran on.
