@@ -364,6 +364,35 @@ describe('validate', () => {
     expect(ran.stdout).toContain(`\n         hint: ${hint}\n`);
   });
 
+  it('refuses a key written twice, which JSON would read as the last one, and flags HTML in a text', async () => {
+    const feed = (await readFile(path.join(ROOT, 'shared/feeds/valfleurie.json'), 'utf8'))
+      .replace('"kind": "municipality"', '"kind": "municipality", "kind": "state"')
+      .replace(/"fr": "([^"]*)"/, '"fr": "<b>$1</b>"');
+    await writeFile(path.join(dir, 'twice.json'), feed);
+    const line = feed.slice(0, feed.indexOf('"kind": "state"')).split('\n').length;
+    const ran = await runCli(['validate', 'twice.json', '--json'], { cwd: dir });
+    expect(ran.code).toBe(1);
+    const report = JSON.parse(ran.stdout) as {
+      errors: { path: string; message: string }[];
+      warnings: { path: string; message: string }[];
+    };
+    expect(report.errors).toEqual([
+      {
+        path: 'publisher.kind',
+        message: `key "kind" written twice in this object, on line ${line} (first on line ${line}): JSON keeps only the last one; remove one of them`,
+      },
+    ]);
+    expect(report.warnings).toContainEqual({
+      path: expect.stringMatching(/\.fr$/) as string,
+      message: expect.stringContaining('"<b>" looks like an HTML tag') as string,
+    });
+    const french = await runCli(['validate', 'twice.json'], { cwd: dir, lang: 'fr' });
+    expect(french.stdout).toContain(
+      `erreur    publisher.kind\u00a0: clé «\u00a0kind\u00a0» en double dans cet objet, à la ligne ${line}`,
+    );
+    expect(french.stdout).toContain('«\u00a0<b>\u00a0» ressemble à une balise HTML');
+  });
+
   it('quotes the redirection in the UTF-16 hint the French way', async () => {
     await writeFile(
       path.join(dir, 'utf16.json'),

@@ -11,6 +11,7 @@ import {
   rawStatuses,
 } from './feed-checks.ts';
 import { starterLeftovers } from './init.ts';
+import { duplicateKeys, htmlInTexts } from './json-scan.ts';
 import { EXIT, InputError, isUrl, type CliIo } from './io.ts';
 import { issueLabel, issueMessage, worded } from './issue-words.ts';
 import { inEnglish, say } from './lang.ts';
@@ -146,23 +147,29 @@ export async function validateCommand(
       : brokenStatusDefinitions(result.errors, rawJson(bytes));
   // The feed's own statuses, for a hint when a commitment gives one's label instead of its key.
   const statuses = result.ok ? [] : rawStatuses(rawJson(bytes));
-  const errors: Reported[] = result.ok
-    ? []
-    : result.errors.map((issue) => ({
-        ...issue,
-        ...withHint(
-          issue.path === '$' && /\.(csv|tsv)$/i.test(source)
-            ? worded(words, (w) => w.spreadsheet)
-            : issue.path === '$' && isUtf16(bytes)
-              ? worded(words, (w) => w.utf16)
-              : hintFor(issue, brokenStatuses, statuses),
-        ),
-      }));
+  // What parsing hides: a key written twice (the last one wins) and markup in a text.
+  const text = unreadable(result) ? undefined : rawText(bytes);
+  const json = text === undefined ? undefined : parsed(text);
+  const duplicates = json === undefined || text === undefined ? [] : duplicateKeys(text);
+  const errors: Reported[] = [
+    ...(result.ok ? [] : result.errors).map((issue) => ({
+      ...issue,
+      ...withHint(
+        issue.path === '$' && /\.(csv|tsv)$/i.test(source)
+          ? worded(words, (w) => w.spreadsheet)
+          : issue.path === '$' && isUtf16(bytes)
+            ? worded(words, (w) => w.utf16)
+            : hintFor(issue, brokenStatuses, statuses),
+      ),
+    })),
+    ...duplicates,
+  ];
   const leftovers = result.ok ? starterLeftovers(result.feed) : [];
   const warnings: FeedIssue[] = [
     ...result.warnings,
     ...(result.ok ? publisherWarnings(result.feed, today) : []),
     ...leftovers,
+    ...(json === undefined ? [] : htmlInTexts(json)),
   ];
   // Dates outside init's made-up period say nothing: its own warning asks to replace it.
   const notes: FeedIssue[] =
@@ -221,9 +228,19 @@ export async function validateCommand(
 
 /** The feed's JSON value, or undefined when it is not JSON (its errors then say so). */
 function rawJson(bytes: Uint8Array | undefined): unknown {
-  if (bytes === undefined) return undefined;
+  const text = rawText(bytes);
+  return text === undefined ? undefined : parsed(text);
+}
+
+/** The feed's text, without its byte-order mark. */
+function rawText(bytes: Uint8Array | undefined): string | undefined {
+  return bytes === undefined ? undefined : new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/** A JSON text's value, or undefined when it is not JSON. */
+function parsed(text: string): unknown {
   try {
-    return JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
