@@ -379,6 +379,53 @@ describe('the demo site', () => {
     expect(broken).toEqual([]);
   });
 
+  it('keeps a range of years and a short code on one line at any phone width', async () => {
+    const page = await browser.newPage();
+    const split: string[] = [];
+    try {
+      for (const path of [
+        '/',
+        '/plans/paris.html',
+        '/plans/france-2021-2023.html',
+        '/plans/france-2018-2020.html',
+        '/valfleurie/',
+        '/playground.html',
+      ]) {
+        await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+        for (let width = 320; width <= 420; width += 4) {
+          await page.setViewportSize({ width, height: 640 });
+          const found = await page.evaluate(() => {
+            const lines = (range: Range) =>
+              new Set([...range.getClientRects()].map((box) => Math.round(box.bottom))).size;
+            const out: string[] = [];
+            const main = document.querySelector('main')!;
+            const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (const match of (node.textContent ?? '').matchAll(/\b(19|20)\d\d-\d{2,4}\b/g)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                if (lines(range) > 1) out.push(match[0]);
+              }
+            }
+            for (const code of main.querySelectorAll('code')) {
+              const text = code.textContent ?? '';
+              if (text.length > 24 || code.closest('pre')) continue;
+              const range = document.createRange();
+              range.selectNodeContents(code);
+              if (lines(range) > 1) out.push(text);
+            }
+            return out;
+          });
+          split.push(...found.map((text) => `${path} at ${width} px: ${text}`));
+        }
+      }
+    } finally {
+      await page.close();
+    }
+    expect(split).toEqual([]);
+  });
+
   it('fills the fictional interpellation form with the commitment questioned', async () => {
     const page = await browser.newPage();
     try {

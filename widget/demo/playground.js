@@ -327,6 +327,7 @@ function start() {
       if (choices.theme) element.setAttribute('theme', choices.theme);
       element.setAttribute('lang', choices.lang);
       const label = document.createElement('code');
+      label.className = 'nowrap';
       label.textContent = `commitment="${first.id}"`;
       badge.replaceChildren('Badge de son premier engagement, ', label, ' : ', element);
       badge.hidden = false;
