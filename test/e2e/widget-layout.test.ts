@@ -875,10 +875,12 @@ describe('the printed dashboard', () => {
     const feed = bundledFeed('paris');
     const model = feed.commitments[0]!;
     // 130 commitments, 65 of them parks: more than the first rows drawn on screen.
+    // Due one day, so that "late only" is offered.
     feed.commitments = Array.from({ length: 130 }, (_, i) => ({
       ...model,
       id: `P-${i}`,
       title: `${i % 2 === 0 ? 'Parc' : 'Rue'} ${i}`,
+      due: '2030-06-30',
     }));
     serveFeed(chromium.server, '/print.json', feed);
     const page = await newPage(1024);

@@ -35,4 +35,16 @@ describe('buildModel', () => {
     expect(model.hasQuestions).toBe(true);
     expect(model.themes.length).toBeGreaterThan(0);
   });
+
+  it('tells whether any commitment can be late: one due, neither complete nor withdrawn', async () => {
+    expect((await buildModel(feed, 'fr', '2026-12-04')).canBeLate).toBe(true);
+    const undated = { ...feed, commitments: feed.commitments.map(({ due: _due, ...c }) => c) };
+    expect((await buildModel(undated, 'fr', '2026-12-04')).canBeLate).toBe(false);
+    const done = {
+      ...feed,
+      commitments: feed.commitments.map((c) => ({ ...c, status: 'complete' })),
+      statuses: [],
+    };
+    expect((await buildModel(done, 'fr', '2026-12-04')).canBeLate).toBe(false);
+  });
 });

@@ -39,6 +39,11 @@ export interface Model {
   readonly leadLangs: ReadonlyMap<string, string>;
   /** Whether any commitment has published questions (shows the question filters). */
   readonly hasQuestions: boolean;
+  /**
+   * Whether any commitment can be late, now or later: one with a due date, neither complete nor
+   * withdrawn (shows the late filter).
+   */
+  readonly canBeLate: boolean;
 }
 
 /** Gives the thread back, then runs `work` in a task of its own. */
@@ -60,6 +65,7 @@ export async function buildModel(
   const leadLangs = new Map<string, string>();
   const category = coreMessages[lang].category;
   let hasQuestions = false;
+  let canBeLate = false;
   const rows: Row[] = [];
   const checkpoint = pacer(slicing);
   for (const [index, commitment] of feed.commitments.entries()) {
@@ -78,6 +84,8 @@ export async function buildModel(
       if (question.status === 'open') openQuestions += 1;
       if (isOverdue(question, channel, today)) overdueAnswers += 1;
     }
+    const done = view.status.category === 'complete' || view.status.category === 'withdrawn';
+    if (commitment.due !== undefined && !done) canBeLate = true;
     const label = view.status.label ? show(view.status.label, lang, feed.languages)?.text : '';
     const searchKey = foldForSearch(
       [
@@ -127,6 +135,7 @@ export async function buildModel(
     leads: [...leads].sort(collator.compare),
     leadLangs,
     hasQuestions,
+    canBeLate,
   };
   await slicing.yieldToMain();
   return model;

@@ -201,6 +201,8 @@ export class OpenCommitments extends HTMLElement {
   /** The notice about `#hiddenLink` is to be scrolled to and focused, as the link's row would. */
   #showNotice = false;
   #hashRead = false;
+  /** "Late only" was shown ticked in a plan where nothing can be late: it stays offered. */
+  #lateKept = false;
   /** The rows shown before printing drew them all (see `#onPrint`). */
   #printedFrom: number | undefined;
   /** Rows of the list drawn so far after a new model; Infinity once all are. */
@@ -1093,7 +1095,13 @@ export class OpenCommitments extends HTMLElement {
         </label>
       </div>
       <div class="checks">
-        ${check(m.lateOnly, f.late, (late) => this.#setFilters({ late }), 'late')}
+        ${
+          // Offered only where a commitment can be late, or ticked already (a shared link): else
+          // it would always find nothing. Once shown ticked, it stays, with focus, when unticked.
+          model.canBeLate || (this.#lateKept ||= f.late)
+            ? check(m.lateOnly, f.late, (late) => this.#setFilters({ late }), 'late')
+            : nothing
+        }
         ${
           // Also while one is ticked in a plan without questions (a shared link, an older copy):
           // else nothing would say why the list is empty, nor untick it.
