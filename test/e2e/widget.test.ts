@@ -1307,6 +1307,24 @@ describe('progress not given', () => {
   });
 });
 
+describe('evidence links', () => {
+  it('are told apart in a list of links by their update’s date', async () => {
+    const { page } = await newPage();
+    await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html#commitment=VF-01`);
+    await settled(page);
+    const timeline = page.locator(`${dashboard} [data-commitment-id="VF-01"] .timeline`);
+    const names = await timeline
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(names).toEqual([
+      'Justificatif du 5 octobre 2026',
+      'Justificatif 2 du 5 octobre 2026',
+      'Justificatif du 22 avril 2026',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe('the status chips', () => {
   it('are a filter named as such, and each count is read once', async () => {
     const { page } = await newPage();

@@ -56,6 +56,8 @@ export type DashboardMessages = {
   readonly milestoneUpcoming: (date: string) => string;
   readonly milestoneUndated: string;
   readonly evidence: (n: number) => string;
+  /** After an evidence link's visible name, for screen readers' lists of links: its update's date. */
+  readonly evidenceOf: (date: string) => string;
   /** Heads the commitment's own page, the official pages about it and its references. */
   readonly pages: string;
   readonly ownPage: string;
@@ -135,6 +137,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     milestoneUpcoming: (date) => `échéance\u00a0: ${date}`,
     milestoneUndated: 'sans date',
     evidence: (n) => (n < 2 ? 'Justificatif' : `Justificatif ${n}`),
+    evidenceOf: (date) => ` du ${date}`,
     pages: 'Pages et références',
     ownPage: 'Page de l’engagement',
     asked: (date) => `Posée le ${date}`,
@@ -201,6 +204,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     milestoneUpcoming: (date) => `due ${date}`,
     milestoneUndated: 'no date',
     evidence: (n) => (n < 2 ? 'Evidence' : `Evidence ${n}`),
+    evidenceOf: (date) => ` from ${date}`,
     pages: 'Pages and references',
     ownPage: 'Commitment page',
     asked: (date) => `Asked on ${date}`,

@@ -1315,8 +1315,9 @@ export class OpenCommitments extends HTMLElement {
           const evidence = (update.evidence ?? [])
             .map(safeHref)
             .filter((u): u is string => u !== undefined);
+          const date = formatDate(update.date, lang);
           return html`<li>
-            <time datetime=${update.date}>${formatDate(update.date, lang)}</time>
+            <time datetime=${update.date}>${date}</time>
             ${
               status && label
                 ? html`<span class="status cat-${status.category}" data-category=${status.category}
@@ -1332,7 +1333,9 @@ export class OpenCommitments extends HTMLElement {
                     ${evidence.map(
                       (href, i) =>
                         html`<a href=${href} rel="noopener noreferrer"
-                          >${m.evidence(evidence.length > 1 ? i + 1 : 1)}</a
+                          >${m.evidence(evidence.length > 1 ? i + 1 : 1)}<span class="sr-only"
+                            >${m.evidenceOf(date)}</span
+                          ></a
                         > `,
                     )}
                   </p>`
