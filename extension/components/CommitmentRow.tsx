@@ -63,6 +63,7 @@ export function CommitmentRow({
         {row.progress !== undefined && (
           <span class="oc-progress">
             <progress
+              data-category={row.category}
               max={100}
               value={row.progress}
               aria-label={`${m.progress}${m.colon}${row.title.text}`}

@@ -4,7 +4,7 @@
  * light ground, since it sits on the site's colours rather than on those pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { startServer, type TestServer } from './support/server.ts';
 import {
@@ -137,5 +137,132 @@ describe('a dark system theme', () => {
     expect(await looks('Yes, remove: Test Town')).not.toBe(await looks('Cancel: Test Town'));
     await ask.getByRole('button', { name: 'Cancel: Test Town', exact: true }).click();
     await options.close();
+  });
+});
+
+type Rgb = readonly [number, number, number];
+
+/**
+ * The colours a progress bar is painted in, read from a screenshot of it: its filled part near
+ * its start and its track near its end, across the middle line.
+ */
+async function barPaint(page: Page, bar: Locator): Promise<{ start: Rgb; end: Rgb }> {
+  const png = (await bar.screenshot()).toString('base64');
+  return page.evaluate(async (data) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const at = (x: number) => {
+      const [r = 0, g = 0, b = 0] = context.getImageData(x, bitmap.height >> 1, 1, 1).data;
+      return [r, g, b] as const;
+    };
+    return { start: at(4), end: at(bitmap.width - 5) };
+  }, png);
+}
+
+/** WCAG contrast ratio of two sRGB colours. */
+function contrast(a: Rgb, b: Rgb): number {
+  const lum = (c: Rgb) => {
+    const [r, g, b] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** A computed `rgb(…)` colour as numbers. */
+const rgb = (css: string): Rgb => css.match(/\d+/g)!.slice(0, 3).map(Number) as unknown as Rgb;
+
+/** Whether two colours are the same within a step of rounding. */
+const near = (a: Rgb, b: Rgb) => a.every((v, i) => Math.abs(v - b[i]!) <= 2);
+
+/**
+ * The bars of A1 (30 %, "Under way", limited) and B1 (complete, 100 %) in `root`: each one's fill
+ * and A1's track, with their status labels' grounds.
+ */
+async function bars(page: Page, root: Locator) {
+  const row = (id: string) => root.locator(`li.oc-row[data-commitment-id="${id}"]`);
+  const label = (id: string) =>
+    row(id)
+      .locator('.oc-status')
+      .evaluate((l) => getComputedStyle(l).backgroundColor)
+      .then(rgb);
+  const a1 = await barPaint(page, row('A1').locator('progress'));
+  const b1 = await barPaint(page, row('B1').locator('progress'));
+  return {
+    limited: a1.start,
+    complete: b1.start,
+    track: a1.end,
+    limitedLabel: await label('A1'),
+    completeLabel: await label('B1'),
+  };
+}
+
+describe('progress bars', () => {
+  it('draws each bar in its status label’s colour, apart from its track, in every theme', async () => {
+    // B1, complete, with its progress given, so that it has a bar.
+    const feed = townFeed(server.origin);
+    server.route('/feed.json', {
+      body: JSON.stringify({
+        ...feed,
+        updated: '2026-11-02T09:00:00Z',
+        commitments: feed.commitments.map((c) => (c.id === 'B1' ? { ...c, progress: 100 } : c)),
+      }),
+    });
+    const options = await session.openPage('options.html');
+    await options.evaluate(
+      (feedId) => chrome.runtime.sendMessage({ type: 'refresh', feedId }),
+      feedUrl,
+    );
+    await options.close();
+    const page = await session.context.newPage();
+    await page.goto(pageUrl());
+    const popup = await popupFor(session, pageUrl());
+    const list = popup.locator('main');
+    await list.locator('li.oc-row[data-commitment-id="B1"] progress').waitFor();
+
+    for (const contrastWish of ['no-preference', 'more'] as const) {
+      await popup.emulateMedia({ colorScheme: 'light', contrast: contrastWish });
+      const light = await bars(popup, list);
+      expect(near(light.limited, light.limitedLabel), `${light.limited} ${contrastWish}`).toBe(
+        true,
+      );
+      expect(near(light.complete, light.completeLabel), `${light.complete}`).toBe(true);
+      expect(contrast(light.limited, light.track)).toBeGreaterThanOrEqual(3);
+      expect(contrast(light.complete, light.track)).toBeGreaterThanOrEqual(3);
+    }
+
+    // Dark: lighter tones of the same colours, each still apart from the other and its track.
+    await popup.emulateMedia({ colorScheme: 'dark', contrast: 'no-preference' });
+    const dark = await bars(popup, list);
+    expect(near(dark.limited, dark.complete)).toBe(false);
+    expect(dark.complete[1]).toBeGreaterThan(dark.complete[0]);
+    expect(dark.limited[0]).toBeGreaterThan(dark.limited[2]);
+    expect(contrast(dark.limited, dark.track)).toBeGreaterThanOrEqual(3);
+    expect(contrast(dark.complete, dark.track)).toBeGreaterThanOrEqual(3);
+    expect(await axeViolations(popup)).toEqual([]);
+
+    // Forced colours: the reader's own text and ground, apart.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme, forcedColors: 'active' });
+      const forced = await bars(popup, list);
+      expect(contrast(forced.limited, forced.track)).toBeGreaterThanOrEqual(3);
+      expect(contrast(forced.complete, forced.track)).toBeGreaterThanOrEqual(3);
+    }
+    await popup.close();
+
+    // The panel on the site, in its light colours.
+    const panel = page.locator('open-commitments-overlay .oc-panel');
+    await panel.locator('li.oc-row[data-commitment-id="B1"] progress').waitFor();
+    const onSite = await bars(page, panel);
+    expect(near(onSite.limited, onSite.limitedLabel)).toBe(true);
+    expect(near(onSite.complete, onSite.completeLabel)).toBe(true);
+    expect(contrast(onSite.complete, onSite.track)).toBeGreaterThanOrEqual(3);
+    await page.close();
   });
 });
