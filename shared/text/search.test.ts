@@ -12,6 +12,13 @@ describe('foldForSearch', () => {
     expect(foldForSearch('l’accès à l’information')).toBe("l'acces a l'information");
   });
 
+  it('reads every hyphen and dash as the one on a keyboard', () => {
+    expect(foldForSearch('Égalité femmes\u2011hommes')).toBe('egalite femmes-hommes');
+    for (const dash of ['\u2010', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212']) {
+      expect(foldForSearch(`a${dash}b`)).toBe('a-b');
+    }
+  });
+
   it('collapses runs of spaces and trims', () => {
     expect(foldForSearch('  open \n  data ')).toBe('open data');
   });

@@ -8,11 +8,15 @@ const marks = /\p{M}/gu;
 const ligatures: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss' };
 const ligature = /[œæß]/g;
 const quotes = /[\u2018\u2019\u02bc]/g;
+/** Hyphens and dashes (U+2010 to U+2015) and the minus sign, typed as "-" on a keyboard. */
+const dashes = /[\u2010-\u2015\u2212]/g;
 const spaces = /\s+/g;
 
 /**
  * Folds `text` for matching: case-insensitive, accents ignored ("Égalité" matches "egalite"),
- * French ligatures spelled out, curly apostrophes made straight, runs of spaces made one.
+ * French ligatures spelled out, curly apostrophes made straight, hyphens and dashes made "-"
+ * ("femmes-hommes" finds "femmes\u2011hommes" with its non-breaking hyphen), runs of spaces made
+ * one.
  */
 export function foldForSearch(text: string): string {
   return text
@@ -21,6 +25,7 @@ export function foldForSearch(text: string): string {
     .toLowerCase()
     .replace(ligature, (c) => ligatures[c] ?? c)
     .replace(quotes, "'")
+    .replace(dashes, '-')
     .replace(spaces, ' ')
     .trim();
 }

@@ -1307,6 +1307,25 @@ describe('progress not given', () => {
   });
 });
 
+describe('the search', () => {
+  it('finds a title written with a non-breaking hyphen when typed with a plain one', async () => {
+    const { page } = await newPage();
+    const feed = bundledFeed('valfleurie');
+    feed.commitments = feed.commitments.map((c) =>
+      c.id === 'VF-05' ? { ...c, title: { fr: 'Égalité femmes\u2011hommes au conseil' } } : c,
+    );
+    serveFeed(chromium.server, '/feeds/hyphen.json', feed);
+    await page.goto(
+      hostPage(chromium.server, '/hyphen.html', {
+        body: `<open-commitments src="/feeds/hyphen.json" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    await page.locator(`${dashboard} input[name="q"]`).fill('egalite femmes-hommes');
+    await expect.poll(() => ids(page)).toEqual(['VF-05']);
+  });
+});
+
 describe('evidence links', () => {
   it('are told apart in a list of links by their update’s date', async () => {
     const { page } = await newPage();
