@@ -43,7 +43,7 @@ describe('Interpellate', () => {
     } as const;
     const mail = { href: 'mailto:a@exemple.fr', kind: 'email', target: 'a@exemple.fr' } as const;
     expect(await where(form, 'en')).toBe('Opens on www.exemple.fr');
-    expect(await where(form, 'fr')).toBe('Site\u00a0: www.exemple.fr');
+    expect(await where(form, 'fr')).toBe('Formulaire sur www.exemple.fr');
     expect(await where(mail, 'en')).toBe('Goes to a@exemple.fr');
     expect(await where(mail, 'fr')).toBe('Destinataire\u00a0: a@exemple.fr');
   });

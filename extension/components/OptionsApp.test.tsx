@@ -540,7 +540,7 @@ describe('the options page', () => {
     const page = mount(model, 'fr');
     const said = page.querySelector('[data-outcome="added"]');
     expect(said?.textContent).toBe(
-      'Vous êtes déjà abonné à ce flux (Ville d’Exemple)\u00a0: rien n’a été ajouté.',
+      'Ce flux est déjà dans vos abonnements (Ville d’Exemple)\u00a0: rien n’a été ajouté.',
     );
     const target = said?.querySelector('a')?.getAttribute('href')?.slice(1) ?? '';
     expect(document.getElementById(target)?.closest('tr')?.dataset['feedId']).toBe(

@@ -96,7 +96,7 @@ const fr: Messages = {
   interpellateTitle: 'Interpeller officiellement l’organisme responsable',
   noChannel: 'Cet organisme ne propose pas de moyen de l’interpeller.',
   goesTo: (target) => `Destinataire\u00a0: ${target}`,
-  opensOn: (host) => `Site\u00a0: ${host}`,
+  opensOn: (host) => `Formulaire sur ${host}`,
   formGetsPage: 'Le formulaire recevra l’adresse de cette page\u00a0:',
   mailGetsPage: 'Le message contiendra l’adresse de cette page\u00a0:',
   responseDays: (n) =>

@@ -194,7 +194,7 @@ const fr: PageOnlyMessages = {
   subscribing: 'Vérification du flux…',
   subscribed: (name) => `Abonnement enregistré\u00a0: ${name}.`,
   alreadySubscribed: (name) =>
-    `Vous êtes déjà abonné à ce flux (${name})\u00a0: rien n’a été ajouté.`,
+    `Ce flux est déjà dans vos abonnements (${name})\u00a0: rien n’a été ajouté.`,
   refused: 'Ce flux n’a pas été ajouté\u00a0:',
   webPage: 'Cette adresse est une page web qui n’annonce aucun flux d’engagements.',
   foundFeed: (url) => `Cette page annonce le flux ${url}.`,
