@@ -268,7 +268,7 @@ describe('recording changes of followed commitments', () => {
     expect(await recordChanges(url, url)).toBe(1);
     expect(created.at(-1)).toMatchObject({
       title: 'Open data',
-      message: 'Status: \u2068Under way\u2069 → \u2068Done\u2069',
+      message: 'Status: Under way → Done',
     });
     // The person switches the browser to French; what was recorded reads in French.
     uiLanguage = 'fr-FR';
@@ -306,7 +306,7 @@ describe('recording changes of followed commitments', () => {
     expect(created).toEqual([expect.objectContaining({ message: 'Status: Limited → Complete' })]);
   });
 
-  it('isolates the publisher’s status labels in the line, so that an override in one stays inside it', async () => {
+  it('isolates the publisher’s status labels in the line, and leaves direction controls out of notifications', async () => {
     const withLabels = (status: string): Feed => {
       const result = parseFeed({
         format: 'open-commitments/1',
@@ -325,7 +325,13 @@ describe('recording changes of followed commitments', () => {
     await recordChanges(url, url);
     await store(withLabels('done'), 2);
     expect(await recordChanges(url, url)).toBe(1);
-    expect(created[0]?.message).toBe('Status: \u2068\u202eOngoing\u2069 → \u2068Done\u2069');
+    const [change] = await (await db()).getAll('changes');
+    expect(changeLines(change!, 'en')).toEqual([
+      'Status: \u2068\u202eOngoing\u2069 → \u2068Done\u2069',
+    ]);
+    // Many notification centres draw the isolates as boxes: the notification carries neither
+    // them nor the override, which would turn the rest of its line around without them.
+    expect(created[0]?.message).toBe('Status: Ongoing → Done');
   });
 
   it('gives a new update’s own words in its line and its notification, in the reader’s language', async () => {
@@ -349,8 +355,7 @@ describe('recording changes of followed commitments', () => {
     expect(created).toEqual([
       expect.objectContaining({
         title: 'Open data',
-        message:
-          'New update (November 20, 2026): \u2068Contract signed\u2069\nNew update (November 21, 2026)',
+        message: 'New update (November 20, 2026): Contract signed\nNew update (November 21, 2026)',
       }),
     ]);
     const [change] = await (await db()).getAll('changes');
@@ -401,7 +406,7 @@ describe('recording changes of followed commitments', () => {
     expect(created).toEqual([
       expect.objectContaining({
         title: 'Open data',
-        message: `New citizen question (November 20, 2026): “\u2068Why is the register late? ${'Please say when it opens. '.repeat(4)}Please say when it…\u2069”`,
+        message: `New citizen question (November 20, 2026): “Why is the register late? ${'Please say when it opens. '.repeat(4)}Please say when it…”`,
       }),
     ]);
     const [change] = await (await db()).getAll('changes');
@@ -437,7 +442,7 @@ describe('recording changes of followed commitments', () => {
     expect(await recordChanges(url, url)).toBe(1);
     expect(created).toEqual([
       expect.objectContaining({
-        message: 'New citizen question (November 21, 2026): “\u2068Who?\u2069”',
+        message: 'New citizen question (November 21, 2026): “Who?”',
       }),
     ]);
   });

@@ -29,6 +29,15 @@ export function notifyPending(): Promise<void> {
   return run;
 }
 
+/**
+ * Notification text without Unicode's direction controls: many notification centres draw the
+ * isolates that hold a feed's words inside our sentences (`isolate`) as boxes, and an override in
+ * a feed's words, left without them, would turn the rest of its line around.
+ */
+export function withoutDirectionControls(text: string): string {
+  return text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
 async function showPending(): Promise<void> {
   const database = await db();
   const pending = (await database.getAll('changes')).filter((c) => !c.notified);
@@ -53,8 +62,8 @@ async function showPending(): Promise<void> {
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${change.id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: changeTitle(change, lang).text,
-      message: changeLines(change, lang).join('\n'),
+      title: withoutDirectionControls(changeTitle(change, lang).text),
+      message: withoutDirectionControls(changeLines(change, lang).join('\n')),
     });
     const current = await database.get('changes', change.id!);
     if (current) await database.put('changes', { ...current, notified: true });
