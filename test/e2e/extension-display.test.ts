@@ -179,6 +179,29 @@ describe('the panel at 400% zoom', () => {
   });
 });
 
+describe('the panel’s foot', () => {
+  it('draws the focus ring of “Never on this site” around its words, clear of its first letter', async () => {
+    const page = await procurementPage(1024, 768);
+    const panel = await openPanel(page);
+    const hide = panel.getByRole('button', { name: 'Never on this site' });
+    // Reached by the keyboard, as its ring shows then.
+    await page.keyboard.press('Shift');
+    await hide.focus();
+    const ring = await hide.evaluate((button) => {
+      const style = getComputedStyle(button);
+      return {
+        shown: button.matches(':focus-visible'),
+        style: style.outlineStyle,
+        // Where the ring starts, out from the button's box, which its letters touch.
+        gap: parseFloat(style.outlineOffset),
+      };
+    });
+    expect(ring).toMatchObject({ shown: true, style: 'solid' });
+    expect(ring.gap).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+});
+
 describe('with more contrast', () => {
   it('draws the panel’s lines between rows and the badges’ edges at 3:1 or more', async () => {
     const page = await procurementPage(1024, 768);
