@@ -70,7 +70,7 @@ describe('the extension on the demo site', () => {
     await page.close();
   });
 
-  it('keeps an inline badge on the line of its link’s last word and of the full stop after it', async () => {
+  it('keeps an inline badge on the line of its link’s last word and against the full stop after it', async () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`${server.origin}/valfleurie/budget-participatif/`);
@@ -101,6 +101,16 @@ describe('the extension on the demo site', () => {
       if (!(await together())) split.push(width);
     }
     expect(split).toEqual([]);
+    // The stop sits against the badge, as against a word, with no gap of the badge's own.
+    const gap = await host.evaluate((badge) => {
+      const range = document.createRange();
+      range.setStart(badge.nextSibling!, 0);
+      range.setEnd(badge.nextSibling!, 1);
+      const boxes = badge.shadowRoot!.querySelector('.oc-badge')!.getClientRects();
+      return range.getBoundingClientRect().left - boxes[boxes.length - 1]!.right;
+    });
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThan(1);
     await page.close();
   });
 
