@@ -193,7 +193,7 @@ describe('Overlay', () => {
     const lines = [...root.querySelectorAll('.oc-body > *')].map((e) => e.textContent);
     expect(lines.slice(-2)).toEqual([
       'Plans of this site with no commitment on this page:',
-      'Region · 5 commitments',
+      'Region\u00a0· 5 commitments',
     ]);
     expect(lines[0]).toContain('Open data');
     // With no plan summed up, nothing says so.

@@ -95,10 +95,10 @@ describe('bundled feeds', () => {
     const lines = (await summaries.allTextContents()).sort();
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^Government of France · France Action Plan 2018-2020 · 18 commitments/,
+      /^Government of France\u00a0· France Action Plan 2018-2020\u00a0· 18 commitments/,
     );
     expect(lines[1]).toMatch(
-      /^Government of France · France Action Plan 2021-2023 · 19 commitments/,
+      /^Government of France\u00a0· France Action Plan 2021-2023\u00a0· 19 commitments/,
     );
     await page.close();
   });

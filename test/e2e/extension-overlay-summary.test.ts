@@ -48,7 +48,7 @@ describe('the overlay on a site page that names none of the plan’s commitments
     const { page, heading, body } = await panelOnNews();
     expect(heading).toBe('Commitments on this page');
     expect(body).toMatch(
-      /^Plans of this site with no commitment on this page:\n+Test Town · Plan 2026 · 3 commitments · 1 late$/,
+      /^Plans of this site with no commitment on this page:\n+Test Town\u00a0· Plan 2026\u00a0· 3 commitments\u00a0· 1 late$/,
     );
     await page.close();
   });
@@ -60,7 +60,7 @@ describe('the overlay on a site page that names none of the plan’s commitments
     const { page, heading, body } = await panelOnNews();
     expect(heading).toBe('Engagements sur cette page');
     expect(body).toMatch(
-      /^Plans de ce site sans engagement sur cette page\u00a0:\n+Ville de Test · Plan 2026 · 3 engagements · 1 en retard$/,
+      /^Plans de ce site sans engagement sur cette page\u00a0:\n+Ville de Test\u00a0· Plan 2026\u00a0· 3 engagements\u00a0· 1 en retard$/,
     );
     await page.close();
   });

@@ -147,12 +147,12 @@ describe('the popup', () => {
     const popup = await popupFor(session, url);
     await popup.locator('[data-feed-summary]').waitFor();
     await expect(popup.locator('[data-feed-summary]').textContent()).resolves.toBe(
-      'Test Town · Plan 2026 · 3 commitments · 1 late',
+      'Test Town\u00a0· Plan 2026\u00a0· 3 commitments\u00a0· 1 late',
     );
     await expect(popup.locator('li.oc-row').count()).resolves.toBe(0);
     // Said first that they are not on this page: under its heading the count would read as theirs.
     await expect(popup.locator('main').innerText()).resolves.toMatch(
-      /^Commitments on this page\n+Plans of this site with no commitment on this page:\n+Test Town · Plan 2026 · 3 commitments · 1 late\n/,
+      /^Commitments on this page\n+Plans of this site with no commitment on this page:\n+Test Town\u00a0· Plan 2026\u00a0· 3 commitments\u00a0· 1 late\n/,
     );
     await popup.close();
     await page.close();
