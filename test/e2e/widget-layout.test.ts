@@ -15,6 +15,7 @@ import {
   settled,
   widgetChromium,
 } from './fixtures/widget/harness.ts';
+import { generatedFeed } from '../bench/generated-feed.ts';
 
 const TODAY = '2026-12-04';
 
@@ -998,4 +999,36 @@ describe('the printed dashboard', () => {
     expect(Math.abs((await page.evaluate(() => scrollY)) - before.scroll)).toBeLessThanOrEqual(2);
     await page.context().close();
   });
+});
+
+describe('the page’s height as the reader scrolls the list', () => {
+  const cases = [
+    { width: 360, name: 'the national plan 2018-2020 on a phone', src: '/feeds/fr-2018-2020.json' },
+    { width: 1280, name: '120 commitments on a wide screen', src: '/feeds/generated-120.json' },
+  ];
+  for (const { width, name, src } of cases) {
+    it(`stays close to the same for ${name}: the scrollbar does not jump`, async () => {
+      serveFeed(chromium.server, '/feeds/generated-120.json', generatedFeed(120));
+      const page = await newPage(width);
+      await page.goto(
+        hostPage(chromium.server, `/layout-scroll-${width}.html`, {
+          body: `<open-commitments src="${src}" today="${TODAY}" no-refresh></open-commitments>`,
+        }),
+      );
+      await settled(page);
+      const heights: number[] = [];
+      for (let step = 0; step < 25; step += 1) {
+        heights.push(
+          await page.evaluate(async () => {
+            scrollBy(0, 600);
+            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+            return document.documentElement.scrollHeight;
+          }),
+        );
+      }
+      const [lowest, highest] = [Math.min(...heights), Math.max(...heights)];
+      expect(highest / lowest, heights.join(' ')).toBeLessThan(1.05);
+      await page.context().close();
+    });
+  }
 });

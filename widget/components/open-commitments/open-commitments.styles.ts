@@ -290,7 +290,9 @@ export const styles =
       /* Rows out of view are neither styled nor laid out until scrolled to: the first drawing of a
          long list was one task of 40-50 ms, mostly layout of rows no one could see yet. */
       content-visibility: auto;
-      contain-intrinsic-size: auto calc(6 * var(--oc_u));
+      /* Width as before, height that of the rows laid out at this width (set by the script),
+         else a guess: one value would set both, and a tall row would widen a narrow column. */
+      contain-intrinsic-size: auto calc(6 * var(--oc_u)) auto var(--oc_row, calc(6 * var(--oc_u)));
       /* Printed, a row stays on one page. */
       break-inside: avoid;
     }

@@ -188,6 +188,13 @@ export class OpenCommitments extends HTMLElement {
   readonly #askActions = new Map<string, { key: string; element: HTMLElement }>();
   /** The `li` of each row drawn, by commitment id (see `#row`). */
   readonly #rows = new Map<string, HTMLLIElement>();
+  /** Watches the rows drawn, for the height of those not laid out yet (see `#onRowsResized`). */
+  #rowResizes: ResizeObserver | undefined;
+  /** The height of each closed row laid out at the list's width `#rowsWidth`, by id. */
+  readonly #rowHeights = new Map<string, number>();
+  #rowsWidth = 0;
+  /** Their median, in pixels: what a row not laid out yet counts for in the page's height. */
+  #rowEstimate = '';
   #source: FeedSource | undefined;
   #unsubscribe: (() => void) | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -360,6 +367,7 @@ export class OpenCommitments extends HTMLElement {
 
   #updated(): void {
     this.#drawMore();
+    this.#applyRowEstimate();
     const notice = this.#showNotice && this.#root.querySelector<HTMLElement>('.hidden-link');
     if (notice) {
       this.#showNotice = false;
@@ -376,6 +384,47 @@ export class OpenCommitments extends HTMLElement {
     // the rows it passes are laid out, and moves a reader who asked for no motion.
     item.scrollIntoView({ block: 'start', behavior: 'instant' });
     item.querySelector<HTMLElement>('.toggle')?.focus({ preventScroll: true });
+  }
+
+  /**
+   * Keeps the height the rows not laid out yet count for (they are skipped, `content-visibility:
+   * auto`) close to that of the rows laid out at the list's width: a fixed guess made the page
+   * grow or shrink as the reader scrolled, and its scrollbar jump. The sizes come from the
+   * observer, after layout, so that no row is measured by a layout forced in the middle of a task;
+   * a skipped row, at the guessed size, tells nothing and is left out.
+   */
+  #onRowsResized = (entries: ResizeObserverEntry[]): void => {
+    for (const entry of entries) {
+      const item = entry.target as HTMLElement;
+      // The size contain-intrinsic-size gives: that of the content box.
+      const size = entry.contentBoxSize[0];
+      const id = item.dataset['commitmentId'];
+      if (!size || id === undefined || !this.#rows.has(id)) continue;
+      if (Math.abs(size.inlineSize - this.#rowsWidth) >= 1) {
+        this.#rowsWidth = size.inlineSize;
+        this.#rowHeights.clear();
+      }
+      // A skipped row's content is hidden from checkVisibility, not the row itself.
+      const skipped = !item.firstElementChild?.checkVisibility({ contentVisibilityAuto: true });
+      if (item.classList.contains('open') || skipped) this.#rowHeights.delete(id);
+      else this.#rowHeights.set(id, size.blockSize);
+    }
+    // The median: the first rows of a plan, the only ones laid out at first, are often its
+    // longest, and one of them would make the mean too high.
+    const heights = [...this.#rowHeights.values()].sort((a, b) => a - b);
+    if (heights.length === 0) return;
+    const estimate = `${Math.round(heights[heights.length >> 1]!)}px`;
+    if (estimate === this.#rowEstimate) return;
+    this.#rowEstimate = estimate;
+    // In the next frame: rows resized within this observer's callback would be left unreported.
+    requestAnimationFrame(() => this.#applyRowEstimate());
+  };
+
+  #applyRowEstimate(): void {
+    if (this.#rowEstimate)
+      this.#root
+        .querySelector<HTMLElement>('.list')
+        ?.style.setProperty('--oc_row', this.#rowEstimate);
   }
 
   /**
@@ -940,7 +989,12 @@ export class OpenCommitments extends HTMLElement {
         drawnRows.set(row.id, this.#row(model, row, m, this.#opened.has(row.id)));
       else if (kept) drawnRows.set(row.id, kept);
     }
-    for (const id of this.#rows.keys()) if (!drawnRows.has(id)) this.#rows.delete(id);
+    for (const [id, item] of this.#rows) {
+      if (drawnRows.has(id)) continue;
+      this.#rows.delete(id);
+      this.#rowHeights.delete(id);
+      this.#rowResizes?.unobserve(item);
+    }
     const n = (value: number) => formatNumber(value, lang);
     const filtering = !sameFilters({ ...this.#filters, sort: 'plan' }, { ...NO_FILTERS });
     const shown = m.shown(n(visible.length), n(rows.length), visible.length, rows.length);
@@ -1140,6 +1194,7 @@ export class OpenCommitments extends HTMLElement {
       item.setAttribute('part', 'commitment');
       item.setAttribute('data-commitment-id', row.id);
       this.#rows.set(row.id, item);
+      (this.#rowResizes ??= new ResizeObserver(this.#onRowsResized)).observe(item);
     }
     item.className = `item cat-${row.category}${open ? ' open' : ''}`;
     render(this.#item(model, row, m, open), item, { host: this });
