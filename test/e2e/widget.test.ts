@@ -168,7 +168,10 @@ describe('a feed that uses every field, on a fixed day', () => {
     for (const href of evidence) expect(href).toMatch(/^https?:\/\//);
     // A reference that is no page, under a heading that does not call it one.
     const links = item.locator('.links');
-    expect(await links.textContent()).toContain('DEL-2025-088');
+    // Its key, which the format does not name, shown as a reference's.
+    expect((await links.locator('li').last().textContent())?.trim()).toBe(
+      'Référence «\u00a0deliberation\u00a0»\u00a0: DEL-2025-088',
+    );
     expect(await links.evaluate((list) => list.previousElementSibling?.textContent?.trim())).toBe(
       'Pages et références',
     );

@@ -50,10 +50,13 @@ describe('widget messages', () => {
     );
   });
 
-  it('names the well-known references and keeps the others as the feed has them', () => {
+  it('names the well-known references in words, and the others as references by their key', () => {
     expect(dashboardMessages.fr.refLabel('ogp')).toBe('Référence PGO');
     expect(dashboardMessages.en.refLabel('decidim')).toBe('On Decidim');
-    expect(dashboardMessages.en.refLabel('deliberation')).toBe('deliberation');
+    expect(dashboardMessages.en.refLabel('deliberation')).toBe('Reference “deliberation”');
+    expect(dashboardMessages.fr.refLabel('deliberation')).toBe(
+      'Référence «\u00a0deliberation\u00a0»',
+    );
   });
 
   it('agrees French words with the number', () => {

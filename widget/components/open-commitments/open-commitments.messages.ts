@@ -16,7 +16,7 @@ export type DashboardMessages = {
   /** Why "late only" finds nothing in a plan that gives no commitment a due date. */
   readonly noDue: string;
   readonly clearFilters: string;
-  /** The name of a reference (`refs`): the well-known keys in words, others as the feed has them. */
+  /** The name of a reference (`refs`): the well-known keys in words, others as a reference by key. */
   readonly refLabel: (key: string) => string;
   readonly linkHidden: string;
   readonly showLinked: string;
@@ -100,7 +100,12 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     noMatch: 'Aucun engagement ne correspond à ces filtres.',
     noDue: 'Aucun engagement de ce plan n’a d’échéance\u00a0: aucun ne peut être en retard.',
     clearFilters: 'Effacer les filtres',
-    refLabel: (key) => (key === 'ogp' ? 'Référence PGO' : key === 'decidim' ? 'Sur Decidim' : key),
+    refLabel: (key) =>
+      key === 'ogp'
+        ? 'Référence PGO'
+        : key === 'decidim'
+          ? 'Sur Decidim'
+          : `Référence «\u00a0${key}\u00a0»`,
     linkHidden: 'Les filtres masquent l’engagement visé par le lien',
     showLinked: 'Effacer les filtres et l’afficher',
     period: (start, end) => `Du ${start} au ${end}`,
@@ -168,7 +173,8 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     noMatch: 'No commitment matches these filters.',
     noDue: 'No commitment of this plan has a due date, so none can be late.',
     clearFilters: 'Clear filters',
-    refLabel: (key) => (key === 'ogp' ? 'OGP reference' : key === 'decidim' ? 'On Decidim' : key),
+    refLabel: (key) =>
+      key === 'ogp' ? 'OGP reference' : key === 'decidim' ? 'On Decidim' : `Reference “${key}”`,
     linkHidden: 'The filters hide the commitment named by the link you followed',
     showLinked: 'Clear the filters and show it',
     period: (start, end) => `From ${start} to ${end}`,

@@ -297,7 +297,10 @@ describe('<open-commitments>', () => {
       'Sur Decidim',
       'https://participer.valfleurie.example/processes/commune-ouverte/f/12/results/41',
     ]);
-    expect(items).toContainEqual(['deliberation\u00a0: DEL-2026-014', null]);
+    expect(items).toContainEqual([
+      'Référence «\u00a0deliberation\u00a0»\u00a0: DEL-2026-014',
+      null,
+    ]);
   });
 
   it('fetches a feed once for two dashboards', async () => {
