@@ -1310,6 +1310,23 @@ describe('progress not given', () => {
   });
 });
 
+describe('the page passed to the interpellation form', () => {
+  it('is the host page’s address without its query, which may carry a visitor’s e-mail', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      `${chromium.server.origin}/fixtures/valfleurie.html?email=lea%40example.org&token=s3cr3t#commitment=VF-03`,
+    );
+    await settled(page);
+    const item = page.locator(`${dashboard} [data-commitment-id="VF-03"]`);
+    await item.locator('[part="ask"] button[aria-expanded]').click();
+    const href = await item.locator('a.ask-go').getAttribute('href');
+    expect(new URL(href!).searchParams.get('page')).toBe(
+      `${chromium.server.origin}/fixtures/valfleurie.html`,
+    );
+    expect(href).not.toMatch(/s3cr3t|example\.org/);
+  });
+});
+
 describe('the search', () => {
   it('finds a title written with a non-breaking hyphen when typed with a plain one', async () => {
     const { page } = await newPage();

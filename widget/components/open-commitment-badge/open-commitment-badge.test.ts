@@ -213,14 +213,14 @@ describe('<open-commitment-badge>', () => {
     );
   });
 
-  it('passes the page without its fragment to the interpellation form', async () => {
+  it('passes the page without its query or fragment to the interpellation form', async () => {
     // A dashboard on the same page has opened another commitment and set a filter.
-    history.replaceState(null, '', '/conseil.html?mois=12#commitment=VF-02&oc-q=budget');
+    history.replaceState(null, '', '/conseil.html?token=s3cr3t#commitment=VF-02&oc-q=budget');
     const badge = await mount('VF-01');
     badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
     badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="ask"] button')!.click();
     const href = badge.shadowRoot!.querySelector<HTMLAnchorElement>('a.ask-go')!.href;
     expect(new URL(href).searchParams.get('engagement')).toBe('VF-01');
-    expect(new URL(href).searchParams.get('page')).toBe(`${location.origin}/conseil.html?mois=12`);
+    expect(new URL(href).searchParams.get('page')).toBe(`${location.origin}/conseil.html`);
   });
 });
