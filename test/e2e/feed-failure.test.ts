@@ -92,7 +92,7 @@ describe('a feed that was good and then breaks', () => {
       await expect.poll(() => stale(page).count(), { timeout: 15_000 }).toBe(1);
       const notice = await stale(page).textContent();
       expect(notice).toMatch(
-        /Dernière mise à jour réussie le \d+ \S+ \d{4} à \d{1,2}\u00a0h\u00a0\d\d/,
+        /La dernière version du flux n’a pas pu être récupérée\. La copie affichée a été vérifiée pour la dernière fois le \d+ \S+ \d{4} à \d{1,2}\u00a0h\u00a0\d\d\./,
       );
       expect(notice).toMatch(says);
       expect(await rows(page)).toBe(10);

@@ -95,7 +95,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     feedAddress: 'Adresse du flux\u00a0:',
     staleTitle: 'Données peut-être anciennes',
     stale: (date) =>
-      `Dernière mise à jour réussie le ${date}. La dernière tentative d’actualisation a échoué\u00a0; les informations ci-dessous sont celles de cette date.`,
+      `La dernière version du flux n’a pas pu être récupérée. La copie affichée a été vérifiée pour la dernière fois le ${date}.`,
     emptyFeed: 'Ce plan ne contient encore aucun engagement.',
     noMatch: 'Aucun engagement ne correspond à ces filtres.',
     noDue: 'Aucun engagement de ce plan n’a d’échéance\u00a0: aucun ne peut être en retard.',
@@ -168,7 +168,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     feedAddress: 'Feed address:',
     staleTitle: 'Information may be out of date',
     stale: (date) =>
-      `Last successful update on ${date}. The latest refresh failed; what follows is as of that date.`,
+      `The latest version of the feed could not be fetched. The copy shown was last checked on ${date}.`,
     emptyFeed: 'This plan has no commitments yet.',
     noMatch: 'No commitment matches these filters.',
     noDue: 'No commitment of this plan has a due date, so none can be late.',
