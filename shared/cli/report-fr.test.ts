@@ -27,6 +27,7 @@ describe('diff in French', () => {
     const feed = JSON.parse(await readFile(VALFLEURIE, 'utf8')) as Mutable<Feed>;
     const byId = (id: string) => feed.commitments.find((c) => c.id === id)!;
     byId('VF-01').status = 'en-travaux';
+    byId('VF-01').progress = 60;
     byId('VF-02').summary = 'Un résumé revu';
     const vf03 = byId('VF-03');
     vf03.due = '2027-03-31';
@@ -59,7 +60,7 @@ describe('diff in French', () => {
         '- VF-08  retiré : Registre des algorithmes utilisés par la commune',
         '~ VF-01  Publier tous les marchés publics en données ouvertes',
         '    statut : en-cours-de-marche (limited) -> en-travaux (substantial)',
-        '    avancement : 25 % -> 60 %',
+        '    avancement : 30 % -> 60 %',
         '~ VF-02  Budget participatif ouvert dès 11 ans',
         '    modifié : résumé',
         `      avant : "Abaisser l'âge du vote au budget participatif et réserver 5 % de l'investissement aux projets votés."`,

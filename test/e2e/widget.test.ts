@@ -699,10 +699,10 @@ describe('what assistive technologies and other displays meet', () => {
     const { page } = await newPage();
     await page.goto(`${chromium.server.origin}/fixtures/valfleurie.html`);
     await settled(page);
-    // Six of Valfleurie's ten commitments give a progress (their own, or their status's).
+    // Seven of Valfleurie's ten commitments give a progress (their own, or their status's).
     const overall = page.locator(`${dashboard} .overall`);
     await expect(overall.locator('.figure-note').first().innerText()).resolves.toBe(
-      'Moyenne de 6 engagements sur 10\u00a0; les autres ne donnent pas d’avancement.',
+      'Moyenne de 7 engagements sur 10\u00a0; les autres ne donnent pas d’avancement.',
     );
     const [value, mean] = await Promise.all([
       overall.locator('.figure-value').boundingBox(),
