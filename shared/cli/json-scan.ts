@@ -3,6 +3,7 @@
  * a key written twice in one object (JSON.parse keeps the last one without a word), and markup in
  * a text (the format's texts are plain text, shown as written, so a tag would show as `<b>`).
  */
+import { jsonPathAt } from '../feed/json-path.ts';
 import type { FeedIssue } from '../feed/types.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
 import { worded } from './issue-words.ts';
@@ -25,16 +26,7 @@ const words = defineMessages({
 /** At most this many duplicate keys are reported: a feed with more is broken in one way. */
 const MAX_DUPLICATES = 50;
 
-const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
-/** The JSON path of `key` inside `path`, written as the feed's reader writes it. */
-function at(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  if (!SIMPLE_KEY.test(key) || key.length > 64) {
-    return `${path}[${JSON.stringify(key.length > 64 ? `${key.slice(0, 60)}…` : key)}]`;
-  }
-  return path === '$' ? key : `${path}.${key}`;
-}
+const at = jsonPathAt;
 
 /**
  * The keys written twice in one object of a JSON text, each as an error at its path, with its line

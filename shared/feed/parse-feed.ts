@@ -24,6 +24,7 @@ import {
   type GenericSchema,
 } from 'valibot';
 import { parsePattern } from '../match/match-pages.ts';
+import { jsonPathAt } from './json-path.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { STEPPED_ABOVE, TooDeep, parseJsonInSteps } from './parse-json-in-steps.ts';
 import {
@@ -127,16 +128,7 @@ function describe(value: unknown): string {
   }
 }
 
-const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
-/** The JSON path of `key` inside `path`: `commitments[3].status`, `title["x y"]`. */
-function at(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  if (!SIMPLE_KEY.test(key) || key.length > 64) {
-    return `${path}[${JSON.stringify(key.length > 64 ? `${key.slice(0, 60)}…` : key)}]`;
-  }
-  return path === '$' ? key : `${path}.${key}`;
-}
+const at = jsonPathAt;
 
 type Json = Record<string, unknown>;
 
