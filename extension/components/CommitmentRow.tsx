@@ -104,7 +104,6 @@ export function CommitmentRow({
           {row.link && (
             <Interpellate
               link={row.link}
-              sentPage={row.sentPage}
               lang={lang}
               label={named(m.interpellate)}
               {...(onRemember ? { onRemember } : {})}

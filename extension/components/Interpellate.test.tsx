@@ -55,8 +55,9 @@ describe('Interpellate', () => {
       href: 'https://www.exemple.fr/q',
       kind: 'url',
       target: 'www.exemple.fr',
+      page: 'https://www.ville.fr/marches',
     } as const;
-    render(<Interpellate link={link} sentPage="https://www.ville.fr/marches" lang="fr" />, root);
+    render(<Interpellate link={link} lang="fr" />, root);
     root.querySelector('button')!.click();
     await settle();
     const items = [...root.querySelectorAll('.oc-interpellate li')].map((li) => li.textContent);

@@ -6,7 +6,7 @@ import { focusIfLost } from '../dom/focus.ts';
 
 /**
  * "Question this": shows where the question goes, the address of the page read that it will carry
- * (`sentPage`, when it does), the promised delay, the threshold and the rules
+ * (`link.page`, when it does), the promised delay, the threshold and the rules
  * before the person leaves, then offers to remember the question on this device. `label`, the
  * button's name, says what the question is about. With `rememberFirst` (the toolbar popup,
  * which the browser closes as soon as the form opens in a tab), that offer is a checkbox ticked
@@ -15,14 +15,12 @@ import { focusIfLost } from '../dom/focus.ts';
  */
 export function Interpellate({
   link,
-  sentPage,
   lang,
   label,
   onRemember,
   rememberFirst,
 }: {
   link: InterpellationLink;
-  sentPage?: string | undefined;
   lang: Lang;
   label?: string;
   onRemember?: () => Promise<void>;
@@ -69,9 +67,9 @@ export function Interpellate({
         <div class="oc-interpellate">
           <ul>
             <li>{(link.kind === 'url' ? m.opensOn : m.goesTo)(link.target)}</li>
-            {sentPage !== undefined && (
+            {link.page !== undefined && (
               <li>
-                {link.kind === 'url' ? m.formGetsPage : m.mailGetsPage} <bdi>{sentPage}</bdi>
+                {link.kind === 'url' ? m.formGetsPage : m.mailGetsPage} <bdi>{link.page}</bdi>
               </li>
             )}
             {link.responseDays !== undefined && <li>{m.responseDays(link.responseDays)}</li>}

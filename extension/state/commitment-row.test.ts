@@ -22,14 +22,14 @@ describe('a commitment row', () => {
     const row = commitmentRow(feed, feed.commitments[0]!, 'en', '2026-12-04', page);
     const href = new URL(row.link!.href);
     expect(href.searchParams.get('page')).toBe('https://www.ville.example/marches');
-    expect(row.sentPage).toBe('https://www.ville.example/marches');
+    expect(row.link!.page).toBe('https://www.ville.example/marches');
   });
 
   it('says no page is sent to a form whose address does not take it', () => {
     const feed = feedWith({ url: 'https://www.ville.example/interpeller?c={id}' });
     const row = commitmentRow(feed, feed.commitments[0]!, 'en', '2026-12-04', page);
     expect(row.link!.href).toBe('https://www.ville.example/interpeller?c=A1');
-    expect(row.sentPage).toBeUndefined();
+    expect(row.link!.page).toBeUndefined();
   });
 
   it('writes the page into the e-mail without its query string and fragment', () => {
@@ -39,7 +39,7 @@ describe('a commitment row', () => {
     expect(body).toContain('https://www.ville.example/marches');
     expect(body).not.toContain('annee');
     expect(body).not.toContain('secret');
-    expect(row.sentPage).toBe('https://www.ville.example/marches');
+    expect(row.link!.page).toBe('https://www.ville.example/marches');
   });
 
   it('links the title only to a plain http(s) address', () => {

@@ -30,17 +30,6 @@ export interface CommitmentRowData {
   readonly lastUpdate?: string;
   readonly publisher?: LocalText;
   readonly link?: InterpellationLink;
-  /** The page's address that following `link` sends (in the form's address or the e-mail). */
-  readonly sentPage?: string;
-}
-
-/**
- * The address of the page the citizen reads, as the publisher's form or e-mail may get it: without
- * its query string (at times a token, an e-mail address, a search) nor its fragment (the page's
- * own state, which its server never receives).
- */
-export function pageToSend(page: string): string {
-  return page.split(/[?#]/)[0]!;
 }
 
 /**
@@ -69,15 +58,10 @@ export function commitmentRow(
   const dates = (commitment.updates ?? []).map((u) => u.date).sort();
   const last = dates[dates.length - 1];
   const url = safeHttp(commitment.url);
-  const sent = page === undefined ? undefined : pageToSend(page);
   const link = interpellationLink(feed, commitment, {
     lang,
-    ...(sent !== undefined ? { page: sent } : {}),
+    ...(page !== undefined ? { page } : {}),
   });
-  const sendsPage =
-    sent !== undefined &&
-    (link?.kind === 'email' ||
-      (link?.kind === 'url' && feed.interpellation?.url?.includes('{page}')));
   const publisher = pickText(feed.publisher.name, lang, feed.languages);
   return {
     id: commitment.id,
@@ -91,6 +75,5 @@ export function commitmentRow(
     ...(last ? { lastUpdate: formatDate(last, lang) } : {}),
     ...(publisher ? { publisher } : {}),
     ...(link ? { link } : {}),
-    ...(sendsPage ? { sentPage: sent } : {}),
   };
 }

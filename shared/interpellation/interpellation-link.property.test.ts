@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Channel, Commitment, Feed } from '../feed/types.ts';
 import { wellFormed } from './expand-template.ts';
-import { interpellationLink } from './interpellation-link.ts';
+import { interpellationLink, pageToSend } from './interpellation-link.ts';
 
 const RUNS = { numRuns: 300, seed: 20261205 };
 const FORM =
@@ -54,7 +54,7 @@ describe('interpellationLink over generated words', () => {
         expect(url.hash).toBe('');
         expect([...url.searchParams.keys()]).toEqual(['engagement', 'titre', 'plan', 'page']);
         expect(url.searchParams.get('engagement')).toBe(id);
-        expect(url.searchParams.get('page')).toBe(wellFormed(page));
+        expect(url.searchParams.get('page')).toBe(wellFormed(pageToSend(page)));
       }),
       RUNS,
     );
@@ -83,7 +83,7 @@ describe('interpellationLink over generated words', () => {
         expect(subject).not.toMatch(/[\r\n]/);
         if (page !== undefined) {
           const body = decodeURIComponent(query.split('&')[1]?.slice('body='.length) ?? '');
-          expect(body).toContain(wellFormed(page).replace(/\r\n|\r|\n/g, '\r\n'));
+          expect(body).toContain(wellFormed(pageToSend(page)).replace(/\r\n|\r|\n/g, '\r\n'));
         }
       }),
       RUNS,

@@ -62,12 +62,14 @@ describe('interpellationLink', () => {
       lang: 'en-GB',
       page: 'https://www.exemple.fr/marches?id=3&x=1#haut',
     });
+    // The page without its query string (a token, an e-mail address) nor its fragment.
     expect(link).toMatchObject({
       kind: 'url',
       target: 'participer.exemple.fr',
       responseDays: 30,
       threshold: 50,
       rules: 'https://exemple.fr/regles',
+      page: 'https://www.exemple.fr/marches',
     });
     const url = new URL(link?.href ?? '');
     expect(url.origin + url.pathname).toBe('https://participer.exemple.fr/interpeller');
@@ -75,14 +77,16 @@ describe('interpellationLink', () => {
       engagement: 'E1',
       titre: 'Publish public contracts',
       plan: 'PA-2026',
-      page: 'https://www.exemple.fr/marches?id=3&x=1#haut',
+      page: 'https://www.exemple.fr/marches',
     });
     expect(url.hash).toBe('');
   });
 
   it('uses the plan title when the plan has no id, and nothing for an absent page', () => {
     const feed = feedWith({ url: FORM }, { plan: { title: { fr: "Plan d'action 2026" } } });
-    const url = new URL(interpellationLink(feed, commitment, { lang: 'fr' })?.href ?? '');
+    const link = interpellationLink(feed, commitment, { lang: 'fr' });
+    expect(link?.page).toBeUndefined();
+    const url = new URL(link?.href ?? '');
     expect(url.searchParams.get('titre')).toBe('Publier les marchés publics');
     expect(url.searchParams.get('plan')).toBe("Plan d'action 2026");
     expect(url.searchParams.get('page')).toBe('');
@@ -136,6 +140,7 @@ describe('interpellationLink', () => {
       kind: 'email',
       target: 'interpellation@exemple.fr',
       responseDays: 30,
+      page: 'https://www.exemple.fr/a',
     });
     const mail = parseMailto(link?.href ?? '');
     expect(mail.to).toBe('interpellation@exemple.fr');
@@ -148,7 +153,7 @@ describe('interpellationLink', () => {
         'Madame, Monsieur,',
         '',
         'J’exerce mon droit d’interpellation au sujet de l’engagement FR0067 «\u00a0Publier les marchés publics\u00a0».',
-        'Page consultée\u00a0: https://www.exemple.fr/a?b=1&c=2#d',
+        'Page consultée\u00a0: https://www.exemple.fr/a',
         '',
         'Ma question\u00a0:',
         '',

@@ -19,14 +19,28 @@ export interface InterpellationLink {
   readonly threshold?: number;
   /** The rules of the process, an http(s) URL. */
   readonly rules?: string;
+  /** The page's address the link passes on (see `pageToSend`), when it passes one. */
+  readonly page?: string;
 }
 
 /** Options of `interpellationLink`. */
 export interface InterpellationLinkOptions {
   /** The viewer's language tag: picks the title's language and the e-mail's words. */
   readonly lang: string;
-  /** The page the citizen was reading, passed on only when they follow the link. */
+  /**
+   * The page the citizen was reading, passed on only when they follow the link, and only as
+   * `pageToSend` gives it.
+   */
   readonly page?: string;
+}
+
+/**
+ * The address of the page the citizen reads, as the publisher's form or e-mail gets it: without
+ * its query string (at times a token, an e-mail address, a search) nor its fragment (the page's
+ * own state, which its server never receives).
+ */
+export function pageToSend(page: string): string {
+  return page.split(/[?#]/)[0]!;
 }
 
 /** Longest title put into a link, in characters: mail clients choke on very long `mailto:`. */
@@ -46,6 +60,7 @@ export function interpellationLink(
   const channel = feed.interpellation;
   if (!channel) return undefined;
   const title = truncate(pickText(commitment.title, options.lang, feed.languages)?.text ?? '');
+  const page = options.page === undefined ? undefined : pageToSend(options.page);
   const extras = {
     ...(channel.responseDays !== undefined ? { responseDays: channel.responseDays } : {}),
     ...(channel.threshold !== undefined ? { threshold: channel.threshold } : {}),
@@ -58,11 +73,12 @@ export function interpellationLink(
       id: commitment.id,
       title,
       plan,
-      page: options.page,
+      page,
     });
     if (isHttpUrl(expanded)) {
       const url = new URL(expanded);
-      return { href: url.href, kind: 'url', target: url.host, ...extras };
+      const sent = page !== undefined && channel.url.includes('{page}') ? { page } : {};
+      return { href: url.href, kind: 'url', target: url.host, ...extras, ...sent };
     }
   }
 
@@ -74,7 +90,7 @@ export function interpellationLink(
       words.greeting,
       '',
       words.intro(ref, title),
-      ...(options.page !== undefined ? [words.page(options.page)] : []),
+      ...(page !== undefined ? [words.page(page)] : []),
       '',
       words.question,
       '',
@@ -84,7 +100,13 @@ export function interpellationLink(
       `mailto:${channel.email}` +
       `?subject=${encodeMailField(words.subject(ref, oneLine))}` +
       `&body=${encodeMailField(body)}`;
-    return { href, kind: 'email', target: channel.email, ...extras };
+    return {
+      href,
+      kind: 'email',
+      target: channel.email,
+      ...extras,
+      ...(page !== undefined ? { page } : {}),
+    };
   }
   return undefined;
 }

@@ -10,9 +10,9 @@ import type { Lang } from '../../../shared/i18n/lang.ts';
 import { interpellationLink } from '../../../shared/interpellation/interpellation-link.ts';
 import { interpellationStats } from '../../../shared/interpellation/interpellation-stats.ts';
 import { viewCommitment } from '../../../shared/status/view-commitment.ts';
+import { isSettled } from '../../../shared/status/late.ts';
 import { sheet } from '../../lib/css.ts';
 import { askAction } from '../../lib/ask-action.ts';
-import { pageAddress } from '../../lib/page-address.ts';
 import { h, present, setOrRemove, type Child } from '../../lib/dom.ts';
 import { feedSource, type FeedState } from '../../lib/feed-source.ts';
 import { commonMessages, type CommonMessages } from '../../lib/messages.ts';
@@ -453,7 +453,7 @@ export class OpenCommitmentBadge extends HTMLElement {
           label?.text ?? '',
         ),
         // Done or given up, a commitment without a figure has nothing more to say of progress.
-        (view.progress !== undefined || (category !== 'complete' && category !== 'withdrawn')) &&
+        (view.progress !== undefined || !isSettled(category)) &&
           progressBar(view.progress, lang, `${core.progress}${m.colon}${title.text}`, m.noProgress),
         view.late && h('span', { class: 'late', part: 'late' }, core.late),
         // The copy shown is the last good one: said on the line, its date in the details.
@@ -498,7 +498,7 @@ export class OpenCommitmentBadge extends HTMLElement {
     const last = [...(commitment.updates ?? [])].sort((a, b) => (a.date < b.date ? 1 : -1))[0];
     const stats = interpellationStats(feed, [commitment], today);
     const n = (value: number) => formatNumber(value, lang);
-    const link = interpellationLink(feed, commitment, { lang, page: pageAddress() });
+    const link = interpellationLink(feed, commitment, { lang, page: location.href });
     const fact = (term: string, ...value: Child[]) =>
       h('div', {}, h('dt', {}, term, m.colon), h('dd', {}, ...value));
     // The last good copy, shown after a failed refresh: said so, with when it was last refreshed.

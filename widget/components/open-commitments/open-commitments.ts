@@ -21,7 +21,7 @@ import {
   interpellationStats,
   type InterpellationStats,
 } from '../../../shared/interpellation/interpellation-stats.ts';
-import { daysOverdue, isLate } from '../../../shared/status/late.ts';
+import { daysOverdue, isLate, isSettled } from '../../../shared/status/late.ts';
 import { resolveStatus } from '../../../shared/status/resolve-status.ts';
 import { feedSource, type FeedSource, type FeedState } from '../../lib/feed-source.ts';
 import {
@@ -43,7 +43,6 @@ import {
 import { commonMessages } from '../../lib/messages.ts';
 import { dashboardMessages, type WidgetMessages } from './open-commitments.messages.ts';
 import { askAction } from '../../lib/ask-action.ts';
-import { pageAddress } from '../../lib/page-address.ts';
 import { pageLink } from '../../lib/page-link.ts';
 import { paragraphs, progressBar, safeHref, show, textSpan } from '../../lib/render-helpers.ts';
 import { foldForSearch } from '../../../shared/text/search.ts';
@@ -1241,8 +1240,7 @@ export class OpenCommitments extends HTMLElement {
         ${row.late ? html`<span class="late" part="late">${core.late}</span>` : nothing}
         ${
           // Done or given up, a commitment without a figure has nothing more to say of progress.
-          row.progress === undefined &&
-          (row.category === 'complete' || row.category === 'withdrawn')
+          row.progress === undefined && isSettled(row.category)
             ? nothing
             : progressBar(
                 row.progress,
@@ -1410,7 +1408,7 @@ export class OpenCommitments extends HTMLElement {
     const { feed, lang } = model;
     const channel = feed.interpellation;
     const list = commitment.interpellations ?? [];
-    const link = interpellationLink(feed, commitment, { lang, page: pageAddress() });
+    const link = interpellationLink(feed, commitment, { lang, page: location.href });
     const n = (value: number) => formatNumber(value, lang);
     const stats = list.length > 0 ? interpellationStats(feed, [commitment], today) : undefined;
     const core = coreMessages[lang];
