@@ -1,12 +1,26 @@
-import type { Channel, Commitment, DateString, Feed, Interpellation } from '../feed/types.ts';
+import type {
+  Category,
+  Channel,
+  Commitment,
+  DateString,
+  Feed,
+  Interpellation,
+} from '../feed/types.ts';
 import { addDays, daysBetween } from './dates.ts';
 import { resolveStatus } from './resolve-status.ts';
+
+/**
+ * True for a commitment done or given up (`complete`, `withdrawn`): it can no longer be late, and
+ * without a figure it has nothing to say of progress.
+ */
+export function isSettled(category: Category): boolean {
+  return category === 'complete' || category === 'withdrawn';
+}
 
 /** True when the commitment's `due` date is before `today` and it is neither complete nor withdrawn. */
 export function isLate(feed: Feed, commitment: Commitment, today: DateString): boolean {
   if (commitment.due === undefined || commitment.due >= today) return false;
-  const { category } = resolveStatus(feed, commitment.status);
-  return category !== 'complete' && category !== 'withdrawn';
+  return !isSettled(resolveStatus(feed, commitment.status).category);
 }
 
 /**

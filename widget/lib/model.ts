@@ -13,7 +13,7 @@ import {
   interpellationStats,
   type InterpellationStats,
 } from '../../shared/interpellation/interpellation-stats.ts';
-import { isOverdue } from '../../shared/status/late.ts';
+import { isOverdue, isSettled } from '../../shared/status/late.ts';
 import {
   summariseFeed,
   viewCommitment,
@@ -84,8 +84,7 @@ export async function buildModel(
       if (question.status === 'open') openQuestions += 1;
       if (isOverdue(question, channel, today)) overdueAnswers += 1;
     }
-    const done = view.status.category === 'complete' || view.status.category === 'withdrawn';
-    if (commitment.due !== undefined && !done) canBeLate = true;
+    if (commitment.due !== undefined && !isSettled(view.status.category)) canBeLate = true;
     const label = view.status.label ? show(view.status.label, lang, feed.languages)?.text : '';
     const searchKey = foldForSearch(
       [
