@@ -56,6 +56,15 @@ describe('the feed a web page announces', () => {
     ]);
   });
 
+  it('finds the link after half a megabyte of tags left open', () => {
+    const one =
+      '<link rel="alternate" type="application/vnd.open-commitments+json" href="/1.json">';
+    for (const open of ['<link ', '<link a="', "<base href='x "]) {
+      const html = open.repeat(Math.floor(500_000 / open.length)) + one;
+      expect(announcedFeeds(html, page), open).toEqual(['http://127.0.0.1:8132/1.json']);
+    }
+  });
+
   it('knows an HTML answer by its media type', () => {
     expect(isHtmlType('text/html; charset=utf-8')).toBe(true);
     expect(isHtmlType('application/xhtml+xml')).toBe(true);
