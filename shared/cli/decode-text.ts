@@ -33,11 +33,28 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
 }
 
 /**
+ * Whether the character of a valid UTF-8 sequence of `length` bytes at `i` is one French text
+ * holds: Latin letters with their accents and ligatures, the no-break spaces, dashes, quotes,
+ * guillemets and ellipsis, the euro sign. Text in another encoding makes valid pairs by chance,
+ * but of other characters: Windows-1252's « é\u00a0» » is E9 A0 BB (U+983B), « É\u00a0: » holds
+ * C9 A0 (U+0260), and Mac Roman's ’ “ ” – — before an accented letter give Armenian or Cyrillic.
+ */
+function frenchCharacter(bytes: Uint8Array, i: number, length: number): boolean {
+  const b0 = bytes[i] ?? 0;
+  const b1 = (bytes[i + 1] ?? 0) & 0x3f;
+  const code =
+    length === 2
+      ? ((b0 & 0x1f) << 6) | b1
+      : length === 3
+        ? ((b0 & 0x0f) << 12) | (b1 << 6) | ((bytes[i + 2] ?? 0) & 0x3f)
+        : 0;
+  return (code >= 0xa0 && code <= 0x17f) || (code >= 0x2010 && code <= 0x203a) || code === 0x20ac;
+}
+
+/**
  * The offset of the first byte that is not UTF-8, when the bytes also hold a valid UTF-8 sequence
- * of more than one byte (an accent saved as UTF-8): text in one encoding throughout never does
- * both. Windows-1252 text would have to hold such a sequence by chance ("Ã©"), which French words
- * never do; Mac Roman text does, though: its ’ “ ” – — (0xD0 to 0xD5) before an accented letter
- * (0x80 to 0xBF) make a valid pair, so a pair led by 0xD0 to 0xDF is no evidence of UTF-8.
+ * of a character French text holds (an accent saved as UTF-8, see `frenchCharacter`): text in one
+ * encoding throughout never does both.
  */
 function mixedUtf8(bytes: Uint8Array): number | undefined {
   let invalid: number | undefined;
@@ -49,7 +66,7 @@ function mixedUtf8(bytes: Uint8Array): number | undefined {
     }
     const length = sequenceLength(bytes, i);
     if (length === 0) invalid ??= i;
-    else if (length > 2 || (bytes[i] ?? 0) < 0xd0) multibyte = true;
+    else if (!multibyte && frenchCharacter(bytes, i, length)) multibyte = true;
     i += Math.max(length, 1);
   }
   return multibyte ? invalid : undefined;

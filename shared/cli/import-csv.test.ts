@@ -194,6 +194,22 @@ describe('import csv', () => {
     expect((JSON.parse(alone.stdout) as Feed).commitments[0]?.title).toBe('Mise à jour');
   });
 
+  it('reads a Windows-1252 file whose French no-break spaces make valid UTF-8 pairs by chance', async () => {
+    // « é\u00a0» » is E9 A0 BB and « É\u00a0: » holds C9 A0, both valid UTF-8 of other scripts.
+    const titles = ['La «\u00a0Cité\u00a0» ouverte', 'SANTÉ\u00a0: école'];
+    const latin = Uint8Array.from(
+      [...`id;titre;statut\nW1;${titles[0]};Terminé\nW2;${titles[1]};Terminé\n`].map((char) =>
+        char.charCodeAt(0),
+      ),
+    );
+    await write('cp1252-nbsp.csv', latin);
+    const ran = await importCsv(['cp1252-nbsp.csv']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stderr).toContain('read as Windows-1252');
+    const feed = JSON.parse(ran.stdout) as Feed;
+    expect(feed.commitments.map((c) => c.title)).toEqual(titles);
+  });
+
   it('refuses a UTF-8 file with a stray byte in it, naming the row and column of that byte', async () => {
     // "Café" pasted from a Windows-1252 file (é is 0xE9) into a sheet whose accents are UTF-8.
     const bytes = Buffer.concat([
