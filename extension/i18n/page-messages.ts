@@ -60,8 +60,6 @@ const en = {
             : code === 'too-large'
               ? 'the feed holds more than the extension reads'
               : 'the file is not a valid commitments feed';
-      case 'web-page':
-        return 'this address is a web page that announces no commitments feed';
       case 'not-http':
         return 'its address must start with http:// or https://';
       case 'aborted':
@@ -218,8 +216,6 @@ const fr: PageOnlyMessages = {
             : code === 'too-large'
               ? 'le flux contient plus que ce que l’extension lit'
               : 'le fichier n’est pas un flux d’engagements valide';
-      case 'web-page':
-        return 'cette adresse est une page web qui n’annonce aucun flux d’engagements';
       case 'not-http':
         return 'son adresse doit commencer par http:// ou https://';
       case 'aborted':

@@ -24,9 +24,6 @@ import { feedOffers } from './feed-offers.ts';
 import { FEED_TYPE } from '../feeds/announced-feed.ts';
 import type { PageReference } from './page-commitments.ts';
 
-/** The media type that announces a feed. */
-export { FEED_TYPE };
-
 /**
  * Where one offered feed stands. Subscribed, its pages on other hosts may still wait for the
  * person's leave (`missing`; `allowed` once given): the browser refuses to ask for it again once
