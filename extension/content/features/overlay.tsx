@@ -49,9 +49,12 @@ export const feature: Feature = {
     for (const stale of document.querySelectorAll(OVERLAY_TAG)) stale.remove();
     const { rows, summaries } = content(page);
     if (rows.length === 0 && summaries.length === 0) return;
-    const place = asPlace((await browser.storage.local.get(PLACE_KEY))[PLACE_KEY]);
     // Closed on one of the site's pages, the panel starts as its tab on the next ones.
-    const folded = await isFolded(location.origin);
+    const [stored, folded] = await Promise.all([
+      browser.storage.local.get(PLACE_KEY),
+      isFolded(location.origin),
+    ]);
+    const place = asPlace(stored[PLACE_KEY]);
     // While the site is hidden, the timer that ends the notice offering to undo it, and the
     // whole page's features with it; the other features stop at once, and start again on undo.
     let hiding: ReturnType<typeof setTimeout> | undefined;
