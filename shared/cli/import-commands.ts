@@ -23,7 +23,6 @@ import {
   jsonErrorText,
   loadFeed,
   plural,
-  unreadable,
   withLineAndColumn,
   writeOutput,
 } from './output.ts';
@@ -614,8 +613,8 @@ async function keepOutFeed(
     return;
   }
   if (!result.ok) {
-    const fault = result.errors.find((issue) => issue.path === '$');
-    if (unreadable(result) && text.trimStart().startsWith('{') && fault)
+    const fault = result.errors.find((issue) => issue.code === 'not-json');
+    if (fault && text.trimStart().startsWith('{'))
       throw new InputError(words.outUnreadable(out, issueMessage(fault.message)));
     return;
   }

@@ -300,13 +300,7 @@ export function issueLine(
  * (empty, cut short, mistyped). Such a file is unreadable, not an invalid feed.
  */
 export function unreadable(result: ParseResult): boolean {
-  return (
-    !result.ok &&
-    result.errors.some(
-      (issue) =>
-        issue.path === '$' && /^the feed is not valid (?:JSON|UTF-8)\b/.test(issue.message),
-    )
-  );
+  return !result.ok && result.errors.some((issue) => issue.code === 'not-json');
 }
 
 /**
@@ -328,8 +322,7 @@ export async function loadFeed(
   });
   onBytes?.(bytes);
   const result = parseFeed(bytes, { mode, maxBytes: DEFAULT_LIMITS.maxBytes });
-  if (result.ok || !result.errors.some((issue) => /not valid JSON/.test(issue.message)))
-    return result;
+  if (result.ok || !unreadable(result)) return result;
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   return {
     ...result,
