@@ -1,6 +1,6 @@
 /** `open-commitments import csv` and `import decidim`: spreadsheets and Decidim exports to a feed. */
 import { parseFeed } from '../feed/parse-feed.ts';
-import type { Commitment, Feed, ParseResult, PublisherKind, StatusDef } from '../feed/types.ts';
+import type { Commitment, Feed, PublisherKind, StatusDef } from '../feed/types.ts';
 import { normalizeWord, readDate, readStatusMap } from './cells.ts';
 import { cellPlace, formatCsvIssue, readCsv, type CsvIssue, type CsvTable } from './csv-table.ts';
 import {
@@ -18,6 +18,7 @@ import { issueLabel, issueMessage } from './issue-words.ts';
 import { cliLang, say } from './lang.ts';
 import {
   checkTargets,
+  existingOut,
   feedJson,
   issueLine,
   jsonErrorText,
@@ -75,8 +76,6 @@ const messages = defineMessages({
       `--out ${out}\u00a0: ce flux contient ${held}, que ${from === 'sheet' ? 'le tableur' : 'l’export'} ne peut pas contenir\u00a0: ajoutez --base ${out} pour les garder, ou supprimez le fichier pour repartir de zéro`,
     leftOut: (ids: readonly string[], from: 'sheet' | 'export') =>
       `${ids.length === 1 ? 'absent' : 'absents'} ${from === 'sheet' ? 'du tableur' : 'de l’export'}, donc ${ids.length === 1 ? 'laissé' : 'laissés'} hors du flux\u00a0: ${ids.join(', ')}\u00a0; pour montrer un engagement abandonné, ${from === 'sheet' ? 'gardez sa ligne avec le statut withdrawn (Abandonné)' : 'gardez son résultat avec un statut rattaché à withdrawn'}`,
-    outUnreadable: (out: string, reason: string) =>
-      `--out ${out}\u00a0: ce fichier ne peut pas être lu (${reason})\u00a0; le remplacer perdrait ce qu’il contient\u00a0: corrigez-le, ou supprimez-le pour repartir de zéro`,
     keptMilestones: (commitments: string) =>
       `les jalons de ${commitments} (pas de feuille --milestones)`,
     keptUpdates: (commitments: string, from: 'sheet' | 'export') =>
@@ -133,8 +132,6 @@ const messages = defineMessages({
       `--out ${out}: is a feed with ${held}, which the ${from} cannot hold: add --base ${out} to keep them, or remove the file to start anew`,
     leftOut: (ids: readonly string[], from: 'sheet' | 'export') =>
       `not in the ${from}, so left out of the feed: ${ids.join(', ')}; to show a commitment given up, ${from === 'sheet' ? 'keep its row with the status withdrawn' : 'keep its result with a status mapped to withdrawn'}`,
-    outUnreadable: (out: string, reason: string) =>
-      `--out ${out}: cannot be read (${reason}); replacing it would lose what it holds: fix it, or remove it to start anew`,
     keptMilestones: (commitments: string) =>
       `the milestones of ${commitments} (no --milestones sheet)`,
     keptUpdates: (commitments: string, from: 'sheet' | 'export') =>
@@ -603,22 +600,9 @@ async function keepOutFeed(
 ): Promise<void> {
   if (out === undefined || out === '-' || options.base !== undefined || !options.force) return;
   const words = say(messages);
-  let result: ParseResult;
-  let text = '';
-  try {
-    result = await loadFeed(out, io, 'tolerant', 30_000, undefined, (bytes) => {
-      text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-    });
-  } catch {
-    return;
-  }
-  if (!result.ok) {
-    const fault = result.errors.find((issue) => issue.code === 'not-json');
-    if (fault && text.trimStart().startsWith('{'))
-      throw new InputError(words.outUnreadable(out, issueMessage(fault.message)));
-    return;
-  }
-  const old = result.feed;
+  const found = await existingOut(out, io);
+  if (found.kind !== 'feed') return;
+  const old = found.feed;
   const asked = old.commitments.reduce((n, c) => n + (c.interpellations?.length ?? 0), 0);
   const held = [
     old.site?.length ? words.aSite : '',

@@ -48,6 +48,40 @@ describe('init', () => {
     );
   });
 
+  it('never replaces a feed of real commitments, even with --force', async () => {
+    const real = await readFile(path.join(ROOT, 'shared/feeds/valfleurie.json'), 'utf8');
+    await writeFile(path.join(dir, 'real.json'), real);
+    const ran = await runCli(['init', '--out', 'real.json', '--force'], { cwd: dir });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toMatch(
+      /real\.json: is a feed of \d+ commitments that are not init's examples/,
+    );
+    expect(ran.stderr).toContain('remove it first');
+    expect(await readFile(path.join(dir, 'real.json'), 'utf8')).toBe(real);
+  });
+
+  it('never replaces a JSON object it cannot read, even with --force', async () => {
+    const broken =
+      '{ "format": "open-commitments/1", "publisher": { "name": "Valfleurie" } "plan": {} }';
+    await writeFile(path.join(dir, 'broken.json'), broken);
+    const ran = await runCli(['init', '--out', 'broken.json', '--force'], { cwd: dir });
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain('cannot be read');
+    expect(await readFile(path.join(dir, 'broken.json'), 'utf8')).toBe(broken);
+  });
+
+  it('replaces its own starter feed with --force, as a second init in the other language', async () => {
+    expect(
+      (await runCli(['init', '--lang', 'fr', '--out', 'starter.json'], { cwd: dir })).code,
+    ).toBe(0);
+    const again = await runCli(['init', '--lang', 'en', '--out', 'starter.json', '--force'], {
+      cwd: dir,
+    });
+    expect(again.code).toBe(0);
+    const written = parseFeed(await readFile(path.join(dir, 'starter.json'), 'utf8'));
+    expect(written.ok && written.feed.publisher.name).toEqual(expect.stringContaining('replace'));
+  });
+
   it('refuses an unknown kind of publisher', async () => {
     const ran = await runCli(['init', '--kind', 'kingdom']);
     expect(ran.code).toBe(2);

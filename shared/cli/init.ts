@@ -15,9 +15,10 @@ import type {
 import { addDays, todayString } from '../status/dates.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
 import { worded } from './issue-words.ts';
-import { EXIT, shellWord, type CliIo } from './io.ts';
-import { cliLang } from './lang.ts';
-import { checkTargets, feedJson, writeOutput } from './output.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { EXIT, InputError, shellWord, type CliIo } from './io.ts';
+import { cliLang, say } from './lang.ts';
+import { checkTargets, existingOut, feedJson, writeOutput } from './output.ts';
 
 /** Options of `init`. */
 export interface InitOptions {
@@ -290,7 +291,35 @@ export function starterLeftovers(feed: Feed): FeedIssue[] {
   return issues;
 }
 
-/** Writes the starter feed to `--out` (never over an existing file without --force) or stdout. */
+/** What `init` says when `--force` would replace a publisher's own feed. */
+const keepWords = defineMessages({
+  fr: {
+    ownFeed: (out: string, commitments: number) =>
+      `--out ${out}\u00a0: ce fichier est un flux de ${formatNumber(commitments, 'fr')} ${commitments > 1 ? 'engagements' : 'engagement'} qui ne sont pas les exemples d’init\u00a0; init ne le remplace pas, même avec --force\u00a0: supprimez-le d’abord pour repartir de zéro, ou choisissez un autre --out`,
+  },
+  en: {
+    ownFeed: (out: string, commitments: number) =>
+      `--out ${out}: is a feed of ${formatNumber(commitments, 'en')} ${commitments === 1 ? 'commitment' : 'commitments'} that are not init's examples; init does not replace it, even with --force: remove it first to start anew, or choose another --out`,
+  },
+});
+
+/**
+ * Refuses to replace, even with `--force`, a feed at `--out` with commitments of its own: a starter
+ * feed over it would erase them, their history and citizens' questions. `--force` still replaces
+ * init's own feed (a second `init` in the other language) and a file that is not a feed.
+ */
+async function keepOwnFeed(out: string | undefined, force: boolean, io: CliIo): Promise<void> {
+  if (out === undefined || out === '-' || !force) return;
+  const found = await existingOut(out, io);
+  if (found.kind !== 'feed') return;
+  const own = found.feed.commitments.filter((commitment) => !isStarterCommitment(commitment));
+  if (own.length > 0) throw new InputError(say(keepWords).ownFeed(out, own.length));
+}
+
+/**
+ * Writes the starter feed to `--out` (never over an existing file without --force, never over a
+ * publisher's own feed) or stdout.
+ */
 export async function initCommand(options: InitOptions, io: CliIo): Promise<number> {
   await checkTargets(
     {
@@ -300,6 +329,7 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
     },
     io,
   );
+  await keepOwnFeed(options.out, options.force ?? false, io);
   await writeOutput(options.out, feedJson(starterFeed(options.kind, options.lang, io.now())), io);
   // The steps in the language of the run when it is French, else in that of the example texts,
   // with the command typed the way the person ran this one, so that it works where they are.

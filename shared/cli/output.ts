@@ -3,7 +3,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_LIMITS } from '../feed/limits.ts';
 import { parseFeed } from '../feed/parse-feed.ts';
-import type { ParseMode, ParseResult } from '../feed/types.ts';
+import type { Feed, ParseMode, ParseResult } from '../feed/types.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
 import { InputError, isUrl, readInput, type CliIo } from './io.ts';
 import { cliLang, say } from './lang.ts';
@@ -12,6 +12,8 @@ import { issueLabel, issueMessage, quoted } from './issue-words.ts';
 /** What checking and writing a command's files says. */
 const messages = defineMessages({
   fr: {
+    outUnreadable: (out: string, reason: string) =>
+      `--out ${out}\u00a0: ce fichier ne peut pas être lu (${reason})\u00a0; le remplacer perdrait ce qu’il contient\u00a0: corrigez-le, ou supprimez-le pour repartir de zéro`,
     givenTwice: (target: string, other: string) =>
       `${target}\u00a0: déjà donné à ${other}\u00a0; donnez à chacune un fichier distinct`,
     noFolder: (target: string, folder: string) =>
@@ -26,6 +28,8 @@ const messages = defineMessages({
       `${file}\u00a0: écriture impossible (${reason})`,
   },
   en: {
+    outUnreadable: (out: string, reason: string) =>
+      `--out ${out}: cannot be read (${reason}); replacing it would lose what it holds: fix it, or remove it to start anew`,
     givenTwice: (target: string, other: string) =>
       `${target}: also given to ${other}; give each a file of its own`,
     noFolder: (target: string, folder: string) =>
@@ -331,4 +335,32 @@ export async function loadFeed(
       message: withLineAndColumn(issue.message, text),
     })),
   };
+}
+
+/** What a command finds at its `--out` before it replaces it with `--force`. */
+export type ExistingOut =
+  | { readonly kind: 'feed'; readonly feed: Feed }
+  /** Nothing there, or something that is not a feed: replacing it loses no feed. */
+  | { readonly kind: 'other' };
+
+/**
+ * Reads the file at `--out` that `--force` would replace, so that a command can refuse to erase a
+ * feed holding what it does not write again. Throws `InputError` for a JSON object that cannot be
+ * read (a comma missing): it may be such a feed, so it is kept.
+ */
+export async function existingOut(out: string, io: CliIo): Promise<ExistingOut> {
+  let text = '';
+  let result: ParseResult;
+  try {
+    result = await loadFeed(out, io, 'tolerant', 30_000, undefined, (bytes) => {
+      text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+    });
+  } catch {
+    return { kind: 'other' };
+  }
+  if (result.ok) return { kind: 'feed', feed: result.feed };
+  const fault = result.errors.find((issue) => issue.code === 'not-json');
+  if (fault && text.trimStart().startsWith('{'))
+    throw new InputError(say(messages).outUnreadable(out, issueMessage(fault.message)));
+  return { kind: 'other' };
 }
