@@ -26,6 +26,7 @@ function fakeModel(outcome: OptionsModel['outcome']['value'] = null): OptionsMod
     error: signal(null),
     load: noop,
     subscribe: noop,
+    subscribeAnnounced: noop,
     allow: async () => true,
     setPaused: noop,
     remove: noop,

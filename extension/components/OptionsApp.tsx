@@ -143,6 +143,26 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
       <div role="status" aria-live="polite">
         {outcome?.kind === 'busy' && <p>{m.subscribing}</p>}
         {outcome?.kind === 'denied' && <p class="oc-error">{m.permissionDenied}</p>}
+        {outcome?.kind === 'elsewhere' && (
+          <div data-outcome="elsewhere">
+            <p data-found="">
+              <Sentence message={m.foundFeed} value={<code>{outcome.announced}</code>} />
+            </p>
+            <p>
+              <Sentence
+                message={m.foundElsewhere}
+                value={<code>{new URL(outcome.announced).host}</code>}
+              />
+            </p>
+            <button
+              type="button"
+              class="oc-button oc-primary"
+              onClick={() => void model.subscribeAnnounced(outcome.announced, outcome.foundOn)}
+            >
+              {m.allowAndSubscribe(new URL(outcome.announced).host)}
+            </button>
+          </div>
+        )}
         {outcome?.kind === 'refused' && (
           <div class="oc-error" data-outcome="refused">
             {outcome.failure.reason === 'web-page' ? (

@@ -37,6 +37,11 @@ const en = {
   webPage: 'This address is a web page that announces no commitments feed.',
   /** Said before subscribing to the feed a pasted web page announces. */
   foundFeed: (url: string) => `This page announces the feed ${url}.`,
+  /** Said after `foundFeed` when the feed is on a host the person has still to allow. */
+  foundElsewhere: (host: string) =>
+    `It is on another site, ${host}, which the extension may not read yet.`,
+  /** The button that asks for that host, then subscribes. */
+  allowAndSubscribe: (host: string) => `Allow ${host} and subscribe`,
   /** The parser's own details of a refused feed, for its publisher. */
   issuesForPublisher: 'Details for the feed’s publisher, in English:',
   /** Why, when the extension itself failed (no answer, an error) rather than the feed. */
@@ -196,6 +201,9 @@ const fr: PageOnlyMessages = {
   refused: 'Ce flux n’a pas été ajouté\u00a0:',
   webPage: 'Cette adresse est une page web qui n’annonce aucun flux d’engagements.',
   foundFeed: (url) => `Cette page annonce le flux ${url}.`,
+  foundElsewhere: (host) =>
+    `Il se trouve sur un autre site, ${host}, que l’extension n’a pas encore le droit de lire.`,
+  allowAndSubscribe: (host) => `Autoriser ${host} et s’abonner`,
   issuesForPublisher: 'Détails pour l’éditeur du flux, en anglais\u00a0:',
   extensionFailed: 'l’extension n’a pas pu le faire',
   failureReason: (reason, status, code) => {

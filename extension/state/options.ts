@@ -10,7 +10,7 @@ import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { FeedIssue } from '../../shared/index.ts';
 import { ask } from '../messaging/send.ts';
-import type { FailureView, SubscriptionView } from '../messaging/protocol.ts';
+import type { FailureView, Responses, SubscriptionView } from '../messaging/protocol.ts';
 import { originOfUrl } from '../permissions/origins.ts';
 import { hiddenSites, showSite } from '../storage/hidden-sites.ts';
 
@@ -18,6 +18,8 @@ import { hiddenSites, showSite } from '../storage/hidden-sites.ts';
 export type SubscribeOutcome =
   | { kind: 'busy' }
   | { kind: 'denied' }
+  /** A pasted web page announces a feed on another host, which is still to be allowed. */
+  | { kind: 'elsewhere'; announced: string; foundOn: string }
   | { kind: 'refused'; failure: FailureView; detail?: string }
   | {
       kind: 'added';
@@ -55,6 +57,38 @@ export function createOptionsModel() {
     }
   }
 
+  /** Says what a subscription request came to. */
+  async function settle(result: Responses['subscribe']): Promise<void> {
+    outcome.value = result.ok
+      ? {
+          kind: 'added',
+          name: result.name,
+          ...(result.already ? { already: result.feedId } : {}),
+          ...(result.found ? { found: result.found } : {}),
+          warnings: result.warnings,
+          missingOrigins: result.missingOrigins,
+          ...(result.leftOut ? { leftOut: result.leftOut } : {}),
+        }
+      : {
+          kind: 'refused',
+          failure: {
+            reason: result.reason,
+            errors: result.errors,
+            ...(result.status !== undefined ? { status: result.status } : {}),
+          },
+        };
+    await load();
+  }
+
+  /** Says the browser's or the background's reason (no answer, an error) after the words. */
+  function fail(e: unknown): void {
+    outcome.value = {
+      kind: 'refused',
+      failure: {},
+      detail: e instanceof Error ? e.message : String(e),
+    };
+  }
+
   function subscribe(url: string): Promise<void> {
     const origin = originOfUrl(url.trim());
     if (!origin) {
@@ -69,44 +103,47 @@ export function createOptionsModel() {
           outcome.value = { kind: 'denied' };
           return;
         }
-        let result = await ask({ type: 'subscribe', url: url.trim() });
+        const result = await ask({ type: 'subscribe', url: url.trim() });
         // A web page announcing a feed on another host: that host is asked for, then the feed.
         const announced = result.ok ? undefined : result.announced;
         const announcedOrigin = announced && originOfUrl(announced);
-        if (announced && announcedOrigin) {
-          if (!(await browser.permissions.request({ origins: [announcedOrigin] }))) {
-            outcome.value = { kind: 'denied' };
-            return;
-          }
-          result = await ask({ type: 'subscribe', url: announced, foundOn: url.trim() });
+        if (!announced || !announcedOrigin) return settle(result);
+        // The browser may no longer count the click once the page is read (Firefox allows a
+        // second, and Chromium five, after it): then the person is asked to click again.
+        let allowed: boolean;
+        try {
+          allowed = await browser.permissions.request({ origins: [announcedOrigin] });
+        } catch {
+          outcome.value = { kind: 'elsewhere', announced, foundOn: url.trim() };
+          return;
         }
-        outcome.value = result.ok
-          ? {
-              kind: 'added',
-              name: result.name,
-              ...(result.already ? { already: result.feedId } : {}),
-              ...(result.found ? { found: result.found } : {}),
-              warnings: result.warnings,
-              missingOrigins: result.missingOrigins,
-              ...(result.leftOut ? { leftOut: result.leftOut } : {}),
-            }
-          : {
-              kind: 'refused',
-              failure: {
-                reason: result.reason,
-                errors: result.errors,
-                ...(result.status !== undefined ? { status: result.status } : {}),
-              },
-            };
-        await load();
+        if (!allowed) {
+          outcome.value = { kind: 'denied' };
+          return;
+        }
+        return settle(await ask({ type: 'subscribe', url: announced, foundOn: url.trim() }));
       })
-      .catch((e: unknown) => {
-        outcome.value = {
-          kind: 'refused',
-          failure: {},
-          detail: e instanceof Error ? e.message : String(e),
-        };
-      });
+      .catch(fail);
+  }
+
+  /**
+   * Subscribes to the feed a pasted page announced on another host, asking for that host first.
+   * Call it inside the click.
+   */
+  function subscribeAnnounced(announced: string, foundOn: string): Promise<void> {
+    const origin = originOfUrl(announced);
+    if (!origin) return Promise.resolve();
+    outcome.value = { kind: 'busy' };
+    return browser.permissions
+      .request({ origins: [origin] })
+      .then(async (granted) => {
+        if (!granted) {
+          outcome.value = { kind: 'denied' };
+          return;
+        }
+        await settle(await ask({ type: 'subscribe', url: announced, foundOn }));
+      })
+      .catch(fail);
   }
 
   /** Asks for `origins` (call it inside the click); resolves to whether they were granted. */
@@ -155,6 +192,7 @@ export function createOptionsModel() {
     error,
     load,
     subscribe,
+    subscribeAnnounced,
     allow,
     setPaused,
     remove,
