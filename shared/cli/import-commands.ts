@@ -1,6 +1,6 @@
 /** `open-commitments import csv` and `import decidim`: spreadsheets and Decidim exports to a feed. */
 import { parseFeed } from '../feed/parse-feed.ts';
-import type { Commitment, Feed, PublisherKind, StatusDef } from '../feed/types.ts';
+import type { Commitment, Feed, Plan, PublisherKind, StatusDef } from '../feed/types.ts';
 import { normalizeWord, readDate, readStatusMap } from './cells.ts';
 import { cellPlace, formatCsvIssue, readCsv, type CsvIssue, type CsvTable } from './csv-table.ts';
 import {
@@ -473,7 +473,7 @@ export interface ImportCsvOptions {
  * for (publisher, plan, site, statuses, channel, interpellations, other refs), and a commitment's
  * milestones and updates when no sheet of them is given; the sheet gives the commitments. A
  * publisher option replaces only its own field of the base's publisher, so that renaming it keeps
- * its address, logo and id. `kept` counts the commitments whose milestones and updates came from
+ * its address, logo and id; `--plan-title` replaces only the plan's title. `kept` counts the commitments whose milestones and updates came from
  * the base, and lists those that took nothing from it because the base's commitment of that id is
  * still the example `init` wrote.
  */
@@ -482,8 +482,11 @@ function mergeBase(
   base: Feed,
   options: Pick<
     ImportCsvOptions,
-    'milestones' | 'updates' | 'publisherName' | 'publisherUrl' | 'kind'
-  >,
+    'milestones' | 'updates' | 'publisherName' | 'publisherUrl' | 'kind' | 'planTitle'
+  > & {
+    /** The language `planTitle` is written in. */
+    readonly titleLang?: string;
+  },
   kept: Kept,
 ): Feed {
   const baseById = new Map(base.commitments.map((commitment) => [commitment.id, commitment]));
@@ -521,7 +524,9 @@ function mergeBase(
       ...(options.kind ? { kind: options.kind } : {}),
       ...(options.publisherUrl ? { url: options.publisherUrl } : {}),
     },
-    ...(imported.plan ? { plan: imported.plan } : {}),
+    ...(options.planTitle
+      ? { plan: retitled(base.plan, options.planTitle, options.titleLang ?? 'en') }
+      : {}),
     updated: imported.updated,
     ...((base.languages ?? imported.languages)
       ? { languages: base.languages ?? imported.languages }
@@ -529,6 +534,24 @@ function mergeBase(
     ...(imported.statuses ? { statuses: imported.statuses } : {}),
     commitments,
   };
+}
+
+/**
+ * `plan` with the title `title`, written in `lang`, and all else kept: its id, period and address.
+ * A title given in several languages keeps the others, as `--plan-title` gives only one: the
+ * translations stay until the publisher changes them in the feed, rather than vanish unnoticed.
+ * Its language is the one of the title's languages that `lang` names (`fr` is `fr-FR` too), else
+ * `lang` is added.
+ */
+function retitled(plan: Plan | undefined, title: string, lang: string): Plan {
+  const before = plan?.title;
+  if (before === undefined || typeof before === 'string') return { ...plan, title };
+  const primary = lang.toLowerCase().split('-')[0];
+  const key =
+    Object.keys(before).find((candidate) => candidate.toLowerCase() === lang.toLowerCase()) ??
+    Object.keys(before).find((candidate) => candidate.toLowerCase().split('-')[0] === primary) ??
+    lang;
+  return { ...plan, title: { ...before, [key]: title } };
 }
 
 /** What an example commitment of `init` may hold that an import would take from the base. */
@@ -767,7 +790,17 @@ export async function importCsvCommand(
   if (!base) io.stderr(note(words.noSite('sheet')));
   const kept = keptNothing();
   const feed = base
-    ? withBaseStatuses(mergeBase(result.feed, base, options, kept), base, kept)
+    ? withBaseStatuses(
+        // The title given is in the language the publisher writes the sheet in.
+        mergeBase(
+          result.feed,
+          base,
+          { ...options, titleLang: options.lang?.[0] ?? result.lang },
+          kept,
+        ),
+        base,
+        kept,
+      )
     : placeholder
       ? {
           ...result.feed,

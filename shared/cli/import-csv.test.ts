@@ -789,6 +789,39 @@ describe('export csv', () => {
     ]);
   });
 
+  it('changes only the title of the plan of --base, in the language of the sheet, with --plan-title', async () => {
+    const base = path.join(ROOT, 'shared/feeds/valfleurie.json');
+    const original = JSON.parse(await readFile(base, 'utf8')) as Feed;
+    const retitle = async (lang: string, title: string) => {
+      const ran = await runCli(
+        [
+          'import',
+          'csv',
+          `docs/guide/template-${lang}.csv`,
+          '--base',
+          base,
+          '--plan-title',
+          title,
+          ...UPDATED,
+        ],
+        { cwd: ROOT },
+      );
+      expect(ran.code, ran.stderr).toBe(0);
+      return (JSON.parse(ran.stdout) as Feed).plan;
+    };
+    expect(await retitle('fr', 'Nouveau titre')).toEqual({
+      ...original.plan,
+      title: { fr: 'Nouveau titre', en: 'Open town action plan 2026-2028 (fictional example)' },
+    });
+    expect(await retitle('en', 'New title')).toEqual({
+      ...original.plan,
+      title: {
+        fr: "Plan d'action pour une commune ouverte 2026-2028 (exemple fictif)",
+        en: 'New title',
+      },
+    });
+  });
+
   it('round-trips Valfleurie through the sheets and --base: feed -> csv -> feed is the same feed', async () => {
     const source = path.join(ROOT, 'shared/feeds/valfleurie.json');
     const exported = await runCli(

@@ -516,7 +516,13 @@ export interface SpreadsheetSheets {
 
 /** The outcome of a spreadsheet import: a feed value, or every problem found, by sheet. */
 export type SpreadsheetResult =
-  | { ok: true; feed: Feed; warnings: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[] }
+  | {
+      ok: true;
+      feed: Feed;
+      /** The language of the commitments sheet's headers, which its plain-text cells are in. */
+      lang: HeaderLang;
+      warnings: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[];
+    }
   | {
       ok: false;
       errors: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[];
@@ -699,7 +705,7 @@ export function importSpreadsheet(
     ...(options.statuses && options.statuses.length > 0 ? { statuses: options.statuses } : {}),
     commitments,
   };
-  return { ok: true, feed, warnings };
+  return { ok: true, feed, lang: layout.lang, warnings };
 }
 
 /** Some ids of commitments, for a note: the first five and how many more. */
