@@ -486,6 +486,8 @@ function mergeBase(
   > & {
     /** The language `planTitle` is written in. */
     readonly titleLang?: string;
+    /** Whether `--lang` was given: its languages, in `imported`, then win over the base's. */
+    readonly langGiven?: boolean;
   },
   kept: Kept,
 ): Feed {
@@ -516,6 +518,7 @@ function mergeBase(
       ...(before.interpellations ? { interpellations: before.interpellations } : {}),
     };
   });
+  const languages = options.langGiven ? imported.languages : (base.languages ?? imported.languages);
   return {
     ...base,
     publisher: {
@@ -528,9 +531,7 @@ function mergeBase(
       ? { plan: retitled(base.plan, options.planTitle, options.titleLang ?? 'en') }
       : {}),
     updated: imported.updated,
-    ...((base.languages ?? imported.languages)
-      ? { languages: base.languages ?? imported.languages }
-      : {}),
+    ...(languages ? { languages } : {}),
     ...(imported.statuses ? { statuses: imported.statuses } : {}),
     commitments,
   };
@@ -795,7 +796,11 @@ export async function importCsvCommand(
         mergeBase(
           result.feed,
           base,
-          { ...options, titleLang: options.lang?.[0] ?? result.lang },
+          {
+            ...options,
+            titleLang: options.lang?.[0] ?? result.lang,
+            langGiven: options.lang !== undefined,
+          },
           kept,
         ),
         base,
@@ -921,7 +926,12 @@ export async function importDecidimCommand(
   const kept = keptNothing();
   const feed = base
     ? withBaseStatuses(
-        mergeBase(result.feed, base, { ...options, milestones: file }, kept),
+        mergeBase(
+          result.feed,
+          base,
+          { ...options, milestones: file, langGiven: options.lang !== undefined },
+          kept,
+        ),
         base,
         kept,
       )

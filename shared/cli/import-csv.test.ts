@@ -822,6 +822,24 @@ describe('export csv', () => {
     });
   });
 
+  it('lists the languages of --lang over those of --base', async () => {
+    const ran = await runCli(
+      [
+        'import',
+        'csv',
+        'docs/guide/template-fr.csv',
+        '--base',
+        path.join(ROOT, 'shared/feeds/valfleurie.json'),
+        '--lang',
+        'en,fr',
+        ...UPDATED,
+      ],
+      { cwd: ROOT },
+    );
+    expect(ran.code, ran.stderr).toBe(0);
+    expect((JSON.parse(ran.stdout) as Feed).languages).toEqual(['en', 'fr']);
+  });
+
   it('round-trips Valfleurie through the sheets and --base: feed -> csv -> feed is the same feed', async () => {
     const source = path.join(ROOT, 'shared/feeds/valfleurie.json');
     const exported = await runCli(

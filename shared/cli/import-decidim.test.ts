@@ -79,6 +79,18 @@ describe('import decidim: a JSON export with nested results and HTML', () => {
     expect(next).toEqual(feed);
   });
 
+  it('lists the language of --lang first over the languages of --base', async () => {
+    const first = await importDecidim(NESTED, ['--publisher-name', 'Valfleurie', '--lang', 'fr']);
+    await writeFile(path.join(dir, 'decidim-fr-first.json'), first.stdout);
+    const again = await importDecidim(
+      NESTED,
+      ['--lang', 'en', '--base', 'decidim-fr-first.json'],
+      dir,
+    );
+    expect(again.code, again.stderr).toBe(0);
+    expect((JSON.parse(again.stdout) as Feed).languages).toEqual(['en', 'fr']);
+  });
+
   it('says when --lang names a language the export has no text in, keeping its order', async () => {
     const ran = await importDecidim(NESTED, ['--publisher-name', 'Valfleurie', '--lang', 'ca']);
     expect(ran.code, ran.stderr).toBe(0);
