@@ -7,6 +7,13 @@ vi.mock('wxt/browser', () => ({
     runtime: { id: 'test', getURL: (path: string) => `chrome-extension://test${path}` },
     notifications: { create: async (id: string) => id },
     permissions: { getAll: async () => ({ origins: granted }) },
+    scripting: {
+      getRegisteredContentScripts: async () => [],
+      registerContentScripts: async () => undefined,
+      unregisterContentScripts: async () => undefined,
+      updateContentScripts: async () => undefined,
+    },
+    tabs: { query: async () => [], sendMessage: async () => undefined },
   },
 }));
 
@@ -105,5 +112,52 @@ describe('page-matches', () => {
     granted = ['https://participer.valfleurie.example/*'];
     await expect(ask(fromPage)).resolves.toBe(0);
     await expect(ask({ id: 'test', url: 'chrome-extension://test/popup.html' })).resolves.toBe(1);
+  });
+});
+
+describe('set-paused', () => {
+  const url = 'https://www.exemple.fr/engagements.json';
+  const body = JSON.stringify({
+    format: 'open-commitments/1',
+    publisher: { name: 'Ville d’Exemple', kind: 'municipality' },
+    updated: '2026-11-30T09:00:00Z',
+    commitments: [{ id: 'E1', title: 'Ouvrir les données', status: 'limited' }],
+  });
+
+  async function resume(nextRefreshAt: number): Promise<number> {
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+      fetched.push(String(input instanceof Request ? input.url : input));
+      return new Response(body, { headers: { 'content-type': 'application/json' } });
+    });
+    try {
+      await (
+        await db()
+      ).put('subscriptions', {
+        feedId: url,
+        url,
+        paused: true,
+        addedAt: 0,
+        failures: 0,
+        nextRefreshAt,
+      });
+      const reply = await handleMessage(
+        { type: 'set-paused', feedId: url, paused: false },
+        dashboard,
+      );
+      expect(reply).toMatchObject({ ok: true });
+      expect((await (await db()).get('subscriptions', url))?.paused).toBe(false);
+      return fetched.filter((address) => address === url).length;
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }
+
+  it('downloads a feed resumed after its time, rather than at the next alarm', async () => {
+    await expect(resume(0)).resolves.toBe(1);
+  });
+
+  it('leaves a feed resumed before its time to its alarm', async () => {
+    await expect(resume(Date.now() + 60_000)).resolves.toBe(0);
   });
 });

@@ -81,6 +81,8 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
       return { done: true };
     case 'set-paused':
       await setPaused(request.feedId, request.paused);
+      // A feed resumed after its time is downloaded now, not at the next alarm.
+      if (!request.paused) await refreshDue(now, { feedId: request.feedId });
       await syncRegistration();
       return { done: true };
     case 'subscriptions':

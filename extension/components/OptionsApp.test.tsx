@@ -92,6 +92,9 @@ describe('the options page', () => {
     );
     expect(activeButton?.getAttribute('aria-label')).toBe('Pause: Ville d’Exemple');
     expect(activeButton?.hasAttribute('aria-pressed')).toBe(false);
+    expect(
+      [...active.querySelectorAll('tr button')].map((b) => b.getAttribute('aria-label')),
+    ).toContain('Refresh now: Ville d’Exemple');
 
     const paused = mount(withSubscription(true), 'fr');
     expect(paused.querySelector('[data-paused]')?.textContent).toBe('Suspendu');
@@ -100,6 +103,8 @@ describe('the options page', () => {
     );
     expect(names).toContain('Reprendre\u00a0: Ville d’Exemple');
     expect(names).not.toContain('Suspendre\u00a0: Ville d’Exemple');
+    // It is not downloaded while paused, so it offers no refresh that would do nothing.
+    expect(names).not.toContain('Actualiser\u00a0: Ville d’Exemple');
   });
 
   it('speaks French to a French browser', () => {

@@ -375,7 +375,8 @@ export function OptionsApp({ model, lang }: { model: OptionsModel; lang: Lang })
                   >
                     {s.paused ? m.resume : m.pause}
                   </button>
-                  {s.url && (
+                  {/* A paused feed is not downloaded: resuming it downloads it when due. */}
+                  {s.url && !s.paused && (
                     <button
                       type="button"
                       class="oc-button"
