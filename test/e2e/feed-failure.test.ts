@@ -155,3 +155,63 @@ describe('a badge whose feed breaks', () => {
     await context.close();
   });
 });
+
+describe('a page of badges alone, its feed failing and then mended', () => {
+  it('shows the status without a reload, and drops the stale mark, asking every 5 minutes', async () => {
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    const path = '/feeds/badges-mend.json';
+    chromium.server.route(path, { status: 503, body: 'down' });
+    await page.goto(
+      hostPage(chromium.server, '/badges-mend.html', {
+        body: `<p><open-commitment-badge id="a" src="${path}" commitment="VF-03"></open-commitment-badge>
+          <open-commitment-badge id="b" src="${path}" commitment="VF-01"></open-commitment-badge></p>`,
+      }),
+    );
+    const status = page.locator('#a [part="status"]');
+    await expect
+      .poll(() => page.locator('#a [part="base"]').textContent())
+      .toBe('Engagement indisponible');
+    chromium.server.route(path, { body: good });
+    await page.clock.runFor(5 * 60_000 + 1000);
+    await expect.poll(() => status.textContent()).toBe('En travaux');
+
+    chromium.server.route(path, { status: 500, body: 'down' });
+    await page.clock.runFor(5 * 60_000);
+    const stale = page.locator('#a [part="stale"]');
+    await expect.poll(() => stale.count()).toBe(1);
+    chromium.server.route(path, { body: good });
+    await page.clock.runFor(5 * 60_000);
+    await expect.poll(() => stale.count()).toBe(0);
+    expect(await status.textContent()).toBe('En travaux');
+    expect(chromium.server.requests.filter((r) => r === path)).toHaveLength(4);
+    await context.close();
+  });
+
+  it('makes one request each time for a dashboard and its badges, not one per element', async () => {
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    const path = '/feeds/shared-refresh.json';
+    chromium.server.route(path, { body: good });
+    await page.goto(
+      hostPage(chromium.server, '/shared-refresh.html', {
+        body: `<open-commitments src="${path}"></open-commitments>
+          <p><open-commitment-badge src="${path}" commitment="VF-03"></open-commitment-badge>
+          <open-commitment-badge src="${path}" commitment="VF-01"></open-commitment-badge></p>`,
+      }),
+    );
+    await settled(page);
+    const asked = () => chromium.server.requests.filter((r) => r === path).length;
+    expect(asked()).toBe(1);
+    await page.clock.runFor(5 * 60_000 + 1000);
+    await expect.poll(asked).toBe(2);
+    await page.clock.runFor(5 * 60_000);
+    await expect.poll(asked).toBe(3);
+    // Once a request the page had just made would have reached the server.
+    await page.waitForTimeout(500);
+    expect(asked()).toBe(3);
+    await context.close();
+  });
+});

@@ -55,9 +55,27 @@ async function leaveWhileAsking(url: string): Promise<FeedState[]> {
   return states;
 }
 
+/** Answers 503 until `mend` is called, then the feed; counts the requests. */
+function serveBroken(): { asked: string[]; mend: () => void } {
+  const asked: string[] = [];
+  let broken = true;
+  vi.stubGlobal('fetch', async (url: string) => {
+    asked.push(url);
+    return broken ? new Response('down', { status: 503 }) : new Response(feedJson());
+  });
+  return { asked, mend: () => (broken = false) };
+}
+
+/** Sets the page's visibility as switching tabs would, telling the page. */
+function setVisibility(state: DocumentVisibilityState): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  Reflect.deleteProperty(document, 'visibilityState');
 });
 
 describe('feedSource', () => {
@@ -115,6 +133,44 @@ describe('feedSource', () => {
     slow.answer();
     await vi.waitFor(() => expect(feedSource(url).state.phase).toBe('ready'));
     expect(slow.signals).toHaveLength(1);
+  });
+
+  it('asks again every 5 minutes while kept fresh, once for all its elements, and mends a failure', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    const { asked, mend } = serveBroken();
+    const source = feedSource('https://www.exemple.fr/f/feed.json');
+    source.subscribe(() => undefined);
+    const releases = [source.keepFresh(), source.keepFresh(), source.keepFresh()];
+    await vi.waitFor(() => expect(source.state.phase).toBe('error'));
+
+    mend();
+    vi.advanceTimersByTime(5 * MINUTE);
+    await vi.waitFor(() => expect(source.state.phase).toBe('ready'));
+    expect(asked).toHaveLength(2);
+
+    for (const release of releases) release();
+    vi.advanceTimersByTime(30 * MINUTE);
+    await nextTask();
+    expect(asked).toHaveLength(2);
+  });
+
+  it('asks a hidden page nothing, and asks at once when it is shown again after 5 minutes', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    const { asked, mend } = serveBroken();
+    const source = feedSource('https://www.exemple.fr/g/feed.json');
+    source.subscribe(() => undefined);
+    source.keepFresh();
+    await vi.waitFor(() => expect(source.state.phase).toBe('error'));
+
+    setVisibility('hidden');
+    mend();
+    vi.advanceTimersByTime(20 * MINUTE);
+    await nextTask();
+    expect(asked).toHaveLength(1);
+
+    setVisibility('visible');
+    await vi.waitFor(() => expect(source.state.phase).toBe('ready'));
+    expect(asked).toHaveLength(2);
   });
 
   it('keeps showing the stored copy when a check is stopped, and checks again for the next view', async () => {

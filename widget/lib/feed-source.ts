@@ -27,8 +27,11 @@ export const WIDGET_DB_NAME = 'open-commitments-widget';
  */
 export const WIDGET_CACHE_POLICY: CachePolicy = { maxAge: 0, staleWhileRevalidate: Infinity };
 
-/** How old a check may be when a new view of the feed appears, before the publisher is asked. */
-const REVISIT_MS = 5 * 60 * 1000;
+/**
+ * How often a visible page asks the publisher again for a feed an element keeps fresh, and how old
+ * a check may be when a new view of the feed appears, or the page is shown again, before it is asked.
+ */
+const REFRESH_MS = 5 * 60 * 1000;
 
 /** What a component shows for a feed URL. */
 export interface FeedState {
@@ -55,6 +58,12 @@ export interface FeedSource {
   refresh(): Promise<void>;
   /** Calls `listener` on every change; the first subscriber starts loading. Returns the unsubscribe. */
   subscribe(listener: FeedListener): () => void;
+  /**
+   * Asks the publisher every 5 minutes while the page is visible, and at once when it is shown
+   * again after longer, until the returned function is called by every element that asked. One
+   * timer per feed: a dashboard and ten badges of it make one request each time.
+   */
+  keepFresh(): () => void;
 }
 
 interface Registry {
@@ -125,6 +134,8 @@ function createSource(url: string, feeds: FeedClient): FeedSource {
   let state: FeedState = { phase: 'loading', revision: 0 };
   let checkedAt = 0;
   let started = false;
+  let keepers = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
 
   const set = (next: Omit<FeedState, 'revision'>): void => {
     state = { ...next, revision: state.revision + 1 };
@@ -170,6 +181,19 @@ function createSource(url: string, feeds: FeedClient): FeedSource {
     });
   };
 
+  // A hidden page is not woken; shown again, it asks at once if the copy is due.
+  const schedule = (): void => {
+    const run = keepers > 0 && document.visibilityState === 'visible';
+    if (run === (timer !== undefined)) return;
+    clearInterval(timer);
+    timer = run ? setInterval(() => void refresh(), REFRESH_MS) : undefined;
+  };
+
+  const onVisibility = (): void => {
+    schedule();
+    if (timer !== undefined && Date.now() - checkedAt >= REFRESH_MS) void refresh();
+  };
+
   feeds.subscribe(url, apply);
   // Back online after a failure: asked again at once, not at the next refresh (five minutes on,
   // or never with no-refresh), so that the notice of a stale copy goes with the outage.
@@ -185,10 +209,20 @@ function createSource(url: string, feeds: FeedClient): FeedSource {
       return checkedAt;
     },
     refresh,
+    keepFresh() {
+      if (!keepers++) document.addEventListener('visibilitychange', onVisibility);
+      schedule();
+      let kept = true;
+      return () => {
+        if (kept && !--keepers) document.removeEventListener('visibilitychange', onVisibility);
+        kept = false;
+        schedule();
+      };
+    },
     subscribe(listener) {
       // A view shown again later (a single-page site coming back to it) asks again if the copy
       // was last checked long ago, as a page's first view does.
-      if (checkedAt && Math.abs(Date.now() - checkedAt) >= REVISIT_MS) void refresh();
+      if (checkedAt && Math.abs(Date.now() - checkedAt) >= REFRESH_MS) void refresh();
       listeners.add(listener);
       start();
       return () => {

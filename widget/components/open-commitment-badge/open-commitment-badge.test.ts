@@ -134,7 +134,7 @@ describe('<open-commitment-badge>', () => {
     expect(button.getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('listens to the page only while its details are open', async () => {
+  it('listens to the page for its details only while they are open, and not at all once gone', async () => {
     const live = new Set<unknown>();
     const add = document.addEventListener.bind(document);
     vi.spyOn(document, 'addEventListener').mockImplementation((type, listener, options) => {
@@ -151,11 +151,12 @@ describe('<open-commitment-badge>', () => {
     });
     const badge = await mount('VF-03');
     const button = badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
-    expect(live.size).toBe(0);
+    // Its feed's return to a visible page, which it keeps fresh, is heard while it is there.
+    const closed = live.size;
     button.click();
-    expect(live.size).toBeGreaterThan(0);
+    expect(live.size).toBeGreaterThan(closed);
     button.click();
-    expect(live.size).toBe(0);
+    expect(live.size).toBe(closed);
     button.click();
     badge.remove();
     expect(live.size).toBe(0);

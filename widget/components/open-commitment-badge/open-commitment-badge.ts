@@ -46,6 +46,7 @@ const alerted = new WeakSet<object>();
  * @attr theme - `default`, `dsfr` or `dark`; without it, follows `prefers-color-scheme`. `dsfr`
  *   turns dark with a site of the French State design system (`data-fr-theme="dark"` on `<html>`).
  * @attr today - The day lateness is computed for (`YYYY-MM-DD`); defaults to the viewer's today.
+ * @attr no-refresh - Do not ask the publisher again every 5 minutes while the page is visible.
  *
  * @cssstate fr-dark - Theme `dsfr` on a page in the design system's dark theme: dark colours.
  *
@@ -90,7 +91,14 @@ const alerted = new WeakSet<object>();
  * @cssprop --oc-status-unknown-bg - Background of its label.
  */
 export class OpenCommitmentBadge extends HTMLElement {
-  static readonly observedAttributes = ['src', 'commitment', 'theme', 'today', 'lang'];
+  static readonly observedAttributes = [
+    'src',
+    'commitment',
+    'theme',
+    'today',
+    'lang',
+    'no-refresh',
+  ];
 
   #feedState: FeedState = { phase: 'loading', revision: 0 };
   #open = false;
@@ -172,7 +180,7 @@ export class OpenCommitmentBadge extends HTMLElement {
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (old === value) return;
-    if (name === 'src' && this.isConnected) this.#subscribe();
+    if ((name === 'src' || name === 'no-refresh') && this.isConnected) this.#subscribe();
     else if (name === 'theme') followFrTheme(this);
     else this.#draw();
   }
@@ -184,11 +192,18 @@ export class OpenCommitmentBadge extends HTMLElement {
     if (src) {
       const source = feedSource(src);
       this.#feedState = source.state;
-      this.#unsubscribe = source.subscribe((state) => {
+      const unsubscribe = source.subscribe((state) => {
         this.#feedState = state;
         this.#announce();
         this.#draw();
       });
+      // Alone on a page, badges keep their feed fresh as a dashboard does: a failure or a stale
+      // copy mends itself without a reload.
+      const release = this.hasAttribute('no-refresh') ? undefined : source.keepFresh();
+      this.#unsubscribe = () => {
+        unsubscribe();
+        release?.();
+      };
     }
     this.#announce();
     this.#draw();

@@ -69,9 +69,6 @@ const ROWS_PER_TASK = 10;
  */
 const SPEAK_COUNT_MS = 1000;
 
-/** How often a visible dashboard asks the publisher for news. */
-const REFRESH_MS = 5 * 60 * 1000;
-
 let stylesheet: CSSStyleSheet | undefined;
 
 /**
@@ -196,7 +193,8 @@ export class OpenCommitments extends HTMLElement {
   #rowEstimate = '';
   #source: FeedSource | undefined;
   #unsubscribe: (() => void) | undefined;
-  #timer: ReturnType<typeof setInterval> | undefined;
+  /** Lets the feed go unrefreshed by this dashboard (`no-refresh`, or gone from the page). */
+  #release: (() => void) | undefined;
   #unwatchLang: (() => void) | undefined;
   #model: Model | undefined;
   #building: { feed: Feed; lang: Lang; today: string } | undefined;
@@ -312,26 +310,23 @@ export class OpenCommitments extends HTMLElement {
       Reflect.set(this, name, value);
     }
     window.addEventListener('hashchange', this.#onHashChange);
-    document.addEventListener('visibilitychange', this.#onVisibility);
     window.addEventListener('beforeprint', this.#onPrint);
     window.addEventListener('afterprint', this.#onPrint);
     this.#unwatchLang = watchPageLang(() => this.#requestUpdate());
     followFrTheme(this);
     this.#subscribe();
-    this.#startTimer();
     this.#requestUpdate();
   }
 
   disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.#onHashChange);
-    document.removeEventListener('visibilitychange', this.#onVisibility);
     window.removeEventListener('beforeprint', this.#onPrint);
     window.removeEventListener('afterprint', this.#onPrint);
     this.#unwatchLang?.();
     followFrTheme(this);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#stopTimer();
+    this.#keepFresh();
     clearTimeout(this.#speakTimer);
   }
 
@@ -348,10 +343,7 @@ export class OpenCommitments extends HTMLElement {
     const changed = this.#changed;
     // What these steps change is drawn by this render, not by another one.
     if (changed.has('src') && this.isConnected) this.#subscribe();
-    if (changed.has('no-refresh')) {
-      this.#stopTimer();
-      this.#startTimer();
-    }
+    if (changed.has('no-refresh')) this.#keepFresh();
     if (!this.#hashRead || changed.has('status') || changed.has('themes')) {
       this.#hashRead = true;
       this.#readLocation(false);
@@ -487,6 +479,7 @@ export class OpenCommitments extends HTMLElement {
     if (this.#unsubscribe && url === this.#source?.url) return;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#keepFresh();
     this.#model = undefined;
     if (!this.src) {
       this.#source = undefined;
@@ -499,28 +492,16 @@ export class OpenCommitments extends HTMLElement {
       this.#requestUpdate('feed');
       this.#wakePeers();
     });
+    this.#keepFresh();
     this.#announce();
     this.#requestUpdate('feed');
   }
 
-  /** Asks the publisher every few minutes while the page is visible; a hidden page is not woken. */
-  #startTimer(): void {
-    if (this.noRefresh || this.#timer !== undefined || !this.isConnected) return;
-    if (document.visibilityState !== 'visible') return;
-    this.#timer = setInterval(() => void this.#source?.refresh(), REFRESH_MS);
+  /** Has the feed asked for again every few minutes, with the page's other elements showing it. */
+  #keepFresh(): void {
+    this.#release?.();
+    this.#release = this.#unsubscribe && !this.noRefresh ? this.#source?.keepFresh() : undefined;
   }
-
-  #stopTimer(): void {
-    if (this.#timer !== undefined) clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
-
-  #onVisibility = (): void => {
-    this.#stopTimer();
-    this.#startTimer();
-    if (this.noRefresh || document.visibilityState !== 'visible' || !this.#source) return;
-    if (Date.now() - this.#source.checkedAt >= REFRESH_MS) void this.#source.refresh();
-  };
 
   #onHashChange = (): void => {
     // The page's own anchors (a skip link, "back to top") name none of the dashboard's keys: the
