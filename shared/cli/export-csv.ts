@@ -1,9 +1,10 @@
 /** `open-commitments export csv`: a feed back to the spreadsheet template. */
 import { writeCsv, type Separator } from './csv-table.ts';
+import type { Feed } from '../feed/types.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
 import { feedAsWritten } from './feed-as-written.ts';
 import { EXIT, type CliIo } from './io.ts';
-import { cliLang, say } from './lang.ts';
+import { cliLang, isFrenchTag, say } from './lang.ts';
 import { checkTargets, feedJson, issueLine, loadFeed, writeOutput } from './output.ts';
 import { exportSpreadsheet, type HeaderLang } from './spreadsheet.ts';
 
@@ -46,6 +47,27 @@ export interface ExportCsvOptions {
   readonly force?: boolean;
 }
 
+/**
+ * The language of the sheet's headers for a feed: its first language (`fr-FR` is French too);
+ * for a feed that lists none (`languages` is optional), the first language its texts are given
+ * in, else the language of the run, which is most likely the publisher's.
+ */
+function headerLang(feed: Feed): HeaderLang {
+  const texts = [
+    feed.publisher.name,
+    feed.plan?.title,
+    ...feed.commitments.flatMap((commitment) => [
+      commitment.title,
+      commitment.summary,
+      commitment.description,
+    ]),
+  ];
+  const perLanguage = texts.find((text) => typeof text === 'object');
+  const first = feed.languages?.[0] ?? (perLanguage ? Object.keys(perLanguage)[0] : undefined);
+  if (first === undefined) return cliLang();
+  return isFrenchTag(first) ? 'fr' : 'en';
+}
+
 /** Writes a feed's commitments (and optionally milestones, updates, statuses) as CSV. */
 export async function exportCsvCommand(
   source: string,
@@ -86,7 +108,7 @@ export async function exportCsvCommand(
   const feed = written.feed;
   const words = say(messages);
   for (const warning of result.warnings) io.stderr(issueLine('warning', source, warning));
-  const lang: HeaderLang = options.lang ?? (feed.languages?.[0] === 'fr' ? 'fr' : 'en');
+  const lang: HeaderLang = options.lang ?? headerLang(feed);
   const separator: Separator = options.separator ?? (lang === 'fr' ? ';' : ',');
   const sheets = exportSpreadsheet(feed, { lang, separator });
   await writeOutput(

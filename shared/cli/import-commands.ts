@@ -15,7 +15,7 @@ import { IMPORT_PLACEHOLDER_NAME, isStarterCommitment, isStarterStatus } from '.
 import { DEFAULT_LIMITS } from '../feed/limits.ts';
 import { EXIT, InputError, bytesText, limitText, readInput, type CliIo } from './io.ts';
 import { issueLabel, issueMessage } from './issue-words.ts';
-import { cliLang, say } from './lang.ts';
+import { cliLang, isFrenchTag, say } from './lang.ts';
 import {
   checkTargets,
   existingOut,
@@ -488,6 +488,13 @@ function mergeBase(
     readonly titleLang?: string;
     /** Whether `--lang` was given: its languages, in `imported`, then win over the base's. */
     readonly langGiven?: boolean;
+    /**
+     * Whether the sheet or the export shows its languages (columns per language, texts per
+     * locale): only then do the languages of `imported` go in a base that lists none. A sheet in
+     * one language says only the language of its headers, which a feed written without
+     * `languages` may not want stated (a feed in `fr-FR` exported with French headers).
+     */
+    readonly langsInSource?: boolean;
   },
   kept: Kept,
 ): Feed {
@@ -518,7 +525,9 @@ function mergeBase(
       ...(before.interpellations ? { interpellations: before.interpellations } : {}),
     };
   });
-  const languages = options.langGiven ? imported.languages : (base.languages ?? imported.languages);
+  const languages = options.langGiven
+    ? imported.languages
+    : (base.languages ?? (options.langsInSource ? imported.languages : undefined));
   return {
     ...base,
     publisher: {
@@ -800,6 +809,7 @@ export async function importCsvCommand(
             ...options,
             titleLang: options.lang?.[0] ?? result.lang,
             langGiven: options.lang !== undefined,
+            langsInSource: result.perLanguage,
           },
           kept,
         ),
@@ -812,9 +822,7 @@ export async function importCsvCommand(
           // In the sheet's language, as the feed's texts are.
           publisher: {
             ...result.feed.publisher,
-            name: IMPORT_PLACEHOLDER_NAME[
-              result.feed.languages?.[0]?.startsWith('fr') ? 'fr' : 'en'
-            ],
+            name: IMPORT_PLACEHOLDER_NAME[isFrenchTag(result.feed.languages?.[0]) ? 'fr' : 'en'],
           },
         }
       : result.feed;
@@ -929,7 +937,12 @@ export async function importDecidimCommand(
         mergeBase(
           result.feed,
           base,
-          { ...options, milestones: file, langGiven: options.lang !== undefined },
+          {
+            ...options,
+            milestones: file,
+            langGiven: options.lang !== undefined,
+            langsInSource: result.feed.languages !== undefined,
+          },
           kept,
         ),
         base,

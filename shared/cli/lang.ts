@@ -37,6 +37,11 @@ export function say<M extends MessageTree>(messages: MessageTables<M>): M {
   return messages[current];
 }
 
+/** Whether a feed's language tag is French: `fr`, or a regional French such as `fr-FR`, `fr-CA`. */
+export function isFrenchTag(tag: string | undefined): boolean {
+  return tag !== undefined && /^fr(-|$)/i.test(tag);
+}
+
 function fromLocale(locale: string | undefined): Lang | undefined {
   if (locale === undefined) return undefined;
   const name = locale.trim();

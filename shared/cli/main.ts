@@ -194,7 +194,7 @@ const messages = defineMessages({
       },
       lang: {
         flags: '--lang <langue>',
-        about: 'langue des en-têtes (par défaut\u00a0: la première du flux)',
+        about: 'langue des en-têtes (par défaut\u00a0: celle du flux)',
       },
       separator: {
         flags: '--separator <sép>',
@@ -294,7 +294,7 @@ const messages = defineMessages({
       milestones: { flags: '--milestones <file>', about: 'also write the milestones sheet' },
       updates: { flags: '--updates <file>', about: 'also write the updates sheet' },
       statuses: { flags: '--statuses <file>', about: "also write the feed's statuses as JSON" },
-      lang: { flags: '--lang <lang>', about: "header language (default: the feed's first)" },
+      lang: { flags: '--lang <lang>', about: "header language (default: the feed's)" },
       separator: {
         flags: '--separator <sep>',
         about: '";", "," or "tab" (default: ";" in French, "," in English)',

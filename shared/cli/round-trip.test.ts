@@ -45,38 +45,45 @@ const edge: Feed = {
   ],
 };
 
-async function roundTrip(source: string, name: string) {
+async function roundTrip(source: string, name: string, lang?: 'fr' | 'en') {
+  const options = lang ? { lang } : {};
   const sheet = (kind: string) => path.join(dir, `${name}-${kind}`);
-  const exported = await runCli([
-    'export',
-    'csv',
-    source,
-    '--out',
-    sheet('c.csv'),
-    '--milestones',
-    sheet('m.csv'),
-    '--updates',
-    sheet('u.csv'),
-    '--statuses',
-    sheet('s.json'),
-  ]);
+  const exported = await runCli(
+    [
+      'export',
+      'csv',
+      source,
+      '--out',
+      sheet('c.csv'),
+      '--milestones',
+      sheet('m.csv'),
+      '--updates',
+      sheet('u.csv'),
+      '--statuses',
+      sheet('s.json'),
+    ],
+    options,
+  );
   expect(exported.code).toBe(0);
-  const imported = await runCli([
-    'import',
-    'csv',
-    sheet('c.csv'),
-    '--milestones',
-    sheet('m.csv'),
-    '--updates',
-    sheet('u.csv'),
-    '--statuses',
-    sheet('s.json'),
-    '--base',
-    source,
-    '--out',
-    sheet('back.json'),
-  ]);
-  expect(imported.stderr).not.toContain('error');
+  const imported = await runCli(
+    [
+      'import',
+      'csv',
+      sheet('c.csv'),
+      '--milestones',
+      sheet('m.csv'),
+      '--updates',
+      sheet('u.csv'),
+      '--statuses',
+      sheet('s.json'),
+      '--base',
+      source,
+      '--out',
+      sheet('back.json'),
+    ],
+    options,
+  );
+  expect(imported.stderr).not.toMatch(/error|erreur/);
   expect(imported.code).toBe(0);
   const diff = await runCli(['diff', source, sheet('back.json')]);
   return {
@@ -94,6 +101,60 @@ describe('export csv then import csv', () => {
     const { before, after, diff } = await roundTrip(path.join(ROOT, 'shared/feeds', file), file);
     expect({ ...after, updated: before.updated }).toEqual(before);
     expect(diff).toMatchObject({ code: 0, stdout: 'no change\n' });
+  });
+
+  /** A feed in French that lists no languages, as the format allows. */
+  const french: Feed = {
+    format: 'open-commitments/1',
+    publisher: { name: 'Commune de Valfleurie', kind: 'municipality' },
+    updated: '2026-12-01T00:00:00Z',
+    statuses: [{ key: 'vote', label: 'Voté en conseil', category: 'limited' }],
+    commitments: [
+      {
+        id: 'E1',
+        title: 'Ouvrir les données des marchés publics',
+        themes: ['Commande publique'],
+        status: 'vote',
+        progress: 12.5,
+        milestones: [{ title: 'Premier lot', weight: 1.5 }],
+        updates: [{ date: '2026-11-01', note: 'Délibération votée.' }],
+      },
+      { id: 'E2', title: 'Publier le budget', status: 'complete' },
+    ],
+  };
+
+  it.each([
+    ['without languages', french, 'fr'],
+    ['in regional French', { ...french, languages: ['fr-FR'] }, 'en'],
+  ] as const)(
+    'gives back a French feed %s, through sheets with French headers',
+    async (name, feed, lang) => {
+      const source = path.join(dir, `${name}.json`);
+      await writeFile(source, JSON.stringify(feed));
+      // A feed that lists no languages and has no text per language is exported in the language
+      // of the command line, the publisher's.
+      const { before, after, diff } = await roundTrip(source, name, lang);
+      const header = (await readFile(path.join(dir, `${name}-c.csv`), 'utf8')).split('\n')[0];
+      expect(header).toMatch(/^\uFEFFid;titre;statut;avancement;/);
+      expect({ ...after, updated: before.updated }).toEqual(before);
+      expect(diff).toMatchObject({ code: 0, stdout: 'no change\n' });
+    },
+  );
+
+  it('writes the headers in the first language of the texts of a feed that lists none', async () => {
+    const source = path.join(dir, 'no-languages.json');
+    const { languages: _none, ...feed } = edge;
+    await writeFile(source, JSON.stringify(feed));
+    const ran = await runCli([
+      'export',
+      'csv',
+      source,
+      '--out',
+      path.join(dir, 'no-languages.csv'),
+    ]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const header = (await readFile(path.join(dir, 'no-languages.csv'), 'utf8')).split('\n')[0];
+    expect(header).toMatch(/^\uFEFFid;titre;titre_fr;titre_en;/);
   });
 
   it('keeps lists holding "|", partners in several languages, spaces, and the order of updates', async () => {

@@ -521,6 +521,8 @@ export type SpreadsheetResult =
       feed: Feed;
       /** The language of the commitments sheet's headers, which its plain-text cells are in. */
       lang: HeaderLang;
+      /** Whether the commitments sheet has columns per language (`titre_fr`, `title_en`). */
+      perLanguage: boolean;
       warnings: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[];
     }
   | {
@@ -705,7 +707,7 @@ export function importSpreadsheet(
     ...(options.statuses && options.statuses.length > 0 ? { statuses: options.statuses } : {}),
     commitments,
   };
-  return { ok: true, feed, lang: layout.lang, warnings };
+  return { ok: true, feed, lang: layout.lang, perLanguage: textLangs.size > 0, warnings };
 }
 
 /** Some ids of commitments, for a note: the first five and how many more. */

@@ -65,10 +65,10 @@ describe('the command line in French', () => {
     const help = async (lang: 'fr' | 'en'): Promise<string> =>
       plain((await runCli(['export', 'csv', '--help'], { lang })).stdout).replace(/\s+/g, ' ');
     expect(await help('fr')).toContain(
-      'langue des en-têtes (par défaut : la première du flux ; valeurs possibles : fr, en)',
+      'langue des en-têtes (par défaut : celle du flux ; valeurs possibles : fr, en)',
     );
     expect(await help('en')).toContain(
-      'header language (default: the feed\'s first; choices: "fr", "en")',
+      'header language (default: the feed\'s; choices: "fr", "en")',
     );
   });
 
