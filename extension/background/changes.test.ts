@@ -35,6 +35,7 @@ vi.mock('wxt/browser', () => ({
     tabs: {
       create: async ({ url }: { url: string }) => opened.push(url),
       update: async (tabId: number, props: object) => updated.push(['tab', tabId, props]),
+      reload: async (tabId: number) => updated.push(['reload', tabId]),
     },
     windows: {
       update: async (windowId: number, props: object) => updated.push(['window', windowId, props]),
@@ -175,6 +176,7 @@ describe('recording changes of followed commitments', () => {
     expect(opened).toEqual([]);
     expect(updated).toEqual([
       ['tab', 8, { active: true, url: 'chrome-extension://test/dashboard.html#oc-changes' }],
+      ['reload', 8],
       ['window', 2, { focused: true }],
     ]);
   });

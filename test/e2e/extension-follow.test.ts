@@ -423,6 +423,37 @@ describe('My commitments left open in a tab', () => {
   });
 });
 
+describe('My commitments in front at its recent changes', () => {
+  it('lists a change once its notification is clicked', async () => {
+    const dash = await dashboard();
+    await dash.evaluate(() => history.replaceState(null, '', '#oc-changes'));
+    const change = dash.locator('[data-section="changes"] [data-commitment-id="C1"]');
+    await expect(change.count()).resolves.toBe(0);
+    publish((f) =>
+      Object.assign(
+        f.commitments.find((c) => c.id === 'C1')!,
+        { status: 'limited' },
+      ),
+    );
+    await refreshFromOptions();
+    await dash.bringToFront();
+    // The person clicks the notification (headless Chromium shows none to click).
+    await (
+      await session.worker()
+    ).evaluate(() =>
+      (chrome.notifications.onClicked as unknown as { dispatch(id: string): void }).dispatch(
+        'oc-change-1',
+      ),
+    );
+    await change.first().waitFor();
+    await expect(change.first().textContent()).resolves.toContain('Lobby register');
+    expect(session.context.pages().filter((p) => p.url().includes('/dashboard.html'))).toHaveLength(
+      1,
+    );
+    await dash.close();
+  });
+});
+
 describe('in another language', () => {
   it('words the changes and questions kept so far in French once the browser speaks French', async () => {
     await session.context.close();
