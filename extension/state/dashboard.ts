@@ -15,6 +15,8 @@ export function createDashboardModel() {
   async function load(): Promise<void> {
     try {
       data.value = await ask({ type: 'dashboard' });
+      // A failure said before is over: the page is no longer out of date.
+      error.value = null;
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     }
