@@ -13,7 +13,15 @@ import { decodeText } from './decode-text.ts';
 import { garbledTexts } from './feed-checks.ts';
 import { IMPORT_PLACEHOLDER_NAME, isStarterCommitment, isStarterStatus } from './init.ts';
 import { DEFAULT_LIMITS } from '../feed/limits.ts';
-import { EXIT, InputError, bytesText, limitText, readInput, type CliIo } from './io.ts';
+import {
+  EXIT,
+  InputError,
+  bytesText,
+  limitText,
+  readInput,
+  refuseWorkbook,
+  type CliIo,
+} from './io.ts';
 import { issueLabel, issueMessage } from './issue-words.ts';
 import { cliLang, isFrenchTag, say } from './lang.ts';
 import {
@@ -182,6 +190,7 @@ async function readTextFile(
   kind: 'csv' | 'json' | 'either',
 ): Promise<string> {
   const bytes = await readInput(file, io, { timeoutMs: 30_000, maxBytes: MAX_INPUT });
+  refuseWorkbook(file, bytes, kind === 'json' ? 'json' : 'sheet');
   const decoded = decodeText(bytes);
   const words = say(messages);
   if (decoded.invalidAt !== undefined)

@@ -309,6 +309,30 @@ describe('import csv', () => {
     expect(ran.stderr).toContain(`'${value}' is invalid`);
   });
 
+  it.each([
+    ['xlsx', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]],
+    ['xls', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00]],
+  ])(
+    'says that a .%s workbook is not CSV and how to save it as CSV, in either language (exit 2)',
+    async (extension, bytes) => {
+      await write(`engagements.${extension}`, new Uint8Array([...bytes, 0xe9, 0x00, 0x9c]));
+      await write('sheet.csv', 'id,title,status\nE1,One,limited\n');
+      const english = await importCsv([`engagements.${extension}`]);
+      expect(english).toMatchObject({
+        code: 2,
+        stderr: `error    engagements.${extension}: a spreadsheet workbook, not CSV: save it from the spreadsheet as "CSV UTF-8 (comma delimited)" (File > Save As)\n`,
+      });
+      const french = await runCli(
+        ['import', 'csv', 'sheet.csv', '--milestones', `engagements.${extension}`],
+        { cwd: dir, lang: 'fr' },
+      );
+      expect(french).toMatchObject({
+        code: 2,
+        stderr: `erreur    engagements.${extension}\u00a0: c’est un classeur de tableur, pas un CSV\u00a0: enregistrez-le depuis le tableur au format «\u00a0CSV UTF-8 (délimité par des virgules)\u00a0» (Fichier > Enregistrer sous)\n`,
+      });
+    },
+  );
+
   it('names the row and column of an unclosed quote', async () => {
     await write(
       'quote.csv',

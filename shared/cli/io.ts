@@ -94,6 +94,14 @@ const messages = defineMessages({
       `${source}\u00a0: seuls les fichiers locaux et les adresses http(s) peuvent être lus`,
     notAFile: (source: string) => `${source}\u00a0: ce n’est pas un fichier`,
     noSuchFile: (source: string) => `${source}\u00a0: fichier introuvable`,
+    workbook: {
+      sheet: (source: string) =>
+        `${source}\u00a0: c’est un classeur de tableur, pas un CSV\u00a0: enregistrez-le depuis le tableur au format «\u00a0CSV UTF-8 (délimité par des virgules)\u00a0» (Fichier > Enregistrer sous)`,
+      json: (source: string) =>
+        `${source}\u00a0: c’est un classeur de tableur, pas un fichier JSON`,
+      feed: (source: string) =>
+        `${source}\u00a0: c’est un classeur de tableur, pas un flux\u00a0: enregistrez sa feuille au format «\u00a0CSV UTF-8 (délimité par des virgules)\u00a0» (Fichier > Enregistrer sous), puis import csv en fait un flux`,
+    },
   },
   en: {
     bytes: 'bytes',
@@ -123,8 +131,36 @@ const messages = defineMessages({
     notLocal: (source: string) => `${source}: only local files and http(s) URLs can be read`,
     notAFile: (source: string) => `${source}: not a file`,
     noSuchFile: (source: string) => `${source}: no such file`,
+    workbook: {
+      sheet: (source: string) =>
+        `${source}: a spreadsheet workbook, not CSV: save it from the spreadsheet as "CSV UTF-8 (comma delimited)" (File > Save As)`,
+      json: (source: string) => `${source}: a spreadsheet workbook, not a JSON file`,
+      feed: (source: string) =>
+        `${source}: a spreadsheet workbook, not a feed: save its sheet as "CSV UTF-8 (comma delimited)" (File > Save As), then import csv turns it into a feed`,
+    },
   },
 });
+
+/** The first bytes of a spreadsheet workbook: a zip archive (.xlsx, .ods), an OLE file (.xls). */
+const WORKBOOK_SIGNATURES = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+];
+
+/**
+ * Refuses a spreadsheet workbook read where a CSV sheet, a JSON file or a feed is expected (a
+ * publisher gives the .xlsx they edit rather than the CSV saved from it): decoded as text, its
+ * bytes would be reported as another encoding or as unknown columns, which sends the publisher
+ * the wrong way.
+ */
+export function refuseWorkbook(
+  source: string,
+  bytes: Uint8Array,
+  expected: 'sheet' | 'json' | 'feed',
+): void {
+  if (WORKBOOK_SIGNATURES.some((signature) => signature.every((byte, i) => bytes[i] === byte)))
+    throw new InputError(say(messages).workbook[expected](source));
+}
 
 /** The message for the standard input read a second time (`main` reads it at most once). */
 export function stdinReadTwice(): InputError {

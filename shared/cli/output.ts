@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS } from '../feed/limits.ts';
 import { parseFeed } from '../feed/parse-feed.ts';
 import type { Feed, ParseMode, ParseResult } from '../feed/types.ts';
 import { defineMessages } from '../i18n/define-messages.ts';
-import { InputError, isUrl, readInput, type CliIo } from './io.ts';
+import { InputError, isUrl, readInput, refuseWorkbook, type CliIo } from './io.ts';
 import { cliLang, say } from './lang.ts';
 import { issueLabel, issueMessage, quoted } from './issue-words.ts';
 
@@ -324,6 +324,7 @@ export async function loadFeed(
     maxBytes: DEFAULT_LIMITS.maxBytes,
     ...(onHeaders ? { onHeaders } : {}),
   });
+  refuseWorkbook(source, bytes, 'feed');
   onBytes?.(bytes);
   const result = parseFeed(bytes, { mode, maxBytes: DEFAULT_LIMITS.maxBytes });
   if (result.ok || !unreadable(result)) return result;

@@ -306,6 +306,20 @@ describe('validate', () => {
     );
   });
 
+  it('says that a spreadsheet workbook is not a feed, rather than blame its encoding (exit 2)', async () => {
+    await writeFile(
+      path.join(dir, 'engagements.xlsx'),
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xe9, 0x9c]),
+    );
+    const ran = await runCli(['validate', 'engagements.xlsx'], { cwd: dir });
+    expect(ran).toMatchObject({
+      code: 2,
+      stderr:
+        'error    engagements.xlsx: a spreadsheet workbook, not a feed: save its sheet as "CSV UTF-8 (comma delimited)" (File > Save As), then import csv turns it into a feed\n',
+    });
+    expect(ran.stdout).not.toContain('UTF-8 text');
+  });
+
   it('says so when - names a standard input it does not have', async () => {
     const ran = await runCli(['validate', '-']);
     expect(ran).toMatchObject({
