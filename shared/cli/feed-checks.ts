@@ -110,6 +110,10 @@ const hints = defineMessages({
     answer: 'Une interpellation répondue demande «\u00a0"answer": {"date": …, "text": …}\u00a0».',
     text: 'Un texte est une chaîne de caractères, ou un objet qui associe une chaîne à chaque langue\u00a0: «\u00a0{"fr": "…", "en": "…"}\u00a0».',
     commitments: '«\u00a0commitments\u00a0» est une liste (elle peut être vide).',
+    longText:
+      'Raccourcissez ce texte\u00a0: au-delà de la limite, les lecteurs refusent le flux entier.',
+    manyCommitments:
+      'Répartissez les engagements entre plusieurs flux, par exemple un par plan d’action.',
   },
   en: {
     html: 'This is HTML, not a feed: check the address or the file (a server may answer a missing file with a web page).',
@@ -149,6 +153,9 @@ const hints = defineMessages({
     answer: 'An answered interpellation needs "answer": {"date": …, "text": …}.',
     text: 'Text is a string, or an object of language to string: {"fr": "…", "en": "…"}.',
     commitments: '"commitments" is a list (it may be empty).',
+    longText: 'Shorten this text: past the limit, readers refuse the whole feed.',
+    manyCommitments:
+      'Split the commitments across several feeds, for instance one per action plan.',
   },
 });
 
@@ -194,6 +201,11 @@ export function hintFor(
 ): string | undefined {
   const key = lastKey(issue.path);
   const parent = issue.path.replace(/\[\d+\]/g, '');
+  // Over a limit, the value is of the right kind: a hint on how to write the field would mislead.
+  if (issue.code === 'too-large') {
+    if (/^text of \d+ characters/.test(issue.message)) return hint((h) => h.longText);
+    return key === 'commitments' ? hint((h) => h.manyCommitments) : undefined;
+  }
   if (issue.path === '$' && /Unexpected token '<'/.test(issue.message)) return hint((h) => h.html);
   if (issue.path === '$' && /not valid UTF-8/.test(issue.message)) return hint((h) => h.notUtf8);
   if (issue.path === '$' && /Unexpected token '[«»“”„‘’]'/.test(issue.message))

@@ -243,6 +243,47 @@ describe('validate', () => {
     expect(ran.stdout).toMatch(/bad\.json: invalid \(\d+ errors/);
   });
 
+  it('hints at the limit, not at how to write the field, for a value over a limit', async () => {
+    const over = async (
+      name: string,
+      change: (feed: Awaited<ReturnType<typeof valfleurie>>) => void,
+    ) => {
+      const feed = await valfleurie();
+      change(feed);
+      await writeFile(path.join(dir, `${name}.json`), JSON.stringify(feed));
+      const ran = await runCli(['validate', `${name}.json`], { cwd: dir });
+      expect(ran.code).toBe(1);
+      return ran.stdout.split('\n').slice(0, 2);
+    };
+    expect(
+      await over('long-title', (feed) => (feed.commitments[0]!.title = 'x'.repeat(20_001))),
+    ).toEqual([
+      'error    commitments[0].title: text of 20001 characters exceeds the limit of 20000',
+      '         hint: Shorten this text: past the limit, readers refuse the whole feed.',
+    ]);
+    expect(
+      await over(
+        'long-url',
+        (feed) => (feed.commitments[0]!.url = `https://example.org/${'a'.repeat(20_000)}`),
+      ),
+    ).toEqual([
+      'error    commitments[0].url: text of 20020 characters exceeds the limit of 20000',
+      '         hint: Shorten this text: past the limit, readers refuse the whole feed.',
+    ]);
+    expect(
+      await over('many', (feed) => {
+        feed.commitments = Array.from({ length: 50_001 }, (_, i) => ({
+          id: `E${i}`,
+          title: 'Un engagement',
+          status: 'complete',
+        }));
+      }),
+    ).toEqual([
+      'error    commitments: 50001 commitments exceed the limit of 50000',
+      '         hint: Split the commitments across several feeds, for instance one per action plan.',
+    ]);
+  });
+
   it("gives the feed's spelling of a status or date written as in the spreadsheet", async () => {
     const feed = await valfleurie();
     feed.commitments[0]!.status = 'Limité';
