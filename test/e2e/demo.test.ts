@@ -426,6 +426,42 @@ describe('the demo site', () => {
     expect(split).toEqual([]);
   });
 
+  it('shows the question panel a badge opens on a phone, inside its details, the page left still', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const out: string[] = [];
+    try {
+      await page.goto(`${server.origin}/valfleurie/`, { waitUntil: 'networkidle' });
+      const badges = page.locator('open-commitment-badge');
+      const count = await badges.count();
+      for (let i = 0; i < count; i += 1) {
+        const badge = badges.nth(i);
+        await badge.locator('[part="toggle"]').click();
+        const ask = badge.locator('[part="ask"] > button');
+        if ((await ask.count()) === 0) continue;
+        await ask.scrollIntoViewIfNeeded();
+        const scrolled = await page.evaluate(() => scrollY);
+        await ask.click();
+        await page.waitForTimeout(300);
+        const where = await badge.locator('.ask-panel').evaluate((panel) => {
+          const box = panel.getBoundingClientRect();
+          const details = panel.closest('.popover')!.getBoundingClientRect();
+          return {
+            shown: box.top >= details.top - 1 && box.bottom <= details.bottom + 1,
+            inWindow: box.top >= 0 && box.bottom <= innerHeight,
+            pageMoved: scrollY,
+          };
+        });
+        expect(where, `badge ${i}`).toEqual({ shown: true, inWindow: true, pageMoved: scrolled });
+        out.push(`badge ${i}`);
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+      }
+    } finally {
+      await page.close();
+    }
+    expect(out.length).toBeGreaterThan(0);
+  });
+
   it('fills the fictional interpellation form with the commitment questioned', async () => {
     const page = await browser.newPage();
     try {

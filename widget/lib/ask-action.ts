@@ -106,6 +106,9 @@ export function askAction(
         ),
       ]),
     );
+    // Opened below the part of a scrolling badge's details that shows, it seemed not to open on a
+    // phone: brought into view once the details are placed again, the page moved only if it must.
+    requestAnimationFrame(() => panel.scrollIntoView({ block: 'nearest' }));
   };
   button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));
   return h('div', { class: 'ask', part: 'ask' }, button, panel);
