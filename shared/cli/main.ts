@@ -595,9 +595,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version succeed; a missing command (help shown anyway) is a usage error.
+      // --help, `help [command]` and --version succeed (commander gives `help` exit code 0 when
+      // asked for it); a missing or unknown command (help shown anyway) is a usage error.
       const helpShown =
-        error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        (error.code === 'commander.help' && error.exitCode === 0);
       return helpShown ? EXIT.ok : EXIT.trouble;
     }
     if (error instanceof InputError) {

@@ -648,6 +648,16 @@ describe('validate', () => {
     expect(help.stdout).toContain('validate');
   });
 
+  it.each([
+    [['help'], 'Usage: open-commitments [options] [command]'],
+    [['help', 'validate'], 'Usage: open-commitments validate [options] <source>'],
+    [['import', 'help', 'csv'], 'Usage: open-commitments import csv [options] <file>'],
+  ])('prints the help asked for by %j and exits 0', async (argv, usage) => {
+    const ran = await runCli(argv);
+    expect(ran.stdout).toContain(usage);
+    expect(ran.code).toBe(0);
+  });
+
   describe('in French', () => {
     const fr = { lang: 'fr' } as const;
 
