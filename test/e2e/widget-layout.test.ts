@@ -129,6 +129,25 @@ describe('the filter bar', () => {
       expect(await pageOverflow(page)).toBe(0);
     }
   });
+
+  it('writes its fields at 16 px at least on a phone, which iOS Safari does not zoom into on focus', async () => {
+    const page = await newPage(360);
+    await page.goto(
+      hostPage(chromium.server, '/layout-filters-phone.html', { body: body('100%') }),
+    );
+    await settled(page);
+    const sizes = await page
+      .locator('open-commitments .filters .field')
+      .evaluateAll((fields) =>
+        fields.map((field) => [
+          getComputedStyle(field).fontSize,
+          getComputedStyle(field.querySelector('input, select')!).fontSize,
+        ]),
+      );
+    expect(sizes).toHaveLength(4);
+    // The labels keep their smaller size.
+    for (const [label, control] of sizes) expect([label, control]).toEqual(['14.4px', '16px']);
+  });
 });
 
 describe('in the host page’s own layout', () => {

@@ -223,6 +223,8 @@ export const styles =
       border-radius: calc(var(--oc-radius) / 2);
       background: var(--oc-color-bg);
       font-weight: 400;
+      /* Under 16px, iOS Safari zooms the page into a field on focus: larger than their label. */
+      font-size: max(16px, 1em);
       /* A width in percent keeps a select from widening a grid column, a flex item or a table
          cell that holds the dashboard to its longest choice (a lead named in a sentence). */
       width: 100%;
