@@ -160,6 +160,10 @@ const FIELDS: readonly FieldCase[] = [
     `${C}.interpellations[0].answer.date`,
   ].map((path) => ({ path, value: '2023-02-29' })),
   { path: 'updated', value: '2026-11-30T09:00:60Z', tolerant: 'refused' },
+  // An hour or minute out of range, which a leap second's offset once let through.
+  { path: 'updated', value: '2026-11-30T24:00:00+00:01', tolerant: 'refused' },
+  { path: 'updated', value: '2026-11-30T23:60:00+00:01', tolerant: 'refused' },
+  { path: 'updated', value: '2026-11-30T09:00:00+24:00', tolerant: 'refused' },
   { path: 'updated', value: `2026-11-30T09:00:00.${'0'.repeat(20_000)}Z`, tolerant: 'refused' },
   // Text: every field, with a number.
   ...[
