@@ -15,8 +15,8 @@ const messages = defineMessages({
       `cette ligne a ${values} valeurs mais l’en-tête ${columns} colonnes\u00a0: un séparateur en trop, ou une valeur à mettre entre guillemets`,
     quoteNotClosed:
       'une valeur entre guillemets n’est jamais fermée\u00a0: un «\u00a0"\u00a0» ouvre une valeur sur cette ligne et aucun «\u00a0"\u00a0» ne la termine (écrivez «\u00a0""\u00a0» pour un guillemet à l’intérieur d’une valeur)',
-    quoteMisplaced: (detail: string) =>
-      `un guillemet est mal placé\u00a0: mettez toute la valeur entre guillemets et doublez ceux qu’elle contient (${detail})`,
+    quoteMisplaced:
+      'un guillemet est mal placé\u00a0: mettez toute la valeur entre guillemets et doublez ceux qu’elle contient',
   },
   en: {
     row: (row: number) => `row ${row}`,
@@ -29,8 +29,7 @@ const messages = defineMessages({
       `this row has ${values} values but the header has ${columns} columns: a separator too many, or a value that needs quotes`,
     quoteNotClosed:
       'a quoted value is never closed: a `"` opens a value on this row and no `"` ends it (write a quote inside a value as `""`)',
-    quoteMisplaced: (detail: string) =>
-      `a quote is misplaced: quote the whole value and double the quotes inside it (${detail})`,
+    quoteMisplaced: 'a quote is misplaced: quote the whole value and double the quotes inside it',
   },
 });
 
@@ -127,7 +126,7 @@ export function readCsv(
       bom: true,
     }) as string[][];
   } catch (error) {
-    return { ok: false, issues: [csvErrorIssue(error)] };
+    return { ok: false, issues: [csvErrorIssue(error, body, separator)] };
   }
   const [header, ...data] = records;
   if (!header || header.every((cell) => cell.trim() === '')) {
@@ -152,28 +151,50 @@ export function readCsv(
   return { ok: true, table: { header: header.map((cell) => cell.trim()), rows, separator } };
 }
 
-function csvErrorIssue(error: unknown): CsvIssue {
+/**
+ * The issue of a CSV text that the parser refused, located from the parser's own fields: the row
+ * from the records read before it (counted as `readCsv` counts rows, the header being row 1), the
+ * column from the position of the value in its record, named by the header when it was read. The
+ * parser's English words are left out: they name a line of the file, not a row of the sheet.
+ */
+function csvErrorIssue(error: unknown, body: string, separator: Separator): CsvIssue {
   if (error instanceof CsvError) {
     const records = typeof error.records === 'number' ? error.records : undefined;
     const row = records !== undefined ? records + 1 : undefined;
     // `index` is the position, in its row, of the value being read when parsing stopped.
     const columnIndex = typeof error.index === 'number' ? error.index : undefined;
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      return {
-        ...(row !== undefined ? { row } : {}),
-        ...(columnIndex !== undefined ? { columnIndex } : {}),
-        message: say(messages).quoteNotClosed,
-      };
-    }
-    if (error.code === 'CSV_INVALID_CLOSING_QUOTE' || error.code === 'INVALID_OPENING_QUOTE') {
-      return {
-        ...(row !== undefined ? { row } : {}),
-        message: say(messages).quoteMisplaced(error.message),
-      };
-    }
+    const column =
+      columnIndex !== undefined && records !== undefined && records > 0
+        ? headerOf(body, separator)?.[columnIndex]?.trim()
+        : undefined;
+    const place = {
+      ...(row !== undefined ? { row } : {}),
+      ...(columnIndex !== undefined ? { columnIndex } : {}),
+      ...(column ? { column } : {}),
+    };
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED')
+      return { ...place, message: say(messages).quoteNotClosed };
+    if (error.code === 'CSV_INVALID_CLOSING_QUOTE' || error.code === 'INVALID_OPENING_QUOTE')
+      return { ...place, message: say(messages).quoteMisplaced };
     return { ...(row !== undefined ? { row } : {}), message: error.message };
   }
   return { message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The header of a CSV text whose later rows the parser refused; undefined if it too is refused. */
+function headerOf(body: string, separator: Separator): string[] | undefined {
+  try {
+    const [header] = parse(body, {
+      delimiter: separator,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+      to: 1,
+    }) as string[][];
+    return header;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -340,7 +340,19 @@ describe('import csv', () => {
     );
     const ran = await importCsv(['quote.csv']);
     expect(ran.code).toBe(1);
-    expect(ran.stderr).toContain('quote.csv: row 3, column B: a quoted value is never closed');
+    expect(ran.stderr).toContain(
+      'quote.csv: row 3, column B (title): a quoted value is never closed',
+    );
+  });
+
+  it('names the row and column of a misplaced quote, without the parser’s own words', async () => {
+    await write('misplaced.csv', 'id,title,status\nQ1,Fine,limited\nQ2,"The "best" one",limited\n');
+    const ran = await importCsv(['misplaced.csv']);
+    expect(ran).toMatchObject({
+      code: 1,
+      stderr:
+        'error    misplaced.csv: row 3, column B (title): a quote is misplaced: quote the whole value and double the quotes inside it\n',
+    });
   });
 
   it('refuses to write a feed over the size readers accept, saying its size and the limit', async () => {

@@ -87,7 +87,15 @@ describe('import csv in French', () => {
     ]);
     await write('guillemet.csv', 'id;titre;statut\nE1;"Un;limité\n');
     expect(lines((await importCsv(['guillemet.csv'])).stderr)).toEqual([
-      'erreur    guillemet.csv : ligne 2, colonne B : une valeur entre guillemets n’est jamais fermée : un « " » ouvre une valeur sur cette ligne et aucun « " » ne la termine (écrivez « "" » pour un guillemet à l’intérieur d’une valeur)',
+      'erreur    guillemet.csv : ligne 2, colonne B « titre » : une valeur entre guillemets n’est jamais fermée : un « " » ouvre une valeur sur cette ligne et aucun « " » ne la termine (écrivez « "" » pour un guillemet à l’intérieur d’une valeur)',
+    ]);
+    // A line of its own left empty is not a row of the sheet, as in the other messages.
+    await write(
+      'mal-place.csv',
+      'id;titre;statut\r\nE1;Un;Limité\r\n\r\nE2;Le "projet" phare;Limité\r\n',
+    );
+    expect(lines((await importCsv(['mal-place.csv'])).stderr)).toEqual([
+      'erreur    mal-place.csv : ligne 3, colonne B « titre » : un guillemet est mal placé : mettez toute la valeur entre guillemets et doublez ceux qu’elle contient',
     ]);
     await write(
       'windows.csv',
