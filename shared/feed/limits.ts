@@ -7,7 +7,7 @@
 export interface Limits {
   /** Largest document, in bytes of UTF-8 (text and byte input). */
   readonly maxBytes: number;
-  /** Longest string anywhere in the feed, in UTF-16 code units. */
+  /** Longest string anywhere in the feed, in characters (Unicode code points). */
   readonly maxText: number;
   /** Most commitments in one feed. */
   readonly maxCommitments: number;

@@ -146,6 +146,20 @@ describe('parseFeed limits', () => {
     ]);
   });
 
+  it('counts a character outside the Basic Multilingual Plane once, as the JSON Schema does', () => {
+    // 20,000 emoji are 40,000 UTF-16 code units.
+    expect(
+      parseFeed(feed({ description: '\u{1F333}'.repeat(20_000) }), { mode: 'strict' }).ok,
+    ).toBe(true);
+    expect(errors(parseFeed(feed({ description: `${'\u{1F333}'.repeat(20_000)}é` })))).toEqual([
+      {
+        path: 'commitments[0].description',
+        message: 'text of 20001 characters exceeds the limit of 20000',
+        code: 'too-large',
+      },
+    ]);
+  });
+
   it('refuses more than 50,000 commitments, even when tolerant', () => {
     const many = (n: number): Json => ({
       ...feed(),

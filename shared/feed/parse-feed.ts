@@ -87,12 +87,18 @@ class Context {
     if (this.strict) add(this.warnings, path, message);
   }
 
-  /** A string within the text limit; refuses the feed otherwise. */
+  /**
+   * A string within the text limit; refuses the feed otherwise. The limit counts characters, as
+   * JSON Schema's `maxLength` does: an emoji is one, not its two UTF-16 code units.
+   */
   withinText(value: string, path: string): boolean {
     if (value.length <= this.limits.maxText) return true;
+    let characters = 0;
+    for (const _ of value) characters += 1;
+    if (characters <= this.limits.maxText) return true;
     this.fatal(
       path,
-      `text of ${value.length} characters exceeds the limit of ${this.limits.maxText}`,
+      `text of ${characters} characters exceeds the limit of ${this.limits.maxText}`,
       'too-large',
     );
     return false;
