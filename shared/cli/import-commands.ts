@@ -498,12 +498,14 @@ function mergeBase(
     /** Whether `--lang` was given: its languages, in `imported`, then win over the base's. */
     readonly langGiven?: boolean;
     /**
-     * Whether the sheet or the export shows its languages (columns per language, texts per
-     * locale): only then do the languages of `imported` go in a base that lists none. A sheet in
-     * one language says only the language of its headers, which a feed written without
-     * `languages` may not want stated (a feed in `fr-FR` exported with French headers).
+     * The languages the sheet or the export shows (its columns per language, its texts per
+     * locale): only when one of them is new to the texts of a base that lists no languages do the
+     * languages of `imported` go in it. A sheet in one language says only the language of its
+     * headers, which a feed written without `languages` may not want stated (a feed in `fr-FR`
+     * exported with French headers), and the sheets exported from such a feed give back its
+     * languages as they were: none.
      */
-    readonly langsInSource?: boolean;
+    readonly langsInSource?: readonly string[];
   },
   kept: Kept,
 ): Feed {
@@ -536,7 +538,8 @@ function mergeBase(
   });
   const languages = options.langGiven
     ? imported.languages
-    : (base.languages ?? (options.langsInSource ? imported.languages : undefined));
+    : (base.languages ??
+      (newLanguage(options.langsInSource, base) ? imported.languages : undefined));
   return {
     ...base,
     publisher: {
@@ -553,6 +556,25 @@ function mergeBase(
     ...(imported.statuses ? { statuses: imported.statuses } : {}),
     commitments,
   };
+}
+
+/** Whether one of `langs` is a language none of the texts of the commitments of `feed` is in. */
+function newLanguage(langs: readonly string[] = [], feed: Feed): boolean {
+  const texts = feed.commitments.flatMap((c) => [
+    c.title,
+    c.summary,
+    c.description,
+    c.lead,
+    ...(c.partners ?? []),
+    ...(c.milestones ?? []).map((milestone) => milestone.title),
+    ...(c.updates ?? []).map((update) => update.note),
+  ]);
+  const known = new Set(
+    texts.flatMap((text) =>
+      typeof text === 'object' ? Object.keys(text).map((lang) => lang.toLowerCase()) : [],
+    ),
+  );
+  return langs.some((lang) => !known.has(lang.toLowerCase()));
 }
 
 /**
@@ -818,7 +840,7 @@ export async function importCsvCommand(
             ...options,
             titleLang: options.lang?.[0] ?? result.lang,
             langGiven: options.lang !== undefined,
-            langsInSource: result.perLanguage,
+            langsInSource: result.columnLangs,
           },
           kept,
         ),
@@ -950,7 +972,7 @@ export async function importDecidimCommand(
             ...options,
             milestones: file,
             langGiven: options.lang !== undefined,
-            langsInSource: result.feed.languages !== undefined,
+            langsInSource: result.feed.languages ?? [],
           },
           kept,
         ),

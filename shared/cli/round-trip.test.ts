@@ -126,6 +126,11 @@ describe('export csv then import csv', () => {
   it.each([
     ['without languages', french, 'fr'],
     ['in regional French', { ...french, languages: ['fr-FR'] }, 'en'],
+    [
+      'without languages, with texts per language',
+      { ...french, commitments: edge.commitments },
+      'en',
+    ],
   ] as const)(
     'gives back a French feed %s, through sheets with French headers',
     async (name, feed, lang) => {
@@ -135,11 +140,25 @@ describe('export csv then import csv', () => {
       // of the command line, the publisher's.
       const { before, after, diff } = await roundTrip(source, name, lang);
       const header = (await readFile(path.join(dir, `${name}-c.csv`), 'utf8')).split('\n')[0];
-      expect(header).toMatch(/^\uFEFFid;titre;statut;avancement;/);
+      expect(header).toMatch(/^\uFEFFid;titre[;_]/);
       expect({ ...after, updated: before.updated }).toEqual(before);
       expect(diff).toMatchObject({ code: 0, stdout: 'no change\n' });
     },
   );
+
+  it('lists the languages of a feed that lists none once its sheet brings a new one', async () => {
+    await writeFile(path.join(dir, 'no-languages-base.json'), JSON.stringify(french));
+    await writeFile(
+      path.join(dir, 'new-language.csv'),
+      'id;titre_fr;titre_de;statut\nE1;Ouvrir les données;Daten öffnen;Limité\nE2;Publier le budget;Haushalt veröffentlichen;Terminé\n',
+    );
+    const ran = await runCli(
+      ['import', 'csv', 'new-language.csv', '--base', 'no-languages-base.json'],
+      { cwd: dir },
+    );
+    expect(ran.code, ran.stderr).toBe(0);
+    expect((JSON.parse(ran.stdout) as Feed).languages).toEqual(['fr', 'de']);
+  });
 
   it('writes the headers in the first language of the texts of a feed that lists none', async () => {
     const source = path.join(dir, 'no-languages.json');

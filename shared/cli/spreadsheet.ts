@@ -521,8 +521,8 @@ export type SpreadsheetResult =
       feed: Feed;
       /** The language of the commitments sheet's headers, which its plain-text cells are in. */
       lang: HeaderLang;
-      /** Whether the commitments sheet has columns per language (`titre_fr`, `title_en`). */
-      perLanguage: boolean;
+      /** The languages of the commitments sheet's columns per language (`titre_fr`, `title_en`). */
+      columnLangs: readonly string[];
       warnings: { sheet: keyof SpreadsheetSheets; issue: CsvIssue }[];
     }
   | {
@@ -707,7 +707,7 @@ export function importSpreadsheet(
     ...(options.statuses && options.statuses.length > 0 ? { statuses: options.statuses } : {}),
     commitments,
   };
-  return { ok: true, feed, lang: layout.lang, perLanguage: textLangs.size > 0, warnings };
+  return { ok: true, feed, lang: layout.lang, columnLangs: [...textLangs], warnings };
 }
 
 /** Some ids of commitments, for a note: the first five and how many more. */
