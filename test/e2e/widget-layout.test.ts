@@ -1051,3 +1051,75 @@ describe('the page’s height as the reader scrolls the list', () => {
     });
   }
 });
+
+/**
+ * How far apart two screenshots look: the largest distance (summed over red, green and blue) from
+ * a pixel of `b` to the nearest pixel of `a`. Two greys a few units apart measure under 20.
+ */
+async function apart(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ([a, b]) => {
+      const pixels = async (base64: string) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const data = context.getImageData(0, 0, image.width, image.height).data;
+        return Array.from({ length: data.length / 4 }, (_, i) => [
+          ...data.subarray(i * 4, i * 4 + 3),
+        ]);
+      };
+      const [from, to] = [await pixels(a), await pixels(b)];
+      const distance = (p: number[], q: number[]) =>
+        p.reduce((sum, v, i) => sum + Math.abs(v - q[i]!), 0);
+      return Math.max(...to.map((q) => Math.min(...from.map((p) => distance(p, q)))));
+    },
+    [a.toString('base64'), b.toString('base64')],
+  );
+}
+
+describe('not started and unknown, of one grey in some themes', () => {
+  for (const theme of ['default', 'dark', 'dsfr']) {
+    it(`look different in the status bar, its legend and the rows’ edges in theme ${theme}`, async () => {
+      // One commitment of each, so that their parts of the bar are as wide.
+      const feed = bundledFeed('valfleurie');
+      feed.commitments.find((c) => c.id === 'VF-10')!.status = 'livre';
+      serveFeed(chromium.server, '/feeds/two-greys.json', feed);
+      const page = await newPage(1280);
+      await page.goto(
+        hostPage(chromium.server, `/layout-two-greys-${theme}.html`, {
+          body: `<open-commitments theme="${theme}" src="/feeds/two-greys.json" today="${TODAY}" no-refresh></open-commitments>`,
+        }),
+      );
+      await settled(page);
+      /** What the reader sees in the middle of a box, `width` by `height` pixels, left at `x`. */
+      const middle = async (selector: string, width: number, height: number, x?: number) => {
+        const element = page.locator(`open-commitments ${selector}`);
+        await element.scrollIntoViewIfNeeded();
+        const box = (await element.boundingBox())!;
+        return page.screenshot({
+          clip: {
+            x: Math.round(box.x + (x ?? (box.width - width) / 2)),
+            y: Math.round(box.y + (box.height - height) / 2),
+            width,
+            height,
+          },
+        });
+      };
+      const look = async (category: string, id: string) => [
+        await middle(`.stack > .cat-${category}`, 10, 4),
+        await middle(`.chip.cat-${category} .swatch`, 4, 4),
+        // The row's coloured left edge, 5 px wide.
+        await middle(`[data-commitment-id="${id}"]`, 3, 20, 1),
+      ];
+      const notStarted = await look('not-started', 'VF-06');
+      const unknown = await look('unknown', 'VF-08');
+      for (const [i, part] of ['bar', 'legend', 'edge'].entries()) {
+        expect(await apart(page, notStarted[i]!, unknown[i]!), part).toBeGreaterThanOrEqual(60);
+      }
+      await page.context().close();
+    });
+  }
+});

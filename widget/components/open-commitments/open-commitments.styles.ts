@@ -132,6 +132,12 @@ export const styles =
       flex: 1 1 0;
       background: var(--c);
     }
+    /* Not started and unknown share a grey in some themes: unknown is hatched, its row edge
+       dashed, to be told apart. */
+    .stack > .cat-unknown,
+    .cat-unknown > .swatch {
+      background: repeating-linear-gradient(-45deg, var(--c) 0 2px, transparent 0 4px);
+    }
     .filter-label {
       margin-bottom: calc(0.25 * var(--oc_u));
       font-size: 0.85em;
@@ -297,6 +303,9 @@ export const styles =
       contain-intrinsic-size: auto calc(6 * var(--oc_u)) auto var(--oc_row, calc(6 * var(--oc_u)));
       /* Printed, a row stays on one page. */
       break-inside: avoid;
+    }
+    .item.cat-unknown {
+      border-left-style: dashed;
     }
     /* An opened row is laid out even out of view: a shared link scrolls to it at its true size,
        else the browser kept the row below it in place as it grew, and the link landed past it. */
