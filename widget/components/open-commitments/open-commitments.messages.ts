@@ -25,8 +25,11 @@ export type DashboardMessages = {
   readonly data: string;
   readonly overall: string;
   readonly unknownProgress: string;
-  /** Under the overall progress when some commitments give none: how many it is the mean of. */
-  readonly progressOf: (known: string, total: string, count: number) => string;
+  /**
+   * Under the overall progress when some commitments give none: how many it is the mean of;
+   * `count` of them, `left` without.
+   */
+  readonly progressOf: (known: string, total: string, count: number, left: number) => string;
   /** Said before a commitment's status label, which screen readers would otherwise read bare. */
   readonly status: string;
   readonly byStatus: string;
@@ -112,8 +115,8 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     data: 'Données ouvertes (JSON)',
     overall: 'Avancement global',
     unknownProgress: 'non communiqué',
-    progressOf: (known, total, count) =>
-      `Moyenne de ${known} ${count < 2 ? 'engagement' : 'engagements'} sur ${total}\u00a0; les autres ne donnent pas d’avancement.`,
+    progressOf: (known, total, count, left) =>
+      `Moyenne de ${known} ${count < 2 ? 'engagement' : 'engagements'} sur ${total}\u00a0; ${left < 2 ? 'l’autre ne donne' : 'les autres ne donnent'} pas d’avancement.`,
     status: 'État',
     byStatus: 'Engagements par état',
     filterByStatus: 'Filtrer par état',
@@ -181,8 +184,8 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     data: 'Open data (JSON)',
     overall: 'Overall progress',
     unknownProgress: 'not reported',
-    progressOf: (known, total, count) =>
-      `Mean of ${known} ${count === 1 ? 'commitment' : 'commitments'} out of ${total}; the others report no progress.`,
+    progressOf: (known, total, count, left) =>
+      `Mean of ${known} ${count === 1 ? 'commitment' : 'commitments'} out of ${total}; ${left === 1 ? 'the other reports' : 'the others report'} no progress.`,
     status: 'Status',
     byStatus: 'Commitments by status',
     filterByStatus: 'Filter by status',

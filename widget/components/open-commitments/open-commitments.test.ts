@@ -263,6 +263,23 @@ describe('<open-commitments>', () => {
     expect(figure.textContent).not.toContain('Moyenne');
   });
 
+  it('says the one commitment left without a progress in the singular', async () => {
+    const feed = JSON.parse(valfleurie) as { commitments: { id: string; progress?: number }[] };
+    for (const commitment of feed.commitments)
+      if (commitment.id !== 'VF-08') commitment.progress = 50;
+    vi.stubGlobal('fetch', async () => Response.json(feed));
+    const note = async (lang: string) =>
+      (await mount({ lang }))
+        .shadowRoot!.querySelector('.figure.overall .figure-note')
+        ?.textContent?.trim();
+    expect(await note('fr')).toBe(
+      'Moyenne de 9 engagements sur 10\u00a0; l’autre ne donne pas d’avancement.',
+    );
+    expect(await note('en')).toBe(
+      'Mean of 9 commitments out of 10; the other reports no progress.',
+    );
+  });
+
   it('titles a feed without a plan with its publisher, named once and linked', async () => {
     const { plan: _plan, ...feed } = JSON.parse(valfleurie) as Record<string, unknown>;
     vi.stubGlobal('fetch', async () => Response.json(feed));

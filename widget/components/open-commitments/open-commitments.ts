@@ -807,7 +807,7 @@ export class OpenCommitments extends HTMLElement {
                 // A mean of only some commitments says so, rather than read as the whole plan's.
                 summary.progress !== undefined && summary.known < total
                   ? html`<p class="figure-note">
-                      ${m.progressOf(n(summary.known), n(total), summary.known)}
+                      ${m.progressOf(n(summary.known), n(total), summary.known, total - summary.known)}
                     </p>`
                   : nothing
               }
