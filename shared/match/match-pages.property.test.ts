@@ -1,8 +1,9 @@
 /**
  * The page index against a plain reading of the format's rule (WebExtension match patterns, as
  * browsers apply them): scheme `*` or equal; host `*`, `*.` plus a domain (itself and its
- * subdomains) or equal, compared in lower-case ASCII without a port or a final dot; path and query
- * matched with `*` wildcards.
+ * subdomains) or equal, compared in lower-case ASCII without a final dot; a port, when the pattern
+ * gives one, equal to the page's (its scheme's default when it gives none); path and query matched
+ * with `*` wildcards.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,9 @@ function reference(pattern: string, url: string): boolean {
   if (scheme !== '*' && `${scheme}:` !== page.protocol) return false;
   const host = page.hostname.replace(/\.$/, '');
   const patternHost = rawHost.replace(/:\d+$/, '');
+  const patternPort = /:(\d+)$/.exec(rawHost)?.[1];
+  const pagePort = page.port || (page.protocol === 'https:' ? '443' : '80');
+  if (patternPort !== undefined && Number(patternPort) !== Number(pagePort)) return false;
   if (patternHost !== '*') {
     const domain = patternHost.startsWith('*.') ? hostOf(patternHost.slice(2)) : undefined;
     if (

@@ -98,9 +98,23 @@ describe('matchesPattern', () => {
     }
   });
 
-  it('ignores ports in URLs and patterns', () => {
+  it('matches every port when a pattern gives none, and only its port when it gives one', () => {
     expect(matches('https://example.fr/*', 'https://example.fr:8443/x')).toBe(true);
-    expect(matches('https://example.fr:8443/*', 'https://example.fr/x')).toBe(true);
+    expect(matches('https://example.fr:8443/*', 'https://example.fr:8443/x')).toBe(true);
+    expect(matches('https://example.fr:8443/*', 'https://example.fr/x')).toBe(false);
+    // A scheme's default port is the port of a URL that gives none.
+    expect(matches('https://example.fr:443/*', 'https://example.fr/x')).toBe(true);
+    expect(matches('*://example.fr:80/*', 'https://example.fr/x')).toBe(false);
+    expect(matches('*://example.fr:80/*', 'http://example.fr/x')).toBe(true);
+    expect(matches('https://*.example.fr:8443/*', 'https://www.example.fr:8443/x')).toBe(true);
+    // Registered without it: Firefox refuses a port in a match pattern.
+    expect(parsePattern('https://example.fr:8443/*')?.pattern).toBe('https://example.fr/*');
+    expect(parsePattern('https://example.fr:65536/*')).toBeNull();
+  });
+
+  it('refuses a bare * host followed by anything but the path, as browsers do', () => {
+    for (const pattern of ['https://*./*', 'http://*:8080/*', 'https://*.:443/*'])
+      expect(parsePattern(pattern)).toBeNull();
   });
 
   it('compares hosts as URLs write them: lower case, IDN in punycode', () => {

@@ -2,17 +2,23 @@
  * WebExtension match patterns (`https://www.example.fr/marches-publics/*`, `*://*.example.fr/*`)
  * and an index from a page URL to the feeds and commitments that name it. The same patterns drive
  * where the extension overlays status, so the rules follow the browsers': the scheme is `*`, `http`
- * or `https`; the host is `*`, `*.` plus a domain (the domain and its subdomains) or exact; a port
- * in a pattern and a final dot in a host are ignored; the path (query included, fragment excluded)
- * matches with `*` wildcards. `<all_urls>` and other schemes are refused: a feed names its own
+ * or `https`; the host is `*`, `*.` plus a domain (the domain and its subdomains) or exact, with a
+ * port that then matches that port only (as in Chromium); a final dot in a host is ignored; the
+ * path (query included, fragment excluded) matches with `*` wildcards. `<all_urls>` and other schemes are refused: a feed names its own
  * pages.
  */
 import type { Feed } from '../feed/types.ts';
 
 /** A parsed match pattern. */
 export interface MatchPattern {
-  /** The pattern in canonical form (lower-case host in ASCII, no port, no final dot). */
+  /**
+   * The pattern in canonical form (lower-case host in ASCII, no port, no final dot), for the
+   * browser: Firefox refuses a port in a match pattern, so the extension registers the host's
+   * every port and `port` narrows it down.
+   */
   readonly pattern: string;
+  /** The only port matched, as a number in text (`443` for `https://h:443/`); absent for any. */
+  readonly port?: string;
   readonly scheme: '*' | 'http' | 'https';
   /** `any` for `*`, `domain` for `*.example.fr` (itself and subdomains), `exact` otherwise. */
   readonly hostKind: 'any' | 'domain' | 'exact';
@@ -44,14 +50,15 @@ export interface PageIndex {
 /** Longest pattern accepted. */
 const MAX_PATTERN = 2048;
 
-/** A host name, optionally with a port (ignored); IPv6 literals are not supported. */
-const HOST_RE = /^[^\s@\\?#:/*[\]]+(?::\d+)?$/;
+/** A host name; IPv6 literals are not supported. */
+const HOST_RE = /^[^\s@\\?#:/*[\]]+$/;
 
 /**
- * Scheme, host and path of a pattern. A final dot of the host is left out (`www.example.fr.` names
- * the same site, and browsers match patterns without it), and so is a port.
+ * Scheme, host, port and path of a pattern. A final dot of the host is left out (`www.example.fr.`
+ * names the same site, and browsers match patterns without it). A bare `*` host is followed by
+ * the path, as browsers require.
  */
-const PATTERN_RE = /^(\*|https?):\/\/(\*|\*\.[^/*]+?|[^/*]+?)\.?(?::\d+)?(\/.*)$/;
+const PATTERN_RE = /^(\*|https?):\/\/(\*(?=\/)|\*\.[^/*:]+?|[^/*:]+?)\.?(?::(\d{1,5}))?(\/.*)$/;
 
 /**
  * True when `text` matches a pattern split at its `*`s. Greedy leftmost search, never a regular
@@ -102,7 +109,9 @@ export function parsePattern(p: string): MatchPattern | null {
   if (m === null) return null;
   const scheme = m[1] as MatchPattern['scheme'];
   const rawHost = m[2] ?? '';
-  const path = normalisePath(m[3] ?? '/');
+  const port = m[3] === undefined ? undefined : String(Number(m[3]));
+  if (port !== undefined && Number(port) > 65535) return null;
+  const path = normalisePath(m[4] ?? '/');
   let hostKind: MatchPattern['hostKind'] = 'exact';
   let host = '';
   if (rawHost !== '*') {
@@ -115,13 +124,23 @@ export function parsePattern(p: string): MatchPattern | null {
   }
   const shownHost = hostKind === 'any' ? '*' : hostKind === 'domain' ? `*.${host}` : host;
   const pathParts = path.split('*');
-  return { pattern: `${scheme}://${shownHost}${path}`, scheme, hostKind, host, path, pathParts };
+  return {
+    pattern: `${scheme}://${shownHost}${path}`,
+    ...(port === undefined ? {} : { port }),
+    scheme,
+    hostKind,
+    host,
+    path,
+    pathParts,
+  };
 }
 
 /** A URL split the way patterns look at it; null unless http(s). */
 interface PageUrl {
   readonly scheme: string;
   readonly host: string;
+  /** The port, the scheme's default when the URL gives none. */
+  readonly port: string;
   readonly path: string;
 }
 
@@ -138,12 +157,14 @@ function readUrl(url: string | URL): PageUrl | null {
   return {
     scheme,
     host: parsed.hostname.replace(/\.$/, ''),
+    port: parsed.port || (scheme === 'https' ? '443' : '80'),
     path: parsed.pathname + parsed.search,
   };
 }
 
 function matchesPage(pattern: MatchPattern, page: PageUrl): boolean {
   if (pattern.scheme !== '*' && pattern.scheme !== page.scheme) return false;
+  if (pattern.port !== undefined && pattern.port !== page.port) return false;
   if (pattern.hostKind === 'exact' && pattern.host !== page.host) return false;
   if (
     pattern.hostKind === 'domain' &&
