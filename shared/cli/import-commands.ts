@@ -482,9 +482,9 @@ export interface ImportCsvOptions {
  * for (publisher, plan, site, statuses, channel, interpellations, other refs), and a commitment's
  * milestones and updates when no sheet of them is given; the sheet gives the commitments. A
  * publisher option replaces only its own field of the base's publisher, so that renaming it keeps
- * its address, logo and id; `--plan-title` replaces only the plan's title. `kept` counts the commitments whose milestones and updates came from
- * the base, and lists those that took nothing from it because the base's commitment of that id is
- * still the example `init` wrote.
+ * its address, logo and id; `--plan-title` replaces only the plan's title. `kept` counts the
+ * commitments whose milestones and updates came from the base, and lists those that took nothing
+ * from it because the base's commitment of that id is still the example `init` wrote.
  */
 function mergeBase(
   imported: Feed,
