@@ -16,6 +16,8 @@ export type CommonMessages = {
   readonly badgeStale: (date: string) => string;
   /** On the badge's line when the copy shown is the last good one. */
   readonly badgeStaleMark: string;
+  /** In the badge's details, before the one update they show: the latest, not the whole timeline. */
+  readonly badgeLatest: string;
   /** Why a feed cannot be shown, for citizens: the parser's words stay in `oc-error`. */
   readonly failure: {
     readonly unreachable: string;
@@ -65,6 +67,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     badgeError: 'Engagement indisponible',
     badgeStale: (date) => `Données du ${date}\u00a0; la dernière actualisation a échoué.`,
     badgeStaleMark: 'Non actualisé',
+    badgeLatest: 'Dernier point',
     failure: {
       unreachable:
         'Le flux de données est injoignable (réseau coupé, adresse erronée ou serveur qui n’en permet pas la lecture aux autres sites).',
@@ -110,6 +113,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     badgeError: 'Commitment unavailable',
     badgeStale: (date) => `As of ${date}; the latest refresh failed.`,
     badgeStaleMark: 'Not refreshed',
+    badgeLatest: 'Latest update',
     failure: {
       unreachable:
         'The data feed could not be reached (network down, wrong address, or a server that does not let other sites read it).',

@@ -162,6 +162,17 @@ describe('<open-commitment-badge>', () => {
     expect(live.size).toBe(0);
   });
 
+  it('names the one update its details show the latest, not a timeline', async () => {
+    const badge = await mount('VF-03');
+    badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+    const terms = () =>
+      [...badge.shadowRoot!.querySelectorAll('.facts dt')].map((term) => term.textContent);
+    expect(terms()).toContain('Latest update: ');
+    expect(terms()).not.toContain('Timeline: ');
+    badge.setAttribute('lang', 'fr');
+    expect(terms()).toContain('Dernier point\u00a0: ');
+  });
+
   it('writes a fact and its value as the reader’s language does', async () => {
     const badge = await mount('VF-03');
     badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();

@@ -538,7 +538,7 @@ export class OpenCommitmentBadge extends HTMLElement {
         commitment.due && fact(core.due, formatDate(commitment.due, lang)),
         last &&
           fact(
-            core.updates,
+            m.badgeLatest,
             formatDate(last.date, lang),
             last.progress !== undefined && ` ·\u00a0${formatPercent(last.progress, lang)}`,
             last.note && ' —\u00a0',
