@@ -29,6 +29,15 @@ describe('pickText', () => {
     expect(pickText({ es: 'Datos' }, 'fr')).toEqual({ text: 'Datos', lang: 'es' });
   });
 
+  it('passes over a language whose translation is empty or blank', () => {
+    expect(pickText({ fr: '', en: 'Open data' }, 'fr')).toEqual({ text: 'Open data', lang: 'en' });
+    expect(pickText({ en: ' ', fr: 'Données ouvertes' }, 'en', ['en'])).toEqual({
+      text: 'Données ouvertes',
+      lang: 'fr',
+    });
+    expect(pickText({ fr: '', en: '\u00a0' }, 'fr')).toBeUndefined();
+  });
+
   it('returns undefined for no text', () => {
     expect(pickText(undefined, 'fr')).toBeUndefined();
     expect(pickText({}, 'fr')).toBeUndefined();

@@ -28,7 +28,9 @@ function findKey(keys: readonly string[], lang: string): string | undefined {
 
 /**
  * Picks the string of a Text for a viewer: the viewer's language, then the feed's first
- * `languages` entry, then any language present. A plain string is returned as is, without `lang`.
+ * `languages` entry, then any language present. A language whose string is empty (or blank) is
+ * passed over, as a translation not written yet: `{fr: "", en: "Open data"}` shows a French viewer
+ * the English rather than nothing. A plain string is returned as is, without `lang`.
  */
 export function pickText(
   text: Text | undefined,
@@ -37,7 +39,7 @@ export function pickText(
 ): LocalText | undefined {
   if (text === undefined) return undefined;
   if (typeof text === 'string') return { text };
-  const keys = Object.keys(text).filter((key) => typeof text[key] === 'string');
+  const keys = Object.keys(text).filter((key) => text[key]?.trim());
   const first = feedLanguages?.[0];
   const key =
     findKey(keys, lang) ?? (first === undefined ? undefined : findKey(keys, first)) ?? keys[0];
