@@ -162,6 +162,23 @@ describe('<open-commitment-badge>', () => {
     expect(live.size).toBe(0);
   });
 
+  it('gives in oc-error the feed’s absolute address, as the dashboard does', async () => {
+    vi.stubGlobal('fetch', async () => new Response('gone', { status: 404 }));
+    const urls: unknown[] = [];
+    const listening = new AbortController();
+    document.addEventListener('oc-error', (event) => urls.push((event as CustomEvent).detail.url), {
+      signal: listening.signal,
+    });
+    const badge = document.createElement('open-commitment-badge');
+    badge.setAttribute('src', `feeds/badge-${(feedCounter += 1)}.json`);
+    badge.setAttribute('commitment', 'VF-01');
+    document.body.append(badge);
+    await vi.waitFor(() => expect(urls).toHaveLength(1));
+    expect(urls).toEqual([new URL(`feeds/badge-${feedCounter}.json`, document.baseURI).href]);
+    expect(urls[0]).toMatch(/^https?:\/\//);
+    listening.abort();
+  });
+
   it('names the one update its details show the latest, not a timeline', async () => {
     const badge = await mount('VF-03');
     badge.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();

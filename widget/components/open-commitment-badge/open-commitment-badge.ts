@@ -14,7 +14,7 @@ import { isSettled } from '../../../shared/status/late.ts';
 import { sheet } from '../../lib/css.ts';
 import { askAction } from '../../lib/ask-action.ts';
 import { h, present, setOrRemove, type Child } from '../../lib/dom.ts';
-import { feedSource, type FeedState } from '../../lib/feed-source.ts';
+import { feedSource, type FeedSource, type FeedState } from '../../lib/feed-source.ts';
 import { commonMessages, type CommonMessages } from '../../lib/messages.ts';
 import { safeHref, show, type Shown } from '../../lib/show.ts';
 import { styles } from './open-commitment-badge.styles.ts';
@@ -109,6 +109,7 @@ export class OpenCommitmentBadge extends HTMLElement {
    */
   #focusOpened = false;
   #unsubscribe: (() => void) | undefined;
+  #source: FeedSource | undefined;
   #unwatchLang: (() => void) | undefined;
   readonly #announced: Announced = {};
   readonly #shadow: ShadowRoot;
@@ -189,8 +190,9 @@ export class OpenCommitmentBadge extends HTMLElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     const src = this.src;
+    this.#source = undefined;
     if (src) {
-      const source = feedSource(src);
+      const source = (this.#source = feedSource(src));
       this.#feedState = source.state;
       const unsubscribe = source.subscribe((state) => {
         this.#feedState = state;
@@ -211,7 +213,7 @@ export class OpenCommitmentBadge extends HTMLElement {
 
   /** Fires `oc-load` / `oc-error` once per new copy or failure. */
   #announce(): void {
-    announceFeedState(this, this.#feedState, this.src, this.#announced);
+    announceFeedState(this, this.#feedState, this.#source?.url, this.#announced);
   }
 
   /** Opens or closes the details, keeping the button and the panel (and focus) in place. */
