@@ -200,7 +200,7 @@ describe('the playground', () => {
     await page.getByRole('button', { name: 'Copier le code' }).click();
     await expect
       .poll(() => page.locator('#pg-copy-status').textContent())
-      .toBe('Le code est sélectionné : copiez-le avec Ctrl+C (⌘+C sur Mac).');
+      .toBe('Le code est sélectionné\u00a0: copiez-le avec Ctrl+C (⌘+C sur Mac).');
     expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(
       `<script type="module" src="${server.origin}/dist/widget/open-commitments.js"></script>\n` +
         `<open-commitments src="${server.origin}/feeds/valfleurie.demo.json" theme="dark" lang="fr"></open-commitments>`,
@@ -214,7 +214,7 @@ describe('the playground', () => {
     await page.locator('#pg-form').getByLabel('Adresse du flux (URL)').fill(SCRIPT_URL);
     await page.getByRole('button', { name: 'Afficher' }).click();
     await expect(page.locator('#pg-form').getByRole('alert').textContent()).resolves.toBe(
-      `« ${SCRIPT_URL} » n’est pas une adresse http ou https : le widget ne lit que celles-là.`,
+      `«\u00a0${SCRIPT_URL}\u00a0» n’est pas une adresse http ou https\u00a0: le widget ne lit que celles-là.`,
     );
     await expect(
       page.locator('#pg-form').getByLabel('Adresse du flux (URL)').getAttribute('aria-invalid'),
@@ -229,7 +229,7 @@ describe('the playground', () => {
     const note = page.locator('#pg-snippet-note');
     expect(await note.isVisible()).toBe(true);
     expect(await note.textContent()).toBe(
-      `Le code ci-dessous et l’aperçu restent ceux de la dernière adresse valable : ${server.origin}/feeds/valfleurie.demo.json`,
+      `Le code ci-dessous et l’aperçu restent ceux de la dernière adresse valable\u00a0: ${server.origin}/feeds/valfleurie.demo.json`,
     );
     await page.locator('#pg-form').getByLabel('Adresse du flux (URL)').fill('/feeds/paris.json');
     await page.getByRole('button', { name: 'Afficher' }).click();
@@ -246,7 +246,7 @@ describe('the playground', () => {
     await field.fill('www.valfleurie.example/engagements.json');
     await field.press('Enter');
     await expect(page.locator('#pg-form').getByRole('alert').textContent()).resolves.toBe(
-      '« www.valfleurie.example/engagements.json » n’est pas une adresse complète : commencez-la par https:// (ou par / pour un flux de ce serveur).',
+      '«\u00a0www.valfleurie.example/engagements.json\u00a0» n’est pas une adresse complète\u00a0: commencez-la par https:// (ou par / pour un flux de ce serveur).',
     );
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#pg-snippet').textContent()).toContain(
@@ -292,17 +292,19 @@ describe('the playground', () => {
     await expect
       .poll(() => alert.textContent())
       .toBe(
-        'Le flux n’a pas pu être chargé : le serveur répond 404 : il n’y a pas de flux à cette adresse. Le code ci-dessous le lit quand même à cette adresse : corrigez-la, ou copiez-le si le flux doit y être publié.',
+        'Le flux n’a pas pu être chargé\u00a0: le serveur répond 404\u00a0: il n’y a pas de flux à cette adresse. Le code ci-dessous le lit quand même à cette adresse\u00a0: corrigez-la, ou copiez-le si le flux doit y être publié.',
       );
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#pg-form').getByRole('status').textContent()).toBe('');
+    // Said once, in French: not again under the preview in the widget's English.
+    expect(await page.locator('#pg-issues').textContent()).toBe('');
     const snippet = `<script type="module" src="${server.origin}/dist/widget/open-commitments.js"></script>\n<open-commitments src="${server.origin}/feeds/nope.json" lang="fr"></open-commitments>`;
     expect(await page.locator('#pg-snippet').textContent()).toBe(snippet);
     await page.getByRole('button', { name: 'Copier le code' }).click();
     await expect
       .poll(() => page.locator('#pg-copy-status').textContent())
       .toBe(
-        'Copié, mais ce flux n’a pas pu être chargé : le serveur répond 404 : il n’y a pas de flux à cette adresse.',
+        'Copié, mais ce flux n’a pas pu être chargé\u00a0: le serveur répond 404\u00a0: il n’y a pas de flux à cette adresse.',
       );
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
     // A feed that loads clears all of it.
@@ -443,7 +445,7 @@ describe('the playground', () => {
         `<open-commitments src="https://www.mairie.example/engagements.json" theme="dark" lang="fr"></open-commitments>`,
     );
     expect(await page.locator('#pg-snippet-note').textContent()).toBe(
-      'L’aperçu montre le fichier « engagements.json » ; le code lit le flux là où vous le publierez : https://www.mairie.example/engagements.json',
+      'L’aperçu montre le fichier «\u00a0engagements.json\u00a0»\u00a0; le code lit le flux là où vous le publierez\u00a0: https://www.mairie.example/engagements.json',
     );
     expect(await page.locator('#pg-issues').textContent()).toBe('');
     await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
@@ -469,13 +471,16 @@ describe('the playground', () => {
     const issues = page.locator('#pg-issues');
     await expect
       .poll(() => issues.textContent(), { timeout: 15_000 })
-      .toBe('Le widget refuse ce flux : 2 problèmes, détaillés dans la vérification ci-dessous.');
+      .toBe(
+        'Le widget refuse ce flux\u00a0: 2 problèmes, détaillés dans la vérification ci-dessous.',
+      );
     expect(await issues.locator('li').count()).toBe(0);
     const checks = page.locator('#pg-check');
     await expect.poll(() => checks.locator('li code').allTextContents()).toContain('updated');
     const checked = await checks.locator('li').allTextContents();
-    expect(checked[0]).toMatch(/^format, erreur, le widget refuse le flux : /);
-    for (const item of checked) expect(item).toContain(', erreur, le widget refuse le flux : ');
+    expect(checked[0]).toMatch(/^format, erreur, le widget refuse le flux\u00a0: /);
+    for (const item of checked)
+      expect(item).toContain(', erreur, le widget refuse le flux\u00a0: ');
     expect(await checks.locator('li').first().textContent()).toContain(
       '<img src=x onerror=\\"window.ran=1\\">',
     );
@@ -495,7 +500,9 @@ describe('the playground', () => {
     await page.getByRole('button', { name: 'Prévisualiser ce fichier' }).click();
     await expect
       .poll(() => issues.textContent())
-      .toBe('Le widget refuse ce flux : 1 problème, détaillé dans la vérification ci-dessous.');
+      .toBe(
+        'Le widget refuse ce flux\u00a0: 1 problème, détaillé dans la vérification ci-dessous.',
+      );
     expect(await checks.locator('li code').allTextContents()).toEqual(['$']);
     expect(await checks.locator('li').textContent()).toContain('the feed is not valid JSON');
     await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
@@ -522,7 +529,7 @@ describe('the playground', () => {
     const issues = page.locator('#pg-issues');
     await expect.poll(() => issues.locator('li').count(), { timeout: 15_000 }).toBe(2);
     expect(await issues.locator('p').textContent()).toBe(
-      'Le widget refuse ce flux : 2 problèmes (chemin JSON : ce qui ne va pas, en anglais).',
+      'Le widget refuse ce flux\u00a0: 2 problèmes (chemin JSON\u00a0: ce qui ne va pas, en anglais).',
     );
     expect(await issues.locator('li code').allTextContents()).toEqual(['format', 'updated']);
     expect(await issues.locator('li').first().textContent()).toContain(
@@ -555,7 +562,7 @@ describe('the playground', () => {
     const checks = page.locator('#pg-check');
     await expect.poll(() => checks.locator('li').count(), { timeout: 15_000 }).toBe(2);
     expect(await checks.locator('p').first().textContent()).toBe(
-      'Vérification stricte du fichier : 2 problèmes (chemin JSON, gravité : ce qui ne va pas, en anglais).',
+      'Vérification stricte du fichier\u00a0: 2 problèmes (chemin JSON, gravité\u00a0: ce qui ne va pas, en anglais).',
     );
     expect(await checks.locator('li code').allTextContents()).toEqual([
       'commitments[1].status',
@@ -563,10 +570,10 @@ describe('the playground', () => {
     ]);
     const items = await checks.locator('li').allTextContents();
     expect(items[0]).toMatch(
-      /^commitments\[1\]\.status, erreur, le widget la tolère : unknown status "en-cours"/,
+      /^commitments\[1\]\.status, erreur, le widget la tolère\u00a0: unknown status "en-cours"/,
     );
     expect(items[1]).toMatch(
-      /^commitments\[0\]\.couleur, avertissement, le widget le tolère : unknown field/,
+      /^commitments\[0\]\.couleur, avertissement, le widget le tolère\u00a0: unknown field/,
     );
     expect(await checks.textContent()).toContain('npx open-commitments validate engagements.json');
     expect(await page.locator('#pg-issues').textContent()).toBe('');
@@ -597,11 +604,11 @@ describe('the playground', () => {
     expect(await previewIds(page, 8)).toEqual(PARIS_IDS);
     expect(page.url()).toBe(address);
     expect(await page.locator('#pg-snippet-note').textContent()).toContain(
-      'L’aperçu montre le fichier « engagements.json »',
+      'L’aperçu montre le fichier «\u00a0engagements.json\u00a0»',
     );
     await expect
       .poll(() => page.locator('#pg-check p').first().textContent())
-      .toBe('Vérification stricte du fichier : aucun problème.');
+      .toBe('Vérification stricte du fichier\u00a0: aucun problème.');
     await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
     expect(await axeViolations(page)).toEqual([]);
     await page.close();

@@ -121,8 +121,8 @@ function byId(id, type) {
 
 /**
  * A feed's problems as the widget reports them in `oc-error`: each JSON path and what is wrong
- * there, or the one message when the feed could not be read at all. Only text nodes: the feed's
- * own words never become markup.
+ * there; nothing when the feed could not be read at all. Only text nodes: the feed's own words
+ * never become markup.
  * @param {HTMLElement} into
  * @param {{ message?: unknown, errors?: unknown }} detail
  * @param {boolean} [listedBelow] - the file's check below already lists each of them, saying which
@@ -131,25 +131,25 @@ function byId(id, type) {
 function listProblems(into, detail, listedBelow = false) {
   const heading = document.createElement('p');
   const errors = Array.isArray(detail.errors) ? detail.errors : [];
+  // A feed not read at all is said beside the form, in French: its English message adds nothing.
   if (errors.length === 0) {
-    heading.textContent = `Le widget n’a pas pu lire ce flux : ${String(detail.message ?? '')}`;
-    into.replaceChildren(heading);
+    into.replaceChildren();
     return;
   }
   const count = errors.length === 1 ? '1 problème' : `${errors.length} problèmes`;
   if (listedBelow) {
     const detailed = errors.length === 1 ? 'détaillé' : 'détaillés';
-    heading.textContent = `Le widget refuse ce flux : ${count}, ${detailed} dans la vérification ci-dessous.`;
+    heading.textContent = `Le widget refuse ce flux\u00a0: ${count}, ${detailed} dans la vérification ci-dessous.`;
     into.replaceChildren(heading);
     return;
   }
-  heading.textContent = `Le widget refuse ce flux : ${count} (chemin JSON : ce qui ne va pas, en anglais).`;
+  heading.textContent = `Le widget refuse ce flux\u00a0: ${count} (chemin JSON\u00a0: ce qui ne va pas, en anglais).`;
   const list = document.createElement('ul');
   for (const issue of errors) {
     const item = document.createElement('li');
     const path = document.createElement('code');
     path.textContent = String(issue?.path ?? '$');
-    item.append(path, ` : ${String(issue?.message ?? '')}`);
+    item.append(path, `\u00a0: ${String(issue?.message ?? '')}`);
     list.append(item);
   }
   into.replaceChildren(heading, list);
@@ -170,10 +170,10 @@ export function failureReason(detail) {
     case 'http': {
       const status = Number(/\bHTTP (\d{3})\b/.exec(message)?.[1]);
       if (status === 404 || status === 410)
-        return `le serveur répond ${status} : il n’y a pas de flux à cette adresse`;
+        return `le serveur répond ${status}\u00a0: il n’y a pas de flux à cette adresse`;
       if (status === 401 || status === 403)
-        return `le serveur répond ${status} : il refuse de donner ce flux`;
-      if (status >= 500) return `le serveur répond ${status} : il est en erreur`;
+        return `le serveur répond ${status}\u00a0: il refuse de donner ce flux`;
+      if (status >= 500) return `le serveur répond ${status}\u00a0: il est en erreur`;
       return Number.isNaN(status)
         ? 'le serveur ne donne pas ce flux'
         : `le serveur répond ${status} au lieu de donner ce flux`;
@@ -188,7 +188,7 @@ export function failureReason(detail) {
       const count = Array.isArray(detail.errors) ? detail.errors.length : 0;
       return count === 0
         ? 'le widget refuse ce flux'
-        : `le widget refuse ce flux, pour ${count === 1 ? '1 problème listé' : `${count} problèmes listés`} sous « Aperçu »`;
+        : `le widget refuse ce flux, pour ${count === 1 ? '1 problème listé' : `${count} problèmes listés`} sous «\u00a0Aperçu\u00a0»`;
     }
     default:
       return message || 'le widget n’a pas pu le lire';
@@ -208,7 +208,7 @@ async function listChecks(into, text) {
   const more = document.createElement('p');
   const command = document.createElement('code');
   command.textContent = 'npx open-commitments validate engagements.json';
-  more.append('Vérification complète, avec des conseils : ', command, '.');
+  more.append('Vérification complète, avec des conseils\u00a0: ', command, '.');
   /** @type {(input: unknown, options?: { mode?: string }) => any} */
   let parseFeed;
   try {
@@ -238,8 +238,8 @@ async function listChecks(into, text) {
   const count = rows.length;
   heading.textContent =
     count === 0
-      ? 'Vérification stricte du fichier : aucun problème.'
-      : `Vérification stricte du fichier : ${count} problème${count === 1 ? '' : 's'} (chemin JSON, gravité : ce qui ne va pas, en anglais).`;
+      ? 'Vérification stricte du fichier\u00a0: aucun problème.'
+      : `Vérification stricte du fichier\u00a0: ${count} problème${count === 1 ? '' : 's'} (chemin JSON, gravité\u00a0: ce qui ne va pas, en anglais).`;
   if (count === 0) {
     into.replaceChildren(heading, more);
     return true;
@@ -249,7 +249,7 @@ async function listChecks(into, text) {
     const item = document.createElement('li');
     const path = document.createElement('code');
     path.textContent = String(issue.path);
-    item.append(path, `, ${kind} : ${String(issue.message)}`);
+    item.append(path, `, ${kind}\u00a0: ${String(issue.message)}`);
     list.append(item);
   }
   into.replaceChildren(heading, list, more);
@@ -329,7 +329,7 @@ function start() {
       const label = document.createElement('code');
       label.className = 'nowrap';
       label.textContent = `commitment="${first.id}"`;
-      badge.replaceChildren('Badge de son premier engagement, ', label, ' : ', element);
+      badge.replaceChildren('Badge de son premier engagement, ', label, '\u00a0: ', element);
       badge.hidden = false;
     });
     preview.replaceChildren(dashboard);
@@ -352,13 +352,13 @@ function start() {
     const feed = feedAddress(choices.src, location.href);
     if (!feed) {
       problem.textContent = hasScheme(choices.src)
-        ? `« ${choices.src} » n’est pas une adresse http ou https : le widget ne lit que celles-là.`
-        : `« ${choices.src} » n’est pas une adresse complète : commencez-la par https:// (ou par / pour un flux de ce serveur).`;
+        ? `«\u00a0${choices.src}\u00a0» n’est pas une adresse http ou https\u00a0: le widget ne lit que celles-là.`
+        : `«\u00a0${choices.src}\u00a0» n’est pas une adresse complète\u00a0: commencez-la par https:// (ou par / pour un flux de ce serveur).`;
       srcInput.setAttribute('aria-invalid', 'true');
       // The preview and the code stay as they were: say whose they are.
       codeNote.textContent = shownFeed
-        ? `Le code ci-dessous et l’aperçu restent ceux de la dernière adresse valable : ${shownFeed}`
-        : `Le code ci-dessous reste celui du flux de démonstration : ${DEFAULT_FEED}`;
+        ? `Le code ci-dessous et l’aperçu restent ceux de la dernière adresse valable\u00a0: ${shownFeed}`
+        : `Le code ci-dessous reste celui du flux de démonstration\u00a0: ${DEFAULT_FEED}`;
       codeNote.hidden = false;
       return;
     }
@@ -371,7 +371,7 @@ function start() {
     // preview of another site's feed fails, though the code works on a site it allows.
     const elsewhere = new URL(feed).origin !== location.origin;
     codeNote.textContent = elsewhere
-      ? 'L’aperçu ne peut pas lire ce flux : cette démonstration ne lit que ceux de son propre serveur. Sur votre site, ce code le lira si le serveur du flux envoie Access-Control-Allow-Origin.'
+      ? 'L’aperçu ne peut pas lire ce flux\u00a0: cette démonstration ne lit que ceux de son propre serveur. Sur votre site, ce code le lira si le serveur du flux envoie Access-Control-Allow-Origin.'
       : '';
     codeNote.hidden = !elsewhere;
     shownFeed = feed;
@@ -398,7 +398,8 @@ function start() {
         if (elsewhere) {
           if (announce && !loaded) {
             later(
-              () => (shown.textContent = 'Code mis à jour ; l’aperçu ne peut pas lire ce flux.'),
+              () =>
+                (shown.textContent = 'Code mis à jour\u00a0; l’aperçu ne peut pas lire ce flux.'),
             );
           }
           return;
@@ -407,8 +408,8 @@ function start() {
         srcInput.setAttribute('aria-invalid', 'true');
         later(() => {
           problem.textContent = loaded
-            ? `Le flux n’a pas pu être rechargé : ${why}. L’aperçu montre la dernière copie que ce navigateur en a lue.`
-            : `Le flux n’a pas pu être chargé : ${why}. Le code ci-dessous le lit quand même à cette adresse : corrigez-la, ou copiez-le si le flux doit y être publié.`;
+            ? `Le flux n’a pas pu être rechargé\u00a0: ${why}. L’aperçu montre la dernière copie que ce navigateur en a lue.`
+            : `Le flux n’a pas pu être chargé\u00a0: ${why}. Le code ci-dessous le lit quand même à cette adresse\u00a0: corrigez-la, ou copiez-le si le flux doit y être publié.`;
         });
       },
     });
@@ -433,17 +434,19 @@ function start() {
     if (!published || (typed && !hasScheme(typed))) {
       publishedInput.setAttribute('aria-invalid', 'true');
       say(
-        `« ${typed} » n’est pas une adresse complète en http ou https : écrivez celle où le flux sera publié, par exemple ${EXAMPLE_PUBLISHED}.`,
+        `«\u00a0${typed}\u00a0» n’est pas une adresse complète en http ou https\u00a0: écrivez celle où le flux sera publié, par exemple ${EXAMPLE_PUBLISHED}.`,
       );
       return;
     }
     publishedInput.removeAttribute('aria-invalid');
     if (!text.trim()) {
-      say('Choisissez un fichier, déposez-le ou collez son contenu : il n’y a rien à afficher.');
+      say(
+        'Choisissez un fichier, déposez-le ou collez son contenu\u00a0: il n’y a rien à afficher.',
+      );
       return;
     }
     if (new Blob([text]).size > MAX_UPLOAD_BYTES) {
-      say('Ce fichier dépasse 2 Mo : la démonstration ne le garde pas.');
+      say('Ce fichier dépasse 2\u00a0Mo\u00a0: la démonstration ne le garde pas.');
       return;
     }
     say('');
@@ -463,7 +466,9 @@ function start() {
     if (mine !== sending) return;
     const path = typeof answer?.url === 'string' ? answer.url : '';
     if (!path.startsWith('/uploads/')) {
-      say('Le serveur de démonstration n’a pas pris le fichier : est-il toujours lancé ?');
+      say(
+        'Le serveur de démonstration n’a pas pris le fichier\u00a0: est-il toujours lancé\u00a0?',
+      );
       return;
     }
     const feed = new URL(path, location.href).href;
@@ -474,8 +479,8 @@ function start() {
     draw(feed, choices, listChecks(checks, text));
     code.textContent = embedSnippet(published, choices, scriptUrl);
     codeNote.textContent = typed
-      ? `L’aperçu montre ${name} ; le code lit le flux là où vous le publierez : ${published}`
-      : `L’aperçu montre ${name} ; le code porte une adresse d’exemple : remplacez-la par celle où vous publierez le flux, ou écrivez-la plus haut.`;
+      ? `L’aperçu montre ${name}\u00a0; le code lit le flux là où vous le publierez\u00a0: ${published}`
+      : `L’aperçu montre ${name}\u00a0; le code porte une adresse d’exemple\u00a0: remplacez-la par celle où vous publierez le flux, ou écrivez-la plus haut.`;
     codeNote.hidden = false;
     window.setTimeout(() => {
       shown.textContent = 'Aperçu et code mis à jour.';
@@ -496,11 +501,11 @@ function start() {
   const readFile = async (file) => {
     if (!file) return;
     if (file.size > MAX_UPLOAD_BYTES) {
-      fileProblem.textContent = `« ${file.name} » dépasse 2 Mo : la démonstration ne le garde pas.`;
+      fileProblem.textContent = `«\u00a0${file.name}\u00a0» dépasse 2\u00a0Mo\u00a0: la démonstration ne le garde pas.`;
       return;
     }
     jsonInput.value = await file.text();
-    textName = `le fichier « ${file.name} »`;
+    textName = `le fichier «\u00a0${file.name}\u00a0»`;
     await showText(textName);
   };
 
@@ -558,14 +563,14 @@ function start() {
       range.selectNodeContents(code);
       selection?.removeAllRanges();
       selection?.addRange(range);
-      say('Le code est sélectionné : copiez-le avec Ctrl+C (⌘+C sur Mac).');
+      say('Le code est sélectionné\u00a0: copiez-le avec Ctrl+C (⌘+C sur Mac).');
     };
     if (!navigator.clipboard?.writeText) {
       selectSnippet();
       return;
     }
     const copied = shownFailure
-      ? `Copié, mais ce flux n’a pas pu être chargé : ${shownFailure}.`
+      ? `Copié, mais ce flux n’a pas pu être chargé\u00a0: ${shownFailure}.`
       : 'Copié';
     navigator.clipboard.writeText(text).then(() => say(copied), selectSnippet);
   });
