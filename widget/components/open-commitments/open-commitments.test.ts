@@ -186,6 +186,25 @@ describe('<open-commitments>', () => {
     expect(location.hash).toBe('#commitment=VF-03');
   });
 
+  it('forgets the commitments opened in one feed when it shows another, and drops it from the hash', async () => {
+    history.replaceState(null, '', '/page#oc-q=march&commitment=VF-01');
+    const element = await mount();
+    const opened = () =>
+      [...element.shadowRoot!.querySelectorAll('[aria-expanded="true"]')].map((button) =>
+        button.closest('[data-commitment-id]')?.getAttribute('data-commitment-id'),
+      );
+    expect(opened()).toEqual(['VF-01']);
+    element.setAttribute('src', `https://www.valfleurie.example/feed-${(feedCounter += 1)}.json`);
+    await vi.waitFor(() => expect(requests).toHaveLength(2));
+    await vi.waitFor(() =>
+      expect(element.shadowRoot?.querySelector('[aria-busy="true"]')).toBeNull(),
+    );
+    await element.updateComplete;
+    expect(opened()).toEqual([]);
+    // The reader's search stays: it is no commitment of the other feed.
+    expect(location.hash).toBe('#oc-q=march');
+  });
+
   it('names in the hash a commitment still open when another one is closed', async () => {
     const element = await mount();
     const toggle = (id: string) =>

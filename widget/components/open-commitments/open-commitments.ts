@@ -475,19 +475,22 @@ export class OpenCommitments extends HTMLElement {
   }
 
   #subscribe(): void {
-    const url = this.src ? new URL(this.src, document.baseURI).href : undefined;
-    if (this.#unsubscribe && url === this.#source?.url) return;
+    const source = this.src ? feedSource(this.src) : undefined;
+    if (this.#unsubscribe && source === this.#source) return;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#keepFresh();
     this.#model = undefined;
-    if (!this.src) {
-      this.#source = undefined;
-      return;
+    if (this.#source && source !== this.#source) {
+      // Another feed: what was opened, and linked to, in the last one names none of its own.
+      this.#opened = new Set();
+      this.#pendingScroll = this.#hiddenLink = undefined;
+      this.#writeLocation(undefined);
     }
-    this.#source = feedSource(this.src);
-    this.#feedState = this.#source.state;
-    this.#unsubscribe = this.#source.subscribe((state) => {
+    this.#source = source;
+    if (!source) return;
+    this.#feedState = source.state;
+    this.#unsubscribe = source.subscribe((state) => {
       this.#feedState = state;
       this.#requestUpdate('feed');
       this.#wakePeers();
