@@ -6,7 +6,11 @@ import { subscribedFeeds, type SubscribedFeed } from './feeds.ts';
 import { recordChanges } from './changes.ts';
 import type { FollowedSlice } from '../messaging/protocol.ts';
 
-/** Follows or unfollows one commitment; a first follow also sets the feed's diff baseline. */
+/**
+ * Follows or unfollows one commitment; a first follow also sets the feed's diff baseline. A feed
+ * no longer subscribed to (removed from the feeds page while the popup was open) is refused:
+ * its follow would be listed nowhere, and come back unasked if the feed were added again.
+ */
 export async function setFollowed(
   feedId: string,
   commitmentId: string,
@@ -17,9 +21,10 @@ export async function setFollowed(
     await database.delete('follows', [feedId, commitmentId]);
     return false;
   }
-  await database.put('follows', { feedId, commitmentId, since: Date.now() });
   const sub = await database.get('subscriptions', feedId);
-  if (sub?.url) await recordChanges(feedId, sub.url);
+  if (!sub) throw new Error(`${feedId} is not subscribed to`);
+  await database.put('follows', { feedId, commitmentId, since: Date.now() });
+  if (sub.url) await recordChanges(feedId, sub.url);
   return true;
 }
 

@@ -161,3 +161,20 @@ describe('set-paused', () => {
     await expect(resume(Date.now() + 60_000)).resolves.toBe(0);
   });
 });
+
+describe('follow', () => {
+  it('refuses to follow a commitment of a feed no longer subscribed to, keeping nothing', async () => {
+    const reply = await handleMessage(
+      {
+        type: 'follow',
+        feedId: 'https://www.exemple.fr/gone.json',
+        commitmentId: 'E1',
+        follow: true,
+      },
+      dashboard,
+    );
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('not subscribed') });
+    const follows = await (await db()).getAll('follows');
+    expect(follows.map((f) => f.feedId)).toEqual([feedId]);
+  });
+});
