@@ -178,3 +178,31 @@ describe('follow', () => {
     expect(follows.map((f) => f.feedId)).toEqual([feedId]);
   });
 });
+
+describe('dashboard', () => {
+  it('lists the changes newest first, the last recorded first among those of one refresh', async () => {
+    const database = await db();
+    const change = (commitmentId: string, at: number) => ({
+      feedId,
+      commitmentId,
+      title: commitmentId,
+      at,
+      facts: [{ kind: 'progress' as const, from: 10, to: 20 }],
+      notified: true,
+    });
+    // One refresh records its changes with the same time, in the order they were found.
+    for (const id of ['VF-01', 'VF-02', 'VF-03']) await database.add('changes', change(id, 1000));
+    await database.add('changes', change('VF-04', 2000));
+    for (const id of ['VF-05', 'VF-06']) await database.add('changes', change(id, 3000));
+    const reply = await handleMessage({ type: 'dashboard' }, dashboard);
+    const { changes } = (reply as { value: { changes: { commitmentId: string }[] } }).value;
+    expect(changes.map((c) => c.commitmentId)).toEqual([
+      'VF-06',
+      'VF-05',
+      'VF-04',
+      'VF-03',
+      'VF-02',
+      'VF-01',
+    ]);
+  });
+});

@@ -100,9 +100,10 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
       return { followed: await setFollowed(request.feedId, request.commitmentId, request.follow) };
     case 'dashboard': {
       // Every change kept (at most `MAX_CHANGES`), newest first: a plan revised as a whole
-      // changes each followed commitment at once, and none of them may go unlisted.
+      // changes each followed commitment at once, and none of them may go unlisted. One refresh
+      // records its changes at the same millisecond: the last recorded (highest id) comes first.
       const changes = (await (await db()).getAll('changes'))
-        .sort((a, b) => b.at - a.at)
+        .sort((a, b) => b.at - a.at || b.id! - a.id!)
         .map(({ notified: _n, ...c }) => ({ ...c, id: c.id! }));
       // Both lists are found in the same copies: each read once (a feed may weigh megabytes).
       const feeds = await subscribedFeeds({ paused: true });
