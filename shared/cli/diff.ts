@@ -236,6 +236,62 @@ function shownValue(feed: Feed, id: string, field: string): string {
   return quoted(Array.isArray(value) ? value.map(one).join(' | ') : one(value));
 }
 
+/** A text by language: an object whose keys are language tags and whose values are strings. */
+function isText(value: unknown): value is Record<string, string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length > 0 &&
+    entries.every(
+      ([key, text]) => /^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(key) && typeof text === 'string',
+    )
+  );
+}
+
+/**
+ * A value of the feed outside its commitments as one line: a text in the feed's first language, a
+ * list joined with " | ", anything else as JSON; "none" when absent.
+ */
+function feedValue(feed: Feed, value: unknown): string {
+  if (value === undefined) return say(messages).noValue;
+  if (typeof value === 'string') return quoted(value);
+  if (Array.isArray(value))
+    return quoted(
+      value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(' | '),
+    );
+  if (isText(value))
+    return quoted(pickText(value, feed.languages?.[0] ?? 'en', feed.languages)?.text ?? '');
+  return JSON.stringify(value);
+}
+
+/**
+ * The old and new values of a changed part of the feed outside its commitments, with the key each
+ * is under (none for `site` or `languages`), so that a publisher sees what a rename or a new
+ * address will show: a publisher's or plan's key, the channel's; none for the statuses (their
+ * keys are named) or the order of the commitments.
+ */
+function feedValues(
+  before: Feed,
+  after: Feed,
+  field: string,
+  keys: readonly string[] | undefined,
+): [label: string, was: string, now: string][] {
+  if (field === 'statuses' || field === 'commitment order') return [];
+  const old = (before as unknown as Record<string, unknown>)[field];
+  const next = (after as unknown as Record<string, unknown>)[field];
+  if (keys === undefined) return [['', feedValue(before, old), feedValue(after, next)]];
+  const part = (value: unknown, key: string): unknown =>
+    (value as Record<string, unknown> | undefined)?.[key];
+  return keys.map((key) => {
+    const was = feedValue(before, part(old, key));
+    const now = feedValue(after, part(next, key));
+    // The same in the first language: the change is in another; both are shown whole.
+    return was === now
+      ? [key, JSON.stringify(part(old, key)), JSON.stringify(part(next, key))]
+      : [key, was, now];
+  });
+}
+
 /**
  * The old and new values of a changed field. When they read the same in the first language, a
  * text shows the languages it changed in (`en: "…"`).
@@ -354,7 +410,13 @@ export async function diffCommand(
     io.stdout(`${words.noChange}\n`);
     return EXIT.ok;
   }
-  for (const { field, keys } of diff.feed) io.stdout(`${words.feedChanged(field, keys)}\n`);
+  for (const { field, keys } of diff.feed) {
+    io.stdout(`${words.feedChanged(field, keys)}\n`);
+    for (const [label, was, now] of feedValues(before, after, field, keys))
+      io.stdout(
+        `${label ? `    ${label}\n` : ''}      ${words.was}${was}\n      ${words.now}${now}\n`,
+      );
+  }
   for (const id of diff.added) io.stdout(`${words.added(id, titleOf(after, id))}\n`);
   for (const id of diff.removed) io.stdout(`${words.removed(id, titleOf(before, id))}\n`);
   for (const { id, changes } of diff.changed) {

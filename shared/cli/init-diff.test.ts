@@ -237,6 +237,19 @@ describe('diff', () => {
     );
   });
 
+  it('shows a plan title changed in its second language whole, both languages', async () => {
+    const feed = JSON.parse(await readFile(source, 'utf8')) as Mutable<Feed>;
+    feed.plan!.title = { ...(feed.plan!.title as Record<string, string>), en: 'Open town plan' };
+    const file = path.join(dir, 'valfleurie-retitled.json');
+    await writeFile(file, JSON.stringify(feed));
+    const ran = await runCli(['diff', source, file]);
+    expect(ran.stdout).toContain(
+      '~ feed  plan changed: title\n    title\n' +
+        '      was: {"fr":"Plan d\'action pour une commune ouverte 2026-2028 (exemple fictif)","en":"Open town action plan 2026-2028 (fictional example)"}\n' +
+        '      now: {"fr":"Plan d\'action pour une commune ouverte 2026-2028 (exemple fictif)","en":"Open town plan"}\n',
+    );
+  });
+
   it('reports every other edit a publisher makes, and exits 1', async () => {
     const feed = JSON.parse(await readFile(source, 'utf8')) as Mutable<Feed>;
     const vf01 = feed.commitments.find((c) => c.id === 'VF-01')!;
@@ -250,7 +263,16 @@ describe('diff', () => {
     await writeFile(file, JSON.stringify(feed));
     const ran = await runCli(['diff', source, file]);
     expect(ran.code).toBe(1);
-    expect(ran.stdout).toContain('~ feed  publisher changed: name\n~ feed  site changed\n');
+    // What the rename and the new address will show, not only that they changed.
+    expect(ran.stdout).toContain(
+      '~ feed  publisher changed: name\n' +
+        '    name\n' +
+        '      was: "Commune de Valfleurie (fictive)"\n' +
+        '      now: "Commune de Valfleurie"\n' +
+        '~ feed  site changed\n' +
+        '      was: "https://www.valfleurie.example/* | https://participer.valfleurie.example/*"\n' +
+        '      now: "https://valfleurie.example/*"\n',
+    );
     expect(ran.stdout).toMatch(/~ VF-01 [^\n]*\n( {4}.*\n)* {4}lead changed\n/);
     expect(ran.stdout).toContain('    themes changed\n');
     expect(ran.stdout).toContain('    milestone removed: ');

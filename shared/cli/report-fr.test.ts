@@ -130,7 +130,11 @@ describe('diff in French', () => {
     await writeFile(path.join(dir, 'casse.json'), '{"format": "open-commitments/1",}');
     const renamed = await runCli(['diff', VALFLEURIE, 'editeur.json'], { cwd: dir, lang: 'fr' });
     expect(plain(renamed.stdout)).toBe(
-      '~ flux  modifié : éditeur (name)\n0 engagement ajouté, 0 retiré, 0 modifié, flux : éditeur\n',
+      '~ flux  modifié : éditeur (name)\n' +
+        '    name\n' +
+        '      avant : "Commune de Valfleurie (fictive)"\n' +
+        '      après : "Autre commune"\n' +
+        '0 engagement ajouté, 0 retiré, 0 modifié, flux : éditeur\n',
     );
     const broken = await runCli(['diff', 'casse.json', VALFLEURIE], { cwd: dir, lang: 'fr' });
     expect(broken.code).toBe(2);
