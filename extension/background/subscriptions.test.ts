@@ -274,3 +274,28 @@ describe('a web page given instead of a feed', () => {
     if (!result.ok) expect(result.errors[0]?.code).toBe('not-json');
   });
 });
+
+describe('the list of subscriptions', () => {
+  it('is in the order of the publishers’ names, numbers counted as such, bundled plans last', async () => {
+    await seedDirectory(Date.now());
+    const names = ['Commune 10', 'Commune 2', 'Écouen', 'Commune 1', 'Ezanville'];
+    const address = (i: number) => `https://www.exemple.fr/sorted-${i}.json`;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+      const i = names.findIndex((_, n) => String(input) === address(n));
+      const publisher = { ...feed.publisher, name: names[i] };
+      return new Response(JSON.stringify({ ...feed, publisher }));
+    });
+    for (let i = 0; i < names.length; i++) await subscribe(address(i), Date.now());
+    const views = await listSubscriptions();
+    expect(views.filter((v) => v.url?.includes('/sorted-')).map((v) => v.name)).toEqual([
+      'Commune 1',
+      'Commune 2',
+      'Commune 10',
+      'Écouen',
+      'Ezanville',
+    ]);
+    const bundled = views.map((v) => Boolean(v.bundled));
+    expect(bundled.indexOf(true)).toBeGreaterThan(0);
+    expect(bundled.slice(bundled.indexOf(true))).not.toContain(false);
+  });
+});

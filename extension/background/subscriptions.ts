@@ -345,5 +345,12 @@ export async function listSubscriptions(): Promise<SubscriptionView[]> {
       ...(asked > 0 ? { questions: asked } : {}),
     });
   }
-  return views.sort((a, b) => Number(Boolean(a.bundled)) - Number(Boolean(b.bundled)));
+  // By name as a person reads it, in their language ("Commune 2" before "Commune 10"), the plans
+  // that come with the extension after those the person chose.
+  const collator = new Intl.Collator(lang, { numeric: true });
+  return views.sort(
+    (a, b) =>
+      Number(Boolean(a.bundled)) - Number(Boolean(b.bundled)) ||
+      collator.compare(a.name ?? a.feedId, b.name ?? b.feedId),
+  );
 }
