@@ -541,6 +541,49 @@ describe('on any host page', () => {
   });
 });
 
+describe('on a single-page app that routes by the hash', () => {
+  // The host's router reads the hash up to its query as the page to show, as Vue Router's hash
+  // mode, Angular's useHash and React's HashRouter do.
+  const ROUTED = `<p id="view"></p><open-commitments src="/feeds/fr-2021-2023.json" today="${TODAY}" no-refresh></open-commitments>
+    <script>
+      function route() {
+        const path = location.hash.slice(1).split('?')[0] || '/accueil';
+        view.textContent = { '/accueil': 'Accueil', '/engagements': 'Nos engagements' }[path] ?? 'Page introuvable';
+      }
+      addEventListener('hashchange', route);
+      route();
+    </script>`;
+  const view = (page: Page) => page.locator('#view').textContent();
+
+  it('keeps the host’s route when the reader sorts and opens a commitment, and after a reload', async () => {
+    const { page, problems } = await newPage();
+    const url = hostPage(chromium.server, '/routed.html', { body: ROUTED });
+    await page.goto(`${url}#/engagements`);
+    await settled(page);
+    expect(await view(page)).toBe('Nos engagements');
+
+    await page.locator('open-commitments select[name="sort"]').selectOption('title');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/engagements?oc-sort=title');
+    await page.locator('open-commitments [data-commitment-id="FR0051"] .toggle').click();
+    await expect
+      .poll(() => new URL(page.url()).hash)
+      .toBe('#/engagements?oc-sort=title&commitment=FR0051');
+
+    await page.reload();
+    await settled(page);
+    expect(await view(page)).toBe('Nos engagements');
+    expect(await page.locator('open-commitments select[name="sort"]').inputValue()).toBe('title');
+    await expect
+      .poll(() =>
+        page
+          .locator('open-commitments [data-commitment-id="FR0051"] .toggle')
+          .getAttribute('aria-expanded'),
+      )
+      .toBe('true');
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('a hostile feed', () => {
   it('tells neither the feed’s host nor its logo’s which page shows the dashboard', async () => {
     const elsewhere = await startServer();

@@ -142,6 +142,20 @@ describe('the URL hash', () => {
     expect(writeHash('#oc-q=x', NO_FILTERS, undefined)).toBe('');
   });
 
+  it('keeps its keys in the query of a route the host page keeps in the hash', () => {
+    const sorted = { ...NO_FILTERS, sort: 'title' as const };
+    expect(writeHash('#/engagements', sorted, undefined)).toBe('#/engagements?oc-sort=title');
+    expect(writeHash('#/engagements?tab=2&oc-sort=due', sorted, 'E1')).toBe(
+      '#/engagements?tab=2&oc-sort=title&commitment=E1',
+    );
+    expect(writeHash('#!/plan?oc-sort=title', NO_FILTERS, undefined)).toBe('#!/plan');
+    expect(readHash('#/engagements?oc-sort=title&commitment=E1')).toEqual({
+      filters: { sort: 'title' },
+      commitment: 'E1',
+    });
+    expect(readHash('#/oc-sort=title')).toEqual({ filters: {} });
+  });
+
   it('round-trips every filter and the opened commitment', () => {
     const filters: FilterState = {
       status: ['not-started', 'withdrawn'] as Category[],

@@ -229,11 +229,25 @@ export function writeHash(
   if (commitment !== undefined) own.set(keys.commitment, commitment);
   const ownText = own.toString().replace(/\+/g, '%20');
   const all = ownText === '' ? foreign : [...foreign, ownText];
-  return all.length === 0 ? '' : `#${all.join('&')}`;
+  const [route] = splitRoute(hash);
+  const body = route + (all.length === 0 ? '' : (route && '?') + all.join('&'));
+  return body && `#${body}`;
+}
+
+/**
+ * A hash as the host page's route (`/engagements` of `#/engagements?oc-sort=title`, or of a `#!`
+ * hashbang) and the part that holds the keys: the route's query, so that a router that reads the
+ * hash as a path (Vue Router, Angular's `useHash`, React's `HashRouter`) still finds its page.
+ * Any other hash has no route: it is all keys, joined by `&`.
+ */
+function splitRoute(hash: string): [string, string] {
+  const body = hash.replace(/^#/, '');
+  const route = /^([/!][^?]*)\??(.*)/.exec(body);
+  return route ? [route[1]!, route[2]!] : ['', body];
 }
 
 function hashParts(hash: string): string[] {
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const body = splitRoute(hash)[1];
   return body === '' ? [] : body.split('&');
 }
 
