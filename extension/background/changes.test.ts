@@ -240,7 +240,8 @@ describe('recording changes of followed commitments', () => {
       {
         id: `oc-change-${changes[0]!.id}`,
         title: 'Open data',
-        message: 'Status: Limited → Substantial\nDue date: June 30, 2027 → December 31, 2027',
+        message:
+          'Ville\nStatus: Limited → Substantial\nDue date: June 30, 2027 → December 31, 2027',
       },
     ]);
   });
@@ -270,7 +271,7 @@ describe('recording changes of followed commitments', () => {
     expect(await recordChanges(url, url)).toBe(1);
     expect(created.at(-1)).toMatchObject({
       title: 'Open data',
-      message: 'Status: Under way → Done',
+      message: 'Ville\nStatus: Under way → Done',
     });
     // The person switches the browser to French; what was recorded reads in French.
     uiLanguage = 'fr-FR';
@@ -288,9 +289,27 @@ describe('recording changes of followed commitments', () => {
     expect(created.at(-1)).toEqual(
       expect.objectContaining({
         title: 'Données ouvertes',
-        message: 'Absent du dernier flux de l’organisme',
+        message: 'Ville\nAbsent du dernier flux de l’organisme',
       }),
     );
+  });
+
+  it('names the publisher on the notification’s first line, in the reader’s language', async () => {
+    const named = (f: Feed): Feed => ({
+      ...f,
+      publisher: { ...f.publisher, name: { en: 'Town of Example', fr: 'Ville d’Exemple' } },
+    });
+    uiLanguage = 'fr-FR';
+    await store(named(feed()), 1);
+    await recordChanges(url, url);
+    await store(named(feed((c) => (c.status = 'complete'))), 2);
+    expect(await recordChanges(url, url)).toBe(1);
+    expect(created).toEqual([
+      expect.objectContaining({
+        title: 'Données ouvertes',
+        message: 'Ville d’Exemple\nÉtat\u00a0: Limité → Terminé',
+      }),
+    ]);
   });
 
   it('records a change the browser refused to notify, and tells it at a later wake', async () => {
@@ -305,7 +324,9 @@ describe('recording changes of followed commitments', () => {
     expect(created).toEqual([]);
     refuseNotifications = false;
     await notifyPending();
-    expect(created).toEqual([expect.objectContaining({ message: 'Status: Limited → Complete' })]);
+    expect(created).toEqual([
+      expect.objectContaining({ message: 'Ville\nStatus: Limited → Complete' }),
+    ]);
   });
 
   it('isolates the publisher’s status labels in the line, and leaves direction controls out of notifications', async () => {
@@ -333,7 +354,7 @@ describe('recording changes of followed commitments', () => {
     ]);
     // Many notification centres draw the isolates as boxes: the notification carries neither
     // them nor the override, which would turn the rest of its line around without them.
-    expect(created[0]?.message).toBe('Status: Ongoing → Done');
+    expect(created[0]?.message).toBe('Ville\nStatus: Ongoing → Done');
   });
 
   it('gives a new update’s own words in its line and its notification, in the reader’s language', async () => {
@@ -357,7 +378,8 @@ describe('recording changes of followed commitments', () => {
     expect(created).toEqual([
       expect.objectContaining({
         title: 'Open data',
-        message: 'New update (November 20, 2026): Contract signed\nNew update (November 21, 2026)',
+        message:
+          'Ville\nNew update (November 20, 2026): Contract signed\nNew update (November 21, 2026)',
       }),
     ]);
     const [change] = await (await db()).getAll('changes');
@@ -408,7 +430,7 @@ describe('recording changes of followed commitments', () => {
     expect(created).toEqual([
       expect.objectContaining({
         title: 'Open data',
-        message: `New citizen question (November 20, 2026): “Why is the register late? ${'Please say when it opens. '.repeat(4)}Please say when it…”`,
+        message: `Ville\nNew citizen question (November 20, 2026): “Why is the register late? ${'Please say when it opens. '.repeat(4)}Please say when it…”`,
       }),
     ]);
     const [change] = await (await db()).getAll('changes');
@@ -444,7 +466,7 @@ describe('recording changes of followed commitments', () => {
     expect(await recordChanges(url, url)).toBe(1);
     expect(created).toEqual([
       expect.objectContaining({
-        message: 'New citizen question (November 21, 2026): “Who?”',
+        message: 'Ville\nNew citizen question (November 21, 2026): “Who?”',
       }),
     ]);
   });
@@ -466,7 +488,7 @@ describe('recording changes of followed commitments', () => {
     expect(created).toEqual([
       expect.objectContaining({
         title: 'Open data for all',
-        message: 'Status: Limited → Complete',
+        message: 'Ville\nStatus: Limited → Complete',
       }),
     ]);
   });
@@ -491,7 +513,7 @@ describe('recording changes of followed commitments', () => {
     expect(created).toEqual([
       expect.objectContaining({
         title: 'Open data',
-        message: 'Missing from the publisher’s latest feed',
+        message: 'Ville\nMissing from the publisher’s latest feed',
       }),
     ]);
   });
@@ -543,7 +565,7 @@ describe('recording changes of followed commitments', () => {
     );
     expect(await recordChanges(url, url)).toBe(1);
     expect((await database.get('questions', id))?.answeredOn).toBe('2026-11-20');
-    expect(created[0]?.message).toBe('Answer published (November 20, 2026)');
+    expect(created[0]?.message).toBe('Ville\nAnswer published (November 20, 2026)');
   });
 
   it('keeps the newest changes when the list is full', async () => {

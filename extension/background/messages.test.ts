@@ -180,6 +180,24 @@ describe('follow', () => {
 });
 
 describe('dashboard', () => {
+  it('names the publisher of a change recorded before changes kept it, from the feed’s copy', async () => {
+    await (
+      await db()
+    ).add('changes', {
+      feedId,
+      commitmentId: 'VF-01',
+      title: 'VF-01',
+      at: 1000,
+      lines: ['Text edited'],
+      notified: true,
+    });
+    const reply = await handleMessage({ type: 'dashboard' }, dashboard);
+    const { changes } = (reply as { value: { changes: { publisher?: unknown }[] } }).value;
+    expect(changes.map((c) => c.publisher)).toEqual([
+      { en: 'Valfleurie (fictional town)', fr: 'Commune de Valfleurie (fictive)' },
+    ]);
+  });
+
   it('lists the changes newest first, the last recorded first among those of one refresh', async () => {
     const database = await db();
     const change = (commitmentId: string, at: number) => ({

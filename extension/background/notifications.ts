@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { uiLang } from '../i18n/messages.ts';
 import { t } from '../i18n/page-messages.ts';
-import { changeLines, changeTitle } from '../state/change-words.ts';
+import { changeLines, changePublisher, changeTitle } from '../state/change-words.ts';
 import { db } from './db.ts';
 
 /** Prefix of the notification ids this extension creates. */
@@ -59,11 +59,15 @@ async function showPending(): Promise<void> {
   }
   const lang = uiLang();
   for (const change of pending) {
+    // The publisher's name is the message's first line: with several feeds, the title alone does
+    // not say whose commitment changed. Not `contextMessage`, which Firefox does not support.
+    const publisher = changePublisher(change, lang)?.text;
+    const lines = [...(publisher ? [publisher] : []), ...changeLines(change, lang)];
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${change.id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: withoutDirectionControls(changeTitle(change, lang).text),
-      message: withoutDirectionControls(changeLines(change, lang).join('\n')),
+      message: withoutDirectionControls(lines.join('\n')),
     });
     const current = await database.get('changes', change.id!);
     if (current) await database.put('changes', { ...current, notified: true });

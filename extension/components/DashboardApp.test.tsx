@@ -164,6 +164,28 @@ describe('the dashboard', () => {
     );
   });
 
+  it('names on each recent change the publisher whose commitment it is, in the page’s language', () => {
+    const change = (id: number, feedId: string, publisher: string | Record<string, string>) => ({
+      id,
+      feedId,
+      commitmentId: 'A1',
+      title: 'Open data',
+      publisher,
+      at: Date.parse('2026-11-02T09:00:00Z'),
+      facts: [{ kind: 'progress' as const, from: 10, to: 20 }],
+    });
+    const changes = [
+      change(2, 'town', { en: 'Town of Example', fr: 'Ville d’Exemple' }),
+      change(1, 'county', 'County Council'),
+    ];
+    const root = mount(fakeModel({ followed: [], changes, questions: [] }), 'fr');
+    const rows = [...root.querySelectorAll('[data-section="changes"] > li')];
+    expect(rows.map((row) => row.querySelector('[data-change-publisher]')?.textContent)).toEqual([
+      'Ville d’Exemple',
+      'County Council',
+    ]);
+  });
+
   it('words recorded changes in the page’s language, and an older record’s in its own words', () => {
     const changes = [
       {

@@ -10,7 +10,7 @@ import { questionOverdue, type DashboardModel } from '../state/dashboard.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import { questionsToCsv, questionsToJson } from '../state/questions-export.ts';
 import { feedsToNamePlan, questionPlace } from '../state/question-place.ts';
-import { changeLines, changeTitle } from '../state/change-words.ts';
+import { changeLines, changePublisher, changeTitle } from '../state/change-words.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { FeedRows } from './FeedRows.tsx';
 import { LocalizedText } from './LocalizedText.tsx';
@@ -142,22 +142,31 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
       {/* No empty list: a screen reader would announce a list of no items after "No change yet". */}
       {data && data.changes.length > 0 && (
         <ul class="oc-list" data-section="changes">
-          {data.changes.map((change) => (
-            <li key={change.id} class="oc-row" data-commitment-id={change.commitmentId}>
-              <p class="oc-title">
-                <time dateTime={new Date(change.at).toISOString()}>
-                  {formatDateTime(new Date(change.at).toISOString(), lang)}
-                </time>
-                {' · '}
-                <LocalizedText value={changeTitle(change, lang)} lang={lang} />
-              </p>
-              <ul>
-                {changeLines(change, lang).map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
-              </ul>
-            </li>
-          ))}
+          {data.changes.map((change) => {
+            const publisher = changePublisher(change, lang);
+            return (
+              <li key={change.id} class="oc-row" data-commitment-id={change.commitmentId}>
+                <p class="oc-title">
+                  <time dateTime={new Date(change.at).toISOString()}>
+                    {formatDateTime(new Date(change.at).toISOString(), lang)}
+                  </time>
+                  {' · '}
+                  <LocalizedText value={changeTitle(change, lang)} lang={lang} />
+                </p>
+                {/* Whose commitment it is: with several feeds, its title alone does not say. */}
+                {publisher && (
+                  <div class="oc-publisher" data-change-publisher="">
+                    <LocalizedText value={publisher} lang={lang} />
+                  </div>
+                )}
+                <ul>
+                  {changeLines(change, lang).map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              </li>
+            );
+          })}
         </ul>
       )}
 

@@ -44,6 +44,11 @@ export interface RecordedChange {
   readonly title: Text;
   /** The feed's languages, to pick a title or a label in when the viewer's is missing. */
   readonly languages?: readonly string[];
+  /**
+   * The publisher's name in every language the feed gave: with several feeds, a change would not
+   * say whose it is (absent from older records).
+   */
+  readonly publisher?: Text;
   readonly facts?: readonly ChangeFact[];
   /** The words of a record made before facts were kept, in the language of that time. */
   readonly lines?: readonly string[];
@@ -52,6 +57,13 @@ export interface RecordedChange {
 /** The commitment's title, in the viewer's language when the feed gave it. */
 export function changeTitle(change: RecordedChange, lang: Lang): LocalText {
   return pickText(change.title, lang, change.languages) ?? { text: change.commitmentId };
+}
+
+/** The publisher's name, in the viewer's language when the feed gave it; none in older records. */
+export function changePublisher(change: RecordedChange, lang: Lang): LocalText | undefined {
+  return change.publisher === undefined
+    ? undefined
+    : pickText(change.publisher, lang, change.languages);
 }
 
 /** The most characters of an update's note, or of a new question, that a change line carries. */

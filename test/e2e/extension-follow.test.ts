@@ -206,6 +206,8 @@ describe('following', () => {
     await expect.poll(notifications, { timeout: 10_000 }).toHaveLength(1);
     const [note] = await notifications();
     expect(note!.title).toBe('Open procurement data');
+    // Whose commitment it is comes first: with several feeds, its title alone does not say.
+    expect(note!.message.split('\n')[0]).toBe('Test Town');
     // The notification carries no direction controls, which many notification centres draw as
     // boxes; My commitments isolates the publisher's words (U+2068 … U+2069) inside its sentences.
     expect(note!.message).not.toMatch(/[\u2066-\u2069\u202a-\u202e]/);
@@ -224,6 +226,7 @@ describe('following', () => {
     const dash = await dashboard();
     const change = dash.locator('[data-section="changes"] [data-commitment-id="A1"]');
     await change.waitFor();
+    await expect(change.locator('[data-change-publisher]').innerText()).resolves.toBe('Test Town');
     await expect(change.textContent()).resolves.toContain(statusLine);
     await expect(change.getByText(updateLine, { exact: true }).count()).resolves.toBe(1);
     // A note's markup is shown as the text it is, on the line.
@@ -465,6 +468,7 @@ describe('in another language', () => {
     });
     await expect(change.textContent()).resolves.toContain(
       'Ouvrir les données des marchés' +
+        'Ville de Test' +
         'État\u00a0: \u2068En cours\u2069 → \u2068Bien avancé\u2069' +
         'Avancement\u00a0: 30\u00a0% → 70\u00a0%' +
         'Nouvelle mise à jour (20 novembre 2026)\u00a0: \u2068Marché signé\u2069',
