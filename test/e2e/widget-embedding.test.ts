@@ -371,6 +371,39 @@ describe('<open-commitment-badge>', () => {
     }
   });
 
+  it('takes the properties a page set before its script loaded, and follows later changes', async () => {
+    const { page, problems } = await newPage();
+    await page.goto(
+      hostPage(chromium.server, '/badge-before-script.html', {
+        body: '<p id="here"></p>',
+        scripts: [],
+      }),
+    );
+    await page.evaluate(async () => {
+      const early = document.createElement('open-commitment-badge');
+      Object.assign(early, {
+        src: '/feeds/valfleurie.json',
+        commitment: 'VF-03',
+        today: '2026-12-04',
+      });
+      document.getElementById('here')!.append(early);
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.src = '/dist/open-commitment-badge.js';
+      document.head.append(script);
+      await new Promise((resolve) => script.addEventListener('load', resolve));
+    });
+    const status = page.locator('open-commitment-badge [part="status"]');
+    await expect.poll(() => status.textContent()).toBe('En travaux');
+    await page.evaluate(() => {
+      (
+        document.querySelector('open-commitment-badge') as unknown as { commitment: string }
+      ).commitment = 'VF-01';
+    });
+    await expect.poll(() => status.getAttribute('data-category')).toBe('limited');
+    expect(problems).toEqual([]);
+  });
+
   it('shares one request between three badges and a dashboard of the same feed', async () => {
     const { page } = await newPage();
     const before = feedRequests('/feeds/valfleurie.json');

@@ -34,3 +34,17 @@ export function setOrRemove(element: Element, name: string, value: string | unde
   if (value === undefined) element.removeAttribute(name);
   else element.setAttribute(name, value);
 }
+
+/**
+ * Gives the element's accessors back the properties a page set on it before it was defined
+ * (`document.createElement`, then `el.src = …`, then the script): such own properties hide the
+ * accessors, and later changes would go nowhere.
+ */
+export function upgradeProperties(element: Element, names: readonly string[]): void {
+  for (const name of names) {
+    if (!Object.hasOwn(element, name)) continue;
+    const value: unknown = Reflect.get(element, name);
+    Reflect.deleteProperty(element, name);
+    Reflect.set(element, name, value);
+  }
+}

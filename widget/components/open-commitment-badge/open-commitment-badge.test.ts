@@ -58,6 +58,24 @@ describe('<open-commitment-badge>', () => {
     );
   });
 
+  it('takes the properties a page set before its script ran, and follows later changes', async () => {
+    const { OpenCommitmentBadge } = await import('./open-commitment-badge.ts');
+    const badge = document.createElement('late-badge') as OpenCommitmentBadge;
+    Object.assign(badge, {
+      src: `https://www.valfleurie.example/badge-${(feedCounter += 1)}.json`,
+      commitment: 'VF-03',
+      noRefresh: true,
+    });
+    badge.setAttribute('lang', 'en');
+    document.body.append(badge);
+    customElements.define('late-badge', class extends OpenCommitmentBadge {});
+    const status = () => badge.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim();
+    await vi.waitFor(() => expect(status()).toBe('Works under way'));
+    expect(badge.hasAttribute('no-refresh')).toBe(true);
+    badge.commitment = 'VF-01';
+    await vi.waitFor(() => expect(status()).toBe('Tender under way'));
+  });
+
   it('shows the status label with its category and a link to the commitment page', async () => {
     const badge = await mount('VF-01');
     const status = badge.shadowRoot!.querySelector('[part="status"]')!;

@@ -13,7 +13,7 @@ import { viewCommitment } from '../../../shared/status/view-commitment.ts';
 import { isSettled } from '../../../shared/status/late.ts';
 import { sheet } from '../../lib/css.ts';
 import { askAction } from '../../lib/ask-action.ts';
-import { h, present, setOrRemove, type Child } from '../../lib/dom.ts';
+import { h, present, setOrRemove, upgradeProperties, type Child } from '../../lib/dom.ts';
 import { feedSource, type FeedSource, type FeedState } from '../../lib/feed-source.ts';
 import { commonMessages, type CommonMessages } from '../../lib/messages.ts';
 import { safeHref, show, type Shown } from '../../lib/show.ts';
@@ -157,6 +157,14 @@ export class OpenCommitmentBadge extends HTMLElement {
     setOrRemove(this, 'today', value);
   }
 
+  /** No periodic refresh. */
+  get noRefresh(): boolean {
+    return this.hasAttribute('no-refresh');
+  }
+  set noRefresh(value: boolean) {
+    this.toggleAttribute('no-refresh', value);
+  }
+
   /**
    * Resolves once what the badge shows is up to date, like a Lit element's: rendering here is
    * synchronous, so it is always already the case.
@@ -166,6 +174,7 @@ export class OpenCommitmentBadge extends HTMLElement {
   }
 
   connectedCallback(): void {
+    upgradeProperties(this, ['src', 'commitment', 'theme', 'noRefresh', 'today']);
     this.#unwatchLang = watchPageLang(() => this.#draw());
     followFrTheme(this);
     this.#subscribe();

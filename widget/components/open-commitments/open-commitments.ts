@@ -49,7 +49,7 @@ import { foldForSearch } from '../../../shared/text/search.ts';
 import { buildModel, type Model } from '../../lib/model.ts';
 import { styles } from './open-commitments.styles.ts';
 import { sheet } from '../../lib/css.ts';
-import { setOrRemove } from '../../lib/dom.ts';
+import { setOrRemove, upgradeProperties } from '../../lib/dom.ts';
 import { yieldToMain } from '../../lib/yield-to-main.ts';
 import { followFrTheme } from '../../lib/follow-fr-theme.ts';
 import { viewerLang, viewerToday, watchPageLang } from '../../lib/viewer.ts';
@@ -302,13 +302,15 @@ export class OpenCommitments extends HTMLElement {
   }
 
   connectedCallback(): void {
-    // A page may have set properties before the element was defined, hiding the accessors.
-    for (const name of ['src', 'theme', 'commitment', 'status', 'themes', 'noRefresh', 'today']) {
-      if (!Object.hasOwn(this, name)) continue;
-      const value: unknown = Reflect.get(this, name);
-      Reflect.deleteProperty(this, name);
-      Reflect.set(this, name, value);
-    }
+    upgradeProperties(this, [
+      'src',
+      'theme',
+      'commitment',
+      'status',
+      'themes',
+      'noRefresh',
+      'today',
+    ]);
     window.addEventListener('hashchange', this.#onHashChange);
     window.addEventListener('beforeprint', this.#onPrint);
     window.addEventListener('afterprint', this.#onPrint);
