@@ -206,8 +206,11 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                           <LocalizedText value={place.publisher} lang={lang} />
                           {place.plan && namePlan.has(q.feedId) && (
                             <>
-                              {' · '}
-                              <LocalizedText value={place.plan} lang={lang} />
+                              {' '}
+                              <span class="oc-plan">
+                                {'· '}
+                                <LocalizedText value={place.plan} lang={lang} />
+                              </span>
                             </>
                           )}
                         </div>

@@ -36,10 +36,14 @@ export function FeedRows({
           <strong>
             <LocalizedText value={publisher} lang={lang} />
           </strong>
+          {/* The separator in the plan's box: a name that wraps would leave it alone on a line. */}
           {plan && (
             <>
-              {' · '}
-              <LocalizedText value={plan} lang={lang} />
+              {' '}
+              <span class="oc-plan">
+                {'· '}
+                <LocalizedText value={plan} lang={lang} />
+              </span>
             </>
           )}
         </p>
