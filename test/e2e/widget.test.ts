@@ -1586,5 +1586,17 @@ describe('long plans', () => {
     const item = page.locator(`${dashboard} [data-commitment-id="C-120"]`);
     await expect.poll(() => item.locator('.toggle').getAttribute('aria-expanded')).toBe('true');
     expect(await item.isVisible()).toBe(true);
+
+    // Filtered to more than a page: how many match, not only how many are drawn.
+    const wanted = ['limited', 'substantial', 'complete'];
+    const { commitments } = generatedFeed(130) as { commitments: { status: string }[] };
+    const matched = commitments.filter((c) => wanted.includes(c.status)).length;
+    await page.goto(`${url}#oc-status=${wanted.join(',')}`);
+    await page.reload();
+    await settled(page);
+    expect(await ids(page)).toHaveLength(50);
+    expect(await page.locator(`${dashboard} .count span`).first().textContent()).toBe(
+      `${matched} engagements correspondent sur 130, 50 affichés`,
+    );
   });
 });

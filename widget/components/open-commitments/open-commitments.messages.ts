@@ -52,6 +52,11 @@ export type DashboardMessages = {
   };
   /** `shown` of `total` commitments shown (`count` and `totalCount`: the same, as numbers). */
   readonly shown: (shown: string, total: string, count: number, totalCount: number) => string;
+  /**
+   * `matched` of `total` commitments match the filters, of which the first `shown` are drawn: a
+   * filtered list longer than a page (always more than one commitment).
+   */
+  readonly matching: (matched: string, total: string, shown: string) => string;
   readonly showMore: (n: string) => string;
   readonly description: string;
   readonly milestoneDone: (date: string) => string;
@@ -137,6 +142,8 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     },
     shown: (shown, total, count) =>
       `${shown} ${count < 2 ? 'engagement affiché' : 'engagements affichés'} sur ${total}`,
+    matching: (matched, total, shown) =>
+      `${matched} engagements correspondent sur ${total}, ${shown} affichés`,
     showMore: (n) => `Afficher ${n} de plus`,
     description: 'Description',
     // Words that agree with any milestone, whatever its gender.
@@ -206,6 +213,7 @@ export const dashboardMessages = defineMessages<DashboardMessages>({
     },
     shown: (shown, total, _count, totalCount) =>
       `${shown} of ${total} ${totalCount === 1 ? 'commitment' : 'commitments'} shown`,
+    matching: (matched, total, shown) => `${matched} of ${total} commitments match, ${shown} shown`,
     showMore: (n) => `Show ${n} more`,
     description: 'Description',
     milestoneDone: (date) => `done on ${date}`,

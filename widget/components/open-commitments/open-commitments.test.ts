@@ -145,6 +145,26 @@ describe('<open-commitments>', () => {
     expect(ids(element)).toHaveLength(130);
   });
 
+  it('says how many commitments match when more match than are shown', async () => {
+    const feed = JSON.parse(valfleurie) as { commitments: { id: string }[] };
+    const [limited, , complete] = feed.commitments;
+    feed.commitments = Array.from({ length: 120 }, (_, i) => ({
+      ...(i % 5 < 3 ? limited! : complete!),
+      id: `C-${i}`,
+    }));
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(feed), { status: 200 }));
+    const element = await mount();
+    const count = () => element.shadowRoot!.querySelector('.count span')?.textContent;
+    expect(count()).toBe('50 engagements affichés sur 120');
+    const chip = element.shadowRoot!.querySelector<HTMLElement>('.chip[data-category="limited"]')!;
+    chip.click();
+    await vi.waitFor(() =>
+      expect(count()).toBe('72 engagements correspondent sur 120, 50 affichés'),
+    );
+    element.setAttribute('lang', 'en');
+    await vi.waitFor(() => expect(count()).toBe('72 of 120 commitments match, 50 shown'));
+  });
+
   it('restores filters from the hash when it changes', async () => {
     const element = await mount();
     location.hash = '#oc-status=complete';

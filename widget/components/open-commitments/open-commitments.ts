@@ -982,7 +982,11 @@ export class OpenCommitments extends HTMLElement {
     }
     const n = (value: number) => formatNumber(value, lang);
     const filtering = !sameFilters({ ...this.#filters, sort: 'plan' }, { ...NO_FILTERS });
-    const shown = m.shown(n(visible.length), n(rows.length), visible.length, rows.length);
+    // A filtered list cut to its first pages says how many match, not only how many are drawn.
+    const shown =
+      visible.length < filtered.length && filtered.length < rows.length
+        ? m.matching(n(filtered.length), n(rows.length), n(visible.length))
+        : m.shown(n(visible.length), n(rows.length), visible.length, rows.length);
     // "Late only" in a plan without a due date finds nothing: said where the list would be, and
     // heard with the count.
     const why = this.#filters.late && !rows.some((row) => row.due) ? m.noDue : m.noMatch;
