@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
  * the gzip command). Each is the size measured when it was last set, rounded up to the next
  * 0.1 KB, so that any growth fails here and is raised, with what grew and why, in the commit that
  * makes it: `git log -p test/size-budget.ts` gives every raise and its reason. Measured last:
- * dashboard 38.0 KB (38,819 B), badge 23.4 KB (23,882 B), content script 26.6 KB (27,211 B).
+ * dashboard 38.0 KB (38,819 B), badge 23.4 KB (23,882 B), content script 26.6 KB (27,247 B).
  *
  * The widget's targets are 20 KB (dashboard) and 8 KB (badge); they are not met. What each module
  * weighs (`npx tsx test/bench/size-report.ts`, each module minified and gzipped alone): both
@@ -53,7 +53,7 @@ export const budgets: readonly { file: string; budget: number; note: string }[] 
     // on a site where it was closed. Its "Question this" says which page address the form gets.
     // Its progress bars are drawn in their status label's colour, in forced colours too.
     file: '.output/chrome-mv3/content-scripts/content.js',
-    budget: 26.6 * 1024,
+    budget: 26.7 * 1024,
     note: "extension's content script",
   },
 ];

@@ -44,7 +44,8 @@ export function CommitmentRow({
   const named = (word: string) => `${word}${m.colon}${row.title.text}`;
   return (
     <li class="oc-row" data-commitment-id={row.id}>
-      <p class="oc-title">
+      {/* Cut to three lines only when its page has it whole: else nowhere would show the rest. */}
+      <p class={row.url ? 'oc-title' : 'oc-title oc-whole'}>
         {row.url ? (
           <a href={row.url} target="_blank" rel="noopener noreferrer">
             <LocalizedText value={row.title} lang={lang} />

@@ -10,6 +10,7 @@ import {
   type ExtensionSession,
   htmlPage,
   launchExtension,
+  popupFor,
   subscribe,
 } from './fixtures/extension/harness.ts';
 
@@ -98,5 +99,35 @@ describe('a publisher’s name and its plan’s title that both wrap', () => {
     });
     expect(Math.abs(lines.separator - lines.plan)).toBeLessThan(lines.height / 2);
     await dash.close();
+  });
+});
+
+/** Whether a title shows all its lines, and how many. */
+function shown(title: Element): { whole: boolean; lines: number } {
+  const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
+  return {
+    whole: title.scrollHeight <= title.clientHeight + 1,
+    lines: Math.round(title.getBoundingClientRect().height / lineHeight),
+  };
+}
+
+describe('a long title of a commitment with no page of its own', () => {
+  it('is shown whole in My commitments, the panel and the popup', async () => {
+    const title = '[data-commitment-id="L1"] .oc-title';
+    const dash = await myCommitments();
+    const inDashboard = await dash.locator(`[data-section="followed"] ${title}`).evaluate(shown);
+    expect(inDashboard.whole).toBe(true);
+    expect(inDashboard.lines).toBeGreaterThan(3);
+    await dash.close();
+    const url = `${server.origin}/town/data.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const overlay = page.locator('open-commitments-overlay');
+    await overlay.locator(title).waitFor();
+    await expect(overlay.locator(title).evaluate(shown)).resolves.toMatchObject({ whole: true });
+    const popup = await popupFor(session, url);
+    await expect(popup.locator(title).evaluate(shown)).resolves.toMatchObject({ whole: true });
+    await popup.close();
+    await page.close();
   });
 });
