@@ -364,6 +364,23 @@ describe('filters and the URL hash', () => {
     await expect.poll(() => new URL(page.url()).hash).toBe('#contenu&oc-late=1&oc-q=ecoles');
   });
 
+  it('says the count a link of the page sets, as when the reader filters', async () => {
+    const { page } = await newPage();
+    await page.goto(
+      hostPage(chromium.server, '/status-link.html', {
+        body: `<p><a href="#oc-status=complete">Engagements tenus</a></p><open-commitments src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>`,
+      }),
+    );
+    await settled(page);
+    const spoken = page.locator(`${dashboard} .count [role="status"]`);
+    expect(await spoken.textContent()).toBe('');
+    await page.getByRole('link', { name: 'Engagements tenus' }).click();
+    await expect.poll(() => spoken.textContent()).toMatch(/^\d+ engagements? affichés? sur 10$/);
+    expect(await spoken.textContent()).toBe(
+      await page.locator(`${dashboard} .count span`).first().textContent(),
+    );
+  });
+
   it('offers no "late only" in a plan without a due date, and says why a shared link’s finds nothing', async () => {
     const { page } = await newPage();
     // The national plan 2021-2023 gives none of its commitments a due date.

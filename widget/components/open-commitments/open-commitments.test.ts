@@ -177,6 +177,17 @@ describe('<open-commitments>', () => {
     expect(new Set(categories)).toEqual(new Set(['complete']));
   });
 
+  it('says how many commitments the filters of a new address show', async () => {
+    const element = await mount();
+    const spoken = () => element.shadowRoot!.querySelector('.count [role="status"]')?.textContent;
+    expect(spoken()).toBe('');
+    location.hash = '#oc-status=complete';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await vi.waitFor(() => expect(spoken()).toMatch(/^\d+ engagements? affichés? sur 10$/), {
+      timeout: 3000,
+    });
+  });
+
   it('presets the status filter from its attribute', async () => {
     const element = await mount({ status: 'limited' });
     const categories = [

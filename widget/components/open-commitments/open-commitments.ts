@@ -529,7 +529,11 @@ export class OpenCommitments extends HTMLElement {
       this.#filters = filters;
       this.#limit = PAGE_SIZE;
       this.#requestUpdate();
-      if (fromNavigation) this.#emitChange();
+      // Filters set by a link of the page or by the reader in the address are said as others are.
+      if (fromNavigation) {
+        this.#emitChange();
+        this.#speakCount();
+      }
     }
     if (state.commitment !== undefined) {
       if (!this.#opened.has(state.commitment))
