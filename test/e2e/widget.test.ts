@@ -901,6 +901,27 @@ describe('several dashboards on one page', () => {
     expect(await other.locator('#ville [aria-expanded="true"]').count()).toBe(0);
   });
 
+  it('lets a dashboard alone on its page follow the documented keys though it has an id', async () => {
+    const { page } = await newPage();
+    const url = hostPage(chromium.server, '/lone-with-id.html', {
+      body: `<open-commitments id="ville" src="/feeds/valfleurie.json" today="${TODAY}" no-refresh></open-commitments>`,
+    });
+    await page.goto(`${url}#oc-status=complete&commitment=VF-09`);
+    await settled(page);
+    await expect
+      .poll(() =>
+        page
+          .locator(`${dashboard} [data-commitment-id="VF-09"] .toggle`)
+          .getAttribute('aria-expanded'),
+      )
+      .toBe('true');
+    expect(
+      await page
+        .locator(`${dashboard} [part="commitment"] [part="status"]`)
+        .evaluateAll((labels) => [...new Set(labels.map((l) => l.getAttribute('data-category')))]),
+    ).toEqual(['complete']);
+  });
+
   // A ministry's page of two national plans, neither dashboard with an id: both follow
   // `#commitment=ID`, which names a commitment of one plan.
   const older = `${dashboard}[src$="fr-2018-2020.json"]`;

@@ -185,6 +185,21 @@ describe('the URL hash', () => {
     );
   });
 
+  it('lets a dashboard alone on its page with an id follow the plain keys its id names none of', () => {
+    const plain = '#top&oc-status=complete&commitment=E1';
+    expect(readHash(plain, 'ville', true)).toEqual({
+      filters: { status: ['complete'] },
+      commitment: 'E1',
+    });
+    expect(readHash(plain, 'ville')).toEqual({ filters: {} });
+    expect(readHash(`${plain}&ville.q=parc`, 'ville', true)).toEqual({ filters: { q: 'parc' } });
+    // Written back under its id, the plain keys it read gone.
+    const filters: FilterState = { ...NO_FILTERS, status: ['complete'], late: true };
+    expect(writeHash(plain, filters, 'E1', NO_FILTERS, 'ville', true)).toBe(
+      '#top&ville.status=complete&ville.late=1&ville.commitment=E1',
+    );
+  });
+
   it('shares the plain keys when an id would need escaping in the address', () => {
     expect(readHash('#oc-late=1', 'a b')).toEqual({ filters: { late: true } });
     expect(writeHash('', { ...NO_FILTERS, late: true }, undefined, NO_FILTERS, 'a&b')).toBe(

@@ -179,10 +179,11 @@ export interface HashState {
 
 /**
  * Reads the dashboard's part of a location hash (`#oc-status=limited&commitment=FR0051`); with a
- * `scope`, only the keys under it (`#ville.status=limited`).
+ * `scope`, only the keys under it (`#ville.status=limited`), or, for a dashboard `lone` on its
+ * page, the plain keys while the hash names none under it.
  */
-export function readHash(hash: string, scope?: string): HashState {
-  const keys = keysOf(scope);
+export function readHash(hash: string, scope?: string, lone = false): HashState {
+  const keys = keysRead(hash, scope, lone);
   const filters: Partial<Record<keyof FilterState, FilterState[keyof FilterState]>> = {};
   let commitment: string | undefined;
   for (const [key, value] of ownParams(hash, keys)) {
@@ -218,9 +219,12 @@ export function writeHash(
   commitment: string | undefined,
   defaults: FilterState = NO_FILTERS,
   scope?: string,
+  lone = false,
 ): string {
   const keys = keysOf(scope);
-  const foreign = hashParts(hash).filter((part) => !isOwn(part, keys));
+  // The plain keys a lone dashboard read go, rewritten under its scope.
+  const read = keysRead(hash, scope, lone);
+  const foreign = hashParts(hash).filter((part) => !isOwn(part, read));
   const own = new URLSearchParams();
   for (const field of FIELDS) {
     const value = hashValue(filters, field);
@@ -251,6 +255,16 @@ function hashParts(hash: string): string[] {
   return body === '' ? [] : body.split('&');
 }
 
+/**
+ * The keys a dashboard reads: those under its scope; for one alone on its page, the plain ones
+ * while the hash names none under its scope, so that the documented links (`#oc-status=…`,
+ * `#commitment=ID`) work on it once it has an `id` too.
+ */
+function keysRead(hash: string, scope: string | undefined, lone: boolean): HashKeys {
+  const keys = keysOf(scope);
+  return lone && !hashParts(hash).some((part) => isOwn(part, keys)) ? keysOf(undefined) : keys;
+}
+
 function isOwn(part: string, keys: HashKeys): boolean {
   const key = part.split('=', 1)[0] ?? '';
   return key === keys.commitment || FIELDS.some((field) => key === keys.prefix + field);
@@ -263,11 +277,11 @@ function ownParams(hash: string, keys: HashKeys): [string, string][] {
 }
 
 /**
- * Whether a location hash names any of the dashboard's keys (under `scope`, when given): a page's
- * own anchor (`#main`, `#top`) names none.
+ * Whether a location hash names any of the dashboard's keys (under `scope`, when given, as
+ * `readHash` reads them): a page's own anchor (`#main`, `#top`) names none.
  */
-export function hasOwnKeys(hash: string, scope?: string): boolean {
-  const keys = keysOf(scope);
+export function hasOwnKeys(hash: string, scope?: string, lone = false): boolean {
+  const keys = keysRead(hash, scope, lone);
   return hashParts(hash).some((part) => isOwn(part, keys));
 }
 

@@ -188,6 +188,22 @@ describe('<open-commitments>', () => {
     });
   });
 
+  it('follows the documented links alone on its page with an id, writing under its id', async () => {
+    history.replaceState(null, '', '/page#oc-status=complete');
+    const element = await mount({ id: 'ville' });
+    const categories = () =>
+      new Set(
+        [...element.shadowRoot!.querySelectorAll('[part="commitment"] [part="status"]')].map((s) =>
+          s.getAttribute('data-category'),
+        ),
+      );
+    expect(categories()).toEqual(new Set(['complete']));
+    const late = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="late"]')!;
+    late.click();
+    await element.updateComplete;
+    expect(location.hash).toBe('#ville.status=complete&ville.late=1');
+  });
+
   it('presets the status filter from its attribute', async () => {
     const element = await mount({ status: 'limited' });
     const categories = [

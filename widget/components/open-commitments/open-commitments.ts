@@ -508,10 +508,18 @@ export class OpenCommitments extends HTMLElement {
     this.#release = this.#unsubscribe && !this.noRefresh ? this.#source?.keepFresh() : undefined;
   }
 
+  /**
+   * The scope of this dashboard's keys in the hash (its `id`), and whether it is alone on its
+   * page: then it follows the plain keys too while the hash names none under its id.
+   */
+  #scope(): [string | undefined, boolean] {
+    return [this.id || undefined, document.querySelectorAll('open-commitments').length < 2];
+  }
+
   #onHashChange = (): void => {
     // The page's own anchors (a skip link, "back to top") name none of the dashboard's keys: the
     // reader's filters stay. An empty hash still clears them, as going back to the bare address.
-    if (location.hash.length > 1 && !hasOwnKeys(location.hash, this.id || undefined)) return;
+    if (location.hash.length > 1 && !hasOwnKeys(location.hash, ...this.#scope())) return;
     this.#readLocation(true);
   };
 
@@ -523,7 +531,7 @@ export class OpenCommitments extends HTMLElement {
       this.#hiddenLink = undefined;
       this.#requestUpdate();
     }
-    const state = readHash(location.hash, this.id || undefined);
+    const state = readHash(location.hash, ...this.#scope());
     const filters = { ...this.#presetFilters, ...state.filters };
     if (!sameFilters(filters, this.#filters)) {
       this.#filters = filters;
@@ -609,7 +617,7 @@ export class OpenCommitments extends HTMLElement {
       this.#filters,
       commitment,
       this.#presetFilters,
-      this.id || undefined,
+      ...this.#scope(),
     );
     if (hash === location.hash || (hash === '' && location.hash === '')) return;
     const url = `${location.pathname}${location.search}${hash}`;
