@@ -1,9 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../shared/index.ts';
-import { foldForSearch, matchesQuery, queryWords } from '../../shared/text/search.ts';
 import { focusIfLost } from '../dom/focus.ts';
 import { t } from '../i18n/messages.ts';
-import { rowsByFeed, type PageRow, type PlanSummary } from '../state/page-commitments.ts';
+import type { PageRow, PlanSummary } from '../state/page-commitments.ts';
 import {
   cornerAfter,
   createPanelPosition,
@@ -11,9 +10,11 @@ import {
   placeStyle,
   type Place,
 } from '../state/panel-position.ts';
+import { FILTER_FROM, useRowFilter } from '../state/row-filter.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { FeedRows } from './FeedRows.tsx';
+import { FilterField } from './FilterField.tsx';
 import { PlanSummaryLine } from './PlanSummaryLine.tsx';
 
 /**
@@ -34,12 +35,6 @@ function lift(element: HTMLElement | null): void {
     element.showPopover();
   }
 }
-
-/** Above this many rows the panel offers a field that filters them by their words. */
-export const FILTER_FROM = 10;
-
-/** The most rows the panel draws at once; a page naming more has them found by the filter. */
-export const MAX_ROWS = 100;
 
 /**
  * A viewport this narrow or this short (a phone, held upright or turned) shows the panel folded
@@ -140,25 +135,8 @@ export function Overlay({
       removeEventListener('focusin', clear);
     };
   }, []);
-  const [query, setQuery] = useState('');
+  const { query, setQuery, groups, shown } = useRowFilter(rows, summaries);
   const keep = () => onPlace(position.at.value);
-  const words = queryWords(foldForSearch(query));
-  // Each title folded once per list, not at every drawing (a drag draws the panel at each move).
-  const keys = useMemo(
-    () => new Map(rows.map(({ row }) => [row, foldForSearch(row.title.text)])),
-    [rows],
-  );
-  let room = MAX_ROWS;
-  const groups = rowsByFeed(rows, summaries)
-    .map((group) => {
-      const kept = group.rows
-        .filter(({ row }) => matchesQuery(keys.get(row)!, words))
-        .slice(0, room);
-      room -= kept.length;
-      return { ...group, rows: kept };
-    })
-    .filter((group) => group.rows.length > 0);
-  const shown = MAX_ROWS - room;
 
   const onPointerDown = (event: PointerEvent) => {
     const element = panel.current;
@@ -277,23 +255,7 @@ export function Overlay({
             ×
           </button>
         </header>
-        {rows.length > FILTER_FROM && (
-          <input
-            type="search"
-            class="oc-filter"
-            aria-label={m.overlayFilter}
-            placeholder={m.overlayFilter}
-            value={query}
-            onInput={(event) => setQuery(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              // Escape empties a filled field rather than closing the panel.
-              if (event.key === 'Escape' && query) {
-                event.preventDefault();
-                setQuery('');
-              }
-            }}
-          />
-        )}
+        {rows.length > FILTER_FROM && <FilterField query={query} onQuery={setQuery} lang={lang} />}
         <div class="oc-body">
           {query && !shown && <p>{m.overlayNoMatch}</p>}
           {groups.map((group) => (

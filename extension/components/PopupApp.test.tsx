@@ -55,6 +55,40 @@ function staleFeed(): PageFeed {
 }
 
 describe('the popup', () => {
+  it('lists the first hundred of a page’s 150 commitments, and finds the others by their words', async () => {
+    const ids = Array.from({ length: 150 }, (_, i) => `E${i}`);
+    const parsed = parseFeed({
+      format: 'open-commitments/1',
+      updated: '2026-11-01T09:00:00Z',
+      publisher: { name: 'Ville', kind: 'municipality' },
+      commitments: ids.map((id, i) => ({ id, title: `Engagement ${i}`, status: 'limited' })),
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const model = fakeModel();
+    model.offers.value = [];
+    model.feeds.value = [
+      { feedId: 'ville', feed: parsed.feed, pageCommitmentIds: ids, site: false, followed: [] },
+    ];
+    const root = document.createElement('div');
+    document.body.replaceChildren(root);
+    render(<PopupApp model={model} lang="fr" />, root);
+    expect(root.querySelector('h1')?.textContent).toBe(
+      'Engagements sur cette page\u00a0(100 sur 150)',
+    );
+    expect(root.querySelectorAll('li.oc-row')).toHaveLength(100);
+    const field = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    expect(field.getAttribute('aria-label')).toBe('Filtrer par mots');
+    field.value = 'engagement 149';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect([...root.querySelectorAll('li.oc-row')].map((row) => row.textContent)).toEqual([
+      expect.stringContaining('Engagement 149'),
+    ]);
+    expect(root.querySelector('h1')?.textContent).toBe(
+      'Engagements sur cette page\u00a0(1 sur 150)',
+    );
+  });
+
   it('says once per feed, not on each row, that its last refresh failed', () => {
     const model = fakeModel();
     model.offers.value = [];

@@ -3,11 +3,13 @@ import { browser } from 'wxt/browser';
 import type { Lang } from '../../shared/index.ts';
 import { todayString } from '../../shared/status/dates.ts';
 import { t } from '../i18n/page-messages.ts';
-import { pageCommitments, rowsByFeed } from '../state/page-commitments.ts';
+import { pageCommitments } from '../state/page-commitments.ts';
+import { FILTER_FROM, useRowFilter } from '../state/row-filter.ts';
 import { staleNotice } from '../state/stale-notice.ts';
 import type { PopupModel } from '../state/popup.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
 import { FeedRows } from './FeedRows.tsx';
+import { FilterField } from './FilterField.tsx';
 import { codeOf, PublisherDetails } from './IssueList.tsx';
 import { PlanSummaryLine } from './PlanSummaryLine.tsx';
 import { Sentence } from './Sentence.tsx';
@@ -26,13 +28,20 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
     today,
     ...(page !== undefined ? { url: page } : {}),
   });
+  // As in the page's panel: a filter past a few rows, and the first hundred that match drawn.
+  const { query, setQuery, groups, shown } = useRowFilter(rows, summaries);
   const followed = (feedId: string, id: string) =>
     feeds.find((f) => f.feedId === feedId)?.followed.includes(id) ?? false;
   // The follow state stays as it was: the background did not say it changed.
   const { attempt, failure } = useActionFailure();
   return (
     <main class="oc-root">
-      <h1>{m.overlayTitle}</h1>
+      <h1>
+        {m.overlayTitle}
+        {rows.length > 0 && (
+          <span aria-live="polite">{`\u00a0${m.overlayCount(shown, rows.length)}`}</span>
+        )}
+      </h1>
       {model.offers.value.map((url) => {
         const state = model.offerStates.value[url] ?? 'idle';
         const left = typeof state === 'object' && 'missing' in state ? state : undefined;
@@ -165,7 +174,9 @@ export function PopupApp({ model, lang }: { model: PopupModel; lang: Lang }) {
           <code lang="en">{model.error.value}</code>
         </p>
       )}
-      {rowsByFeed(rows, summaries).map((group) => (
+      {rows.length > FILTER_FROM && <FilterField query={query} onQuery={setQuery} lang={lang} />}
+      {query && !shown && <p>{m.overlayNoMatch}</p>}
+      {groups.map((group) => (
         <FeedRows
           key={group.feedId}
           feedId={group.feedId}

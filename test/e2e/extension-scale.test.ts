@@ -253,6 +253,30 @@ describe('the panel of a page naming 301 commitments', () => {
   });
 });
 
+describe('the popup of a page naming 301 commitments', () => {
+  it('lists the first hundred, says so, and finds one by its words', async () => {
+    const url = `${server.origin}/plan/all.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const popup = await popupFor(session, url);
+    const heading = popup.getByRole('heading', { level: 1 });
+    await expect
+      .poll(() => heading.textContent())
+      .toBe('Commitments on this page\u00a0(100 of 301)');
+    await expect(popup.locator('li.oc-row').count()).resolves.toBe(100);
+    const row = popup.locator('[data-commitment-id="C299"]');
+    await expect(row.count()).resolves.toBe(0);
+    await popup.getByRole('searchbox', { name: 'Filter by words' }).fill('cömmitment  299');
+    await expect.poll(() => heading.textContent()).toBe('Commitments on this page\u00a0(1 of 301)');
+    await expect(row.isVisible()).resolves.toBe(true);
+    await expect(axeViolations(popup)).resolves.toEqual([]);
+    await popup.getByRole('searchbox').fill('commitment 299 budget');
+    await popup.getByText('No commitment here has all these words.').waitFor();
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('the popup of a page naming 150 commitments', () => {
   it('keeps its links to My commitments and the feeds in view, and focus clear of them', async () => {
     const url = `${server.origin}/plan/all.html`;
