@@ -938,6 +938,8 @@ describe('several dashboards on one page', () => {
 
   it('opens a shared link’s commitment in the plan that holds it, the other plan saying nothing', async () => {
     const { page, problems } = await newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
     const url = `${chromium.server.origin}/fixtures/dashboard-two-plans.html`;
     const notices = page.locator(`${dashboard} .hidden-link`);
     await page.goto(`${url}#commitment=FR0051`);
@@ -973,6 +975,8 @@ describe('several dashboards on one page', () => {
     expect(await inView(page.locator(`${older} .hidden-link`))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
+    // The web team is told, once, how to keep the two dashboards' filters apart.
+    expect(warnings).toEqual([expect.stringContaining('id attribute')]);
   });
 
   it('waits for a plan still loading before saying that no plan of the page holds a linked commitment', async () => {

@@ -204,6 +204,19 @@ describe('<open-commitments>', () => {
     expect(location.hash).toBe('#ville.status=complete&ville.late=1');
   });
 
+  it('asks once, in the console, for an id on dashboards that share the address', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await mount({ id: 'ville' });
+    await mount();
+    await mount({ commitment: 'VF-01' });
+    expect(warn).not.toHaveBeenCalled();
+    await mount();
+    await mount();
+    expect(warn).toHaveBeenCalledOnce();
+    expect(String(warn.mock.calls[0]![0])).toMatch(/\bid attribute\b/);
+    warn.mockRestore();
+  });
+
   it('presets the status filter from its attribute', async () => {
     const element = await mount({ status: 'limited' });
     const categories = [

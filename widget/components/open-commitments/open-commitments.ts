@@ -71,6 +71,9 @@ const SPEAK_COUNT_MS = 1000;
 
 let stylesheet: CSSStyleSheet | undefined;
 
+/** Whether the page was told that two dashboards without an `id` share the hash's keys. */
+let warnedShared = false;
+
 /**
  * A live dashboard of a public body's open-government commitments, read from an Open Commitments
  * feed: overall progress, a breakdown by status, every commitment with its status, progress, lead,
@@ -311,6 +314,17 @@ export class OpenCommitments extends HTMLElement {
       'noRefresh',
       'today',
     ]);
+    // Each would write over the other's filters in the address and apply them on reload; one that
+    // shows a single commitment ignores the address.
+    if (
+      !warnedShared &&
+      document.querySelectorAll('open-commitments:not([id],[commitment])').length > 1
+    ) {
+      warnedShared = true;
+      console.warn(
+        'open-commitments: give each dashboard an id attribute to keep their filters apart',
+      );
+    }
     window.addEventListener('hashchange', this.#onHashChange);
     window.addEventListener('beforeprint', this.#onPrint);
     window.addEventListener('afterprint', this.#onPrint);
