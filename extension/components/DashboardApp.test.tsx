@@ -225,6 +225,42 @@ describe('the dashboard', () => {
     ]);
   });
 
+  it('asks before deleting a question, saying that its date goes with it, and keeps it on Cancel or Escape', async () => {
+    const calls: string[] = [];
+    const root = mount(
+      fakeModel({ followed: [], changes: [], questions: [question(1, 'A1')] }, calls),
+      'fr',
+    );
+    const remove = () =>
+      root.querySelector<HTMLButtonElement>('tr[data-commitment-id="A1"] [data-delete]')!;
+    const group = () => root.querySelector('[role="group"]');
+    for (const close of ['Annuler\u00a0: A1', 'Escape']) {
+      remove().click();
+      await settle();
+      expect(remove().getAttribute('aria-expanded')).toBe('true');
+      expect(document.activeElement?.textContent).toBe(
+        'Supprimer votre question sur A1\u00a0? La date à laquelle vous l’avez posée sera perdue.',
+      );
+      if (close === 'Escape') {
+        document.activeElement!.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+        );
+      } else {
+        group()!.querySelector<HTMLButtonElement>(`[aria-label="${close}"]`)!.click();
+      }
+      await settle();
+      expect(group()).toBeNull();
+      expect(document.activeElement).toBe(remove());
+    }
+    expect(calls).toEqual([]);
+    remove().click();
+    await settle();
+    group()!.querySelector<HTMLButtonElement>('[aria-label="Oui, supprimer\u00a0: A1"]')!.click();
+    await settle();
+    expect(calls).toEqual(['delete 1']);
+    expect(root.querySelector('tr[data-commitment-id="A1"]')).toBeNull();
+  });
+
   it('heads each kept question’s row with it, and names its delete button after it', () => {
     const root = mount(
       fakeModel({ followed: [], changes: [], questions: [question(1, 'A1'), question(2, 'B1')] }),
@@ -354,13 +390,17 @@ describe('the dashboard', () => {
 
     const remove = (id: string) =>
       root.querySelector<HTMLButtonElement>(`tr[data-commitment-id="${id}"] button`)!;
+    const confirm = async (id: string) => {
+      remove(id).click();
+      await settle();
+      root.querySelector<HTMLButtonElement>(`tr[data-commitment-id="${id}"] .oc-danger`)!.click();
+      await settle();
+    };
     remove('B1').focus();
-    remove('B1').click();
-    await settle();
+    await confirm('B1');
     expect(document.activeElement).toBe(remove('A1'));
     expect(said()).toBe('Question deleted: B1');
-    remove('A1').click();
-    await settle();
+    await confirm('A1');
     expect(document.activeElement?.textContent).toBe('My questions');
   });
 
@@ -488,6 +528,8 @@ describe('the dashboard', () => {
 
     const remove = root.querySelector<HTMLButtonElement>('tr[data-commitment-id="A1"] button')!;
     remove.click();
+    await settle();
+    root.querySelector<HTMLButtonElement>('tr[data-commitment-id="A1"] .oc-danger')!.click();
     await vi.waitFor(() =>
       expect(root.querySelector('tr[data-commitment-id="A1"] [role="alert"]')?.textContent).toBe(
         '“Delete” did not go through for A1. Try again. Reason: no answer to follow',

@@ -59,6 +59,19 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
   const namePlan = feedsToNamePlan(places);
   /** That a row was removed, said once it is gone: focus moves on to the next row silently. */
   const [said, say] = useState('');
+  /**
+   * The question whose deletion is being asked about in its row: a question kept again is dated
+   * that day, the date it was first asked lost, so deleting one is confirmed first.
+   */
+  const [asking, setAsking] = useState<number>();
+  /** Puts focus, once the page shows it, on what `selector` finds in `row`. */
+  const focusIn = (row: Element | null, selector: string) =>
+    setTimeout(() => row?.querySelector<HTMLElement>(selector)?.focus(), 0);
+  /** Closes the question of a row, focus back on its Delete button. */
+  const cancel = (row: Element | null) => {
+    setAsking(undefined);
+    focusIn(row, '[data-delete]');
+  };
   // A row the background did not take away stays, saying so: the data is read again.
   const { attempt, failure } = useActionFailure(model.load);
   const loaded = data !== null;
@@ -247,17 +260,65 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
                         class="oc-button"
                         // A label of its own: from hidden text, browsers put a space before the colon.
                         aria-label={`${m.delete}${m.colon}${q.title}`}
+                        aria-expanded={asking === q.id ? 'true' : 'false'}
+                        aria-controls={`oc-delete-${q.id}`}
+                        data-delete=""
                         onClick={(event) => {
-                          const item = event.currentTarget.closest('tr');
-                          void attempt(`q${q.id}`, m.notDone(m.delete, q.title), () =>
-                            removeKeepingFocus(item, 'oc-questions', () =>
-                              model.deleteQuestion(q.id),
-                            ),
-                          ).then((done) => done && say(m.deleted(q.title)));
+                          setAsking(q.id);
+                          focusIn(event.currentTarget.closest('tr'), '[data-delete-ask]');
                         }}
                       >
                         {m.delete}
                       </button>
+                      {/* Said before it is done, with the date it takes away; Escape cancels. */}
+                      {asking === q.id && (
+                        <div
+                          role="group"
+                          id={`oc-delete-${q.id}`}
+                          aria-labelledby={`oc-delete-${q.id}-ask`}
+                          class="oc-confirm"
+                          data-delete-confirm=""
+                          onKeyDown={(event) => {
+                            if (event.key !== 'Escape') return;
+                            event.preventDefault();
+                            cancel(event.currentTarget.closest('tr'));
+                          }}
+                        >
+                          {/* Focused when it opens: read out, and no button that a second Enter presses. */}
+                          <p tabIndex={-1} id={`oc-delete-${q.id}-ask`} data-delete-ask="">
+                            <Sentence message={m.deleteAsk} value={<bdi>{q.title}</bdi>} />
+                          </p>
+                          <div class="oc-actions">
+                            <button
+                              type="button"
+                              class="oc-button oc-danger"
+                              aria-label={`${m.deleteConfirm}${m.colon}${q.title}`}
+                              onClick={(event) => {
+                                const item = event.currentTarget.closest('tr');
+                                void attempt(`q${q.id}`, m.notDone(m.delete, q.title), () =>
+                                  removeKeepingFocus(item, 'oc-questions', () =>
+                                    model.deleteQuestion(q.id),
+                                  ),
+                                ).then((done) => {
+                                  if (!done) return;
+                                  setAsking(undefined);
+                                  say(m.deleted(q.title));
+                                });
+                              }}
+                            >
+                              {m.deleteConfirm}
+                            </button>
+                            <button
+                              type="button"
+                              class="oc-button"
+                              aria-label={`${m.removeCancel}${m.colon}${q.title}`}
+                              onClick={(event) => cancel(event.currentTarget.closest('tr'))}
+                            >
+                              {m.removeCancel}
+                            </button>
+                          </div>
+                        </div>
+                      )}
                       {failure(`q${q.id}`)}
                     </td>
                   </tr>

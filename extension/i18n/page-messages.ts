@@ -142,6 +142,10 @@ const en = {
   /** The exported file's name, without its extension. */
   questionsFile: 'my-questions',
   delete: 'Delete',
+  /** Asked in a question's row before deleting it: it cannot be kept again with its date. */
+  deleteAsk: (title: string) =>
+    `Delete your question about ${title}? The date you asked it goes with it.`,
+  deleteConfirm: 'Yes, delete',
   deleted: (title: string) => `Question deleted: ${title}`,
   unfollowed: (title: string) => `No longer followed: ${title}`,
   /** An action the background did not do, said where it was asked, before the reason. */
@@ -296,6 +300,9 @@ const fr: PageOnlyMessages = {
   exportJson: 'Exporter en JSON',
   questionsFile: 'mes-questions',
   delete: 'Supprimer',
+  deleteAsk: (title) =>
+    `Supprimer votre question sur ${title}\u00a0? La date à laquelle vous l’avez posée sera perdue.`,
+  deleteConfirm: 'Oui, supprimer',
   deleted: (title) => `Question supprimée\u00a0: ${title}`,
   unfollowed: (title) => `Vous ne suivez plus\u00a0: ${title}`,
   notDone: (action, what) =>

@@ -338,7 +338,16 @@ describe('questioning', () => {
       `${feedUrl},A1,Open procurement data,2020-01-01,url,127.0.0.1:${server.port},2020-01-31,`,
     );
 
+    // Asked first, since its date would go with it: Escape keeps it.
     await question.getByRole('button', { name: 'Delete' }).click();
+    const ask = question.getByRole('group');
+    await expect(ask.textContent()).resolves.toContain('The date you asked it goes with it.');
+    // Focus is on the question, read out as it opens.
+    await expect.poll(() => ask.evaluate((g) => g.contains(document.activeElement))).toBe(true);
+    await dash.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    await question.getByRole('button', { name: 'Delete' }).click();
+    await question.getByRole('button', { name: 'Yes, delete' }).click();
     await question.waitFor({ state: 'detached' });
 
     // Questioned again from My commitments itself, which has no page: kept all the same.
