@@ -19,6 +19,7 @@ vi.mock('wxt/browser', () => ({
     i18n: { getUILanguage: () => uiLanguage },
     runtime: {
       getURL: (path: string) => `chrome-extension://test${path}`,
+      sendMessage: async (message: string) => updated.push(['message', message]),
       getContexts: async () => {
         if (!openContexts) throw new TypeError('browser.runtime.getContexts is not a function');
         return openContexts;
@@ -35,7 +36,6 @@ vi.mock('wxt/browser', () => ({
     tabs: {
       create: async ({ url }: { url: string }) => opened.push(url),
       update: async (tabId: number, props: object) => updated.push(['tab', tabId, props]),
-      reload: async (tabId: number) => updated.push(['reload', tabId]),
     },
     windows: {
       update: async (windowId: number, props: object) => updated.push(['window', windowId, props]),
@@ -176,7 +176,7 @@ describe('recording changes of followed commitments', () => {
     expect(opened).toEqual([]);
     expect(updated).toEqual([
       ['tab', 8, { active: true, url: 'chrome-extension://test/dashboard.html#oc-changes' }],
-      ['reload', 8],
+      ['message', 'open-commitments:show-changes'],
       ['window', 2, { focused: true }],
     ]);
   });

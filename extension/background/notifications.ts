@@ -7,6 +7,7 @@ import { uiLang } from '../i18n/messages.ts';
 import { t } from '../i18n/page-messages.ts';
 import { changeLines, changePublisher, changeTitle } from '../state/change-words.ts';
 import { db } from './db.ts';
+import { SHOW_CHANGES_MESSAGE } from '../messaging/protocol.ts';
 
 /** Prefix of the notification ids this extension creates. */
 export const NOTIFICATION_PREFIX = 'oc-change-';
@@ -77,7 +78,8 @@ async function showPending(): Promise<void> {
 /**
  * Shows the dashboard at its recent changes when a change notification is clicked: they come
  * after the followed commitments, which may be hundreds. A dashboard already open is brought
- * forward in its window, and loaded again, rather than opened once more for every click. `runtime.getContexts` finds
+ * forward in its window, and told to read its data again, rather than opened once more for every
+ * click. `runtime.getContexts` finds
  * it, in Chromium and Firefox, without the "tabs" permission; Chromium's service worker cannot do
  * it with its own `clients`: it does not control the extension's pages, so
  * `WindowClient.navigate()` fails, and `focus()` is allowed only in a web notification's click
@@ -95,9 +97,9 @@ export async function onNotificationClicked(id: string): Promise<void> {
     );
     if (open) {
       await browser.tabs.update(open.tabId, { active: true, url });
-      // Loaded again, so that it lists the change: a tab already in front is never told it is
-      // shown, and one already at #oc-changes is not even told of the address.
-      await browser.tabs.reload(open.tabId);
+      // Told to read its data again, so that it lists the change: a tab already in front is never
+      // told it is shown, and one already at #oc-changes is not even told of the address.
+      await browser.runtime.sendMessage(SHOW_CHANGES_MESSAGE).catch(() => undefined);
       // Firefox for Android has no windows to bring forward.
       await browser.windows?.update(open.windowId, { focused: true });
       return;

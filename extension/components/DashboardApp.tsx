@@ -17,6 +17,7 @@ import { LocalizedText } from './LocalizedText.tsx';
 import { Sentence } from './Sentence.tsx';
 import { focusLost, removeKeepingFocus } from '../dom/focus.ts';
 import { useActionFailure } from './ActionFailed.tsx';
+import { SHOW_CHANGES_MESSAGE } from '../messaging/protocol.ts';
 
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -85,11 +86,17 @@ export function DashboardApp({ model, lang }: { model: DashboardModel; lang: Lan
       section.scrollIntoView();
       section.focus({ preventScroll: true });
     };
+    // Brought forward by a notification: read again, so that it lists the change, then gone to.
+    const show = () => void model.load().then(go);
     if (!loaded) return;
     go();
     addEventListener('hashchange', go);
-    return () => removeEventListener('hashchange', go);
-  }, [loaded]);
+    addEventListener(SHOW_CHANGES_MESSAGE, show);
+    return () => {
+      removeEventListener('hashchange', go);
+      removeEventListener(SHOW_CHANGES_MESSAGE, show);
+    };
+  }, [loaded, model]);
   return (
     <main class="oc-root">
       <h1>{m.dashboardTitle}</h1>

@@ -281,6 +281,13 @@ export interface Responses {
   'delete-question': { done: true };
 }
 
+/**
+ * What the background sends the extension's pages when a change notification brings an open "My
+ * commitments" forward: that page reads its data again and goes to its recent changes. A tab
+ * already in front at them is told nothing else (neither shown again nor given a new address).
+ */
+export const SHOW_CHANGES_MESSAGE = 'open-commitments:show-changes';
+
 /** The envelope of every answer: the result, or why it was refused. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
