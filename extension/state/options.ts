@@ -89,41 +89,48 @@ export function createOptionsModel() {
     };
   }
 
+  /**
+   * Asks for `origin` (call it inside the click), then does `then`; says that the permission was
+   * refused, or why it could not be asked, otherwise.
+   */
+  function withHost(origin: string, then: () => Promise<void>): Promise<void> {
+    outcome.value = { kind: 'busy' };
+    return browser.permissions
+      .request({ origins: [origin] })
+      .then((granted) => {
+        if (granted) return then();
+        outcome.value = { kind: 'denied' };
+      })
+      .catch(fail);
+  }
+
   function subscribe(url: string): Promise<void> {
     const origin = originOfUrl(url.trim());
     if (!origin) {
       outcome.value = { kind: 'refused', failure: { reason: 'not-http' } };
       return Promise.resolve();
     }
-    outcome.value = { kind: 'busy' };
-    return browser.permissions
-      .request({ origins: [origin] })
-      .then(async (granted) => {
-        if (!granted) {
-          outcome.value = { kind: 'denied' };
-          return;
-        }
-        const result = await ask({ type: 'subscribe', url: url.trim() });
-        // A web page announcing a feed on another host: that host is asked for, then the feed.
-        const announced = result.ok ? undefined : result.announced;
-        const announcedOrigin = announced && originOfUrl(announced);
-        if (!announced || !announcedOrigin) return settle(result);
-        // The browser may no longer count the click once the page is read (Firefox allows a
-        // second, and Chromium five, after it): then the person is asked to click again.
-        let allowed: boolean;
-        try {
-          allowed = await browser.permissions.request({ origins: [announcedOrigin] });
-        } catch {
-          outcome.value = { kind: 'elsewhere', announced, foundOn: url.trim() };
-          return;
-        }
-        if (!allowed) {
-          outcome.value = { kind: 'denied' };
-          return;
-        }
-        return settle(await ask({ type: 'subscribe', url: announced, foundOn: url.trim() }));
-      })
-      .catch(fail);
+    return withHost(origin, async () => {
+      const result = await ask({ type: 'subscribe', url: url.trim() });
+      // A web page announcing a feed on another host: that host is asked for, then the feed.
+      const announced = result.ok ? undefined : result.announced;
+      const announcedOrigin = announced && originOfUrl(announced);
+      if (!announced || !announcedOrigin) return settle(result);
+      // The browser may no longer count the click once the page is read (Firefox allows a
+      // second, and Chromium five, after it): then the person is asked to click again.
+      let allowed: boolean;
+      try {
+        allowed = await browser.permissions.request({ origins: [announcedOrigin] });
+      } catch {
+        outcome.value = { kind: 'elsewhere', announced, foundOn: url.trim() };
+        return;
+      }
+      if (!allowed) {
+        outcome.value = { kind: 'denied' };
+        return;
+      }
+      return settle(await ask({ type: 'subscribe', url: announced, foundOn: url.trim() }));
+    });
   }
 
   /**
@@ -133,17 +140,9 @@ export function createOptionsModel() {
   function subscribeAnnounced(announced: string, foundOn: string): Promise<void> {
     const origin = originOfUrl(announced);
     if (!origin) return Promise.resolve();
-    outcome.value = { kind: 'busy' };
-    return browser.permissions
-      .request({ origins: [origin] })
-      .then(async (granted) => {
-        if (!granted) {
-          outcome.value = { kind: 'denied' };
-          return;
-        }
-        await settle(await ask({ type: 'subscribe', url: announced, foundOn }));
-      })
-      .catch(fail);
+    return withHost(origin, async () =>
+      settle(await ask({ type: 'subscribe', url: announced, foundOn })),
+    );
   }
 
   /** Asks for `origins` (call it inside the click); resolves to whether they were granted. */
