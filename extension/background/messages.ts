@@ -99,13 +99,13 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
     case 'follow':
       return { followed: await setFollowed(request.feedId, request.commitmentId, request.follow) };
     case 'dashboard': {
-      // Every change kept (at most `MAX_CHANGES`), newest first: a plan revised as a whole
-      // changes each followed commitment at once, and none of them may go unlisted. One refresh
-      // records its changes at the same millisecond: the last recorded (highest id) comes first.
       // Both lists are found in the same copies: each read once (a feed may weigh megabytes).
       const feeds = await subscribedFeeds({ paused: true });
       // A record made before changes kept their publisher's name takes it from the feed's copy.
       const publishers = new Map(feeds.map((f) => [f.feedId, f.feed.publisher.name]));
+      // Every change kept (at most `MAX_CHANGES`), newest first: a plan revised as a whole
+      // changes each followed commitment at once, and none of them may go unlisted. One refresh
+      // records its changes at the same millisecond: the last recorded (highest id) comes first.
       const changes = (await (await db()).getAll('changes'))
         .sort((a, b) => b.at - a.at || b.id! - a.id!)
         .map(({ notified: _n, ...c }) => {
